@@ -1,0 +1,83 @@
+"""The exceptions counterclaim raises. Each maps to one CLI exit code and a one-line message.
+
+Messages never contain secrets (API keys, organisation ids) and never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UsageSoFar:
+    """Model calls and tokens spent before an error stopped the run."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def describe(self) -> str:
+        return (
+            f"{self.calls} model call(s), {self.prompt_tokens} prompt + "
+            f"{self.completion_tokens} completion tokens spent"
+        )
+
+
+class CounterclaimError(Exception):
+    """Base of every error counterclaim raises on purpose."""
+
+    exit_code: int = 1
+
+    def __init__(self, message: str, *, usage: UsageSoFar | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.usage = usage
+
+    def one_line(self) -> str:
+        """The message as a single line, with the tokens spent so far when there were any."""
+        text = " ".join(self.message.split())
+        if self.usage is not None and self.usage.calls:
+            text += f" ({self.usage.describe()})"
+        return text
+
+
+class InputError(CounterclaimError):
+    """The article cannot be read or is not usable text (missing, binary, not UTF-8, too large...)."""
+
+    exit_code = 3
+
+
+class ConfigurationError(CounterclaimError):
+    """Settings are missing or inconsistent (no API key, unknown provider, bad model path...)."""
+
+    exit_code = 4
+
+
+class ProviderError(CounterclaimError):
+    """The model server failed: rate limit, quota, server error, timeout, auth, unknown model, context."""
+
+    exit_code = 5
+
+
+class ModelOutputError(CounterclaimError):
+    """The model answered, but not usefully: truncated, refused, or never fitting the schema."""
+
+    exit_code = 6
+
+
+class LocalModelError(CounterclaimError):
+    """The embedded model could not be prepared or served (port, model file, server died)."""
+
+    exit_code = 7
+
+
+class OutputError(CounterclaimError):
+    """The result cannot be written (file exists without --force, unwritable path)."""
+
+    exit_code = 8
+
+
+class DatasetError(CounterclaimError):
+    """An eval dataset or a run folder is malformed."""
+
+    exit_code = 9

@@ -1,0 +1,1 @@
+"""The eval harness: gold labels, scoring, runs, comparisons."""

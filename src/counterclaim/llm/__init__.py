@@ -1,0 +1,1 @@
+"""Talking to language models: clients, retries, usage, the embedded server."""

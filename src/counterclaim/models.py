@@ -1,0 +1,194 @@
+"""The output contract of counterclaim: what `analyze` returns, as pydantic models.
+
+Every character offset in these models is a Python string index into the article text that was
+given to `analyze` (after input decoding, before any sanitizing), so `text[span.start:span.end]`
+always equals `span.text`. Code, never the model, computes offsets.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ActorKind(StrEnum):
+    """What sort of actor makes a claim."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    GOVERNMENT = "government"
+    MEDIA = "media"
+    UNNAMED_SOURCE = "unnamed_source"
+
+
+class ClaimKind(StrEnum):
+    """The speech act a claim performs."""
+
+    ASSERTION = "assertion"
+    DENIAL = "denial"
+    ACCUSATION = "accusation"
+    PREDICTION = "prediction"
+    DEMAND = "demand"
+    THREAT = "threat"
+    PROMISE = "promise"
+    ASSESSMENT = "assessment"
+    ACTION = "action"
+    """Not speech: a deed the article reports the actor did (needed for words-vs-deeds conflicts)."""
+
+
+class ContradictionKind(StrEnum):
+    """Why two claims cannot both hold."""
+
+    FACTUAL = "factual"
+    NUMERIC = "numeric"
+    INTENT = "intent"
+    ASSESSMENT = "assessment"
+    WORDS_VS_DEEDS = "words_vs_deeds"
+    SELF = "self"
+
+
+class Span(_Frozen):
+    """A stretch of the article, located by code."""
+
+    start: int = Field(ge=0, description="Start offset (inclusive) in the article text.")
+    end: int = Field(ge=0, description="End offset (exclusive) in the article text.")
+    text: str = Field(description="Exactly article[start:end].")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError("span end precedes start")
+        if len(self.text) != self.end - self.start:
+            raise ValueError("span text length does not match its offsets")
+        return self
+
+
+class Actor(_Frozen):
+    """Someone (or something) the article attributes claims or deeds to."""
+
+    id: str = Field(description="Stable id within this analysis, e.g. 'a1'.")
+    name: str = Field(description="Canonical name, e.g. 'Jens Stoltenberg' or 'Russian Defence Ministry'.")
+    kind: ActorKind = Field(description="Person, organisation, government, media or unnamed source.")
+    role: str | None = Field(default=None, description="Role or title when the article states one.")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other ways the article refers to the actor ('Stoltenberg', 'the NATO chief', 'Moscow').",
+    )
+
+
+class Claim(_Frozen):
+    """One thing one actor says (or, for kind 'action', does), tied to the article's words."""
+
+    id: str = Field(description="Stable id within this analysis, e.g. 'c1'.")
+    actor_id: str = Field(description="The id of the actor who makes the claim.")
+    statement: str = Field(description="The claim as a standalone sentence that needs no context.")
+    kind: ClaimKind = Field(description="The speech act: assertion, denial, accusation, ...")
+    hedged: bool = Field(default=False, description="True when the actor qualifies it ('may', 'appears').")
+    evidence: list[Span] = Field(min_length=1, description="Where the article says it, located by code.")
+
+
+class Contradiction(_Frozen):
+    """Two claims that cannot both be true (or an actor whose words and deeds disagree)."""
+
+    id: str = Field(description="Stable id within this analysis, e.g. 'k1'.")
+    claim_a: str = Field(description="Id of the first claim.")
+    claim_b: str = Field(description="Id of the second claim.")
+    kind: ContradictionKind = Field(description="Factual, numeric, intent, assessment, words_vs_deeds or self.")
+    explanation: str = Field(description="One or two sentences on why the claims conflict.")
+    confidence: float = Field(ge=0.0, le=1.0, description="How sure the verifier is, from 0 to 1.")
+
+
+class SummarySentence(_Frozen):
+    """One neutral sentence of the summary with the claims it rests on."""
+
+    text: str = Field(description="The sentence.")
+    claim_ids: list[str] = Field(default_factory=list, description="Ids of the claims it rests on.")
+
+
+class StepUsage(_Frozen):
+    """Cost of one pipeline step."""
+
+    step: str = Field(description="Step name, e.g. 'actors', 'claims', 'verify', 'summary'.")
+    calls: int = Field(ge=0, description="HTTP requests made to the model, re-asks and retries included.")
+    prompt_tokens: int = Field(ge=0, description="Prompt tokens the server reported.")
+    completion_tokens: int = Field(ge=0, description="Completion tokens the server reported.")
+    seconds: float = Field(ge=0.0, description="Wall-clock seconds spent in the step's model calls.")
+
+
+class PromptVersion(_Frozen):
+    """The identity of one prompt template used in the run."""
+
+    name: str = Field(description="Template file name under prompts/.")
+    sha256: str = Field(description="First 12 hex digits of the template's sha256.")
+
+
+class RunMetadata(_Frozen):
+    """How the analysis was produced."""
+
+    counterclaim_version: str = Field(description="Version of the counterclaim package.")
+    pipeline: str = Field(description="'staged' (the real pipeline) or 'naive' (single-prompt baseline).")
+    provider: str = Field(description="'local', 'openai' or 'compatible'.")
+    model: str = Field(description="Model name as sent to the server.")
+    prompts: list[PromptVersion] = Field(default_factory=list, description="Prompt templates used.")
+    steps: list[StepUsage] = Field(default_factory=list, description="Cost per step, in run order.")
+    model_calls: int = Field(default=0, ge=0, description="Total HTTP requests made to the model.")
+    prompt_tokens: int = Field(default=0, ge=0, description="Total prompt tokens.")
+    completion_tokens: int = Field(default=0, ge=0, description="Total completion tokens.")
+    seconds: float = Field(default=0.0, ge=0.0, description="Wall-clock seconds for the whole analysis.")
+    chunks: int = Field(default=1, ge=0, description="How many chunks the article was split into.")
+    notices: list[str] = Field(default_factory=list, description="Things the user should know (e.g. HTML converted).")
+
+
+class Analysis(_Frozen):
+    """Who claims what in one article, where the claims conflict, and a neutral summary."""
+
+    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this schema.")
+    article_chars: int = Field(ge=0, description="Length of the analysed article text in characters.")
+    article_sha256: str = Field(description="sha256 of the analysed article text (UTF-8).")
+    actors: list[Actor] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    contradictions: list[Contradiction] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+    run: RunMetadata
+
+    @model_validator(mode="after")
+    def _ids_resolve(self) -> Analysis:
+        actor_ids = {a.id for a in self.actors}
+        claim_ids = [c.id for c in self.claims]
+        if len(actor_ids) != len(self.actors):
+            raise ValueError("duplicate actor id")
+        if len(set(claim_ids)) != len(claim_ids):
+            raise ValueError("duplicate claim id")
+        known = set(claim_ids)
+        for claim in self.claims:
+            if claim.actor_id not in actor_ids:
+                raise ValueError(f"claim {claim.id} names unknown actor {claim.actor_id}")
+        for k in self.contradictions:
+            if k.claim_a not in known or k.claim_b not in known:
+                raise ValueError(f"contradiction {k.id} names an unknown claim")
+        for sentence in self.summary:
+            if not set(sentence.claim_ids) <= known:
+                raise ValueError("summary cites an unknown claim")
+        return self
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id (KeyError if none)."""
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id (KeyError if none)."""
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        raise KeyError(claim_id)

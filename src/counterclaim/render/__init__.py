@@ -1,0 +1,1 @@
+"""Rendering an Analysis as terminal text, Markdown or JSON."""

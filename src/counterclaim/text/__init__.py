@@ -1,0 +1,1 @@
+"""Pure text utilities: sentences, grounding quotes, chunking, numbers."""
