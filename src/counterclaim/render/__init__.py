@@ -1,1 +1,34 @@
 """Rendering an Analysis as terminal text, Markdown or JSON."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from counterclaim.models import Analysis
+from counterclaim.render.json_out import render_json
+from counterclaim.render.markdown import render_markdown
+from counterclaim.render.terminal_safety import safe_terminal_text
+from counterclaim.render.text import print_text, render_text
+
+OutputFormat = Literal["text", "markdown", "json"]
+
+__all__ = [
+    "OutputFormat",
+    "print_text",
+    "render",
+    "render_json",
+    "render_markdown",
+    "render_text",
+    "safe_terminal_text",
+]
+
+
+def render(analysis: Analysis, fmt: OutputFormat, *, width: int = 100, color: bool = False) -> str:
+    """The analysis in format `fmt`; `width` and `color` apply to "text" only."""
+    if fmt == "text":
+        return render_text(analysis, width=width, color=color)
+    if fmt == "markdown":
+        return render_markdown(analysis)
+    if fmt == "json":
+        return render_json(analysis)
+    raise ValueError(f"unknown output format {fmt!r}")

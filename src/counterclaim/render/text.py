@@ -1,0 +1,194 @@
+"""An Analysis as readable terminal output, built with rich.
+
+Every string taken from the analysis goes through `single_line` (terminal-safe, whitespace
+collapsed) and into a rich `Text` object, so article or model text is never parsed as rich markup
+and can never emit escape sequences of its own.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from counterclaim.models import Actor, Analysis, Claim, Contradiction, RunMetadata
+from counterclaim.render.terminal_safety import single_line
+
+NO_CLAIMS = "No claims found."
+NO_CONTRADICTIONS = "No contradictions found."
+NO_SUMMARY = "No summary."
+INDENT = 2
+
+
+def render_text(analysis: Analysis, *, width: int = 100, color: bool = False) -> str:
+    """The analysis as terminal text `width` columns wide; ANSI styling only when `color` is true."""
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        force_jupyter=False,
+        force_interactive=False,
+        color_system="standard" if color else None,
+        no_color=not color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
+    print_text(analysis, console)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def print_text(analysis: Analysis, console: Console) -> None:
+    """Print the analysis to `console` (markup, emoji and highlighting never apply to its content)."""
+    console.print(text_report(analysis), markup=False, emoji=False, highlight=False)
+
+
+def text_report(analysis: Analysis) -> Group:
+    """The whole report as one rich renderable."""
+    return Group(
+        _header(analysis),
+        _section("Summary"),
+        _summary(analysis),
+        _section("Actors and claims"),
+        _actors_and_claims(analysis),
+        _section("Contradictions"),
+        _contradictions(analysis),
+    )
+
+
+def _section(title: str) -> Rule:
+    return Rule(Text(title, style="bold"), align="left", characters="─")
+
+
+def _indented(renderable: RenderableType) -> Padding:
+    return Padding(renderable, (0, 0, 0, INDENT), expand=False)
+
+
+def _header(analysis: Analysis) -> Group:
+    run = analysis.run
+    lines: list[RenderableType] = [
+        Text("counterclaim analysis", style="bold"),
+        Text(
+            f"{analysis.article_chars:,} article chars · model {single_line(run.model)} "
+            f"({single_line(run.provider)}, {single_line(run.pipeline)} pipeline)",
+            style="dim",
+        ),
+        Text(_usage(run), style="dim"),
+    ]
+    lines.extend(Text(f"Note: {single_line(notice)}", style="yellow") for notice in run.notices)
+    lines.append(Text())
+    return Group(*lines)
+
+
+def _usage(run: RunMetadata) -> str:
+    return (
+        f"{run.model_calls:,} model calls · {run.prompt_tokens:,} prompt + "
+        f"{run.completion_tokens:,} completion tokens · {run.seconds:.1f} s"
+    )
+
+
+def _summary(analysis: Analysis) -> RenderableType:
+    if not analysis.summary:
+        return _indented(Group(Text(NO_SUMMARY, style="italic"), Text()))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for number, sentence in enumerate(analysis.summary, start=1):
+        line = Text(single_line(sentence.text))
+        if sentence.claim_ids:
+            cited = ", ".join(single_line(claim_id) for claim_id in sentence.claim_ids)
+            line.append(f" [{cited}]", style="cyan")
+        grid.add_row(Text(f"{number}."), line)
+    return _indented(Group(grid, Text()))
+
+
+def _actors_and_claims(analysis: Analysis) -> RenderableType:
+    blocks: list[RenderableType] = []
+    if not analysis.claims:
+        blocks.append(Text(NO_CLAIMS, style="italic"))
+    for actor in analysis.actors:
+        claims = [claim for claim in analysis.claims if claim.actor_id == actor.id]
+        blocks.append(_actor_block(actor, claims))
+    blocks.append(Text())
+    return _indented(Group(*blocks))
+
+
+def _actor_block(actor: Actor, claims: list[Claim]) -> Group:
+    heading = Text()
+    heading.append(single_line(actor.name), style="bold")
+    heading.append(f" ({single_line(actor.kind.value)})")
+    if actor.role:
+        heading.append(f" — {single_line(actor.role)}")
+    if actor.aliases:
+        heading.append(" · also: " + ", ".join(single_line(alias) for alias in actor.aliases), style="dim")
+    if not claims:
+        return Group(heading, _indented(Text("no claims attributed", style="dim")))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="cyan")
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for claim in claims:
+        grid.add_row(Text(single_line(claim.id)), Text(claim.kind.value), _statement_with_quotes(claim))
+    return Group(heading, _indented(grid))
+
+
+def _statement_with_quotes(claim: Claim) -> Text:
+    body = Text()
+    if claim.hedged:
+        body.append("(hedged) ", style="yellow")
+    body.append(single_line(claim.statement))
+    for span in claim.evidence:
+        body.append("\n")
+        body.append(_quoted(span.text), style="italic green")
+    return body
+
+
+def _quoted(article_words: str) -> str:
+    return f"“{single_line(article_words)}”"
+
+
+def _contradictions(analysis: Analysis) -> RenderableType:
+    if not analysis.contradictions:
+        return _indented(Text(NO_CONTRADICTIONS, style="italic"))
+    return _indented(Group(*(_contradiction_block(analysis, k) for k in analysis.contradictions)))
+
+
+def _contradiction_block(analysis: Analysis, contradiction: Contradiction) -> Group:
+    heading = Text()
+    heading.append(single_line(contradiction.id), style="bold cyan")
+    heading.append(f" {single_line(contradiction.kind.value)}", style="bold")
+    heading.append(f" · confidence {contradiction.confidence:.2f}")
+    explanation = Text(single_line(contradiction.explanation))
+    claim_a = analysis.claim(contradiction.claim_a)
+    claim_b = analysis.claim(contradiction.claim_b)
+    table = Table(box=box.ROUNDED, expand=True, show_lines=False, padding=(0, 1))
+    table.add_column(_claim_header(analysis, claim_a), ratio=1)
+    table.add_column(_claim_header(analysis, claim_b), ratio=1)
+    table.add_row(_side(claim_a), _side(claim_b))
+    return Group(heading, explanation, table, Text())
+
+
+def _claim_header(analysis: Analysis, claim: Claim) -> Text:
+    header = Text(single_line(analysis.actor(claim.actor_id).name), style="bold")
+    header.append(f" · {single_line(claim.id)}", style="cyan")
+    return header
+
+
+def _side(claim: Claim) -> Text:
+    """One column of a contradiction: the article's words first, so both quotes start on one row."""
+    side = Text()
+    for span in claim.evidence:
+        side.append(_quoted(span.text), style="italic green")
+        side.append("\n")
+    side.append(f"{single_line(claim.kind.value)}", style="dim")
+    if claim.hedged:
+        side.append(" (hedged)", style="dim yellow")
+    side.append(f": {single_line(claim.statement)}", style="dim")
+    return side

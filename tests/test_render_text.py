@@ -1,0 +1,146 @@
+"""render_text / print_text on hand-made analyses (render_fixtures)."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+
+from rich.console import Console
+
+from counterclaim.models import Actor, ActorKind, Analysis, Claim, ClaimKind
+from counterclaim.render.text import print_text, render_text
+from render_fixtures import handmade_analysis, handmade_empty_analysis, span_of
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _line_with(output: str, fragment: str) -> str:
+    lines = [line for line in output.splitlines() if fragment in line]
+    assert lines, f"{fragment!r} not in output"
+    return lines[0]
+
+
+def test_header_reports_article_model_and_usage() -> None:
+    output = render_text(handmade_analysis())
+    assert "551 article chars" in output
+    assert "smollm2-360m-instruct" in output
+    assert "local" in output
+    assert "7 model calls" in output
+    assert "5,120 prompt + 880 completion tokens" in output
+    assert "42.5 s" in output
+    assert "Note: Article converted from HTML." in output
+
+
+def test_sections_appear_in_order() -> None:
+    output = render_text(handmade_analysis())
+    positions = [output.index(title) for title in ("Summary", "Actors and claims", "Contradictions")]
+    assert positions == sorted(positions)
+
+
+def test_summary_sentences_carry_their_citations() -> None:
+    output = render_text(handmade_analysis(), width=200)
+    assert _line_with(output, "The contractor says it cannot open").endswith("[c3, c4]")
+    assert "[c1, c2]" in output
+
+
+def test_actors_show_kind_role_aliases_and_their_claims_with_quotes() -> None:
+    output = render_text(handmade_analysis(), width=200)
+    heading = _line_with(output, "Elena Duarte (person)")
+    assert "Mayor of Riverton" in heading
+    assert "Duarte, the mayor" in heading
+    claim_line = _line_with(output, "c2 ")
+    assert "assertion" in claim_line
+    assert "The bridge repairs are on schedule and on budget." in claim_line
+    assert "“The repairs are on schedule and on budget”" in output
+    hedged_line = _line_with(output, "c5 ")
+    assert "(hedged)" in hedged_line
+    assert "accusation" in hedged_line
+    assert "(hedged)" not in _line_with(output, "c1 ")
+    assert (
+        output.index("Elena Duarte (person)") < output.index("c1 ") < output.index("Halvorsen Construction (")
+    )
+
+
+def test_claims_with_several_evidence_spans_quote_each() -> None:
+    output = render_text(handmade_analysis(), width=200)
+    assert "“We have not received the steel for the deck”" in output
+    assert "“the bridge cannot open before September”" in output
+
+
+def test_contradiction_shows_kind_confidence_explanation_and_both_quotes_side_by_side() -> None:
+    for width in (100, 70):
+        output = render_text(handmade_analysis(), width=width)
+        contradictions = output[output.index("Contradictions") :]
+        assert "k1 factual · confidence 0.90" in contradictions
+        assert "the contractor says not" in contradictions
+        headers = _line_with(contradictions, "Elena Duarte · c1")
+        assert "Halvorsen Construction · c3" in headers
+        quotes = _line_with(contradictions, "“The Old Mill")
+        assert "“We have not" in quotes
+
+
+def test_lines_fit_the_requested_width() -> None:
+    for width in (60, 100, 140):
+        output = render_text(handmade_analysis(), width=width)
+        assert max(len(line) for line in output.splitlines()) <= width
+
+
+def test_empty_analysis_says_no_claims_found() -> None:
+    output = render_text(handmade_empty_analysis())
+    assert "No claims found." in output
+    assert "No contradictions found." in output
+    assert "No summary." in output
+
+
+def test_no_claims_found_is_absent_when_there_are_claims() -> None:
+    assert "No claims found." not in render_text(handmade_analysis())
+
+
+def test_plain_output_has_no_escape_and_color_output_only_styling_escapes() -> None:
+    analysis = handmade_analysis()
+    assert "\x1b" not in render_text(analysis, color=False)
+    colored = render_text(analysis, color=True)
+    assert "\x1b[" in colored
+    assert "\x1b" not in SGR.sub("", colored)
+    unstyled = [line.rstrip() for line in SGR.sub("", colored).splitlines()]
+    assert unstyled == render_text(analysis, color=False).splitlines()
+
+
+def _analysis_with_actor_name(name: str) -> Analysis:
+    base = handmade_analysis()
+    words = "The repairs are on schedule and on budget"
+    return Analysis(
+        article_chars=base.article_chars,
+        article_sha256=base.article_sha256,
+        actors=[Actor(id="a1", name=name, kind=ActorKind.PERSON)],
+        claims=[
+            Claim(
+                id="c1", actor_id="a1", statement=words, kind=ClaimKind.ASSERTION, evidence=[span_of(words)]
+            )
+        ],
+        run=base.run,
+    )
+
+
+def test_rich_markup_in_content_is_shown_literally() -> None:
+    analysis = _analysis_with_actor_name("[bold red]Mallory[/bold red] :skull:")
+    assert "[bold red]Mallory[/bold red] :skull:" in render_text(analysis)
+    colored = SGR.sub("", render_text(analysis, color=True))
+    assert "[bold red]Mallory[/bold red] :skull:" in colored
+
+
+def test_print_text_ignores_markup_on_a_markup_enabled_console() -> None:
+    buffer = StringIO()
+    console = Console(file=buffer, width=100, force_terminal=False, markup=True, emoji=True, highlight=True)
+    print_text(_analysis_with_actor_name("[link=http://evil]x[/link] :skull:"), console)
+    assert "[link=http://evil]x[/link] :skull:" in buffer.getvalue()
+
+
+def test_escapes_in_content_are_removed_not_printed() -> None:
+    analysis = _analysis_with_actor_name("\x1b]0;owned\x07Mal\x1b[2Jlory\x9b31m\u202eyrrab")
+    for color in (False, True):
+        output = SGR.sub("", render_text(analysis, color=color))
+        assert "]0;ownedMal[2Jlory31myrrab" in output
+        assert "\x1b" not in output
+        assert "\x9b" not in output
+        assert "\u202e" not in output
