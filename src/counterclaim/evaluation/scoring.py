@@ -1,0 +1,534 @@
+"""Scoring a prediction against one labeled article, and averaging scores over a dataset (EVAL_FORMAT.md).
+
+Decisions the format leaves open, fixed here:
+
+- *Largest overlap first*: candidate (predicted, gold) claim pairs that pass the rules are taken in
+  order of the covered fraction of the gold span (rule 1's quantity), then covered characters, then
+  gold claim order, then predicted claim order; a pair is kept when neither side is taken yet.
+- Claim precision and claim F1 are scored only on articles labeled "attribution"; contradiction
+  precision and F1 only on articles labeled "contradiction" whose `contradictions` is a list (possibly
+  empty: then every predicted pair is a false positive). Contradiction recall is scored on every article
+  whose `contradictions` is a list; `contradictions: null` means no contradiction scoring at all.
+- Predicted contradictions are taken in their listed order. A pair that finds at least one gold
+  contradiction not found before is a true pair; one that finds only already-found ones is a
+  *duplicate*, left out of both counts; one that finds none is a false positive, and also a hard
+  negative error when it matches a `non_contradictions` pair. A pair that finds a gold contradiction
+  is never a hard negative error.
+- Pronoun names in alias lists take no part in actor agreement (see `matching`).
+- 0/0: a ratio with a zero denominator is None (recall with no gold item, precision with no
+  prediction, grounding with no predicted claim). F1 is None when there is neither a gold item nor a
+  prediction, 0.0 when only one side has items, else the harmonic mean of precision and recall (0.0
+  when both are 0). Macro averages skip None; a macro average over no value is None.
+- Micro averages sum counts over the articles each metric is scored on (e.g. claim precision and F1
+  over "attribution" articles only), then divide with the same rules.
+
+Scoring is pure: no cost fields, no I/O except `load_prediction`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from counterclaim.errors import DatasetError
+from counterclaim.evaluation.gold import GoldArticle
+from counterclaim.evaluation.matching import (
+    Words,
+    covered_chars,
+    evidence_overlaps,
+    is_unnamed,
+    name_forms,
+    names_agree,
+    overlap_fraction,
+)
+from counterclaim.models import Analysis
+
+# ---------------------------------------------------------------------------------------------------
+# The prediction, as the scorer sees it
+
+
+@dataclass(frozen=True)
+class PredictedActor:
+    """A predicted actor: its id and every name it goes by (name first, then aliases)."""
+
+    id: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PredictedSpan:
+    """One evidence span of a predicted claim, with the text the tool says is there."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PredictedClaim:
+    """A predicted claim: the actor it is given to and where the article says it."""
+
+    id: str
+    actor_id: str
+    spans: tuple[PredictedSpan, ...]
+
+
+@dataclass(frozen=True)
+class PredictedPair:
+    """A predicted contradiction between two predicted claims."""
+
+    id: str
+    claim_a: str
+    claim_b: str
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the scorer needs of a prediction. `article_sha256`, when given, must be the gold text's."""
+
+    actors: tuple[PredictedActor, ...] = ()
+    claims: tuple[PredictedClaim, ...] = ()
+    pairs: tuple[PredictedPair, ...] = ()
+    article_sha256: str | None = None
+
+
+def prediction_from_analysis(analysis: Analysis) -> Prediction:
+    """The scorer's view of an `Analysis`."""
+    return Prediction(
+        actors=tuple(PredictedActor(a.id, (a.name, *a.aliases)) for a in analysis.actors),
+        claims=tuple(
+            PredictedClaim(c.id, c.actor_id, tuple(PredictedSpan(s.start, s.end, s.text) for s in c.evidence))
+            for c in analysis.claims
+        ),
+        pairs=tuple(PredictedPair(k.id, k.claim_a, k.claim_b) for k in analysis.contradictions),
+        article_sha256=analysis.article_sha256,
+    )
+
+
+def load_prediction(path: Path) -> Prediction:
+    """Read a JSON file holding an `Analysis`. Raises `DatasetError` when it cannot be read or parsed."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DatasetError(f"cannot read prediction {path}: {exc}") from exc
+    try:
+        analysis = Analysis.model_validate_json(raw)
+    except ValidationError as exc:
+        raise DatasetError(f"{path}: not an analysis ({exc.error_count()} problem(s))") from exc
+    return prediction_from_analysis(analysis)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Scores
+
+
+@dataclass(frozen=True)
+class ScoreCounts:
+    """Raw counts of one article (or summed over several).
+
+    `pred_pairs_counted` excludes duplicate pairs (a second pair finding an already-found gold
+    contradiction); `true_pairs` are counted pairs that found a gold contradiction.
+    """
+
+    gold_claims: int = 0
+    pred_claims: int = 0
+    matched_claims: int = 0
+    evidence_matched: int = 0
+    gold_named_actors: int = 0
+    matched_actors: int = 0
+    gold_contradictions: int = 0
+    found_contradictions: int = 0
+    pred_pairs_counted: int = 0
+    true_pairs: int = 0
+    hard_negative_errors: int = 0
+    grounded_claims: int = 0
+
+    def __add__(self, other: ScoreCounts) -> ScoreCounts:
+        return ScoreCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(ScoreCounts)))
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Every scored rate. None means "not scored here" (see the module docstring for when)."""
+
+    claim_recall: float | None = None
+    claim_precision: float | None = None
+    claim_f1: float | None = None
+    evidence_recall: float | None = None
+    actor_recall: float | None = None
+    contradiction_recall: float | None = None
+    contradiction_precision: float | None = None
+    contradiction_f1: float | None = None
+    grounding_rate: float | None = None
+
+
+METRIC_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Metrics))
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    """A gold claim paired with a predicted claim, and the fraction of the gold span covered."""
+
+    gold_id: str
+    pred_id: str
+    overlap: float
+
+
+@dataclass(frozen=True)
+class ContradictionFind:
+    """A gold contradiction and the predicted pair that found it first."""
+
+    gold_id: str
+    pred_id: str
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    """The score of one article: raw counts, what is scored, and per-item detail for comparisons.
+
+    - `claim_precision_scored`: the article is labeled "attribution".
+    - `contradictions_scored`: `contradictions` is a list (recall is scored when it is non-empty).
+    - `contradiction_precision_scored`: also labeled "contradiction".
+    - `false_positive_pairs` lists predicted pairs that found no gold contradiction (they count
+      against precision only when `contradiction_precision_scored`); `hard_negative_pairs` is the
+      part of them that matches a `non_contradictions` pair; `duplicate_pairs` are left out.
+    """
+
+    article_id: str
+    counts: ScoreCounts
+    claim_precision_scored: bool
+    contradictions_scored: bool
+    contradiction_precision_scored: bool
+    claim_matches: tuple[ClaimMatch, ...] = ()
+    evidence_matches: tuple[ClaimMatch, ...] = ()
+    missed_claims: tuple[str, ...] = ()
+    false_positive_claims: tuple[str, ...] = ()
+    matched_actors: tuple[str, ...] = ()
+    missed_actors: tuple[str, ...] = ()
+    found_contradictions: tuple[ContradictionFind, ...] = ()
+    missed_contradictions: tuple[str, ...] = ()
+    false_positive_pairs: tuple[str, ...] = ()
+    duplicate_pairs: tuple[str, ...] = ()
+    hard_negative_pairs: tuple[str, ...] = ()
+    ungrounded_claims: tuple[str, ...] = ()
+
+    @property
+    def metrics(self) -> Metrics:
+        """The rates of this article alone."""
+        return _metrics_over([self])
+
+    @property
+    def wrong_actor_claims(self) -> tuple[str, ...]:
+        """Gold claims whose evidence was found but not given to an agreeing actor."""
+        matched = {m.gold_id for m in self.claim_matches}
+        return tuple(m.gold_id for m in self.evidence_matches if m.gold_id not in matched)
+
+
+@dataclass(frozen=True)
+class DatasetScore:
+    """Scores of a dataset: per article, summed counts, micro and macro averages."""
+
+    articles: tuple[ArticleScore, ...]
+    totals: ScoreCounts
+    micro: Metrics
+    macro: Metrics
+
+    def articles_scored_for(self, metric: str) -> int:
+        """How many articles have a value for `metric` (the size of its macro average)."""
+        if metric not in METRIC_NAMES:
+            raise ValueError(f"unknown metric {metric!r}")
+        return sum(getattr(a.metrics, metric) is not None for a in self.articles)
+
+
+def aggregate(scores: Sequence[ArticleScore]) -> DatasetScore:
+    """Micro averages (sum the counts, then divide) and macro averages (mean of article rates, None
+    skipped) of every metric."""
+    per_article = [s.metrics for s in scores]
+    macro = Metrics(**{name: _mean([getattr(m, name) for m in per_article]) for name in METRIC_NAMES})
+    return DatasetScore(
+        articles=tuple(scores),
+        totals=_sum_counts(scores),
+        micro=_metrics_over(scores),
+        macro=macro,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Scoring one article
+
+
+def score_article(gold: GoldArticle, prediction: Analysis | Prediction) -> ArticleScore:
+    """Score one prediction against one labeled article (see the module docstring for the rules).
+
+    Raises `DatasetError` when the gold article names an unknown actor or claim id, or when the
+    prediction was made on a different text (its `article_sha256` differs).
+    """
+    pred = prediction if isinstance(prediction, Prediction) else prediction_from_analysis(prediction)
+    _require_same_text(gold, pred)
+    candidates = _candidates(gold, pred)
+    claim_matches = _one_to_one([c for c in candidates if c.actor_agrees], gold, pred)
+    evidence_matches = _one_to_one(candidates, gold, pred)
+    actors = _actor_agreement(gold, pred)
+    pairs = _score_pairs(gold, pred, candidates)
+    ungrounded = tuple(c.id for c in pred.claims if not _grounded(c, gold.text))
+
+    matched_gold = {m.gold_id for m in claim_matches}
+    matched_pred = {m.pred_id for m in claim_matches}
+    counts = ScoreCounts(
+        gold_claims=len(gold.claims),
+        pred_claims=len(pred.claims),
+        matched_claims=len(claim_matches),
+        evidence_matched=len(evidence_matches),
+        gold_named_actors=len(actors.matched) + len(actors.missed),
+        matched_actors=len(actors.matched),
+        gold_contradictions=pairs.gold_count,
+        found_contradictions=len(pairs.found),
+        pred_pairs_counted=len(pairs.found_by) + len(pairs.false_positives),
+        true_pairs=len(pairs.found_by),
+        hard_negative_errors=len(pairs.hard_negatives),
+        grounded_claims=len(pred.claims) - len(ungrounded),
+    )
+    return ArticleScore(
+        article_id=gold.id,
+        counts=counts,
+        claim_precision_scored=gold.complete_for_attribution,
+        contradictions_scored=gold.contradictions is not None,
+        contradiction_precision_scored=gold.complete_for_contradiction,
+        claim_matches=claim_matches,
+        evidence_matches=evidence_matches,
+        missed_claims=tuple(c.id for c in gold.claims if c.id not in matched_gold),
+        false_positive_claims=tuple(c.id for c in pred.claims if c.id not in matched_pred),
+        matched_actors=actors.matched,
+        missed_actors=actors.missed,
+        found_contradictions=pairs.found,
+        missed_contradictions=pairs.missed,
+        false_positive_pairs=pairs.false_positives,
+        duplicate_pairs=pairs.duplicates,
+        hard_negative_pairs=pairs.hard_negatives,
+        ungrounded_claims=ungrounded,
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A (gold, predicted) claim pair that passes rule 1; `actor_agrees` says whether rule 2 holds."""
+
+    gold_index: int
+    pred_index: int
+    fraction: float
+    chars: int
+    actor_agrees: bool
+
+
+def _candidates(gold: GoldArticle, pred: Prediction) -> list[_Candidate]:
+    gold_forms = _gold_actor_forms(gold)
+    pred_forms = {a.id: name_forms(a.names) for a in pred.actors}
+    found: list[_Candidate] = []
+    for gi, g in enumerate(gold.claims):
+        for pi, p in enumerate(pred.claims):
+            spans = [(s.start, s.end) for s in p.spans]
+            fraction = overlap_fraction(spans, g.start, g.end)
+            if not evidence_overlaps(fraction):
+                continue
+            forms = gold_forms[g.actor]
+            agrees = forms is None or names_agree(forms, pred_forms.get(p.actor_id, frozenset()))
+            found.append(_Candidate(gi, pi, fraction, covered_chars(spans, g.start, g.end), agrees))
+    return found
+
+
+def _gold_actor_forms(gold: GoldArticle) -> dict[str, frozenset[Words] | None]:
+    """Name forms of each gold actor, None for an actor with no name to check."""
+    forms: dict[str, frozenset[Words] | None] = {
+        a.id: None if is_unnamed(a.name) else name_forms([a.name, *a.aliases]) for a in gold.actors
+    }
+    for claim in gold.claims:
+        if claim.actor not in forms:
+            raise DatasetError(f"{gold.id}: claim {claim.id!r} names unknown actor {claim.actor!r}")
+    return forms
+
+
+def _one_to_one(candidates: list[_Candidate], gold: GoldArticle, pred: Prediction) -> tuple[ClaimMatch, ...]:
+    """Pairs taken largest overlap first, each gold and predicted claim at most once, in gold order."""
+    ordered = sorted(candidates, key=lambda c: (-c.fraction, -c.chars, c.gold_index, c.pred_index))
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    taken: list[_Candidate] = []
+    for c in ordered:
+        if c.gold_index not in used_gold and c.pred_index not in used_pred:
+            used_gold.add(c.gold_index)
+            used_pred.add(c.pred_index)
+            taken.append(c)
+    taken.sort(key=lambda c: c.gold_index)
+    return tuple(
+        ClaimMatch(gold.claims[c.gold_index].id, pred.claims[c.pred_index].id, c.fraction) for c in taken
+    )
+
+
+@dataclass(frozen=True)
+class _ActorAgreement:
+    matched: tuple[str, ...]
+    missed: tuple[str, ...]
+
+
+def _actor_agreement(gold: GoldArticle, pred: Prediction) -> _ActorAgreement:
+    pred_forms = [name_forms(a.names) for a in pred.actors]
+    matched: list[str] = []
+    missed: list[str] = []
+    for actor in gold.actors:
+        if is_unnamed(actor.name):
+            continue
+        forms = name_forms([actor.name, *actor.aliases])
+        (matched if any(names_agree(forms, p) for p in pred_forms) else missed).append(actor.id)
+    return _ActorAgreement(tuple(matched), tuple(missed))
+
+
+@dataclass(frozen=True)
+class _PairOutcome:
+    gold_count: int = 0
+    found: tuple[ContradictionFind, ...] = ()
+    found_by: tuple[str, ...] = ()
+    missed: tuple[str, ...] = ()
+    false_positives: tuple[str, ...] = ()
+    duplicates: tuple[str, ...] = ()
+    hard_negatives: tuple[str, ...] = ()
+
+
+def _score_pairs(gold: GoldArticle, pred: Prediction, candidates: list[_Candidate]) -> _PairOutcome:
+    """Contradiction finding: rules 1 and 2 without the one-to-one restriction, either order."""
+    if gold.contradictions is None:
+        return _PairOutcome()
+    matchers = _matchers(gold, pred, candidates)
+    _require_known_claims(gold, matchers)
+    found: dict[int, ContradictionFind] = {}
+    found_by: list[str] = []
+    false_positives: list[str] = []
+    duplicates: list[str] = []
+    hard_negatives: list[str] = []
+    for pair in pred.pairs:
+        hits = [
+            index
+            for index, k in enumerate(gold.contradictions)
+            if any(_pair_hits(pair, a, b, matchers) for a, b in k.pairs())
+        ]
+        new = [index for index in hits if index not in found]
+        if new:
+            found_by.append(pair.id)
+            for index in new:
+                found[index] = ContradictionFind(gold.contradictions[index].id, pair.id)
+        elif hits:
+            duplicates.append(pair.id)
+        else:
+            false_positives.append(pair.id)
+            if any(_pair_hits(pair, n.a, n.b, matchers) for n in gold.non_contradictions or []):
+                hard_negatives.append(pair.id)
+    return _PairOutcome(
+        gold_count=len(gold.contradictions),
+        found=tuple(found[index] for index in sorted(found)),
+        found_by=tuple(found_by),
+        missed=tuple(k.id for index, k in enumerate(gold.contradictions) if index not in found),
+        false_positives=tuple(false_positives),
+        duplicates=tuple(duplicates),
+        hard_negatives=tuple(hard_negatives),
+    )
+
+
+def _matchers(gold: GoldArticle, pred: Prediction, candidates: list[_Candidate]) -> dict[str, set[str]]:
+    """For each gold claim id, the predicted claim ids that match it (rules 1 and 2)."""
+    matchers: dict[str, set[str]] = {c.id: set() for c in gold.claims}
+    for c in candidates:
+        if c.actor_agrees:
+            matchers[gold.claims[c.gold_index].id].add(pred.claims[c.pred_index].id)
+    return matchers
+
+
+def _require_known_claims(gold: GoldArticle, matchers: dict[str, set[str]]) -> None:
+    pairs = [(k.id, a, b) for k in gold.contradictions or [] for a, b in k.pairs()]
+    pairs += [("non_contradiction", n.a, n.b) for n in gold.non_contradictions or []]
+    for where, a, b in pairs:
+        for side in (a, b):
+            if side not in matchers:
+                raise DatasetError(f"{gold.id}: {where} names unknown claim {side!r}")
+
+
+def _pair_hits(pair: PredictedPair, a: str, b: str, matchers: dict[str, set[str]]) -> bool:
+    x, y = pair.claim_a, pair.claim_b
+    return (x in matchers[a] and y in matchers[b]) or (x in matchers[b] and y in matchers[a])
+
+
+def _grounded(claim: PredictedClaim, text: str) -> bool:
+    return bool(claim.spans) and all(
+        0 <= s.start <= s.end <= len(text) and text[s.start : s.end] == s.text for s in claim.spans
+    )
+
+
+def _require_same_text(gold: GoldArticle, pred: Prediction) -> None:
+    if pred.article_sha256 is None:
+        return
+    if hashlib.sha256(gold.text.encode("utf-8")).hexdigest() != pred.article_sha256:
+        raise DatasetError(f"{gold.id}: the prediction was made on a different text (sha256 differs)")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Rates
+
+
+def _metrics_over(scores: Sequence[ArticleScore]) -> Metrics:
+    """Micro rates over `scores`: each metric sums the counts of the articles it is scored on."""
+    every = _sum_counts(scores)
+    attribution = _sum_counts([s for s in scores if s.claim_precision_scored])
+    contradictions = _sum_counts([s for s in scores if s.contradictions_scored])
+    complete = _sum_counts([s for s in scores if s.contradiction_precision_scored])
+    claim_precision = _ratio(attribution.matched_claims, attribution.pred_claims)
+    contradiction_precision = _ratio(complete.true_pairs, complete.pred_pairs_counted)
+    return Metrics(
+        claim_recall=_ratio(every.matched_claims, every.gold_claims),
+        claim_precision=claim_precision,
+        claim_f1=_f1(
+            claim_precision,
+            _ratio(attribution.matched_claims, attribution.gold_claims),
+            attribution.gold_claims,
+            attribution.pred_claims,
+        ),
+        evidence_recall=_ratio(every.evidence_matched, every.gold_claims),
+        actor_recall=_ratio(every.matched_actors, every.gold_named_actors),
+        contradiction_recall=_ratio(contradictions.found_contradictions, contradictions.gold_contradictions),
+        contradiction_precision=contradiction_precision,
+        contradiction_f1=_f1(
+            contradiction_precision,
+            _ratio(complete.found_contradictions, complete.gold_contradictions),
+            complete.gold_contradictions,
+            complete.pred_pairs_counted,
+        ),
+        grounding_rate=_ratio(every.grounded_claims, every.pred_claims),
+    )
+
+
+def _sum_counts(scores: Sequence[ArticleScore]) -> ScoreCounts:
+    total = ScoreCounts()
+    for s in scores:
+        total = total + s.counts
+    return total
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return None if denominator == 0 else numerator / denominator
+
+
+def _f1(precision: float | None, recall: float | None, gold: int, predicted: int) -> float | None:
+    """None with neither gold items nor predictions; 0.0 when only one side has items."""
+    if gold == 0 and predicted == 0:
+        return None
+    if precision is None or recall is None:
+        return 0.0
+    if precision + recall == 0:
+        return 0.0
+    return 2 * precision * recall / (precision + recall)
+
+
+def _mean(values: Sequence[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
