@@ -168,9 +168,11 @@ def _contradiction_block(analysis: Analysis, contradiction: Contradiction) -> Gr
     explanation = Text(single_line(contradiction.explanation))
     claim_a = analysis.claim(contradiction.claim_a)
     claim_b = analysis.claim(contradiction.claim_b)
-    table = Table(box=box.ROUNDED, expand=True, show_lines=False, padding=(0, 1))
-    table.add_column(_claim_header(analysis, claim_a), ratio=1)
-    table.add_column(_claim_header(analysis, claim_b), ratio=1)
+    # The headers are an ordinary first row because rich bottom-aligns real header cells.
+    table = Table(box=box.ROUNDED, expand=True, show_header=False, padding=(0, 1))
+    table.add_column(ratio=1)
+    table.add_column(ratio=1)
+    table.add_row(_claim_header(analysis, claim_a), _claim_header(analysis, claim_b), end_section=True)
     table.add_row(_side(claim_a), _side(claim_b))
     return Group(heading, explanation, table, Text())
 
