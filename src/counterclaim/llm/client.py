@@ -1,0 +1,136 @@
+"""A structured-output client for one model server: instructor for validation re-asks, our own layer
+for transient retries, and a ledger of every call's tokens and seconds."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from contextvars import ContextVar
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx2
+import instructor
+import openai
+from pydantic import BaseModel
+
+from counterclaim.config import Provider, Settings, StructuredMode
+from counterclaim.llm.failures import describe_failure
+from counterclaim.llm.retry import Sleep, transient_retrying
+from counterclaim.llm.usage import UsageLedger
+
+T = TypeVar("T", bound=BaseModel)
+
+OPENAI_BASE_URL = "https://api.openai.com/v1"
+
+_MODES = {
+    StructuredMode.JSON_SCHEMA: instructor.Mode.JSON_SCHEMA,
+    StructuredMode.JSON: instructor.Mode.JSON,
+    StructuredMode.TOOLS: instructor.Mode.TOOLS,
+    StructuredMode.MD_JSON: instructor.Mode.MD_JSON,
+}
+
+_current_step: ContextVar[str] = ContextVar("counterclaim_step", default="unknown")
+
+Message = dict[str, str]
+
+
+def _public_location(base_url: str) -> str:
+    """The server's scheme://host:port, without credentials, path or query."""
+    parts = urlsplit(base_url)
+    host = parts.hostname or "?"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}"
+
+
+def _usage_numbers(response: Any) -> tuple[int, int]:
+    usage = getattr(response, "usage", None)
+    if usage is None:
+        return 0, 0
+    return int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
+
+
+class ModelClient:
+    """Asks one model for pydantic-validated answers and accounts for every request."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        base_url: str | None = None,
+        http_client: httpx2.AsyncClient | None = None,
+        sleep: Sleep = asyncio.sleep,
+        ledger: UsageLedger | None = None,
+    ) -> None:
+        self.settings = settings
+        self.ledger = ledger or UsageLedger()
+        url = base_url or settings.base_url or OPENAI_BASE_URL
+        self.location = (
+            "the embedded model server" if settings.provider is Provider.LOCAL else _public_location(url)
+        )
+        self._openai = openai.AsyncOpenAI(
+            api_key=settings.api_key_value or "no-key-needed",
+            base_url=url,
+            max_retries=0,  # our retry layer is the only one
+            timeout=settings.request_timeout,
+            http_client=http_client,
+        )
+        self._instructor = instructor.from_openai(self._openai, mode=_MODES[settings.mode])
+        self._instructor.on("completion:response", self._on_response)
+        self._instructor.on("completion:error", self._on_error)
+        self._sleep = sleep
+
+    def start_ledger(self) -> UsageLedger:
+        """Begin counting afresh (one analysis at a time per client) and return the new ledger."""
+        self.ledger = UsageLedger()
+        return self.ledger
+
+    def _on_response(self, response: Any) -> None:
+        prompt, completion = _usage_numbers(response)
+        self.ledger.record_call(_current_step.get(), prompt_tokens=prompt, completion_tokens=completion)
+
+    def _on_error(self, error: Exception, **_: Any) -> None:
+        self.ledger.record_call(_current_step.get())
+
+    async def structured(
+        self, step: str, messages: list[Message], response_model: type[T], *, max_tokens: int
+    ) -> T:
+        """One validated answer. Raises ProviderError / ModelOutputError with the usage so far."""
+        token = _current_step.set(step)
+        started = time.monotonic()
+        attempts = 0
+        settings = self.settings
+        try:
+            async for attempt in transient_retrying(
+                max_retries=settings.max_retries,
+                max_wait=settings.retry_max_wait,
+                total_seconds=settings.retry_total_seconds,
+                sleep=self._sleep,
+            ):
+                with attempt:
+                    attempts += 1
+                    result: T = await self._instructor.chat.completions.create(
+                        model=settings.model,
+                        messages=messages,  # type: ignore[arg-type]
+                        response_model=response_model,
+                        max_retries=settings.max_reasks,
+                        max_tokens=max_tokens,
+                        temperature=settings.temperature,
+                        seed=settings.seed,
+                    )
+                    return result
+        except Exception as error:  # every failure leaves as one of our exceptions
+            raise describe_failure(
+                error,
+                model=settings.model,
+                where=self.location,
+                usage=self.ledger.so_far(),
+                attempts=attempts,
+            ) from error
+        finally:
+            self.ledger.record_seconds(step, time.monotonic() - started)
+            _current_step.reset(token)
+        raise AssertionError("unreachable: tenacity either returns or raises")
+
+    async def aclose(self) -> None:
+        await self._openai.close()

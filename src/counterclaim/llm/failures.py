@@ -1,0 +1,175 @@
+"""Classifying what went wrong in a model call, and turning it into our own exceptions.
+
+One layer retries transient failures (see `retry.py`); instructor re-asks validation failures. Both
+the openai client's own retries and instructor's are turned off for HTTP errors, so no error class is
+retried by two layers.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import re
+import time
+
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from pydantic import ValidationError
+
+from counterclaim.errors import CounterclaimError, ModelOutputError, ProviderError, UsageSoFar
+
+_TRANSIENT = (
+    openai.APITimeoutError,
+    openai.APIConnectionError,
+    openai.InternalServerError,
+)
+
+
+def root_cause(error: BaseException) -> BaseException:
+    """The underlying error of an instructor wrapper (the HTTP error it wrapped), else the error."""
+    seen: set[int] = set()
+    current = error
+    while isinstance(current, InstructorRetryException) and current.__cause__ is not None:
+        if id(current) in seen:
+            break
+        seen.add(id(current))
+        current = current.__cause__
+    return current
+
+
+def _error_code(error: openai.APIStatusError) -> str:
+    body = error.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict):
+            return str(inner.get("code") or inner.get("type") or "")
+    return str(getattr(error, "code", "") or "")
+
+
+def is_transient(error: BaseException) -> bool:
+    """True for failures worth retrying: 429 (not quota), 5xx, timeouts, connection errors."""
+    cause = root_cause(error)
+    if isinstance(cause, openai.RateLimitError):
+        return _error_code(cause) != "insufficient_quota"
+    if isinstance(cause, openai.APIStatusError):
+        return cause.status_code >= 500
+    return isinstance(cause, _TRANSIENT)
+
+
+def retry_after_seconds(error: BaseException) -> float | None:
+    """Seconds the server asked us to wait (Retry-After, retry-after-ms), if it said."""
+    cause = root_cause(error)
+    if not isinstance(cause, openai.APIStatusError):
+        return None
+    headers = cause.response.headers
+    millis = headers.get("retry-after-ms")
+    if millis:
+        try:
+            return max(0.0, float(millis) / 1000.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    parsed = email.utils.parsedate_to_datetime(value) if value else None
+    if parsed is None:
+        return None
+    return max(0.0, parsed.timestamp() - time.time())
+
+
+def _is_context_error(error: openai.APIStatusError) -> bool:
+    code = _error_code(error)
+    text = str(error).lower()
+    return code == "context_length_exceeded" or "context length" in text or "context size" in text
+
+
+def describe_failure(
+    error: BaseException, *, model: str, where: str, usage: UsageSoFar, attempts: int
+) -> CounterclaimError:
+    """Our exception for a failed model call, with a one-line message and no secret in it."""
+    cause = root_cause(error)
+    if isinstance(cause, CounterclaimError):
+        return cause
+    if isinstance(cause, IncompleteOutputException):
+        return ModelOutputError(
+            f"the model's output was cut off at the token limit ({where}); the answer was too long",
+            usage=usage,
+        )
+    if isinstance(error, InstructorRetryException) and isinstance(
+        cause, (ValidationError, json.JSONDecodeError, InstructorRetryException)
+    ):
+        reason = _first_line(str(cause))
+        return ModelOutputError(
+            f"the model's output never fitted the expected structure after {error.n_attempts} "
+            f"attempt(s) ({where}): {reason}",
+            usage=usage,
+        )
+    if isinstance(cause, openai.AuthenticationError):
+        return ProviderError(f"the server rejected the API key (401) at {where}", usage=usage)
+    if isinstance(cause, openai.PermissionDeniedError):
+        return ProviderError(f"the server refused access (403) at {where}", usage=usage)
+    if isinstance(cause, openai.NotFoundError):
+        return ProviderError(f"model '{model}' was not found at {where} (404)", usage=usage)
+    if isinstance(cause, openai.RateLimitError):
+        if _error_code(cause) == "insufficient_quota":
+            return ProviderError(
+                f"the account's quota is exhausted (429 insufficient_quota) at {where}", usage=usage
+            )
+        return ProviderError(f"still rate-limited (429) after {attempts} attempt(s) at {where}", usage=usage)
+    if isinstance(cause, openai.BadRequestError) and _is_context_error(cause):
+        return ProviderError(
+            f"the request is longer than the model's context window at {where}; "
+            "lower --chunk-chars or raise the server's context size",
+            usage=usage,
+        )
+    if isinstance(cause, openai.APIStatusError) and cause.status_code >= 500:
+        return ProviderError(
+            f"the model server kept failing ({cause.status_code}) after {attempts} attempt(s) at {where}",
+            usage=usage,
+        )
+    if isinstance(cause, openai.APIStatusError):
+        detail = _first_line(_status_message(cause))
+        message = f"the model server answered {cause.status_code} at {where}: {detail}"
+        return ProviderError(message, usage=usage)
+    if isinstance(cause, openai.APITimeoutError):
+        return ProviderError(f"the model server timed out {attempts} time(s) at {where}", usage=usage)
+    if isinstance(cause, openai.APIConnectionError):
+        return ProviderError(
+            f"could not connect to the model server at {where} after {attempts} attempt(s)", usage=usage
+        )
+    if isinstance(cause, openai.APIResponseValidationError):
+        return ProviderError(
+            f"the model server at {where} sent a response that is not valid JSON", usage=usage
+        )
+    if isinstance(cause, openai.ContentFilterFinishReasonError):
+        return ModelOutputError(f"the model refused or was filtered ({where})", usage=usage)
+    if isinstance(cause, openai.OpenAIError):
+        return ProviderError(f"model call failed at {where}: {_first_line(str(cause))}", usage=usage)
+    return ModelOutputError(
+        f"the model's answer could not be used ({where}): {type(cause).__name__}: {_first_line(str(cause))}",
+        usage=usage,
+    )
+
+
+def _status_message(error: openai.APIStatusError) -> str:
+    body = error.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and inner.get("message"):
+            return str(inner["message"])
+    return error.message
+
+
+_SECRET_PATTERN = re.compile(
+    r"(sk-[A-Za-z0-9_\-*]{6,}|org-[A-Za-z0-9]{6,}|proj_[A-Za-z0-9]{6,}|Bearer\s+\S+)"
+)
+
+
+def _first_line(text: str, limit: int = 200) -> str:
+    """One line of a server's message, with anything that looks like a key or org id removed."""
+    line = _SECRET_PATTERN.sub("[redacted]", " ".join(text.strip().split()))
+    return line if len(line) <= limit else line[: limit - 1] + "…"

@@ -1,0 +1,138 @@
+"""The embedded model: an xllamacpp (llama.cpp) server running inside this process on loopback."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from counterclaim.errors import LocalModelError
+from counterclaim.llm.model_files import DEFAULT_LOCAL_MODEL, KNOWN_MODELS, ensure_model_file
+
+LOOPBACK = "127.0.0.1"
+
+
+def resolve_model_path(model_name: str, model_path: Path | None) -> Path:
+    """The GGUF to load: an explicit path, else a known packaged model assembled into the cache."""
+    if model_path is not None:
+        if not model_path.is_file():
+            raise LocalModelError(f"model file not found: {model_path}")
+        with model_path.open("rb") as handle:
+            if handle.read(4) != b"GGUF":
+                raise LocalModelError(f"{model_path} is not a GGUF model file")
+        return model_path
+    package = KNOWN_MODELS.get(model_name, DEFAULT_LOCAL_MODEL if model_name == "local" else None)
+    if package is None:
+        known = ", ".join(sorted(KNOWN_MODELS))
+        raise LocalModelError(f"unknown local model '{model_name}' (known: {known}); or pass --model-path")
+    return ensure_model_file(package)
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((LOOPBACK, port))
+        except OSError:
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr(enabled: bool) -> Iterator[None]:
+    """llama.cpp logs to file descriptor 2 while loading; keep the terminal clean unless debugging."""
+    if not enabled:
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(os.devnull, "wb") as devnull:
+        os.dup2(devnull.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+class LocalServer:
+    """Start with `with LocalServer(path) as server:`; `server.base_url` is the OpenAI-compatible /v1."""
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        n_ctx: int = 8192,
+        threads: int = 2,
+        port: int = 0,
+        quiet: bool = True,
+    ) -> None:
+        self.model_path = model_path
+        self.n_ctx = n_ctx
+        self.threads = threads
+        self.port = port
+        self.quiet = quiet
+        self._server: Any = None
+        self.base_url = ""
+
+    def start(self) -> LocalServer:
+        try:
+            import xllamacpp
+        except ImportError:
+            raise LocalModelError(
+                "the embedded model needs the local extra: pip install 'counterclaim[local]'"
+            ) from None
+        if self.port and not port_is_free(self.port):
+            raise LocalModelError(
+                f"port {self.port} on {LOOPBACK} is already in use; choose another --port or 0"
+            )
+        params = xllamacpp.CommonParams()
+        params.model.path = str(self.model_path)
+        params.n_ctx = self.n_ctx
+        params.n_parallel = 1
+        params.cpuparams.n_threads = self.threads
+        params.cpuparams_batch.n_threads = self.threads
+        params.hostnames = [LOOPBACK]
+        params.port = self.port
+        params.use_jinja = True
+        params.cache_prompt = True
+        if self.quiet:
+            params.verbosity = -1
+        try:
+            with _quiet_native_stderr(self.quiet):
+                self._server = xllamacpp.Server(params)
+        except Exception as error:  # the native server reports failures as plain exceptions
+            raise LocalModelError(f"the embedded model server failed to start: {error}") from error
+        address = str(self._server.listening_address).rstrip("/")
+        if not address.startswith("http"):
+            address = "http://" + address
+        self.base_url = address + "/v1"
+        return self
+
+    def stop(self) -> None:
+        """Stop serving; the native server shuts down when the object is released."""
+        if self._server is not None:
+            with _quiet_native_stderr(self.quiet):
+                self._server = None
+                gc.collect()
+        self.base_url = ""
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    def __enter__(self) -> LocalServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

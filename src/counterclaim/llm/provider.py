@@ -1,0 +1,31 @@
+"""Opening a model client for the configured provider (starting the embedded server when local)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from counterclaim.config import Provider, Settings
+from counterclaim.llm.client import ModelClient
+from counterclaim.llm.local_server import LocalServer, resolve_model_path
+
+
+@contextlib.asynccontextmanager
+async def open_model_client(settings: Settings, *, quiet: bool = True) -> AsyncIterator[ModelClient]:
+    """Yield a ModelClient for `settings`; the embedded server, if any, is stopped on exit."""
+    if settings.provider is not Provider.LOCAL:
+        client = ModelClient(settings)
+        try:
+            yield client
+        finally:
+            await client.aclose()
+        return
+    model_path = resolve_model_path(settings.model, settings.model_path)
+    with LocalServer(
+        model_path, n_ctx=settings.n_ctx, threads=settings.threads, port=settings.port, quiet=quiet
+    ) as server:
+        client = ModelClient(settings, base_url=server.base_url)
+        try:
+            yield client
+        finally:
+            await client.aclose()

@@ -1,0 +1,54 @@
+"""Counting model calls, tokens and seconds per pipeline step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from counterclaim.errors import UsageSoFar
+from counterclaim.models import StepUsage
+
+
+@dataclass
+class _StepTotals:
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class UsageLedger:
+    """Accumulates what every HTTP request to the model cost, grouped by step name."""
+
+    _steps: dict[str, _StepTotals] = field(default_factory=dict)
+
+    def record_call(self, step: str, *, prompt_tokens: int = 0, completion_tokens: int = 0) -> None:
+        """Count one HTTP request (successful or not) and the tokens the server reported for it."""
+        totals = self._steps.setdefault(step, _StepTotals())
+        totals.calls += 1
+        totals.prompt_tokens += prompt_tokens
+        totals.completion_tokens += completion_tokens
+
+    def record_seconds(self, step: str, seconds: float) -> None:
+        self._steps.setdefault(step, _StepTotals()).seconds += seconds
+
+    def steps(self) -> list[StepUsage]:
+        """Per-step usage in the order steps first ran."""
+        return [
+            StepUsage(
+                step=name,
+                calls=t.calls,
+                prompt_tokens=t.prompt_tokens,
+                completion_tokens=t.completion_tokens,
+                seconds=round(t.seconds, 3),
+            )
+            for name, t in self._steps.items()
+        ]
+
+    def so_far(self) -> UsageSoFar:
+        """Totals, for error messages."""
+        return UsageSoFar(
+            calls=sum(t.calls for t in self._steps.values()),
+            prompt_tokens=sum(t.prompt_tokens for t in self._steps.values()),
+            completion_tokens=sum(t.completion_tokens for t in self._steps.values()),
+        )

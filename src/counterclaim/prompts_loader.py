@@ -1,0 +1,53 @@
+"""Loading and rendering the prompt templates shipped in `counterclaim/prompts/` (the repo's `prompts/`).
+
+Templates are Jinja with undefined variables raising. The article is always passed as a variable, so
+text in it such as `{{ x }}` or `{% if %}` reaches the model unchanged and is never evaluated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+from counterclaim.models import PromptVersion
+
+SYSTEM_TEMPLATE = "system.j2"
+ARTICLE_TEMPLATE = "article.j2"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    folder = resources.files("counterclaim") / "prompts"
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=False,
+    )
+
+
+@cache
+def template_source(name: str) -> str:
+    """The raw text of a template."""
+    return (resources.files("counterclaim") / "prompts" / name).read_text(encoding="utf-8")
+
+
+def render(name: str, **variables: Any) -> str:
+    """Render a template; a missing variable raises jinja2.UndefinedError."""
+    return _environment().get_template(name).render(**variables).strip() + "\n"
+
+
+def prompt_version(name: str) -> PromptVersion:
+    """The template's name and the first 12 hex digits of its sha256."""
+    digest = hashlib.sha256(template_source(name).encode("utf-8")).hexdigest()[:12]
+    return PromptVersion(name=name, sha256=digest)
+
+
+def versions(names: list[str]) -> list[PromptVersion]:
+    """Versions of the given templates plus the shared system and article templates, sorted by name."""
+    return [prompt_version(n) for n in sorted({SYSTEM_TEMPLATE, ARTICLE_TEMPLATE, *names})]
