@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counterclaim.evaluation.gold import LABEL_ATTRIBUTION, LABEL_CONTRADICTION, GoldArticle, load_dataset
-from counterclaim.evaluation.matching import is_unnamed, normalize_name
+from counterclaim.evaluation.matching import normalize_name
 from counterclaim.models import ContradictionKind
 
 KNOWN_LABELS: frozenset[str] = frozenset({LABEL_ATTRIBUTION, LABEL_CONTRADICTION})
@@ -81,8 +81,8 @@ def _duplicate_problems(article: GoldArticle) -> list[str]:
 def _actor_problems(article: GoldArticle) -> list[str]:
     problems: list[str] = []
     for actor in article.actors:
-        if not normalize_name(actor.name) and not is_unnamed(actor.name):
-            problems.append(f"actor {actor.id!r} has an empty name")
+        if not normalize_name(actor.name):
+            problems.append(f"actor {actor.id!r} has a name without letters or digits: {actor.name!r}")
     return problems
 
 
