@@ -202,8 +202,7 @@ def _looks_like_utf16_without_bom(raw: bytes) -> bool:
 
 
 def _checked_article(text: str, *, source: str, max_chars: int) -> ArticleInput:
-    if text.startswith(_BYTE_ORDER_MARK):
-        text = text[1:]
+    text = text.lstrip(_BYTE_ORDER_MARK)  # files glued together can start with several
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _reject_binary_text(text, source)
     notices: list[str] = []

@@ -12,6 +12,7 @@ the rest of the body (see ``_choose_content``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import IntEnum
 from html.parser import HTMLParser
@@ -116,7 +117,7 @@ _CONTENT_REGIONS = frozenset({"article", "main"})
 # The share of all visible text a region needs before it is trusted to be the article.
 _MIN_REGION_SHARE = 0.25
 
-_DOCUMENT_START = re.compile(r"\A[\s\ufeff]*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_DOCUMENT_START = re.compile(r"<(?:!doctype\s+html|html[\s>])", re.I)
 _BODY_TAG = re.compile(r"<body[\s>]", re.I)
 _BLOCK_OPEN_TAG = re.compile(
     r"<(?:p|div|article|section|main|h[1-6]|ul|ol|li|table|blockquote|figure|header)(?:\s[^<>]*)?>", re.I
@@ -128,6 +129,7 @@ _MIN_BLOCK_OPEN_TAGS = 3
 _MIN_BLOCK_CLOSE_TAGS = 2
 
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+_UNFINISHED_MARKUP = re.compile(r"<[a-zA-Z/!?]")
 _HTML_WHITESPACE = re.compile(r"[ \t\n\r\f\xa0]+")
 # html.parser raises AssertionError on "<![" sections other than CDATA / if / endif.
 _MARKED_SECTION = re.compile(r"<!\[(?!CDATA\[|if\b|endif\b)", re.I)
@@ -149,13 +151,27 @@ def looks_like_html(text: str) -> bool:
     several opening block tags plus some closing ones are needed, so Markdown with a stray
     inline tag stays Markdown.
     """
-    if _DOCUMENT_START.match(text) or _BODY_TAG.search(text):
+    if _DOCUMENT_START.match(_skip_leading_comments(text)) or _BODY_TAG.search(text):
         return True
     opening = sum(1 for _ in zip(range(_MIN_BLOCK_OPEN_TAGS), _BLOCK_OPEN_TAG.finditer(text), strict=False))
     if opening < _MIN_BLOCK_OPEN_TAGS:
         return False
     closing = sum(1 for _ in zip(range(_MIN_BLOCK_CLOSE_TAGS), _BLOCK_CLOSE_TAG.finditer(text), strict=False))
     return closing >= _MIN_BLOCK_CLOSE_TAGS
+
+
+def _skip_leading_comments(text: str) -> str:
+    """Text after leading whitespace and HTML comments (saved pages often start with one)."""
+    position = 0
+    while True:
+        while position < len(text) and (text[position].isspace() or text[position] == "\ufeff"):
+            position += 1
+        if not text.startswith("<!--", position):
+            return text[position:]
+        comment_end = text.find("-->", position + 4)
+        if comment_end < 0:
+            return ""
+        position = comment_end + 3
 
 
 def html_to_text(html: str) -> str:
@@ -166,6 +182,10 @@ def html_to_text(html: str) -> str:
     parser = _VisibleTextParser()
     try:
         parser.feed(_MARKED_SECTION.sub("&lt;![", html))
+        if _UNFINISHED_MARKUP.match(parser.rawdata):
+            # html.parser would emit an unclosed "<!-- ..." or "<a title='..." as text at the end;
+            # browsers show none of it, and it may be exactly what a page meant to hide.
+            parser.rawdata = ""
         parser.close()
     except AssertionError as error:  # html.parser's way of rejecting malformed markup
         raise InputError(f"input looked like HTML but could not be parsed: {error}") from error
@@ -225,6 +245,7 @@ class _VisibleTextParser(HTMLParser):
         self.articles: list[_Region] = []
         self.mains: list[_Region] = []
         self._open: list[_OpenElement] = []
+        self._open_counts: Counter[str] = Counter()  # avoids rescanning a deep stack of unclosed tags
         self._dropped_depth = 0
         self._active_regions: list[_Region] = []
         self._preformatted_depth = 0
@@ -242,6 +263,7 @@ class _VisibleTextParser(HTMLParser):
         dropped = tag in _DROPPED_ELEMENTS or _is_hidden(attrs)
         element = _OpenElement(tag=tag, dropped=dropped)
         self._open.append(element)
+        self._open_counts[tag] += 1
         if dropped:
             self._dropped_depth += 1
             return
@@ -259,7 +281,7 @@ class _VisibleTextParser(HTMLParser):
         # A self-closed non-void element (<div/>) has no content; nothing to emit.
 
     def handle_endtag(self, tag: str) -> None:
-        if not any(element.tag == tag for element in self._open):
+        if not self._open_counts[tag]:
             if tag == "p":  # a stray </p> still ends a paragraph in browsers
                 self._emit(_Break.PARAGRAPH)
             return
@@ -288,6 +310,7 @@ class _VisibleTextParser(HTMLParser):
 
     def _close_top(self) -> _OpenElement:
         element = self._open.pop()
+        self._open_counts[element.tag] -= 1
         if element.dropped:
             self._dropped_depth -= 1
             return element
