@@ -78,6 +78,14 @@ def _normalize_cached(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+@lru_cache(maxsize=16)
+def _loose_cached(text: str) -> tuple[str, list[int]]:
+    """The normalized text reduced to letters and digits, with origins into ``text``."""
+    normalized, origin = _normalize_cached(text)
+    keep = [i for i, c in enumerate(normalized) if c.isalnum()]
+    return "".join(normalized[i] for i in keep), [origin[i] for i in keep]
+
+
 @lru_cache(maxsize=4096)
 def _normalize_char(ch: str) -> str:
     if ch.isascii():
@@ -154,9 +162,7 @@ def _locate_piece(text: str, needle: str, lo: int, hi: int) -> Span | None:
     if found is None:
         loose_needle = "".join(c for c in needle_norm if c.isalnum())
         if len(loose_needle) >= _MIN_LOOSE_CHARS:
-            keep = [i for i, c in enumerate(window_norm) if c.isalnum()]
-            loose_text = "".join(window_norm[i] for i in keep)
-            found = _find_mapped(loose_text, [window_origin[i] for i in keep], loose_needle)
+            found = _find_mapped(*_loose_cached(text[lo:hi]), loose_needle)
     if found is None:
         return None
     return _make_span(text, lo + found[0], lo + found[1])
