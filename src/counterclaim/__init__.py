@@ -1,3 +1,31 @@
 """counterclaim: who claims what in a news article, and where the claims contradict each other."""
 
 __version__ = "0.1.0"
+
+from counterclaim.api import (
+    analyze,
+    analyze_async,
+    extract_claims,
+    extract_claims_async,
+    find_contradictions,
+    find_contradictions_async,
+    summarize,
+    summarize_async,
+)
+from counterclaim.config import Settings, load_settings
+from counterclaim.models import Analysis
+
+__all__ = [
+    "Analysis",
+    "Settings",
+    "__version__",
+    "analyze",
+    "analyze_async",
+    "extract_claims",
+    "extract_claims_async",
+    "find_contradictions",
+    "find_contradictions_async",
+    "load_settings",
+    "summarize",
+    "summarize_async",
+]

@@ -141,7 +141,8 @@ def load_settings(env: Mapping[str, str] | None = None, **flags: Any) -> Setting
         raise ConfigurationError("the openai provider needs an API key: set OPENAI_API_KEY")
     if provider is Provider.COMPATIBLE and not values.get("base_url"):
         raise ConfigurationError("the compatible provider needs --base-url (or COUNTERCLAIM_BASE_URL)")
-    values.setdefault("model", _default_model(provider))
+    if not values.get("model"):
+        values["model"] = _default_model(provider)
     try:
         return Settings(**values)
     except ValidationError as error:

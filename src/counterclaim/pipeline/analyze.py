@@ -1,0 +1,75 @@
+"""The whole analysis: actors and claims, contradictions, summary, and what the run cost."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Literal
+
+from counterclaim import __version__, prompts_loader
+from counterclaim.llm.client import ModelClient
+from counterclaim.models import Analysis, RunMetadata
+from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.contradictions import VERIFY_TEMPLATE, find_contradictions_async
+from counterclaim.pipeline.extract import ACTORS_TEMPLATE, CLAIMS_TEMPLATE, extract_claims_async
+from counterclaim.pipeline.naive import NAIVE_TEMPLATE, naive_analysis_async
+from counterclaim.pipeline.summary import SUMMARY_TEMPLATE, summarize_async
+
+PipelineName = Literal["staged", "naive"]
+Progress = Callable[[str], None]
+
+STAGED_TEMPLATES = [ACTORS_TEMPLATE, CLAIMS_TEMPLATE, VERIFY_TEMPLATE, SUMMARY_TEMPLATE]
+
+
+async def run_pipeline(
+    text: str,
+    client: ModelClient,
+    *,
+    pipeline: PipelineName = "staged",
+    notices: list[str] | None = None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Analyse `text` with an open client. Offsets in the result index into `text`."""
+    started = time.monotonic()
+    ledger = client.start_ledger()
+    article = PreparedArticle.from_text(text)
+    chunks = article.chunks(max_chars=client.settings.chunk_chars, overlap=client.settings.chunk_overlap)
+    if pipeline == "naive":
+        extraction, contradictions, summary = (
+            await naive_analysis_async(article, client) if article.sentences else (None, [], [])
+        )
+        templates = [NAIVE_TEMPLATE]
+        actors = extraction.actors if extraction else []
+        claims = extraction.claims if extraction else []
+    else:
+        extracted = await extract_claims_async(article, client, progress=progress)
+        actors, claims = extracted.actors, extracted.claims
+        contradictions = await find_contradictions_async(article, actors, claims, client, progress=progress)
+        if progress and claims:
+            progress("summary")
+        summary = await summarize_async(article, actors, claims, contradictions, client)
+        templates = STAGED_TEMPLATES
+    steps = ledger.steps()
+    run = RunMetadata(
+        counterclaim_version=__version__,
+        pipeline=pipeline,
+        provider=client.settings.provider.value,
+        model=client.settings.model,
+        prompts=prompts_loader.versions(templates),
+        steps=steps,
+        model_calls=sum(s.calls for s in steps),
+        prompt_tokens=sum(s.prompt_tokens for s in steps),
+        completion_tokens=sum(s.completion_tokens for s in steps),
+        seconds=round(time.monotonic() - started, 3),
+        chunks=len(chunks),
+        notices=list(notices or []),
+    )
+    return Analysis(
+        article_chars=len(text),
+        article_sha256=article.sha256,
+        actors=actors,
+        claims=claims,
+        contradictions=contradictions,
+        summary=summary,
+        run=run,
+    )

@@ -1,0 +1,75 @@
+"""An article made ready for the model: invisible characters stripped, sentences numbered, chunks cut.
+
+The model sees the sanitized text; every span handed back to the user points into the text the user
+gave, through the sanitizer's offset map.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property
+
+from counterclaim.io.sanitize import SanitizedText, sanitize
+from counterclaim.models import Span
+from counterclaim.text.chunking import Chunk, chunk_sentences
+from counterclaim.text.sentences import Sentence, numbered_article, split_sentences
+
+_FENCE_CLOSE = "ARTICLE>>>"
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """The user's text, its sanitized twin, and the sanitized text's sentences."""
+
+    original: str
+    sanitized: SanitizedText
+    sentences: tuple[Sentence, ...]
+
+    @classmethod
+    def from_text(cls, text: str) -> PreparedArticle:
+        cleaned = sanitize(text)
+        return cls(original=text, sanitized=cleaned, sentences=tuple(split_sentences(cleaned.clean)))
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.original.encode("utf-8")).hexdigest()
+
+    def chunks(self, *, max_chars: int, overlap: int) -> list[Chunk]:
+        if not self.sentences:
+            return []
+        return chunk_sentences(list(self.sentences), max_chars=max_chars, overlap=overlap)
+
+    def sentence(self, number: int) -> Sentence:
+        """The sentence with this 1-based number (IndexError if none)."""
+        if not 1 <= number <= len(self.sentences):
+            raise IndexError(f"no sentence {number}; the article has {len(self.sentences)}")
+        return self.sentences[number - 1]
+
+    def original_span(self, clean_start: int, clean_end: int) -> Span:
+        """A span of the sanitized text, mapped back to the user's text."""
+        start, end = self.sanitized.to_original_span(clean_start, clean_end)
+        return Span(start=start, end=end, text=self.original[start:end])
+
+    def evidence_for(self, numbers: list[int]) -> list[Span]:
+        """Spans (in the user's text) of the cited sentences; adjacent sentences become one span."""
+        spans: list[Span] = []
+        run_start: Sentence | None = None
+        previous: Sentence | None = None
+        for number in sorted(set(numbers)):
+            current = self.sentence(number)
+            if previous is not None and run_start is not None and current.number != previous.number + 1:
+                spans.append(self.original_span(run_start.start, previous.end))
+                run_start = None
+            if run_start is None:
+                run_start = current
+            previous = current
+        if run_start is not None and previous is not None:
+            spans.append(self.original_span(run_start.start, previous.end))
+        return spans
+
+    def prompt_text(self, chunk: Chunk | None = None) -> str:
+        """Numbered sentences for the prompt (the whole article, or one chunk)."""
+        sentences = list(chunk.sentences) if chunk is not None else list(self.sentences)
+        # The article must not be able to close the fence it is shown in.
+        return numbered_article(sentences).replace(_FENCE_CLOSE, "ARTICLE> > >")

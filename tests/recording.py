@@ -1,0 +1,94 @@
+"""Recorded model responses (vcrpy cassettes) from the real embedded model.
+
+Replay (the default, and always in CI): requests are matched on method, path and JSON body; a request
+with no recording fails (the network is never used). Record: `COUNTERCLAIM_RECORD=1 pytest ...` starts
+the embedded Qwen2.5-Coder-1.5B server and records every request anew (see README, "Re-recording").
+Request and response headers are dropped before anything is written, so no key, cookie or
+organisation id can reach a cassette.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import vcr
+
+from counterclaim.config import Settings, load_settings
+from counterclaim.llm.client import ModelClient
+from counterclaim.llm.local_server import LocalServer, resolve_model_path
+from counterclaim.llm.model_files import DEFAULT_LOCAL_MODEL
+
+CASSETTES = Path(__file__).parent / "cassettes"
+REPLAY_BASE_URL = "http://127.0.0.1:9/v1"  # never contacted: replay answers every request
+KEPT_RESPONSE_HEADERS = {"content-type"}
+
+
+def recording() -> bool:
+    return os.environ.get("COUNTERCLAIM_RECORD") == "1"
+
+
+def recorded_settings(**overrides: Any) -> Settings:
+    """The settings the cassettes were recorded with (the default local model, temperature 0)."""
+    return load_settings(env={}, provider="local", model=DEFAULT_LOCAL_MODEL.name, **overrides)
+
+
+def _json_body(request: Any) -> Any:
+    body = request.body
+    if isinstance(body, bytes):
+        body = body.decode("utf-8")
+    try:
+        return json.loads(body) if body else None
+    except json.JSONDecodeError:
+        return body
+
+
+def _same_json_body(r1: Any, r2: Any) -> None:
+    assert _json_body(r1) == _json_body(r2), "request bodies differ"
+
+
+def _scrub_request(request: Any) -> Any:
+    request.headers.clear()
+    return request
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    response["headers"] = {k: v for k, v in headers.items() if k.lower() in KEPT_RESPONSE_HEADERS}
+    return response
+
+
+def cassette_vcr() -> vcr.VCR:
+    recorder = vcr.VCR(
+        cassette_library_dir=str(CASSETTES),
+        record_mode="all" if recording() else "none",
+        match_on=["method", "path", "json_body"],
+        before_record_request=_scrub_request,
+        before_record_response=_scrub_response,
+        decode_compressed_response=True,
+        allow_playback_repeats=True,
+    )
+    recorder.register_matcher("json_body", _same_json_body)
+    return recorder
+
+
+@contextlib.asynccontextmanager
+async def recorded_client(cassette: str, settings: Settings | None = None) -> AsyncIterator[ModelClient]:
+    """A ModelClient whose HTTP traffic is replayed from (or, when recording, written to) a cassette."""
+    settings = settings or recorded_settings()
+    with contextlib.ExitStack() as stack:
+        base_url = REPLAY_BASE_URL
+        if recording():
+            path = resolve_model_path(settings.model, settings.model_path)
+            server = stack.enter_context(LocalServer(path, n_ctx=settings.n_ctx, threads=settings.threads))
+            base_url = server.base_url
+        stack.enter_context(cassette_vcr().use_cassette(f"{cassette}.yaml"))
+        client = ModelClient(settings, base_url=base_url)
+        try:
+            yield client
+        finally:
+            await client.aclose()

@@ -1,0 +1,95 @@
+"""The seed article analysed end to end from responses recorded from the real embedded model."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from counterclaim.models import Analysis, Claim
+from counterclaim.pipeline.analyze import run_pipeline
+from recording import recorded_client
+
+SEED = Path(__file__).parents[1] / "seeds" / "articles" / "nato-russia-troop-buildup-2022-02-16.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def analysis(seed_text: str) -> Analysis:
+    async def run() -> Analysis:
+        async with recorded_client("seed_staged") as client:
+            return await run_pipeline(seed_text, client)
+
+    return asyncio.run(run())
+
+
+def _actor_names(analysis: Analysis, claim: Claim) -> str:
+    actor = analysis.actor(claim.actor_id)
+    return " ".join([actor.name, *actor.aliases]).lower()
+
+
+def _claims_citing(analysis: Analysis, text: str, words: str) -> list[Claim]:
+    start = text.index(words)
+    end = start + len(words)
+    return [c for c in analysis.claims if any(s.start < end and start < s.end for s in c.evidence)]
+
+
+def test_every_claim_is_grounded_in_the_article(analysis: Analysis, seed_text: str) -> None:
+    assert analysis.claims
+    for claim in analysis.claims:
+        for span in claim.evidence:
+            assert seed_text[span.start : span.end] == span.text
+
+
+def test_main_actors_are_named(analysis: Analysis) -> None:
+    names = " | ".join(" ".join([a.name, *a.aliases]).lower() for a in analysis.actors)
+    for expected in ["nato", "stoltenberg", "biden", "johnson", "kremlin", "china", "von der leyen"]:
+        assert expected in names, expected
+    assert "defen" in names and "ministry" in names  # Russia's defence ministry
+
+
+def test_withdrawal_versus_buildup_contradiction_is_found(analysis: Analysis, seed_text: str) -> None:
+    withdrawal = {
+        c.id
+        for words in (
+            "Moscow said it had started withdrawing",
+            "some units, having carried out military exercises",
+        )
+        for c in _claims_citing(analysis, seed_text, words)
+    }
+    buildup = {
+        c.id
+        for words in ("NATO on Wednesday accused Russia of increasing", "it looks like Russia is continuing")
+        for c in _claims_citing(analysis, seed_text, words)
+    }
+    assert withdrawal and buildup
+    pairs = {frozenset((k.claim_a, k.claim_b)) for k in analysis.contradictions}
+    assert any(frozenset((w, b)) in pairs for w in withdrawal for b in buildup)
+
+
+def test_compatible_troop_figures_are_not_flagged(analysis: Analysis, seed_text: str) -> None:
+    over_150k = {c.id for c in _claims_citing(analysis, seed_text, "Russia has over 150,000 troops")}
+    more_than_100k = {c.id for c in _claims_citing(analysis, seed_text, "more than 100,000 troops")}
+    for k in analysis.contradictions:
+        pair = {k.claim_a, k.claim_b}
+        assert not (pair & over_150k and pair & more_than_100k)
+
+
+def test_summary_cites_existing_claims(analysis: Analysis) -> None:
+    known = {c.id for c in analysis.claims}
+    assert analysis.summary
+    for sentence in analysis.summary:
+        assert set(sentence.claim_ids) <= known
+
+
+def test_run_metadata_counts_the_recorded_calls(analysis: Analysis) -> None:
+    run = analysis.run
+    assert run.provider == "local"
+    assert run.model_calls == sum(s.calls for s in run.steps) >= 4
+    assert run.prompt_tokens > 1000 and run.completion_tokens > 100
+    assert {s.step for s in run.steps} >= {"actors", "claims", "summary"}
