@@ -1,0 +1,498 @@
+"""Running the tool over labeled datasets, scoring every article, and writing a run folder.
+
+`run_eval` loads every dataset, checks that the selected gold articles can be scored (before any
+model call), analyses each article with ONE model client, scores it, and writes the run folder
+described in `run_files`. Rows of `samples.jsonl` are written as articles finish, so an interrupted
+run keeps what it did; `run.json` and `report.md` are written at the end, also when the run stops
+early (then with `status: "aborted"` and the reason).
+
+An article whose analysis raises a `CounterclaimError` is recorded as failed (message and usage so
+far) and the run goes on; it is scored as an empty prediction, so its gold items count as missed.
+`LocalModelError` and `ConfigurationError` are not about one article (the model server is gone, the
+settings are wrong): they stop the run. Any other exception is a bug and stops the run too.
+
+Predictions come from `run_pipeline` with a client opened from `settings`, or with the `client`
+given (e.g. one whose HTTP is replayed from cassettes), or from `analyze_fn` (any async callable
+text -> Analysis; tests pass hand-made oracles).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import platform
+import re
+import subprocess
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import IO, Protocol
+
+from counterclaim.config import Settings
+from counterclaim.errors import ConfigurationError, CounterclaimError, DatasetError, LocalModelError
+from counterclaim.evaluation.gold import GoldArticle, load_dataset
+from counterclaim.evaluation.report import markdown_report
+from counterclaim.evaluation.run_files import (
+    REPORT_FILE,
+    RUN_FILE,
+    SAMPLES_FILE,
+    SNIPPET_CHARS,
+    ArticleCost,
+    ArticleFailure,
+    CostTotals,
+    DatasetFile,
+    DatasetRecord,
+    DatasetTotals,
+    GitState,
+    GoldClaimRef,
+    GoldContradictionRef,
+    GoldDigest,
+    PackageVersion,
+    RunRecord,
+    RunSelection,
+    RunSettings,
+    SampleRow,
+    Totals,
+)
+from counterclaim.evaluation.scoring import Prediction, aggregate, score_article
+from counterclaim.llm.client import ModelClient
+from counterclaim.llm.provider import open_model_client
+from counterclaim.models import Analysis, PromptVersion
+from counterclaim.pipeline.analyze import PipelineName, run_pipeline
+
+AnalyzeFn = Callable[[str], Awaitable[Analysis]]
+"""Turns an article text into an `Analysis` (offsets into that text)."""
+
+FATAL_ERRORS: tuple[type[CounterclaimError], ...] = (LocalModelError, ConfigurationError)
+"""Errors that stop the whole run instead of failing one article."""
+
+RECORDED_PACKAGES: tuple[str, ...] = ("counterclaim", "openai", "instructor", "pydantic", "xllamacpp")
+
+
+class EvalProgress(Protocol):
+    """What a run reports while it goes (the CLI shows it as a progress bar on stderr)."""
+
+    def run_started(self, run_dir: Path, total_articles: int) -> None: ...
+
+    def article_started(self, dataset: str, article_id: str) -> None: ...
+
+    def step(self, name: str) -> None: ...
+
+    def article_finished(self, sample: SampleRow) -> None: ...
+
+
+@dataclass(frozen=True)
+class EvalRun:
+    """A finished run: its folder, `run.json` and the samples, in run order."""
+
+    run_dir: Path
+    record: RunRecord
+    samples: tuple[SampleRow, ...]
+
+
+@dataclass(frozen=True)
+class SelectedDataset:
+    """A loaded dataset and the articles of it that the run analyses."""
+
+    record: DatasetRecord
+    articles: tuple[GoldArticle, ...]
+
+
+async def run_eval(
+    datasets: Sequence[Path],
+    *,
+    settings: Settings,
+    pipeline: PipelineName,
+    out_dir: Path,
+    limit: int | None = None,
+    article_ids: Sequence[str] | None = None,
+    progress: EvalProgress | None = None,
+    client: ModelClient | None = None,
+    analyze_fn: AnalyzeFn | None = None,
+) -> EvalRun:
+    """Analyse and score the selected articles of `datasets`; write and return the run.
+
+    `limit` keeps the first N articles of each dataset (after `article_ids`, which keeps only the
+    articles with those ids, in any dataset). Raises `DatasetError` before any model call when a
+    dataset cannot be loaded or scored, an asked-for id is in no dataset, or nothing is selected.
+    `client` (not closed here) or `analyze_fn` replace the client opened from `settings`; with
+    `client`, provider and model are recorded from `client.settings`.
+    """
+    if limit is not None and limit < 1:
+        raise DatasetError(f"--limit must be at least 1, not {limit}")
+    selected = select_articles(datasets, limit=limit, article_ids=article_ids)
+    effective = client.settings if client is not None else settings
+    started_at = datetime.now(UTC)
+    run_dir = create_run_dir(out_dir, started_at, pipeline, effective.model)
+    total = sum(len(d.articles) for d in selected)
+    if progress is not None:
+        progress.run_started(run_dir, total)
+
+    samples: list[SampleRow] = []
+
+    def finish(abort_reason: str | None) -> RunRecord:
+        record = build_run_record(
+            run_dir=run_dir,
+            settings=effective,
+            pipeline=pipeline,
+            selected=selected,
+            selection=RunSelection(limit=limit, article_ids=list(article_ids) if article_ids else None),
+            samples=samples,
+            started_at=started_at,
+            abort_reason=abort_reason,
+        )
+        write_run_files(run_dir, record, samples)
+        return record
+
+    try:
+        with (run_dir / SAMPLES_FILE).open("w", encoding="utf-8") as samples_file:
+            async with _analyzer(effective, pipeline, client, analyze_fn, progress) as analyze:
+                for dataset in selected:
+                    for gold in dataset.articles:
+                        sample = await evaluate_article(gold, dataset.record.name, analyze, progress)
+                        _append_line(samples_file, sample.model_dump_json())
+                        samples.append(sample)
+                        if progress is not None:
+                            progress.article_finished(sample)
+    except BaseException as exc:
+        with contextlib.suppress(Exception):  # the original error matters more than a failed write
+            finish(_describe_abort(exc))
+        raise
+    record = finish(None)
+    return EvalRun(run_dir=run_dir, record=record, samples=tuple(samples))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Datasets and selection
+
+
+def select_articles(
+    paths: Sequence[Path], *, limit: int | None = None, article_ids: Sequence[str] | None = None
+) -> list[SelectedDataset]:
+    """Load each dataset, keep the asked-for articles, and check each can be scored.
+
+    Raises `DatasetError` for a dataset that cannot be loaded, an unknown article id, a gold article
+    the scorer rejects (e.g. a claim naming an unknown actor), or an empty selection.
+    """
+    if not paths:
+        raise DatasetError("no dataset given")
+    wanted = set(article_ids) if article_ids else None
+    names: set[str] = set()
+    selected: list[SelectedDataset] = []
+    known_ids: set[str] = set()
+    for path in paths:
+        articles = load_dataset(path)
+        known_ids.update(a.id for a in articles)
+        chosen = [a for a in articles if wanted is None or a.id in wanted]
+        if limit is not None:
+            chosen = chosen[:limit]
+        for gold in chosen:
+            score_article(gold, Prediction())  # raises DatasetError on ids that do not resolve
+        name = _unique_name(path, names)
+        record = DatasetRecord(
+            name=name,
+            path=str(path),
+            resolved_path=str(path.resolve()),
+            files=dataset_files(path),
+            articles_total=len(articles),
+            articles_selected=len(chosen),
+        )
+        selected.append(SelectedDataset(record=record, articles=tuple(chosen)))
+    if wanted is not None:
+        unknown = sorted(wanted - known_ids)
+        if unknown:
+            raise DatasetError(f"no dataset holds the article id(s): {', '.join(unknown)}")
+    if not any(d.articles for d in selected):
+        raise DatasetError("no article selected")
+    return selected
+
+
+def dataset_files(path: Path) -> list[DatasetFile]:
+    """The files a dataset is read from (the .jsonl, or the folder's .json files) with their sha256."""
+    files = (
+        sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".json") if path.is_dir() else [path]
+    )
+    return [DatasetFile(path=str(f), sha256=_sha256_file(f)) for f in files]
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise DatasetError(f"cannot read {path}: {exc}") from exc
+    return digest.hexdigest()
+
+
+def _unique_name(path: Path, taken: set[str]) -> str:
+    base = path.resolve().name or "dataset"
+    name = base
+    counter = 2
+    while name in taken:
+        name = f"{base}-{counter}"
+        counter += 1
+    taken.add(name)
+    return name
+
+
+# ---------------------------------------------------------------------------------------------------
+# Analysing and scoring one article
+
+
+@contextlib.asynccontextmanager
+async def _analyzer(
+    settings: Settings,
+    pipeline: PipelineName,
+    client: ModelClient | None,
+    analyze_fn: AnalyzeFn | None,
+    progress: EvalProgress | None,
+) -> AsyncIterator[AnalyzeFn]:
+    if analyze_fn is not None:
+        yield analyze_fn
+        return
+    step = progress.step if progress is not None else None
+
+    def with_client(opened: ModelClient) -> AnalyzeFn:
+        async def analyze(text: str) -> Analysis:
+            return await run_pipeline(text, opened, pipeline=pipeline, progress=step)
+
+        return analyze
+
+    if client is not None:
+        yield with_client(client)
+        return
+    async with open_model_client(settings) as opened:
+        yield with_client(opened)
+
+
+async def evaluate_article(
+    gold: GoldArticle, dataset: str, analyze: AnalyzeFn, progress: EvalProgress | None = None
+) -> SampleRow:
+    """Analyse one article and score it. A `CounterclaimError` other than `FATAL_ERRORS` gives a
+    failed row (scored as an empty prediction); fatal errors and other exceptions propagate."""
+    if progress is not None:
+        progress.article_started(dataset, gold.id)
+    started = time.monotonic()
+    try:
+        analysis = await analyze(gold.text)
+    except FATAL_ERRORS:
+        raise
+    except CounterclaimError as error:
+        usage = error.usage
+        score = score_article(gold, Prediction())
+        return SampleRow(
+            dataset=dataset,
+            article_id=gold.id,
+            status="failed",
+            error=ArticleFailure(
+                error=type(error).__name__, message=error.one_line(), exit_code=error.exit_code
+            ),
+            cost=ArticleCost(
+                model_calls=usage.calls if usage else 0,
+                prompt_tokens=usage.prompt_tokens if usage else 0,
+                completion_tokens=usage.completion_tokens if usage else 0,
+                seconds=round(time.monotonic() - started, 3),
+            ),
+            score=score,
+            metrics=score.metrics,
+            gold=gold_digest(gold),
+        )
+    score = score_article(gold, analysis)
+    return SampleRow(
+        dataset=dataset,
+        article_id=gold.id,
+        status="ok",
+        prediction=analysis,
+        cost=ArticleCost(
+            model_calls=analysis.run.model_calls,
+            prompt_tokens=analysis.run.prompt_tokens,
+            completion_tokens=analysis.run.completion_tokens,
+            seconds=analysis.run.seconds,
+        ),
+        score=score,
+        metrics=score.metrics,
+        gold=gold_digest(gold),
+    )
+
+
+def gold_digest(gold: GoldArticle) -> GoldDigest:
+    """The gold claims and contradictions of an article, by id, with evidence snippets."""
+    return GoldDigest(
+        claims=[
+            GoldClaimRef(id=c.id, actor=c.actor, evidence=c.evidence[:SNIPPET_CHARS]) for c in gold.claims
+        ],
+        contradictions=[
+            GoldContradictionRef(id=k.id, a=k.a, b=k.b, kind=k.kind) for k in gold.contradictions or []
+        ],
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# The run record
+
+
+def totals_of(samples: Sequence[SampleRow]) -> Totals:
+    """Scores (micro and macro) and cost over `samples`."""
+    scores = aggregate([s.score for s in samples])
+    return Totals(
+        articles=len(samples),
+        failed=sum(s.status == "failed" for s in samples),
+        counts=scores.totals,
+        micro=scores.micro,
+        macro=scores.macro,
+        cost=CostTotals(
+            articles=len(samples),
+            model_calls=sum(s.cost.model_calls for s in samples),
+            prompt_tokens=sum(s.cost.prompt_tokens for s in samples),
+            completion_tokens=sum(s.cost.completion_tokens for s in samples),
+            seconds=round(sum(s.cost.seconds for s in samples), 3),
+        ),
+    )
+
+
+def build_run_record(
+    *,
+    run_dir: Path,
+    settings: Settings,
+    pipeline: str,
+    selected: Sequence[SelectedDataset],
+    selection: RunSelection,
+    samples: Sequence[SampleRow],
+    started_at: datetime,
+    abort_reason: str | None,
+) -> RunRecord:
+    """`run.json` of a run that analysed `samples` (all of them, or those before it stopped)."""
+    return RunRecord(
+        run_id=run_dir.name,
+        status="aborted" if abort_reason is not None else "completed",
+        abort_reason=abort_reason,
+        started_at=started_at,
+        finished_at=datetime.now(UTC),
+        pipeline=pipeline,
+        provider=settings.provider.value,
+        model=settings.model,
+        settings=RunSettings(
+            mode=settings.mode.value,
+            temperature=settings.temperature,
+            seed=settings.seed,
+            max_reasks=settings.max_reasks,
+            chunk_chars=settings.chunk_chars,
+            chunk_overlap=settings.chunk_overlap,
+            max_candidates=settings.max_candidates,
+            n_ctx=settings.n_ctx,
+            model_file=settings.model_path.name if settings.model_path else None,
+        ),
+        selection=selection,
+        datasets=[d.record for d in selected],
+        prompts=prompts_used(samples),
+        packages=package_versions(),
+        git=git_state(Path(__file__).resolve().parent),
+        python=platform.python_version(),
+        totals=totals_of(samples),
+        dataset_totals=[
+            DatasetTotals(
+                dataset=d.record.name, totals=totals_of([s for s in samples if s.dataset == d.record.name])
+            )
+            for d in selected
+        ],
+    )
+
+
+def prompts_used(samples: Sequence[SampleRow]) -> list[PromptVersion]:
+    """Every distinct prompt template (name and hash) the predictions report, sorted by name."""
+    seen = {(p.name, p.sha256): p for s in samples if s.prediction for p in s.prediction.run.prompts}
+    return [seen[key] for key in sorted(seen)]
+
+
+def package_versions(names: Sequence[str] = RECORDED_PACKAGES) -> list[PackageVersion]:
+    """Installed versions of `names` (None for a package that is not installed)."""
+    versions: list[PackageVersion] = []
+    for name in names:
+        try:
+            version: str | None = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = None
+        versions.append(PackageVersion(name=name, version=version))
+    return versions
+
+
+def git_state(where: Path) -> GitState:
+    """The commit checked out at `where` and whether the tree has changes; empty without git."""
+    commit = _git(["rev-parse", "HEAD"], where)
+    if commit is None:
+        return GitState()
+    status = _git(["status", "--porcelain"], where)
+    return GitState(commit=commit, dirty=None if status is None else bool(status))
+
+
+def _git(arguments: list[str], where: Path) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", *arguments], cwd=where, capture_output=True, text=True, timeout=30, check=True
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip()
+
+
+# ---------------------------------------------------------------------------------------------------
+# The run folder
+
+
+def create_run_dir(out_dir: Path, started_at: datetime, pipeline: str, model: str) -> Path:
+    """A new folder `out_dir/<YYYYmmddTHHMMSSZ>-<pipeline>-<short model>[-N]/` (never an existing one)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatasetError(f"cannot create the run output folder {out_dir}: {exc}") from exc
+    base = f"{started_at.strftime('%Y%m%dT%H%M%SZ')}-{_safe_part(pipeline)}-{short_model_name(model)}"
+    for attempt in range(1, 1000):
+        candidate = out_dir / (base if attempt == 1 else f"{base}-{attempt}")
+        try:
+            candidate.mkdir()
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise DatasetError(f"cannot create the run folder {candidate}: {exc}") from exc
+        return candidate
+    raise DatasetError(f"too many runs named {base} in {out_dir}")
+
+
+def short_model_name(model: str) -> str:
+    """The model name fit for a folder name: last path part, no `.gguf`, safe characters, <= 40."""
+    last = model.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"(?i)\.gguf$", "", last)
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", last).strip("-.")
+    return safe[:40].strip("-.") or "model"
+
+
+def _safe_part(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "x"
+
+
+def write_run_files(run_dir: Path, record: RunRecord, samples: Sequence[SampleRow]) -> None:
+    """Write `run.json` and `report.md` (samples are written while the run goes)."""
+    try:
+        (run_dir / RUN_FILE).write_text(record.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        (run_dir / REPORT_FILE).write_text(markdown_report(record, samples), encoding="utf-8")
+    except OSError as exc:
+        raise DatasetError(f"cannot write the run files in {run_dir}: {exc}") from exc
+
+
+def _append_line(handle: IO[str], line: str) -> None:
+    handle.write(line + "\n")
+    handle.flush()
+
+
+def _describe_abort(exc: BaseException) -> str:
+    if isinstance(exc, CounterclaimError):
+        return exc.one_line()
+    if isinstance(exc, KeyboardInterrupt | asyncio.CancelledError):
+        return "interrupted"
+    return f"{type(exc).__name__}: {exc}".strip()
