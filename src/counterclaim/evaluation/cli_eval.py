@@ -1,0 +1,126 @@
+"""The `counterclaim eval` command: run the eval harness, or compare two runs.
+
+    counterclaim eval [--dataset PATH]... [--pipeline staged|naive] [--out DIR] [--limit N]
+                      [--article ID]... [--provider P] [--model M] [--base-url URL] [--model-path FILE]
+    counterclaim eval compare RUN_A RUN_B
+
+`eval` has one optional sub-command, `compare`; without it, `eval` runs. (argparse: the run options
+belong to the `eval` parser itself and `compare` is an optional nested sub-parser, so both forms
+parse with no argv inspection.)
+
+Exit codes of a run: 0 when every article was analysed, 1 when some failed (the run folder is still
+written, failures are listed), the error's own code when the run could not be done (e.g. 9 for a
+bad dataset, 4 for bad settings, 7 when the embedded model cannot be served), 130 when interrupted.
+`compare` exits 0, or 9 when a run folder cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from counterclaim.config import load_settings
+from counterclaim.errors import CounterclaimError
+from counterclaim.evaluation.compare import compare_runs, print_comparison
+from counterclaim.evaluation.report import RichEvalProgress, terminal_report
+from counterclaim.evaluation.run_files import REPORT_FILE
+from counterclaim.evaluation.runner import run_eval
+from counterclaim.render.terminal_safety import single_line
+
+DEFAULT_DATASET = Path("seeds")
+DEFAULT_OUT = Path("evals/runs")
+EXIT_ARTICLES_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+
+def add_eval_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Register `eval` (and `eval compare`) on the main parser's sub-parsers.
+
+    Sets `handler=run_eval_command` as the parser default, so a dispatcher may call `args.handler(args)`.
+    """
+    parser = subparsers.add_parser(
+        "eval",
+        help="score the tool against hand-labeled datasets, or compare two runs",
+        description="Analyse every labeled article of the datasets, score it (EVAL_FORMAT.md) and write a "
+        "run folder (run.json, samples.jsonl, report.md). `eval compare RUN_A RUN_B` compares two runs.",
+    )
+    parser.add_argument(
+        "--dataset",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help=f"a .jsonl file or a folder of .json files; repeatable (default: {DEFAULT_DATASET}/)",
+    )
+    parser.add_argument("--pipeline", choices=("staged", "naive"), default="staged", help="default: staged")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help=f"default: {DEFAULT_OUT}"
+    )
+    parser.add_argument("--limit", type=_positive_int, metavar="N", help="first N articles of each dataset")
+    parser.add_argument("--article", action="append", metavar="ID", help="only this article id; repeatable")
+    parser.add_argument("--provider", choices=("local", "openai", "compatible"), help="where the model runs")
+    parser.add_argument("--model", help="model name sent to the server")
+    parser.add_argument("--base-url", help="server URL for the compatible provider")
+    parser.add_argument("--model-path", type=Path, metavar="FILE", help="GGUF file for the local provider")
+    parser.set_defaults(handler=run_eval_command, eval_action=None)
+    actions = parser.add_subparsers(dest="eval_action", metavar="compare", required=False)
+    compare = actions.add_parser(
+        "compare",
+        help="compare run B against run A",
+        description="Metric deltas (B - A) and the articles and items that flipped between two run folders.",
+    )
+    compare.add_argument("run_a", type=Path, metavar="RUN_A", help="the baseline run folder")
+    compare.add_argument("run_b", type=Path, metavar="RUN_B", help="the run folder to compare against it")
+
+
+def run_eval_command(args: argparse.Namespace) -> int:
+    """Run or compare as `args` say; print results to stdout, progress and errors to stderr."""
+    out = Console()
+    err = Console(stderr=True)
+    try:
+        if args.eval_action == "compare":
+            print_comparison(compare_runs(args.run_a, args.run_b), out)
+            return 0
+        return _run(args, out, err)
+    except CounterclaimError as error:
+        err.print(Text(f"error: {single_line(error.one_line())}", style="red"))
+        return error.exit_code
+    except KeyboardInterrupt:
+        err.print(Text("interrupted: the run folder keeps the articles finished so far", style="yellow"))
+        return EXIT_INTERRUPTED
+
+
+def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
+    settings = load_settings(
+        provider=args.provider, model=args.model, base_url=args.base_url, model_path=args.model_path
+    )
+    datasets: list[Path] = args.dataset or [DEFAULT_DATASET]
+    with RichEvalProgress(err) as progress:
+        run = asyncio.run(
+            run_eval(
+                datasets,
+                settings=settings,
+                pipeline=args.pipeline,
+                out_dir=args.out,
+                limit=args.limit,
+                article_ids=args.article,
+                progress=progress,
+            )
+        )
+    out.print(terminal_report(run.record, list(run.samples)))
+    out.print(Text(single_line(f"report: {run.run_dir / REPORT_FILE}")))
+    return EXIT_ARTICLES_FAILED if run.record.totals.failed else 0
+
+
+def _positive_int(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {raw!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
