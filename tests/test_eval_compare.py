@@ -1,0 +1,173 @@
+"""Comparing two eval runs made from hand-made ORACLE predictions (never recorded ones): deltas and the
+items that flipped, through the Python API and `counterclaim eval compare`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from counterclaim.errors import DatasetError, ModelOutputError
+from counterclaim.evaluation.cli_eval import add_eval_parser, run_eval_command
+from counterclaim.evaluation.compare import Comparison, compare_runs, comparison_report
+from counterclaim.evaluation.run_files import RUN_FILE
+from counterclaim.evaluation.runner import run_eval
+from counterclaim.models import Analysis
+from eval_oracles import (
+    BRIDGE_TEXT,
+    OracleFn,
+    bridge_article,
+    dam_article,
+    half_oracle,
+    oracle_settings,
+    perfect_oracle,
+    write_dataset,
+)
+
+
+def make_run(oracle: OracleFn, data: Path, out: Path) -> Path:
+    run = asyncio.run(
+        run_eval([data], settings=oracle_settings(), pipeline="staged", out_dir=out, analyze_fn=oracle)
+    )
+    return run.run_dir
+
+
+@pytest.fixture
+def runs(tmp_path: Path) -> tuple[Path, Path]:
+    """(half oracle run, perfect oracle run) on the same tiny dataset."""
+    data = write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
+    return make_run(half_oracle, data, tmp_path / "a"), make_run(perfect_oracle, data, tmp_path / "b")
+
+
+def shown(comparison: Comparison) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, width=300, color_system=None).print(comparison_report(comparison))
+    return buffer.getvalue()
+
+
+def test_deltas_are_b_minus_a(runs: tuple[Path, Path]) -> None:
+    comparison = compare_runs(*runs)
+    deltas = {(d.name, d.scope): d for d in comparison.deltas}
+    recall = deltas[("claim_recall", "micro")]
+    assert recall.a == pytest.approx(4 / 6)
+    assert recall.b == 1.0
+    assert recall.delta == pytest.approx(1 / 3)
+    assert recall.improved is True
+    assert deltas[("claim_precision", "macro")].delta == pytest.approx(0.2)
+    hard = deltas[("hard_negative_errors", "total")]
+    assert (hard.a, hard.b, hard.delta, hard.improved) == (1, 0, -1, True)
+    calls = deltas[("calls_per_article", "mean")]
+    assert (calls.a, calls.b) == (2.0, 3.0) and calls.improved is False
+    assert deltas[("grounding_rate", "micro")].improved is None  # 1.0 in both
+    assert comparison.comparable
+    assert comparison.differing_prompts == []
+
+
+def test_flips_from_half_to_perfect_oracle(runs: tuple[Path, Path]) -> None:
+    comparison = compare_runs(*runs)
+    assert comparison.unchanged_articles == 0
+    dam, bridge = comparison.articles
+    assert dam.article_id == "dam"
+    assert [c.id for c in dam.claims_now_found] == ["c4"]
+    assert dam.claims_now_missed == []
+    assert sorted(c.evidence for c in dam.removed_false_positive_claims) == [
+        "Engineer Bob Stone",
+        "repairs have not begun",
+    ]
+    assert dam.new_false_positive_claims == []
+    assert [k.id for k in dam.contradictions_now_found] == ["k2"]
+    (pair,) = dam.removed_false_positive_pairs
+    assert pair.hard_negative
+    assert {pair.claim_a.evidence, pair.claim_b.evidence} == {"the dam is safe", "repairs are finished"}
+    assert [c.id for c in bridge.claims_now_found] == ["c2"]
+    assert [c.evidence for c in bridge.claims_now_found] == ["they welcome the news"]
+
+
+def test_flips_the_other_way_are_losses_and_new_false_positives(runs: tuple[Path, Path]) -> None:
+    half, perfect = runs
+    comparison = compare_runs(perfect, half)
+    dam = comparison.articles[0]
+    assert [c.id for c in dam.claims_now_missed] == ["c4"]
+    assert [k.id for k in dam.contradictions_now_missed] == ["k2"]
+    assert [p.claim_b.evidence for p in dam.new_false_positive_pairs] == ["repairs are finished"]
+    assert {c.actor for c in dam.new_false_positive_claims} == {"Ann Lee", "Bob Stone"}
+    text = shown(comparison)
+    assert "- missed claim c4 (bob): “repairs have not begun”" in text
+    assert "- new false-positive pair (hard negative): “the dam is safe” (Ann Lee) vs" in text
+    assert "- missed contradiction k2 (c3 vs c4, factual)" in text
+
+
+def test_same_run_twice_has_no_flip(runs: tuple[Path, Path]) -> None:
+    comparison = compare_runs(runs[0], runs[0])
+    assert comparison.articles == []
+    assert comparison.unchanged_articles == 2
+    assert all(d.delta in (0, None) for d in comparison.deltas)
+    assert "No article changed (2 compared)." in shown(comparison)
+
+
+def test_a_failed_article_in_b_loses_what_a_found(tmp_path: Path) -> None:
+    async def fails_on_bridge(text: str) -> Analysis:
+        if text == BRIDGE_TEXT:
+            raise ModelOutputError("truncated answer")
+        return await perfect_oracle(text)
+
+    data = write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
+    comparison = compare_runs(
+        make_run(perfect_oracle, data, tmp_path / "a"), make_run(fails_on_bridge, data, tmp_path / "b")
+    )
+    (bridge,) = comparison.articles
+    assert (bridge.status_a, bridge.status_b) == ("ok", "failed")
+    assert [c.id for c in bridge.claims_now_missed] == ["c1", "c2"]
+    deltas = {(d.name, d.scope): d for d in comparison.deltas}
+    assert deltas[("failed_articles", "total")].delta == 1
+    assert "status: ok -> failed" in shown(comparison)
+
+
+def test_runs_on_different_data_are_flagged(tmp_path: Path) -> None:
+    first = tmp_path / "one"
+    second = tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    changed = dam_article()
+    changed["title"] = "A new title"
+    run_a = make_run(
+        half_oracle, write_dataset(first / "tiny.jsonl", [dam_article(), bridge_article()]), tmp_path / "a"
+    )
+    run_b = make_run(half_oracle, write_dataset(second / "tiny.jsonl", [changed]), tmp_path / "b")
+    comparison = compare_runs(run_a, run_b)
+    assert comparison.differing_datasets == ["tiny.jsonl"]
+    assert comparison.only_in_a == ["tiny.jsonl/bridge"]
+    assert not comparison.comparable
+    text = shown(comparison)
+    assert "warning: dataset files differ between the runs: tiny.jsonl" in text
+    assert "1 only in A, 0 only in B" in text
+
+
+def test_a_malformed_run_folder_is_a_dataset_error(runs: tuple[Path, Path], tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="not a run folder"):
+        compare_runs(tmp_path / "nothing", runs[1])
+    record = json.loads((runs[0] / RUN_FILE).read_text(encoding="utf-8"))
+    del record["totals"]
+    (runs[0] / RUN_FILE).write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(DatasetError, match="totals"):
+        compare_runs(*runs)
+
+
+def test_cli_eval_compare(
+    runs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parser = argparse.ArgumentParser(prog="counterclaim")
+    add_eval_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["eval", "compare", str(runs[0]), str(runs[1])])
+    assert (args.eval_action, args.run_a, args.run_b) == ("compare", runs[0], runs[1])
+    assert run_eval_command(args) == 0
+    out = capsys.readouterr().out
+    assert "claim_recall" in out and "+ found claim c4" in out
+    missing = parser.parse_args(["eval", "compare", str(tmp_path / "nope"), str(runs[1])])
+    assert run_eval_command(missing) == DatasetError.exit_code
+    assert "not a run folder" in capsys.readouterr().err

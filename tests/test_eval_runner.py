@@ -1,0 +1,301 @@
+"""The eval runner on a tiny hand-made dataset, with hand-made ORACLE predictions (never recorded ones):
+scores, aggregation, cost, failure handling and the run folder (run.json, samples.jsonl, report.md)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from counterclaim.errors import DatasetError, LocalModelError, ModelOutputError, UsageSoFar
+from counterclaim.evaluation.cli_eval import add_eval_parser, run_eval_command
+from counterclaim.evaluation.report import markdown_report, terminal_report
+from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FILE, load_run
+from counterclaim.evaluation.runner import EvalRun, run_eval, short_model_name
+from counterclaim.models import Analysis
+from eval_oracles import (
+    BRIDGE_TEXT,
+    DAM_TEXT,
+    OracleFn,
+    bridge_article,
+    dam_article,
+    half_analysis,
+    half_oracle,
+    oracle_settings,
+    perfect_oracle,
+    write_dataset,
+)
+
+
+def dataset(tmp_path: Path) -> Path:
+    return write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
+
+
+def run_with(
+    oracle: OracleFn, tmp_path: Path, *, datasets: list[Path] | None = None, **options: object
+) -> EvalRun:
+    return asyncio.run(
+        run_eval(
+            datasets or [dataset(tmp_path)],
+            settings=oracle_settings(),
+            pipeline="staged",
+            out_dir=tmp_path / "runs",
+            analyze_fn=oracle,
+            **options,  # type: ignore[arg-type]
+        )
+    )
+
+
+def test_perfect_oracle_scores_one_on_every_metric(tmp_path: Path) -> None:
+    run = run_with(perfect_oracle, tmp_path)
+    totals = run.record.totals
+    for scope in (totals.micro, totals.macro):
+        assert scope.claim_recall == scope.claim_precision == scope.claim_f1 == 1.0
+        assert scope.evidence_recall == scope.actor_recall == scope.grounding_rate == 1.0
+        assert scope.contradiction_recall == scope.contradiction_precision == scope.contradiction_f1 == 1.0
+    assert totals.counts.hard_negative_errors == 0
+    assert (totals.articles, totals.failed) == (2, 0)
+    bridge = run.samples[1].metrics
+    assert bridge.contradiction_recall is None  # no gold contradiction and no prediction: not scored
+    assert bridge.contradiction_precision is None
+
+
+def test_half_oracle_scores_match_hand_computed_values(tmp_path: Path) -> None:
+    run = run_with(half_oracle, tmp_path)
+    dam, bridge = run.samples
+    assert dam.metrics.claim_recall == 0.75
+    assert dam.metrics.claim_precision == 0.6
+    assert dam.metrics.claim_f1 == pytest.approx(2 * 0.6 * 0.75 / 1.35)
+    assert dam.metrics.evidence_recall == 1.0  # c4 was found, but given to the wrong actor
+    assert dam.score.wrong_actor_claims == ("c4",)
+    assert dam.metrics.contradiction_recall == dam.metrics.contradiction_precision == 0.5
+    assert dam.score.counts.hard_negative_errors == 1
+    assert bridge.metrics.claim_recall == 0.5
+    assert bridge.metrics.claim_precision == 1.0
+    assert bridge.metrics.actor_recall == 0.5
+
+    micro, macro = run.record.totals.micro, run.record.totals.macro
+    assert micro.claim_recall == pytest.approx(4 / 6)
+    assert micro.claim_precision == pytest.approx(4 / 6)
+    assert micro.evidence_recall == pytest.approx(5 / 6)
+    assert micro.actor_recall == 0.75
+    assert micro.contradiction_recall == micro.contradiction_precision == 0.5
+    assert micro.grounding_rate == 1.0
+    assert macro.claim_recall == pytest.approx(0.625)
+    assert macro.claim_precision == pytest.approx(0.8)
+    assert macro.evidence_recall == 0.75
+    assert macro.contradiction_recall == 0.5  # the bridge has no gold contradiction: skipped
+    assert run.record.totals.counts.hard_negative_errors == 1
+
+
+def test_cost_is_recorded_per_article_and_summed(tmp_path: Path) -> None:
+    run = run_with(half_oracle, tmp_path)
+    assert [s.cost.model_calls for s in run.samples] == [3, 1]
+    cost = run.record.totals.cost
+    assert (cost.articles, cost.model_calls, cost.prompt_tokens, cost.completion_tokens) == (2, 4, 300, 30)
+    assert cost.seconds == 1.5
+    assert cost.per_article(cost.model_calls) == 2.0
+
+
+def test_run_folder_holds_loadable_files_that_match_the_returned_run(tmp_path: Path) -> None:
+    data = dataset(tmp_path)
+    run = run_with(half_oracle, tmp_path, datasets=[data])
+    assert run.run_dir.parent == tmp_path / "runs"
+    assert run.run_dir.name.endswith("-staged-hand-made")
+    for name in (RUN_FILE, SAMPLES_FILE, REPORT_FILE):
+        assert (run.run_dir / name).is_file()
+    loaded = load_run(run.run_dir)
+    assert loaded.record == run.record
+    assert loaded.samples == list(run.samples)
+    assert loaded.samples[0].prediction == half_analysis(DAM_TEXT)
+
+    record = loaded.record
+    assert record.status == "completed"
+    assert (record.pipeline, record.provider, record.model) == ("staged", "compatible", "oracle/hand-made")
+    assert record.datasets[0].files[0].sha256 == hashlib.sha256(data.read_bytes()).hexdigest()
+    assert record.datasets[0].articles_selected == 2
+    assert [(p.name, p.sha256) for p in record.prompts] == [("oracle.j2", "000000000000")]
+    assert {p.name for p in record.packages} >= {
+        "counterclaim",
+        "openai",
+        "instructor",
+        "pydantic",
+        "xllamacpp",
+    }
+    assert next(p for p in record.packages if p.name == "pydantic").version
+    assert record.git.commit is None or len(record.git.commit) == 40
+    assert [d.dataset for d in record.dataset_totals] == ["tiny.jsonl"]
+    assert record.dataset_totals[0].totals == record.totals
+
+    lines = (run.run_dir / SAMPLES_FILE).read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    assert (first["article_id"], first["dataset"], first["status"]) == ("dam", "tiny.jsonl", "ok")
+    assert first["score"]["false_positive_claims"] == ["p4", "p5"]
+    assert first["score"]["hard_negative_pairs"] == ["k2"]
+    assert [c["id"] for c in first["gold"]["claims"]] == ["c1", "c2", "c3", "c4"]
+
+
+def test_report_shows_every_article_and_both_totals(tmp_path: Path) -> None:
+    run = run_with(half_oracle, tmp_path)
+    report = (run.run_dir / REPORT_FILE).read_text(encoding="utf-8")
+    assert report == markdown_report(run.record, list(run.samples))
+    assert "| Model | oracle/hand-made |" in report
+    rows = [line for line in report.splitlines() if line.startswith("| ") and "---" not in line]
+    table = [r for r in rows if r.count("|") > 10]
+    labels = [r.split("|")[1].strip() for r in table[1:]]
+    assert labels == ["dam", "bridge", "**total (micro)**", "**mean (macro)**"]
+    dam = table[1].split("|")
+    assert [c.strip() for c in dam[3:6]] == ["0.600", "0.750", "0.667"]
+    assert "| Pipeline | staged |" in report
+    assert "2 article(s) analysed, 0 failed." in report
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=250, color_system=None).print(terminal_report(run.record, list(run.samples)))
+    shown = buffer.getvalue()
+    assert "bridge" in shown and "total (micro)" in shown and "mean (macro)" in shown
+
+
+def test_a_failed_article_is_recorded_scored_as_empty_and_the_run_goes_on(tmp_path: Path) -> None:
+    async def fails_on_bridge(text: str) -> Analysis:
+        if text == BRIDGE_TEXT:
+            raise ModelOutputError("the model never fit the schema", usage=UsageSoFar(2, 50, 5))
+        return await perfect_oracle(text)
+
+    run = run_with(fails_on_bridge, tmp_path)
+    dam, bridge = run.samples
+    assert dam.status == "ok"
+    assert bridge.status == "failed" and bridge.prediction is None
+    assert bridge.error is not None and bridge.error.error == "ModelOutputError"
+    assert "never fit the schema" in bridge.error.message and bridge.error.exit_code == 6
+    assert (bridge.cost.model_calls, bridge.cost.prompt_tokens, bridge.cost.completion_tokens) == (2, 50, 5)
+    assert bridge.metrics.claim_recall == 0.0
+    assert bridge.score.missed_claims == ("c1", "c2")
+    assert run.record.status == "completed"
+    assert run.record.totals.failed == 1
+    assert run.record.totals.micro.claim_recall == pytest.approx(4 / 6)
+    assert run.record.totals.cost.model_calls == 6
+    report = (run.run_dir / REPORT_FILE).read_text(encoding="utf-8")
+    assert "| bridge | FAILED |" in report
+    assert "1 failed" in report and "## Failed articles" in report and "never fit the schema" in report
+
+
+def test_a_fatal_error_stops_the_run_and_leaves_an_aborted_record(tmp_path: Path) -> None:
+    async def server_dies_on_bridge(text: str) -> Analysis:
+        if text == BRIDGE_TEXT:
+            raise LocalModelError("the embedded model server died")
+        return await perfect_oracle(text)
+
+    with pytest.raises(LocalModelError):
+        run_with(server_dies_on_bridge, tmp_path)
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    loaded = load_run(run_dir)
+    assert loaded.record.status == "aborted"
+    assert loaded.record.abort_reason is not None and "server died" in loaded.record.abort_reason
+    assert [s.article_id for s in loaded.samples] == ["dam"]
+    assert "aborted" in (run_dir / REPORT_FILE).read_text(encoding="utf-8")
+
+
+def test_limit_and_article_ids_select_articles(tmp_path: Path) -> None:
+    data = dataset(tmp_path)
+    assert [s.article_id for s in run_with(perfect_oracle, tmp_path, datasets=[data], limit=1).samples] == [
+        "dam"
+    ]
+    chosen = run_with(perfect_oracle, tmp_path, datasets=[data], article_ids=["bridge"])
+    assert [s.article_id for s in chosen.samples] == ["bridge"]
+    assert chosen.record.selection.article_ids == ["bridge"]
+    assert chosen.record.datasets[0].articles_selected == 1
+    assert chosen.record.datasets[0].articles_total == 2
+
+
+def test_two_datasets_get_unique_names_and_their_own_totals(tmp_path: Path) -> None:
+    first = tmp_path / "a"
+    second = tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    write_dataset(first / "set.jsonl", [dam_article()])
+    write_dataset(second / "set.jsonl", [bridge_article()])
+    run = run_with(half_oracle, tmp_path, datasets=[first / "set.jsonl", second / "set.jsonl"])
+    assert [s.dataset for s in run.samples] == ["set.jsonl", "set.jsonl-2"]
+    per_dataset = {d.dataset: d.totals for d in run.record.dataset_totals}
+    assert per_dataset["set.jsonl"].micro.claim_recall == 0.75
+    assert per_dataset["set.jsonl-2"].micro.claim_recall == 0.5
+    report = (run.run_dir / REPORT_FILE).read_text(encoding="utf-8")
+    assert "set.jsonl-2: total (micro)" in report and "all: mean (macro)" in report
+
+
+def test_folder_dataset_records_the_hash_of_each_file(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for article in (dam_article(), bridge_article()):
+        (folder / f"{article['id']}.json").write_text(json.dumps(article), encoding="utf-8")
+    run = run_with(perfect_oracle, tmp_path, datasets=[folder])
+    files = run.record.datasets[0].files
+    assert [Path(f.path).name for f in files] == ["bridge.json", "dam.json"]
+    assert files[1].sha256 == hashlib.sha256((folder / "dam.json").read_bytes()).hexdigest()
+
+
+def test_selection_problems_raise_before_any_analysis_or_run_folder(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    async def counting_oracle(text: str) -> Analysis:
+        calls.append(text)
+        return await perfect_oracle(text)
+
+    with pytest.raises(DatasetError, match="nowhere"):
+        run_with(counting_oracle, tmp_path, article_ids=["nowhere"])
+    broken = dam_article()
+    broken["claims"][0]["actor"] = "ghost"
+    with pytest.raises(DatasetError, match="ghost"):
+        run_with(counting_oracle, tmp_path, datasets=[write_dataset(tmp_path / "broken.jsonl", [broken])])
+    with pytest.raises(DatasetError, match="not found"):
+        run_with(counting_oracle, tmp_path, datasets=[tmp_path / "missing.jsonl"])
+    assert calls == []
+    assert not (tmp_path / "runs").exists()
+
+
+def test_hostile_article_id_cannot_break_the_markdown_table(tmp_path: Path) -> None:
+    article = bridge_article()
+    article["id"] = "evil | [link](http://x) \x1b[2J"
+    run = run_with(perfect_oracle, tmp_path, datasets=[write_dataset(tmp_path / "evil.jsonl", [article])])
+    report = (run.run_dir / REPORT_FILE).read_text(encoding="utf-8")
+    lines = report.splitlines()
+    header = next(line for line in lines if line.startswith("| Article"))
+    row = next(line for line in lines if line.startswith("| evil"))
+    assert len(re.findall(r"(?<!\\)\|", row)) == len(re.findall(r"(?<!\\)\|", header))
+    assert "evil \\| \\[link\\]\\(http\\://x\\)" in row
+    assert "\x1b" not in report
+
+
+def test_short_model_name_fits_a_folder_name() -> None:
+    assert short_model_name("/models/SmolLM2-135M-Instruct.Q4_1.gguf") == "SmolLM2-135M-Instruct.Q4_1"
+    assert short_model_name("gpt-4.1-mini") == "gpt-4.1-mini"
+    assert short_model_name("org/model name:latest") == "model-name-latest"
+    assert short_model_name("///") == "model"
+
+
+def test_cli_parses_run_options_and_reports_a_missing_dataset_with_its_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parser = argparse.ArgumentParser(prog="counterclaim")
+    add_eval_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(
+        ["eval", "--dataset", str(tmp_path / "missing.jsonl"), "--dataset", "other", "--pipeline", "naive",
+         "--limit", "3", "--article", "x", "--out", str(tmp_path / "out"), "--provider", "compatible",
+         "--base-url", "http://127.0.0.1:9/v1", "--model", "m"]
+    )  # fmt: skip
+    assert args.eval_action is None
+    assert args.dataset == [tmp_path / "missing.jsonl", Path("other")]
+    assert (args.pipeline, args.limit, args.article) == ("naive", 3, ["x"])
+    assert args.handler is run_eval_command
+    assert run_eval_command(args) == DatasetError.exit_code
+    assert "dataset not found" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(SystemExit):
+        parser.parse_args(["eval", "--limit", "0"])
