@@ -14,12 +14,15 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from counterclaim.config import load_settings
 from counterclaim.errors import DatasetError, LocalModelError, ModelOutputError, UsageSoFar
 from counterclaim.evaluation.cli_eval import add_eval_parser, run_eval_command
 from counterclaim.evaluation.report import markdown_report, terminal_report
 from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FILE, load_run
 from counterclaim.evaluation.runner import EvalRun, run_eval, short_model_name
+from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis
+from counterclaim.pipeline.naive import NAIVE_TEMPLATE
 from eval_oracles import (
     BRIDGE_TEXT,
     DAM_TEXT,
@@ -299,3 +302,31 @@ def test_cli_parses_run_options_and_reports_a_missing_dataset_with_its_exit_code
     assert not (tmp_path / "out").exists()
     with pytest.raises(SystemExit):
         parser.parse_args(["eval", "--limit", "0"])
+
+
+def test_real_pipeline_with_an_unreachable_server_records_failures_and_its_prompts(tmp_path: Path) -> None:
+    settings = load_settings(
+        env={}, provider="compatible", base_url="http://127.0.0.1:9/v1", model="nowhere", max_retries=0
+    )
+
+    async def run() -> EvalRun:
+        client = ModelClient(settings)
+        try:
+            return await run_eval(
+                [dataset(tmp_path)],
+                settings=settings,
+                pipeline="naive",
+                out_dir=tmp_path / "runs",
+                client=client,
+            )
+        finally:
+            await client.aclose()
+
+    result = asyncio.run(run())
+    assert [s.status for s in result.samples] == ["failed", "failed"]
+    assert all(s.error is not None and s.error.error == "ProviderError" for s in result.samples)
+    assert result.record.status == "completed"
+    assert result.record.totals.failed == 2
+    assert result.record.totals.micro.claim_recall == 0.0
+    assert {p.name for p in result.record.prompts} >= {NAIVE_TEMPLATE}
+    assert (result.record.pipeline, result.record.model) == ("naive", "nowhere")

@@ -1,8 +1,10 @@
 """The `counterclaim eval` command: run the eval harness, or compare two runs.
 
     counterclaim eval [--dataset PATH]... [--pipeline staged|naive] [--out DIR] [--limit N]
-                      [--article ID]... [--provider P] [--model M] [--base-url URL] [--model-path FILE]
+                      [--article ID]... [-q] [model options: --provider --model --base-url --model-path ...]
     counterclaim eval compare RUN_A RUN_B
+
+The model options are the `analyze` command's (`cli.add_model_options`), read the same way.
 
 `eval` has one optional sub-command, `compare`; without it, `eval` runs. (argparse: the run options
 belong to the `eval` parser itself and `compare` is an optional nested sub-parser, so both forms
@@ -18,13 +20,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import sys
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-from counterclaim.config import load_settings
+from counterclaim.cli import add_model_options, settings_from
 from counterclaim.errors import CounterclaimError
 from counterclaim.evaluation.compare import compare_runs, print_comparison
 from counterclaim.evaluation.report import RichEvalProgress, terminal_report
@@ -36,6 +40,8 @@ DEFAULT_DATASET = Path("seeds")
 DEFAULT_OUT = Path("evals/runs")
 EXIT_ARTICLES_FAILED = 1
 EXIT_INTERRUPTED = 130
+WIDTH_WHEN_NOT_A_TERMINAL = 200
+"""Output to a file or pipe is not wrapped at 80 columns: the score table needs about 170."""
 
 
 def add_eval_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -45,6 +51,8 @@ def add_eval_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """
     parser = subparsers.add_parser(
         "eval",
+        usage="%(prog)s [-h] [--dataset PATH]... [--pipeline {staged,naive}] [--out DIR] [--limit N] "
+        "[--article ID]... [-q] [model options]\n       %(prog)s compare RUN_A RUN_B",
         help="score the tool against hand-labeled datasets, or compare two runs",
         description="Analyse every labeled article of the datasets, score it (EVAL_FORMAT.md) and write a "
         "run folder (run.json, samples.jsonl, report.md). `eval compare RUN_A RUN_B` compares two runs.",
@@ -62,10 +70,8 @@ def add_eval_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument("--limit", type=_positive_int, metavar="N", help="first N articles of each dataset")
     parser.add_argument("--article", action="append", metavar="ID", help="only this article id; repeatable")
-    parser.add_argument("--provider", choices=("local", "openai", "compatible"), help="where the model runs")
-    parser.add_argument("--model", help="model name sent to the server")
-    parser.add_argument("--base-url", help="server URL for the compatible provider")
-    parser.add_argument("--model-path", type=Path, metavar="FILE", help="GGUF file for the local provider")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    add_model_options(parser)
     parser.set_defaults(handler=run_eval_command, eval_action=None)
     actions = parser.add_subparsers(dest="eval_action", metavar="compare", required=False)
     compare = actions.add_parser(
@@ -79,7 +85,7 @@ def add_eval_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def run_eval_command(args: argparse.Namespace) -> int:
     """Run or compare as `args` say; print results to stdout, progress and errors to stderr."""
-    out = Console()
+    out = Console() if sys.stdout.isatty() else Console(width=WIDTH_WHEN_NOT_A_TERMINAL)
     err = Console(stderr=True)
     try:
         if args.eval_action == "compare":
@@ -95,11 +101,10 @@ def run_eval_command(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
-    settings = load_settings(
-        provider=args.provider, model=args.model, base_url=args.base_url, model_path=args.model_path
-    )
+    settings = settings_from(args)
     datasets: list[Path] = args.dataset or [DEFAULT_DATASET]
-    with RichEvalProgress(err) as progress:
+    progress = None if args.quiet else RichEvalProgress(err)
+    with progress if progress is not None else contextlib.nullcontext():
         run = asyncio.run(
             run_eval(
                 datasets,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from rich import box
 from rich.console import Console, Group
 from rich.progress import (
     BarColumn,
@@ -51,6 +52,13 @@ RATE_COLUMNS: tuple[tuple[str, str], ...] = (
 
 OTHER_COLUMNS: tuple[str, ...] = ("HN err", "Ground.", "Calls", "Tok. in", "Tok. out", "Seconds")
 NOT_SCORED = "—"
+TERMINAL_HEADERS: dict[str, str] = {
+    "Claim P": "Claim\nP", "Claim R": "Claim\nR", "Claim F1": "Claim\nF1", "Evid. R": "Evid.\nR",
+    "Actor R": "Actor\nR", "Contra P": "Contr\nP", "Contra R": "Contr\nR", "Contra F1": "Contr\nF1",
+    "HN err": "HN\nerr", "Ground.": "Grnd", "Tok. in": "Tok.\nin", "Tok. out": "Tok.\nout",
+    "Seconds": "Secs",
+}  # fmt: skip
+"""Column headers of the terminal table, two short lines each so the table fits 120 columns."""
 FAILED = "FAILED"
 
 
@@ -247,10 +255,22 @@ def terminal_report(record: RunRecord, samples: Sequence[SampleRow]) -> Group:
     header.add_column()
     for h in header_lines(record):
         header.add_row(h.name, Text(single_line(h.value)))
-    table = Table(title=Text(single_line(f"Eval run {record.run_id}")), show_lines=False)
+    table = Table(
+        title=Text(single_line(f"Eval run {record.run_id}")),
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
     data = score_table(record, samples, digits=2)
     for index, name in enumerate(data.headers):
-        table.add_column(name, justify="left" if index < 2 else "right", overflow="fold", no_wrap=index == 1)
+        if index == 0:
+            table.add_column(name, overflow="fold", min_width=12)
+            continue
+        # short two-line headers; a column is never narrower than its widest value
+        short = TERMINAL_HEADERS.get(name, name)
+        values = [row.status if index == 1 else row.cells[index - 2] for row in data.rows]
+        widest = max((len(v) for v in values), default=1)
+        table.add_column(short, justify="left" if index == 1 else "right", min_width=widest)
     for index, row in enumerate(data.rows):
         style = "bold" if row.total else ("red" if row.status == FAILED else None)
         last_article = not row.total and index + 1 < len(data.rows) and data.rows[index + 1].total

@@ -32,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import IO, Protocol
 
+from counterclaim import prompts_loader
 from counterclaim.config import Settings
 from counterclaim.errors import ConfigurationError, CounterclaimError, DatasetError, LocalModelError
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
@@ -62,7 +63,8 @@ from counterclaim.evaluation.scoring import Prediction, aggregate, score_article
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
 from counterclaim.models import Analysis, PromptVersion
-from counterclaim.pipeline.analyze import PipelineName, run_pipeline
+from counterclaim.pipeline.analyze import STAGED_TEMPLATES, PipelineName, run_pipeline
+from counterclaim.pipeline.naive import NAIVE_TEMPLATE
 
 AnalyzeFn = Callable[[str], Awaitable[Analysis]]
 """Turns an article text into an `Analysis` (offsets into that text)."""
@@ -144,6 +146,7 @@ async def run_eval(
             samples=samples,
             started_at=started_at,
             abort_reason=abort_reason,
+            known_prompts=pipeline_prompts(pipeline) if analyze_fn is None else [],
         )
         write_run_files(run_dir, record, samples)
         return record
@@ -366,8 +369,13 @@ def build_run_record(
     samples: Sequence[SampleRow],
     started_at: datetime,
     abort_reason: str | None,
+    known_prompts: Sequence[PromptVersion] = (),
 ) -> RunRecord:
-    """`run.json` of a run that analysed `samples` (all of them, or those before it stopped)."""
+    """`run.json` of a run that analysed `samples` (all of them, or those before it stopped).
+
+    Prompts are `known_prompts` (the templates of the pipeline run) plus every prompt the predictions
+    report, so they are recorded even when every article failed.
+    """
     return RunRecord(
         run_id=run_dir.name,
         status="aborted" if abort_reason is not None else "completed",
@@ -390,7 +398,7 @@ def build_run_record(
         ),
         selection=selection,
         datasets=[d.record for d in selected],
-        prompts=prompts_used(samples),
+        prompts=prompts_used(samples, known_prompts),
         packages=package_versions(),
         git=git_state(Path(__file__).resolve().parent),
         python=platform.python_version(),
@@ -404,10 +412,16 @@ def build_run_record(
     )
 
 
-def prompts_used(samples: Sequence[SampleRow]) -> list[PromptVersion]:
-    """Every distinct prompt template (name and hash) the predictions report, sorted by name."""
-    seen = {(p.name, p.sha256): p for s in samples if s.prediction for p in s.prediction.run.prompts}
+def prompts_used(samples: Sequence[SampleRow], known: Sequence[PromptVersion] = ()) -> list[PromptVersion]:
+    """Every distinct prompt template (name and hash) in `known` or reported by the predictions, by name."""
+    reported = [p for s in samples if s.prediction for p in s.prediction.run.prompts]
+    seen = {(p.name, p.sha256): p for p in [*known, *reported]}
     return [seen[key] for key in sorted(seen)]
+
+
+def pipeline_prompts(pipeline: PipelineName) -> list[PromptVersion]:
+    """The prompt templates (with hashes) the named pipeline renders."""
+    return prompts_loader.versions([NAIVE_TEMPLATE] if pipeline == "naive" else STAGED_TEMPLATES)
 
 
 def package_versions(names: Sequence[str] = RECORDED_PACKAGES) -> list[PackageVersion]:
