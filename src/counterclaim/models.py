@@ -101,7 +101,9 @@ class Contradiction(_Frozen):
     id: str = Field(description="Stable id within this analysis, e.g. 'k1'.")
     claim_a: str = Field(description="Id of the first claim.")
     claim_b: str = Field(description="Id of the second claim.")
-    kind: ContradictionKind = Field(description="Factual, numeric, intent, assessment, words_vs_deeds or self.")
+    kind: ContradictionKind = Field(
+        description="Factual, numeric, intent, assessment, words_vs_deeds or self."
+    )
     explanation: str = Field(description="One or two sentences on why the claims conflict.")
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the verifier is, from 0 to 1.")
 
@@ -144,7 +146,9 @@ class RunMetadata(_Frozen):
     completion_tokens: int = Field(default=0, ge=0, description="Total completion tokens.")
     seconds: float = Field(default=0.0, ge=0.0, description="Wall-clock seconds for the whole analysis.")
     chunks: int = Field(default=1, ge=0, description="How many chunks the article was split into.")
-    notices: list[str] = Field(default_factory=list, description="Things the user should know (e.g. HTML converted).")
+    notices: list[str] = Field(
+        default_factory=list, description="Things the user should know (e.g. HTML converted)."
+    )
 
 
 class Analysis(_Frozen):

@@ -1,8 +1,8 @@
-"""Turning the model's actor drafts into checked, deduplicated actors.
+"""Building the actor list from the names the model gave for claim makers.
 
-Code decides what it can: an actor none of whose names occur in the article is dropped, aliases that
-do not occur in the article (or are pronouns) are dropped, and drafts that name the same actor are
-merged.
+Code decides what it can: which name forms are the same actor ("Stoltenberg", "Jens Stoltenberg",
+"NATO chief Jens Stoltenberg"), which aliases are kept (only words the article itself uses, never
+pronouns), and the actors' ids. The model only adds kind, role and aliases.
 """
 
 from __future__ import annotations
@@ -11,32 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from counterclaim.models import Actor, ActorKind
-from counterclaim.pipeline.drafts import ActorDraft
+from counterclaim.pipeline.drafts import PRONOUNS, ActorDetails
 
-PRONOUNS = frozenset(
-    [
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "him",
-        "her",
-        "them",
-        "his",
-        "hers",
-        "their",
-        "theirs",
-        "its",
-        "our",
-        "us",
-        "me",
-        "my",
-    ]
-)
 _LEADING_ARTICLES = ("the ", "a ", "an ")
+_MAX_CANONICAL_WORDS = 3
 
 
 def name_key(name: str) -> str:
@@ -50,89 +28,131 @@ def name_key(name: str) -> str:
 
 
 def occurs_in(name: str, article_key_text: str) -> bool:
-    """True when the name occurs in the article as whole words (compared by `name_key`)."""
+    """True when the name occurs in the article as whole words (both compared by `name_key`)."""
     key = name_key(name)
     return bool(key) and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", article_key_text) is not None
 
 
+def same_actor_name(a: str, b: str) -> bool:
+    """Whether two name forms denote the same actor: equal keys, or a proper name that ends the other.
+
+    "Stoltenberg" ~ "Jens Stoltenberg" ~ "NATO chief Jens Stoltenberg"; but "officials" is not
+    "Russian officials" (a lower-case common noun is never taken as a short form).
+    """
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    (short, short_raw), (long_, _) = sorted(((ka, a), (kb, b)), key=lambda pair: len(pair[0]))
+    proper = short_raw.strip()[:1].isupper()
+    return proper and long_.endswith(" " + short)
+
+
 @dataclass
-class _ActorBuilder:
-    name: str
-    kind: ActorKind
-    role: str | None
+class _Group:
+    forms: list[str]
+    counts: dict[str, int] = field(default_factory=dict)
+    details: ActorDetails | None = None
     aliases: list[str] = field(default_factory=list)
 
-    def name_keys(self) -> set[str]:
-        return {name_key(n) for n in [self.name, *self.aliases]}
+    def matches(self, name: str) -> bool:
+        return any(same_actor_name(form, name) for form in self.forms)
 
-    def absorb(self, other: _ActorBuilder) -> None:
-        if len(other.name) > len(self.name) and name_key(self.name) in other.name_keys():
-            self.aliases.append(self.name)
-            self.name = other.name
-        for alias in [other.name, *other.aliases]:
-            if name_key(alias) not in self.name_keys():
-                self.aliases.append(alias)
-        if self.role is None:
-            self.role = other.role
-
-
-def _same_actor(a: _ActorBuilder, b: _ActorBuilder) -> bool:
-    if a.name_keys() & b.name_keys():
-        return True
-    # "Stoltenberg" and "Jens Stoltenberg": a one-word person name that ends the other's name.
-    if a.kind is ActorKind.PERSON and b.kind is ActorKind.PERSON:
-        ka, kb = name_key(a.name), name_key(b.name)
-        short, long_ = sorted((ka, kb), key=len)
-        return " " not in short and long_.endswith(" " + short)
-    return False
+    def canonical(self) -> str:
+        """The longest form of at most three words (else the shortest form)."""
+        short_enough = [f for f in self.forms if len(f.split()) <= _MAX_CANONICAL_WORDS]
+        if short_enough:
+            return max(short_enough, key=lambda f: (len(f), self.counts.get(f, 0)))
+        return min(self.forms, key=len)
 
 
 class ActorRegistry:
-    """Collects actor drafts across chunks and hands out stable ids."""
+    """Collects the names given for claim makers, merges forms of one actor, and hands out ids."""
 
     def __init__(self, article_text: str) -> None:
         self._article_key_text = name_key(article_text)
-        self._builders: list[_ActorBuilder] = []
+        self._groups: list[_Group] = []
 
-    def add(self, draft: ActorDraft) -> None:
-        names = [draft.name, *draft.aliases]
-        if not any(occurs_in(n, self._article_key_text) for n in names):
-            return  # named nowhere in the article: not an actor of this article
-        aliases = [
-            a.strip()
-            for a in draft.aliases
-            if a.strip()
-            and name_key(a) not in PRONOUNS
-            and name_key(a) != name_key(draft.name)
-            and occurs_in(a, self._article_key_text)
-        ]
-        builder = _ActorBuilder(draft.name.strip(), ActorKind(draft.kind), draft.role or None, aliases)
-        for existing in self._builders:
-            if _same_actor(existing, builder):
-                existing.absorb(builder)
+    def add_name(self, name: str) -> None:
+        name = " ".join(name.split())
+        for group in self._groups:
+            if group.matches(name):
+                if name not in group.forms:
+                    group.forms.append(name)
+                group.counts[name] = group.counts.get(name, 0) + 1
                 return
-        self._builders.append(builder)
+        self._groups.append(_Group(forms=[name], counts={name: 1}))
 
     def names(self) -> list[str]:
         """Canonical names, in first-seen order."""
-        return [b.name for b in self._builders]
+        return [g.canonical() for g in self._groups]
 
-    def actors(self) -> list[Actor]:
-        return [
-            Actor(
-                id=f"a{index}",
-                name=b.name,
-                kind=b.kind,
-                role=b.role,
-                aliases=list(dict.fromkeys(b.aliases)),
-            )
-            for index, b in enumerate(self._builders, start=1)
-        ]
+    def describe(self, name: str, details: ActorDetails) -> None:
+        """Attach the model's kind, role and aliases to the actor with this name (or name form);
+        aliases that name another actor merge the two. Unknown names are ignored."""
+        group = self._group_named(name)
+        if group is None:
+            return
+        group.details = details
+        for alias in details.aliases:
+            alias = " ".join(alias.split())
+            if (
+                alias
+                and name_key(alias) not in PRONOUNS
+                and occurs_in(alias, self._article_key_text)
+                and not group.matches(alias)
+            ):
+                group.aliases.append(alias)
+        self._merge_groups_sharing_names()
+
+    def _group_named(self, name: str) -> _Group | None:
+        exact = [g for g in self._groups if g.canonical() == name]
+        return exact[0] if exact else next((g for g in self._groups if g.matches(name)), None)
+
+    def _merge_groups_sharing_names(self) -> None:
+        merged: list[_Group] = []
+        for group in self._groups:
+            target = next(
+                (m for m in merged if any(m.matches(n) for n in group.forms + group.aliases)
+                 or any(group.matches(n) for n in m.forms + m.aliases)),
+                None,
+            )  # fmt: skip
+            if target is None:
+                merged.append(group)
+                continue
+            target.forms.extend(f for f in group.forms if f not in target.forms)
+            for form, count in group.counts.items():
+                target.counts[form] = target.counts.get(form, 0) + count
+            target.aliases.extend(a for a in group.aliases if a not in target.aliases)
+            target.details = target.details or group.details
+        self._groups = merged
 
     def id_of(self, name: str) -> str:
-        """The id of the actor with this canonical name or alias."""
-        key = name_key(name)
-        for index, builder in enumerate(self._builders, start=1):
-            if key in builder.name_keys():
+        """The id of the actor one of whose forms or aliases is this name."""
+        for index, group in enumerate(self._groups, start=1):
+            if group.matches(name) or any(same_actor_name(a, name) for a in group.aliases):
                 return f"a{index}"
         raise KeyError(name)
+
+    def actors(self) -> list[Actor]:
+        actors = []
+        for index, group in enumerate(self._groups, start=1):
+            canonical = group.canonical()
+            aliases = [f for f in group.forms if f != canonical] + group.aliases
+            details = group.details
+            actors.append(
+                Actor(
+                    id=f"a{index}",
+                    name=canonical,
+                    kind=ActorKind(details.kind) if details else _guess_kind(canonical),
+                    role=(details.role or None) if details else None,
+                    aliases=list(dict.fromkeys(a for a in aliases if name_key(a) != name_key(canonical))),
+                )
+            )
+        return actors
+
+
+def _guess_kind(name: str) -> ActorKind:
+    """A fallback when the model gave no kind: unnamed sources are lower-case common nouns."""
+    return ActorKind.UNNAMED_SOURCE if name[:1].islower() else ActorKind.PERSON

@@ -7,157 +7,13 @@ sent to the verifier.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import combinations
 
 from counterclaim.models import Claim, ClaimKind
+from counterclaim.text.keywords import is_negated, keywords
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities
 
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "not",
-        "no",
-        "nor",
-        "so",
-        "than",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "it's",
-        "he",
-        "she",
-        "they",
-        "them",
-        "his",
-        "her",
-        "their",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tells",
-        "also",
-        "about",
-        "after",
-        "before",
-        "over",
-        "under",
-        "into",
-        "out",
-        "up",
-        "down",
-        "more",
-        "most",
-        "some",
-        "any",
-        "all",
-        "each",
-        "other",
-        "such",
-        "only",
-        "own",
-        "same",
-        "very",
-        "just",
-        "there",
-        "here",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "while",
-        "because",
-        "then",
-        "once",
-        "again",
-        "further",
-        "between",
-        "during",
-        "through",
-        "above",
-        "below",
-        "off",
-        "very",
-        "s",
-        "t",
-        "don",
-        "now",
-    ]
-)
-_NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "none",
-        "nothing",
-        "deny",
-        "denies",
-        "denied",
-        "denying",
-        "false",
-        "wrong",
-        "untrue",
-        "n't",
-        "without",
-    ]
-)
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
 
 
@@ -171,30 +27,24 @@ class Candidate:
     numeric: NumericVerdict
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9][a-z0-9'\u2019-]*", text.casefold())
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+def _numbers_text(claim: Claim) -> str:
+    return claim.statement + " " + claim.evidence[0].text
 
 
 def content_words(claim: Claim) -> set[str]:
     """Stemmed content words of the claim's statement and evidence."""
-    text = claim.statement + " " + " ".join(span.text for span in claim.evidence)
-    return {_stem(w) for w in _words(text) if w not in _STOPWORDS and len(w) > 2}
+    return keywords(claim.statement + " " + " ".join(span.text for span in claim.evidence))
 
 
 def _negated(claim: Claim) -> bool:
-    words = set(_words(claim.statement))
-    return bool(words & _NEGATIONS) or claim.kind is ClaimKind.DENIAL
+    return is_negated(claim.statement) or claim.kind is ClaimKind.DENIAL
 
 
 def _same_evidence(a: Claim, b: Claim) -> bool:
     return any(sa.start < sb.end and sb.start < sa.end for sa in a.evidence for sb in b.evidence)
+
+
+RESTATEMENT_JACCARD = 0.7
 
 
 def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
@@ -205,12 +55,21 @@ def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
     words_a, words_b = content_words(a), content_words(b)
     if not words_a or not words_b:
         return 0.0, numeric
-    overlap = len(words_a & words_b) / min(len(words_a), len(words_b))
+    shared = len(words_a & words_b)
+    said_a, said_b = keywords(a.statement), keywords(b.statement)
+    restated = bool(said_a and said_b) and len(said_a & said_b) / len(said_a | said_b) >= RESTATEMENT_JACCARD
+    if restated and _negated(a) == _negated(b):
+        return 0.0, numeric  # one claim restating the other
+    same_actor = a.actor_id == b.actor_id
+    words_and_deeds = same_actor and (a.kind is ClaimKind.ACTION) != (b.kind is ClaimKind.ACTION)
+    if same_actor and not words_and_deeds and _negated(a) == _negated(b):
+        return 0.0, numeric  # an actor is rarely at odds with itself without a negation
+    overlap = shared / min(len(words_a), len(words_b))
     comparable_numbers = numeric.relation is not NumericRelation.NOT_COMPARABLE
     if overlap < 0.15 and not comparable_numbers:
         return 0.0, numeric
     score = overlap
-    if a.actor_id != b.actor_id:
+    if not same_actor:
         score += 0.3
     if {a.kind, b.kind} & _STANCE_KINDS:
         score += 0.2
@@ -218,16 +77,20 @@ def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
         score += 0.2
     if numeric.relation is NumericRelation.CONFLICTING:
         score += 0.4
-    if a.actor_id == b.actor_id and (a.kind is ClaimKind.ACTION) != (b.kind is ClaimKind.ACTION):
+    if words_and_deeds:
         score += 0.2
     return score, numeric
 
 
 def propose_candidates(claims: list[Claim], *, limit: int) -> list[Candidate]:
-    """The `limit` best-scoring pairs, best first; pairs citing the same words are skipped."""
+    """The `limit` best-scoring pairs, best first.
+
+    Two claims citing the same words are only paired when different actors make them ("NATO accused
+    Russia of adding troops, a day after Moscow said it was withdrawing").
+    """
     scored: list[Candidate] = []
     for a, b in combinations(claims, 2):
-        if _same_evidence(a, b):
+        if _same_evidence(a, b) and a.actor_id == b.actor_id:
             continue
         score, numeric = score_pair(a, b)
         if score > 0:

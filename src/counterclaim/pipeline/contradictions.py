@@ -20,7 +20,7 @@ from counterclaim.text.numbers import NumericRelation
 
 VERIFY_TEMPLATE = "verify.j2"
 VERIFY_MAX_TOKENS = 220
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.6
 _EVIDENCE_CHARS = 400
 
 
@@ -43,7 +43,7 @@ def settle_kind(verdict: VerdictDraft, a: Claim, b: Claim) -> ContradictionKind:
 
 def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     """Whether a verdict becomes a reported contradiction."""
-    if verdict.relation != "contradiction" or verdict.confidence < MIN_CONFIDENCE:
+    if not verdict.contradicts or verdict.confidence < MIN_CONFIDENCE:
         return False
     numbers_agree = candidate.numeric.relation is NumericRelation.COMPATIBLE
     return not (numbers_agree and verdict.kind == "numeric")

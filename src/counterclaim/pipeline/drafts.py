@@ -17,11 +17,10 @@ ClaimKindName = Literal[
     "assertion", "denial", "accusation", "prediction", "demand", "threat", "promise", "assessment", "action"
 ]
 ContradictionKindName = Literal["factual", "numeric", "intent", "assessment", "words_vs_deeds", "self"]
-Relation = Literal["contradiction", "compatible", "unrelated"]
 
 
 class ActorDraft(BaseModel):
-    """One actor as the model names it."""
+    """One actor as the model names it (used by the naive baseline)."""
 
     name: str = Field(min_length=1, max_length=100)
     kind: ActorKindName
@@ -36,49 +35,75 @@ class ActorDraft(BaseModel):
         return value.strip()
 
 
-class ActorDrafts(BaseModel):
-    """The actors of one chunk."""
+class ActorDetails(BaseModel):
+    """What the model says about one actor code already found."""
 
-    actors: list[ActorDraft] = Field(max_length=30)
+    kind: ActorKindName
+    role: str | None = Field(max_length=80)
+    aliases: list[Annotated[str, Field(max_length=50)]] = Field(max_length=3)
 
 
 class VerdictDraft(BaseModel):
-    """The verifier's answer for one candidate pair."""
+    """The verifier's answer for one candidate pair: two plain questions, then kind and reason."""
 
-    reason: str = Field(max_length=300)
-    relation: Relation
+    same_matter: bool
+    both_can_be_true: bool
     kind: ContradictionKindName
+    reason: str = Field(max_length=200)
     confidence: float = Field(ge=0.0, le=1.0)
+
+    @property
+    def contradicts(self) -> bool:
+        return self.same_matter and not self.both_can_be_true
 
 
 def _literal(values: list[str]) -> Any:
     return Literal[tuple(values)]
 
 
-def claim_drafts_model(first: int, last: int, actor_names: list[str]) -> type[BaseModel]:
-    """Claims of sentences first..last, by one of the known actors."""
-    sentence_number = Annotated[int, Field(ge=first, le=last)]
+def actor_details_model(names: list[str]) -> type[BaseModel]:
+    """One required entry per actor name, so the answer is exactly as long as the list."""
+    fields: dict[str, Any] = {f"actor_{i}": (ActorDetails, Field(alias=name)) for i, name in enumerate(names)}
+    return create_model("ActorDetailsByName", **fields)
+
+
+def claim_drafts_model(first: int, last: int) -> type[BaseModel]:
+    """Claims of sentences first..last; the actor is named freely, and checked by code."""
     claim = create_model(
         "ClaimDraft",
-        sentences=(list[sentence_number], Field(min_length=1, max_length=4)),
-        actor=(_literal(actor_names), ...),
+        sentence=(int, Field(ge=first, le=last)),
+        actor=(str, Field(min_length=2, max_length=80)),
         statement=(str, Field(min_length=3, max_length=300)),
         kind=(ClaimKindName, ...),
         hedged=(bool, ...),
+        __validators__={"actor_is_a_name": field_validator("actor")(_actor_is_a_name)},
     )
     return create_model(
         "ClaimDrafts",
-        claims=(list[claim], Field(max_length=max(6, 3 * (last - first + 1)))),
+        claims=(list[claim], Field(max_length=max(6, 2 * (last - first + 1)))),
     )
+
+
+PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers", "their", "theirs",
+     "its", "our", "us", "me", "my", "who"]
+)  # fmt: skip
+
+
+def _actor_is_a_name(cls: type[BaseModel], value: str) -> str:
+    cleaned = " ".join(value.split())
+    if cleaned.casefold() in PRONOUNS:
+        raise ValueError(f"actor must be a name, not the pronoun {cleaned!r}: give the name it refers to")
+    return cleaned
 
 
 def summary_draft_model(claim_ids: list[str], max_sentences: int) -> type[BaseModel]:
     """Summary sentences citing existing claim ids only."""
-    claim_id = _literal(claim_ids)
+    id_list: Any = list.__class_getitem__(_literal(claim_ids))
     sentence = create_model(
         "SummarySentenceDraft",
         text=(str, Field(min_length=3, max_length=400)),
-        claim_ids=(list[claim_id], Field(max_length=8)),
+        claim_ids=(id_list, Field(max_length=8)),
     )
     return create_model(
         "SummaryDraft",

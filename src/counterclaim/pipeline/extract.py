@@ -1,4 +1,4 @@
-"""Step 1 and 2: actors, then claims, chunk by chunk and window by window.
+"""Steps 1 and 2: claims window by window, then the actors who made them.
 
 The model cites sentence numbers; code turns them into character spans of the user's text, so every
 claim is grounded by construction. Sentence numbers outside the window are rejected by the schema (and
@@ -14,17 +14,21 @@ from typing import Any
 from counterclaim import prompts_loader
 from counterclaim.llm.client import Message, ModelClient
 from counterclaim.models import Actor, Claim, ClaimKind
-from counterclaim.pipeline.actors import ActorRegistry
+from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.drafts import ActorDrafts, claim_drafts_model
+from counterclaim.pipeline.drafts import actor_details_model, claim_drafts_model
 from counterclaim.text.chunking import Chunk
+from counterclaim.text.keywords import keywords
+from counterclaim.text.sentences import numbered_article
 
 Progress = Callable[[str], None]
 
 ACTORS_TEMPLATE = "actors.j2"
 CLAIMS_TEMPLATE = "claims.j2"
-WINDOW_SENTENCES = 8
-ACTORS_MAX_TOKENS = 900
+WINDOW_SENTENCES = 5
+REMAP_MIN_SUPPORT = 0.6
+ACTORS_PER_CALL = 12
+ACTORS_MAX_TOKENS_EACH = 70
 CLAIMS_MAX_TOKENS = 1600
 
 
@@ -68,25 +72,10 @@ async def extract_claims_async(
     *,
     progress: Progress | None = None,
 ) -> ClaimExtraction:
-    """Actors and claims of the whole article."""
+    """Claims window by window (actors named freely), then the actors they name, described."""
     settings = client.settings
     chunks = article.chunks(max_chars=settings.chunk_chars, overlap=settings.chunk_overlap)
     registry = ActorRegistry(article.sanitized.clean)
-    for chunk in chunks:
-        if progress:
-            progress(f"actors: chunk {chunk.index + 1}/{len(chunks)}")
-        drafts = await client.structured(
-            "actors",
-            messages_for(article.prompt_text(chunk), ACTORS_TEMPLATE),
-            ActorDrafts,
-            max_tokens=ACTORS_MAX_TOKENS,
-        )
-        for draft in drafts.actors:
-            registry.add(draft)
-    names = registry.names()
-    if not names:
-        return ClaimExtraction(actors=[], claims=[])
-
     raw: list[_RawClaim] = []
     covered = 0
     for chunk in chunks:
@@ -94,17 +83,21 @@ async def extract_claims_async(
         for first, last in windows(chunk, after=covered):
             if progress:
                 progress(f"claims: sentences {first}-{last} of {len(article.sentences)}")
-            model = claim_drafts_model(first, last, names)
+            window_text = numbered_article([article.sentence(n) for n in range(first, last + 1)])
             answer: Any = await client.structured(
                 "claims",
-                messages_for(prompt_article, CLAIMS_TEMPLATE, first=first, last=last, actor_names=names),
-                model,
+                messages_for(prompt_article, CLAIMS_TEMPLATE, window_text=window_text),
+                claim_drafts_model(first, last),
                 max_tokens=CLAIMS_MAX_TOKENS,
             )
             for item in answer.claims:
+                sentence = best_supported_sentence(article, item.statement, item.sentence, first, last)
+                if sentence is None:
+                    continue  # the statement retells a sentence outside this window: a copy, not a claim
+                registry.add_name(item.actor)
                 raw.append(
                     _RawClaim(
-                        sentences=tuple(sorted(set(item.sentences))),
+                        sentences=(sentence,),
                         actor=item.actor,
                         statement=" ".join(item.statement.split()),
                         kind=item.kind,
@@ -112,7 +105,69 @@ async def extract_claims_async(
                     )
                 )
             covered = max(covered, last)
+    await _describe_actors(article, chunks, registry, client, progress)
     return ClaimExtraction(actors=registry.actors(), claims=_build_claims(article, registry, raw))
+
+
+async def _describe_actors(
+    article: PreparedArticle,
+    chunks: list[Chunk],
+    registry: ActorRegistry,
+    client: ModelClient,
+    progress: Progress | None,
+) -> None:
+    """Kind, role and aliases of every actor, asked in batches next to the chunk that names them."""
+    names = registry.names()
+    if not names:
+        return
+    view = chunks[0] if len(chunks) == 1 else None
+    for start in range(0, len(names), ACTORS_PER_CALL):
+        batch = names[start : start + ACTORS_PER_CALL]
+        if progress:
+            progress(f"actors: describing {len(batch)} actor(s)")
+        chunk = view if view is not None else _chunk_naming(article, chunks, batch[0])
+        answer: Any = await client.structured(
+            "actors",
+            messages_for(article.prompt_text(chunk), ACTORS_TEMPLATE, actor_names=batch),
+            actor_details_model(batch),
+            max_tokens=ACTORS_MAX_TOKENS_EACH * len(batch),
+        )
+        for index, name in enumerate(batch):
+            registry.describe(name, getattr(answer, f"actor_{index}"))
+
+
+def best_supported_sentence(
+    article: PreparedArticle, statement: str, cited: int, first: int, last: int
+) -> int | None:
+    """The sentence that supports a statement: the cited one unless another clearly fits better.
+
+    Small models sometimes cite the right window but the wrong number, or retell a sentence from
+    elsewhere in the article. When another sentence shares at least 60% of the statement's content
+    words and the cited one fewer than half as many, code moves the evidence there, or drops the claim
+    when that sentence lies outside the window (it belongs to, and is extracted with, another window).
+    """
+    wanted = keywords(statement)
+    if not wanted:
+        return cited
+
+    def support(number: int) -> float:
+        return len(wanted & keywords(article.sentence(number).text)) / len(wanted)
+
+    cited_support = support(cited)
+    best = max(range(1, len(article.sentences) + 1), key=support)
+    best_support = support(best)
+    if best == cited or best_support < REMAP_MIN_SUPPORT or cited_support >= best_support / 2:
+        return cited
+    return best if first <= best <= last else None
+
+
+def _chunk_naming(article: PreparedArticle, chunks: list[Chunk], name: str) -> Chunk:
+    """The first chunk whose text contains the name (else the first chunk)."""
+    key = name_key(name)
+    for chunk in chunks:
+        if key and key in name_key(chunk.text(article.sanitized.clean)):
+            return chunk
+    return chunks[0]
 
 
 def _build_claims(article: PreparedArticle, registry: ActorRegistry, raw: list[_RawClaim]) -> list[Claim]:
@@ -121,12 +176,11 @@ def _build_claims(article: PreparedArticle, registry: ActorRegistry, raw: list[_
     kept: list[tuple[str, _RawClaim]] = []
     for item in raw:
         actor_id = registry.id_of(item.actor)
-        key = (actor_id, item.sentences, item.statement.casefold())
-        same_point = (actor_id, item.sentences, item.kind)
-        if key in seen or same_point in seen:
+        by_statement = (actor_id, item.sentences, "statement:" + item.statement.casefold())
+        by_kind = (actor_id, item.sentences, "kind:" + item.kind)
+        if by_statement in seen or by_kind in seen:
             continue
-        seen.add(key)
-        seen.add((same_point[0], same_point[1], same_point[2]))
+        seen.update((by_statement, by_kind))
         kept.append((actor_id, item))
     kept.sort(key=lambda pair: pair[1].sentences)
     return [

@@ -14,7 +14,7 @@ from counterclaim.llm.client import ModelClient
 from counterclaim.models import Claim, ClaimKind, Contradiction, ContradictionKind, Span, SummarySentence
 from counterclaim.pipeline.actors import ActorRegistry
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.drafts import ActorDraft, ClaimKindName, ContradictionKindName
+from counterclaim.pipeline.drafts import ActorDetails, ActorDraft, ClaimKindName, ContradictionKindName
 from counterclaim.pipeline.extract import ClaimExtraction, messages_for
 from counterclaim.text.grounding import locate_quote
 
@@ -78,22 +78,18 @@ async def naive_analysis_async(
         max_tokens=NAIVE_MAX_TOKENS,
     )
     registry = ActorRegistry(clean)
+    for item in answer.claims:
+        registry.add_name(item.actor)
     for draft in answer.actors:
-        registry.add(draft)
+        details = ActorDetails(kind=draft.kind, role=draft.role, aliases=[a[:50] for a in draft.aliases[:3]])
+        registry.describe(draft.name, details)
     claims: list[Claim] = []
     index_to_id: dict[int, str] = {}
     for position, item in enumerate(answer.claims, start=1):
         located = locate_quote(clean, item.quote)
         if located is None:  # validation guarantees a match; keep the type checker honest
             continue
-        try:
-            actor_id = registry.id_of(item.actor)
-        except KeyError:
-            registry.add(ActorDraft(name=item.actor, kind="person"))
-            try:
-                actor_id = registry.id_of(item.actor)
-            except KeyError:
-                continue  # an actor named nowhere in the article
+        actor_id = registry.id_of(item.actor)
         span: Span = article.original_span(located.start, located.end)
         claim_id = f"c{len(claims) + 1}"
         index_to_id[position] = claim_id

