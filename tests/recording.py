@@ -34,7 +34,8 @@ def recording() -> bool:
 
 def recorded_settings(**overrides: Any) -> Settings:
     """The settings the cassettes were recorded with (the default local model, temperature 0)."""
-    return load_settings(env={}, provider="local", model=DEFAULT_LOCAL_MODEL.name, **overrides)
+    values: dict[str, Any] = {"provider": "local", "model": DEFAULT_LOCAL_MODEL.name, **overrides}
+    return load_settings(env={}, **values)
 
 
 def _json_body(request: Any) -> Any:
@@ -57,20 +58,31 @@ def _scrub_request(request: Any) -> Any:
 
 
 def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    """Keep only the content type, and the model file's name without the recording machine's path."""
     headers = response.get("headers", {})
     response["headers"] = {k: v for k, v in headers.items() if k.lower() in KEPT_RESPONSE_HEADERS}
+    body = response.get("body", {})
+    raw = body.get("string")
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8")
+    if isinstance(raw, str):
+        try:
+            payload = json.loads(raw)
+        except json.JSONDecodeError:
+            return response
+        if isinstance(payload, dict) and isinstance(payload.get("model"), str):
+            payload["model"] = os.path.basename(payload["model"])
+            body["string"] = json.dumps(payload).encode("utf-8")
     return response
 
 
 def cassette_vcr() -> vcr.VCR:
     recorder = vcr.VCR(
-        cassette_library_dir=str(CASSETTES),
         record_mode="all" if recording() else "none",
         match_on=["method", "path", "json_body"],
         before_record_request=_scrub_request,
         before_record_response=_scrub_response,
         decode_compressed_response=True,
-        allow_playback_repeats=True,
     )
     recorder.register_matcher("json_body", _same_json_body)
     return recorder
@@ -86,7 +98,7 @@ async def recorded_client(cassette: str, settings: Settings | None = None) -> As
             path = resolve_model_path(settings.model, settings.model_path)
             server = stack.enter_context(LocalServer(path, n_ctx=settings.n_ctx, threads=settings.threads))
             base_url = server.base_url
-        stack.enter_context(cassette_vcr().use_cassette(f"{cassette}.yaml"))
+        stack.enter_context(cassette_vcr().use_cassette(str(CASSETTES / f"{cassette}.yaml"), allow_playback_repeats=True))
         client = ModelClient(settings, base_url=base_url)
         try:
             yield client

@@ -60,7 +60,7 @@ class Settings(BaseModel):
     max_chars: int = Field(default=200_000, ge=1, description="Longest article accepted, in characters.")
     chunk_chars: int = Field(default=7_000, ge=500, description="Longest chunk sent to the model.")
     chunk_overlap: int = Field(default=2, ge=0, description="Sentences shared by neighbouring chunks.")
-    max_candidates: int = Field(default=8, ge=0, description="Claim pairs verified for contradiction.")
+    max_candidates: int = Field(default=10, ge=0, description="Claim pairs verified for contradiction.")
 
     @property
     def api_key_value(self) -> str | None:

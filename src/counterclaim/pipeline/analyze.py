@@ -44,6 +44,7 @@ async def run_pipeline(
     else:
         extracted = await extract_claims_async(article, client, progress=progress)
         actors, claims = extracted.actors, extracted.claims
+        notices = [*(notices or []), *extracted.notices]
         contradictions = await find_contradictions_async(article, actors, claims, client, progress=progress)
         if progress and claims:
             progress("summary")

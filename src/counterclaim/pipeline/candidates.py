@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from counterclaim.models import Claim, ClaimKind
-from counterclaim.text.keywords import is_negated, keywords
+from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
@@ -45,6 +45,7 @@ def _same_evidence(a: Claim, b: Claim) -> bool:
 
 
 RESTATEMENT_JACCARD = 0.7
+MAX_PAIRS_PER_CLAIM = 3
 
 
 def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
@@ -77,6 +78,8 @@ def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
         score += 0.2
     if numeric.relation is NumericRelation.CONFLICTING:
         score += 0.4
+    if opposed(words_a, words_b):
+        score += 0.4
     if words_and_deeds:
         score += 0.2
     return score, numeric
@@ -96,4 +99,17 @@ def propose_candidates(claims: list[Claim], *, limit: int) -> list[Candidate]:
         if score > 0:
             scored.append(Candidate(a=a, b=b, score=score, numeric=numeric))
     scored.sort(key=lambda c: (-c.score, c.a.id, c.b.id))
-    return scored[:limit]
+    chosen: list[Candidate] = []
+    uses: dict[str, int] = {}
+    for candidate in scored:  # spread the checks: one claim in at most MAX_PAIRS_PER_CLAIM pairs
+        if (
+            uses.get(candidate.a.id, 0) >= MAX_PAIRS_PER_CLAIM
+            or uses.get(candidate.b.id, 0) >= MAX_PAIRS_PER_CLAIM
+        ):
+            continue
+        chosen.append(candidate)
+        for claim_id in (candidate.a.id, candidate.b.id):
+            uses[claim_id] = uses.get(claim_id, 0) + 1
+        if len(chosen) == limit:
+            break
+    return chosen

@@ -92,7 +92,8 @@ PRONOUNS = frozenset(
 
 def _actor_is_a_name(cls: type[BaseModel], value: str) -> str:
     cleaned = " ".join(value.split())
-    if cleaned.casefold() in PRONOUNS:
+    acronym = cleaned.isupper() and len(cleaned) > 1  # "US" is a country, "us" a pronoun
+    if cleaned.casefold() in PRONOUNS and not acronym:
         raise ValueError(f"actor must be a name, not the pronoun {cleaned!r}: give the name it refers to")
     return cleaned
 

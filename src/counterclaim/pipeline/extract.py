@@ -8,10 +8,11 @@ by validation, which instructor sends back to the model with the reason).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from counterclaim import prompts_loader
+from counterclaim.errors import ModelOutputError
 from counterclaim.llm.client import Message, ModelClient
 from counterclaim.models import Actor, Claim, ClaimKind
 from counterclaim.pipeline.actors import ActorRegistry, name_key
@@ -27,6 +28,7 @@ ACTORS_TEMPLATE = "actors.j2"
 CLAIMS_TEMPLATE = "claims.j2"
 WINDOW_SENTENCES = 5
 REMAP_MIN_SUPPORT = 0.6
+MIN_EVIDENCE_WORDS = 4
 ACTORS_PER_CALL = 12
 ACTORS_MAX_TOKENS_EACH = 70
 CLAIMS_MAX_TOKENS = 1600
@@ -38,6 +40,8 @@ class ClaimExtraction:
 
     actors: list[Actor]
     claims: list[Claim]
+    notices: list[str] = field(default_factory=list)
+    """Windows of the article that could not be analysed, and why."""
 
 
 def messages_for(article_prompt: str, template: str, **variables: Any) -> list[Message]:
@@ -77,6 +81,7 @@ async def extract_claims_async(
     chunks = article.chunks(max_chars=settings.chunk_chars, overlap=settings.chunk_overlap)
     registry = ActorRegistry(article.sanitized.clean)
     raw: list[_RawClaim] = []
+    notices: list[str] = []
     covered = 0
     for chunk in chunks:
         prompt_article = article.prompt_text(chunk)
@@ -84,16 +89,29 @@ async def extract_claims_async(
             if progress:
                 progress(f"claims: sentences {first}-{last} of {len(article.sentences)}")
             window_text = numbered_article([article.sentence(n) for n in range(first, last + 1)])
-            answer: Any = await client.structured(
-                "claims",
-                messages_for(prompt_article, CLAIMS_TEMPLATE, window_text=window_text),
-                claim_drafts_model(first, last),
-                max_tokens=CLAIMS_MAX_TOKENS,
-            )
+            context_text = numbered_article([article.sentence(first - 1)]) if first > 1 else ""
+            try:
+                answer: Any = await client.structured(
+                    "claims",
+                    messages_for(
+                        prompt_article, CLAIMS_TEMPLATE, window_text=window_text, context_text=context_text
+                    ),
+                    claim_drafts_model(first, last),
+                    max_tokens=CLAIMS_MAX_TOKENS,
+                )
+            except ModelOutputError as error:
+                # One unusable answer should not sink the whole article: say so and go on.
+                notices.append(f"sentences {first}-{last} were not analysed: {error.message}")
+                if progress:
+                    progress(notices[-1])
+                covered = max(covered, last)
+                continue
             for item in answer.claims:
                 sentence = best_supported_sentence(article, item.statement, item.sentence, first, last)
                 if sentence is None:
                     continue  # the statement retells a sentence outside this window: a copy, not a claim
+                if len(article.sentence(sentence).text.split()) < MIN_EVIDENCE_WORDS:
+                    continue  # a caption or a split-off fragment ("White.") cannot carry a claim
                 registry.add_name(item.actor)
                 raw.append(
                     _RawClaim(
@@ -106,7 +124,9 @@ async def extract_claims_async(
                 )
             covered = max(covered, last)
     await _describe_actors(article, chunks, registry, client, progress)
-    return ClaimExtraction(actors=registry.actors(), claims=_build_claims(article, registry, raw))
+    return ClaimExtraction(
+        actors=registry.actors(), claims=_build_claims(article, registry, raw), notices=notices
+    )
 
 
 async def _describe_actors(

@@ -19,7 +19,7 @@ from counterclaim.pipeline.extract import ClaimExtraction, messages_for
 from counterclaim.text.grounding import locate_quote
 
 NAIVE_TEMPLATE = "naive.j2"
-NAIVE_MAX_TOKENS = 3000
+NAIVE_MAX_TOKENS = 2500
 
 
 class NaiveContradiction(BaseModel):
@@ -59,7 +59,7 @@ def naive_model(clean_text: str) -> type[BaseModel]:
     return create_model(
         "NaiveAnalysis",
         actors=(list[ActorDraft], Field(max_length=20)),
-        claims=(list[claim], Field(max_length=30)),
+        claims=(list[claim], Field(max_length=25)),
         contradictions=(list[NaiveContradiction], Field(max_length=10)),
         summary=(list[str], Field(max_length=4)),
         __validators__={"pairs_exist": field_validator("contradictions")(pairs_exist)},

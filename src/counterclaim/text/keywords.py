@@ -16,6 +16,48 @@ NEGATIONS = frozenset(
     "not no never none nothing deny denies denied denying false wrong untrue without".split()
 )
 
+# Words that news reports use for the same idea map to one concept, so "troops" meets "soldiers"
+# and "withdrawing" meets "returning to base". A small general-news lexicon, not tuned to any article.
+_CONCEPT_WORDS = {
+    "force": "troop troops soldier soldiers force forces unit units army armies military battalion "
+    "battalions",
+    "death": "killed kill killing dead death deaths died die dying fatalities casualties toll",
+    "withdraw": "withdraw withdrawing withdrawal withdrawn withdrew return returning returned retreat "
+    "retreating pullback pulled leave leaving left",
+    "increase": "increase increasing increased buildup build-up building mass massing amass amassing "
+    "reinforce reinforcing reinforcement deploy deploying deployed deployment adding escalation escalate "
+    "escalating",
+    "decrease": "decrease decreasing decreased fall fell drop dropped decline declined reduce reduced "
+    "reduction cut cutting",
+    "deny": "deny denies denied denial denying reject rejects rejected dismiss dismissed refute refuted "
+    "false lie lies lying wrong untrue baseless fabricated fabrication fake",
+    "confirm": "confirm confirmed confirms admit admits admitted acknowledge acknowledged true verified "
+    "genuine accurate",
+    "attack": "attack attacked attacks invade invaded invasion invading strike strikes struck shelling "
+    "bombed bombing fired firing",
+    "peace": "peace peaceful negotiate negotiating negotiation negotiations diplomacy diplomatic talks "
+    "dialogue ceasefire truce",
+    "support": "support supports supported supporting endorse endorsed welcome welcomed praise praised",
+    "oppose": "oppose opposed opposes opposing condemn condemned condemns criticise criticised criticize "
+    "criticized",
+    "safe": "safe safety secure stable calm",
+    "threat": "threat threaten threatened threatening danger dangerous risk imminent",
+}
+CONCEPTS = {word: concept for concept, text in _CONCEPT_WORDS.items() for word in text.split()}
+OPPOSED_CONCEPTS = frozenset(
+    frozenset(pair)
+    for pair in [
+        ("withdraw", "increase"),
+        ("withdraw", "attack"),
+        ("increase", "decrease"),
+        ("deny", "confirm"),
+        ("attack", "peace"),
+        ("support", "oppose"),
+        ("safe", "threat"),
+        ("safe", "attack"),
+    ]
+)
+
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 
 
@@ -33,8 +75,13 @@ def stem(word: str) -> str:
 
 
 def keywords(text: str) -> set[str]:
-    """Stemmed content words (stopwords and words under three letters left out)."""
-    return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2}
+    """Content words as concepts or stems (stopwords and words under three letters left out)."""
+    return {CONCEPTS.get(w) or stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2}
+
+
+def opposed(a: set[str], b: set[str]) -> bool:
+    """Whether one keyword set holds a concept the other opposes (withdraw / increase, deny / confirm)."""
+    return any(frozenset((x, y)) in OPPOSED_CONCEPTS for x in a & set(CONCEPTS.values()) for y in b)
 
 
 def is_negated(text: str) -> bool:
