@@ -98,7 +98,9 @@ async def recorded_client(cassette: str, settings: Settings | None = None) -> As
             path = resolve_model_path(settings.model, settings.model_path)
             server = stack.enter_context(LocalServer(path, n_ctx=settings.n_ctx, threads=settings.threads))
             base_url = server.base_url
-        stack.enter_context(cassette_vcr().use_cassette(str(CASSETTES / f"{cassette}.yaml"), allow_playback_repeats=True))
+        stack.enter_context(
+            cassette_vcr().use_cassette(str(CASSETTES / f"{cassette}.yaml"), allow_playback_repeats=True)
+        )
         client = ModelClient(settings, base_url=base_url)
         try:
             yield client

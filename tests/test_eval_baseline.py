@@ -12,11 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from recording import CASSETTES, recorded_client, recording
 
-from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.evaluation.run_files import load_run_record
+from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.pipeline.analyze import PipelineName
+from recording import CASSETTES, recorded_client, recording
 
 ROOT = Path(__file__).parents[1]
 SEEDS = ROOT / "seeds"
@@ -28,13 +28,17 @@ RECORDED_RUNS: list[tuple[PipelineName, str]] = [("staged", "seeds-staged")]
 def _run(pipeline: PipelineName, cassette: str, out_dir: Path) -> EvalRun:
     async def go() -> EvalRun:
         async with recorded_client(cassette) as client:
-            return await run_eval([SEEDS], settings=client.settings, pipeline=pipeline, out_dir=out_dir, client=client)
+            return await run_eval(
+                [SEEDS], settings=client.settings, pipeline=pipeline, out_dir=out_dir, client=client
+            )
 
     return asyncio.run(go())
 
 
 @pytest.mark.parametrize(("pipeline", "name"), RECORDED_RUNS)
-def test_eval_on_seeds_reproduces_the_committed_baseline(pipeline: PipelineName, name: str, tmp_path: Path) -> None:
+def test_eval_on_seeds_reproduces_the_committed_baseline(
+    pipeline: PipelineName, name: str, tmp_path: Path
+) -> None:
     cassette = f"eval_{name}"
     if not recording():
         assert (CASSETTES / f"{cassette}.yaml").is_file(), "cassette missing: re-record (README)"

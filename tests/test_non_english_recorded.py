@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from recording import recorded_client
 
 from counterclaim.models import Analysis
 from counterclaim.pipeline.analyze import run_pipeline
+from recording import recorded_client
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 ENGLISH_WORDS = {"the", "a", "of", "to", "that", "and", "is", "are", "was", "were", "said", "says", "in"}

@@ -13,6 +13,7 @@ from counterclaim.pipeline.candidates import Candidate, propose_candidates
 from counterclaim.pipeline.contradictions import accept, settle_kind
 from counterclaim.pipeline.drafts import ActorDetails, VerdictDraft, actor_details_model, claim_drafts_model
 from counterclaim.pipeline.extract import best_supported_sentence, messages_for, windows
+from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.numbers import NumericRelation, NumericVerdict
 
 ARTICLE = (
@@ -213,3 +214,19 @@ def test_prompt_versions_are_short_hashes_of_shipped_templates() -> None:
     versions = prompts_loader.versions(["claims.j2"])
     assert [v.name for v in versions] == ["article.j2", "claims.j2", "system.j2"]
     assert all(len(v.sha256) == 12 for v in versions)
+
+
+def test_an_acronym_is_a_name_even_when_it_spells_a_pronoun() -> None:
+    model = claim_drafts_model(1, 2)
+    model.model_validate(_claims_answer(1, "US"))
+    with pytest.raises(ValueError, match="pronoun"):
+        model.model_validate(_claims_answer(1, "us"))
+
+
+def test_concepts_let_different_words_for_one_idea_meet_and_opposites_show() -> None:
+    withdrawal = keywords("Units are returning to their bases")
+    buildup = keywords("Russia is continuing its military buildup")
+    assert "force" in withdrawal & buildup  # "units" and "military"
+    assert opposed(withdrawal, buildup) and opposed(buildup, withdrawal)
+    assert not opposed(keywords("troops returned"), keywords("troops withdrew"))
+    assert is_negated("we haven't seen any de-escalation") and not is_negated("we have seen it")
