@@ -76,9 +76,9 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
-def cassette_vcr() -> vcr.VCR:
+def cassette_vcr(*, record: bool) -> vcr.VCR:
     recorder = vcr.VCR(
-        record_mode="all" if recording() else "none",
+        record_mode="all" if record else "none",
         match_on=["method", "path", "json_body"],
         before_record_request=_scrub_request,
         before_record_response=_scrub_response,
@@ -89,18 +89,25 @@ def cassette_vcr() -> vcr.VCR:
 
 
 @contextlib.asynccontextmanager
-async def recorded_client(cassette: str, settings: Settings | None = None) -> AsyncIterator[ModelClient]:
-    """A ModelClient whose HTTP traffic is replayed from (or, when recording, written to) a cassette."""
+async def recorded_client(
+    cassette: str, settings: Settings | None = None, *, replay_only: bool = False
+) -> AsyncIterator[ModelClient]:
+    """A ModelClient whose HTTP traffic is replayed from (or, when recording, written to) a cassette.
+
+    `replay_only` tests reuse a cassette another test records (the same requests), so they never
+    overwrite it, even while recording.
+    """
     settings = settings or recorded_settings()
+    record = recording() and not replay_only
     with contextlib.ExitStack() as stack:
         base_url = REPLAY_BASE_URL
-        if recording():
+        if record:
             path = resolve_model_path(settings.model, settings.model_path)
             server = stack.enter_context(LocalServer(path, n_ctx=settings.n_ctx, threads=settings.threads))
             base_url = server.base_url
-        stack.enter_context(
-            cassette_vcr().use_cassette(str(CASSETTES / f"{cassette}.yaml"), allow_playback_repeats=True)
-        )
+        recorder = cassette_vcr(record=record)
+        path_of_cassette = str(CASSETTES / f"{cassette}.yaml")
+        stack.enter_context(recorder.use_cassette(path_of_cassette, allow_playback_repeats=True))
         client = ModelClient(settings, base_url=base_url)
         try:
             yield client

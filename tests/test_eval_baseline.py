@@ -47,6 +47,7 @@ def test_eval_on_seeds_reproduces_the_committed_baseline(
         BASELINES.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(run.run_dir / "run.json", BASELINES / f"{name}.run.json")
         shutil.copyfile(run.run_dir / "report.md", BASELINES / f"{name}.report.md")
+        shutil.copyfile(run.run_dir / "samples.jsonl", BASELINES / f"{name}.samples.jsonl")
         return
     baseline = load_run_record(BASELINES / f"{name}.run.json")
     got = run.record.totals

@@ -20,7 +20,7 @@ ENGLISH_WORDS = {"the", "a", "of", "to", "that", "and", "is", "are", "was", "wer
 
 def _analyse(text: str) -> Analysis:
     async def run() -> Analysis:
-        async with recorded_client("eval_seeds-staged") as client:
+        async with recorded_client("eval_seeds-staged", replay_only=True) as client:
             return await run_pipeline(text, client)
 
     return asyncio.run(run())

@@ -130,21 +130,18 @@ def test_a_statement_copied_from_outside_its_window_is_dropped_and_a_wrong_numbe
     assert best_supported_sentence(article, "Moscow denied it.", cited=2, first=1, last=2) == 2
 
 
-def _verdict(relation: str, kind: str, confidence: float = 0.9) -> VerdictDraft:
+def _verdict(relation: str, kind: str, confidence: float = 0.9, same_matter: bool = True) -> VerdictDraft:
     conflict = relation == "contradiction"
     return VerdictDraft(
-        same_matter=relation != "unrelated",
-        both_can_be_true=not conflict,
-        kind=kind,
-        reason="r",
-        confidence=confidence,
+        reason="r", same_matter=same_matter, both_can_be_true=not conflict, kind=kind, confidence=confidence
     )
 
 
-def _candidate(relation: NumericRelation) -> Candidate:
+def _candidate(relation: NumericRelation, *, opposed: bool = False, b_actor: str = "a2") -> Candidate:
     a = _claim("c1", "a1", "over 150,000 troops", "NATO said Russia is adding troops.")
-    b = _claim("c2", "a2", "more than 100,000 troops", "Moscow denied it.")
-    return Candidate(a=a, b=b, score=1.0, numeric=NumericVerdict(relation=relation, explanation="x"))
+    b = _claim("c2", b_actor, "more than 100,000 troops", "Moscow denied it.")
+    numeric = NumericVerdict(relation=relation, explanation="x")
+    return Candidate(a=a, b=b, score=1.0, numeric=numeric, opposed=opposed)
 
 
 def test_code_overrules_a_numeric_contradiction_between_compatible_figures() -> None:
@@ -153,6 +150,13 @@ def test_code_overrules_a_numeric_contradiction_between_compatible_figures() -> 
     assert accept(_verdict("contradiction", "factual"), _candidate(NumericRelation.COMPATIBLE))
     assert not accept(_verdict("compatible", "factual"), _candidate(NumericRelation.NOT_COMPARABLE))
     assert not accept(_verdict("contradiction", "factual", 0.2), _candidate(NumericRelation.NOT_COMPARABLE))
+
+
+def test_code_vouches_for_same_matter_only_between_actors_with_opposed_ideas() -> None:
+    unsure = _verdict("contradiction", "factual", same_matter=False)
+    assert accept(unsure, _candidate(NumericRelation.NOT_COMPARABLE, opposed=True))
+    assert not accept(unsure, _candidate(NumericRelation.NOT_COMPARABLE, opposed=False))
+    assert not accept(unsure, _candidate(NumericRelation.NOT_COMPARABLE, opposed=True, b_actor="a1"))
 
 
 def test_kind_follows_from_who_made_the_claims() -> None:

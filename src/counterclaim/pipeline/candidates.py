@@ -25,6 +25,8 @@ class Candidate:
     b: Claim
     score: float
     numeric: NumericVerdict
+    opposed: bool = False
+    """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
 
 
 def _numbers_text(claim: Claim) -> str:
@@ -97,7 +99,8 @@ def propose_candidates(claims: list[Claim], *, limit: int) -> list[Candidate]:
             continue
         score, numeric = score_pair(a, b)
         if score > 0:
-            scored.append(Candidate(a=a, b=b, score=score, numeric=numeric))
+            clash = opposed(content_words(a), content_words(b))
+            scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, opposed=clash))
     scored.sort(key=lambda c: (-c.score, c.a.id, c.b.id))
     chosen: list[Candidate] = []
     uses: dict[str, int] = {}

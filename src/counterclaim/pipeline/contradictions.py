@@ -20,7 +20,7 @@ from counterclaim.text.numbers import NumericRelation
 
 VERIFY_TEMPLATE = "verify.j2"
 VERIFY_MAX_TOKENS = 220
-MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE = 0.5
 _EVIDENCE_CHARS = 400
 
 
@@ -42,8 +42,17 @@ def settle_kind(verdict: VerdictDraft, a: Claim, b: Claim) -> ContradictionKind:
 
 
 def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
-    """Whether a verdict becomes a reported contradiction."""
-    if not verdict.contradicts or verdict.confidence < MIN_CONFIDENCE:
+    """Whether a verdict becomes a reported contradiction.
+
+    The model must say the two claims cannot both be true. Small models rarely judge "same matter"
+    well, so code vouches for it when the claims carry opposed ideas (withdrawing / adding troops,
+    denying / confirming); a claim pair of one actor needs the model's own "same matter". Code
+    overrules a numeric contradiction between figures it finds compatible.
+    """
+    if verdict.both_can_be_true or verdict.confidence < MIN_CONFIDENCE:
+        return False
+    one_actor = candidate.a.actor_id == candidate.b.actor_id
+    if not verdict.same_matter and (one_actor or not candidate.opposed):
         return False
     numbers_agree = candidate.numeric.relation is NumericRelation.COMPATIBLE
     return not (numbers_agree and verdict.kind == "numeric")

@@ -46,15 +46,11 @@ class ActorDetails(BaseModel):
 class VerdictDraft(BaseModel):
     """The verifier's answer for one candidate pair: two plain questions, then kind and reason."""
 
+    reason: str = Field(max_length=300)
     same_matter: bool
     both_can_be_true: bool
     kind: ContradictionKindName
-    reason: str = Field(max_length=200)
     confidence: float = Field(ge=0.0, le=1.0)
-
-    @property
-    def contradicts(self) -> bool:
-        return self.same_matter and not self.both_can_be_true
 
 
 def _literal(values: list[str]) -> Any:
