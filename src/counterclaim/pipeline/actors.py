@@ -89,8 +89,12 @@ class ActorRegistry:
         return [g.canonical() for g in self._groups]
 
     def describe(self, name: str, details: ActorDetails) -> None:
-        """Attach the model's kind, role and aliases to the actor with this name (or name form);
-        aliases that name another actor merge the two. Unknown names are ignored."""
+        """Attach the model's kind, role and aliases to the actor with this name (or name form).
+
+        An alias is kept only when the article uses it, it is no pronoun, and it names no other actor:
+        small models sometimes list another speaker as an alias, and merging on their word would hand
+        one actor's claims to another. Unknown names are ignored.
+        """
         group = self._group_named(name)
         if group is None:
             return
@@ -102,36 +106,18 @@ class ActorRegistry:
                 and name_key(alias) not in PRONOUNS
                 and occurs_in(alias, self._article_key_text)
                 and not group.matches(alias)
+                and not any(other.matches(alias) for other in self._groups if other is not group)
             ):
                 group.aliases.append(alias)
-        self._merge_groups_sharing_names()
 
     def _group_named(self, name: str) -> _Group | None:
         exact = [g for g in self._groups if g.canonical() == name]
         return exact[0] if exact else next((g for g in self._groups if g.matches(name)), None)
 
-    def _merge_groups_sharing_names(self) -> None:
-        merged: list[_Group] = []
-        for group in self._groups:
-            target = next(
-                (m for m in merged if any(m.matches(n) for n in group.forms + group.aliases)
-                 or any(group.matches(n) for n in m.forms + m.aliases)),
-                None,
-            )  # fmt: skip
-            if target is None:
-                merged.append(group)
-                continue
-            target.forms.extend(f for f in group.forms if f not in target.forms)
-            for form, count in group.counts.items():
-                target.counts[form] = target.counts.get(form, 0) + count
-            target.aliases.extend(a for a in group.aliases if a not in target.aliases)
-            target.details = target.details or group.details
-        self._groups = merged
-
     def id_of(self, name: str) -> str:
         """The id of the actor one of whose forms or aliases is this name."""
         for index, group in enumerate(self._groups, start=1):
-            if group.matches(name) or any(same_actor_name(a, name) for a in group.aliases):
+            if group.matches(name):
                 return f"a{index}"
         raise KeyError(name)
 
