@@ -107,6 +107,8 @@ async def recorded_client(
             base_url = server.base_url
         recorder = cassette_vcr(record=record)
         path_of_cassette = str(CASSETTES / f"{cassette}.yaml")
+        if record:  # vcrpy would keep the old interactions next to the new ones
+            Path(path_of_cassette).unlink(missing_ok=True)
         stack.enter_context(recorder.use_cassette(path_of_cassette, allow_playback_repeats=True))
         client = ModelClient(settings, base_url=base_url)
         try:

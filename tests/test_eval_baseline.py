@@ -22,7 +22,7 @@ ROOT = Path(__file__).parents[1]
 SEEDS = ROOT / "seeds"
 BASELINES = ROOT / "evals" / "baselines"
 
-RECORDED_RUNS: list[tuple[PipelineName, str]] = [("staged", "seeds-staged")]
+RECORDED_RUNS: list[tuple[PipelineName, str]] = [("staged", "seeds-staged"), ("naive", "seeds-naive")]
 
 
 def _run(pipeline: PipelineName, cassette: str, out_dir: Path) -> EvalRun:

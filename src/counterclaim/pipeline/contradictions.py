@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from counterclaim.io.sanitize import sanitize
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Actor, Claim, ClaimKind, Contradiction, ContradictionKind
 from counterclaim.pipeline.article import PreparedArticle
@@ -25,7 +26,8 @@ _EVIDENCE_CHARS = 400
 
 
 def _quote(claim: Claim) -> str:
-    text = " ".join(" ".join(span.text for span in claim.evidence).split())
+    """The claim's evidence for the prompt, cleaned like the article the model sees."""
+    text = " ".join(sanitize(" ".join(span.text for span in claim.evidence)).clean.split())
     return text if len(text) <= _EVIDENCE_CHARS else text[: _EVIDENCE_CHARS - 1] + "…"
 
 
