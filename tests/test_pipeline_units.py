@@ -13,6 +13,7 @@ from counterclaim.pipeline.candidates import Candidate, propose_candidates
 from counterclaim.pipeline.contradictions import accept, settle_kind
 from counterclaim.pipeline.drafts import ActorDetails, VerdictDraft, actor_details_model, claim_drafts_model
 from counterclaim.pipeline.extract import best_supported_sentence, messages_for, windows
+from counterclaim.pipeline.naive import without_sentence_numbers
 from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.numbers import NumericRelation, NumericVerdict
 
@@ -239,3 +240,11 @@ def test_concepts_let_different_words_for_one_idea_meet_and_opposites_show() -> 
     assert opposed(withdrawal, buildup) and opposed(buildup, withdrawal)
     assert not opposed(keywords("troops returned"), keywords("troops withdrew"))
     assert is_negated("we haven't seen any de-escalation") and not is_negated("we have seen it")
+
+
+def test_naive_quotes_lose_the_sentence_markers_of_the_numbered_article() -> None:
+    assert (
+        without_sentence_numbers("[3] Demonstrators began. [4] Police said")
+        == "Demonstrators began. Police said"
+    )
+    assert without_sentence_numbers("no marker here") == "no marker here"

@@ -6,6 +6,7 @@ by code, and a quote that is not there is sent back to the model with the reason
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
@@ -19,6 +20,14 @@ from counterclaim.pipeline.extract import ClaimExtraction, messages_for
 from counterclaim.text.grounding import locate_quote
 
 NAIVE_TEMPLATE = "naive.j2"
+_SENTENCE_NUMBER = re.compile(r"\[\d+\]\s*")
+
+
+def without_sentence_numbers(quote: str) -> str:
+    """The quote without the "[n] " sentence markers of the numbered article the model was shown."""
+    return _SENTENCE_NUMBER.sub("", quote).strip()
+
+
 NAIVE_MAX_TOKENS = 2500
 
 
@@ -33,6 +42,7 @@ def naive_model(clean_text: str) -> type[BaseModel]:
     """The one-shot schema; quotes are checked against the article when the answer is validated."""
 
     def quote_in_article(cls: type[BaseModel], value: str, info: ValidationInfo) -> str:
+        value = without_sentence_numbers(value)
         if locate_quote(clean_text, value) is None:
             raise ValueError(
                 f"this quote is not in the article; copy the article's exact words: {value[:80]!r}"
