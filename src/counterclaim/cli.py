@@ -19,7 +19,7 @@ from rich.console import Console
 
 from counterclaim import __version__
 from counterclaim.config import Provider, Settings, StructuredMode, load_settings
-from counterclaim.errors import CounterclaimError
+from counterclaim.errors import CounterclaimError, OutputError
 from counterclaim.io.article_input import ArticleInput, read_article
 from counterclaim.io.output_file import write_output
 from counterclaim.llm.provider import open_model_client
@@ -119,8 +119,8 @@ def _analyze_command(args: argparse.Namespace) -> int:
     article = read_article(args.article, encoding=args.encoding, max_chars=settings.max_chars)
     for notice in article.notices:
         progress(notice)
-    if args.out and os.path.exists(args.out) and not args.force:
-        write_output(args.out, "", force=False)  # raises the same clear error, before any model work
+    if args.out and os.path.exists(args.out) and not args.force:  # refuse before any model work
+        raise OutputError(f"{args.out} exists; pass --force to overwrite")
     analysis = asyncio.run(_analyze(article, settings, args.pipeline, progress))
     run = analysis.run
     progress(
