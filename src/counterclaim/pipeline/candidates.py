@@ -30,6 +30,7 @@ class Candidate:
 
 
 def _numbers_text(claim: Claim) -> str:
+    """The text whose figures code compares: the statement and the first evidence span."""
     return claim.statement + " " + claim.evidence[0].text
 
 
@@ -52,9 +53,7 @@ MAX_PAIRS_PER_CLAIM = 3
 
 def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
     """How likely the pair conflicts (0 means: do not bother verifying)."""
-    numeric = compare_quantities(
-        a.statement + " " + a.evidence[0].text, b.statement + " " + b.evidence[0].text
-    )
+    numeric = compare_quantities(_numbers_text(a), _numbers_text(b))
     words_a, words_b = content_words(a), content_words(b)
     if not words_a or not words_b:
         return 0.0, numeric
