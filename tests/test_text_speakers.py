@@ -1,0 +1,43 @@
+"""Speakers found by code from English reporting patterns (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.text.speakers import reported_speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("The mayor said the bridge would reopen.", ["The mayor"]),
+        ("Port officials on Monday denied the report.", ["Port officials"]),
+        ("Union leaders have warned of strikes, after a Transport Ministry spokeswoman said fares rise.",
+         ["Union leaders", "a Transport Ministry spokeswoman"]),
+        ('"We are ready," said Fire Chief Dana Kell.', ["Fire Chief Dana Kell"]),
+        ("The bridge is safe, according to the city engineer.", ["the city engineer"]),
+        ("Farmers in northern Arland say the dam has dried their fields.", ["Farmers in northern Arland"]),
+        ("Omar Lind, head of the port authority, said, \"No ships were lost.\"",
+         ["Omar Lind, head of the port authority"]),
+        ("Gov. Ray Hull told reporters the budget was balanced.", ["Gov. Ray Hull"]),
+        ("The U.N. envoy also urged calm.", ["The U.N. envoy"]),
+        ("But Senator Ida Moss rejected the plan.", ["Senator Ida Moss"]),
+    ],
+)  # fmt: skip
+def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:
+    assert reported_speakers(sentence) == speakers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first ferry leaves the harbour at 7:15.",
+        '"We will not stop," he said.',
+        "Critics cast doubt on Arland's claims.",  # "claims" is a noun after a possessive here
+        "The United States and Arland signed the treaty.",  # "States" is no reporting verb
+        "Talks on the conflict in Arland's Red Valley states went on.",  # a place is not a speaker
+        "Le ministre a déclaré que le pont était sûr.",  # other languages yield nothing
+    ],
+)
+def test_no_speaker_where_nobody_is_reported(sentence: str) -> None:
+    assert reported_speakers(sentence) == []
