@@ -17,10 +17,12 @@ from counterclaim.llm.client import Message, ModelClient
 from counterclaim.models import Actor, Claim, ClaimKind
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.attribution import AttributionCheck
 from counterclaim.pipeline.drafts import actor_details_model, claim_drafts_model
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
 from counterclaim.text.sentences import numbered_article
+from counterclaim.text.speakers import reported_speakers
 
 Progress = Callable[[str], None]
 
@@ -80,8 +82,10 @@ async def extract_claims_async(
     settings = client.settings
     chunks = article.chunks(max_chars=settings.chunk_chars, overlap=settings.chunk_overlap)
     registry = ActorRegistry(article.sanitized.clean)
+    attribution = AttributionCheck.for_sentences([s.text for s in article.sentences])
     raw: list[_RawClaim] = []
     notices: list[str] = []
+    unattributed = 0
     covered = 0
     for chunk in chunks:
         prompt_article = article.prompt_text(chunk)
@@ -94,7 +98,11 @@ async def extract_claims_async(
                 answer: Any = await client.structured(
                     "claims",
                     messages_for(
-                        prompt_article, CLAIMS_TEMPLATE, window_text=window_text, context_text=context_text
+                        prompt_article,
+                        CLAIMS_TEMPLATE,
+                        window_text=window_text,
+                        context_text=context_text,
+                        speakers=speaker_hints(article, first, last),
                     ),
                     claim_drafts_model(first, last),
                     max_tokens=CLAIMS_MAX_TOKENS,
@@ -112,6 +120,9 @@ async def extract_claims_async(
                     continue  # the statement retells a sentence outside this window: a copy, not a claim
                 if len(article.sentence(sentence).text.split()) < MIN_EVIDENCE_WORDS:
                     continue  # a caption or a split-off fragment ("White.") cannot carry a claim
+                if attribution.rejects(item.actor, sentence, item.kind) is not None:
+                    unattributed += 1  # narration given an invented speaker, or a far-off actor
+                    continue
                 registry.add_name(item.actor)
                 raw.append(
                     _RawClaim(
@@ -123,6 +134,11 @@ async def extract_claims_async(
                     )
                 )
             covered = max(covered, last)
+    if unattributed:
+        notices.append(
+            f"{unattributed} proposed claim(s) left out: the actor is not named near the sentence, "
+            "or the sentence reports nobody's words"
+        )
     await _describe_actors(article, chunks, registry, client, progress)
     return ClaimExtraction(
         actors=registry.actors(), claims=_build_claims(article, registry, raw), notices=notices
@@ -154,6 +170,16 @@ async def _describe_actors(
         )
         for index, name in enumerate(batch):
             registry.describe(name, getattr(answer, f"actor_{index}"))
+
+
+def speaker_hints(article: PreparedArticle, first: int, last: int) -> list[tuple[int, list[str]]]:
+    """(sentence number, speakers found by code) for the window's sentences that report speech."""
+    hints = []
+    for number in range(first, last + 1):
+        speakers = reported_speakers(article.sentence(number).text)
+        if speakers:
+            hints.append((number, speakers))
+    return hints
 
 
 def best_supported_sentence(

@@ -1,0 +1,87 @@
+"""The code-side attribution check on claims the model proposes (invented texts)."""
+
+from __future__ import annotations
+
+from counterclaim.pipeline.attribution import (
+    AttributionCheck,
+    actor_named_in,
+    has_reporting_cue,
+    looks_english,
+)
+from counterclaim.text.sentences import split_sentences
+
+
+def _check(text: str) -> AttributionCheck:
+    return AttributionCheck.for_sentences([s.text for s in split_sentences(text)])
+
+
+TIMETABLE = (
+    "Weekend timetable\n\nThe first ferry leaves the harbour at 7:15. Ferries then leave every 40 minutes "
+    "until 19:55. The crossing takes 25 minutes."
+)
+REPORT = (
+    "Arland accuses Belmar of closing the border.\n\n"
+    "Arland's interior minister, Tove Lund, spoke on Monday. "
+    "She said trucks had been stopped for three days. "
+    "Belmar denied closing any crossing. "
+    "The border guards of Belmar stopped a convoy of trucks on Sunday. "
+    "Trade fell by half. Prices rose. Shops closed early. Schools stayed open."
+)
+
+
+def test_narration_given_an_invented_speaker_is_rejected() -> None:
+    check = _check(TIMETABLE)
+    for number in range(1, len(check.sentences) + 1):
+        assert check.rejects("the union", number, "assertion") is not None
+    assert check.rejects("ferry operator", 2, "assertion") == "sentence 2 reports nobody's words"
+
+
+def test_reported_speech_by_a_nearby_actor_is_kept() -> None:
+    check = _check(REPORT)
+    assert check.rejects("Tove Lund", 3, "assertion") is None  # "She said", name in the sentence before
+    assert check.rejects("Belmar", 4, "denial") is None
+    assert check.rejects("Arland", 1, "accusation") is None  # a headline
+    assert check.rejects("Tove Lund", 1, "accusation") is None  # a headline's speaker comes below it
+
+
+def test_an_actor_far_from_the_sentence_is_rejected() -> None:
+    check = _check(REPORT)
+    assert check.rejects("Tove Lund", 9, "assertion") is not None
+
+
+def test_a_deed_needs_its_actor_in_the_sentence_but_no_reporting_cue() -> None:
+    check = _check(REPORT)
+    assert check.rejects("Belmar border guards", 5, "action") is None
+    assert check.rejects("Tove Lund", 5, "action") is not None
+
+
+def test_a_first_person_statement_speaks_for_the_author_in_its_header() -> None:
+    statement = (
+        "Press statement\n\nMaria Okafor\n\nMinister of Trade\n\n"
+        "I welcome the agreement signed today. It is a step toward open markets. "
+        "We hope both sides keep their word. The work is not finished. We will watch closely."
+    )
+    check = _check(statement)
+    assert check.authored
+    assert check.rejects("Maria Okafor", 7, "assessment") is None  # "It is a step ...": no cue needed
+
+
+def test_a_translated_article_is_checked_on_the_actor_alone() -> None:
+    text = (
+        "Le ministère de la Santé a annoncé mardi que la clinique était ouverte. "
+        "Les habitants du quartier affirment le contraire depuis des semaines."
+    )
+    check = _check(text)
+    assert not check.english
+    assert check.rejects("Ministry of Health", 1, "assertion") is None  # "ministère" meets "ministry"
+    assert check.rejects("the union", 2, "assertion") is not None
+
+
+def test_helpers() -> None:
+    assert actor_named_in("Russian Defense Ministry", "Russia said on Tuesday")
+    assert not actor_named_in("The union", "The ferry leaves at 7:15")
+    assert actor_named_in("US", "The US denied it") and not actor_named_in("US", "They told us")
+    assert has_reporting_cue("The claims were denied.") and has_reporting_cue("“Yes.”")
+    assert not has_reporting_cue("Bicycles travel free of charge.")
+    assert looks_english("The bridge will reopen on Monday after the repairs are done.")
+    assert not looks_english("Unita disse que houve mais de 700 mortes na província do Huambo ontem.")
