@@ -91,6 +91,8 @@ class ActorRegistry:
     def describe(self, name: str, details: ActorDetails) -> None:
         """Attach the model's kind, role and aliases to the actor with this name (or name form).
 
+        The role is kept only when the article uses those words.
+
         An alias is kept only when the article uses it, it is no pronoun, and it names no other actor:
         small models sometimes list another speaker as an alias, and merging on their word would hand
         one actor's claims to another. Unknown names are ignored.
@@ -98,7 +100,10 @@ class ActorRegistry:
         group = self._group_named(name)
         if group is None:
             return
-        group.details = details
+        role = " ".join((details.role or "").split())
+        # A role the article never uses is the model's invention (or its prompt's example).
+        kept_role = role if role and occurs_in(role, self._article_key_text) else None
+        group.details = details.model_copy(update={"role": kept_role})
         for alias in details.aliases:
             alias = " ".join(alias.split())
             if (
