@@ -10,8 +10,14 @@ from counterclaim.models import Claim, ClaimKind, ContradictionKind, Span
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.candidates import Candidate, propose_candidates
-from counterclaim.pipeline.contradictions import accept, settle_kind
-from counterclaim.pipeline.drafts import ActorDetails, VerdictDraft, actor_details_model, claim_drafts_model
+from counterclaim.pipeline.contradictions import accept, explanation, settle_kind
+from counterclaim.pipeline.drafts import (
+    ActorDetails,
+    VerdictDraft,
+    VerdictRelation,
+    actor_details_model,
+    claim_drafts_model,
+)
 from counterclaim.pipeline.extract import best_supported_sentence, messages_for, windows
 from counterclaim.pipeline.naive import without_sentence_numbers
 from counterclaim.text.keywords import is_negated, keywords, opposed
@@ -59,10 +65,24 @@ def test_actor_registry_merges_name_forms_and_keeps_only_aliases_from_the_text()
     )
     registry.describe("NATO", ActorDetails(kind="organisation", role=None, aliases=["the alliance"]))
     actors = registry.actors()
-    assert actors[0].name == "Jens Stoltenberg" and actors[0].role == "NATO chief"
+    assert actors[0].name == "Jens Stoltenberg"
+    assert actors[0].role is None  # the article never calls him "NATO chief": an invented role
     assert actors[0].aliases == ["Stoltenberg", "Jens"]  # "he" is a pronoun and is dropped
     assert actors[1].aliases == []  # "the alliance" is not in the text
     assert registry.id_of("stoltenberg") == "a1" and registry.id_of("Russian officials") == "a4"
+
+
+def test_a_role_is_kept_only_in_the_articles_own_words() -> None:
+    registry = ActorRegistry("The health ministry spokeswoman, Ana Ruiz, said the clinic was open.")
+    for name in ["Ana Ruiz", "clinic staff"]:
+        registry.add_name(name)
+    registry.describe(
+        "Ana Ruiz", ActorDetails(kind="person", role="Health Ministry  spokeswoman", aliases=[])
+    )
+    registry.describe("clinic staff", ActorDetails(kind="unnamed_source", role="mayor", aliases=[]))
+    ruiz, staff = registry.actors()
+    assert ruiz.role == "Health Ministry spokeswoman"
+    assert staff.role is None
 
 
 def test_an_alias_naming_another_actor_is_dropped_not_merged() -> None:
@@ -136,43 +156,46 @@ def test_a_statement_copied_from_outside_its_window_is_dropped_and_a_wrong_numbe
     assert best_supported_sentence(article, "Moscow denied it.", cited=2, first=1, last=2) == 2
 
 
-def _verdict(relation: str, kind: str, confidence: float = 0.9, same_matter: bool = True) -> VerdictDraft:
-    conflict = relation == "contradiction"
-    return VerdictDraft(
-        reason="r", same_matter=same_matter, both_can_be_true=not conflict, kind=kind, confidence=confidence
+def _verdict(relation: VerdictRelation, kind: str, confidence: float = 0.9) -> VerdictDraft:
+    return VerdictDraft.model_validate(
+        {"a_says": "a", "b_says": "b", "relation": relation, "kind": kind, "confidence": confidence}
     )
 
 
-def _candidate(relation: NumericRelation, *, opposed: bool = False, b_actor: str = "a2") -> Candidate:
+def _candidate(relation: NumericRelation, *, b_actor: str = "a2") -> Candidate:
     a = _claim("c1", "a1", "over 150,000 troops", "NATO said Russia is adding troops.")
     b = _claim("c2", b_actor, "more than 100,000 troops", "Moscow denied it.")
     numeric = NumericVerdict(relation=relation, explanation="x")
-    return Candidate(a=a, b=b, score=1.0, numeric=numeric, opposed=opposed)
+    return Candidate(a=a, b=b, score=1.0, numeric=numeric)
 
 
 def test_code_overrules_a_numeric_contradiction_between_compatible_figures() -> None:
-    assert not accept(_verdict("contradiction", "numeric"), _candidate(NumericRelation.COMPATIBLE))
-    assert accept(_verdict("contradiction", "numeric"), _candidate(NumericRelation.CONFLICTING))
-    assert accept(_verdict("contradiction", "factual"), _candidate(NumericRelation.COMPATIBLE))
+    assert not accept(_verdict("contradict", "numeric"), _candidate(NumericRelation.COMPATIBLE))
+    assert accept(_verdict("contradict", "numeric"), _candidate(NumericRelation.CONFLICTING))
+    assert accept(_verdict("contradict", "factual"), _candidate(NumericRelation.COMPATIBLE))
     assert not accept(_verdict("compatible", "factual"), _candidate(NumericRelation.NOT_COMPARABLE))
-    assert not accept(_verdict("contradiction", "factual", 0.2), _candidate(NumericRelation.NOT_COMPARABLE))
+    assert not accept(_verdict("contradict", "factual", 0.2), _candidate(NumericRelation.NOT_COMPARABLE))
 
 
-def test_code_vouches_for_same_matter_only_between_actors_with_opposed_ideas() -> None:
-    unsure = _verdict("contradiction", "factual", same_matter=False)
-    assert accept(unsure, _candidate(NumericRelation.NOT_COMPARABLE, opposed=True))
-    assert not accept(unsure, _candidate(NumericRelation.NOT_COMPARABLE, opposed=False))
-    assert not accept(unsure, _candidate(NumericRelation.NOT_COMPARABLE, opposed=True, b_actor="a1"))
+def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matter() -> None:
+    assert accept(_verdict("compatible", "numeric"), _candidate(NumericRelation.CONFLICTING))
+    assert not accept(_verdict("unrelated", "numeric"), _candidate(NumericRelation.CONFLICTING))
+    assert not accept(_verdict("agree", "factual"), _candidate(NumericRelation.NOT_COMPARABLE))
+
+
+def test_the_explanation_attributes_each_side() -> None:
+    verdict = _verdict("contradict", "factual")
+    assert explanation(verdict, "NATO", "Moscow") == "NATO: a. Moscow: b."
 
 
 def test_kind_follows_from_who_made_the_claims() -> None:
     said = _claim("c1", "a1", "We will not invade.", "Moscow denied it.")
     did = _claim("c2", "a1", "Russia moved troops.", "NATO said Russia is adding troops.", ClaimKind.ACTION)
     other = _claim("c3", "a2", "Russia moved troops.", "NATO said Russia is adding troops.")
-    assert settle_kind(_verdict("contradiction", "factual"), said, did) is ContradictionKind.WORDS_VS_DEEDS
-    assert settle_kind(_verdict("contradiction", "factual"), said, said) is ContradictionKind.SELF
-    assert settle_kind(_verdict("contradiction", "self"), said, other) is ContradictionKind.FACTUAL
-    assert settle_kind(_verdict("contradiction", "numeric"), said, other) is ContradictionKind.NUMERIC
+    assert settle_kind(_verdict("contradict", "factual"), said, did) is ContradictionKind.WORDS_VS_DEEDS
+    assert settle_kind(_verdict("contradict", "factual"), said, said) is ContradictionKind.SELF
+    assert settle_kind(_verdict("contradict", "self"), said, other) is ContradictionKind.FACTUAL
+    assert settle_kind(_verdict("contradict", "numeric"), said, other) is ContradictionKind.NUMERIC
 
 
 def _claims_answer(sentence: int, actor: str) -> dict[str, object]:

@@ -25,8 +25,6 @@ class Candidate:
     b: Claim
     score: float
     numeric: NumericVerdict
-    opposed: bool = False
-    """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
 
 
 def _numbers_text(claim: Claim) -> str:
@@ -98,8 +96,7 @@ def propose_candidates(claims: list[Claim], *, limit: int) -> list[Candidate]:
             continue
         score, numeric = score_pair(a, b)
         if score > 0:
-            clash = opposed(content_words(a), content_words(b))
-            scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, opposed=clash))
+            scored.append(Candidate(a=a, b=b, score=score, numeric=numeric))
     scored.sort(key=lambda c: (-c.score, c.a.id, c.b.id))
     chosen: list[Candidate] = []
     uses: dict[str, int] = {}

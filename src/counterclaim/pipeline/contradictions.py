@@ -17,11 +17,13 @@ from counterclaim.pipeline.candidates import Candidate, propose_candidates
 from counterclaim.pipeline.drafts import VerdictDraft
 from counterclaim.pipeline.extract import messages_for
 from counterclaim.text.chunking import Chunk
+from counterclaim.text.keywords import keywords
 from counterclaim.text.numbers import NumericRelation
 
 VERIFY_TEMPLATE = "verify.j2"
 VERIFY_MAX_TOKENS = 220
 MIN_CONFIDENCE = 0.5
+GLOSS_MAX_SHARED = 0.6
 _EVIDENCE_CHARS = 400
 
 
@@ -46,18 +48,35 @@ def settle_kind(verdict: VerdictDraft, a: Claim, b: Claim) -> ContradictionKind:
 def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     """Whether a verdict becomes a reported contradiction.
 
-    The model must say the two claims cannot both be true. Small models rarely judge "same matter"
-    well, so code vouches for it when the claims carry opposed ideas (withdrawing / adding troops,
-    denying / confirming); a claim pair of one actor needs the model's own "same matter". Code
-    overrules a numeric contradiction between figures it finds compatible.
+    The model must find the claims in conflict, and be at least fairly sure. Code has the last word on
+    figures: it overrules a numeric contradiction between figures it finds compatible, and reports one
+    between figures that cannot both hold when the model agrees the claims are about the same thing
+    ("compatible") but misjudged the numbers.
     """
-    if verdict.both_can_be_true or verdict.confidence < MIN_CONFIDENCE:
+    if verdict.confidence < MIN_CONFIDENCE:
         return False
-    one_actor = candidate.a.actor_id == candidate.b.actor_id
-    if not verdict.same_matter and (one_actor or not candidate.opposed):
+    numbers = candidate.numeric.relation
+    if verdict.relation == "compatible":
+        return numbers is NumericRelation.CONFLICTING
+    if verdict.relation != "contradict":
         return False
-    numbers_agree = candidate.numeric.relation is NumericRelation.COMPATIBLE
-    return not (numbers_agree and verdict.kind == "numeric")
+    return not (numbers is NumericRelation.COMPATIBLE and verdict.kind == "numeric")
+
+
+def explanation(verdict: VerdictDraft, actor_a: str, actor_b: str) -> str:
+    """What each side says, in the verifier's words, attributed."""
+    a_says = " ".join(verdict.a_says.split()).rstrip(".")
+    b_says = " ".join(verdict.b_says.split()).rstrip(".")
+    return f"{actor_a}: {a_says}. {actor_b}: {b_says}."
+
+
+def _gloss(claim: Claim) -> str:
+    """The claim's statement, when it is not mostly a copy of its evidence (a translation, a summary)."""
+    said = keywords(claim.statement)
+    quoted = keywords(" ".join(span.text for span in claim.evidence))
+    if not said or len(said & quoted) / len(said) >= GLOSS_MAX_SHARED:
+        return ""
+    return " ".join(claim.statement.split())
 
 
 def _context_chunk(article: PreparedArticle, chunks: list[Chunk], claim: Claim) -> Chunk | None:
@@ -100,11 +119,11 @@ async def find_contradictions_async(
                 article.prompt_text(_context_chunk(article, chunks, a)),
                 VERIFY_TEMPLATE,
                 actor_a=names[a.actor_id],
-                statement_a=a.statement,
                 evidence_a=_quote(a),
+                gloss_a=_gloss(a),
                 actor_b=names[b.actor_id],
-                statement_b=b.statement,
                 evidence_b=_quote(b),
+                gloss_b=_gloss(b),
                 numeric_note=numeric_note,
             ),
             VerdictDraft,
@@ -117,7 +136,7 @@ async def find_contradictions_async(
                     claim_a=a.id,
                     claim_b=b.id,
                     kind=settle_kind(verdict, a, b),
-                    explanation=" ".join(verdict.reason.split()),
+                    explanation=explanation(verdict, names[a.actor_id], names[b.actor_id]),
                     confidence=round(verdict.confidence, 3),
                 )
             )
