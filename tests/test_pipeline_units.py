@@ -18,7 +18,7 @@ from counterclaim.pipeline.drafts import (
     actor_details_model,
     claim_drafts_model,
 )
-from counterclaim.pipeline.extract import best_supported_sentence, messages_for, windows
+from counterclaim.pipeline.extract import best_supported_sentence, messages_for, speaker_hints, windows
 from counterclaim.pipeline.naive import without_sentence_numbers
 from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.numbers import NumericRelation, NumericVerdict
@@ -271,3 +271,16 @@ def test_naive_quotes_lose_the_sentence_markers_of_the_numbered_article() -> Non
         == "Demonstrators began. Police said"
     )
     assert without_sentence_numbers("no marker here") == "no marker here"
+
+
+def test_the_claims_prompt_lists_the_speakers_code_found_in_the_window() -> None:
+    article = PreparedArticle.from_text(
+        "Union leaders warned of strikes, after a Transport Ministry spokeswoman said fares would rise. "
+        "The bridge opened in 1990."
+    )
+    hints = speaker_hints(article, 1, 2)
+    assert hints == [(1, ["Union leaders", "a Transport Ministry spokeswoman"])]
+    messages = messages_for(
+        article.prompt_text(), "claims.j2", window_text="[1] x", context_text="", speakers=hints
+    )
+    assert "- [1] Union leaders; a Transport Ministry spokeswoman" in messages[1]["content"]
