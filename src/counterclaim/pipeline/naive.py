@@ -28,7 +28,8 @@ def without_sentence_numbers(quote: str) -> str:
     return _SENTENCE_NUMBER.sub("", quote).strip()
 
 
-NAIVE_MAX_TOKENS = 2500
+# Room for a full answer on a long article (the 1.5B model writes ~10 tokens/s here).
+NAIVE_MAX_TOKENS = 4000
 
 
 class NaiveContradiction(BaseModel):
