@@ -13,6 +13,7 @@ from functools import cached_property
 from counterclaim.io.sanitize import SanitizedText, sanitize
 from counterclaim.models import Span
 from counterclaim.text.chunking import Chunk, chunk_sentences
+from counterclaim.text.grounding import consecutive_runs
 from counterclaim.text.sentences import Sentence, numbered_article, split_sentences
 
 _FENCE_CLOSE = "ARTICLE>>>"
@@ -53,20 +54,10 @@ class PreparedArticle:
 
     def evidence_for(self, numbers: list[int]) -> list[Span]:
         """Spans (in the user's text) of the cited sentences; adjacent sentences become one span."""
-        spans: list[Span] = []
-        run_start: Sentence | None = None
-        previous: Sentence | None = None
-        for number in sorted(set(numbers)):
-            current = self.sentence(number)
-            if previous is not None and run_start is not None and current.number != previous.number + 1:
-                spans.append(self.original_span(run_start.start, previous.end))
-                run_start = None
-            if run_start is None:
-                run_start = current
-            previous = current
-        if run_start is not None and previous is not None:
-            spans.append(self.original_span(run_start.start, previous.end))
-        return spans
+        return [
+            self.original_span(self.sentence(run[0]).start, self.sentence(run[-1]).end)
+            for run in consecutive_runs(numbers)
+        ]
 
     def prompt_text(self, chunk: Chunk | None = None) -> str:
         """Numbered sentences for the prompt (the whole article, or one chunk)."""

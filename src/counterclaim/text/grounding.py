@@ -210,16 +210,18 @@ def sentence_span(text: str, sentences: list[Sentence], numbers: list[int]) -> l
     for number in numbers:
         if not 1 <= number <= len(sentences):
             raise ValueError(f"sentence number {number} is out of range (the article has {len(sentences)})")
-    spans: list[Span] = []
-    run: list[int] = []
+    return [_run_span(text, sentences, run) for run in consecutive_runs(numbers)]
+
+
+def consecutive_runs(numbers: list[int]) -> list[list[int]]:
+    """The distinct numbers, sorted, grouped into runs of consecutive numbers ([1, 2, 4] -> [[1, 2], [4]])."""
+    runs: list[list[int]] = []
     for number in sorted(set(numbers)):
-        if run and number != run[-1] + 1:
-            spans.append(_run_span(text, sentences, run))
-            run = []
-        run.append(number)
-    if run:
-        spans.append(_run_span(text, sentences, run))
-    return spans
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
 
 
 def _run_span(text: str, sentences: list[Sentence], run: list[int]) -> Span:
