@@ -283,4 +283,14 @@ def test_the_claims_prompt_lists_the_speakers_code_found_in_the_window() -> None
     messages = messages_for(
         article.prompt_text(), "claims.j2", window_text="[1] x", context_text="", speakers=hints
     )
-    assert "- [1] Union leaders; a Transport Ministry spokeswoman" in messages[1]["content"]
+    assert "- [1] Union leaders\n- [1] a Transport Ministry spokeswoman\n" in messages[1]["content"]
+
+
+def test_an_actor_written_as_a_list_keeps_its_first_name_and_a_kind_is_no_role() -> None:
+    model = claim_drafts_model(1, 1)
+    answer = model.model_validate(_claims_answer(1, "The Kremlin; Reuters"))
+    assert answer.claims[0].actor == "The Kremlin"  # type: ignore[attr-defined]
+    registry = ActorRegistry("China said the government of China would talk.")
+    registry.add_name("China")
+    registry.describe("China", ActorDetails(kind="government", role="government", aliases=[]))
+    assert registry.actors()[0].role is None

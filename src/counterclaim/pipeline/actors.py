@@ -14,6 +14,7 @@ from counterclaim.models import Actor, ActorKind
 from counterclaim.pipeline.drafts import PRONOUNS, ActorDetails
 
 _LEADING_ARTICLES = ("the ", "a ", "an ")
+_KIND_WORDS = frozenset({"person", "organisation", "organization", "government", "media", "unnamed source"})
 _MAX_CANONICAL_WORDS = 3
 
 
@@ -91,7 +92,7 @@ class ActorRegistry:
     def describe(self, name: str, details: ActorDetails) -> None:
         """Attach the model's kind, role and aliases to the actor with this name (or name form).
 
-        The role is kept only when the article uses those words.
+        The role is kept only when the article uses those words and they say more than the name or kind.
 
         An alias is kept only when the article uses it, it is no pronoun, and it names no other actor:
         small models sometimes list another speaker as an alias, and merging on their word would hand
@@ -101,8 +102,10 @@ class ActorRegistry:
         if group is None:
             return
         role = " ".join((details.role or "").split())
-        # A role the article never uses is the model's invention (or its prompt's example).
-        kept_role = role if role and occurs_in(role, self._article_key_text) else None
+        # A role the article never uses is the model's invention (or its prompt's example); the
+        # actor's own name or its kind ("government") is no role.
+        uninformative = name_key(role) in {name_key(name), *_KIND_WORDS}
+        kept_role = role if role and not uninformative and occurs_in(role, self._article_key_text) else None
         group.details = details.model_copy(update={"role": kept_role})
         for alias in details.aliases:
             alias = " ".join(alias.split())

@@ -99,7 +99,10 @@ PRONOUNS = frozenset(
 
 
 def _actor_is_a_name(cls: type[BaseModel], value: str) -> str:
-    cleaned = " ".join(value.split())
+    # One actor: "The Kremlin; Reuters" (two names joined, as a list is written) keeps the first.
+    cleaned = " ".join(value.split(";")[0].split())
+    if not cleaned:
+        raise ValueError("the actor's name is empty")
     acronym = cleaned.isupper() and len(cleaned) > 1  # "US" is a country, "us" a pronoun
     if cleaned.casefold() in PRONOUNS and not acronym:
         raise ValueError(f"actor must be a name, not the pronoun {cleaned!r}: give the name it refers to")
