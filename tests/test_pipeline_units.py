@@ -9,7 +9,7 @@ from counterclaim import prompts_loader
 from counterclaim.models import Claim, ClaimKind, ContradictionKind, Span
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.candidates import Candidate, propose_candidates
+from counterclaim.pipeline.candidates import Candidate, clash, propose_candidates
 from counterclaim.pipeline.contradictions import accept, explanation, settle_kind
 from counterclaim.pipeline.drafts import (
     ActorDetails,
@@ -162,11 +162,11 @@ def _verdict(relation: VerdictRelation, kind: str, confidence: float = 0.9) -> V
     )
 
 
-def _candidate(relation: NumericRelation, *, b_actor: str = "a2") -> Candidate:
+def _candidate(relation: NumericRelation, *, b_actor: str = "a2", clash: bool = True) -> Candidate:
     a = _claim("c1", "a1", "over 150,000 troops", "NATO said Russia is adding troops.")
     b = _claim("c2", b_actor, "more than 100,000 troops", "Moscow denied it.")
     numeric = NumericVerdict(relation=relation, explanation="x")
-    return Candidate(a=a, b=b, score=1.0, numeric=numeric)
+    return Candidate(a=a, b=b, score=1.0, numeric=numeric, clash=clash)
 
 
 def test_code_overrules_a_numeric_contradiction_between_compatible_figures() -> None:
@@ -175,6 +175,25 @@ def test_code_overrules_a_numeric_contradiction_between_compatible_figures() -> 
     assert accept(_verdict("contradict", "factual"), _candidate(NumericRelation.COMPATIBLE))
     assert not accept(_verdict("compatible", "factual"), _candidate(NumericRelation.NOT_COMPARABLE))
     assert not accept(_verdict("contradict", "factual", 0.2), _candidate(NumericRelation.NOT_COMPARABLE))
+
+
+def test_a_contradiction_needs_a_reason_code_can_see() -> None:
+    unseen = _candidate(NumericRelation.NOT_COMPARABLE, clash=False)
+    assert not accept(_verdict("contradict", "factual"), unseen)
+
+    def said(cid: str, actor: str, evidence: str) -> Claim:
+        span = Span(start=0, end=len(evidence), text=evidence)
+        return Claim(id=cid, actor_id=actor, statement=evidence, kind=ClaimKind.ASSERTION, evidence=[span])
+
+    names = {"a1": ["NATO"], "a2": ["Moscow", "the Kremlin"]}
+    nato = said("c1", "a1", "Russia is adding troops, NATO said.")
+    same_idea = said("c2", "a2", "Troops are being added, it said.")
+    rebuttal = said("c3", "a2", "The Kremlin said NATO was lying.")
+    leaving = said("c4", "a2", "Moscow said its units are withdrawing.")
+    no_numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    assert not clash(nato, same_idea, no_numbers, names)
+    assert clash(nato, rebuttal, no_numbers, names)  # the rebuttal names NATO
+    assert clash(nato, leaving, no_numbers, {})  # withdrawing against adding
 
 
 def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matter() -> None:
@@ -294,3 +313,13 @@ def test_an_actor_written_as_a_list_keeps_its_first_name_and_a_kind_is_no_role()
     registry.add_name("China")
     registry.describe("China", ActorDetails(kind="government", role="government", aliases=[]))
     assert registry.actors()[0].role is None
+
+
+def test_a_statement_not_in_english_is_sent_back_with_the_reason() -> None:
+    model = claim_drafts_model(1, 1)
+    answer = _claims_answer(1, "Unita")
+    answer["claims"][0]["statement"] = "Unita disse que houve mais de 700 mortes."  # type: ignore[index]
+    with pytest.raises(ValueError, match="in English"):
+        model.model_validate(answer)
+    answer["claims"][0]["statement"] = "Unita said more than 700 people died."  # type: ignore[index]
+    assert model.model_validate(answer)

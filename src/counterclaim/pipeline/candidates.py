@@ -7,10 +7,12 @@ sent to the verifier.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from counterclaim.models import Claim, ClaimKind
+from counterclaim.pipeline.attribution import actor_named_in
 from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities
 
@@ -25,6 +27,9 @@ class Candidate:
     b: Claim
     score: float
     numeric: NumericVerdict
+    clash: bool = False
+    """Code sees a reason for conflict: a negation on one side only, opposed ideas, figures that cannot
+    both hold, or one claim naming the other's actor (a rebuttal)."""
 
 
 def _numbers_text(claim: Claim) -> str:
@@ -84,11 +89,30 @@ def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
     return score, numeric
 
 
-def propose_candidates(claims: list[Claim], *, limit: int) -> list[Candidate]:
+def clash(a: Claim, b: Claim, numeric: NumericVerdict, actor_names: Mapping[str, Sequence[str]]) -> bool:
+    """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`)."""
+    if numeric.relation is NumericRelation.CONFLICTING or _negated(a) != _negated(b):
+        return True
+    if opposed(content_words(a), content_words(b)):
+        return True
+    if a.actor_id == b.actor_id:
+        return False
+
+    def names(claim: Claim, other: Claim) -> bool:
+        text = " ".join(span.text for span in claim.evidence)
+        return any(actor_named_in(name, text) for name in actor_names.get(other.actor_id, ()))
+
+    return names(a, b) or names(b, a)
+
+
+def propose_candidates(
+    claims: list[Claim], *, limit: int, actor_names: Mapping[str, Sequence[str]] | None = None
+) -> list[Candidate]:
     """The `limit` best-scoring pairs, best first.
 
     Two claims citing the same words are only paired when different actors make them ("NATO accused
-    Russia of adding troops, a day after Moscow said it was withdrawing").
+    Russia of adding troops, a day after Moscow said it was withdrawing"). `actor_names` (actor id to
+    name and aliases) lets code see rebuttals that name the other side.
     """
     scored: list[Candidate] = []
     for a, b in combinations(claims, 2):
@@ -96,7 +120,8 @@ def propose_candidates(claims: list[Claim], *, limit: int) -> list[Candidate]:
             continue
         score, numeric = score_pair(a, b)
         if score > 0:
-            scored.append(Candidate(a=a, b=b, score=score, numeric=numeric))
+            conflict = clash(a, b, numeric, actor_names or {})
+            scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, clash=conflict))
     scored.sort(key=lambda c: (-c.score, c.a.id, c.b.id))
     chosen: list[Candidate] = []
     uses: dict[str, int] = {}

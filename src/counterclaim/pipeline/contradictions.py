@@ -48,17 +48,18 @@ def settle_kind(verdict: VerdictDraft, a: Claim, b: Claim) -> ContradictionKind:
 def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     """Whether a verdict becomes a reported contradiction.
 
-    The model must find the claims in conflict, and be at least fairly sure. Code has the last word on
-    figures: it overrules a numeric contradiction between figures it finds compatible, and reports one
-    between figures that cannot both hold when the model agrees the claims are about the same thing
-    ("compatible") but misjudged the numbers.
+    The model must find the claims in conflict, and be at least fairly sure, and code must see a reason
+    for a conflict (`Candidate.clash`): small models call many merely different claims contradictory.
+    Code has the last word on figures: it overrules a numeric contradiction between figures it finds
+    compatible, and reports one between figures that cannot both hold when the model agrees the claims
+    are about the same thing ("compatible") but misjudged the numbers.
     """
     if verdict.confidence < MIN_CONFIDENCE:
         return False
     numbers = candidate.numeric.relation
     if verdict.relation == "compatible":
         return numbers is NumericRelation.CONFLICTING
-    if verdict.relation != "contradict":
+    if verdict.relation != "contradict" or not candidate.clash:
         return False
     return not (numbers is NumericRelation.COMPATIBLE and verdict.kind == "numeric")
 
@@ -101,7 +102,11 @@ async def find_contradictions_async(
 ) -> list[Contradiction]:
     """Contradictions among the claims, verified pair by pair."""
     names = {actor.id: actor.name for actor in actors}
-    candidates = propose_candidates(claims, limit=client.settings.max_candidates)
+    candidates = propose_candidates(
+        claims,
+        limit=client.settings.max_candidates,
+        actor_names={actor.id: [actor.name, *actor.aliases] for actor in actors},
+    )
     found: list[Contradiction] = []
     chunks = article.chunks(max_chars=client.settings.chunk_chars, overlap=client.settings.chunk_overlap)
     for number, candidate in enumerate(candidates, start=1):

@@ -8,6 +8,7 @@ instructor re-asks with the validation error.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, create_model, field_validator
@@ -80,7 +81,10 @@ def claim_drafts_model(first: int, last: int) -> type[BaseModel]:
         statement=(str, Field(min_length=3, max_length=300)),
         kind=(ClaimKindName, ...),
         hedged=(bool, ...),
-        __validators__={"actor_is_a_name": field_validator("actor")(_actor_is_a_name)},
+        __validators__={
+            "actor_is_a_name": field_validator("actor")(_actor_is_a_name),
+            "statement_in_english": field_validator("statement")(_statement_in_english),
+        },
     )
     return create_model(
         "ClaimDrafts",
@@ -107,6 +111,21 @@ def _actor_is_a_name(cls: type[BaseModel], value: str) -> str:
     if cleaned.casefold() in PRONOUNS and not acronym:
         raise ValueError(f"actor must be a name, not the pronoun {cleaned!r}: give the name it refers to")
     return cleaned
+
+
+# Words nearly every English sentence of four words or more has, and other languages' news seldom.
+ENGLISH_MARKERS = frozenset(
+    """the is are was were has have had been will would said says that this of and to it its they
+    he she his her their with for by from not there which who""".split()
+)
+MIN_WORDS_TO_JUDGE_LANGUAGE = 4
+
+
+def _statement_in_english(cls: type[BaseModel], value: str) -> str:
+    words = re.findall(r"\w+", value.casefold())
+    if len(words) >= MIN_WORDS_TO_JUDGE_LANGUAGE and not ENGLISH_MARKERS & set(words):
+        raise ValueError("write the statement in English: translate what the actor claims")
+    return value
 
 
 def summary_draft_model(claim_ids: list[str], max_sentences: int) -> type[BaseModel]:

@@ -80,8 +80,14 @@ def keywords(text: str) -> set[str]:
 
 
 def opposed(a: set[str], b: set[str]) -> bool:
-    """Whether one keyword set holds a concept the other opposes (withdraw / increase, deny / confirm)."""
-    return any(frozenset((x, y)) in OPPOSED_CONCEPTS for x in a & set(CONCEPTS.values()) for y in b)
+    """Whether one keyword set holds a concept the other opposes (withdraw / increase, deny / confirm).
+
+    Only concepts that one side has and the other lacks count: a sentence that already holds both
+    ideas ("X says troops are massing, a day after Y said they were leaving") opposes nothing by itself.
+    """
+    concepts = set(CONCEPTS.values())
+    only_a, only_b = (a - b) & concepts, (b - a) & concepts
+    return any(frozenset((x, y)) in OPPOSED_CONCEPTS for x in only_a for y in only_b)
 
 
 def is_negated(text: str) -> bool:
