@@ -321,5 +321,14 @@ def test_a_statement_not_in_english_is_sent_back_with_the_reason() -> None:
     answer["claims"][0]["statement"] = "Unita disse que houve mais de 700 mortes."  # type: ignore[index]
     with pytest.raises(ValueError, match="in English"):
         model.model_validate(answer)
-    answer["claims"][0]["statement"] = "Unita said more than 700 people died."  # type: ignore[index]
-    assert model.model_validate(answer)
+    for english in [
+        "Unita said more than 700 people died.",
+        "Ferries then leave every 40 minutes until 19:55.",  # no function word at all
+        "Ambrósio de Lemos said there were no more than 20 deaths.",
+    ]:
+        answer["claims"][0]["statement"] = english  # type: ignore[index]
+        assert model.model_validate(answer)
+    for foreign in ["Los manifestantes arribaron hasta el Ángel de la Independencia.", "Dia mengatakan itu."]:
+        answer["claims"][0]["statement"] = foreign  # type: ignore[index]
+        with pytest.raises(ValueError, match="in English"):
+            model.model_validate(answer)

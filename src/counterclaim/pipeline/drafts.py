@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, create_model, field_validator
 
+from counterclaim.text.keywords import STOPWORDS
+
 ActorKindName = Literal["person", "organisation", "government", "media", "unnamed_source"]
 ClaimKindName = Literal[
     "assertion", "denial", "accusation", "prediction", "demand", "threat", "promise", "assessment", "action"
@@ -113,17 +115,23 @@ def _actor_is_a_name(cls: type[BaseModel], value: str) -> str:
     return cleaned
 
 
-# Words nearly every English sentence of four words or more has, and other languages' news seldom.
-ENGLISH_MARKERS = frozenset(
-    """the is are was were has have had been will would said says that this of and to it its they
-    he she his her their with for by from not there which who""".split()
+# Function words of the languages translated news most often comes from (Spanish, Portuguese,
+# French, German, Indonesian), leaving out words English shares ("a", "no", "in", "die").
+FOREIGN_FUNCTION_WORDS = frozenset(
+    """el la los las del y que por con una un para es se lo le les des du et est une qui dans pour pas
+    sur der das und ist nicht ein eine mit zu von dem auf da do dos das os em um uma não com ao pelo
+    pela yang dan di ke dari itu ini dengan untuk tidak akan telah mengatakan""".split()
 )
-MIN_WORDS_TO_JUDGE_LANGUAGE = 4
+_SHARED_FUNCTION_WORDS = frozenset("a an no as do die in so me he on to".split())
+ENGLISH_FUNCTION_WORDS = STOPWORDS - _SHARED_FUNCTION_WORDS - FOREIGN_FUNCTION_WORDS
 
 
 def _statement_in_english(cls: type[BaseModel], value: str) -> str:
+    """A statement with more foreign than English function words is sent back to be translated."""
     words = re.findall(r"\w+", value.casefold())
-    if len(words) >= MIN_WORDS_TO_JUDGE_LANGUAGE and not ENGLISH_MARKERS & set(words):
+    foreign = sum(word in FOREIGN_FUNCTION_WORDS for word in words)
+    english = sum(word in ENGLISH_FUNCTION_WORDS for word in words)
+    if foreign > english:
         raise ValueError("write the statement in English: translate what the actor claims")
     return value
 
