@@ -28,8 +28,7 @@ def without_sentence_numbers(quote: str) -> str:
     return _SENTENCE_NUMBER.sub("", quote).strip()
 
 
-# Room for a full answer on a long article (the 1.5B model writes ~10 tokens/s here).
-NAIVE_MAX_TOKENS = 4000
+NAIVE_MAX_TOKENS = 2500
 
 
 class NaiveContradiction(BaseModel):
