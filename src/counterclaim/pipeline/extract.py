@@ -18,7 +18,7 @@ from counterclaim.models import Actor, Claim, ClaimKind
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.attribution import AttributionCheck
-from counterclaim.pipeline.drafts import actor_details_model, claim_drafts_model
+from counterclaim.pipeline.drafts import actor_details_model, claim_drafts_model, looks_foreign
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
 from counterclaim.text.sentences import numbered_article
@@ -86,6 +86,7 @@ async def extract_claims_async(
     raw: list[_RawClaim] = []
     notices: list[str] = []
     unattributed = 0
+    untranslated = 0
     covered = 0
     for chunk in chunks:
         prompt_article = article.prompt_text(chunk)
@@ -115,7 +116,8 @@ async def extract_claims_async(
                 covered = max(covered, last)
                 continue
             for item in answer.claims:
-                sentence = best_supported_sentence(article, item.statement, item.sentence, first, last)
+                statement = " ".join(item.statement_in_english.split())
+                sentence = best_supported_sentence(article, statement, item.sentence, first, last)
                 if sentence is None:
                     continue  # the statement retells a sentence outside this window: a copy, not a claim
                 if len(article.sentence(sentence).text.split()) < MIN_EVIDENCE_WORDS:
@@ -123,12 +125,13 @@ async def extract_claims_async(
                 if attribution.rejects(item.actor, sentence, item.kind) is not None:
                     unattributed += 1  # narration given an invented speaker, or a far-off actor
                     continue
+                untranslated += looks_foreign(statement)
                 registry.add_name(item.actor)
                 raw.append(
                     _RawClaim(
                         sentences=(sentence,),
                         actor=item.actor,
-                        statement=" ".join(item.statement.split()),
+                        statement=statement,
                         kind=item.kind,
                         hedged=item.hedged,
                     )
@@ -139,6 +142,8 @@ async def extract_claims_async(
             f"{unattributed} proposed claim(s) left out: the actor is not named near the sentence, "
             "or the sentence reports nobody's words"
         )
+    if untranslated:
+        notices.append(f"{untranslated} statement(s) were left in the article's language, not translated")
     await _describe_actors(article, chunks, registry, client, progress)
     return ClaimExtraction(
         actors=registry.actors(), claims=_build_claims(article, registry, raw), notices=notices
