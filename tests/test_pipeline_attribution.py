@@ -85,3 +85,12 @@ def test_helpers() -> None:
     assert not has_reporting_cue("Bicycles travel free of charge.")
     assert looks_english("The bridge will reopen on Monday after the repairs are done.")
     assert not looks_english("Unita disse que houve mais de 700 mortes na província do Huambo ontem.")
+
+
+def test_a_caption_that_only_names_the_actor_carries_no_claim() -> None:
+    check = _check("Police Chief Ana Lima\n\nAna Lima said the road was closed.")
+    assert (
+        check.rejects("Police Chief Ana Lima", 1, "assertion")
+        == "sentence 1 only names 'Police Chief Ana Lima'"
+    )
+    assert check.rejects("Ana Lima", 2, "assertion") is None

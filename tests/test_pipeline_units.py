@@ -195,6 +195,10 @@ def test_a_contradiction_needs_a_reason_code_can_see() -> None:
     assert not clash(nato, same_idea, no_numbers, names)
     assert clash(nato, rebuttal, no_numbers, names)  # the rebuttal names NATO
     assert clash(nato, leaving, no_numbers, {})  # withdrawing against adding
+    chief = said("c5", "a3", "Police Chief Ana Lima spoke first.")
+    same_person = said("c6", "a4", "Police Chief Ana Lima of Riverton spoke.")
+    one_person = {"a3": ["Police Chief"], "a4": ["Police Chief Ana Lima"]}
+    assert not clash(chief, same_person, no_numbers, one_person)  # two entries for one person
 
 
 def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matter() -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from counterclaim.text.keywords import STOPWORDS
+from counterclaim.text.keywords import STOPWORDS, keywords
 from counterclaim.text.speakers import REPORTING_VERBS
 
 SENTENCES_BEFORE = 4
@@ -117,6 +117,8 @@ class AttributionCheck:
 
     def rejects(self, actor: str, sentence: int, kind: str) -> str | None:
         """Why this claim is not attributed by the article (None when it is)."""
+        if not keywords(self.sentences[sentence - 1]) - keywords(actor):
+            return f"sentence {sentence} only names {actor!r}"  # a caption or a byline
         if kind == "action":
             if not actor_named_in(actor, self._around(sentence, 0, 0)):
                 return f"the deed's actor {actor!r} is not named in its sentence"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from counterclaim.models import Claim, ClaimKind
-from counterclaim.pipeline.attribution import actor_named_in
+from counterclaim.pipeline.actors import name_key, occurs_in
 from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities
 
@@ -29,7 +29,7 @@ class Candidate:
     numeric: NumericVerdict
     clash: bool = False
     """Code sees a reason for conflict: a negation on one side only, opposed ideas, figures that cannot
-    both hold, or one claim naming the other's actor (a rebuttal)."""
+    both hold, or one claim naming the other's actor in full (a rebuttal)."""
 
 
 def _numbers_text(claim: Claim) -> str:
@@ -95,14 +95,21 @@ def clash(a: Claim, b: Claim, numeric: NumericVerdict, actor_names: Mapping[str,
         return True
     if opposed(content_words(a), content_words(b)):
         return True
-    if a.actor_id == b.actor_id:
+    names_a, names_b = actor_names.get(a.actor_id, ()), actor_names.get(b.actor_id, ())
+    if a.actor_id == b.actor_id or _one_entity(names_a, names_b):
         return False
 
-    def names(claim: Claim, other: Claim) -> bool:
+    def rebuts(claim: Claim, other_names: Sequence[str]) -> bool:
         text = " ".join(span.text for span in claim.evidence)
-        return any(actor_named_in(name, text) for name in actor_names.get(other.actor_id, ()))
+        return any(occurs_in(name, name_key(text)) for name in other_names)
 
-    return names(a, b) or names(b, a)
+    return rebuts(a, names_b) or rebuts(b, names_a)
+
+
+def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
+    """Two actor entries whose names contain one another ("Police Chief", "Police Chief Ana Lima")."""
+    keys_a, keys_b = {name_key(n) for n in names_a}, {name_key(n) for n in names_b}
+    return any(x and y and (x in y or y in x) for x in keys_a for y in keys_b)
 
 
 def propose_candidates(
