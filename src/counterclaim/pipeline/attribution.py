@@ -37,7 +37,7 @@ _CUE_STEMS = tuple(
     """say tell claim deni deny accus warn announc insist disput reject dismiss urg condemn critic
     denounc prais hail welcom alleg report statement quot believ argu estimat predict vow threat
     promis demand confirm admit acknowledg explain assert suggest repl respond counter maintain
-    blame vow pledg appeal call question debat endors highlight propos recommend support oppos""".split()
+    blame pledg appeal call question debat endors highlight propos recommend support oppos""".split()
 )
 _SPEAKER_COLON = re.compile(r"[^:]{2,60}:\s")  # "Haitian minister: Over 150,000 dead"
 _FIRST_PERSON = frozenset("i we my our us me".split())
