@@ -6,8 +6,8 @@ from counterclaim.pipeline.attribution import (
     AttributionCheck,
     actor_named_in,
     has_reporting_cue,
-    looks_english,
 )
+from counterclaim.text.language import looks_english
 from counterclaim.text.sentences import split_sentences
 
 

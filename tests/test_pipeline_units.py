@@ -17,11 +17,11 @@ from counterclaim.pipeline.drafts import (
     VerdictRelation,
     actor_details_model,
     claim_drafts_model,
-    looks_foreign,
 )
 from counterclaim.pipeline.extract import best_supported_sentence, messages_for, speaker_hints, windows
 from counterclaim.pipeline.naive import without_sentence_numbers
 from counterclaim.text.keywords import is_negated, keywords, opposed
+from counterclaim.text.language import looks_foreign
 from counterclaim.text.numbers import NumericRelation, NumericVerdict
 
 ARTICLE = (

@@ -23,12 +23,12 @@ import re
 from dataclasses import dataclass
 
 from counterclaim.text.keywords import STOPWORDS, keywords
+from counterclaim.text.language import looks_english
 from counterclaim.text.speakers import REPORTING_VERBS
 
 SENTENCES_BEFORE = 4
 SENTENCES_AFTER = 1
 STEM_CHARS = 5
-ENGLISH_STOPWORD_SHARE = 0.15  # English news ~0.3-0.45; Portuguese ~0.08, Spanish ~0.02
 _WORD = re.compile(r"\w+")
 _QUOTES = ('"', "\u201c", "\u201d", "\u2018", "\u00ab", "\u00bb", "\u201e")
 _CUES = REPORTING_VERBS | frozenset("termed according interview briefing".split())
@@ -48,14 +48,6 @@ _GENERIC = STOPWORDS | frozenset("mr mrs ms dr".split())
 
 def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
-
-
-def looks_english(text: str) -> bool:
-    """Whether enough of the text's words (numbers aside) are common English function words."""
-    words = [w for w in _words(text) if not w.isdigit()]
-    if len(words) < 8:
-        return True
-    return sum(w in STOPWORDS for w in words) / len(words) >= ENGLISH_STOPWORD_SHARE
 
 
 def _same_stem(a: str, b: str) -> bool:

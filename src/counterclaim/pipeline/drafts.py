@@ -8,12 +8,9 @@ instructor re-asks with the validation error.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, create_model, field_validator
-
-from counterclaim.text.keywords import STOPWORDS
 
 ActorKindName = Literal["person", "organisation", "government", "media", "unnamed_source"]
 ClaimKindName = Literal[
@@ -111,25 +108,6 @@ def _actor_is_a_name(cls: type[BaseModel], value: str) -> str:
     if cleaned.casefold() in PRONOUNS and not acronym:
         raise ValueError(f"actor must be a name, not the pronoun {cleaned!r}: give the name it refers to")
     return cleaned
-
-
-# Function words of the languages translated news most often comes from (Spanish, Portuguese,
-# French, German, Indonesian), leaving out words English shares ("a", "no", "in", "die").
-FOREIGN_FUNCTION_WORDS = frozenset(
-    """el la los las del y que por con una un para es se lo le les des du et est une qui dans pour pas
-    sur der das und ist nicht ein eine mit zu von dem auf da do dos das os em um uma não com ao pelo
-    pela yang dan di ke dari itu ini dengan untuk tidak akan telah mengatakan""".split()
-)
-_SHARED_FUNCTION_WORDS = frozenset("a an no as do die in so me he on to".split())
-ENGLISH_FUNCTION_WORDS = STOPWORDS - _SHARED_FUNCTION_WORDS - FOREIGN_FUNCTION_WORDS
-
-
-def looks_foreign(statement: str) -> bool:
-    """Whether a statement has more foreign than English function words (it was not translated)."""
-    words = re.findall(r"\w+", statement.casefold())
-    foreign = sum(word in FOREIGN_FUNCTION_WORDS for word in words)
-    english = sum(word in ENGLISH_FUNCTION_WORDS for word in words)
-    return foreign > english
 
 
 def summary_draft_model(claim_ids: list[str], max_sentences: int) -> type[BaseModel]:

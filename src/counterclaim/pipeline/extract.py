@@ -18,9 +18,10 @@ from counterclaim.models import Actor, Claim, ClaimKind
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.attribution import AttributionCheck
-from counterclaim.pipeline.drafts import actor_details_model, claim_drafts_model, looks_foreign
+from counterclaim.pipeline.drafts import actor_details_model, claim_drafts_model
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
+from counterclaim.text.language import looks_foreign
 from counterclaim.text.sentences import numbered_article
 from counterclaim.text.speakers import reported_speakers
 
