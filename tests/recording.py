@@ -29,7 +29,14 @@ KEPT_RESPONSE_HEADERS = {"content-type"}
 
 
 def recording() -> bool:
-    return os.environ.get("COUNTERCLAIM_RECORD") == "1"
+    """`COUNTERCLAIM_RECORD=1` records every request anew; `=new` keeps the recorded answers to
+    requests that did not change, records only the new requests and drops the ones no longer made
+    (for a change that alters only some requests, such as the last step of the pipeline)."""
+    return os.environ.get("COUNTERCLAIM_RECORD") in {"1", "new"}
+
+
+def _only_new_requests() -> bool:
+    return os.environ.get("COUNTERCLAIM_RECORD") == "new"
 
 
 def recorded_settings(**overrides: Any) -> Settings:
@@ -76,9 +83,11 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
-def cassette_vcr(*, record: bool) -> vcr.VCR:
+def cassette_vcr(*, record: bool, only_new: bool = False) -> vcr.VCR:
+    mode = ("new_episodes" if only_new else "all") if record else "none"
     recorder = vcr.VCR(
-        record_mode="all" if record else "none",
+        record_mode=mode,
+        drop_unused_requests=only_new,
         match_on=["method", "path", "json_body"],
         before_record_request=_scrub_request,
         before_record_response=_scrub_response,
@@ -105,9 +114,10 @@ async def recorded_client(
             path = resolve_model_path(settings.model, settings.model_path)
             server = stack.enter_context(LocalServer(path, n_ctx=settings.n_ctx, threads=settings.threads))
             base_url = server.base_url
-        recorder = cassette_vcr(record=record)
+        only_new = record and _only_new_requests()
+        recorder = cassette_vcr(record=record, only_new=only_new)
         path_of_cassette = str(CASSETTES / f"{cassette}.yaml")
-        if record:  # vcrpy would keep the old interactions next to the new ones
+        if record and not only_new:  # vcrpy would keep the old interactions next to the new ones
             Path(path_of_cassette).unlink(missing_ok=True)
         stack.enter_context(recorder.use_cassette(path_of_cassette, allow_playback_repeats=True))
         client = ModelClient(settings, base_url=base_url)
