@@ -201,6 +201,13 @@ def test_a_contradiction_needs_a_reason_code_can_see() -> None:
     assert not clash(chief, same_person, no_numbers, one_person)  # two entries for one person
 
 
+def test_an_unsure_verdict_or_one_actors_mere_negation_is_no_contradiction() -> None:
+    assert not accept(_verdict("contradict", "factual", 0.7), _candidate(NumericRelation.NOT_COMPARABLE))
+    same_actor = _candidate(NumericRelation.NOT_COMPARABLE, b_actor="a1")  # clash from a negation only
+    assert not accept(_verdict("contradict", "self"), same_actor)
+    assert accept(_verdict("contradict", "self"), _candidate(NumericRelation.CONFLICTING, b_actor="a1"))
+
+
 def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matter() -> None:
     assert accept(_verdict("compatible", "numeric"), _candidate(NumericRelation.CONFLICTING))
     assert not accept(_verdict("unrelated", "numeric"), _candidate(NumericRelation.CONFLICTING))

@@ -13,16 +13,16 @@ from counterclaim.io.sanitize import sanitize
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Actor, Claim, ClaimKind, Contradiction, ContradictionKind
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.candidates import Candidate, propose_candidates
+from counterclaim.pipeline.candidates import Candidate, content_words, propose_candidates
 from counterclaim.pipeline.drafts import VerdictDraft
 from counterclaim.pipeline.extract import messages_for
 from counterclaim.text.chunking import Chunk
-from counterclaim.text.keywords import keywords
+from counterclaim.text.keywords import keywords, opposed
 from counterclaim.text.numbers import NumericRelation
 
 VERIFY_TEMPLATE = "verify.j2"
 VERIFY_MAX_TOKENS = 220
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.8
 GLOSS_MAX_SHARED = 0.6
 _EVIDENCE_CHARS = 400
 
@@ -48,11 +48,13 @@ def settle_kind(verdict: VerdictDraft, a: Claim, b: Claim) -> ContradictionKind:
 def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     """Whether a verdict becomes a reported contradiction.
 
-    The model must find the claims in conflict, and be at least fairly sure, and code must see a reason
-    for a conflict (`Candidate.clash`): small models call many merely different claims contradictory.
-    Code has the last word on figures: it overrules a numeric contradiction between figures it finds
-    compatible, and reports one between figures that cannot both hold when the model agrees the claims
-    are about the same thing ("compatible") but misjudged the numbers.
+    The model must find the claims in conflict and be sure of it, and code must see a reason for a
+    conflict (`Candidate.clash`): small models call many merely different claims contradictory. One
+    actor's two claims need more than a negation on one side (speakers often qualify themselves):
+    figures that cannot both hold, or opposed ideas. Code has the last word on figures: it overrules a
+    numeric contradiction between figures it finds compatible, and reports one between figures that
+    cannot both hold when the model agrees the claims are about the same thing ("compatible") but
+    misjudged the numbers.
     """
     if verdict.confidence < MIN_CONFIDENCE:
         return False
@@ -60,6 +62,14 @@ def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     if verdict.relation == "compatible":
         return numbers is NumericRelation.CONFLICTING
     if verdict.relation != "contradict" or not candidate.clash:
+        return False
+    a, b = candidate.a, candidate.b
+    one_actor = a.actor_id == b.actor_id
+    if (
+        one_actor
+        and numbers is not NumericRelation.CONFLICTING
+        and not opposed(content_words(a), content_words(b))
+    ):
         return False
     return not (numbers is NumericRelation.COMPATIBLE and verdict.kind == "numeric")
 
