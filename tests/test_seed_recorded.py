@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from counterclaim.evaluation.gold import GoldArticle
+from counterclaim.evaluation.scoring import score_article
 from counterclaim.models import Analysis, Claim
 from counterclaim.pipeline.analyze import run_pipeline
 from recording import recorded_client
@@ -63,31 +65,23 @@ def test_main_actors_are_named(analysis: Analysis) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known gap of the 1.5B model run: the Russian side is named 'Russian government', "
-    "'Russian officials' and 'Russian lawmakers', never its defence ministry (issue #2 stays open on it)",
+    reason="known gap of the 1.5B model run: code hands it 'a Russian Defense Ministry spokesman' as a "
+    "speaker of that sentence, but it gives the sentence to 'Western leaders' only; the Russian side is "
+    "'Russian government', 'Russian officials', 'the Kremlin' and 'Russia' (issue #2 stays open on it)",
 )
 def test_russian_defence_ministry_is_named(analysis: Analysis) -> None:
     names = _all_names(analysis)
     assert any("defen" in actor and "ministry" in actor for actor in names.split(" | "))
 
 
-def test_withdrawal_versus_buildup_contradiction_is_found(analysis: Analysis, seed_text: str) -> None:
-    withdrawal = {
-        c.id
-        for words in (
-            "Moscow said it had started withdrawing",
-            "some units, having carried out military exercises",
-        )
-        for c in _claims_citing(analysis, seed_text, words)
-    }
-    buildup = {
-        c.id
-        for words in ("NATO on Wednesday accused Russia of increasing", "it looks like Russia is continuing")
-        for c in _claims_citing(analysis, seed_text, words)
-    }
-    assert withdrawal and buildup
-    pairs = {frozenset((k.claim_a, k.claim_b)) for k in analysis.contradictions}
-    assert any(frozenset((w, b)) in pairs for w in withdrawal for b in buildup)
+def test_withdrawal_versus_buildup_contradiction_is_found(analysis: Analysis) -> None:
+    """Gold contradiction k1 of the labeled seed: Russia says its units are withdrawing, NATO and
+    Stoltenberg say Russia is adding troops; found when a predicted pair matches any of its claim pairs
+    under the EVAL_FORMAT rules (evidence overlap and actor agreement)."""
+    gold = GoldArticle.model_validate(json.loads(GOLD.read_text(encoding="utf-8")))
+    assert "withdrawing" in next(k.note for k in gold.contradictions or [] if k.id == "k1")
+    score = score_article(gold, analysis)
+    assert "k1" in {found.gold_id for found in score.found_contradictions}
 
 
 def test_compatible_troop_figures_are_not_flagged(analysis: Analysis, seed_text: str) -> None:
