@@ -17,6 +17,7 @@ from counterclaim.pipeline.drafts import (
     VerdictRelation,
     actor_details_model,
     claim_drafts_model,
+    translations_model,
 )
 from counterclaim.pipeline.extract import best_supported_sentence, messages_for, speaker_hints, windows
 from counterclaim.pipeline.naive import without_sentence_numbers
@@ -346,3 +347,12 @@ def test_a_statement_left_in_another_language_is_recognised() -> None:
         "Dia mengatakan itu.",
     ]:
         assert looks_foreign(foreign)
+
+
+def test_the_translation_schema_requires_one_sentence_per_statement() -> None:
+    model = translations_model(2)
+    assert set(model.model_json_schema()["required"]) == {"statement_0", "statement_1"}
+    with pytest.raises(ValueError):
+        model.model_validate({"statement_0": "The police said 20 people died."})
+    messages = messages_for("[1] x", "translate.j2", statements=["Unita disse que houve mortes."])
+    assert "- statement_0: Unita disse que houve mortes." in messages[1]["content"]

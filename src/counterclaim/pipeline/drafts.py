@@ -110,6 +110,14 @@ def _actor_is_a_name(cls: type[BaseModel], value: str) -> str:
     return cleaned
 
 
+def translations_model(count: int) -> type[BaseModel]:
+    """One required English sentence per statement to translate (keys statement_0, statement_1, ...)."""
+    fields: dict[str, Any] = {
+        f"statement_{i}": (str, Field(min_length=3, max_length=300)) for i in range(count)
+    }
+    return create_model("Translations", **fields)
+
+
 def summary_draft_model(claim_ids: list[str], max_sentences: int) -> type[BaseModel]:
     """Summary sentences citing existing claim ids only."""
     id_list: Any = list.__class_getitem__(_literal(claim_ids))

@@ -8,7 +8,7 @@ by validation, which instructor sends back to the model with the reason).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from counterclaim import prompts_loader
@@ -18,7 +18,7 @@ from counterclaim.models import Actor, Claim, ClaimKind
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.attribution import AttributionCheck
-from counterclaim.pipeline.drafts import actor_details_model, claim_drafts_model
+from counterclaim.pipeline.drafts import actor_details_model, claim_drafts_model, translations_model
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
@@ -35,6 +35,9 @@ MIN_EVIDENCE_WORDS = 4
 ACTORS_PER_CALL = 12
 ACTORS_MAX_TOKENS_EACH = 70
 CLAIMS_MAX_TOKENS = 1600
+TRANSLATE_TEMPLATE = "translate.j2"
+TRANSLATIONS_PER_CALL = 12
+TRANSLATION_MAX_TOKENS_EACH = 80
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,6 @@ async def extract_claims_async(
     raw: list[_RawClaim] = []
     notices: list[str] = []
     unattributed = 0
-    untranslated = 0
     covered = 0
     for chunk in chunks:
         prompt_article = article.prompt_text(chunk)
@@ -126,7 +128,6 @@ async def extract_claims_async(
                 if attribution.rejects(item.actor, sentence, item.kind) is not None:
                     unattributed += 1  # narration given an invented speaker, or a far-off actor
                     continue
-                untranslated += looks_foreign(statement)
                 registry.add_name(item.actor)
                 raw.append(
                     _RawClaim(
@@ -143,6 +144,7 @@ async def extract_claims_async(
             f"{unattributed} proposed claim(s) left out: the actor is not named near the sentence, "
             "or the sentence reports nobody's words"
         )
+    raw, untranslated = await _translate_statements(article, chunks, raw, client, progress)
     if untranslated:
         notices.append(f"{untranslated} statement(s) were left in the article's language, not translated")
     await _describe_actors(article, chunks, registry, client, progress)
@@ -176,6 +178,42 @@ async def _describe_actors(
         )
         for index, name in enumerate(batch):
             registry.describe(name, getattr(answer, f"actor_{index}"))
+
+
+async def _translate_statements(
+    article: PreparedArticle,
+    chunks: list[Chunk],
+    raw: list[_RawClaim],
+    client: ModelClient,
+    progress: Progress | None,
+) -> tuple[list[_RawClaim], int]:
+    """Statements the model left in the article's language, translated in one bounded request per
+    batch (small models often copy a foreign sentence while extracting, yet translate a list well).
+
+    Returns the claims and how many statements still are not English.
+    """
+    foreign = [index for index, item in enumerate(raw) if looks_foreign(item.statement)]
+    result = list(raw)
+    view = chunks[0] if len(chunks) == 1 else None
+    for start in range(0, len(foreign), TRANSLATIONS_PER_CALL):
+        batch = foreign[start : start + TRANSLATIONS_PER_CALL]
+        if progress:
+            progress(f"claims: translating {len(batch)} statement(s) into English")
+        answer: Any = await client.structured(
+            "translate",
+            messages_for(
+                article.prompt_text(view),
+                TRANSLATE_TEMPLATE,
+                statements=[raw[index].statement for index in batch],
+            ),
+            translations_model(len(batch)),
+            max_tokens=TRANSLATION_MAX_TOKENS_EACH * len(batch),
+        )
+        for position, index in enumerate(batch):
+            english = " ".join(getattr(answer, f"statement_{position}").split())
+            if not looks_foreign(english):
+                result[index] = replace(raw[index], statement=english)
+    return result, sum(looks_foreign(item.statement) for item in result)
 
 
 def speaker_hints(article: PreparedArticle, first: int, last: int) -> list[tuple[int, list[str]]]:
