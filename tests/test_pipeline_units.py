@@ -344,6 +344,7 @@ def test_a_statement_left_in_another_language_is_recognised() -> None:
     for foreign in [
         "Unita disse que houve mais de 700 mortes.",
         "Los manifestantes arribaron hasta el Ángel de la Independencia.",
+        "Decenas de miles protestan contra Enrique Peña Nieto en México",
         "Dia mengatakan itu.",
     ]:
         assert looks_foreign(foreign)

@@ -13,7 +13,7 @@ from counterclaim.text.keywords import STOPWORDS
 # Function words of the languages translated news most often comes from (Spanish, Portuguese,
 # French, German, Indonesian), leaving out words English shares ("a", "no", "in", "die").
 FOREIGN_FUNCTION_WORDS = frozenset(
-    """el la los las del y que por con una un para es se lo le les des du et est une qui dans pour pas
+    """de en el la los las del y que por con una un para es se lo le les des du et est une qui dans pour pas
     sur der das und ist nicht ein eine mit zu von dem auf da do dos das os em um uma não com ao pelo
     pela yang dan di ke dari itu ini dengan untuk tidak akan telah mengatakan""".split()
 )
