@@ -27,12 +27,6 @@ def _analyse(text: str) -> Analysis:
     return asyncio.run(run())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap of the recorded 1.5B model run: asked for 'statement_in_english', it still leaves "
-    "most statements in the article's language (a notice counts them; evidence offsets are exact, see "
-    "test_non_english_evidence_is_exact)",
-)
 @pytest.mark.parametrize("seed", NON_ENGLISH)
 def test_non_english_article_gives_english_statements_and_original_evidence(seed: str) -> None:
     text: str = json.loads((SEEDS / f"{seed}.json").read_text(encoding="utf-8"))["text"]
