@@ -352,8 +352,19 @@ def test_a_statement_left_in_another_language_is_recognised() -> None:
 
 def test_the_translation_schema_requires_one_sentence_per_statement() -> None:
     model = translations_model(2)
-    assert set(model.model_json_schema()["required"]) == {"statement_0", "statement_1"}
+    assert set(model.model_json_schema()["required"]) == {"item_0", "item_1"}
     with pytest.raises(ValueError):
-        model.model_validate({"statement_0": "The police said 20 people died."})
-    messages = messages_for("[1] x", "translate.j2", statements=["Unita disse que houve mortes."])
-    assert "- statement_0: Unita disse que houve mortes." in messages[1]["content"]
+        model.model_validate({"item_0": "The police said 20 people died."})
+    messages = messages_for(
+        "[1] x", "translate.j2", items=["Unita disse que houve mortes."], what="statements"
+    )
+    assert "- item_0: Unita disse que houve mortes." in messages[1]["content"]
+
+
+def test_an_english_name_is_shown_and_the_articles_forms_stay_aliases() -> None:
+    registry = ActorRegistry("O Comandante Geral da Polícia disse que não.")
+    registry.add_name("Comandante Geral da Polícia")
+    registry.set_english_name("Comandante Geral da Polícia", "Police General Commander")
+    (actor,) = registry.actors()
+    assert actor.name == "Police General Commander" and actor.aliases == ["Comandante Geral da Polícia"]
+    assert registry.id_of("Comandante Geral da Polícia") == "a1"

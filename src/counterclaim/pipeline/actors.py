@@ -56,6 +56,8 @@ class _Group:
     counts: dict[str, int] = field(default_factory=dict)
     details: ActorDetails | None = None
     aliases: list[str] = field(default_factory=list)
+    english: str | None = None
+    """The name in English, for an article in another language (shown as the name)."""
 
     def matches(self, name: str) -> bool:
         return any(same_actor_name(form, name) for form in self.forms)
@@ -118,6 +120,13 @@ class ActorRegistry:
             ):
                 group.aliases.append(alias)
 
+    def set_english_name(self, name: str, english: str) -> None:
+        """Show the actor with this name under its English name; its article forms stay aliases."""
+        group = self._group_named(name)
+        english = " ".join(english.split())
+        if group is not None and english and name_key(english) != name_key(group.canonical()):
+            group.english = english
+
     def _group_named(self, name: str) -> _Group | None:
         exact = [g for g in self._groups if g.canonical() == name]
         return exact[0] if exact else next((g for g in self._groups if g.matches(name)), None)
@@ -132,7 +141,7 @@ class ActorRegistry:
     def actors(self) -> list[Actor]:
         actors = []
         for index, group in enumerate(self._groups, start=1):
-            canonical = group.canonical()
+            canonical = group.english or group.canonical()
             aliases = [f for f in group.forms if f != canonical] + group.aliases
             details = group.details
             actors.append(

@@ -111,10 +111,8 @@ def _actor_is_a_name(cls: type[BaseModel], value: str) -> str:
 
 
 def translations_model(count: int) -> type[BaseModel]:
-    """One required English sentence per statement to translate (keys statement_0, statement_1, ...)."""
-    fields: dict[str, Any] = {
-        f"statement_{i}": (str, Field(min_length=3, max_length=300)) for i in range(count)
-    }
+    """One required English translation per item (keys item_0, item_1, ...)."""
+    fields: dict[str, Any] = {f"item_{i}": (str, Field(min_length=2, max_length=300)) for i in range(count)}
     return create_model("Translations", **fields)
 
 

@@ -148,6 +148,8 @@ async def extract_claims_async(
     if untranslated:
         notices.append(f"{untranslated} statement(s) were left in the article's language, not translated")
     await _describe_actors(article, chunks, registry, client, progress)
+    if not attribution.english:
+        await _translate_names(article, chunks, registry, client, progress)
     return ClaimExtraction(
         actors=registry.actors(), claims=_build_claims(article, registry, raw), notices=notices
     )
@@ -187,33 +189,60 @@ async def _translate_statements(
     client: ModelClient,
     progress: Progress | None,
 ) -> tuple[list[_RawClaim], int]:
-    """Statements the model left in the article's language, translated in one bounded request per
-    batch (small models often copy a foreign sentence while extracting, yet translate a list well).
+    """Statements the model left in the article's language, translated (small models often copy a
+    foreign sentence while extracting, yet translate a list well).
 
     Returns the claims and how many statements still are not English.
     """
     foreign = [index for index, item in enumerate(raw) if looks_foreign(item.statement)]
+    english = await _translate(
+        article, chunks, [raw[i].statement for i in foreign], "statements", client, progress
+    )
     result = list(raw)
+    for index, translation in zip(foreign, english, strict=True):
+        if not looks_foreign(translation):
+            result[index] = replace(raw[index], statement=translation)
+    return result, sum(looks_foreign(item.statement) for item in result)
+
+
+async def _translate_names(
+    article: PreparedArticle,
+    chunks: list[Chunk],
+    registry: ActorRegistry,
+    client: ModelClient,
+    progress: Progress | None,
+) -> None:
+    """Actor names of an article not in English, given in English (the original stays an alias)."""
+    names = registry.names()
+    for name, english in zip(
+        names, await _translate(article, chunks, names, "names", client, progress), strict=True
+    ):
+        registry.set_english_name(name, english)
+
+
+async def _translate(
+    article: PreparedArticle,
+    chunks: list[Chunk],
+    items: list[str],
+    what: str,
+    client: ModelClient,
+    progress: Progress | None,
+) -> list[str]:
+    """English for each item, one bounded request per batch (the article first, as in every step)."""
     view = chunks[0] if len(chunks) == 1 else None
-    for start in range(0, len(foreign), TRANSLATIONS_PER_CALL):
-        batch = foreign[start : start + TRANSLATIONS_PER_CALL]
+    translations: list[str] = []
+    for start in range(0, len(items), TRANSLATIONS_PER_CALL):
+        batch = items[start : start + TRANSLATIONS_PER_CALL]
         if progress:
-            progress(f"claims: translating {len(batch)} statement(s) into English")
+            progress(f"translating {len(batch)} {what} into English")
         answer: Any = await client.structured(
             "translate",
-            messages_for(
-                article.prompt_text(view),
-                TRANSLATE_TEMPLATE,
-                statements=[raw[index].statement for index in batch],
-            ),
+            messages_for(article.prompt_text(view), TRANSLATE_TEMPLATE, items=batch, what=what),
             translations_model(len(batch)),
             max_tokens=TRANSLATION_MAX_TOKENS_EACH * len(batch),
         )
-        for position, index in enumerate(batch):
-            english = " ".join(getattr(answer, f"statement_{position}").split())
-            if not looks_foreign(english):
-                result[index] = replace(raw[index], statement=english)
-    return result, sum(looks_foreign(item.statement) for item in result)
+        translations.extend(" ".join(getattr(answer, f"item_{i}").split()) for i in range(len(batch)))
+    return translations
 
 
 def speaker_hints(article: PreparedArticle, first: int, last: int) -> list[tuple[int, list[str]]]:
