@@ -1,6 +1,6 @@
 """Non-English seed articles analysed from responses recorded from the real embedded model (the same
-requests as the recorded eval run): statements come out in English, evidence stays in the original
-language, and every offset is exact."""
+requests as the recorded eval run): statements and actor names come out in English, evidence stays in
+the original language, and every offset is exact."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 
 from counterclaim.models import Analysis
 from counterclaim.pipeline.analyze import run_pipeline
+from counterclaim.text.language import looks_foreign
 from recording import recorded_client
 
 SEEDS = Path(__file__).parents[1] / "seeds"
@@ -45,3 +46,24 @@ def test_non_english_evidence_is_exact_and_in_the_original_language(seed: str) -
     for claim in analysis.claims:
         for span in claim.evidence:
             assert text[span.start : span.end] == span.text
+
+
+NAMES_LEFT_UNTRANSLATED = pytest.mark.xfail(
+    strict=True,
+    reason="known gap of the recorded 1.5B model run: asked to translate the Spanish seed's actor names, "
+    "it copies most of them ('Manifestantes', 'Fuentes de la policía mexicana')",
+)
+
+
+@pytest.mark.parametrize(
+    "seed",
+    [pytest.param(seed, marks=NAMES_LEFT_UNTRANSLATED) if "mexico" in seed else seed for seed in NON_ENGLISH],
+)
+def test_non_english_article_gives_actor_names_in_english_with_the_original_as_alias(seed: str) -> None:
+    text: str = json.loads((SEEDS / f"{seed}.json").read_text(encoding="utf-8"))["text"]
+    analysis = _analyse(text)
+    assert analysis.actors
+    for actor in analysis.actors:
+        assert not looks_foreign(actor.name), actor.name
+    article_forms = [alias for actor in analysis.actors for alias in actor.aliases]
+    assert any(form in text for form in article_forms)  # the article's own words are kept as aliases
