@@ -9,7 +9,7 @@ from counterclaim import prompts_loader
 from counterclaim.models import Claim, ClaimKind, ContradictionKind, Span
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.candidates import Candidate, clash, propose_candidates
+from counterclaim.pipeline.candidates import Candidate, clash, opposed_ideas, propose_candidates
 from counterclaim.pipeline.contradictions import accept, explanation, settle_kind
 from counterclaim.pipeline.drafts import (
     ActorDetails,
@@ -168,7 +168,7 @@ def _candidate(relation: NumericRelation, *, b_actor: str = "a2", clash: bool = 
     a = _claim("c1", "a1", "over 150,000 troops", "NATO said Russia is adding troops.")
     b = _claim("c2", b_actor, "more than 100,000 troops", "Moscow denied it.")
     numeric = NumericVerdict(relation=relation, explanation="x")
-    return Candidate(a=a, b=b, score=1.0, numeric=numeric, clash=clash)
+    return Candidate(a=a, b=b, score=1.0, numeric=numeric, clash=clash, opposed=opposed_ideas(a, b))
 
 
 def test_code_overrules_a_numeric_contradiction_between_compatible_figures() -> None:

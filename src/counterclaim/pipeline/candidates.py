@@ -30,6 +30,8 @@ class Candidate:
     clash: bool = False
     """Code sees a reason for conflict: a negation on one side only, opposed ideas, figures that cannot
     both hold, or one claim naming the other's actor in full (a rebuttal)."""
+    opposed: bool = False
+    """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
 
 
 def _numbers_text(claim: Claim) -> str:
@@ -89,11 +91,26 @@ def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
     return score, numeric
 
 
-def clash(a: Claim, b: Claim, numeric: NumericVerdict, actor_names: Mapping[str, Sequence[str]]) -> bool:
-    """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`)."""
+def opposed_ideas(a: Claim, b: Claim) -> bool:
+    """Whether the two claims carry opposed ideas (see `Candidate.opposed`)."""
+    return opposed(content_words(a), content_words(b))
+
+
+def clash(
+    a: Claim,
+    b: Claim,
+    numeric: NumericVerdict,
+    actor_names: Mapping[str, Sequence[str]],
+    *,
+    ideas_opposed: bool | None = None,
+) -> bool:
+    """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`).
+
+    `ideas_opposed` is `opposed_ideas(a, b)` when the caller has it already.
+    """
     if numeric.relation is NumericRelation.CONFLICTING or _negated(a) != _negated(b):
         return True
-    if opposed(content_words(a), content_words(b)):
+    if opposed_ideas(a, b) if ideas_opposed is None else ideas_opposed:
         return True
     names_a, names_b = actor_names.get(a.actor_id, ()), actor_names.get(b.actor_id, ())
     if a.actor_id == b.actor_id or _one_entity(names_a, names_b):
@@ -127,8 +144,9 @@ def propose_candidates(
             continue
         score, numeric = score_pair(a, b)
         if score > 0:
-            conflict = clash(a, b, numeric, actor_names or {})
-            scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, clash=conflict))
+            ideas = opposed_ideas(a, b)
+            conflict = clash(a, b, numeric, actor_names or {}, ideas_opposed=ideas)
+            scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, clash=conflict, opposed=ideas))
     scored.sort(key=lambda c: (-c.score, c.a.id, c.b.id))
     chosen: list[Candidate] = []
     uses: dict[str, int] = {}

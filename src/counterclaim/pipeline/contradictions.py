@@ -13,11 +13,11 @@ from counterclaim.io.sanitize import sanitize
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Actor, Claim, ClaimKind, Contradiction, ContradictionKind
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.candidates import Candidate, content_words, propose_candidates
+from counterclaim.pipeline.candidates import Candidate, propose_candidates
 from counterclaim.pipeline.drafts import VerdictDraft
 from counterclaim.pipeline.extract import messages_for
 from counterclaim.text.chunking import Chunk
-from counterclaim.text.keywords import keywords, opposed
+from counterclaim.text.keywords import keywords
 from counterclaim.text.numbers import NumericRelation
 
 VERIFY_TEMPLATE = "verify.j2"
@@ -63,13 +63,8 @@ def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
         return numbers is NumericRelation.CONFLICTING
     if verdict.relation != "contradict" or not candidate.clash:
         return False
-    a, b = candidate.a, candidate.b
-    one_actor = a.actor_id == b.actor_id
-    if (
-        one_actor
-        and numbers is not NumericRelation.CONFLICTING
-        and not opposed(content_words(a), content_words(b))
-    ):
+    one_actor = candidate.a.actor_id == candidate.b.actor_id
+    if one_actor and numbers is not NumericRelation.CONFLICTING and not candidate.opposed:
         return False
     return not (numbers is NumericRelation.COMPATIBLE and verdict.kind == "numeric")
 
