@@ -228,8 +228,9 @@ async def _translate(
     client: ModelClient,
     progress: Progress | None,
 ) -> list[str]:
-    """English for each item, one bounded request per batch (the article first, as in every step)."""
-    view = chunks[0] if len(chunks) == 1 else None
+    """English for each item, one bounded request per batch (the article first, as in every step; its
+    first chunk when it is long, so the request stays within the model's context)."""
+    view = chunks[0] if chunks else None
     translations: list[str] = []
     for start in range(0, len(items), TRANSLATIONS_PER_CALL):
         batch = items[start : start + TRANSLATIONS_PER_CALL]
