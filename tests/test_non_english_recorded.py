@@ -20,6 +20,11 @@ NON_ENGLISH = ["mexico-protesta-pena-nieto-2012-05-19", "huambo-police-death-tol
 ENGLISH_WORDS = {"the", "a", "of", "to", "that", "and", "is", "are", "was", "were", "said", "says", "in"}
 
 
+def _seed_text(seed: str) -> str:
+    text: str = json.loads((SEEDS / f"{seed}.json").read_text(encoding="utf-8"))["text"]
+    return text
+
+
 def _analyse(text: str) -> Analysis:
     async def run() -> Analysis:
         async with recorded_client("eval_seeds-staged", replay_only=True) as client:
@@ -30,7 +35,7 @@ def _analyse(text: str) -> Analysis:
 
 @pytest.mark.parametrize("seed", NON_ENGLISH)
 def test_non_english_article_gives_english_statements_and_original_evidence(seed: str) -> None:
-    text: str = json.loads((SEEDS / f"{seed}.json").read_text(encoding="utf-8"))["text"]
+    text = _seed_text(seed)
     analysis = _analyse(text)
     assert analysis.claims
     for claim in analysis.claims:
@@ -40,7 +45,7 @@ def test_non_english_article_gives_english_statements_and_original_evidence(seed
 
 @pytest.mark.parametrize("seed", NON_ENGLISH)
 def test_non_english_evidence_is_exact_and_in_the_original_language(seed: str) -> None:
-    text: str = json.loads((SEEDS / f"{seed}.json").read_text(encoding="utf-8"))["text"]
+    text = _seed_text(seed)
     analysis = _analyse(text)
     assert analysis.claims
     for claim in analysis.claims:
@@ -60,7 +65,7 @@ NAMES_LEFT_UNTRANSLATED = pytest.mark.xfail(
     [pytest.param(seed, marks=NAMES_LEFT_UNTRANSLATED) if "mexico" in seed else seed for seed in NON_ENGLISH],
 )
 def test_non_english_article_gives_actor_names_in_english_with_the_original_as_alias(seed: str) -> None:
-    text: str = json.loads((SEEDS / f"{seed}.json").read_text(encoding="utf-8"))["text"]
+    text = _seed_text(seed)
     analysis = _analyse(text)
     assert analysis.actors
     for actor in analysis.actors:
