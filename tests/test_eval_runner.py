@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from counterclaim.config import load_settings
+from counterclaim.config import Settings, load_settings
 from counterclaim.errors import DatasetError, LocalModelError, ModelOutputError, UsageSoFar
 from counterclaim.evaluation.cli_eval import add_eval_parser, run_eval_command
 from counterclaim.evaluation.report import markdown_report, terminal_report
@@ -330,3 +330,60 @@ def test_real_pipeline_with_an_unreachable_server_records_failures_and_its_promp
     assert result.record.totals.micro.claim_recall == 0.0
     assert {p.name for p in result.record.prompts} >= {NAIVE_TEMPLATE}
     assert (result.record.pipeline, result.record.model) == ("naive", "nowhere")
+
+
+def test_an_interrupted_run_resumes_in_its_folder_without_redoing_finished_articles(tmp_path: Path) -> None:
+    async def interrupted_on_bridge(text: str) -> Analysis:
+        if text == BRIDGE_TEXT:
+            raise KeyboardInterrupt
+        return await perfect_oracle(text)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_with(interrupted_on_bridge, tmp_path)
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    assert load_run(run_dir).record.status == "aborted"
+
+    analysed: list[str] = []
+
+    async def counting_oracle(text: str) -> Analysis:
+        analysed.append(text)
+        return await perfect_oracle(text)
+
+    resumed = run_with(counting_oracle, tmp_path, resume=run_dir)
+    assert analysed == [BRIDGE_TEXT]  # the dam article was finished before the interruption
+    assert resumed.run_dir == run_dir and list((tmp_path / "runs").iterdir()) == [run_dir]
+    loaded = load_run(run_dir)
+    assert loaded.record.status == "completed" and len(loaded.record.resumed) == 1
+    assert [s.article_id for s in loaded.samples] == ["dam", "bridge"]
+    assert loaded.record.totals.articles == 2 and loaded.record.totals.micro.claim_f1 == 1.0
+    assert loaded.record.started_at < loaded.record.resumed[0].at
+
+
+def test_a_run_is_not_resumed_with_another_model_or_changed_data(tmp_path: Path) -> None:
+    run = run_with(perfect_oracle, tmp_path, limit=1)
+
+    def resume_with(settings: Settings) -> EvalRun:
+        return asyncio.run(
+            run_eval(
+                [], settings=settings, pipeline="staged", out_dir=tmp_path, resume=run.run_dir,
+                analyze_fn=perfect_oracle,
+            )
+        )  # fmt: skip
+
+    with pytest.raises(DatasetError, match="some-other-model"):
+        resume_with(oracle_settings().model_copy(update={"model": "some-other-model"}))
+    write_dataset(tmp_path / "tiny.jsonl", [bridge_article(), dam_article()])  # same file, new content
+    with pytest.raises(DatasetError, match="dataset files changed"):
+        resume_with(oracle_settings())
+    write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
+    assert [s.article_id for s in resume_with(oracle_settings()).samples] == ["dam"]  # limit 1 kept
+
+
+def test_the_cli_refuses_resume_with_a_new_selection(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parser = argparse.ArgumentParser()
+    add_eval_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["eval", "--resume", str(tmp_path), "--limit", "3"])
+    assert run_eval_command(args) == DatasetError.exit_code
+    assert "leave out --dataset" in capsys.readouterr().err

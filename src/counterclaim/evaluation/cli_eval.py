@@ -2,6 +2,7 @@
 
     counterclaim eval [--dataset PATH]... [--pipeline staged|naive] [--out DIR] [--limit N]
                       [--article ID]... [-q] [model options: --provider --model --base-url --model-path ...]
+    counterclaim eval --resume RUN_DIR [-q] [model options]
     counterclaim eval compare RUN_A RUN_B
 
 The model options are the `analyze` command's (`cli.add_model_options`), read the same way.
@@ -29,7 +30,7 @@ from rich.console import Console
 from rich.text import Text
 
 from counterclaim.cli import add_model_options, settings_from
-from counterclaim.errors import CounterclaimError
+from counterclaim.errors import CounterclaimError, DatasetError
 from counterclaim.evaluation.compare import compare_runs, print_comparison
 from counterclaim.evaluation.report import RichEvalProgress, terminal_report
 from counterclaim.evaluation.run_files import REPORT_FILE
@@ -52,7 +53,8 @@ def add_eval_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "eval",
         usage="%(prog)s [-h] [--dataset PATH]... [--pipeline {staged,naive}] [--out DIR] [--limit N] "
-        "[--article ID]... [-q] [model options]\n       %(prog)s compare RUN_A RUN_B",
+        "[--article ID]... [-q] [model options]\n       %(prog)s --resume RUN_DIR [-q] [model options]"
+        "\n       %(prog)s compare RUN_A RUN_B",
         help="score the tool against hand-labeled datasets, or compare two runs",
         description="Analyse every labeled article of the datasets, score it (EVAL_FORMAT.md) and write a "
         "run folder (run.json, samples.jsonl, report.md). `eval compare RUN_A RUN_B` compares two runs.",
@@ -64,12 +66,19 @@ def add_eval_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="PATH",
         help=f"a .jsonl file or a folder of .json files; repeatable (default: {DEFAULT_DATASET}/)",
     )
-    parser.add_argument("--pipeline", choices=("staged", "naive"), default="staged", help="default: staged")
+    parser.add_argument("--pipeline", choices=("staged", "naive"), help="default: staged")
     parser.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help=f"default: {DEFAULT_OUT}"
     )
     parser.add_argument("--limit", type=_positive_int, metavar="N", help="first N articles of each dataset")
     parser.add_argument("--article", action="append", metavar="ID", help="only this article id; repeatable")
+    parser.add_argument(
+        "--resume",
+        type=Path,
+        metavar="RUN_DIR",
+        help="continue a run that stopped early, in its folder, with its datasets and selection (the "
+        "articles it finished are kept; the model, settings and prompts must be the same)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     add_model_options(parser)
     parser.set_defaults(handler=run_eval_command, eval_action=None)
@@ -101,6 +110,11 @@ def run_eval_command(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
+    if args.resume is not None and (args.dataset or args.limit or args.article or args.pipeline):
+        raise DatasetError(
+            "--resume continues a run with its own datasets, pipeline and selection: "
+            "leave out --dataset, --pipeline, --limit and --article"
+        )
     settings = settings_from(args)
     datasets: list[Path] = args.dataset or [DEFAULT_DATASET]
     progress = None if args.quiet else RichEvalProgress(err)
@@ -109,11 +123,12 @@ def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
             run_eval(
                 datasets,
                 settings=settings,
-                pipeline=args.pipeline,
+                pipeline=args.pipeline or "staged",
                 out_dir=args.out,
                 limit=args.limit,
                 article_ids=args.article,
                 progress=progress,
+                resume=args.resume,
             )
         )
     out.print(terminal_report(run.record, list(run.samples)))

@@ -195,6 +195,13 @@ class DatasetTotals(_Record):
     totals: Totals
 
 
+class ResumeRecord(_Record):
+    """A time an interrupted run was continued (`counterclaim eval --resume RUN`), and from which code."""
+
+    at: datetime
+    git: GitState
+
+
 class RunRecord(_Record):
     """`run.json`: everything needed to know what a run measured and to reproduce it."""
 
@@ -214,6 +221,9 @@ class RunRecord(_Record):
     packages: list[PackageVersion]
     git: GitState
     python: str
+    resumed: list[ResumeRecord] = Field(
+        default_factory=list, description="When the run was continued after stopping early, if ever."
+    )
     totals: Totals
     dataset_totals: list[DatasetTotals]
 

@@ -53,11 +53,13 @@ from counterclaim.evaluation.run_files import (
     GoldContradictionRef,
     GoldDigest,
     PackageVersion,
+    ResumeRecord,
     RunRecord,
     RunSelection,
     RunSettings,
     SampleRow,
     Totals,
+    load_run,
 )
 from counterclaim.evaluation.scoring import Prediction, aggregate, score_article
 from counterclaim.llm.client import ModelClient
@@ -115,8 +117,12 @@ async def run_eval(
     progress: EvalProgress | None = None,
     client: ModelClient | None = None,
     analyze_fn: AnalyzeFn | None = None,
+    resume: Path | None = None,
 ) -> EvalRun:
     """Analyse and score the selected articles of `datasets`; write and return the run.
+
+    `resume` continues an interrupted run in its own folder instead (see `resume_eval`); `datasets`,
+    `pipeline`, `limit` and `article_ids` are then taken from that run.
 
     `limit` keeps the first N articles of each dataset (after `article_ids`, which keeps only the
     articles with those ids, in any dataset). Raises `DatasetError` before any model call when a
@@ -124,38 +130,172 @@ async def run_eval(
     `client` (not closed here) or `analyze_fn` replace the client opened from `settings`; with
     `client`, provider and model are recorded from `client.settings`.
     """
+    if resume is not None:
+        return await resume_eval(
+            resume, settings=settings, progress=progress, client=client, analyze_fn=analyze_fn
+        )
     if limit is not None and limit < 1:
         raise DatasetError(f"--limit must be at least 1, not {limit}")
     selected = select_articles(datasets, limit=limit, article_ids=article_ids)
     effective = client.settings if client is not None else settings
     started_at = datetime.now(UTC)
     run_dir = create_run_dir(out_dir, started_at, pipeline, effective.model)
-    total = sum(len(d.articles) for d in selected)
-    if progress is not None:
-        progress.run_started(run_dir, total)
-
-    samples: list[SampleRow] = []
-
-    def finish(abort_reason: str | None) -> RunRecord:
-        record = build_run_record(
+    return await _analyse_and_write(
+        _RunPlan(
             run_dir=run_dir,
             settings=effective,
             pipeline=pipeline,
             selected=selected,
             selection=RunSelection(limit=limit, article_ids=list(article_ids) if article_ids else None),
-            samples=samples,
             started_at=started_at,
+        ),
+        progress=progress,
+        client=client,
+        analyze_fn=analyze_fn,
+    )
+
+
+@dataclass(frozen=True)
+class _RunPlan:
+    """What a run analyses and where it writes."""
+
+    run_dir: Path
+    settings: Settings
+    pipeline: PipelineName
+    selected: list[SelectedDataset]
+    selection: RunSelection
+    started_at: datetime
+    done: tuple[SampleRow, ...] = ()
+    """Samples of an interrupted run being resumed (their articles are not analysed again)."""
+    resumed: tuple[ResumeRecord, ...] = ()
+
+
+async def resume_eval(
+    run_dir: Path,
+    *,
+    settings: Settings,
+    progress: EvalProgress | None = None,
+    client: ModelClient | None = None,
+    analyze_fn: AnalyzeFn | None = None,
+) -> EvalRun:
+    """Continue a run that stopped early (interrupted, or its machine's time ran out), in its folder.
+
+    The articles already in its `samples.jsonl` are kept, the others of its selection analysed and
+    appended; `run.json` and `report.md` are rewritten over all of them, and `resumed` records when
+    and from which commit. A run can only be continued with what makes its answers comparable: the
+    same datasets (file hashes), pipeline, prompts (hashes), provider, model and answer-changing
+    settings; anything else raises `DatasetError` before any model call.
+    """
+    loaded = load_run(run_dir)
+    record = loaded.record
+    effective = client.settings if client is not None else settings
+    pipeline = _pipeline_name(record.pipeline)
+    selected = select_articles(
+        [Path(d.resolved_path) for d in record.datasets],
+        limit=record.selection.limit,
+        article_ids=record.selection.article_ids,
+    )
+    problems = resume_mismatches(record, selected, effective, pipeline, check_prompts=analyze_fn is None)
+    if problems:
+        raise DatasetError(f"cannot resume {run_dir}: " + "; ".join(problems))
+    return await _analyse_and_write(
+        _RunPlan(
+            run_dir=run_dir,
+            settings=effective,
+            pipeline=pipeline,
+            selected=selected,
+            selection=record.selection,
+            started_at=record.started_at,
+            done=tuple(loaded.samples),
+            resumed=(
+                *record.resumed,
+                ResumeRecord(at=datetime.now(UTC), git=git_state(Path(__file__).resolve().parent)),
+            ),
+        ),
+        progress=progress,
+        client=client,
+        analyze_fn=analyze_fn,
+    )
+
+
+def resume_mismatches(
+    record: RunRecord,
+    selected: Sequence[SelectedDataset],
+    settings: Settings,
+    pipeline: PipelineName,
+    *,
+    check_prompts: bool = True,
+) -> list[str]:
+    """Why a run cannot be continued with these datasets and settings (empty when it can)."""
+    problems = []
+    before = {(f.path, f.sha256) for d in record.datasets for f in d.files}
+    now = {(f.path, f.sha256) for d in selected for f in d.record.files}
+    if before != now:
+        problems.append("its dataset files changed")
+    if (record.provider, record.model) != (settings.provider.value, settings.model):
+        problems.append(
+            f"it used {record.provider}/{record.model}, not {settings.provider.value}/{settings.model}"
+        )
+    if record.settings != run_settings(settings):
+        problems.append("its model settings differ (temperature, seed, chunking, context or model file)")
+    if check_prompts:
+        recorded = {(p.name, p.sha256) for p in record.prompts}
+        changed = sorted(p.name for p in pipeline_prompts(pipeline) if (p.name, p.sha256) not in recorded)
+        if changed:
+            problems.append(f"prompts changed since: {', '.join(changed)}")
+    return problems
+
+
+def _pipeline_name(name: str) -> PipelineName:
+    if name == "naive":
+        return "naive"
+    if name == "staged":
+        return "staged"
+    raise DatasetError(f"unknown pipeline {name!r} in run.json")
+
+
+async def _analyse_and_write(
+    plan: _RunPlan,
+    *,
+    progress: EvalProgress | None,
+    client: ModelClient | None,
+    analyze_fn: AnalyzeFn | None,
+) -> EvalRun:
+    """Analyse every selected article not already done, appending rows as they finish; then write
+    `run.json` and `report.md` (also when the run stops early)."""
+    run_dir, selected = plan.run_dir, plan.selected
+    done_keys = {s.key for s in plan.done}
+    total = sum(len(d.articles) for d in selected)
+    if progress is not None:
+        progress.run_started(run_dir, total)
+        for sample in plan.done:
+            progress.article_finished(sample)
+
+    samples: list[SampleRow] = list(plan.done)
+
+    def finish(abort_reason: str | None) -> RunRecord:
+        record = build_run_record(
+            run_dir=run_dir,
+            settings=plan.settings,
+            pipeline=plan.pipeline,
+            selected=selected,
+            selection=plan.selection,
+            samples=samples,
+            started_at=plan.started_at,
             abort_reason=abort_reason,
-            known_prompts=pipeline_prompts(pipeline) if analyze_fn is None else [],
+            known_prompts=pipeline_prompts(plan.pipeline) if analyze_fn is None else [],
+            resumed=plan.resumed,
         )
         write_run_files(run_dir, record, samples)
         return record
 
     try:
-        with (run_dir / SAMPLES_FILE).open("w", encoding="utf-8") as samples_file:
-            async with _analyzer(effective, pipeline, client, analyze_fn, progress) as analyze:
+        with (run_dir / SAMPLES_FILE).open("a" if plan.done else "w", encoding="utf-8") as samples_file:
+            async with _analyzer(plan.settings, plan.pipeline, client, analyze_fn, progress) as analyze:
                 for dataset in selected:
                     for gold in dataset.articles:
+                        if (dataset.record.name, gold.id) in done_keys:
+                            continue
                         sample = await evaluate_article(gold, dataset.record.name, analyze, progress)
                         _append_line(samples_file, sample.model_dump_json())
                         samples.append(sample)
@@ -370,6 +510,7 @@ def build_run_record(
     started_at: datetime,
     abort_reason: str | None,
     known_prompts: Sequence[PromptVersion] = (),
+    resumed: Sequence[ResumeRecord] = (),
 ) -> RunRecord:
     """`run.json` of a run that analysed `samples` (all of them, or those before it stopped).
 
@@ -385,23 +526,14 @@ def build_run_record(
         pipeline=pipeline,
         provider=settings.provider.value,
         model=settings.model,
-        settings=RunSettings(
-            mode=settings.mode.value,
-            temperature=settings.temperature,
-            seed=settings.seed,
-            max_reasks=settings.max_reasks,
-            chunk_chars=settings.chunk_chars,
-            chunk_overlap=settings.chunk_overlap,
-            max_candidates=settings.max_candidates,
-            n_ctx=settings.n_ctx,
-            model_file=settings.model_path.name if settings.model_path else None,
-        ),
+        settings=run_settings(settings),
         selection=selection,
         datasets=[d.record for d in selected],
         prompts=prompts_used(samples, known_prompts),
         packages=package_versions(),
         git=git_state(Path(__file__).resolve().parent),
         python=platform.python_version(),
+        resumed=list(resumed),
         totals=totals_of(samples),
         dataset_totals=[
             DatasetTotals(
@@ -409,6 +541,21 @@ def build_run_record(
             )
             for d in selected
         ],
+    )
+
+
+def run_settings(settings: Settings) -> RunSettings:
+    """The settings that change what the model answers, as recorded in `run.json`."""
+    return RunSettings(
+        mode=settings.mode.value,
+        temperature=settings.temperature,
+        seed=settings.seed,
+        max_reasks=settings.max_reasks,
+        chunk_chars=settings.chunk_chars,
+        chunk_overlap=settings.chunk_overlap,
+        max_candidates=settings.max_candidates,
+        n_ctx=settings.n_ctx,
+        model_file=settings.model_path.name if settings.model_path else None,
     )
 
 
