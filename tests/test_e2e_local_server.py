@@ -25,7 +25,10 @@ from counterclaim.llm.client import ModelClient
 from counterclaim.llm.local_server import LocalServer, resolve_model_path
 from counterclaim.llm.model_files import SMOLLM2_135M, ensure_model_file, verify_model_file
 
-pytestmark = pytest.mark.e2e
+# A real server on a busy two-core machine once hung a test here: a hard limit turns a hang into a
+# failure with every thread's stack printed, instead of eating CI's whole time budget.
+E2E_TIMEOUT_SECONDS = 300
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(E2E_TIMEOUT_SECONDS, method="thread")]
 
 
 @pytest.fixture(scope="module")
