@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -22,7 +23,7 @@ from pydantic import BaseModel
 from counterclaim.config import load_settings
 from counterclaim.errors import LocalModelError, ProviderError
 from counterclaim.llm.client import ModelClient
-from counterclaim.llm.local_server import LocalServer, resolve_model_path
+from counterclaim.llm.local_server import LocalServer, resolve_model_path, wait_until_ready
 from counterclaim.llm.model_files import SMOLLM2_135M, ensure_model_file, verify_model_file
 
 # A real server on a busy two-core machine once hung a test here: a hard limit turns a hang into a
@@ -129,3 +130,13 @@ def test_missing_or_non_gguf_model_path(tmp_path: Path) -> None:
         resolve_model_path("anything", not_gguf)
     with pytest.raises(LocalModelError, match="unknown local model"):
         resolve_model_path("no-such-model", None)
+
+
+def test_a_server_that_never_answers_its_health_check_gives_a_clear_error() -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]  # bound, never listening: connections are refused
+        started = time.monotonic()
+        with pytest.raises(LocalModelError, match="did not become ready within 1 s"):
+            wait_until_ready(f"http://127.0.0.1:{port}", timeout=1.0)
+    assert time.monotonic() - started < 10

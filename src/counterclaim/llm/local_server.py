@@ -7,6 +7,9 @@ import gc
 import os
 import socket
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -16,6 +19,9 @@ from counterclaim.errors import LocalModelError
 from counterclaim.llm.model_files import DEFAULT_LOCAL_MODEL, KNOWN_MODELS, ensure_model_file
 
 LOOPBACK = "127.0.0.1"
+READY_TIMEOUT_SECONDS = 180.0
+"""How long a started server may take to load its model and answer its health check."""
+READY_POLL_SECONDS = 0.2
 
 
 def resolve_model_path(model_name: str, model_path: Path | None) -> Path:
@@ -60,6 +66,26 @@ def _quiet_native_stderr(enabled: bool) -> Iterator[None]:
         os.close(saved)
 
 
+def wait_until_ready(address: str, timeout: float) -> None:
+    """Poll the server's /health until it answers 200 (the model is loaded and serving).
+
+    Returning only when the server is ready means the first request never meets a "loading model"
+    answer, and the native server is never torn down half-started (releasing it right after
+    construction could hang the process).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(address + "/health", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass  # not listening yet, or 503 while the model loads
+        if time.monotonic() >= deadline:
+            raise LocalModelError(f"the embedded model server did not become ready within {timeout:.0f} s")
+        time.sleep(READY_POLL_SECONDS)
+
+
 class LocalServer:
     """Start with `with LocalServer(path) as server:`; `server.base_url` is the OpenAI-compatible /v1."""
 
@@ -71,8 +97,10 @@ class LocalServer:
         threads: int = 2,
         port: int = 0,
         quiet: bool = True,
+        ready_timeout: float = READY_TIMEOUT_SECONDS,
     ) -> None:
         self.model_path = model_path
+        self.ready_timeout = ready_timeout
         self.n_ctx = n_ctx
         self.threads = threads
         self.port = port
@@ -112,6 +140,11 @@ class LocalServer:
         if not address.startswith("http"):
             address = "http://" + address
         self.base_url = address + "/v1"
+        try:
+            wait_until_ready(address, self.ready_timeout)
+        except LocalModelError:
+            self.stop()
+            raise
         return self
 
     def stop(self) -> None:
