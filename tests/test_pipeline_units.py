@@ -19,7 +19,8 @@ from counterclaim.pipeline.drafts import (
     claim_drafts_model,
     translations_model,
 )
-from counterclaim.pipeline.extract import best_supported_sentence, messages_for, speaker_hints, windows
+from counterclaim.pipeline.extract import best_supported_sentence, speaker_hints, windows
+from counterclaim.pipeline.messages import messages_for
 from counterclaim.pipeline.naive import without_sentence_numbers
 from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.language import looks_foreign

@@ -17,11 +17,12 @@ from counterclaim.io.article_input import article_from_text
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
 from counterclaim.models import Actor, Analysis, Claim, Contradiction, SummarySentence
-from counterclaim.pipeline.analyze import PipelineName, Progress, run_pipeline
+from counterclaim.pipeline.analyze import PipelineName, run_pipeline
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.contradictions import find_contradictions_async as _find
 from counterclaim.pipeline.extract import ClaimExtraction
 from counterclaim.pipeline.extract import extract_claims_async as _extract
+from counterclaim.pipeline.messages import Progress
 from counterclaim.pipeline.summary import summarize_async as _summarize
 
 T = TypeVar("T")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import Literal
 
 from counterclaim import __version__, prompts_loader
@@ -11,14 +10,27 @@ from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis, RunMetadata
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.contradictions import VERIFY_TEMPLATE, find_contradictions_async
-from counterclaim.pipeline.extract import ACTORS_TEMPLATE, CLAIMS_TEMPLATE, extract_claims_async
+from counterclaim.pipeline.extract import (
+    ACTORS_TEMPLATE,
+    CLAIMS_TEMPLATE,
+    TRANSLATE_TEMPLATE,
+    extract_claims_async,
+)
+from counterclaim.pipeline.messages import Progress
+from counterclaim.pipeline.missed_speakers import SPEAKERS_TEMPLATE
 from counterclaim.pipeline.naive import NAIVE_TEMPLATE, naive_analysis_async
 from counterclaim.pipeline.summary import SUMMARY_TEMPLATE, summarize_async
 
 PipelineName = Literal["staged", "naive"]
-Progress = Callable[[str], None]
 
-STAGED_TEMPLATES = [ACTORS_TEMPLATE, CLAIMS_TEMPLATE, VERIFY_TEMPLATE, SUMMARY_TEMPLATE]
+STAGED_TEMPLATES = [
+    ACTORS_TEMPLATE,
+    CLAIMS_TEMPLATE,
+    SPEAKERS_TEMPLATE,
+    TRANSLATE_TEMPLATE,
+    VERIFY_TEMPLATE,
+    SUMMARY_TEMPLATE,
+]
 
 
 async def run_pipeline(

@@ -15,7 +15,7 @@ from counterclaim.models import Actor, Claim, ClaimKind, Contradiction, Contradi
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.candidates import Candidate, propose_candidates
 from counterclaim.pipeline.drafts import VerdictDraft
-from counterclaim.pipeline.extract import messages_for
+from counterclaim.pipeline.messages import messages_for
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
 from counterclaim.text.numbers import NumericRelation

@@ -128,3 +128,17 @@ def summary_draft_model(claim_ids: list[str], max_sentences: int) -> type[BaseMo
         "SummaryDraft",
         sentences=(list[sentence], Field(min_length=1, max_length=max_sentences)),
     )
+
+
+class SpeakerClaimDraft(BaseModel):
+    """What one speaker code found claims in its sentence."""
+
+    statement_in_english: str = Field(min_length=3, max_length=300)
+    kind: ClaimKindName
+    hedged: bool
+
+
+def speaker_claims_model(count: int) -> type[BaseModel]:
+    """One required answer per speaker asked about (keys item_0, item_1, ...)."""
+    fields: dict[str, Any] = {f"item_{i}": (SpeakerClaimDraft, ...) for i in range(count)}
+    return create_model("SpeakerClaims", **fields)

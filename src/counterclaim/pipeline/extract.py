@@ -7,25 +7,27 @@ by validation, which instructor sends back to the model with the reason).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from counterclaim import prompts_loader
 from counterclaim.errors import ModelOutputError
-from counterclaim.llm.client import Message, ModelClient
+from counterclaim.llm.client import ModelClient
 from counterclaim.models import Actor, Claim, ClaimKind
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.attribution import AttributionCheck
-from counterclaim.pipeline.drafts import actor_details_model, claim_drafts_model, translations_model
+from counterclaim.pipeline.drafts import (
+    actor_details_model,
+    claim_drafts_model,
+    translations_model,
+)
+from counterclaim.pipeline.messages import Progress, messages_for
+from counterclaim.pipeline.missed_speakers import ask_missed_speakers, missed_speakers
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.sentences import numbered_article
 from counterclaim.text.speakers import reported_speakers
-
-Progress = Callable[[str], None]
 
 ACTORS_TEMPLATE = "actors.j2"
 CLAIMS_TEMPLATE = "claims.j2"
@@ -48,17 +50,6 @@ class ClaimExtraction:
     claims: list[Claim]
     notices: list[str] = field(default_factory=list)
     """Windows of the article that could not be analysed, and why."""
-
-
-def messages_for(article_prompt: str, template: str, **variables: Any) -> list[Message]:
-    """System message, then the article first and the task after it (so servers reuse the prefix)."""
-    return [
-        {"role": "system", "content": prompts_loader.render(prompts_loader.SYSTEM_TEMPLATE)},
-        {
-            "role": "user",
-            "content": prompts_loader.render(template, numbered_article=article_prompt, **variables),
-        },
-    ]
 
 
 def windows(chunk: Chunk, *, after: int, size: int = WINDOW_SENTENCES) -> list[tuple[int, int]]:
@@ -120,25 +111,40 @@ async def extract_claims_async(
                 continue
             for item in answer.claims:
                 statement = " ".join(item.statement_in_english.split())
-                sentence = best_supported_sentence(article, statement, item.sentence, first, last)
-                if sentence is None:
-                    continue  # the statement retells a sentence outside this window: a copy, not a claim
-                if len(article.sentence(sentence).text.split()) < MIN_EVIDENCE_WORDS:
-                    continue  # a caption or a split-off fragment ("White.") cannot carry a claim
-                if attribution.rejects(item.actor, sentence, item.kind) is not None:
-                    unattributed += 1  # narration given an invented speaker, or a far-off actor
-                    continue
-                registry.add_name(item.actor)
-                raw.append(
-                    _RawClaim(
-                        sentences=(sentence,),
-                        actor=item.actor,
-                        statement=statement,
-                        kind=item.kind,
-                        hedged=item.hedged,
-                    )
+                checked = checked_claim(
+                    article,
+                    attribution,
+                    item.actor,
+                    statement,
+                    item.kind,
+                    item.hedged,
+                    item.sentence,
+                    (first, last),
                 )
+                if isinstance(checked, _RawClaim):
+                    raw.append(checked)
+                unattributed += checked is _UNATTRIBUTED
             covered = max(covered, last)
+    claimed: dict[int, list[str]] = {}
+    for item in raw:
+        claimed.setdefault(item.sentences[0], []).append(item.actor)
+    missed = missed_speakers(article, claimed) if attribution.english else []
+    for answer_item in await ask_missed_speakers(article, chunks, missed, client, progress):
+        checked = checked_claim(
+            article,
+            attribution,
+            answer_item.speaker,
+            answer_item.statement,
+            answer_item.kind,
+            answer_item.hedged,
+            answer_item.sentence,
+            (answer_item.sentence, answer_item.sentence),
+        )
+        if isinstance(checked, _RawClaim):
+            raw.append(checked)
+        unattributed += checked is _UNATTRIBUTED
+    for item in raw:
+        registry.add_name(item.actor)
     if unattributed:
         notices.append(
             f"{unattributed} proposed claim(s) left out: the actor is not named near the sentence, "
@@ -153,6 +159,31 @@ async def extract_claims_async(
     return ClaimExtraction(
         actors=registry.actors(), claims=_build_claims(article, registry, raw), notices=notices
     )
+
+
+_UNATTRIBUTED = "unattributed"
+_NOT_HERE = "not here"
+
+
+def checked_claim(
+    article: PreparedArticle,
+    attribution: AttributionCheck,
+    actor: str,
+    statement: str,
+    kind: str,
+    hedged: bool,
+    cited: int,
+    window: tuple[int, int],
+) -> _RawClaim | str:
+    """The proposed claim if code accepts it, else why not (`_NOT_HERE` or `_UNATTRIBUTED`)."""
+    sentence = best_supported_sentence(article, statement, cited, *window)
+    if sentence is None:
+        return _NOT_HERE  # the statement retells a sentence outside the window: a copy, not a claim
+    if len(article.sentence(sentence).text.split()) < MIN_EVIDENCE_WORDS:
+        return _NOT_HERE  # a caption or a split-off fragment ("White.") cannot carry a claim
+    if attribution.rejects(actor, sentence, kind) is not None:
+        return _UNATTRIBUTED  # narration given an invented speaker, or a far-off actor
+    return _RawClaim(sentences=(sentence,), actor=actor, statement=statement, kind=kind, hedged=hedged)
 
 
 async def _describe_actors(

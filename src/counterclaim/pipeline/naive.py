@@ -16,7 +16,8 @@ from counterclaim.models import Claim, ClaimKind, Contradiction, ContradictionKi
 from counterclaim.pipeline.actors import ActorRegistry
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.drafts import ActorDetails, ActorDraft, ClaimKindName, ContradictionKindName
-from counterclaim.pipeline.extract import ClaimExtraction, messages_for
+from counterclaim.pipeline.extract import ClaimExtraction
+from counterclaim.pipeline.messages import messages_for
 from counterclaim.text.grounding import locate_quote
 
 NAIVE_TEMPLATE = "naive.j2"

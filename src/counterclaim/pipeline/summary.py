@@ -9,7 +9,7 @@ from counterclaim.llm.client import ModelClient
 from counterclaim.models import Actor, Claim, Contradiction, SummarySentence
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.drafts import summary_draft_model
-from counterclaim.pipeline.extract import messages_for
+from counterclaim.pipeline.messages import messages_for
 
 SUMMARY_TEMPLATE = "summary.j2"
 SUMMARY_MAX_TOKENS = 600

@@ -1,0 +1,140 @@
+"""A second look at speakers code found but the claim step passed over.
+
+Small models often give a sentence with two speakers to one of them only ("Western leaders have warned
+..., after a defence spokesman said ...": the spokesman's claim is lost). Code knows, from English
+reporting patterns, who a sentence reports as speaking; for each such speaker that got no claim from
+that sentence, one focused question is asked: what does this speaker claim in this sentence? The
+answers go through the same checks as every other proposed claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from counterclaim.llm.client import ModelClient
+from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.attribution import actor_named_in
+from counterclaim.pipeline.drafts import speaker_claims_model
+from counterclaim.pipeline.messages import Progress, messages_for
+from counterclaim.text.chunking import Chunk
+from counterclaim.text.keywords import STOPWORDS
+from counterclaim.text.sentences import numbered_article
+from counterclaim.text.speakers import reported_speakers
+
+SPEAKERS_TEMPLATE = "speakers.j2"
+SPEAKERS_PER_CALL = 6
+SPEAKER_MAX_TOKENS_EACH = 110
+
+# Wire services whose "X reported" is the news outlet's own reporting, not an actor's claim.
+NEWS_AGENCIES = frozenset(
+    """reuters ap afp upi dpa efe ansa associated press agence france-presse france presse""".split()
+)
+_TITLES = frozenset("mr mrs ms dr president minister general chief secretary".split())
+
+
+@dataclass(frozen=True)
+class MissedSpeaker:
+    """A speaker code found in a sentence that no proposed claim of that sentence names."""
+
+    sentence: int
+    speaker: str
+
+
+@dataclass(frozen=True)
+class SpeakerClaim:
+    """What the model says a missed speaker claims in its sentence (still to be checked by code)."""
+
+    sentence: int
+    speaker: str
+    statement: str
+    kind: str
+    hedged: bool
+
+
+def names_someone(speaker: str) -> bool:
+    """Whether the speaker phrase has a proper name in it ("The president" and "officials" do not:
+    asking about them would only repeat a claim already given to the named person or body)."""
+    words = speaker.replace(",", " ").split()
+    return any(
+        word[:1].isupper() and word.casefold() not in STOPWORDS and word.casefold() not in _TITLES
+        for word in words
+    )
+
+
+def is_news_agency(speaker: str) -> bool:
+    words = [w.strip(".,").casefold() for w in speaker.split()]
+    content = [w for w in words if w not in STOPWORDS]
+    return bool(content) and all(w in NEWS_AGENCIES for w in content)
+
+
+def missed_speakers(article: PreparedArticle, claimed: dict[int, list[str]]) -> list[MissedSpeaker]:
+    """Speakers code finds in each sentence whose name shares no word with an actor claimed there.
+
+    `claimed` maps a sentence number to the actor names of the claims already proposed for it.
+    """
+    missed = []
+    for number, sentence in enumerate(article.sentences, start=1):
+        names = claimed.get(number, [])
+        for speaker in reported_speakers(sentence.text):
+            if not names_someone(speaker) or is_news_agency(speaker):
+                continue
+            if any(actor_named_in(speaker, name) or actor_named_in(name, speaker) for name in names):
+                continue
+            missed.append(MissedSpeaker(sentence=number, speaker=speaker))
+    return missed
+
+
+def _first_chunk_with(chunks: list[Chunk], sentence: int) -> int:
+    return next(
+        (i for i, chunk in enumerate(chunks) if any(s.number == sentence for s in chunk.sentences)), 0
+    )
+
+
+def batches(chunks: list[Chunk], missed: Iterable[MissedSpeaker]) -> list[tuple[Chunk, list[MissedSpeaker]]]:
+    """The missed speakers grouped by the first chunk holding their sentence, a few per request."""
+    by_chunk: dict[int, list[MissedSpeaker]] = {}
+    for item in missed:
+        by_chunk.setdefault(_first_chunk_with(chunks, item.sentence), []).append(item)
+    return [
+        (chunks[index], items[start : start + SPEAKERS_PER_CALL])
+        for index, items in sorted(by_chunk.items())
+        for start in range(0, len(items), SPEAKERS_PER_CALL)
+    ]
+
+
+async def ask_missed_speakers(
+    article: PreparedArticle,
+    chunks: list[Chunk],
+    missed: list[MissedSpeaker],
+    client: ModelClient,
+    progress: Progress | None = None,
+) -> list[SpeakerClaim]:
+    """One bounded request per batch: for each missed speaker, what it claims in its sentence."""
+    answers: list[SpeakerClaim] = []
+    for chunk, batch in batches(chunks, missed):
+        if progress:
+            progress(f"claims: asking about {len(batch)} speaker(s) passed over")
+        items = [
+            {"speaker": item.speaker, "sentence": numbered_article([article.sentence(item.sentence)])}
+            for item in batch
+        ]
+        answer: Any = await client.structured(
+            "speakers",
+            messages_for(article.prompt_text(chunk), SPEAKERS_TEMPLATE, items=items),
+            speaker_claims_model(len(batch)),
+            max_tokens=SPEAKER_MAX_TOKENS_EACH * len(batch),
+        )
+        for index, item in enumerate(batch):
+            draft = getattr(answer, f"item_{index}")
+            answers.append(
+                SpeakerClaim(
+                    sentence=item.sentence,
+                    speaker=item.speaker,
+                    statement=" ".join(draft.statement_in_english.split()),
+                    kind=draft.kind,
+                    hedged=draft.hedged,
+                )
+            )
+    return answers
