@@ -184,18 +184,20 @@ def test_a_contradiction_needs_a_reason_code_can_see() -> None:
     unseen = _candidate(NumericRelation.NOT_COMPARABLE, clash=False)
     assert not accept(_verdict("contradict", "factual"), unseen)
 
-    def said(cid: str, actor: str, evidence: str) -> Claim:
+    def said(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
         span = Span(start=0, end=len(evidence), text=evidence)
-        return Claim(id=cid, actor_id=actor, statement=evidence, kind=ClaimKind.ASSERTION, evidence=[span])
+        return Claim(id=cid, actor_id=actor, statement=evidence, kind=kind, evidence=[span])
 
     names = {"a1": ["NATO"], "a2": ["Moscow", "the Kremlin"]}
     nato = said("c1", "a1", "Russia is adding troops, NATO said.")
     same_idea = said("c2", "a2", "Troops are being added, it said.")
-    rebuttal = said("c3", "a2", "The Kremlin said NATO was lying.")
+    rebuttal = said("c3", "a2", "The Kremlin said NATO was lying.", ClaimKind.ACCUSATION)
+    mention = said("c7", "a2", "The Kremlin said NATO held a meeting.")
     leaving = said("c4", "a2", "Moscow said its units are withdrawing.")
     no_numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
     assert not clash(nato, same_idea, no_numbers, names)
-    assert clash(nato, rebuttal, no_numbers, names)  # the rebuttal names NATO
+    assert clash(nato, rebuttal, no_numbers, names)  # the accusation names NATO
+    assert not clash(nato, mention, no_numbers, names)  # naming NATO is no rebuttal by itself
     assert clash(nato, leaving, no_numbers, {})  # withdrawing against adding
     chief = said("c5", "a3", "Police Chief Ana Lima spoke first.")
     same_person = said("c6", "a4", "Police Chief Ana Lima of Riverton spoke.")

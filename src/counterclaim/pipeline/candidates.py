@@ -29,7 +29,7 @@ class Candidate:
     numeric: NumericVerdict
     clash: bool = False
     """Code sees a reason for conflict: a negation on one side only, opposed ideas, figures that cannot
-    both hold, or one claim naming the other's actor in full (a rebuttal)."""
+    both hold, or a denial or accusation naming the other's actor in full (a rebuttal)."""
     opposed: bool = False
     """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
 
@@ -117,6 +117,10 @@ def clash(
         return False
 
     def rebuts(claim: Claim, other_names: Sequence[str]) -> bool:
+        # Naming the other side is no conflict by itself ("the government is trying to crush the
+        # protests" names the government, whatever the government says): a rebuttal denies or accuses.
+        if claim.kind not in _STANCE_KINDS:
+            return False
         text = " ".join(span.text for span in claim.evidence)
         return any(occurs_in(name, name_key(text)) for name in other_names)
 
