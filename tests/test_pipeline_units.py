@@ -17,6 +17,7 @@ from counterclaim.pipeline.drafts import (
     VerdictRelation,
     actor_details_model,
     claim_drafts_model,
+    name_translations_model,
     translations_model,
 )
 from counterclaim.pipeline.extract import best_supported_sentence, speaker_hints, windows
@@ -359,9 +360,23 @@ def test_the_translation_schema_requires_one_sentence_per_statement() -> None:
     with pytest.raises(ValueError):
         model.model_validate({"item_0": "The police said 20 people died."})
     messages = messages_for(
-        "[1] x", "translate.j2", items=["Unita disse que houve mortes."], what="statements"
+        "[1] x", "translate.j2", items=["Unita disse que houve mortes."], what="statements", language=None
     )
     assert "- item_0: Unita disse que houve mortes." in messages[1]["content"]
+    assert "are not in English" in messages[1]["content"]
+
+
+def test_names_are_translated_as_original_then_english_from_the_language_code_names() -> None:
+    model = name_translations_model(1)
+    answer = model.model_validate({"item_0": {"original": "Manifestantes", "english": "Protesters"}})
+    assert answer.item_0.english == "Protesters"  # type: ignore[attr-defined]
+    with pytest.raises(ValueError):
+        model.model_validate({"item_0": "Protesters"})
+    content = messages_for(
+        "[1] x", "translate.j2", items=["Manifestantes"], what="names", language="Spanish"
+    )[1]["content"]
+    assert "are in Spanish. Translate each one from Spanish into plain English" in content
+    assert "give the original as written above, then its English" in content
 
 
 def test_an_english_name_is_shown_and_the_articles_forms_stay_aliases() -> None:

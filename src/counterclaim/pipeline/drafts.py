@@ -116,6 +116,23 @@ def translations_model(count: int) -> type[BaseModel]:
     return create_model("Translations", **fields)
 
 
+class NameTranslation(BaseModel):
+    """A name as the article writes it, then in English.
+
+    Asked for a bare translation of a short name, a small model tends to copy it unchanged; writing
+    the original first leaves the English field for the translation.
+    """
+
+    original: str = Field(min_length=1, max_length=120)
+    english: str = Field(min_length=1, max_length=120)
+
+
+def name_translations_model(count: int) -> type[BaseModel]:
+    """One required original/English pair per name (keys item_0, item_1, ...)."""
+    fields: dict[str, Any] = {f"item_{i}": (NameTranslation, ...) for i in range(count)}
+    return create_model("NameTranslations", **fields)
+
+
 def summary_draft_model(claim_ids: list[str], max_sentences: int) -> type[BaseModel]:
     """Summary sentences citing existing claim ids only."""
     id_list: Any = list.__class_getitem__(_literal(claim_ids))

@@ -8,7 +8,7 @@ by validation, which instructor sends back to the model with the reason).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
 from counterclaim.errors import ModelOutputError
 from counterclaim.llm.client import ModelClient
@@ -19,13 +19,14 @@ from counterclaim.pipeline.attribution import AttributionCheck
 from counterclaim.pipeline.drafts import (
     actor_details_model,
     claim_drafts_model,
+    name_translations_model,
     translations_model,
 )
 from counterclaim.pipeline.messages import Progress, messages_for
 from counterclaim.pipeline.missed_speakers import ask_missed_speakers, missed_speakers
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
-from counterclaim.text.language import looks_foreign
+from counterclaim.text.language import likely_language, looks_foreign
 from counterclaim.text.sentences import numbered_article
 from counterclaim.text.speakers import reported_speakers
 
@@ -255,13 +256,14 @@ async def _translate(
     article: PreparedArticle,
     chunks: list[Chunk],
     items: list[str],
-    what: str,
+    what: Literal["statements", "names"],
     client: ModelClient,
     progress: Progress | None,
 ) -> list[str]:
     """English for each item, one bounded request per batch (the article first, as in every step; its
     first chunk when it is long, so the request stays within the model's context)."""
     view = chunks[0] if chunks else None
+    language = likely_language(article.sanitized.clean)
     translations: list[str] = []
     for start in range(0, len(items), TRANSLATIONS_PER_CALL):
         batch = items[start : start + TRANSLATIONS_PER_CALL]
@@ -269,11 +271,15 @@ async def _translate(
             progress(f"translating {len(batch)} {what} into English")
         answer: Any = await client.structured(
             "translate",
-            messages_for(article.prompt_text(view), TRANSLATE_TEMPLATE, items=batch, what=what),
-            translations_model(len(batch)),
+            messages_for(
+                article.prompt_text(view), TRANSLATE_TEMPLATE, items=batch, what=what, language=language
+            ),
+            name_translations_model(len(batch)) if what == "names" else translations_model(len(batch)),
             max_tokens=TRANSLATION_MAX_TOKENS_EACH * len(batch),
         )
-        translations.extend(" ".join(getattr(answer, f"item_{i}").split()) for i in range(len(batch)))
+        for index in range(len(batch)):
+            item = getattr(answer, f"item_{index}")
+            translations.append(" ".join((item.english if what == "names" else item).split()))
     return translations
 
 

@@ -36,3 +36,36 @@ def looks_foreign(text: str) -> bool:
 def looks_english(text: str) -> bool:
     """The opposite of `looks_foreign`."""
     return not looks_foreign(text)
+
+
+# Frequent function words that mark one language among those above (a word common to two is listed
+# under both; the language with most hits wins).
+LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in {
+        "Spanish": "el los las del y que por con una para es se lo al como más pero sus su fue ha han",
+        "Portuguese": "dos das os em um uma não com ao pelo pela que para é se foi são mais na",
+        "French": "le les des du et est une qui dans pour pas sur au aux ce il elle ont été",
+        "German": "der das und ist nicht ein eine mit zu von dem auf den sich des im für",
+        "Indonesian": "yang dan di ke dari itu ini dengan untuk tidak akan telah pada dalam oleh adalah",
+    }.items()
+}
+MIN_MARKERS = 3
+
+
+def likely_language(text: str) -> str | None:
+    """The English name of a non-English text's language among `LANGUAGE_MARKERS` (None when the text
+    looks English, or the language is unclear).
+
+    Told the source language, a small model translates short items (names, titles) it would otherwise
+    copy unchanged.
+    """
+    if looks_english(text):
+        return None
+    words = _WORD.findall(text.casefold())
+    hits = sorted(
+        ((sum(word in markers for word in words), name) for name, markers in LANGUAGE_MARKERS.items()),
+        reverse=True,
+    )
+    (best, language), (second, _) = hits[0], hits[1]
+    return language if best >= MIN_MARKERS and best > second else None

@@ -1,0 +1,29 @@
+"""Telling English from other languages, and which language, in code."""
+
+from __future__ import annotations
+
+from counterclaim.text.language import likely_language, looks_foreign
+
+
+def test_the_language_of_a_non_english_text_is_named_from_its_function_words() -> None:
+    assert (
+        likely_language("Le président a dit que la France ne paiera pas les dettes de la banque.") == "French"
+    )
+    assert (
+        likely_language("Unita disse que houve mais de 700 mortes na província do Huambo ontem.")
+        == "Portuguese"
+    )
+    assert likely_language(
+        "El gobierno dijo que los manifestantes no tienen razón y que la policía actuó bien."
+    ) == ("Spanish")
+    assert likely_language(
+        "Polisi mengatakan bahwa para demonstran telah ditahan di kota itu dan akan diadili."
+    ) == ("Indonesian")
+
+
+def test_english_or_too_little_text_names_no_language() -> None:
+    # English text with words other languages use ("do", "a", "no", "me") is never named as another.
+    assert likely_language("Officials do say a deal is close; no one told me when it will be signed.") is None
+    assert not looks_foreign("Ferries leave every 40 minutes until 19:55")
+    assert likely_language("Ferries leave every 40 minutes until 19:55") is None
+    assert likely_language("la casa") is None  # one or two marker words are not enough to tell
