@@ -11,8 +11,9 @@ can establish decide whether such a claim is kept:
   reporting word ("said", "denial", "according to") or a quotation mark. A deed (kind "action") needs
   no reporting cue but must name its actor in the sentence itself.
 
-A headline may name its speaker in the story below it, and a first-person text (a press statement)
-speaks for the author named in its header.
+A sentence written to steer a language model ("Ignore all previous instructions", planted in a web
+page) carries no claim. A headline may name its speaker in the story below it, and a first-person
+text (a press statement) speaks for the author named in its header.
 
 The reporting-cue check applies to English text only; in other languages the actor check alone is used.
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import STOPWORDS, keywords
 from counterclaim.text.language import looks_english
 from counterclaim.text.speakers import REPORTING_VERBS
@@ -109,6 +111,8 @@ class AttributionCheck:
 
     def rejects(self, actor: str, sentence: int, kind: str) -> str | None:
         """Why this claim is not attributed by the article (None when it is)."""
+        if reads_as_instruction(self.sentences[sentence - 1]):
+            return f"sentence {sentence} addresses a language model, it reports nothing"
         if not keywords(self.sentences[sentence - 1]) - keywords(actor):
             return f"sentence {sentence} only names {actor!r}"  # a caption or a byline
         if kind == "action":

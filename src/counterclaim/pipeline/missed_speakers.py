@@ -19,6 +19,7 @@ from counterclaim.pipeline.attribution import actor_named_in
 from counterclaim.pipeline.drafts import speaker_claims_model
 from counterclaim.pipeline.messages import Progress, messages_for
 from counterclaim.text.chunking import Chunk
+from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import STOPWORDS
 from counterclaim.text.sentences import numbered_article
 from counterclaim.text.speakers import reported_speakers
@@ -77,6 +78,8 @@ def missed_speakers(article: PreparedArticle, claimed: dict[int, list[str]]) -> 
     missed = []
     for number, sentence in enumerate(article.sentences, start=1):
         names = claimed.get(number, [])
+        if reads_as_instruction(sentence.text):
+            continue  # planted text for the model: no one's claim, and never worth a request
         for speaker in reported_speakers(sentence.text):
             if not names_someone(speaker) or is_news_agency(speaker):
                 continue
