@@ -76,6 +76,15 @@ def test_actor_registry_merges_name_forms_and_keeps_only_aliases_from_the_text()
     assert registry.id_of("stoltenberg") == "a1" and registry.id_of("Russian officials") == "a4"
 
 
+def test_an_actor_is_shown_under_a_name_the_article_uses() -> None:
+    registry = ActorRegistry("Assange said the allegations were part of a smear campaign.")
+    registry.add_name("Ass Assange")  # garbled by the model
+    registry.add_name("Assange")
+    (actor,) = registry.actors()
+    assert actor.name == "Assange"
+    assert registry.id_of("Ass Assange") == registry.id_of("Assange") == "a1"
+
+
 def test_a_role_is_kept_only_in_the_articles_own_words() -> None:
     registry = ActorRegistry("The health ministry spokeswoman, Ana Ruiz, said the clinic was open.")
     for name in ["Ana Ruiz", "clinic staff"]:

@@ -58,16 +58,21 @@ class _Group:
     aliases: list[str] = field(default_factory=list)
     english: str | None = None
     """The name in English, for an article in another language (shown as the name)."""
+    in_article: set[str] = field(default_factory=set)
+    """The forms that occur in the article as whole words."""
 
     def matches(self, name: str) -> bool:
         return any(same_actor_name(form, name) for form in self.forms)
 
     def canonical(self) -> str:
-        """The longest form of at most three words (else the shortest form)."""
-        short_enough = [f for f in self.forms if len(f.split()) <= _MAX_CANONICAL_WORDS]
+        """The longest form of at most three words (else the shortest form), among the forms the
+        article itself uses when there are any (a form the model garbled, "Ass Assange" for
+        "Assange", is never shown as the name)."""
+        forms = [f for f in self.forms if f in self.in_article] or self.forms
+        short_enough = [f for f in forms if len(f.split()) <= _MAX_CANONICAL_WORDS]
         if short_enough:
             return max(short_enough, key=lambda f: (len(f), self.counts.get(f, 0)))
-        return min(self.forms, key=len)
+        return min(forms, key=len)
 
 
 class ActorRegistry:
@@ -79,13 +84,15 @@ class ActorRegistry:
 
     def add_name(self, name: str) -> None:
         name = " ".join(name.split())
+        in_article = {name} if occurs_in(name, self._article_key_text) else set()
         for group in self._groups:
             if group.matches(name):
                 if name not in group.forms:
                     group.forms.append(name)
                 group.counts[name] = group.counts.get(name, 0) + 1
+                group.in_article |= in_article
                 return
-        self._groups.append(_Group(forms=[name], counts={name: 1}))
+        self._groups.append(_Group(forms=[name], counts={name: 1}, in_article=in_article))
 
     def names(self) -> list[str]:
         """Canonical names, in first-seen order."""
