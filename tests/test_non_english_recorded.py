@@ -53,17 +53,7 @@ def test_non_english_evidence_is_exact_and_in_the_original_language(seed: str) -
             assert text[span.start : span.end] == span.text
 
 
-NAMES_LEFT_UNTRANSLATED = pytest.mark.xfail(
-    strict=True,
-    reason="known gap of the recorded 1.5B model run: asked to translate the Spanish seed's actor names, "
-    "it copies most of them ('Manifestantes', 'Fuentes de la policía mexicana')",
-)
-
-
-@pytest.mark.parametrize(
-    "seed",
-    [pytest.param(seed, marks=NAMES_LEFT_UNTRANSLATED) if "mexico" in seed else seed for seed in NON_ENGLISH],
-)
+@pytest.mark.parametrize("seed", NON_ENGLISH)
 def test_non_english_article_gives_actor_names_in_english_with_the_original_as_alias(seed: str) -> None:
     text = _seed_text(seed)
     analysis = _analyse(text)
