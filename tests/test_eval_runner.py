@@ -8,7 +8,10 @@ import asyncio
 import hashlib
 import io
 import json
+import os
 import re
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -16,9 +19,9 @@ from rich.console import Console
 
 from counterclaim.config import Settings, load_settings
 from counterclaim.errors import DatasetError, LocalModelError, ModelOutputError, UsageSoFar
-from counterclaim.evaluation.cli_eval import add_eval_parser, run_eval_command
+from counterclaim.evaluation.cli_eval import add_eval_parser, run_eval_command, terminate_as_interrupt
 from counterclaim.evaluation.report import markdown_report, terminal_report
-from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FILE, load_run
+from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FILE, RunRecord, load_run
 from counterclaim.evaluation.runner import EvalRun, run_eval, short_model_name
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis
@@ -387,3 +390,25 @@ def test_the_cli_refuses_resume_with_a_new_selection(
     args = parser.parse_args(["eval", "--resume", str(tmp_path), "--limit", "3"])
     assert run_eval_command(args) == DatasetError.exit_code
     assert "leave out --dataset" in capsys.readouterr().err
+
+
+def test_run_json_is_rewritten_after_each_article_so_a_killed_run_can_resume(tmp_path: Path) -> None:
+    seen: list[RunRecord] = []
+
+    async def looking_at_the_record(text: str) -> Analysis:
+        if text == BRIDGE_TEXT:  # the second article: the first one is on record already
+            (run_dir,) = (tmp_path / "runs").iterdir()
+            seen.append(load_run(run_dir).record)
+        return await perfect_oracle(text)
+
+    run = run_with(looking_at_the_record, tmp_path)
+    assert [r.status for r in seen] == ["running"] and seen[0].totals.articles == 1
+    assert run.record.status == "completed"
+
+
+def test_sigterm_stops_an_eval_run_like_ctrl_c() -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(KeyboardInterrupt), terminate_as_interrupt():
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the handler raises at once; the sleep only bounds a failure
+    assert signal.getsignal(signal.SIGTERM) is before

@@ -13,7 +13,8 @@ parse with no argv inspection.)
 
 Exit codes of a run: 0 when every article was analysed, 1 when some failed (the run folder is still
 written, failures are listed), the error's own code when the run could not be done (e.g. 9 for a
-bad dataset, 4 for bad settings, 7 when the embedded model cannot be served), 130 when interrupted.
+bad dataset, 4 for bad settings, 7 when the embedded model cannot be served), 130 when interrupted
+(Ctrl-C or SIGTERM; `--resume` continues the run).
 `compare` exits 0, or 9 when a run folder cannot be read.
 """
 
@@ -22,8 +23,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from rich.console import Console
@@ -118,7 +122,7 @@ def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
     settings = settings_from(args)
     datasets: list[Path] = args.dataset or [DEFAULT_DATASET]
     progress = None if args.quiet else RichEvalProgress(err)
-    with progress if progress is not None else contextlib.nullcontext():
+    with terminate_as_interrupt(), progress if progress is not None else contextlib.nullcontext():
         run = asyncio.run(
             run_eval(
                 datasets,
@@ -134,6 +138,25 @@ def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
     out.print(terminal_report(run.record, list(run.samples)))
     out.print(Text(single_line(f"report: {run.run_dir / REPORT_FILE}")))
     return EXIT_ARTICLES_FAILED if run.record.totals.failed else 0
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM (a CI job's time limit, `kill`) stops the run like Ctrl-C: the run
+    folder is closed with an "aborted" record the run can be resumed from."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave the signal alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _positive_int(raw: str) -> int:

@@ -207,7 +207,10 @@ class RunRecord(_Record):
 
     format: Literal["counterclaim-eval-run/1"] = RUN_FORMAT
     run_id: str = Field(description="The run folder's name.")
-    status: Literal["completed", "aborted"]
+    status: Literal["completed", "aborted", "running"] = Field(
+        description="'running' while articles are still being analysed (rewritten after each one, so a "
+        "run killed without notice still leaves a record it can be resumed from)."
+    )
     abort_reason: str | None = Field(default=None, description="Why an aborted run stopped.")
     started_at: datetime
     finished_at: datetime

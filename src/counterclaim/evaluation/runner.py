@@ -34,7 +34,13 @@ from typing import IO, Protocol
 
 from counterclaim import prompts_loader
 from counterclaim.config import Settings
-from counterclaim.errors import ConfigurationError, CounterclaimError, DatasetError, LocalModelError
+from counterclaim.errors import (
+    ConfigurationError,
+    CounterclaimError,
+    DatasetError,
+    LocalModelError,
+    OutputError,
+)
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
 from counterclaim.evaluation.report import markdown_report
 from counterclaim.evaluation.run_files import (
@@ -62,6 +68,7 @@ from counterclaim.evaluation.run_files import (
     load_run,
 )
 from counterclaim.evaluation.scoring import Prediction, aggregate, score_article
+from counterclaim.io.output_file import write_output
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
 from counterclaim.models import Analysis, PromptVersion
@@ -273,7 +280,7 @@ async def _analyse_and_write(
 
     samples: list[SampleRow] = list(plan.done)
 
-    def finish(abort_reason: str | None) -> RunRecord:
+    def finish(abort_reason: str | None, *, running: bool = False) -> RunRecord:
         record = build_run_record(
             run_dir=run_dir,
             settings=plan.settings,
@@ -285,6 +292,7 @@ async def _analyse_and_write(
             abort_reason=abort_reason,
             known_prompts=pipeline_prompts(plan.pipeline) if analyze_fn is None else [],
             resumed=plan.resumed,
+            running=running,
         )
         write_run_files(run_dir, record, samples)
         return record
@@ -299,6 +307,7 @@ async def _analyse_and_write(
                         sample = await evaluate_article(gold, dataset.record.name, analyze, progress)
                         _append_line(samples_file, sample.model_dump_json())
                         samples.append(sample)
+                        finish(None, running=True)  # a record to resume from, whatever stops the run
                         if progress is not None:
                             progress.article_finished(sample)
     except BaseException as exc:
@@ -511,6 +520,7 @@ def build_run_record(
     abort_reason: str | None,
     known_prompts: Sequence[PromptVersion] = (),
     resumed: Sequence[ResumeRecord] = (),
+    running: bool = False,
 ) -> RunRecord:
     """`run.json` of a run that analysed `samples` (all of them, or those before it stopped).
 
@@ -519,7 +529,7 @@ def build_run_record(
     """
     return RunRecord(
         run_id=run_dir.name,
-        status="aborted" if abort_reason is not None else "completed",
+        status="running" if running else "aborted" if abort_reason is not None else "completed",
         abort_reason=abort_reason,
         started_at=started_at,
         finished_at=datetime.now(UTC),
@@ -638,12 +648,13 @@ def _safe_part(text: str) -> str:
 
 
 def write_run_files(run_dir: Path, record: RunRecord, samples: Sequence[SampleRow]) -> None:
-    """Write `run.json` and `report.md` (samples are written while the run goes)."""
+    """Write `run.json` and `report.md` atomically (samples are appended while the run goes), so a
+    run stopped at any moment leaves the previous complete files or the new ones."""
     try:
-        (run_dir / RUN_FILE).write_text(record.model_dump_json(indent=2) + "\n", encoding="utf-8")
-        (run_dir / REPORT_FILE).write_text(markdown_report(record, samples), encoding="utf-8")
-    except OSError as exc:
-        raise DatasetError(f"cannot write the run files in {run_dir}: {exc}") from exc
+        write_output(str(run_dir / RUN_FILE), record.model_dump_json(indent=2) + "\n", force=True)
+        write_output(str(run_dir / REPORT_FILE), markdown_report(record, samples), force=True)
+    except OutputError as exc:
+        raise DatasetError(f"cannot write the run files in {run_dir}: {exc.message}") from exc
 
 
 def _append_line(handle: IO[str], line: str) -> None:
