@@ -15,6 +15,7 @@ from counterclaim.pipeline.missed_speakers import (
     MissedSpeaker,
     batches,
     is_news_agency,
+    is_unnamed_source,
     missed_speakers,
     names_someone,
 )
@@ -89,3 +90,13 @@ def test_an_answer_that_retells_another_sentence_is_not_taken_for_the_speakers_c
         article, attribution, "Moscow", "Moscow says the drills are over.", "assertion", False, 1, (1, 1)
     )
     assert not isinstance(own, str) and own.sentences == (1,) and own.actor == "Moscow"
+
+
+def test_an_unnamed_source_is_asked_about_but_a_bare_title_is_not() -> None:
+    article = PreparedArticle.from_text(
+        "The mayor had refused the escort, but the police overruled her, the source said. "
+        "The president said the budget was fair and would pass."
+    )
+    assert missed_speakers(article, {1: ["The mayor"]}) == [MissedSpeaker(sentence=1, speaker="the source")]
+    assert is_unnamed_source("another source") and is_unnamed_source("Western diplomats")
+    assert not is_unnamed_source("The president") and not is_unnamed_source("the military")

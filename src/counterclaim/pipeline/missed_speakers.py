@@ -33,6 +33,14 @@ NEWS_AGENCIES = frozenset(
     """reuters ap afp upi dpa efe ansa associated press agence france-presse france presse""".split()
 )
 _TITLES = frozenset("mr mrs ms dr president minister general chief secretary".split())
+# Nouns that make an unnamed source ("a source", "officials", "witnesses"): an actor in its own right,
+# unlike a bare title ("the president"), which stands for a person the article names elsewhere.
+SOURCE_NOUNS = frozenset(
+    """source sources official officials aide aides adviser advisers advisor advisors witness witnesses
+    resident residents analyst analysts expert experts observer observers diplomat diplomats insider
+    insiders operative operatives investigator investigators critic critics supporter supporters
+    activist activists protester protesters people""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,12 @@ def names_someone(speaker: str) -> bool:
     )
 
 
+def is_unnamed_source(speaker: str) -> bool:
+    """Whether the phrase ends in a source noun ("a source", "another source", "Western diplomats")."""
+    words = speaker.replace(",", " ").split()
+    return bool(words) and words[-1].casefold() in SOURCE_NOUNS
+
+
 def is_news_agency(speaker: str) -> bool:
     words = [w.strip(".,").casefold() for w in speaker.split()]
     content = [w for w in words if w not in STOPWORDS]
@@ -81,7 +95,7 @@ def missed_speakers(article: PreparedArticle, claimed: dict[int, list[str]]) -> 
         if reads_as_instruction(sentence.text):
             continue  # planted text for the model: no one's claim, and never worth a request
         for speaker in reported_speakers(sentence.text):
-            if not names_someone(speaker) or is_news_agency(speaker):
+            if not (names_someone(speaker) or is_unnamed_source(speaker)) or is_news_agency(speaker):
                 continue
             if any(actor_named_in(speaker, name) or actor_named_in(name, speaker) for name in names):
                 continue
