@@ -208,6 +208,10 @@ def test_a_contradiction_needs_a_reason_code_can_see() -> None:
     assert not clash(nato, same_idea, no_numbers, names)
     assert clash(nato, rebuttal, no_numbers, names)  # the accusation names NATO
     assert not clash(nato, mention, no_numbers, names)  # naming NATO is no rebuttal by itself
+    denial = said("c8", "a2", "Moscow said no troops were added.")
+    elsewhere = said("c9", "a2", "Moscow said it would not attend the NATO summit.")
+    assert clash(nato, denial, no_numbers, names)  # "not" about the troops NATO speaks of
+    assert not clash(nato, elsewhere, no_numbers, names)  # a "not" about something else entirely
     assert clash(nato, leaving, no_numbers, {})  # withdrawing against adding
     chief = said("c5", "a3", "Police Chief Ana Lima spoke first.")
     same_person = said("c6", "a4", "Police Chief Ana Lima of Riverton spoke.")

@@ -28,8 +28,9 @@ class Candidate:
     score: float
     numeric: NumericVerdict
     clash: bool = False
-    """Code sees a reason for conflict: a negation on one side only, opposed ideas, figures that cannot
-    both hold, or a denial or accusation naming the other's actor in full (a rebuttal)."""
+    """Code sees a reason for conflict: a negation on one side only about a subject both speak of,
+    opposed ideas, figures that cannot both hold, or a denial or accusation naming the other's actor in
+    full (a rebuttal)."""
     opposed: bool = False
     """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
 
@@ -108,11 +109,13 @@ def clash(
 
     `ideas_opposed` is `opposed_ideas(a, b)` when the caller has it already.
     """
-    if numeric.relation is NumericRelation.CONFLICTING or _negated(a) != _negated(b):
+    if numeric.relation is NumericRelation.CONFLICTING:
         return True
     if opposed_ideas(a, b) if ideas_opposed is None else ideas_opposed:
         return True
     names_a, names_b = actor_names.get(a.actor_id, ()), actor_names.get(b.actor_id, ())
+    if _negated(a) != _negated(b) and _shared_subject(a, b, [*names_a, *names_b]):
+        return True  # one side says "not" about something the other side speaks of
     if a.actor_id == b.actor_id or _one_entity(names_a, names_b):
         return False
 
@@ -125,6 +128,15 @@ def clash(
         return any(occurs_in(name, name_key(text)) for name in other_names)
 
     return rebuts(a, names_b) or rebuts(b, names_a)
+
+
+def _shared_subject(a: Claim, b: Claim, actor_names: Sequence[str]) -> bool:
+    """Whether the claims share a content word that is not one of their actors' names (a negation in
+    one claim says nothing against the other when all they share is who speaks)."""
+    names: set[str] = set()
+    for name in actor_names:
+        names |= keywords(name)
+    return bool((content_words(a) & content_words(b)) - names)
 
 
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
