@@ -7,7 +7,7 @@ import pytest
 
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.attribution import AttributionCheck
-from counterclaim.pipeline.drafts import speaker_claims_model
+from counterclaim.pipeline.drafts import ProposedClaim, speaker_claims_model
 from counterclaim.pipeline.extract import checked_claim
 from counterclaim.pipeline.messages import messages_for
 from counterclaim.pipeline.missed_speakers import (
@@ -84,11 +84,13 @@ def test_an_answer_that_retells_another_sentence_is_not_taken_for_the_speakers_c
     )
     attribution = AttributionCheck.for_sentences([s.text for s in article.sentences])
     copied = "Kyiv said the troops massed at the border were still growing in number every day."
-    retold = checked_claim(article, attribution, "Moscow", copied, "assertion", False, 1, (1, 1))
+
+    def moscow_says(statement: str) -> ProposedClaim:
+        return ProposedClaim(sentence=1, actor="Moscow", statement=statement, kind="assertion", hedged=False)
+
+    retold = checked_claim(article, attribution, moscow_says(copied), (1, 1))
     assert isinstance(retold, str)  # a reason, not a claim
-    own = checked_claim(
-        article, attribution, "Moscow", "Moscow says the drills are over.", "assertion", False, 1, (1, 1)
-    )
+    own = checked_claim(article, attribution, moscow_says("Moscow says the drills are over."), (1, 1))
     assert not isinstance(own, str) and own.sentences == (1,) and own.actor == "Moscow"
 
 

@@ -8,6 +8,7 @@ instructor re-asks with the validation error.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, create_model, field_validator
@@ -145,6 +146,18 @@ def summary_draft_model(claim_ids: list[str], max_sentences: int) -> type[BaseMo
         "SummaryDraft",
         sentences=(list[sentence], Field(min_length=1, max_length=max_sentences)),
     )
+
+
+@dataclass(frozen=True)
+class ProposedClaim:
+    """A claim the model proposes (from a claims window or a second look at a speaker), before code
+    checks its sentence and attribution."""
+
+    sentence: int
+    actor: str
+    statement: str
+    kind: str
+    hedged: bool
 
 
 class SpeakerClaimDraft(BaseModel):

@@ -17,6 +17,7 @@ from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.attribution import AttributionCheck
 from counterclaim.pipeline.drafts import (
+    ProposedClaim,
     actor_details_model,
     claim_drafts_model,
     name_translations_model,
@@ -68,20 +69,74 @@ class _RawClaim:
     hedged: bool
 
 
+@dataclass
+class _Proposals:
+    """Claims proposed by the model so far, and how many code turned down for their attribution."""
+
+    accepted: list[_RawClaim] = field(default_factory=list)
+    unattributed: int = 0
+
+    def consider(
+        self, article: PreparedArticle, attribution: AttributionCheck, proposed: ProposedClaim, window: Window
+    ) -> None:
+        checked = checked_claim(article, attribution, proposed, window)
+        if isinstance(checked, _RawClaim):
+            self.accepted.append(checked)
+        self.unattributed += checked is _UNATTRIBUTED
+
+    def actors_by_sentence(self) -> dict[int, list[str]]:
+        claimed: dict[int, list[str]] = {}
+        for item in self.accepted:
+            claimed.setdefault(item.sentences[0], []).append(item.actor)
+        return claimed
+
+
 async def extract_claims_async(
     article: PreparedArticle,
     client: ModelClient,
     *,
     progress: Progress | None = None,
 ) -> ClaimExtraction:
-    """Claims window by window (actors named freely), then the actors they name, described."""
+    """Claims window by window (actors named freely), a second look at speakers passed over, then the
+    actors they name, described (and for an article not in English, translated)."""
     settings = client.settings
     chunks = article.chunks(max_chars=settings.chunk_chars, overlap=settings.chunk_overlap)
     registry = ActorRegistry(article.sanitized.clean)
     attribution = AttributionCheck.for_sentences([s.text for s in article.sentences])
-    raw: list[_RawClaim] = []
+    proposals = _Proposals()
+    notices = await _claims_of_windows(article, chunks, attribution, proposals, client, progress)
+    if attribution.english:
+        missed = missed_speakers(article, proposals.actors_by_sentence())
+        for answer in await ask_missed_speakers(article, chunks, missed, client, progress):
+            proposals.consider(article, attribution, answer, (answer.sentence, answer.sentence))
+    for item in proposals.accepted:
+        registry.add_name(item.actor)
+    if proposals.unattributed:
+        notices.append(
+            f"{proposals.unattributed} proposed claim(s) left out: the actor is not named near the "
+            "sentence, or the sentence reports nobody's words"
+        )
+    raw, untranslated = await _translate_statements(article, chunks, proposals.accepted, client, progress)
+    if untranslated:
+        notices.append(f"{untranslated} statement(s) were left in the article's language, not translated")
+    await _describe_actors(article, chunks, registry, client, progress)
+    if not attribution.english:
+        await _translate_names(article, chunks, registry, client, progress)
+    return ClaimExtraction(
+        actors=registry.actors(), claims=_build_claims(article, registry, raw), notices=notices
+    )
+
+
+async def _claims_of_windows(
+    article: PreparedArticle,
+    chunks: list[Chunk],
+    attribution: AttributionCheck,
+    proposals: _Proposals,
+    client: ModelClient,
+    progress: Progress | None,
+) -> list[str]:
+    """One claims request per window of sentences; returns notices of windows that failed."""
     notices: list[str] = []
-    unattributed = 0
     covered = 0
     for chunk in chunks:
         prompt_article = article.prompt_text(chunk)
@@ -111,80 +166,42 @@ async def extract_claims_async(
                 covered = max(covered, last)
                 continue
             for item in answer.claims:
-                statement = " ".join(item.statement_in_english.split())
-                checked = checked_claim(
-                    article,
-                    attribution,
-                    item.actor,
-                    statement,
-                    item.kind,
-                    item.hedged,
-                    item.sentence,
-                    (first, last),
+                proposed = ProposedClaim(
+                    sentence=item.sentence,
+                    actor=item.actor,
+                    statement=" ".join(item.statement_in_english.split()),
+                    kind=item.kind,
+                    hedged=item.hedged,
                 )
-                if isinstance(checked, _RawClaim):
-                    raw.append(checked)
-                unattributed += checked is _UNATTRIBUTED
+                proposals.consider(article, attribution, proposed, (first, last))
             covered = max(covered, last)
-    claimed: dict[int, list[str]] = {}
-    for item in raw:
-        claimed.setdefault(item.sentences[0], []).append(item.actor)
-    missed = missed_speakers(article, claimed) if attribution.english else []
-    for answer_item in await ask_missed_speakers(article, chunks, missed, client, progress):
-        checked = checked_claim(
-            article,
-            attribution,
-            answer_item.speaker,
-            answer_item.statement,
-            answer_item.kind,
-            answer_item.hedged,
-            answer_item.sentence,
-            (answer_item.sentence, answer_item.sentence),
-        )
-        if isinstance(checked, _RawClaim):
-            raw.append(checked)
-        unattributed += checked is _UNATTRIBUTED
-    for item in raw:
-        registry.add_name(item.actor)
-    if unattributed:
-        notices.append(
-            f"{unattributed} proposed claim(s) left out: the actor is not named near the sentence, "
-            "or the sentence reports nobody's words"
-        )
-    raw, untranslated = await _translate_statements(article, chunks, raw, client, progress)
-    if untranslated:
-        notices.append(f"{untranslated} statement(s) were left in the article's language, not translated")
-    await _describe_actors(article, chunks, registry, client, progress)
-    if not attribution.english:
-        await _translate_names(article, chunks, registry, client, progress)
-    return ClaimExtraction(
-        actors=registry.actors(), claims=_build_claims(article, registry, raw), notices=notices
-    )
+    return notices
 
 
 _UNATTRIBUTED = "unattributed"
 _NOT_HERE = "not here"
+Window = tuple[int, int]
+"""First and last sentence number a proposed claim may cite."""
 
 
 def checked_claim(
-    article: PreparedArticle,
-    attribution: AttributionCheck,
-    actor: str,
-    statement: str,
-    kind: str,
-    hedged: bool,
-    cited: int,
-    window: tuple[int, int],
+    article: PreparedArticle, attribution: AttributionCheck, proposed: ProposedClaim, window: Window
 ) -> _RawClaim | str:
     """The proposed claim if code accepts it, else why not (`_NOT_HERE` or `_UNATTRIBUTED`)."""
-    sentence = best_supported_sentence(article, statement, cited, *window)
+    sentence = best_supported_sentence(article, proposed.statement, proposed.sentence, *window)
     if sentence is None:
         return _NOT_HERE  # the statement retells a sentence outside the window: a copy, not a claim
     if len(article.sentence(sentence).text.split()) < MIN_EVIDENCE_WORDS:
         return _NOT_HERE  # a caption or a split-off fragment ("White.") cannot carry a claim
-    if attribution.rejects(actor, sentence, kind) is not None:
+    if attribution.rejects(proposed.actor, sentence, proposed.kind) is not None:
         return _UNATTRIBUTED  # narration given an invented speaker, or a far-off actor
-    return _RawClaim(sentences=(sentence,), actor=actor, statement=statement, kind=kind, hedged=hedged)
+    return _RawClaim(
+        sentences=(sentence,),
+        actor=proposed.actor,
+        statement=proposed.statement,
+        kind=proposed.kind,
+        hedged=proposed.hedged,
+    )
 
 
 async def _describe_actors(

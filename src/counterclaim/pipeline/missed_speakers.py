@@ -16,7 +16,7 @@ from typing import Any
 from counterclaim.llm.client import ModelClient
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.attribution import actor_named_in
-from counterclaim.pipeline.drafts import speaker_claims_model
+from counterclaim.pipeline.drafts import ProposedClaim, speaker_claims_model
 from counterclaim.pipeline.messages import Progress, messages_for
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.instructions import reads_as_instruction
@@ -49,17 +49,6 @@ class MissedSpeaker:
 
     sentence: int
     speaker: str
-
-
-@dataclass(frozen=True)
-class SpeakerClaim:
-    """What the model says a missed speaker claims in its sentence (still to be checked by code)."""
-
-    sentence: int
-    speaker: str
-    statement: str
-    kind: str
-    hedged: bool
 
 
 def names_someone(speaker: str) -> bool:
@@ -127,9 +116,9 @@ async def ask_missed_speakers(
     missed: list[MissedSpeaker],
     client: ModelClient,
     progress: Progress | None = None,
-) -> list[SpeakerClaim]:
+) -> list[ProposedClaim]:
     """One bounded request per batch: for each missed speaker, what it claims in its sentence."""
-    answers: list[SpeakerClaim] = []
+    answers: list[ProposedClaim] = []
     for chunk, batch in batches(chunks, missed):
         if progress:
             progress(f"claims: asking about {len(batch)} speaker(s) passed over")
@@ -146,9 +135,9 @@ async def ask_missed_speakers(
         for index, item in enumerate(batch):
             draft = getattr(answer, f"item_{index}")
             answers.append(
-                SpeakerClaim(
+                ProposedClaim(
                     sentence=item.sentence,
-                    speaker=item.speaker,
+                    actor=item.speaker,
                     statement=" ".join(draft.statement_in_english.split()),
                     kind=draft.kind,
                     hedged=draft.hedged,
