@@ -22,6 +22,7 @@ from counterclaim.models import (
 )
 from counterclaim.render.json_out import render_json
 from counterclaim.render.markdown import render_markdown
+from counterclaim.render.restatement import restates_evidence
 from counterclaim.render.terminal_safety import UNSAFE_TERMINAL_CHARACTERS
 from counterclaim.render.text import render_text
 
@@ -188,11 +189,12 @@ def test_markdown_cannot_smuggle_images_links_html_or_structure(analysis: Analys
     assert html.count("<tr>") == 3 * len(analysis.contradictions)
     assert set(re.findall(r"<(\w+)", html)) <= ALLOWED_HTML_TAGS
     assert html.count("<ol>") == len(analysis.summary)
-    evidence_lists = len(analysis.claims)
+    # A statement that merely copies its evidence is shown as the quote alone, without a nested list.
+    quoted_apart = [claim for claim in analysis.claims if not restates_evidence(claim)]
     claim_lists = len({claim.actor_id for claim in analysis.claims})
-    assert html.count("<ul>") == 1 + claim_lists + evidence_lists
+    assert html.count("<ul>") == 1 + claim_lists + len(quoted_apart)
     header_items = 3 + len(analysis.run.notices)
-    evidence_items = sum(len(claim.evidence) for claim in analysis.claims)
+    evidence_items = sum(len(claim.evidence) for claim in quoted_apart)
     expected_items = header_items + len(analysis.summary) + len(analysis.claims) + evidence_items
     assert html.count("<li>") == expected_items
 

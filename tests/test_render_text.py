@@ -8,6 +8,7 @@ from io import StringIO
 from rich.console import Console
 
 from counterclaim.models import Actor, ActorKind, Analysis, Claim, ClaimKind
+from counterclaim.render.restatement import restates_evidence
 from counterclaim.render.text import print_text, render_text
 from render_fixtures import handmade_analysis, handmade_empty_analysis, span_of
 
@@ -144,3 +145,21 @@ def test_escapes_in_content_are_removed_not_printed() -> None:
         assert "\x1b" not in output
         assert "\x9b" not in output
         assert "\u202e" not in output
+
+
+def test_a_statement_that_copies_its_evidence_is_shown_once() -> None:
+    words = "The Old Mill Bridge will reopen to traffic in March, Mayor Elena Duarte said on Tuesday."
+    copy = Claim(
+        id="c9",
+        actor_id="a1",
+        statement="The Old Mill Bridge will reopen to traffic in March, Mayor Elena Duarte said on Tuesday",
+        kind=ClaimKind.ASSERTION,
+        evidence=[span_of(words)],
+    )
+    analysis = handmade_analysis().model_copy(update={"claims": [copy], "contradictions": [], "summary": []})
+    assert render_text(analysis, width=200).count("reopen to traffic in March") == 1
+    assert restates_evidence(copy)
+    own_words = copy.model_copy(update={"statement": "Duarte says the bridge reopens in March."})
+    assert not restates_evidence(own_words)
+    both = analysis.model_copy(update={"claims": [own_words]})
+    assert render_text(both, width=200).count("in March") == 2

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from counterclaim.models import Actor, Analysis, Claim, Contradiction
 from counterclaim.render.markdown_escape import escape_markdown
+from counterclaim.render.restatement import restates_evidence
 from counterclaim.render.text import NO_CLAIMS, NO_CONTRADICTIONS, NO_SUMMARY
 
 
@@ -81,6 +82,8 @@ def _actor_blocks(actor: Actor, claims: list[Claim]) -> list[str]:
 
 def _claim_item(claim: Claim) -> str:
     label = escape_markdown(claim.kind.value) + (", hedged" if claim.hedged else "")
+    if restates_evidence(claim):  # the statement copies the article: show the article's words once
+        return f"- **{escape_markdown(claim.id)}** ({label}): {_quotes(claim)}"
     lines = [f"- **{escape_markdown(claim.id)}** ({label}): {escape_markdown(claim.statement)}"]
     lines.extend(f"  - “{escape_markdown(span.text)}”" for span in claim.evidence)
     return "\n".join(lines)
@@ -128,4 +131,6 @@ def _quotes(claim: Claim) -> str:
 
 def _statement(claim: Claim) -> str:
     hedged = ", hedged" if claim.hedged else ""
+    if restates_evidence(claim):
+        return f"_{escape_markdown(claim.kind.value)}{hedged}_"
     return f"_{escape_markdown(claim.kind.value)}{hedged}:_ {escape_markdown(claim.statement)}"

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from counterclaim.models import Actor, Analysis, Claim, Contradiction, RunMetadata
+from counterclaim.render.restatement import restates_evidence
 from counterclaim.render.terminal_safety import single_line
 
 NO_CLAIMS = "No claims found."
@@ -140,13 +141,16 @@ def _actor_block(actor: Actor, claims: list[Claim]) -> Group:
 
 
 def _statement_with_quotes(claim: Claim) -> Text:
+    """The statement, then the article's words; only the words when the statement merely copies them."""
     body = Text()
     if claim.hedged:
         body.append("(hedged) ", style="yellow")
-    body.append(single_line(claim.statement))
-    for span in claim.evidence:
-        body.append("\n")
-        body.append(_quoted(span.text), style="italic green")
+    lines: list[tuple[str, str]] = [] if restates_evidence(claim) else [(single_line(claim.statement), "")]
+    lines.extend((_quoted(span.text), "italic green") for span in claim.evidence)
+    for index, (line, style) in enumerate(lines):
+        if index:
+            body.append("\n")
+        body.append(line, style=style)
     return body
 
 
@@ -192,5 +196,6 @@ def _side(claim: Claim) -> Text:
     side.append(f"{single_line(claim.kind.value)}", style="dim")
     if claim.hedged:
         side.append(" (hedged)", style="dim yellow")
-    side.append(f": {single_line(claim.statement)}", style="dim")
+    if not restates_evidence(claim):
+        side.append(f": {single_line(claim.statement)}", style="dim")
     return side
