@@ -6,7 +6,7 @@ import jinja2
 import pytest
 
 from counterclaim import prompts_loader
-from counterclaim.models import Claim, ClaimKind, ContradictionKind, Span
+from counterclaim.models import Claim, ClaimKind, ContradictionKind, Span, SummarySentence
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.candidates import Candidate, clash, opposed_ideas, propose_candidates
@@ -23,6 +23,7 @@ from counterclaim.pipeline.drafts import (
 from counterclaim.pipeline.extract import best_supported_sentence, speaker_hints, windows
 from counterclaim.pipeline.messages import messages_for
 from counterclaim.pipeline.naive import without_sentence_numbers
+from counterclaim.pipeline.summary import rests_on_its_claims
 from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.numbers import NumericRelation, NumericVerdict
@@ -399,3 +400,21 @@ def test_an_english_name_is_shown_and_the_articles_forms_stay_aliases() -> None:
     (actor,) = registry.actors()
     assert actor.name == "Police General Commander" and actor.aliases == ["Comandante Geral da Polícia"]
     assert registry.id_of("Comandante Geral da Polícia") == "a1"
+
+
+def test_a_summary_sentence_must_rest_on_the_claims_it_cites() -> None:
+    words = "Russia is adding troops, NATO said."
+    claim = Claim(
+        id="c1",
+        actor_id="a1",
+        statement="NATO says Russia is adding troops.",
+        kind=ClaimKind.ASSERTION,
+        evidence=[Span(start=0, end=len(words), text=words)],
+    )
+    names = {"a1": ["NATO", "the alliance"]}
+    supported = SummarySentence(text="NATO claims Russia is adding troops.", claim_ids=["c1"])
+    elsewhere = SummarySentence(
+        text="The summit in Brussels will resolve the final border dispute.", claim_ids=["c1"]
+    )
+    assert rests_on_its_claims(supported, [claim], names)
+    assert not rests_on_its_claims(elsewhere, [claim], names)

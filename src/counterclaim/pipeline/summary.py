@@ -10,6 +10,7 @@ from counterclaim.models import Actor, Claim, Contradiction, SummarySentence
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.drafts import summary_draft_model
 from counterclaim.pipeline.messages import messages_for
+from counterclaim.text.keywords import keywords
 
 SUMMARY_TEMPLATE = "summary.j2"
 SUMMARY_MAX_TOKENS = 600
@@ -31,7 +32,8 @@ async def summarize_async(
     contradictions: list[Contradiction],
     client: ModelClient,
 ) -> list[SummarySentence]:
-    """Up to four neutral sentences; none when there are no claims to summarise."""
+    """Up to four neutral sentences, each resting on the claims it cites (checked by code); none when
+    there are no claims to summarise."""
     if not claims:
         return []
     names = {actor.id: actor.name for actor in actors}
@@ -53,7 +55,32 @@ async def summarize_async(
         model,
         max_tokens=SUMMARY_MAX_TOKENS,
     )
-    return [
+    sentences = [
         SummarySentence(text=" ".join(s.text.split()), claim_ids=list(dict.fromkeys(s.claim_ids)))
         for s in answer.sentences
     ]
+    by_id = {claim.id: claim for claim in claims}
+    aliases = {actor.id: [actor.name, *actor.aliases] for actor in actors}
+    return [s for s in sentences if rests_on_its_claims(s, [by_id[i] for i in s.claim_ids], aliases)]
+
+
+MIN_SUPPORT = 0.5
+# Words any summary sentence may add: how the claims are attributed, not what they say.
+_ATTRIBUTION_WORDS = keywords("claim claims said says say article report reports state states according")
+
+
+def rests_on_its_claims(
+    sentence: SummarySentence, cited: list[Claim], actor_names: dict[str, list[str]]
+) -> bool:
+    """Whether at least half the sentence's content words come from the claims it cites (their
+    statements, evidence and actors' names). A sentence that says something its citations do not (a
+    point from elsewhere, or a wrong citation) is left out rather than shown as resting on them."""
+    said = keywords(sentence.text) - _ATTRIBUTION_WORDS
+    if not said:
+        return bool(cited)
+    material: set[str] = set()
+    for claim in cited:
+        material |= keywords(claim.statement) | keywords(" ".join(span.text for span in claim.evidence))
+        for name in actor_names.get(claim.actor_id, []):
+            material |= keywords(name)
+    return len(said & material) / len(said) >= MIN_SUPPORT
