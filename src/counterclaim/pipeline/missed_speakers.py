@@ -5,6 +5,11 @@ Small models often give a sentence with two speakers to one of them only ("Weste
 reporting patterns, who a sentence reports as speaking; for each such speaker that got no claim from
 that sentence, one focused question is asked: what does this speaker claim in this sentence? The
 answers go through the same checks as every other proposed claim.
+
+Asked about: named speakers ("Whitman", "a Russian Defense Ministry spokesman") and unnamed sources
+("the source", "officials"). Not asked about: a bare title ("the president", a person the article
+names elsewhere, whose claim is usually given under the name), a wire service's "Reuters reported"
+(the outlet's own reporting), and sentences written to steer a model.
 """
 
 from __future__ import annotations
@@ -52,8 +57,7 @@ class MissedSpeaker:
 
 
 def names_someone(speaker: str) -> bool:
-    """Whether the speaker phrase has a proper name in it ("The president" and "officials" do not:
-    asking about them would only repeat a claim already given to the named person or body)."""
+    """Whether the speaker phrase has a proper name in it ("The president" and "officials" do not)."""
     words = speaker.replace(",", " ").split()
     return any(
         word[:1].isupper() and word.casefold() not in STOPWORDS and word.casefold() not in _TITLES
@@ -68,6 +72,7 @@ def is_unnamed_source(speaker: str) -> bool:
 
 
 def is_news_agency(speaker: str) -> bool:
+    """Whether the phrase is only a wire service's name ("Reuters", "the Associated Press")."""
     words = [w.strip(".,").casefold() for w in speaker.split()]
     content = [w for w in words if w not in STOPWORDS]
     return bool(content) and all(w in NEWS_AGENCIES for w in content)
