@@ -133,10 +133,7 @@ def clash(
 def _shared_subject(a: Claim, b: Claim, actor_names: Sequence[str]) -> bool:
     """Whether the claims share a content word that is not one of their actors' names (a negation in
     one claim says nothing against the other when all they share is who speaks)."""
-    names: set[str] = set()
-    for name in actor_names:
-        names |= keywords(name)
-    return bool((content_words(a) & content_words(b)) - names)
+    return bool((content_words(a) & content_words(b)) - keywords(" ".join(actor_names)))
 
 
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Actor, Claim, Contradiction, SummarySentence
 from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.candidates import content_words
 from counterclaim.pipeline.drafts import summary_draft_model
 from counterclaim.pipeline.messages import messages_for
 from counterclaim.text.keywords import keywords
@@ -80,7 +81,5 @@ def rests_on_its_claims(
         return bool(cited)
     material: set[str] = set()
     for claim in cited:
-        material |= keywords(claim.statement) | keywords(" ".join(span.text for span in claim.evidence))
-        for name in actor_names.get(claim.actor_id, []):
-            material |= keywords(name)
+        material |= content_words(claim) | keywords(" ".join(actor_names.get(claim.actor_id, [])))
     return len(said & material) / len(said) >= MIN_SUPPORT
