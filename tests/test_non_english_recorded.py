@@ -5,6 +5,7 @@ the original language, and every offset is exact."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from pathlib import Path
 
@@ -25,7 +26,10 @@ def _seed_text(seed: str) -> str:
     return text
 
 
+@functools.cache
 def _analyse(text: str) -> Analysis:
+    """The replayed analysis of a seed, made once and read by each test of this module."""
+
     async def run() -> Analysis:
         async with recorded_client("eval_seeds-staged", replay_only=True) as client:
             return await run_pipeline(text, client)
