@@ -16,7 +16,7 @@ from counterclaim.config import Settings, load_settings
 from counterclaim.io.article_input import article_from_text
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
-from counterclaim.models import Actor, Analysis, Claim, Contradiction, SummarySentence
+from counterclaim.models import Actor, Analysis, AnalysisScope, Claim, Contradiction, SummarySentence
 from counterclaim.pipeline.analyze import PipelineName, run_pipeline
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.contradictions import find_contradictions_async as _find
@@ -51,8 +51,12 @@ async def analyze_async(
     client: ModelClient | None = None,
     pipeline: PipelineName = "staged",
     progress: Progress | None = None,
+    scope: AnalysisScope = "full",
 ) -> Analysis:
     """Who claims what in `text`, where the claims conflict, and a neutral summary.
+
+    `scope="claims"` stops after actors and claims (faster; `run.scope` then says that contradictions
+    and summary were not looked for).
 
     Raises InputError for unusable text (empty, binary, too long), ProviderError / ModelOutputError /
     LocalModelError when the model cannot deliver. HTML is converted to text first (see run.notices);
@@ -62,7 +66,12 @@ async def analyze_async(
     article = article_from_text(text, max_chars=resolved.max_chars)
     async with _client_for(client, resolved) as opened:
         return await run_pipeline(
-            article.text, opened, pipeline=pipeline, notices=list(article.notices), progress=progress
+            article.text,
+            opened,
+            pipeline=pipeline,
+            notices=list(article.notices),
+            progress=progress,
+            scope=scope,
         )
 
 
@@ -73,10 +82,13 @@ def analyze(
     client: ModelClient | None = None,
     pipeline: PipelineName = "staged",
     progress: Progress | None = None,
+    scope: AnalysisScope = "full",
 ) -> Analysis:
     """Synchronous `analyze_async` (not for use inside a running event loop)."""
     return _run(
-        lambda: analyze_async(text, settings=settings, client=client, pipeline=pipeline, progress=progress)
+        lambda: analyze_async(
+            text, settings=settings, client=client, pipeline=pipeline, progress=progress, scope=scope
+        )
     )
 
 

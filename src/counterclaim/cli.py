@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 
@@ -80,6 +79,11 @@ def _build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--color", choices=["auto", "always", "never"], default="auto")
         sub.add_argument("--width", type=int, default=None, help="text width (default: terminal width)")
         sub.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+        sub.add_argument(
+            "--claims-only",
+            action="store_true",
+            help="actors and claims only: skip the contradiction and summary requests (faster)",
+        )
         add_model_options(sub)
         sub.set_defaults(handler=_analyze_command)
     try:
@@ -104,12 +108,19 @@ class _Progress:
             self.console.print(f"counterclaim: {single_line(message)}", style="dim")
 
 
-async def _analyze(article: ArticleInput, settings: Settings, pipeline: Any, progress: _Progress) -> Analysis:
+async def _analyze(
+    article: ArticleInput, settings: Settings, args: argparse.Namespace, progress: _Progress
+) -> Analysis:
     if settings.provider is Provider.LOCAL:
         progress(f"starting the embedded model ({settings.model})")
     async with open_model_client(settings) as client:
         return await run_pipeline(
-            article.text, client, pipeline=pipeline, notices=list(article.notices), progress=progress
+            article.text,
+            client,
+            pipeline=args.pipeline,
+            notices=list(article.notices),
+            progress=progress,
+            scope="claims" if args.claims_only else "full",
         )
 
 
@@ -121,7 +132,7 @@ def _analyze_command(args: argparse.Namespace) -> int:
         progress(notice)
     if args.out and os.path.exists(args.out) and not args.force:  # refuse before any model work
         raise OutputError(f"{args.out} exists; pass --force to overwrite")
-    analysis = asyncio.run(_analyze(article, settings, args.pipeline, progress))
+    analysis = asyncio.run(_analyze(article, settings, args, progress))
     run = analysis.run
     progress(
         f"done: {len(analysis.claims)} claims, {len(analysis.contradictions)} contradictions, "

@@ -14,6 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
+AnalysisScope = Literal["full", "claims"]
+"""What an analysis looks for: everything, or actors and claims alone (faster: no contradiction or
+summary requests)."""
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -137,6 +141,14 @@ class RunMetadata(_Frozen):
 
     counterclaim_version: str = Field(description="Version of the counterclaim package.")
     pipeline: str = Field(description="'staged' (the real pipeline) or 'naive' (single-prompt baseline).")
+    scope: AnalysisScope = Field(
+        default="full",
+        description=(
+            "What was looked for: 'full' (actors, claims, contradictions and summary) or 'claims' "
+            "(actors and claims only: contradictions and summary were not looked for, so their empty "
+            "lists say nothing)."
+        ),
+    )
     provider: str = Field(description="'local', 'openai' or 'compatible'.")
     model: str = Field(description="Model name as sent to the server.")
     prompts: list[PromptVersion] = Field(default_factory=list, description="Prompt templates used.")

@@ -102,7 +102,7 @@ def score_table(record: RunRecord, samples: Sequence[SampleRow], *, digits: int 
             str(s.cost.completion_tokens),
             f"{s.cost.seconds:.1f}",
         )
-        rows.append(ScoreRow(label=label, status=FAILED if s.status == "failed" else "ok", cells=cells))
+        rows.append(ScoreRow(label=label, status=_article_status(s), cells=cells))
     if several:
         for d in record.dataset_totals:
             rows.extend(_total_rows(d.dataset, d.totals, digits))
@@ -205,12 +205,34 @@ def summary_line(totals: Totals) -> str:
     return text
 
 
+CLAIMS_ONLY = "ok, claims"
+
+
+def _article_status(sample: SampleRow) -> str:
+    if sample.status == "failed":
+        return FAILED
+    if sample.prediction is not None and sample.prediction.run.scope == "claims":
+        return CLAIMS_ONLY
+    return "ok"
+
+
+CLAIMS_ONLY_LEGEND = (
+    f"{CLAIMS_ONLY}: analysed for actors and claims only (the article is not labeled for "
+    "contradictions, so no contradiction or summary request was made)."
+)
 LEGEND = (
     "micro: counts summed over the articles, then divided (cost: summed). "
     "macro: mean of the article rates, articles where a rate is not scored skipped (cost: mean per article). "
     f"{NOT_SCORED}: not scored (see EVAL_FORMAT.md). HN err: predicted contradictions that match a hard "
     "negative. Ground.: share of predicted claims whose evidence is exactly the article's text."
 )
+
+
+def legend(samples: Sequence[SampleRow]) -> str:
+    """The table's legend, with the claims-only status explained when a row has it."""
+    if any(_article_status(s) == CLAIMS_ONLY for s in samples):
+        return f"{LEGEND} {CLAIMS_ONLY_LEGEND}"
+    return LEGEND
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -230,7 +252,7 @@ def markdown_report(record: RunRecord, samples: Sequence[SampleRow]) -> str:
         if row.total:
             label = f"**{label}**"
         lines.append("| " + " | ".join([label, escape_markdown(row.status), *row.cells]) + " |")
-    lines += ["", LEGEND, ""]
+    lines += ["", legend(samples), ""]
     failed = [s for s in samples if s.error is not None]
     if failed:
         lines += ["## Failed articles", ""]
@@ -285,7 +307,7 @@ def terminal_report(record: RunRecord, samples: Sequence[SampleRow]) -> Group:
                     style="red",
                 )
             )
-    parts.append(Text(LEGEND, style="dim"))
+    parts.append(Text(legend(samples), style="dim"))
     return Group(*parts)
 
 

@@ -13,7 +13,9 @@ settings are wrong): they stop the run. Any other exception is a bug and stops t
 
 Predictions come from `run_pipeline` with a client opened from `settings`, or with the `client`
 given (e.g. one whose HTTP is replayed from cassettes), or from `analyze_fn` (any async callable
-text -> Analysis; tests pass hand-made oracles).
+text -> Analysis; tests pass hand-made oracles). An article not labeled for contradictions (such as
+PolNeAR's) is analysed with scope "claims": no contradiction or summary request is made for it, since
+nothing would score them (`scope_for`).
 """
 
 from __future__ import annotations
@@ -71,11 +73,13 @@ from counterclaim.evaluation.scoring import Prediction, aggregate, score_article
 from counterclaim.io.output_file import write_output
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
-from counterclaim.models import Analysis, PromptVersion
+from counterclaim.models import Analysis, AnalysisScope, PromptVersion
 from counterclaim.pipeline.analyze import STAGED_TEMPLATES, PipelineName, run_pipeline
 from counterclaim.pipeline.naive import NAIVE_TEMPLATE
 
 AnalyzeFn = Callable[[str], Awaitable[Analysis]]
+"""Stands in for the pipeline (tests): article text -> analysis, whatever the scope."""
+ScopedAnalyzeFn = Callable[[str, AnalysisScope], Awaitable[Analysis]]
 """Turns an article text into an `Analysis` (offsets into that text)."""
 
 FATAL_ERRORS: tuple[type[CounterclaimError], ...] = (LocalModelError, ConfigurationError)
@@ -404,15 +408,20 @@ async def _analyzer(
     client: ModelClient | None,
     analyze_fn: AnalyzeFn | None,
     progress: EvalProgress | None,
-) -> AsyncIterator[AnalyzeFn]:
+) -> AsyncIterator[ScopedAnalyzeFn]:
     if analyze_fn is not None:
-        yield analyze_fn
+        given = analyze_fn
+
+        async def stand_in(text: str, scope: AnalysisScope) -> Analysis:
+            return await given(text)
+
+        yield stand_in
         return
     step = progress.step if progress is not None else None
 
-    def with_client(opened: ModelClient) -> AnalyzeFn:
-        async def analyze(text: str) -> Analysis:
-            return await run_pipeline(text, opened, pipeline=pipeline, progress=step)
+    def with_client(opened: ModelClient) -> ScopedAnalyzeFn:
+        async def analyze(text: str, scope: AnalysisScope) -> Analysis:
+            return await run_pipeline(text, opened, pipeline=pipeline, progress=step, scope=scope)
 
         return analyze
 
@@ -423,16 +432,23 @@ async def _analyzer(
         yield with_client(opened)
 
 
+def scope_for(gold: GoldArticle) -> AnalysisScope:
+    """What to analyse an article for: an article not labeled for contradictions (PolNeAR) is scored
+    for claims alone, so the contradiction and summary requests would be spent for nothing."""
+    return "claims" if gold.contradictions is None else "full"
+
+
 async def evaluate_article(
-    gold: GoldArticle, dataset: str, analyze: AnalyzeFn, progress: EvalProgress | None = None
+    gold: GoldArticle, dataset: str, analyze: ScopedAnalyzeFn, progress: EvalProgress | None = None
 ) -> SampleRow:
-    """Analyse one article and score it. A `CounterclaimError` other than `FATAL_ERRORS` gives a
-    failed row (scored as an empty prediction); fatal errors and other exceptions propagate."""
+    """Analyse one article (for what `scope_for` says) and score it. A `CounterclaimError` other than
+    `FATAL_ERRORS` gives a failed row (scored as an empty prediction); fatal errors and other
+    exceptions propagate."""
     if progress is not None:
         progress.article_started(dataset, gold.id)
     started = time.monotonic()
     try:
-        analysis = await analyze(gold.text)
+        analysis = await analyze(gold.text, scope_for(gold))
     except FATAL_ERRORS:
         raise
     except CounterclaimError as error:

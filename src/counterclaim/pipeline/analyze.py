@@ -7,7 +7,7 @@ from typing import Literal
 
 from counterclaim import __version__, prompts_loader
 from counterclaim.llm.client import ModelClient
-from counterclaim.models import Analysis, RunMetadata
+from counterclaim.models import Analysis, AnalysisScope, RunMetadata
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.contradictions import VERIFY_TEMPLATE, find_contradictions_async
 from counterclaim.pipeline.extract import (
@@ -23,14 +23,9 @@ from counterclaim.pipeline.summary import SUMMARY_TEMPLATE, summarize_async
 
 PipelineName = Literal["staged", "naive"]
 
-STAGED_TEMPLATES = [
-    ACTORS_TEMPLATE,
-    CLAIMS_TEMPLATE,
-    SPEAKERS_TEMPLATE,
-    TRANSLATE_TEMPLATE,
-    VERIFY_TEMPLATE,
-    SUMMARY_TEMPLATE,
-]
+CLAIM_TEMPLATES = [ACTORS_TEMPLATE, CLAIMS_TEMPLATE, SPEAKERS_TEMPLATE, TRANSLATE_TEMPLATE]
+"""The templates of the staged pipeline's actor and claim steps (all that scope 'claims' uses)."""
+STAGED_TEMPLATES = [*CLAIM_TEMPLATES, VERIFY_TEMPLATE, SUMMARY_TEMPLATE]
 
 
 async def run_pipeline(
@@ -40,8 +35,14 @@ async def run_pipeline(
     pipeline: PipelineName = "staged",
     notices: list[str] | None = None,
     progress: Progress | None = None,
+    scope: AnalysisScope = "full",
 ) -> Analysis:
-    """Analyse `text` with an open client. Offsets in the result index into `text`."""
+    """Analyse `text` with an open client. Offsets in the result index into `text`.
+
+    With `scope="claims"` the staged pipeline stops after actors and claims (no contradiction or
+    summary requests). The naive baseline asks for everything in its one request whatever the scope,
+    so its result is always recorded as scope "full".
+    """
     started = time.monotonic()
     ledger = client.start_ledger()
     article = PreparedArticle.from_text(text)
@@ -53,19 +54,26 @@ async def run_pipeline(
         templates = [NAIVE_TEMPLATE]
         actors = extraction.actors if extraction else []
         claims = extraction.claims if extraction else []
+        scope = "full"
     else:
         extracted = await extract_claims_async(article, client, progress=progress)
         actors, claims = extracted.actors, extracted.claims
         notices = [*(notices or []), *extracted.notices]
-        contradictions = await find_contradictions_async(article, actors, claims, client, progress=progress)
-        if progress and claims:
-            progress("summary")
-        summary = await summarize_async(article, actors, claims, contradictions, client)
-        templates = STAGED_TEMPLATES
+        if scope == "claims":
+            contradictions, summary, templates = [], [], CLAIM_TEMPLATES
+        else:
+            contradictions = await find_contradictions_async(
+                article, actors, claims, client, progress=progress
+            )
+            if progress and claims:
+                progress("summary")
+            summary = await summarize_async(article, actors, claims, contradictions, client)
+            templates = STAGED_TEMPLATES
     steps = ledger.steps()
     run = RunMetadata(
         counterclaim_version=__version__,
         pipeline=pipeline,
+        scope=scope,
         provider=client.settings.provider.value,
         model=client.settings.model,
         prompts=prompts_loader.versions(templates),

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from counterclaim.models import Actor, Analysis, Claim, Contradiction
 from counterclaim.render.markdown_escape import escape_markdown
 from counterclaim.render.restatement import restates_evidence
-from counterclaim.render.text import NO_CLAIMS, NO_CONTRADICTIONS, NO_SUMMARY
+from counterclaim.render.text import NO_CLAIMS, empty_contradictions_message, empty_summary_message
 
 
 def render_markdown(analysis: Analysis) -> str:
@@ -44,7 +44,7 @@ def _header(analysis: Analysis) -> list[str]:
 
 def _summary(analysis: Analysis) -> list[str]:
     if not analysis.summary:
-        return [f"_{NO_SUMMARY}_"]
+        return [f"_{empty_summary_message(analysis)}_"]
     items = []
     for number, sentence in enumerate(analysis.summary, start=1):
         item = f"{number}. {escape_markdown(sentence.text)}"
@@ -91,7 +91,7 @@ def _claim_item(claim: Claim) -> str:
 
 def _contradictions(analysis: Analysis) -> list[str]:
     if not analysis.contradictions:
-        return [f"_{NO_CONTRADICTIONS}_"]
+        return [f"_{empty_contradictions_message(analysis)}_"]
     blocks: list[str] = []
     for contradiction in analysis.contradictions:
         blocks.extend(_contradiction_blocks(analysis, contradiction))

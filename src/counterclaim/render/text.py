@@ -23,6 +23,19 @@ from counterclaim.render.terminal_safety import single_line
 NO_CLAIMS = "No claims found."
 NO_CONTRADICTIONS = "No contradictions found."
 NO_SUMMARY = "No summary."
+NOT_LOOKED_FOR = "Not looked for: this analysis was asked for claims only."
+
+
+def empty_summary_message(analysis: Analysis) -> str:
+    """What an empty summary section says (no summary, or none asked for)."""
+    return NOT_LOOKED_FOR if analysis.run.scope == "claims" else NO_SUMMARY
+
+
+def empty_contradictions_message(analysis: Analysis) -> str:
+    """What an empty contradictions section says (none found, or none looked for)."""
+    return NOT_LOOKED_FOR if analysis.run.scope == "claims" else NO_CONTRADICTIONS
+
+
 INDENT = 2
 
 
@@ -97,7 +110,7 @@ def _usage(run: RunMetadata) -> str:
 
 def _summary(analysis: Analysis) -> RenderableType:
     if not analysis.summary:
-        return _indented(Group(Text(NO_SUMMARY, style="italic"), Text()))
+        return _indented(Group(Text(empty_summary_message(analysis), style="italic"), Text()))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
@@ -160,7 +173,7 @@ def _quoted(article_words: str) -> str:
 
 def _contradictions(analysis: Analysis) -> RenderableType:
     if not analysis.contradictions:
-        return _indented(Text(NO_CONTRADICTIONS, style="italic"))
+        return _indented(Text(empty_contradictions_message(analysis), style="italic"))
     return _indented(Group(*(_contradiction_block(analysis, k) for k in analysis.contradictions)))
 
 
