@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from counterclaim.text.credit_lines import is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import STOPWORDS, keywords
 from counterclaim.text.language import looks_english
@@ -113,6 +114,8 @@ class AttributionCheck:
         """Why this claim is not attributed by the article (None when it is)."""
         if reads_as_instruction(self.sentences[sentence - 1]):
             return f"sentence {sentence} addresses a language model, it reports nothing"
+        if is_credit_line(self.sentences[sentence - 1]):
+            return f"sentence {sentence} credits the report's sources, it is no one's claim"
         if not keywords(self.sentences[sentence - 1]) - keywords(actor):
             return f"sentence {sentence} only names {actor!r}"  # a caption or a byline
         if kind == "action":

@@ -24,6 +24,7 @@ from counterclaim.pipeline.attribution import actor_named_in
 from counterclaim.pipeline.drafts import ProposedClaim, speaker_claims_model
 from counterclaim.pipeline.messages import Progress, messages_for
 from counterclaim.text.chunking import Chunk
+from counterclaim.text.credit_lines import is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import STOPWORDS
 from counterclaim.text.sentences import numbered_article
@@ -86,8 +87,8 @@ def missed_speakers(article: PreparedArticle, claimed: dict[int, list[str]]) -> 
     missed = []
     for number, sentence in enumerate(article.sentences, start=1):
         names = claimed.get(number, [])
-        if reads_as_instruction(sentence.text):
-            continue  # planted text for the model: no one's claim, and never worth a request
+        if reads_as_instruction(sentence.text) or is_credit_line(sentence.text):
+            continue  # planted text for the model, or a credit line: no one's claim
         for speaker in reported_speakers(sentence.text):
             if not (names_someone(speaker) or is_unnamed_source(speaker)) or is_news_agency(speaker):
                 continue
