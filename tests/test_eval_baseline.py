@@ -22,13 +22,10 @@ ROOT = Path(__file__).parents[1]
 SEEDS = ROOT / "seeds"
 BASELINES = ROOT / "evals" / "baselines"
 
-# The naive baseline is recorded on three seeds (the founding article and two short ones) for now:
-# one request per article writing up to 2,500 tokens, re-asked up to twice, takes 1-15 minutes here.
-NAIVE_SUBSET = ["seed-ethiopia-oromia-2015", "seed-haiti-death-toll-2010", "seed-nato-russia-2022"]
 # (pipeline, baseline name, article ids or None for every seed)
 RECORDED_RUNS: list[tuple[PipelineName, str, list[str] | None]] = [
     ("staged", "seeds-staged", None),
-    ("naive", "seeds-naive-subset", NAIVE_SUBSET),
+    ("naive", "seeds-naive", None),
 ]
 
 

@@ -48,9 +48,10 @@ async def run_pipeline(
     article = PreparedArticle.from_text(text)
     chunks = article.chunks(max_chars=client.settings.chunk_chars, overlap=client.settings.chunk_overlap)
     if pipeline == "naive":
-        extraction, contradictions, summary = (
-            await naive_analysis_async(article, client) if article.sentences else (None, [], [])
+        extraction, contradictions, summary, naive_notices = (
+            await naive_analysis_async(article, client) if article.sentences else (None, [], [], [])
         )
+        notices = [*(notices or []), *naive_notices]
         templates = [NAIVE_TEMPLATE]
         actors = extraction.actors if extraction else []
         claims = extraction.claims if extraction else []

@@ -1,7 +1,10 @@
 """The naive baseline: one request asking for everything at once (for comparison in evals).
 
-It is held to the same grounding rule as the real pipeline: every quote must be found in the article
-by code, and a quote that is not there is sent back to the model with the reason (instructor re-ask).
+It is held to the same grounding rule as the real pipeline: a claim is kept only when code finds its
+quote in the article; the others are dropped (counted in a notice), as the staged pipeline drops them.
+A quote is not re-asked (a re-ask repeats the whole long answer): the baseline makes one request per
+article unless its answer breaks the schema. A pair of claims that does not name two kept claims is
+dropped too.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
+from pydantic import BaseModel, Field, create_model
 
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Claim, ClaimKind, Contradiction, ContradictionKind, Span, SummarySentence
@@ -29,7 +32,11 @@ def without_sentence_numbers(quote: str) -> str:
     return _SENTENCE_NUMBER.sub("", quote).strip()
 
 
-NAIVE_MAX_TOKENS = 2500
+NAIVE_MAX_TOKENS = 4000
+# What `ActorDetails` accepts (the naive schema lets the model write more).
+ROLE_MAX_CHARS = 80
+ALIAS_MAX_CHARS = 50
+MAX_ALIASES = 3
 
 
 class NaiveContradiction(BaseModel):
@@ -39,17 +46,8 @@ class NaiveContradiction(BaseModel):
     explanation: str = Field(max_length=300)
 
 
-def naive_model(clean_text: str) -> type[BaseModel]:
-    """The one-shot schema; quotes are checked against the article when the answer is validated."""
-
-    def quote_in_article(cls: type[BaseModel], value: str, info: ValidationInfo) -> str:
-        value = without_sentence_numbers(value)
-        if locate_quote(clean_text, value) is None:
-            raise ValueError(
-                f"this quote is not in the article; copy the article's exact words: {value[:80]!r}"
-            )
-        return value
-
+def naive_model() -> type[BaseModel]:
+    """The one-shot schema (quotes and claim numbers are checked by code afterwards)."""
     claim = create_model(
         "NaiveClaim",
         actor=(str, Field(min_length=1, max_length=100)),
@@ -57,57 +55,50 @@ def naive_model(clean_text: str) -> type[BaseModel]:
         kind=(ClaimKindName, ...),
         hedged=(bool, ...),
         quote=(str, Field(min_length=3, max_length=500)),
-        __validators__={"quote_in_article": field_validator("quote")(quote_in_article)},
     )
-
-    def pairs_exist(cls: type[BaseModel], value: list[NaiveContradiction], info: ValidationInfo) -> Any:
-        count = len(info.data.get("claims", []))
-        for item in value:
-            if item.a > count or item.b > count or item.a == item.b:
-                raise ValueError(f"contradiction {item.a}-{item.b} does not name two of the {count} claims")
-        return value
-
     return create_model(
         "NaiveAnalysis",
         actors=(list[ActorDraft], Field(max_length=20)),
         claims=(list[claim], Field(max_length=25)),
         contradictions=(list[NaiveContradiction], Field(max_length=10)),
         summary=(list[str], Field(max_length=4)),
-        __validators__={"pairs_exist": field_validator("contradictions")(pairs_exist)},
     )
 
 
 async def naive_analysis_async(
     article: PreparedArticle, client: ModelClient
-) -> tuple[ClaimExtraction, list[Contradiction], list[SummarySentence]]:
-    """Actors, claims, contradictions and summary from a single request."""
+) -> tuple[ClaimExtraction, list[Contradiction], list[SummarySentence], list[str]]:
+    """Actors, claims, contradictions and summary from a single request, and notices (dropped claims)."""
     clean = article.sanitized.clean
     answer: Any = await client.structured(
         "naive",
         messages_for(article.prompt_text(), NAIVE_TEMPLATE),
-        naive_model(clean),
+        naive_model(),
         max_tokens=NAIVE_MAX_TOKENS,
     )
+    grounded = [
+        (position, item, located)
+        for position, item in enumerate(answer.claims, start=1)
+        if (located := locate_quote(clean, without_sentence_numbers(item.quote))) is not None
+    ]
+    ungrounded = len(answer.claims) - len(grounded)
     registry = ActorRegistry(clean)
-    for item in answer.claims:
+    for _, item, _ in grounded:
         registry.add_name(item.actor)
     for draft in answer.actors:
-        details = ActorDetails(kind=draft.kind, role=draft.role, aliases=[a[:50] for a in draft.aliases[:3]])
-        registry.describe(draft.name, details)
+        role = draft.role if draft.role and len(draft.role) <= ROLE_MAX_CHARS else None  # a long one is prose
+        aliases = [a for a in draft.aliases if len(a) <= ALIAS_MAX_CHARS][:MAX_ALIASES]
+        registry.describe(draft.name, ActorDetails(kind=draft.kind, role=role, aliases=aliases))
     claims: list[Claim] = []
     index_to_id: dict[int, str] = {}
-    for position, item in enumerate(answer.claims, start=1):
-        located = locate_quote(clean, item.quote)
-        if located is None:  # validation guarantees a match; keep the type checker honest
-            continue
-        actor_id = registry.id_of(item.actor)
+    for position, item, located in grounded:
         span: Span = article.original_span(located.start, located.end)
         claim_id = f"c{len(claims) + 1}"
         index_to_id[position] = claim_id
         claims.append(
             Claim(
                 id=claim_id,
-                actor_id=actor_id,
+                actor_id=registry.id_of(item.actor),
                 statement=" ".join(item.statement.split()),
                 kind=ClaimKind(item.kind),
                 hedged=item.hedged,
@@ -124,8 +115,14 @@ async def naive_analysis_async(
             confidence=0.5,
         )
         for n, k in enumerate(
-            (k for k in answer.contradictions if k.a in index_to_id and k.b in index_to_id), start=1
+            (k for k in answer.contradictions if k.a != k.b and {k.a, k.b} <= index_to_id.keys()), start=1
         )
     ]
     summary = [SummarySentence(text=s, claim_ids=[]) for s in answer.summary if s.strip()]
-    return ClaimExtraction(actors=registry.actors(), claims=claims), contradictions, summary
+    notices = [f"naive baseline: {ungrounded} claim(s) dropped, their quotes are not in the article"]
+    return (
+        ClaimExtraction(actors=registry.actors(), claims=claims),
+        contradictions,
+        summary,
+        notices if ungrounded else [],
+    )
