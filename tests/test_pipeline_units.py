@@ -22,7 +22,7 @@ from counterclaim.pipeline.drafts import (
 )
 from counterclaim.pipeline.extract import best_supported_sentence, speaker_hints, windows
 from counterclaim.pipeline.messages import messages_for
-from counterclaim.pipeline.naive import without_sentence_numbers
+from counterclaim.pipeline.naive import quoted_spans, without_sentence_numbers
 from counterclaim.pipeline.summary import rests_on_its_claims
 from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.language import looks_foreign
@@ -327,6 +327,21 @@ def test_naive_quotes_lose_the_sentence_markers_of_the_numbered_article() -> Non
         == "Demonstrators began. Police said"
     )
     assert without_sentence_numbers("no marker here") == "no marker here"
+
+
+def test_naive_quotes_are_found_by_their_words_or_by_the_sentence_numbers_cited() -> None:
+    text = "Police said 12 died.\nThe mayor denied it. Rain fell."
+    article = PreparedArticle.from_text(text)
+    assert [s.text for s in quoted_spans(article, "[2] The mayor denied it")] == ["The mayor denied it"]
+    assert [s.text for s in quoted_spans(article, "[1]")] == ["Police said 12 died."]
+    assert [s.text for s in quoted_spans(article, "[1], [2]")] == [
+        "Police said 12 died.",
+        "The mayor denied it.",
+    ]
+    assert quoted_spans(article, "[9]") == []  # no such sentence
+    assert quoted_spans(article, "The mayor confirmed it") == []  # not the article's words
+    for span in quoted_spans(article, "[3] [2]"):
+        assert text[span.start : span.end] == span.text
 
 
 def test_the_claims_prompt_lists_the_speakers_code_found_in_the_window() -> None:

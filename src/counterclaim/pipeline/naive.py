@@ -27,9 +27,28 @@ NAIVE_TEMPLATE = "naive.j2"
 _SENTENCE_NUMBER = re.compile(r"\[\d+\]\s*")
 
 
+_ONLY_SENTENCE_NUMBERS = re.compile(r"(?:\s*\[(\d+)\]\s*(?:,|;|and|&|-)?)+\s*")
+
+
 def without_sentence_numbers(quote: str) -> str:
     """The quote without the "[n] " sentence markers of the numbered article the model was shown."""
     return _SENTENCE_NUMBER.sub("", quote).strip()
+
+
+def quoted_spans(article: PreparedArticle, quote: str) -> list[Span]:
+    """Where an answer's quote is in the article (empty when it is not there).
+
+    Its words, found by code; or, when the model cited sentence numbers instead of copying words
+    ("[4]", "[4], [5]"), those whole sentences.
+    """
+    if _ONLY_SENTENCE_NUMBERS.fullmatch(quote):
+        numbers = dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", quote))
+        if not all(1 <= n <= len(article.sentences) for n in numbers):
+            return []
+        sentences = [article.sentence(n) for n in numbers]
+        return [article.original_span(s.start, s.end) for s in sentences]
+    located = locate_quote(article.sanitized.clean, without_sentence_numbers(quote))
+    return [] if located is None else [article.original_span(located.start, located.end)]
 
 
 NAIVE_MAX_TOKENS = 4000
@@ -77,9 +96,9 @@ async def naive_analysis_async(
         max_tokens=NAIVE_MAX_TOKENS,
     )
     grounded = [
-        (position, item, located)
+        (position, item, spans)
         for position, item in enumerate(answer.claims, start=1)
-        if (located := locate_quote(clean, without_sentence_numbers(item.quote))) is not None
+        if (spans := quoted_spans(article, item.quote))
     ]
     ungrounded = len(answer.claims) - len(grounded)
     registry = ActorRegistry(clean)
@@ -91,8 +110,7 @@ async def naive_analysis_async(
         registry.describe(draft.name, ActorDetails(kind=draft.kind, role=role, aliases=aliases))
     claims: list[Claim] = []
     index_to_id: dict[int, str] = {}
-    for position, item, located in grounded:
-        span: Span = article.original_span(located.start, located.end)
+    for position, item, spans in grounded:
         claim_id = f"c{len(claims) + 1}"
         index_to_id[position] = claim_id
         claims.append(
@@ -102,7 +120,7 @@ async def naive_analysis_async(
                 statement=" ".join(item.statement.split()),
                 kind=ClaimKind(item.kind),
                 hedged=item.hedged,
-                evidence=[span],
+                evidence=spans,
             )
         )
     contradictions = [
