@@ -22,8 +22,8 @@ from counterclaim.errors import CounterclaimError, OutputError
 from counterclaim.io.article_input import ArticleInput, read_article
 from counterclaim.io.output_file import write_output
 from counterclaim.llm.provider import open_model_client
-from counterclaim.models import Analysis
-from counterclaim.pipeline.analyze import run_pipeline
+from counterclaim.models import Analysis, AnalysisScope
+from counterclaim.pipeline.analyze import PipelineName, run_pipeline
 from counterclaim.render import render
 from counterclaim.render.terminal_safety import single_line
 
@@ -109,7 +109,12 @@ class _Progress:
 
 
 async def _analyze(
-    article: ArticleInput, settings: Settings, args: argparse.Namespace, progress: _Progress
+    article: ArticleInput,
+    settings: Settings,
+    progress: _Progress,
+    *,
+    pipeline: PipelineName,
+    scope: AnalysisScope,
 ) -> Analysis:
     if settings.provider is Provider.LOCAL:
         progress(f"starting the embedded model ({settings.model})")
@@ -117,10 +122,10 @@ async def _analyze(
         return await run_pipeline(
             article.text,
             client,
-            pipeline=args.pipeline,
+            pipeline=pipeline,
             notices=list(article.notices),
             progress=progress,
-            scope="claims" if args.claims_only else "full",
+            scope=scope,
         )
 
 
@@ -132,7 +137,8 @@ def _analyze_command(args: argparse.Namespace) -> int:
         progress(notice)
     if args.out and os.path.exists(args.out) and not args.force:  # refuse before any model work
         raise OutputError(f"{args.out} exists; pass --force to overwrite")
-    analysis = asyncio.run(_analyze(article, settings, args, progress))
+    scope: AnalysisScope = "claims" if args.claims_only else "full"
+    analysis = asyncio.run(_analyze(article, settings, progress, pipeline=args.pipeline, scope=scope))
     run = analysis.run
     progress(
         f"done: {len(analysis.claims)} claims, {len(analysis.contradictions)} contradictions, "

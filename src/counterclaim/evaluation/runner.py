@@ -78,9 +78,10 @@ from counterclaim.pipeline.analyze import STAGED_TEMPLATES, PipelineName, run_pi
 from counterclaim.pipeline.naive import NAIVE_TEMPLATE
 
 AnalyzeFn = Callable[[str], Awaitable[Analysis]]
-"""Stands in for the pipeline (tests): article text -> analysis, whatever the scope."""
+"""Turns an article text into an `Analysis` (offsets into that text): a stand-in for the pipeline
+given by tests, which answers the same whatever the scope."""
 ScopedAnalyzeFn = Callable[[str, AnalysisScope], Awaitable[Analysis]]
-"""Turns an article text into an `Analysis` (offsets into that text)."""
+"""Turns an article text into an `Analysis` looking for what the scope says (the eval's own call)."""
 
 FATAL_ERRORS: tuple[type[CounterclaimError], ...] = (LocalModelError, ConfigurationError)
 """Errors that stop the whole run instead of failing one article."""

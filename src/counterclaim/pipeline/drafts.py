@@ -36,12 +36,17 @@ class ActorDraft(BaseModel):
         return value.strip()
 
 
+ROLE_MAX_CHARS = 80
+ALIAS_MAX_CHARS = 50
+MAX_ALIASES = 3
+
+
 class ActorDetails(BaseModel):
     """What the model says about one actor code already found."""
 
     kind: ActorKindName
-    role: str | None = Field(max_length=80)
-    aliases: list[Annotated[str, Field(max_length=50)]] = Field(max_length=3)
+    role: str | None = Field(max_length=ROLE_MAX_CHARS)
+    aliases: list[Annotated[str, Field(max_length=ALIAS_MAX_CHARS)]] = Field(max_length=MAX_ALIASES)
 
 
 VerdictRelation = Literal["contradict", "compatible", "agree", "unrelated"]

@@ -18,16 +18,22 @@ from counterclaim.llm.client import ModelClient
 from counterclaim.models import Claim, ClaimKind, Contradiction, ContradictionKind, Span, SummarySentence
 from counterclaim.pipeline.actors import ActorRegistry
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.drafts import ActorDetails, ActorDraft, ClaimKindName, ContradictionKindName
+from counterclaim.pipeline.drafts import (
+    ALIAS_MAX_CHARS,
+    MAX_ALIASES,
+    ROLE_MAX_CHARS,
+    ActorDetails,
+    ActorDraft,
+    ClaimKindName,
+    ContradictionKindName,
+)
 from counterclaim.pipeline.extract import ClaimExtraction
 from counterclaim.pipeline.messages import messages_for
 from counterclaim.text.grounding import locate_quote
 
 NAIVE_TEMPLATE = "naive.j2"
-_SENTENCE_NUMBER = re.compile(r"\[\d+\]\s*")
-
-
-_ONLY_SENTENCE_NUMBERS = re.compile(r"(?:\s*\[(\d+)\]\s*(?:,|;|and|&|-)?)+\s*")
+_SENTENCE_NUMBER = re.compile(r"\[(\d+)\]\s*")
+_ONLY_SENTENCE_NUMBERS = re.compile(r"(?:\s*\[\d+\]\s*(?:,|;|and|&|-)?)+\s*")
 
 
 def without_sentence_numbers(quote: str) -> str:
@@ -42,7 +48,7 @@ def quoted_spans(article: PreparedArticle, quote: str) -> list[Span]:
     ("[4]", "[4], [5]"), those whole sentences.
     """
     if _ONLY_SENTENCE_NUMBERS.fullmatch(quote):
-        numbers = dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", quote))
+        numbers = dict.fromkeys(int(n) for n in _SENTENCE_NUMBER.findall(quote))
         if not all(1 <= n <= len(article.sentences) for n in numbers):
             return []
         sentences = [article.sentence(n) for n in numbers]
@@ -52,10 +58,6 @@ def quoted_spans(article: PreparedArticle, quote: str) -> list[Span]:
 
 
 NAIVE_MAX_TOKENS = 4000
-# What `ActorDetails` accepts (the naive schema lets the model write more).
-ROLE_MAX_CHARS = 80
-ALIAS_MAX_CHARS = 50
-MAX_ALIASES = 3
 
 
 class NaiveContradiction(BaseModel):
@@ -105,7 +107,8 @@ async def naive_analysis_async(
     for _, item, _ in grounded:
         registry.add_name(item.actor)
     for draft in answer.actors:
-        role = draft.role if draft.role and len(draft.role) <= ROLE_MAX_CHARS else None  # a long one is prose
+        # The naive schema lets the model write more than `ActorDetails` takes: a long role is prose.
+        role = draft.role if draft.role and len(draft.role) <= ROLE_MAX_CHARS else None
         aliases = [a for a in draft.aliases if len(a) <= ALIAS_MAX_CHARS][:MAX_ALIASES]
         registry.describe(draft.name, ActorDetails(kind=draft.kind, role=role, aliases=aliases))
     claims: list[Claim] = []
@@ -137,10 +140,9 @@ async def naive_analysis_async(
         )
     ]
     summary = [SummarySentence(text=s, claim_ids=[]) for s in answer.summary if s.strip()]
-    notices = [f"naive baseline: {ungrounded} claim(s) dropped, their quotes are not in the article"]
-    return (
-        ClaimExtraction(actors=registry.actors(), claims=claims),
-        contradictions,
-        summary,
-        notices if ungrounded else [],
+    notices = (
+        [f"naive baseline: {ungrounded} claim(s) dropped, their quotes are not in the article"]
+        if ungrounded
+        else []
     )
+    return ClaimExtraction(actors=registry.actors(), claims=claims), contradictions, summary, notices
