@@ -63,12 +63,13 @@ async def run_pipeline(
         if scope == "claims":
             contradictions, summary, templates = [], [], CLAIM_TEMPLATES
         else:
+            # An unusable answer costs its own part only (a pair, the summary): noted, not fatal.
             contradictions = await find_contradictions_async(
-                article, actors, claims, client, progress=progress
+                article, actors, claims, client, progress=progress, notices=notices
             )
             if progress and claims:
                 progress("summary")
-            summary = await summarize_async(article, actors, claims, contradictions, client)
+            summary = await summarize_async(article, actors, claims, contradictions, client, notices=notices)
             templates = STAGED_TEMPLATES
     steps = ledger.steps()
     run = RunMetadata(

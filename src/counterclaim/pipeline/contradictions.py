@@ -16,6 +16,7 @@ from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.candidates import Candidate, propose_candidates
 from counterclaim.pipeline.drafts import VerdictDraft
 from counterclaim.pipeline.messages import messages_for
+from counterclaim.pipeline.skipping import answer_or_skip
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
 from counterclaim.text.numbers import NumericRelation
@@ -104,8 +105,13 @@ async def find_contradictions_async(
     client: ModelClient,
     *,
     progress: Callable[[str], None] | None = None,
+    notices: list[str] | None = None,
 ) -> list[Contradiction]:
-    """Contradictions among the claims, verified pair by pair."""
+    """Contradictions among the claims, verified pair by pair.
+
+    With `notices`, a pair whose verdict is unusable is left unreported and noted there; without, its
+    `ModelOutputError` propagates.
+    """
     names = {actor.id: actor.name for actor in actors}
     candidates = propose_candidates(
         claims,
@@ -123,23 +129,28 @@ async def find_contradictions_async(
             if candidate.numeric.relation is not NumericRelation.NOT_COMPARABLE
             else ""
         )
-        verdict = await client.structured(
-            "verify",
-            messages_for(
-                article.prompt_text(_context_chunk(article, chunks, a)),
-                VERIFY_TEMPLATE,
-                actor_a=names[a.actor_id],
-                evidence_a=_quote(a),
-                gloss_a=_gloss(a),
-                actor_b=names[b.actor_id],
-                evidence_b=_quote(b),
-                gloss_b=_gloss(b),
-                numeric_note=numeric_note,
+        verdict = await answer_or_skip(
+            client.structured(
+                "verify",
+                messages_for(
+                    article.prompt_text(_context_chunk(article, chunks, a)),
+                    VERIFY_TEMPLATE,
+                    actor_a=names[a.actor_id],
+                    evidence_a=_quote(a),
+                    gloss_a=_gloss(a),
+                    actor_b=names[b.actor_id],
+                    evidence_b=_quote(b),
+                    gloss_b=_gloss(b),
+                    numeric_note=numeric_note,
+                ),
+                VerdictDraft,
+                max_tokens=VERIFY_MAX_TOKENS,
             ),
-            VerdictDraft,
-            max_tokens=VERIFY_MAX_TOKENS,
+            skipped=f"claims {a.id} and {b.id} were not checked for a contradiction",
+            notices=notices,
+            progress=progress,
         )
-        if accept(verdict, candidate):
+        if verdict is not None and accept(verdict, candidate):
             found.append(
                 Contradiction(
                     id=f"k{len(found) + 1}",

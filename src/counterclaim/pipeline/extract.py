@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from counterclaim.errors import ModelOutputError
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Actor, Claim, ClaimKind
 from counterclaim.pipeline.actors import ActorRegistry, name_key
@@ -25,6 +24,7 @@ from counterclaim.pipeline.drafts import (
 )
 from counterclaim.pipeline.messages import Progress, messages_for
 from counterclaim.pipeline.missed_speakers import ask_missed_speakers, missed_speakers
+from counterclaim.pipeline.skipping import answer_or_skip
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import likely_language, looks_foreign
@@ -51,7 +51,8 @@ class ClaimExtraction:
     actors: list[Actor]
     claims: list[Claim]
     notices: list[str] = field(default_factory=list)
-    """Windows of the article that could not be analysed, and why."""
+    """Parts of the work left undone (a window of sentences, a batch of actors...) and why, and
+    claims code left out."""
 
 
 def windows(chunk: Chunk, *, after: int, size: int = WINDOW_SENTENCES) -> list[tuple[int, int]]:
@@ -104,10 +105,11 @@ async def extract_claims_async(
     registry = ActorRegistry(article.sanitized.clean)
     attribution = AttributionCheck.for_sentences([s.text for s in article.sentences])
     proposals = _Proposals()
-    notices = await _claims_of_windows(article, chunks, attribution, proposals, client, progress)
+    notices: list[str] = []
+    await _claims_of_windows(article, chunks, attribution, proposals, client, progress, notices)
     if attribution.english:
         missed = missed_speakers(article, proposals.actors_by_sentence())
-        for answer in await ask_missed_speakers(article, chunks, missed, client, progress):
+        for answer in await ask_missed_speakers(article, chunks, missed, client, progress, notices=notices):
             proposals.consider(article, attribution, answer, (answer.sentence, answer.sentence))
     for item in proposals.accepted:
         registry.add_name(item.actor)
@@ -116,12 +118,14 @@ async def extract_claims_async(
             f"{proposals.unattributed} proposed claim(s) left out: the actor is not named near the "
             "sentence, or the sentence reports nobody's words"
         )
-    raw, untranslated = await _translate_statements(article, chunks, proposals.accepted, client, progress)
+    raw, untranslated = await _translate_statements(
+        article, chunks, proposals.accepted, client, progress, notices
+    )
     if untranslated:
         notices.append(f"{untranslated} statement(s) were left in the article's language, not translated")
-    await _describe_actors(article, chunks, registry, client, progress)
+    await _describe_actors(article, chunks, registry, client, progress, notices)
     if not attribution.english:
-        await _translate_names(article, chunks, registry, client, progress)
+        await _translate_names(article, chunks, registry, client, progress, notices)
     return ClaimExtraction(
         actors=registry.actors(), claims=_build_claims(article, registry, raw), notices=notices
     )
@@ -134,9 +138,10 @@ async def _claims_of_windows(
     proposals: _Proposals,
     client: ModelClient,
     progress: Progress | None,
-) -> list[str]:
-    """One claims request per window of sentences; returns notices of windows that failed."""
-    notices: list[str] = []
+    notices: list[str],
+) -> None:
+    """One claims request per window of sentences; a window whose answer is unusable is noted and
+    skipped."""
     covered = 0
     for chunk in chunks:
         prompt_article = article.prompt_text(chunk)
@@ -145,8 +150,8 @@ async def _claims_of_windows(
                 progress(f"claims: sentences {first}-{last} of {len(article.sentences)}")
             window_text = numbered_article([article.sentence(n) for n in range(first, last + 1)])
             context_text = numbered_article([article.sentence(first - 1)]) if first > 1 else ""
-            try:
-                answer: Any = await client.structured(
+            answer: Any = await answer_or_skip(
+                client.structured(
                     "claims",
                     messages_for(
                         prompt_article,
@@ -157,13 +162,13 @@ async def _claims_of_windows(
                     ),
                     claim_drafts_model(first, last),
                     max_tokens=CLAIMS_MAX_TOKENS,
-                )
-            except ModelOutputError as error:
-                # One unusable answer should not sink the whole article: say so and go on.
-                notices.append(f"sentences {first}-{last} were not analysed: {error.message}")
-                if progress:
-                    progress(notices[-1])
-                covered = max(covered, last)
+                ),
+                skipped=f"sentences {first}-{last} were not analysed",
+                notices=notices,
+                progress=progress,
+            )
+            covered = max(covered, last)
+            if answer is None:
                 continue
             for item in answer.claims:
                 proposed = ProposedClaim(
@@ -174,8 +179,6 @@ async def _claims_of_windows(
                     hedged=item.hedged,
                 )
                 proposals.consider(article, attribution, proposed, (first, last))
-            covered = max(covered, last)
-    return notices
 
 
 _UNATTRIBUTED = "unattributed"
@@ -210,8 +213,10 @@ async def _describe_actors(
     registry: ActorRegistry,
     client: ModelClient,
     progress: Progress | None,
+    notices: list[str],
 ) -> None:
-    """Kind, role and aliases of every actor, asked in batches next to the chunk that names them."""
+    """Kind, role and aliases of every actor, asked in batches next to the chunk that names them (a
+    batch whose answer is unusable keeps a kind guessed from the name, no role and no aliases)."""
     names = registry.names()
     if not names:
         return
@@ -221,12 +226,19 @@ async def _describe_actors(
         if progress:
             progress(f"actors: describing {len(batch)} actor(s)")
         chunk = view if view is not None else _chunk_naming(article, chunks, batch[0])
-        answer: Any = await client.structured(
-            "actors",
-            messages_for(article.prompt_text(chunk), ACTORS_TEMPLATE, actor_names=batch),
-            actor_details_model(batch),
-            max_tokens=ACTORS_MAX_TOKENS_EACH * len(batch),
+        answer: Any = await answer_or_skip(
+            client.structured(
+                "actors",
+                messages_for(article.prompt_text(chunk), ACTORS_TEMPLATE, actor_names=batch),
+                actor_details_model(batch),
+                max_tokens=ACTORS_MAX_TOKENS_EACH * len(batch),
+            ),
+            skipped=f"{len(batch)} actor(s) were not described (kind, role, aliases)",
+            notices=notices,
+            progress=progress,
         )
+        if answer is None:
+            continue
         for index, name in enumerate(batch):
             registry.describe(name, getattr(answer, f"actor_{index}"))
 
@@ -237,6 +249,7 @@ async def _translate_statements(
     raw: list[_RawClaim],
     client: ModelClient,
     progress: Progress | None,
+    notices: list[str],
 ) -> tuple[list[_RawClaim], int]:
     """Statements the model left in the article's language, translated (small models often copy a
     foreign sentence while extracting, yet translate a list well).
@@ -245,7 +258,7 @@ async def _translate_statements(
     """
     foreign = [index for index, item in enumerate(raw) if looks_foreign(item.statement)]
     english = await _translate(
-        article, chunks, [raw[i].statement for i in foreign], "statements", client, progress
+        article, chunks, [raw[i].statement for i in foreign], "statements", client, progress, notices
     )
     result = list(raw)
     for index, translation in zip(foreign, english, strict=True):
@@ -260,12 +273,12 @@ async def _translate_names(
     registry: ActorRegistry,
     client: ModelClient,
     progress: Progress | None,
+    notices: list[str],
 ) -> None:
     """Actor names of an article not in English, given in English (the original stays an alias)."""
     names = registry.names()
-    for name, english in zip(
-        names, await _translate(article, chunks, names, "names", client, progress), strict=True
-    ):
+    english_names = await _translate(article, chunks, names, "names", client, progress, notices)
+    for name, english in zip(names, english_names, strict=True):
         registry.set_english_name(name, english)
 
 
@@ -276,9 +289,11 @@ async def _translate(
     what: Literal["statements", "names"],
     client: ModelClient,
     progress: Progress | None,
+    notices: list[str],
 ) -> list[str]:
     """English for each item, one bounded request per batch (the article first, as in every step; its
-    first chunk when it is long, so the request stays within the model's context)."""
+    first chunk when it is long, so the request stays within the model's context). A batch whose
+    answer is unusable stays as it was, with a notice."""
     view = chunks[0] if chunks else None
     language = likely_language(article.sanitized.clean)
     translations: list[str] = []
@@ -286,14 +301,22 @@ async def _translate(
         batch = items[start : start + TRANSLATIONS_PER_CALL]
         if progress:
             progress(f"translating {len(batch)} {what} into English")
-        answer: Any = await client.structured(
-            "translate",
-            messages_for(
-                article.prompt_text(view), TRANSLATE_TEMPLATE, items=batch, what=what, language=language
+        answer: Any = await answer_or_skip(
+            client.structured(
+                "translate",
+                messages_for(
+                    article.prompt_text(view), TRANSLATE_TEMPLATE, items=batch, what=what, language=language
+                ),
+                name_translations_model(len(batch)) if what == "names" else translations_model(len(batch)),
+                max_tokens=TRANSLATION_MAX_TOKENS_EACH * len(batch),
             ),
-            name_translations_model(len(batch)) if what == "names" else translations_model(len(batch)),
-            max_tokens=TRANSLATION_MAX_TOKENS_EACH * len(batch),
+            skipped=f"{len(batch)} {what} were not translated",
+            notices=notices,
+            progress=progress,
         )
+        if answer is None:
+            translations.extend(batch)
+            continue
         for index in range(len(batch)):
             item = getattr(answer, f"item_{index}")
             translations.append(" ".join((item.english if what == "names" else item).split()))

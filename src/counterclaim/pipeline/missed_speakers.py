@@ -23,6 +23,7 @@ from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.attribution import actor_named_in
 from counterclaim.pipeline.drafts import ProposedClaim, speaker_claims_model
 from counterclaim.pipeline.messages import Progress, messages_for
+from counterclaim.pipeline.skipping import answer_or_skip
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.credit_lines import is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
@@ -122,8 +123,14 @@ async def ask_missed_speakers(
     missed: list[MissedSpeaker],
     client: ModelClient,
     progress: Progress | None = None,
+    *,
+    notices: list[str] | None = None,
 ) -> list[ProposedClaim]:
-    """One bounded request per batch: for each missed speaker, what it claims in its sentence."""
+    """One bounded request per batch: for each missed speaker, what it claims in its sentence.
+
+    With `notices`, a batch whose answer is unusable is skipped and noted there; without, its
+    `ModelOutputError` propagates.
+    """
     answers: list[ProposedClaim] = []
     for chunk, batch in batches(chunks, missed):
         if progress:
@@ -132,12 +139,19 @@ async def ask_missed_speakers(
             {"speaker": item.speaker, "sentence": numbered_article([article.sentence(item.sentence)])}
             for item in batch
         ]
-        answer: Any = await client.structured(
-            "speakers",
-            messages_for(article.prompt_text(chunk), SPEAKERS_TEMPLATE, items=items),
-            speaker_claims_model(len(batch)),
-            max_tokens=SPEAKER_MAX_TOKENS_EACH * len(batch),
+        answer: Any = await answer_or_skip(
+            client.structured(
+                "speakers",
+                messages_for(article.prompt_text(chunk), SPEAKERS_TEMPLATE, items=items),
+                speaker_claims_model(len(batch)),
+                max_tokens=SPEAKER_MAX_TOKENS_EACH * len(batch),
+            ),
+            skipped=f"{len(batch)} speaker(s) passed over were not asked about again",
+            notices=notices,
+            progress=progress,
         )
+        if answer is None:
+            continue
         for index, item in enumerate(batch):
             draft = getattr(answer, f"item_{index}")
             answers.append(

@@ -11,6 +11,7 @@ from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.candidates import content_words
 from counterclaim.pipeline.drafts import summary_draft_model
 from counterclaim.pipeline.messages import messages_for
+from counterclaim.pipeline.skipping import answer_or_skip
 from counterclaim.text.keywords import keywords
 
 SUMMARY_TEMPLATE = "summary.j2"
@@ -32,9 +33,15 @@ async def summarize_async(
     claims: list[Claim],
     contradictions: list[Contradiction],
     client: ModelClient,
+    *,
+    notices: list[str] | None = None,
 ) -> list[SummarySentence]:
     """Up to four neutral sentences, each resting on the claims it cites (checked by code); none when
-    there are no claims to summarise."""
+    there are no claims to summarise.
+
+    With `notices`, an unusable answer gives no summary and a notice there; without, its
+    `ModelOutputError` propagates.
+    """
     if not claims:
         return []
     names = {actor.id: actor.name for actor in actors}
@@ -44,18 +51,24 @@ async def summarize_async(
     # One chunk: reuse the cached article prefix. Several: the claims alone carry the content.
     article_view = article.prompt_text() if len(chunks) <= 1 else "(long article: see the claims below)"
     model = summary_draft_model([c.id for c in listed], MAX_SENTENCES)
-    answer: Any = await client.structured(
-        "summary",
-        messages_for(
-            article_view,
-            SUMMARY_TEMPLATE,
-            claims=lines,
-            contradictions=contradictions,
-            max_sentences=MAX_SENTENCES,
+    answer: Any = await answer_or_skip(
+        client.structured(
+            "summary",
+            messages_for(
+                article_view,
+                SUMMARY_TEMPLATE,
+                claims=lines,
+                contradictions=contradictions,
+                max_sentences=MAX_SENTENCES,
+            ),
+            model,
+            max_tokens=SUMMARY_MAX_TOKENS,
         ),
-        model,
-        max_tokens=SUMMARY_MAX_TOKENS,
+        skipped="no summary was written",
+        notices=notices,
     )
+    if answer is None:
+        return []
     sentences = [
         SummarySentence(text=" ".join(s.text.split()), claim_ids=list(dict.fromkeys(s.claim_ids)))
         for s in answer.sentences
