@@ -362,6 +362,40 @@ def test_an_interrupted_run_resumes_in_its_folder_without_redoing_finished_artic
     assert loaded.record.started_at < loaded.record.resumed[0].at
 
 
+def test_retry_failed_analyses_the_failed_articles_again_and_replaces_their_rows(tmp_path: Path) -> None:
+    async def failing_on_bridge(text: str) -> Analysis:
+        if text == BRIDGE_TEXT:
+            raise ModelOutputError("cut off", usage=UsageSoFar(calls=3))
+        return await perfect_oracle(text)
+
+    first = run_with(failing_on_bridge, tmp_path)
+    assert [s.status for s in first.samples] == ["ok", "failed"]
+    assert run_with(perfect_oracle, tmp_path, resume=first.run_dir).record.totals.failed == 1  # kept
+
+    analysed: list[str] = []
+
+    async def counting_oracle(text: str) -> Analysis:
+        analysed.append(text)
+        return await perfect_oracle(text)
+
+    retried = run_with(counting_oracle, tmp_path, resume=first.run_dir, retry_failed=True)
+    assert analysed == [BRIDGE_TEXT]
+    loaded = load_run(first.run_dir)
+    assert [(s.article_id, s.status) for s in loaded.samples] == [("dam", "ok"), ("bridge", "ok")]
+    assert loaded.record.totals.failed == 0 and loaded.record.totals.micro.claim_f1 == 1.0
+    assert len(loaded.record.resumed) == 2 and retried.record.status == "completed"
+
+
+def test_the_cli_takes_retry_failed_only_with_resume(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parser = argparse.ArgumentParser()
+    add_eval_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["eval", "--retry-failed", "--dataset", str(tmp_path)])
+    assert run_eval_command(args) == DatasetError.exit_code
+    assert "--retry-failed goes with --resume" in capsys.readouterr().err
+
+
 def test_a_run_is_not_resumed_with_another_model_or_changed_data(tmp_path: Path) -> None:
     run = run_with(perfect_oracle, tmp_path, limit=1)
 

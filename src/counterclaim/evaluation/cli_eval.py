@@ -2,7 +2,7 @@
 
     counterclaim eval [--dataset PATH]... [--pipeline staged|naive] [--out DIR] [--limit N]
                       [--article ID]... [-q] [model options: --provider --model --base-url --model-path ...]
-    counterclaim eval --resume RUN_DIR [-q] [model options]
+    counterclaim eval --resume RUN_DIR [--retry-failed] [-q] [model options]
     counterclaim eval compare RUN_A RUN_B
 
 The model options are the `analyze` command's (`cli.add_model_options`), read the same way.
@@ -57,7 +57,8 @@ def add_eval_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "eval",
         usage="%(prog)s [-h] [--dataset PATH]... [--pipeline {staged,naive}] [--out DIR] [--limit N] "
-        "[--article ID]... [-q] [model options]\n       %(prog)s --resume RUN_DIR [-q] [model options]"
+        "[--article ID]... [-q] [model options]\n       %(prog)s --resume RUN_DIR [--retry-failed] [-q] "
+        "[model options]"
         "\n       %(prog)s compare RUN_A RUN_B",
         help="score the tool against hand-labeled datasets, or compare two runs",
         description="Analyse every labeled article of the datasets, score it (EVAL_FORMAT.md) and write a "
@@ -82,6 +83,11 @@ def add_eval_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="RUN_DIR",
         help="continue a run that stopped early, in its folder, with its datasets and selection (the "
         "articles it finished are kept; the model, settings and prompts must be the same)",
+    )
+    parser.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="with --resume: analyse the articles that failed again too (their rows are replaced)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     add_model_options(parser)
@@ -119,6 +125,8 @@ def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
             "--resume continues a run with its own datasets, pipeline and selection: "
             "leave out --dataset, --pipeline, --limit and --article"
         )
+    if args.retry_failed and args.resume is None:
+        raise DatasetError("--retry-failed goes with --resume RUN_DIR (the run whose failures to retry)")
     settings = settings_from(args)
     datasets: list[Path] = args.dataset or [DEFAULT_DATASET]
     progress = None if args.quiet else RichEvalProgress(err)
@@ -133,6 +141,7 @@ def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
                 article_ids=args.article,
                 progress=progress,
                 resume=args.resume,
+                retry_failed=args.retry_failed,
             )
         )
     out.print(terminal_report(run.record, list(run.samples)))

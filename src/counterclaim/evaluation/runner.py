@@ -130,11 +130,13 @@ async def run_eval(
     client: ModelClient | None = None,
     analyze_fn: AnalyzeFn | None = None,
     resume: Path | None = None,
+    retry_failed: bool = False,
 ) -> EvalRun:
     """Analyse and score the selected articles of `datasets`; write and return the run.
 
-    `resume` continues an interrupted run in its own folder instead (see `resume_eval`); `datasets`,
-    `pipeline`, `limit` and `article_ids` are then taken from that run.
+    `resume` continues an interrupted run in its own folder instead (see `resume_eval`, and
+    `retry_failed` there); `datasets`, `pipeline`, `limit` and `article_ids` are then taken from that
+    run.
 
     `limit` keeps the first N articles of each dataset (after `article_ids`, which keeps only the
     articles with those ids, in any dataset). Raises `DatasetError` before any model call when a
@@ -144,7 +146,12 @@ async def run_eval(
     """
     if resume is not None:
         return await resume_eval(
-            resume, settings=settings, progress=progress, client=client, analyze_fn=analyze_fn
+            resume,
+            settings=settings,
+            progress=progress,
+            client=client,
+            analyze_fn=analyze_fn,
+            retry_failed=retry_failed,
         )
     if limit is not None and limit < 1:
         raise DatasetError(f"--limit must be at least 1, not {limit}")
@@ -179,6 +186,8 @@ class _RunPlan:
     started_at: datetime
     done: tuple[SampleRow, ...] = ()
     """Samples of an interrupted run being resumed (their articles are not analysed again)."""
+    rewrite_samples: bool = False
+    """Whether `samples.jsonl` must first be rewritten with `done` alone (failed rows being retried)."""
     resumed: tuple[ResumeRecord, ...] = ()
 
 
@@ -189,6 +198,7 @@ async def resume_eval(
     progress: EvalProgress | None = None,
     client: ModelClient | None = None,
     analyze_fn: AnalyzeFn | None = None,
+    retry_failed: bool = False,
 ) -> EvalRun:
     """Continue a run that stopped early (interrupted, or its machine's time ran out), in its folder.
 
@@ -197,6 +207,10 @@ async def resume_eval(
     and from which commit. A run can only be continued with what makes its answers comparable: the
     same datasets (file hashes), pipeline, prompts (hashes), provider, model and answer-changing
     settings; anything else raises `DatasetError` before any model call.
+
+    `retry_failed` also analyses again the articles that failed (their rows are replaced), for
+    instance after a fix that lets an article survive what failed it; a finished run can be resumed
+    that way too.
     """
     loaded = load_run(run_dir)
     record = loaded.record
@@ -210,6 +224,7 @@ async def resume_eval(
     problems = resume_mismatches(record, selected, effective, pipeline, check_prompts=analyze_fn is None)
     if problems:
         raise DatasetError(f"cannot resume {run_dir}: " + "; ".join(problems))
+    kept = tuple(s for s in loaded.samples if not (retry_failed and s.status == "failed"))
     return await _analyse_and_write(
         _RunPlan(
             run_dir=run_dir,
@@ -218,7 +233,8 @@ async def resume_eval(
             selected=selected,
             selection=record.selection,
             started_at=record.started_at,
-            done=tuple(loaded.samples),
+            done=kept,
+            rewrite_samples=len(kept) != len(loaded.samples),
             resumed=(
                 *record.resumed,
                 ResumeRecord(at=datetime.now(UTC), git=git_state(Path(__file__).resolve().parent)),
@@ -303,6 +319,10 @@ async def _analyse_and_write(
         return record
 
     try:
+        if plan.rewrite_samples:
+            with (run_dir / SAMPLES_FILE).open("w", encoding="utf-8") as rewritten:
+                for sample in plan.done:
+                    _append_line(rewritten, sample.model_dump_json())
         with (run_dir / SAMPLES_FILE).open("a" if plan.done else "w", encoding="utf-8") as samples_file:
             async with _analyzer(plan.settings, plan.pipeline, client, analyze_fn, progress) as analyze:
                 for dataset in selected:
