@@ -9,7 +9,7 @@ from counterclaim import prompts_loader
 from counterclaim.models import Claim, ClaimKind, ContradictionKind, Span, SummarySentence
 from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.candidates import Candidate, clash, opposed_ideas, propose_candidates
+from counterclaim.pipeline.candidates import Candidate, clash, opposed_ideas, propose_candidates, score_pair
 from counterclaim.pipeline.contradictions import accept, explanation, settle_kind
 from counterclaim.pipeline.drafts import (
     ActorDetails,
@@ -160,6 +160,23 @@ def test_restatements_are_not_candidates() -> None:
     a = _claim("c1", "a1", "NATO says Russia is adding troops.", "NATO said Russia is adding troops.")
     b = _claim("c2", "a2", "NATO says Russia is adding troops.", "Moscow denied it.")
     assert propose_candidates([a, b], limit=5) == []
+
+
+def test_pairs_code_sees_no_reason_to_conflict_are_not_proposed() -> None:
+    # Two actors on one topic, both affirmative, no opposed ideas or figures: nothing a verdict of
+    # "contradict" could be accepted on, so no verification is spent on it.
+    a = _claim("c1", "a1", "NATO says Russia is adding troops near the border.", "Jens Stoltenberg")
+    b = _claim(
+        "c2",
+        "a2",
+        "Britain warns that more troops are arriving near the border with tanks.",
+        "Stoltenberg added",
+    )
+    assert score_pair(a, b)[0] > 0
+    assert propose_candidates([a, b], limit=5) == []
+    c = _claim("c3", "a3", "Russia says it is not adding troops near the border.", "Moscow denied it.")
+    assert all(x.clash for x in propose_candidates([a, b, c], limit=5))
+    assert {(x.a.id, x.b.id) for x in propose_candidates([a, b, c], limit=5)} == {("c1", "c3"), ("c2", "c3")}
 
 
 def test_a_statement_copied_from_outside_its_window_is_dropped_and_a_wrong_number_is_fixed() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counterclaim.text.keywords import keywords
 from counterclaim.text.language import likely_language, looks_foreign
 
 
@@ -27,3 +28,13 @@ def test_english_or_too_little_text_names_no_language() -> None:
     assert not looks_foreign("Ferries leave every 40 minutes until 19:55")
     assert likely_language("Ferries leave every 40 minutes until 19:55") is None
     assert likely_language("la casa") is None  # one or two marker words are not enough to tell
+
+
+def test_function_words_of_other_languages_are_no_keywords() -> None:
+    # Two Indonesian sentences about different things share only function words: nothing in common.
+    a = keywords("Pemerintah mengatakan bahwa itu tidak akan terjadi dan semua setuju.")
+    b = keywords("Para demonstran di Oromo itu mengatakan dan tidak setuju dengan rencana.")
+    assert a & b == {"setuju"}
+    assert keywords("Los manifestantes dijeron que la policía disparó") == {
+        "manifestant", "dijeron", "policía", "disparó"  # stems are English-style
+    }  # fmt: skip

@@ -24,8 +24,9 @@ import re
 from dataclasses import dataclass
 
 from counterclaim.text.credit_lines import is_credit_line
+from counterclaim.text.function_words import STOPWORDS
 from counterclaim.text.instructions import reads_as_instruction
-from counterclaim.text.keywords import STOPWORDS, keywords
+from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
 from counterclaim.text.speakers import REPORTING_VERBS
 

@@ -145,11 +145,14 @@ def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
 def propose_candidates(
     claims: list[Claim], *, limit: int, actor_names: Mapping[str, Sequence[str]] | None = None
 ) -> list[Candidate]:
-    """The `limit` best-scoring pairs, best first.
+    """The `limit` best-scoring pairs in which code sees a reason for conflict (`clash`), best first.
 
-    Two claims citing the same words are only paired when different actors make them ("NATO accused
-    Russia of adding troops, a day after Moscow said it was withdrawing"). `actor_names` (actor id to
-    name and aliases) lets code see rebuttals that name the other side.
+    A pair without one is never proposed: a contradiction is only reported when code sees a reason
+    (`contradictions.accept`), so its verification would be spent for nothing, and would take the
+    place of a pair that can be reported. Two claims citing the same words are only paired when
+    different actors make them ("NATO accused Russia of adding troops, a day after Moscow said it was
+    withdrawing"). `actor_names` (actor id to name and aliases) lets code see rebuttals that name the
+    other side.
     """
     scored: list[Candidate] = []
     for a, b in combinations(claims, 2):
@@ -158,8 +161,8 @@ def propose_candidates(
         score, numeric = score_pair(a, b)
         if score > 0:
             ideas = opposed_ideas(a, b)
-            conflict = clash(a, b, numeric, actor_names or {}, ideas_opposed=ideas)
-            scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, clash=conflict, opposed=ideas))
+            if clash(a, b, numeric, actor_names or {}, ideas_opposed=ideas):
+                scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, clash=True, opposed=ideas))
     scored.sort(key=lambda c: (-c.score, c.a.id, c.b.id))
     chosen: list[Candidate] = []
     uses: dict[str, int] = {}

@@ -24,6 +24,7 @@ from counterclaim.pipeline.drafts import (
 )
 from counterclaim.pipeline.messages import Progress, messages_for
 from counterclaim.pipeline.missed_speakers import ask_missed_speakers, missed_speakers
+from counterclaim.pipeline.quotations import PlacedClaim, quotation_groups
 from counterclaim.pipeline.skipping import answer_or_skip
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
@@ -368,7 +369,8 @@ def _chunk_naming(article: PreparedArticle, chunks: list[Chunk], name: str) -> C
 
 
 def _build_claims(article: PreparedArticle, registry: ActorRegistry, raw: list[_RawClaim]) -> list[Claim]:
-    """Deduplicate (same actor, same sentences, same statement or kind), order by position, assign ids."""
+    """Deduplicate (same actor, same sentences, same statement or kind), order by position, join an
+    actor's claims that are one quotation (`quotation_groups`), assign ids."""
     seen: set[tuple[str, tuple[int, ...], str]] = set()
     kept: list[tuple[str, _RawClaim]] = []
     for item in raw:
@@ -380,6 +382,8 @@ def _build_claims(article: PreparedArticle, registry: ActorRegistry, raw: list[_
         seen.update((by_statement, by_kind))
         kept.append((actor_id, item))
     kept.sort(key=lambda pair: pair[1].sentences)
+    groups = quotation_groups(article, [PlacedClaim(a, item.sentences, item.kind) for a, item in kept])
+    joined = [(kept[group[0]][0], _joined([kept[i][1] for i in group])) for group in groups]
     return [
         Claim(
             id=f"c{index}",
@@ -389,5 +393,23 @@ def _build_claims(article: PreparedArticle, registry: ActorRegistry, raw: list[_
             hedged=item.hedged,
             evidence=article.evidence_for(list(item.sentences)),
         )
-        for index, (actor_id, item) in enumerate(kept, start=1)
+        for index, (actor_id, item) in enumerate(joined, start=1)
     ]
+
+
+def _joined(parts: list[_RawClaim]) -> _RawClaim:
+    """One claim for the parts of one quotation: all their sentences, their statements in order."""
+    if len(parts) == 1:
+        return parts[0]
+    return _RawClaim(
+        sentences=tuple(n for part in parts for n in part.sentences),
+        actor=parts[0].actor,
+        statement=" ".join(_as_sentence(part.statement) for part in parts),
+        kind=parts[0].kind,
+        hedged=any(part.hedged for part in parts),
+    )
+
+
+def _as_sentence(statement: str) -> str:
+    """The statement ending in a full stop (or the punctuation it has), to be followed by another."""
+    return statement if statement.endswith((".", "!", "?", '"', "\u201d")) else statement + "."

@@ -26,8 +26,8 @@ from counterclaim.pipeline.messages import Progress, messages_for
 from counterclaim.pipeline.skipping import answer_or_skip
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.credit_lines import is_credit_line
+from counterclaim.text.function_words import STOPWORDS
 from counterclaim.text.instructions import reads_as_instruction
-from counterclaim.text.keywords import STOPWORDS
 from counterclaim.text.sentences import numbered_article
 from counterclaim.text.speakers import reported_speakers
 

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import re
 
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being has have
-    had do does did not no nor so than that this these those it its he she they them his her their we
-    our you your i me my will would can could should may might must shall said says say saying told
-    tells also about after before over under into out up down more most some any all each other such
-    only own same very just there here what which who whom whose when where why how while because then
-    once again further between during through above below off now""".split()
-)
+from counterclaim.text.function_words import FOREIGN_FUNCTION_WORDS, LANGUAGE_MARKERS, STOPWORDS
+
 NEGATIONS = frozenset(
     "not no never none nothing deny denies denied denying false wrong untrue without".split()
 )
@@ -74,9 +68,15 @@ def stem(word: str) -> str:
     return word
 
 
+# Function words are no keywords in any language the tool meets: in a translated article "yang" or
+# "dan" would otherwise make any two sentences look alike.
+NOT_KEYWORDS = STOPWORDS | FOREIGN_FUNCTION_WORDS | frozenset().union(*LANGUAGE_MARKERS.values())
+
+
 def keywords(text: str) -> set[str]:
-    """Content words as concepts or stems (stopwords and words under three letters left out)."""
-    return {CONCEPTS.get(w) or stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2}
+    """Content words as concepts or stems (function words of English and of the languages in
+    `LANGUAGE_MARKERS`, and words under three letters, left out)."""
+    return {CONCEPTS.get(w) or stem(w) for w in words(text) if w not in NOT_KEYWORDS and len(w) > 2}
 
 
 def opposed(a: set[str], b: set[str]) -> bool:

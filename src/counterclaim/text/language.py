@@ -8,15 +8,8 @@ from __future__ import annotations
 
 import re
 
-from counterclaim.text.keywords import STOPWORDS
+from counterclaim.text.function_words import FOREIGN_FUNCTION_WORDS, LANGUAGE_MARKERS, STOPWORDS
 
-# Function words of the languages translated news most often comes from (Spanish, Portuguese,
-# French, German, Indonesian), leaving out words English shares ("a", "no", "in", "die").
-FOREIGN_FUNCTION_WORDS = frozenset(
-    """de en el la los las del y que por con una un para es se lo le les des du et est une qui dans pour pas
-    sur der das und ist nicht ein eine mit zu von dem auf da do dos das os em um uma não com ao pelo
-    pela yang dan di ke dari itu ini dengan untuk tidak akan telah mengatakan""".split()
-)
 _SHARED_FUNCTION_WORDS = frozenset("a an no as do die in so me he on to".split())
 ENGLISH_FUNCTION_WORDS = STOPWORDS - _SHARED_FUNCTION_WORDS - FOREIGN_FUNCTION_WORDS
 _WORD = re.compile(r"\w+")
@@ -38,18 +31,6 @@ def looks_english(text: str) -> bool:
     return not looks_foreign(text)
 
 
-# Frequent function words that mark one language among those above (a word common to two is listed
-# under both; the language with most hits wins).
-LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
-    language: frozenset(words.split())
-    for language, words in {
-        "Spanish": "el los las del y que por con una para es se lo al como más pero sus su fue ha han",
-        "Portuguese": "dos das os em um uma não com ao pelo pela que para é se foi são mais na",
-        "French": "le les des du et est une qui dans pour pas sur au aux ce il elle ont été",
-        "German": "der das und ist nicht ein eine mit zu von dem auf den sich des im für",
-        "Indonesian": "yang dan di ke dari itu ini dengan untuk tidak akan telah pada dalam oleh adalah",
-    }.items()
-}
 MIN_MARKERS = 3
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from counterclaim.text.keywords import STOPWORDS
+from counterclaim.text.function_words import STOPWORDS
 
 REPORTING_VERBS = frozenset(
     """said say says saying told tell tells added adds announced announces warned warns accused accuses
