@@ -450,3 +450,38 @@ def test_a_summary_sentence_must_rest_on_the_claims_it_cites() -> None:
     )
     assert rests_on_its_claims(supported, [claim], names)
     assert not rests_on_its_claims(elsewhere, [claim], names)
+
+
+REBUTTAL_ARTICLE = (
+    "The Herald reported that the mayor took bribes from a builder. "
+    "The builder said the contract was signed in May. "
+    "Residents said the new bridge is ugly. "
+    "The mayor's office denied the allegations. "
+    "Critics said more money went missing."
+)
+
+
+def _rebuttal_claim(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
+    start = REBUTTAL_ARTICLE.index(evidence)
+    return Claim(
+        id=cid,
+        actor_id=actor,
+        statement=evidence,
+        kind=kind,
+        evidence=[Span(start=start, end=start + len(evidence), text=evidence)],
+    )
+
+
+def test_a_denial_that_points_back_is_paired_with_what_came_before_it() -> None:
+    claims = [
+        _rebuttal_claim("c1", "herald", "The Herald reported that the mayor took bribes from a builder."),
+        _rebuttal_claim("c2", "builder", "The builder said the contract was signed in May."),
+        _rebuttal_claim("c3", "residents", "Residents said the new bridge is ugly."),
+        _rebuttal_claim("c4", "mayor", "The mayor's office denied the allegations.", ClaimKind.DENIAL),
+        _rebuttal_claim("c5", "critics", "Critics said more money went missing."),
+    ]
+    pairs = {(c.a.id, c.b.id) for c in propose_candidates(claims, limit=10)}
+    # The two nearest earlier claims of other actors, and the nearest earlier one that reports.
+    assert {("c3", "c4"), ("c2", "c4"), ("c1", "c4")} <= pairs
+    assert ("c4", "c5") not in pairs and ("c5", "c4") not in pairs  # a later claim is not what it denies
+    assert all(c.clash for c in propose_candidates(claims, limit=10))

@@ -13,6 +13,7 @@ from itertools import combinations
 
 from counterclaim.models import Claim, ClaimKind
 from counterclaim.pipeline.actors import name_key, occurs_in
+from counterclaim.text.back_references import denies_something_said
 from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities
 
@@ -55,6 +56,17 @@ def _same_evidence(a: Claim, b: Claim) -> bool:
 
 RESTATEMENT_JACCARD = 0.7
 MAX_PAIRS_PER_CLAIM = 3
+BACK_REFERENCE_NEAREST = 2
+BACK_REFERENCE_SCORE = 1.0
+_ALLEGATION_STEMS = ("accus", "alleg", "claim", "charg", "report")
+
+
+def restates(a: Claim, b: Claim) -> bool:
+    """Whether one claim's statement restates the other's (mostly the same words, same polarity)."""
+    said_a, said_b = keywords(a.statement), keywords(b.statement)
+    if not (said_a and said_b) or _negated(a) != _negated(b):
+        return False
+    return len(said_a & said_b) / len(said_a | said_b) >= RESTATEMENT_JACCARD
 
 
 def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
@@ -64,10 +76,8 @@ def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
     if not words_a or not words_b:
         return 0.0, numeric
     shared = len(words_a & words_b)
-    said_a, said_b = keywords(a.statement), keywords(b.statement)
-    restated = bool(said_a and said_b) and len(said_a & said_b) / len(said_a | said_b) >= RESTATEMENT_JACCARD
-    if restated and _negated(a) == _negated(b):
-        return 0.0, numeric  # one claim restating the other
+    if restates(a, b):
+        return 0.0, numeric
     same_actor = a.actor_id == b.actor_id
     words_and_deeds = same_actor and (a.kind is ClaimKind.ACTION) != (b.kind is ClaimKind.ACTION)
     if same_actor and not words_and_deeds and _negated(a) == _negated(b):
@@ -163,6 +173,10 @@ def propose_candidates(
             ideas = opposed_ideas(a, b)
             if clash(a, b, numeric, actor_names or {}, ideas_opposed=ideas):
                 scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, clash=True, opposed=ideas))
+    proposed = {(c.a.id, c.b.id) for c in scored}
+    scored.extend(
+        c for c in _back_reference_pairs(claims, actor_names or {}) if (c.a.id, c.b.id) not in proposed
+    )
     scored.sort(key=lambda c: (-c.score, c.a.id, c.b.id))
     chosen: list[Candidate] = []
     uses: dict[str, int] = {}
@@ -178,3 +192,52 @@ def propose_candidates(
         if len(chosen) == limit:
             break
     return chosen
+
+
+def _back_reference_pairs(claims: list[Claim], actor_names: Mapping[str, Sequence[str]]) -> list[Candidate]:
+    """Pairs for denials that only point back at what they deny ("denied the allegations"): such a
+    denial shares no words with its target, so shared words never pair them. Each is paired with the
+    nearest earlier claims of other actors, and the nearest earlier one that reports an allegation
+    (`BACK_REFERENCE_NEAREST` + 1 at most); code counts the pointing back as a reason for conflict."""
+    pairs: list[Candidate] = []
+    for denial in claims:
+        if not denies_something_said(" ".join(span.text for span in denial.evidence)):
+            continue
+        start = denial.evidence[0].start
+        names = actor_names.get(denial.actor_id, ())
+        earlier = sorted(
+            (
+                c
+                for c in claims
+                if c.evidence[0].start < start
+                and c.actor_id != denial.actor_id
+                and not _one_entity(actor_names.get(c.actor_id, ()), names)
+                and not restates(c, denial)
+            ),
+            key=lambda c: start - c.evidence[0].start,
+        )
+        targets = earlier[:BACK_REFERENCE_NEAREST]
+        alleging = next((c for c in earlier if _reports_allegation(c)), None)
+        if alleging is not None and alleging not in targets:
+            targets.append(alleging)
+        for target in targets:
+            _, numeric = score_pair(target, denial)
+            pairs.append(
+                Candidate(
+                    a=target,
+                    b=denial,
+                    score=BACK_REFERENCE_SCORE,
+                    numeric=numeric,
+                    clash=True,
+                    opposed=opposed_ideas(target, denial),
+                )
+            )
+    return pairs
+
+
+def _reports_allegation(claim: Claim) -> bool:
+    """Whether the claim accuses, alleges or reports (what a bare denial usually answers)."""
+    if claim.kind is ClaimKind.ACCUSATION:
+        return True
+    text = (claim.statement + " " + " ".join(span.text for span in claim.evidence)).casefold()
+    return any(stem in word for word in text.split() for stem in _ALLEGATION_STEMS)
