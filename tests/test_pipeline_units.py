@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import jinja2
 import pytest
 
@@ -485,3 +487,12 @@ def test_a_denial_that_points_back_is_paired_with_what_came_before_it() -> None:
     assert {("c3", "c4"), ("c2", "c4"), ("c1", "c4")} <= pairs
     assert ("c4", "c5") not in pairs and ("c5", "c4") not in pairs  # a later claim is not what it denies
     assert all(c.clash for c in propose_candidates(claims, limit=10))
+
+
+def test_a_rebuttal_code_found_needs_the_verdict_contradict_but_not_its_confidence() -> None:
+    rebuttal = replace(_candidate(NumericRelation.NOT_COMPARABLE), rebuttal=True)
+    assert accept(_verdict("contradict", "factual", 0.5), rebuttal)
+    assert not accept(_verdict("contradict", "factual", 0.5), _candidate(NumericRelation.NOT_COMPARABLE))
+    relations: list[VerdictRelation] = ["compatible", "agree", "unrelated"]
+    for relation in relations:
+        assert not accept(_verdict(relation, "factual"), rebuttal)

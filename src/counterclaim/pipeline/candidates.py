@@ -34,6 +34,9 @@ class Candidate:
     full (a rebuttal)."""
     opposed: bool = False
     """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
+    rebuttal: bool = False
+    """Claim B denies something it only points back at ("denied the allegations"), and A is an earlier
+    claim of another actor it may answer (`_back_reference_pairs`)."""
 
 
 def _numbers_text(claim: Claim) -> str:
@@ -230,6 +233,7 @@ def _back_reference_pairs(claims: list[Claim], actor_names: Mapping[str, Sequenc
                     numeric=numeric,
                     clash=True,
                     opposed=opposed_ideas(target, denial),
+                    rebuttal=True,
                 )
             )
     return pairs

@@ -56,7 +56,14 @@ def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     numeric contradiction between figures it finds compatible, and reports one between figures that
     cannot both hold when the model agrees the claims are about the same thing ("compatible") but
     misjudged the numbers.
+
+    A rebuttal code found (B denies something it only points back at, A an earlier claim of another
+    actor) needs the model's "contradict" and not its confidence: code has established the conflict
+    and the model only says whether A is what B denies. The 1.5B states its confidence at random
+    (0.5 or 0.9 for the same kind of pair), so asking for 0.8 there would only drop pairs by chance.
     """
+    if candidate.rebuttal and verdict.relation == "contradict":
+        return True
     if verdict.confidence < MIN_CONFIDENCE:
         return False
     numbers = candidate.numeric.relation
