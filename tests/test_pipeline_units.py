@@ -228,9 +228,11 @@ def test_a_contradiction_needs_a_reason_code_can_see() -> None:
     assert not clash(nato, same_idea, no_numbers, names)
     assert clash(nato, rebuttal, no_numbers, names)  # the accusation names NATO
     assert not clash(nato, mention, no_numbers, names)  # naming NATO is no rebuttal by itself
-    denial = said("c8", "a2", "Moscow said no troops were added.")
+    denial = said("c8", "a2", "Moscow said Russia is not adding troops.")
+    thin = said("c10", "a2", "Moscow said no troops were sent to the summit.")
     elsewhere = said("c9", "a2", "Moscow said it would not attend the NATO summit.")
-    assert clash(nato, denial, no_numbers, names)  # "not" about the troops NATO speaks of
+    assert clash(nato, denial, no_numbers, names)  # "not" about the troops Russia adds, as NATO says
+    assert not clash(nato, thin, no_numbers, names)  # one shared word ("troops") is too thin a subject
     assert not clash(nato, elsewhere, no_numbers, names)  # a "not" about something else entirely
     assert clash(nato, leaving, no_numbers, {})  # withdrawing against adding
     chief = said("c5", "a3", "Police Chief Ana Lima spoke first.")

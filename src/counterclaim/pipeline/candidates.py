@@ -59,6 +59,7 @@ def _same_evidence(a: Claim, b: Claim) -> bool:
 
 RESTATEMENT_JACCARD = 0.7
 MAX_PAIRS_PER_CLAIM = 3
+MIN_SHARED_SUBJECT_WORDS = 2
 BACK_REFERENCE_NEAREST = 2
 BACK_REFERENCE_SCORE = 1.0
 _ALLEGATION_STEMS = ("accus", "alleg", "claim", "charg", "report")
@@ -144,9 +145,11 @@ def clash(
 
 
 def _shared_subject(a: Claim, b: Claim, actor_names: Sequence[str]) -> bool:
-    """Whether the claims share a content word that is not one of their actors' names (a negation in
-    one claim says nothing against the other when all they share is who speaks)."""
-    return bool((content_words(a) & content_words(b)) - keywords(" ".join(actor_names)))
+    """Whether the claims share at least `MIN_SHARED_SUBJECT_WORDS` content words that are not their
+    actors' names: a negation in one claim says nothing against the other when all they share is who
+    speaks, or one word ("helicopter", "protest") that two different statements can both mention."""
+    shared = (content_words(a) & content_words(b)) - keywords(" ".join(actor_names))
+    return len(shared) >= MIN_SHARED_SUBJECT_WORDS
 
 
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
