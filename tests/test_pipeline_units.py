@@ -498,3 +498,18 @@ def test_a_rebuttal_code_found_needs_the_verdict_contradict_but_not_its_confiden
     relations: list[VerdictRelation] = ["compatible", "agree", "unrelated"]
     for relation in relations:
         assert not accept(_verdict(relation, "factual"), rebuttal)
+
+
+def test_a_pair_proposed_for_shared_words_is_also_marked_a_rebuttal() -> None:
+    accusation = _rebuttal_claim(
+        "c1", "herald", "The Herald reported that the mayor took bribes from a builder."
+    )
+    denial = Claim(
+        id="c4",
+        actor_id="mayor",
+        statement="The mayor denies that the mayor took bribes from a builder.",
+        kind=ClaimKind.DENIAL,
+        evidence=_rebuttal_claim("x", "mayor", "The mayor's office denied the allegations.").evidence,
+    )
+    (pair,) = propose_candidates([accusation, denial], limit=10)
+    assert pair.rebuttal and pair.clash and pair.score > 1.0  # shared words scored it higher

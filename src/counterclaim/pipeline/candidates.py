@@ -8,7 +8,7 @@ sent to the verifier.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from counterclaim.models import Claim, ClaimKind
@@ -179,10 +179,17 @@ def propose_candidates(
             ideas = opposed_ideas(a, b)
             if clash(a, b, numeric, actor_names or {}, ideas_opposed=ideas):
                 scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, clash=True, opposed=ideas))
-    proposed = {(c.a.id, c.b.id) for c in scored}
-    scored.extend(
-        c for c in _back_reference_pairs(claims, actor_names or {}) if (c.a.id, c.b.id) not in proposed
-    )
+    by_pair = {(c.a.id, c.b.id): c for c in scored}
+    for rebuttal in _back_reference_pairs(claims, actor_names or {}):
+        key = (rebuttal.a.id, rebuttal.b.id)
+        known = by_pair.get(key)
+        # A pair already proposed for another reason is also a rebuttal (see `Candidate.rebuttal`).
+        by_pair[key] = (
+            rebuttal
+            if known is None
+            else replace(known, rebuttal=True, score=max(known.score, rebuttal.score))
+        )
+    scored = list(by_pair.values())
     scored.sort(key=lambda c: (-c.score, c.a.id, c.b.id))
     chosen: list[Candidate] = []
     uses: dict[str, int] = {}
