@@ -26,8 +26,9 @@ from counterclaim.pipeline.quotations import PlacedClaim, quotation_groups
 def joined(analysis: Analysis, text: str) -> Analysis:
     """The analysis with each actor's claims that are one quotation joined into one claim."""
     article = PreparedArticle.from_text(text)
-    first_of = {article.evidence_for([n])[0].start: n for n in range(1, len(article.sentences) + 1)}
-    last_of = {article.evidence_for([n])[0].end: n for n in range(1, len(article.sentences) + 1)}
+    spans = {n: article.evidence_for([n])[0] for n in range(1, len(article.sentences) + 1)}
+    first_of = {span.start: n for n, span in spans.items()}
+    last_of = {span.end: n for n, span in spans.items()}
     placed = [
         PlacedClaim(
             actor_id=claim.actor_id,

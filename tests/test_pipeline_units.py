@@ -120,9 +120,15 @@ def test_name_key_ignores_case_punctuation_and_articles() -> None:
 
 
 def _claim(
-    cid: str, actor: str, statement: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION
+    cid: str,
+    actor: str,
+    statement: str,
+    evidence: str,
+    kind: ClaimKind = ClaimKind.ASSERTION,
+    *,
+    article: str = ARTICLE,
 ) -> Claim:
-    start = ARTICLE.index(evidence)
+    start = article.index(evidence)
     return Claim(
         id=cid,
         actor_id=actor,
@@ -466,14 +472,8 @@ REBUTTAL_ARTICLE = (
 
 
 def _rebuttal_claim(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
-    start = REBUTTAL_ARTICLE.index(evidence)
-    return Claim(
-        id=cid,
-        actor_id=actor,
-        statement=evidence,
-        kind=kind,
-        evidence=[Span(start=start, end=start + len(evidence), text=evidence)],
-    )
+    """A claim of `REBUTTAL_ARTICLE` whose statement is its evidence."""
+    return _claim(cid, actor, evidence, evidence, kind, article=REBUTTAL_ARTICLE)
 
 
 def test_a_denial_that_points_back_is_paired_with_what_came_before_it() -> None:

@@ -234,13 +234,12 @@ def _back_reference_pairs(claims: list[Claim], actor_names: Mapping[str, Sequenc
         if alleging is not None and alleging not in targets:
             targets.append(alleging)
         for target in targets:
-            _, numeric = score_pair(target, denial)
             pairs.append(
                 Candidate(
                     a=target,
                     b=denial,
                     score=BACK_REFERENCE_SCORE,
-                    numeric=numeric,
+                    numeric=compare_quantities(_numbers_text(target), _numbers_text(denial)),
                     clash=True,
                     opposed=opposed_ideas(target, denial),
                     rebuttal=True,
@@ -254,4 +253,4 @@ def _reports_allegation(claim: Claim) -> bool:
     if claim.kind is ClaimKind.ACCUSATION:
         return True
     text = (claim.statement + " " + " ".join(span.text for span in claim.evidence)).casefold()
-    return any(stem in word for word in text.split() for stem in _ALLEGATION_STEMS)
+    return any(stem in text for stem in _ALLEGATION_STEMS)
