@@ -22,6 +22,7 @@ from counterclaim.config import Settings, load_settings
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.local_server import LocalServer, resolve_model_path
 from counterclaim.llm.model_files import DEFAULT_LOCAL_MODEL
+from counterclaim.llm.response_cache import ResponseCache
 
 CASSETTES = Path(__file__).parent / "cassettes"
 REPLAY_BASE_URL = "http://127.0.0.1:9/v1"  # never contacted: replay answers every request
@@ -99,12 +100,17 @@ def cassette_vcr(*, record: bool, only_new: bool = False) -> vcr.VCR:
 
 @contextlib.asynccontextmanager
 async def recorded_client(
-    cassette: str, settings: Settings | None = None, *, replay_only: bool = False
+    cassette: str,
+    settings: Settings | None = None,
+    *,
+    replay_only: bool = False,
+    cache: ResponseCache | None = None,
 ) -> AsyncIterator[ModelClient]:
     """A ModelClient whose HTTP traffic is replayed from (or, when recording, written to) a cassette.
 
     `replay_only` tests reuse a cassette another test records (the same requests), so they never
-    overwrite it, even while recording.
+    overwrite it, even while recording. `cache`: a response cache in front of the cassette (it stores
+    the replayed answers).
     """
     settings = settings or recorded_settings()
     record = recording() and not replay_only
@@ -120,7 +126,7 @@ async def recorded_client(
         if record and not only_new:  # vcrpy would keep the old interactions next to the new ones
             Path(path_of_cassette).unlink(missing_ok=True)
         stack.enter_context(recorder.use_cassette(path_of_cassette, allow_playback_repeats=True))
-        client = ModelClient(settings, base_url=base_url)
+        client = ModelClient(settings, base_url=base_url, cache=cache)
         try:
             yield client
         finally:

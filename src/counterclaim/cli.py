@@ -46,12 +46,17 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--chunk-chars", type=int, help="longest chunk sent to the model (characters)")
     group.add_argument("--timeout", type=float, dest="request_timeout", help="seconds per model request")
     group.add_argument("--max-retries", type=int, help="retries of transient server failures")
+    group.add_argument(
+        "--cache-dir",
+        type=Path,
+        help="keep model answers in this directory and reuse them for the same requests",
+    )
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     names = [
         "provider", "model", "base_url", "model_path", "mode", "port", "threads", "n_ctx",
-        "max_chars", "chunk_chars", "request_timeout", "max_retries",
+        "max_chars", "chunk_chars", "request_timeout", "max_retries", "cache_dir",
     ]  # fmt: skip
     return load_settings(**{name: getattr(args, name, None) for name in names})
 
@@ -142,7 +147,8 @@ def _analyze_command(args: argparse.Namespace) -> int:
     run = analysis.run
     progress(
         f"done: {len(analysis.claims)} claims, {len(analysis.contradictions)} contradictions, "
-        f"{run.model_calls} model calls, {run.prompt_tokens}+{run.completion_tokens} tokens, "
+        f"{run.model_calls} model calls{f' ({run.cached_calls} from cache)' if run.cached_calls else ''}, "
+        f"{run.prompt_tokens}+{run.completion_tokens} tokens, "
         f"{run.seconds:.1f}s"
     )
     to_terminal = not args.out and sys.stdout.isatty()

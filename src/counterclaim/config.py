@@ -61,6 +61,13 @@ class Settings(BaseModel):
     chunk_chars: int = Field(default=7_000, ge=500, description="Longest chunk sent to the model.")
     chunk_overlap: int = Field(default=2, ge=0, description="Sentences shared by neighbouring chunks.")
     max_candidates: int = Field(default=10, ge=0, description="Claim pairs verified for contradiction.")
+    cache_dir: Path | None = Field(
+        default=None,
+        description=(
+            "Directory of stored model answers: a request made before (same prompt, schema, settings "
+            "and model) gets its stored answer instead of a model call. None: no cache."
+        ),
+    )
 
     @property
     def api_key_value(self) -> str | None:
@@ -88,6 +95,7 @@ _ENV_FIELDS = {
     "chunk_chars": "CHUNK_CHARS",
     "chunk_overlap": "CHUNK_OVERLAP",
     "max_candidates": "MAX_CANDIDATES",
+    "cache_dir": "CACHE_DIR",
 }
 
 

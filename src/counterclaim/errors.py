@@ -15,6 +15,8 @@ class UsageSoFar:
     calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cached_calls: int = 0
+    """Of `calls`, those answered from the response cache."""
 
     def describe(self) -> str:
         return (

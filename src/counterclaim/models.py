@@ -124,6 +124,9 @@ class StepUsage(_Frozen):
 
     step: str = Field(description="Step name, e.g. 'actors', 'claims', 'verify', 'summary'.")
     calls: int = Field(ge=0, description="HTTP requests made to the model, re-asks and retries included.")
+    cached_calls: int = Field(
+        default=0, ge=0, description="Of `calls`, those answered from the response cache (no model time)."
+    )
     prompt_tokens: int = Field(ge=0, description="Prompt tokens the server reported.")
     completion_tokens: int = Field(ge=0, description="Completion tokens the server reported.")
     seconds: float = Field(ge=0.0, description="Wall-clock seconds spent in the step's model calls.")
@@ -154,6 +157,14 @@ class RunMetadata(_Frozen):
     prompts: list[PromptVersion] = Field(default_factory=list, description="Prompt templates used.")
     steps: list[StepUsage] = Field(default_factory=list, description="Cost per step, in run order.")
     model_calls: int = Field(default=0, ge=0, description="Total HTTP requests made to the model.")
+    cached_calls: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Of `model_calls`, those answered from the response cache (`--cache-dir`): no model time "
+            "was spent on them; their tokens are those of the stored answers."
+        ),
+    )
     prompt_tokens: int = Field(default=0, ge=0, description="Total prompt tokens.")
     completion_tokens: int = Field(default=0, ge=0, description="Total completion tokens.")
     seconds: float = Field(default=0.0, ge=0.0, description="Wall-clock seconds for the whole analysis.")

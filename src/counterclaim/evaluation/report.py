@@ -97,7 +97,7 @@ def score_table(record: RunRecord, samples: Sequence[SampleRow], *, digits: int 
             *_rate_cells(s.metrics, digits),
             str(s.score.counts.hard_negative_errors),
             _rate(s.metrics.grounding_rate, digits),
-            str(s.cost.model_calls),
+            _calls(s.cost.model_calls, s.cost.cached_calls),
             str(s.cost.prompt_tokens),
             str(s.cost.completion_tokens),
             f"{s.cost.seconds:.1f}",
@@ -111,6 +111,11 @@ def score_table(record: RunRecord, samples: Sequence[SampleRow], *, digits: int 
     return ScoreTable(headers=headers, rows=tuple(rows))
 
 
+def _calls(calls: int, cached: int) -> str:
+    """Model calls, with how many the response cache answered (those cost no model time)."""
+    return f"{calls} ({cached} cached)" if cached else str(calls)
+
+
 def _total_rows(prefix: str, totals: Totals, digits: int) -> list[ScoreRow]:
     cost = totals.cost
     status = f"{totals.failed} failed" if totals.failed else ""
@@ -122,7 +127,7 @@ def _total_rows(prefix: str, totals: Totals, digits: int) -> list[ScoreRow]:
             *_rate_cells(totals.micro, digits),
             str(totals.counts.hard_negative_errors),
             _rate(totals.micro.grounding_rate, digits),
-            str(cost.model_calls),
+            _calls(cost.model_calls, cost.cached_calls),
             str(cost.prompt_tokens),
             str(cost.completion_tokens),
             f"{cost.seconds:.1f}",

@@ -46,6 +46,9 @@ class ArticleCost(_Record):
     """What analysing one article cost (for a failed article: what was spent before it failed)."""
 
     model_calls: int = Field(default=0, ge=0, description="HTTP requests made to the model.")
+    cached_calls: int = Field(
+        default=0, ge=0, description="Of `model_calls`, those answered from the response cache."
+    )
     prompt_tokens: int = Field(default=0, ge=0)
     completion_tokens: int = Field(default=0, ge=0)
     seconds: float = Field(default=0.0, ge=0.0, description="Wall-clock seconds of the analysis.")
@@ -168,6 +171,7 @@ class CostTotals(_Record):
 
     articles: int = Field(default=0, ge=0)
     model_calls: int = Field(default=0, ge=0)
+    cached_calls: int = Field(default=0, ge=0, description="Of `model_calls`, answered from the cache.")
     prompt_tokens: int = Field(default=0, ge=0)
     completion_tokens: int = Field(default=0, ge=0)
     seconds: float = Field(default=0.0, ge=0.0)

@@ -484,6 +484,7 @@ async def evaluate_article(
             ),
             cost=ArticleCost(
                 model_calls=usage.calls if usage else 0,
+                cached_calls=usage.cached_calls if usage else 0,
                 prompt_tokens=usage.prompt_tokens if usage else 0,
                 completion_tokens=usage.completion_tokens if usage else 0,
                 seconds=round(time.monotonic() - started, 3),
@@ -500,6 +501,7 @@ async def evaluate_article(
         prediction=analysis,
         cost=ArticleCost(
             model_calls=analysis.run.model_calls,
+            cached_calls=analysis.run.cached_calls,
             prompt_tokens=analysis.run.prompt_tokens,
             completion_tokens=analysis.run.completion_tokens,
             seconds=analysis.run.seconds,
@@ -538,6 +540,7 @@ def totals_of(samples: Sequence[SampleRow]) -> Totals:
         cost=CostTotals(
             articles=len(samples),
             model_calls=sum(s.cost.model_calls for s in samples),
+            cached_calls=sum(s.cost.cached_calls for s in samples),
             prompt_tokens=sum(s.cost.prompt_tokens for s in samples),
             completion_tokens=sum(s.cost.completion_tokens for s in samples),
             seconds=round(sum(s.cost.seconds for s in samples), 3),

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from counterclaim.config import Provider, Settings, StructuredMode
 from counterclaim.llm.failures import describe_failure
+from counterclaim.llm.response_cache import CACHED_MARKER, CachingTransport, ResponseCache
 from counterclaim.llm.retry import Sleep, transient_retrying
 from counterclaim.llm.usage import UsageLedger
 
@@ -35,12 +36,17 @@ _current_step: ContextVar[str] = ContextVar("counterclaim_step", default="unknow
 Message = dict[str, str]
 
 
-def _public_location(base_url: str) -> str:
+def public_location(base_url: str) -> str:
     """The server's scheme://host:port, without credentials, path or query."""
     parts = urlsplit(base_url)
     host = parts.hostname or "?"
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{host}{port}"
+
+
+def _served_from_cache(response: Any) -> bool:
+    extra = getattr(response, "model_extra", None) or {}
+    return extra.get(CACHED_MARKER) is True
 
 
 def _usage_numbers(response: Any) -> tuple[int, int]:
@@ -61,13 +67,22 @@ class ModelClient:
         http_client: httpx2.AsyncClient | None = None,
         sleep: Sleep = asyncio.sleep,
         ledger: UsageLedger | None = None,
+        cache: ResponseCache | None = None,
     ) -> None:
+        """`cache`: answer repeated requests from it (wraps `http_client`'s transport, or the default
+        one); see `counterclaim.llm.response_cache`."""
         self.settings = settings
         self.ledger = ledger or UsageLedger()
         url = base_url or settings.base_url or OPENAI_BASE_URL
         self.location = (
-            "the embedded model server" if settings.provider is Provider.LOCAL else _public_location(url)
+            "the embedded model server" if settings.provider is Provider.LOCAL else public_location(url)
         )
+        if cache is not None:
+            if http_client is not None:
+                raise ValueError("pass either an http_client or a cache, not both")
+            http_client = openai.DefaultAsyncHttpxClient(
+                transport=CachingTransport(httpx2.AsyncHTTPTransport(), cache)
+            )
         self._openai = openai.AsyncOpenAI(
             api_key=settings.api_key_value or "no-key-needed",
             base_url=url,
@@ -87,7 +102,12 @@ class ModelClient:
 
     def _on_response(self, response: Any) -> None:
         prompt, completion = _usage_numbers(response)
-        self.ledger.record_call(_current_step.get(), prompt_tokens=prompt, completion_tokens=completion)
+        self.ledger.record_call(
+            _current_step.get(),
+            prompt_tokens=prompt,
+            completion_tokens=completion,
+            cached=_served_from_cache(response),
+        )
 
     def _on_error(self, error: Exception, **_: Any) -> None:
         self.ledger.record_call(_current_step.get())

@@ -11,6 +11,7 @@ from counterclaim.models import StepUsage
 @dataclass
 class _StepTotals:
     calls: int = 0
+    cached_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
@@ -22,10 +23,14 @@ class UsageLedger:
 
     _steps: dict[str, _StepTotals] = field(default_factory=dict)
 
-    def record_call(self, step: str, *, prompt_tokens: int = 0, completion_tokens: int = 0) -> None:
-        """Count one HTTP request (successful or not) and the tokens the server reported for it."""
+    def record_call(
+        self, step: str, *, prompt_tokens: int = 0, completion_tokens: int = 0, cached: bool = False
+    ) -> None:
+        """Count one HTTP request (successful or not) and the tokens the server reported for it;
+        `cached`: the answer came from the response cache (its tokens are those of the stored answer)."""
         totals = self._steps.setdefault(step, _StepTotals())
         totals.calls += 1
+        totals.cached_calls += int(cached)
         totals.prompt_tokens += prompt_tokens
         totals.completion_tokens += completion_tokens
 
@@ -38,6 +43,7 @@ class UsageLedger:
             StepUsage(
                 step=name,
                 calls=t.calls,
+                cached_calls=t.cached_calls,
                 prompt_tokens=t.prompt_tokens,
                 completion_tokens=t.completion_tokens,
                 seconds=round(t.seconds, 3),
@@ -51,4 +57,5 @@ class UsageLedger:
             calls=sum(t.calls for t in self._steps.values()),
             prompt_tokens=sum(t.prompt_tokens for t in self._steps.values()),
             completion_tokens=sum(t.completion_tokens for t in self._steps.values()),
+            cached_calls=sum(t.cached_calls for t in self._steps.values()),
         )

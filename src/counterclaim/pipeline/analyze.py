@@ -81,6 +81,7 @@ async def run_pipeline(
         prompts=prompts_loader.versions(templates),
         steps=steps,
         model_calls=sum(s.calls for s in steps),
+        cached_calls=sum(s.cached_calls for s in steps),
         prompt_tokens=sum(s.prompt_tokens for s in steps),
         completion_tokens=sum(s.completion_tokens for s in steps),
         seconds=round(time.monotonic() - started, 3),

@@ -35,7 +35,9 @@ def _header(analysis: Analysis) -> list[str]:
         f"sha256 {escape_markdown(analysis.article_sha256)}",
         f"- **Model:** {escape_markdown(run.model)} ({escape_markdown(run.provider)}, "
         f"{escape_markdown(run.pipeline)} pipeline)",
-        f"- **Usage:** {run.model_calls:,} model calls, {run.prompt_tokens:,} prompt + "
+        f"- **Usage:** {run.model_calls:,} model calls"
+        f"{f' ({run.cached_calls:,} from cache)' if run.cached_calls else ''}, "
+        f"{run.prompt_tokens:,} prompt + "
         f"{run.completion_tokens:,} completion tokens, {run.seconds:.1f} s",
     ]
     facts.extend(f"- **Note:** {escape_markdown(notice)}" for notice in run.notices)

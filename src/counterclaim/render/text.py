@@ -102,8 +102,9 @@ def _header(analysis: Analysis) -> Group:
 
 
 def _usage(run: RunMetadata) -> str:
+    cached = f" ({run.cached_calls:,} from cache)" if run.cached_calls else ""
     return (
-        f"{run.model_calls:,} model calls · {run.prompt_tokens:,} prompt + "
+        f"{run.model_calls:,} model calls{cached} · {run.prompt_tokens:,} prompt + "
         f"{run.completion_tokens:,} completion tokens · {run.seconds:.1f} s"
     )
 

@@ -1,0 +1,225 @@
+"""The response cache (`--cache-dir`): repeated requests are answered from disk, nothing else is.
+
+The end-to-end test fills the cache from answers recorded from the real embedded model (the seed
+article's cassette) and then analyses the article again with no cassette and no server. The transport
+tests put `httpx2.MockTransport` behind the cache as a stand-in server, to count what reaches it and
+to serve the failures (500, cut-off JSON) that must never be stored: that server is a test double, its
+answers are not model output.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import httpx2
+import pytest
+
+from counterclaim.cli import _build_parser, settings_from
+from counterclaim.config import load_settings
+from counterclaim.errors import ConfigurationError, ProviderError
+from counterclaim.evaluation.report import score_table
+from counterclaim.evaluation.run_files import load_run_record, load_samples
+from counterclaim.llm.client import ModelClient
+from counterclaim.llm.provider import response_cache_for
+from counterclaim.llm.response_cache import (
+    CACHED_MARKER,
+    CachingTransport,
+    ResponseCache,
+    cache_namespace,
+    request_key,
+)
+from counterclaim.models import Analysis
+from counterclaim.pipeline.analyze import run_pipeline
+from recording import REPLAY_BASE_URL, recorded_client, recorded_settings
+
+SEED = Path(__file__).parents[1] / "seeds" / "articles" / "nato-russia-troop-buildup-2022-02-16.txt"
+COMPLETIONS = "http://server.test/v1/chat/completions"
+ANSWER = {"choices": [{"message": {"role": "assistant", "content": "{}"}}], "usage": {"prompt_tokens": 3}}
+
+
+def _body(**fields: object) -> bytes:
+    return json.dumps({"model": "m", "messages": [{"role": "user", "content": "hi"}], **fields}).encode()
+
+
+class _Server:
+    """A stand-in server (MockTransport) that answers from a list and counts the requests it saw."""
+
+    def __init__(self, *responses: httpx2.Response) -> None:
+        self.responses = list(responses)
+        self.seen: list[bytes] = []
+        self.transport = httpx2.MockTransport(self._handle)
+
+    def _handle(self, request: httpx2.Request) -> httpx2.Response:
+        self.seen.append(request.content)
+        return self.responses.pop(0)
+
+
+def _send(transport: httpx2.AsyncBaseTransport, body: bytes, url: str = COMPLETIONS) -> httpx2.Response:
+    async def go() -> httpx2.Response:
+        async with httpx2.AsyncClient(transport=transport) as client:
+            return await client.post(url, content=body, headers={"content-type": "application/json"})
+
+    return asyncio.run(go())
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> ResponseCache:
+    return ResponseCache(tmp_path / "answers", cache_namespace("local", "model.gguf:123"))
+
+
+# --- keys -----------------------------------------------------------------------------------------
+
+
+def test_the_key_ignores_field_order_but_not_any_field_value() -> None:
+    reordered = json.dumps({"messages": [{"content": "hi", "role": "user"}], "model": "m"}).encode()
+    assert request_key("ns", _body()) == request_key("ns", reordered)
+    assert request_key("ns", _body()) != request_key("ns", _body(temperature=0.5))
+    assert request_key("ns", _body(max_tokens=10)) != request_key("ns", _body(max_tokens=11))
+    assert request_key("ns", _body()) != request_key("other model", _body())
+    assert request_key("ns", b"not json") is None
+
+
+# --- the transport --------------------------------------------------------------------------------
+
+
+def test_a_repeated_request_is_answered_from_the_cache_and_marked(cache: ResponseCache) -> None:
+    server = _Server(httpx2.Response(200, json=ANSWER))
+    transport = CachingTransport(server.transport, cache)
+
+    first = _send(transport, _body())
+    second = _send(transport, _body())
+
+    assert len(server.seen) == 1
+    assert first.json() == ANSWER
+    assert second.json() == {**ANSWER, CACHED_MARKER: True}
+
+
+def test_a_different_request_reaches_the_server(cache: ResponseCache) -> None:
+    server = _Server(httpx2.Response(200, json=ANSWER), httpx2.Response(200, json=ANSWER))
+    transport = CachingTransport(server.transport, cache)
+    _send(transport, _body())
+    _send(transport, _body(max_tokens=5))
+    assert len(server.seen) == 2
+
+
+def test_failures_and_cut_off_answers_are_never_stored(cache: ResponseCache) -> None:
+    server = _Server(
+        httpx2.Response(500, json={"error": "busy"}),
+        httpx2.Response(200, content=b'{"choices": [{"mess'),
+        httpx2.Response(200, json=ANSWER),
+        httpx2.Response(200, json=ANSWER),
+    )
+    transport = CachingTransport(server.transport, cache)
+    assert _send(transport, _body()).status_code == 500
+    assert _send(transport, _body()).content == b'{"choices": [{"mess'  # passed on, for the client to report
+    assert _send(transport, _body()).json() == ANSWER
+    assert _send(transport, _body()).json() == {**ANSWER, CACHED_MARKER: True}
+    assert len(server.seen) == 3
+
+
+def test_only_chat_completions_are_cached(cache: ResponseCache) -> None:
+    server = _Server(httpx2.Response(200, json={"data": []}), httpx2.Response(200, json={"data": []}))
+    transport = CachingTransport(server.transport, cache)
+    _send(transport, _body(), url="http://server.test/v1/embeddings")
+    _send(transport, _body(), url="http://server.test/v1/embeddings")
+    assert len(server.seen) == 2
+
+
+def test_an_unreadable_entry_is_asked_again_and_replaced(cache: ResponseCache) -> None:
+    key = request_key(cache.namespace, _body())
+    assert key is not None
+    entry = cache.directory / key[:2] / f"{key}.json"
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(b'{"choices": [')  # e.g. a copy cut short
+    server = _Server(httpx2.Response(200, json=ANSWER))
+
+    assert _send(CachingTransport(server.transport, cache), _body()).json() == ANSWER
+    assert len(server.seen) == 1
+    assert json.loads(entry.read_bytes()) == ANSWER
+
+
+def test_a_cache_directory_that_cannot_be_made_is_a_configuration_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ConfigurationError, match="cannot use cache directory"):
+        ResponseCache(blocker / "answers", "ns")
+
+
+# --- settings -------------------------------------------------------------------------------------
+
+
+def test_the_cache_directory_comes_from_the_flag_or_the_environment(tmp_path: Path) -> None:
+    args = _build_parser().parse_args(["analyze", "a.txt", "--cache-dir", str(tmp_path)])
+    assert settings_from(args).cache_dir == tmp_path
+    assert load_settings(env={"COUNTERCLAIM_CACHE_DIR": str(tmp_path)}).cache_dir == tmp_path
+    assert load_settings(env={}).cache_dir is None
+
+
+def test_answers_of_one_server_are_not_served_for_another(tmp_path: Path) -> None:
+    def namespace(base_url: str) -> str:
+        settings = load_settings(env={}, base_url=base_url, model="m", cache_dir=tmp_path)
+        cache = response_cache_for(settings)
+        assert cache is not None
+        return cache.namespace
+
+    assert namespace("http://a.test:8000/v1") != namespace("http://b.test:8000/v1")
+    assert "secret" not in namespace("http://user:secret@a.test:8000/v1")
+
+
+# --- end to end: recorded answers fill the cache, then no model is needed --------------------------
+
+
+def test_an_article_analysed_again_is_answered_from_the_cache_alone(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    settings = recorded_settings(cache_dir=tmp_path / "answers")
+    cache = response_cache_for(settings, model_path=SEED)  # any file: the namespace only needs a name
+
+    async def first() -> Analysis:
+        async with recorded_client("eval_seeds-staged", settings, replay_only=True, cache=cache) as client:
+            return await run_pipeline(text, client)
+
+    async def again() -> Analysis:
+        # No cassette and nothing listening at this address: a request the cache cannot answer fails.
+        client = ModelClient(settings, base_url=REPLAY_BASE_URL, cache=cache)
+        try:
+            return await run_pipeline(text, client)
+        finally:
+            await client.aclose()
+
+    recorded = asyncio.run(first())
+    cached = asyncio.run(again())
+
+    assert recorded.run.cached_calls == 0
+    assert recorded.run.model_calls > 10
+    assert cached.run.cached_calls == cached.run.model_calls == recorded.run.model_calls
+    assert (cached.run.prompt_tokens, cached.run.completion_tokens) == (
+        recorded.run.prompt_tokens,
+        recorded.run.completion_tokens,
+    )
+    assert cached.claims == recorded.claims
+    assert cached.contradictions == recorded.contradictions
+    assert cached.summary == recorded.summary
+
+    async def other_article() -> Analysis:
+        client = ModelClient(settings, base_url=REPLAY_BASE_URL, cache=cache)
+        try:
+            return await run_pipeline(text.replace("NATO", "The alliance", 1), client)
+        finally:
+            await client.aclose()
+
+    with pytest.raises(ProviderError):  # a changed article is a new request: the model is asked
+        asyncio.run(other_article())
+
+
+def test_eval_reports_show_how_many_calls_the_cache_answered() -> None:
+    baselines = Path(__file__).parents[1] / "evals" / "baselines"
+    record = load_run_record(baselines / "seeds-staged.run.json")
+    samples = load_samples(baselines / "seeds-staged.samples.jsonl")
+    first = samples[0]
+    cost = first.cost.model_copy(update={"cached_calls": 2})
+    table = score_table(record, [first.model_copy(update={"cost": cost}), *samples[1:]])
+    calls_column = table.headers.index("Calls") - 2  # cells follow the label and the status
+    assert table.rows[0].cells[calls_column] == f"{first.cost.model_calls} (2 cached)"
+    assert table.rows[1].cells[calls_column] == str(samples[1].cost.model_calls)
