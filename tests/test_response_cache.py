@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import shutil
 from pathlib import Path
 
 import httpx2
 import pytest
 
-from counterclaim.cli import _build_parser, settings_from
+from counterclaim.cli import _build_parser, main, settings_from
 from counterclaim.config import load_settings
 from counterclaim.errors import ConfigurationError, ProviderError
 from counterclaim.evaluation.report import score_table
-from counterclaim.evaluation.run_files import load_run_record, load_samples
+from counterclaim.evaluation.run_files import ANSWERS_DIR, SAMPLES_FILE, load_run_record, load_samples
+from counterclaim.evaluation.runner import with_run_cache
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import response_cache_for
 from counterclaim.llm.response_cache import (
@@ -32,9 +35,10 @@ from counterclaim.llm.response_cache import (
 )
 from counterclaim.models import Analysis
 from counterclaim.pipeline.analyze import run_pipeline
-from recording import REPLAY_BASE_URL, recorded_client, recorded_settings
+from recording import CASSETTES, REPLAY_BASE_URL, cassette_vcr, recorded_client, recorded_settings
 
 SEED = Path(__file__).parents[1] / "seeds" / "articles" / "nato-russia-troop-buildup-2022-02-16.txt"
+ETHIOPIA_SEED = Path(__file__).parents[1] / "seeds" / "ethiopia-oromia-protest-deaths-2015-12-16.json"
 COMPLETIONS = "http://server.test/v1/chat/completions"
 ANSWER = {"choices": [{"message": {"role": "assistant", "content": "{}"}}], "usage": {"prompt_tokens": 3}}
 
@@ -223,3 +227,43 @@ def test_eval_reports_show_how_many_calls_the_cache_answered() -> None:
     calls_column = table.headers.index("Calls") - 2  # cells follow the label and the status
     assert table.rows[0].cells[calls_column] == f"{first.cost.model_calls} (2 cached)"
     assert table.rows[1].cells[calls_column] == str(samples[1].cost.model_calls)
+
+
+# --- eval: every run keeps its answers, so a resumed article is not paid for twice ------------------
+
+
+def test_a_resumed_eval_gets_the_interrupted_articles_answers_from_the_run_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The first run's answers are replayed from the seed recording; the resumed run has no recording
+    and nothing listening at the server address, so every answer must come from `<run>/answers/`."""
+    for name in [n for n in os.environ if n.startswith("COUNTERCLAIM_") or n == "OPENAI_API_KEY"]:
+        monkeypatch.delenv(name)
+    dataset = tmp_path / "dataset"
+    dataset.mkdir()
+    shutil.copy(ETHIOPIA_SEED, dataset / ETHIOPIA_SEED.name)
+    settings = recorded_settings()
+    model = ["--provider", "compatible", "--base-url", REPLAY_BASE_URL, "--model", settings.model]
+    model += ["--mode", settings.mode.value]
+
+    with cassette_vcr(record=False).use_cassette(str(CASSETTES / "eval_seeds-staged.yaml")):
+        assert main(["eval", "--dataset", str(dataset), "--out", str(tmp_path / "runs"), "-q", *model]) == 0
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    first = load_samples(run_dir / SAMPLES_FILE)[0]
+    assert first.cost.cached_calls == 0 and first.cost.model_calls > 3
+    assert sum(1 for _ in (run_dir / ANSWERS_DIR).rglob("*.json")) == first.cost.model_calls
+
+    (run_dir / SAMPLES_FILE).write_text("", encoding="utf-8")  # as if stopped before the article ended
+    assert main(["eval", "--resume", str(run_dir), "-q", *model]) == 0
+
+    again = load_samples(run_dir / SAMPLES_FILE)[0]
+    assert again.cost.cached_calls == again.cost.model_calls == first.cost.model_calls
+    assert again.score == first.score
+    assert again.prediction is not None and first.prediction is not None
+    assert again.prediction.claims == first.prediction.claims
+
+
+def test_a_chosen_cache_directory_replaces_the_run_folders_own(tmp_path: Path) -> None:
+    chosen = recorded_settings(cache_dir=tmp_path / "shared")
+    assert with_run_cache(chosen, tmp_path / "run").cache_dir == tmp_path / "shared"
+    assert with_run_cache(recorded_settings(), tmp_path / "run").cache_dir == tmp_path / "run" / ANSWERS_DIR

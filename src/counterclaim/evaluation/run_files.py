@@ -28,6 +28,8 @@ from counterclaim.models import Analysis, PromptVersion
 RUN_FILE = "run.json"
 SAMPLES_FILE = "samples.jsonl"
 REPORT_FILE = "report.md"
+ANSWERS_DIR = "answers"
+"""The run's own response cache (every model answer of the run), unless `--cache-dir` chose one."""
 RUN_FORMAT: Literal["counterclaim-eval-run/1"] = "counterclaim-eval-run/1"
 
 SNIPPET_CHARS = 160

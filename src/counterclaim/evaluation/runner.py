@@ -46,6 +46,7 @@ from counterclaim.errors import (
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
 from counterclaim.evaluation.report import markdown_report
 from counterclaim.evaluation.run_files import (
+    ANSWERS_DIR,
     REPORT_FILE,
     RUN_FILE,
     SAMPLES_FILE,
@@ -324,7 +325,9 @@ async def _analyse_and_write(
                 for sample in plan.done:
                     _append_line(rewritten, sample.model_dump_json())
         with (run_dir / SAMPLES_FILE).open("a" if plan.done else "w", encoding="utf-8") as samples_file:
-            async with _analyzer(plan.settings, plan.pipeline, client, analyze_fn, progress) as analyze:
+            async with _analyzer(
+                with_run_cache(plan.settings, run_dir), plan.pipeline, client, analyze_fn, progress
+            ) as analyze:
                 for dataset in selected:
                     for gold in dataset.articles:
                         if (dataset.record.name, gold.id) in done_keys:
@@ -420,6 +423,18 @@ def _unique_name(path: Path, taken: set[str]) -> str:
 
 # ---------------------------------------------------------------------------------------------------
 # Analysing and scoring one article
+
+
+def with_run_cache(settings: Settings, run_dir: Path) -> Settings:
+    """The settings with the run's own response cache (`<run>/answers/`) unless one was chosen.
+
+    Every answer of the run is kept, so `--resume` after an interruption gets the answers of the
+    article it was in the middle of without asking the model again (they count as cached calls).
+    A new run starts with an empty cache, so its seconds measure the model.
+    """
+    if settings.cache_dir is not None:
+        return settings
+    return settings.model_copy(update={"cache_dir": run_dir / ANSWERS_DIR})
 
 
 @contextlib.asynccontextmanager
