@@ -49,7 +49,10 @@ class ActorDetails(BaseModel):
     aliases: list[Annotated[str, Field(max_length=ALIAS_MAX_CHARS)]] = Field(max_length=MAX_ALIASES)
 
 
-VerdictRelation = Literal["contradict", "compatible", "agree", "unrelated"]
+VerdictRelation = Literal["unrelated", "agree", "compatible", "contradict"]
+"""The verifier's options, from the weakest relation to a conflict: listed (in the prompt and the schema)
+with "contradict" last, since a small model leans to the first option it reads (with "contradict" first,
+the 1.5B chose it for all 52 seed pairs; last, for 43, keeping 17 of the 19 that are gold contradictions)."""
 
 
 class VerdictDraft(BaseModel):
