@@ -32,6 +32,8 @@ CACHED_MARKER = "x_counterclaim_cached"
 """Top-level field added to an answer served from the cache (the OpenAI client keeps unknown fields)."""
 
 _CACHED_PATH_SUFFIX = "/chat/completions"
+_BODY_HEADERS = frozenset({"content-length", "content-encoding", "transfer-encoding"})
+"""Headers that describe the body as it came over the wire; the rebuilt response sets its own."""
 _FORMAT_VERSION = "1"
 """Part of every key: bump it when the key or the stored form changes, so old entries are not read."""
 
@@ -151,7 +153,3 @@ class CachingTransport(httpx2.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._inner.aclose()
-
-
-_BODY_HEADERS = frozenset({"content-length", "content-encoding", "transfer-encoding"})
-"""Headers that describe the body as it came over the wire; the rebuilt response sets its own."""
