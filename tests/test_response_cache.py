@@ -1,10 +1,10 @@
 """The response cache (`--cache-dir`): repeated requests are answered from disk, nothing else is.
 
-The end-to-end test fills the cache from answers recorded from the real embedded model (the seed
-article's cassette) and then analyses the article again with no cassette and no server. The transport
+The end-to-end tests fill the cache from answers recorded from the real embedded model (the seed
+article's cassette) and then analyse the article again with no cassette and no server. The HTTP-client
 tests put `httpx2.MockTransport` behind the cache as a stand-in server, to count what reaches it and
-to serve the failures (500, cut-off JSON) that must never be stored: that server is a test double, its
-answers are not model output.
+to serve the failures (500, cut-off JSON, an answer cut off at its token limit) that must never be
+stored: that server is a test double, its answers are not model output.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import httpx2
+import openai
 import pytest
 
 from counterclaim.cli import _build_parser, main, settings_from
@@ -25,13 +26,12 @@ from counterclaim.evaluation.report import score_table
 from counterclaim.evaluation.run_files import ANSWERS_DIR, SAMPLES_FILE, load_run_record, load_samples
 from counterclaim.evaluation.runner import with_run_cache
 from counterclaim.llm.client import ModelClient
-from counterclaim.llm.provider import response_cache_for
 from counterclaim.llm.response_cache import (
     CACHED_MARKER,
-    CachingTransport,
+    CachingHttpClient,
     ResponseCache,
-    cache_namespace,
     request_key,
+    response_cache_for,
 )
 from counterclaim.models import Analysis
 from counterclaim.pipeline.analyze import run_pipeline
@@ -40,7 +40,11 @@ from recording import CASSETTES, REPLAY_BASE_URL, cassette_vcr, recorded_client,
 SEED = Path(__file__).parents[1] / "seeds" / "articles" / "nato-russia-troop-buildup-2022-02-16.txt"
 ETHIOPIA_SEED = Path(__file__).parents[1] / "seeds" / "ethiopia-oromia-protest-deaths-2015-12-16.json"
 COMPLETIONS = "http://server.test/v1/chat/completions"
-ANSWER = {"choices": [{"message": {"role": "assistant", "content": "{}"}}], "usage": {"prompt_tokens": 3}}
+ANSWER = {
+    "choices": [{"finish_reason": "stop", "message": {"role": "assistant", "content": "{}"}}],
+    "usage": {"prompt_tokens": 3},
+}
+CUT_OFF = {"choices": [{"finish_reason": "length", "message": {"role": "assistant", "content": '{"a": "b'}}]}
 
 
 def _body(**fields: object) -> bytes:
@@ -60,17 +64,16 @@ class _Server:
         return self.responses.pop(0)
 
 
-def _send(transport: httpx2.AsyncBaseTransport, body: bytes, url: str = COMPLETIONS) -> httpx2.Response:
+def _send(client: httpx2.AsyncClient, body: bytes, url: str = COMPLETIONS) -> httpx2.Response:
     async def go() -> httpx2.Response:
-        async with httpx2.AsyncClient(transport=transport) as client:
-            return await client.post(url, content=body, headers={"content-type": "application/json"})
+        return await client.post(url, content=body, headers={"content-type": "application/json"})
 
     return asyncio.run(go())
 
 
 @pytest.fixture
 def cache(tmp_path: Path) -> ResponseCache:
-    return ResponseCache(tmp_path / "answers", cache_namespace("local", "model.gguf:123"))
+    return ResponseCache(tmp_path / "answers", "local|model.gguf:123")
 
 
 # --- keys -----------------------------------------------------------------------------------------
@@ -83,17 +86,18 @@ def test_the_key_ignores_field_order_but_not_any_field_value() -> None:
     assert request_key("ns", _body(max_tokens=10)) != request_key("ns", _body(max_tokens=11))
     assert request_key("ns", _body()) != request_key("other model", _body())
     assert request_key("ns", b"not json") is None
+    assert request_key("ns", _body(stream=True)) is None  # a streamed answer is never cached
 
 
-# --- the transport --------------------------------------------------------------------------------
+# --- the HTTP client ------------------------------------------------------------------------------
 
 
 def test_a_repeated_request_is_answered_from_the_cache_and_marked(cache: ResponseCache) -> None:
     server = _Server(httpx2.Response(200, json=ANSWER))
-    transport = CachingTransport(server.transport, cache)
+    client = CachingHttpClient(cache, transport=server.transport)
 
-    first = _send(transport, _body())
-    second = _send(transport, _body())
+    first = _send(client, _body())
+    second = _send(client, _body())
 
     assert len(server.seen) == 1
     assert first.json() == ANSWER
@@ -102,9 +106,9 @@ def test_a_repeated_request_is_answered_from_the_cache_and_marked(cache: Respons
 
 def test_a_different_request_reaches_the_server(cache: ResponseCache) -> None:
     server = _Server(httpx2.Response(200, json=ANSWER), httpx2.Response(200, json=ANSWER))
-    transport = CachingTransport(server.transport, cache)
-    _send(transport, _body())
-    _send(transport, _body(max_tokens=5))
+    client = CachingHttpClient(cache, transport=server.transport)
+    _send(client, _body())
+    _send(client, _body(max_tokens=5))
     assert len(server.seen) == 2
 
 
@@ -112,22 +116,24 @@ def test_failures_and_cut_off_answers_are_never_stored(cache: ResponseCache) -> 
     server = _Server(
         httpx2.Response(500, json={"error": "busy"}),
         httpx2.Response(200, content=b'{"choices": [{"mess'),
+        httpx2.Response(200, json=CUT_OFF),
         httpx2.Response(200, json=ANSWER),
         httpx2.Response(200, json=ANSWER),
     )
-    transport = CachingTransport(server.transport, cache)
-    assert _send(transport, _body()).status_code == 500
-    assert _send(transport, _body()).content == b'{"choices": [{"mess'  # passed on, for the client to report
-    assert _send(transport, _body()).json() == ANSWER
-    assert _send(transport, _body()).json() == {**ANSWER, CACHED_MARKER: True}
-    assert len(server.seen) == 3
+    client = CachingHttpClient(cache, transport=server.transport)
+    assert _send(client, _body()).status_code == 500
+    assert _send(client, _body()).content == b'{"choices": [{"mess'  # passed on, for the client to report
+    assert _send(client, _body()).json() == CUT_OFF
+    assert _send(client, _body()).json() == ANSWER
+    assert _send(client, _body()).json() == {**ANSWER, CACHED_MARKER: True}
+    assert len(server.seen) == 4
 
 
 def test_only_chat_completions_are_cached(cache: ResponseCache) -> None:
     server = _Server(httpx2.Response(200, json={"data": []}), httpx2.Response(200, json={"data": []}))
-    transport = CachingTransport(server.transport, cache)
-    _send(transport, _body(), url="http://server.test/v1/embeddings")
-    _send(transport, _body(), url="http://server.test/v1/embeddings")
+    client = CachingHttpClient(cache, transport=server.transport)
+    _send(client, _body(), url="http://server.test/v1/embeddings")
+    _send(client, _body(), url="http://server.test/v1/embeddings")
     assert len(server.seen) == 2
 
 
@@ -139,7 +145,7 @@ def test_an_unreadable_entry_is_asked_again_and_replaced(cache: ResponseCache) -
     entry.write_bytes(b'{"choices": [')  # e.g. a copy cut short
     server = _Server(httpx2.Response(200, json=ANSWER))
 
-    assert _send(CachingTransport(server.transport, cache), _body()).json() == ANSWER
+    assert _send(CachingHttpClient(cache, transport=server.transport), _body()).json() == ANSWER
     assert len(server.seen) == 1
     assert json.loads(entry.read_bytes()) == ANSWER
 
@@ -169,7 +175,52 @@ def test_answers_of_one_server_are_not_served_for_another(tmp_path: Path) -> Non
         return cache.namespace
 
     assert namespace("http://a.test:8000/v1") != namespace("http://b.test:8000/v1")
+    assert namespace("http://gw.test/qwen/v1") != namespace("http://gw.test/llama/v1")
     assert "secret" not in namespace("http://user:secret@a.test:8000/v1")
+
+
+def test_answers_of_one_embedded_model_or_context_size_are_not_served_for_another(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.gguf", tmp_path / "b.gguf"
+    first.write_bytes(b"GGUF" + bytes(8))
+    second.write_bytes(b"GGUF" + bytes(8))  # same size, another file
+
+    def namespace(model: Path, n_ctx: int = 8192) -> str:
+        settings = recorded_settings(model_path=model, n_ctx=n_ctx, cache_dir=tmp_path / "answers")
+        cache = response_cache_for(settings)
+        assert cache is not None
+        return cache.namespace
+
+    assert namespace(first) != namespace(second)
+    assert namespace(first) != namespace(first, n_ctx=4096)  # a full context cuts answers short
+    before = namespace(first)
+    os.utime(first, ns=(2, 2))  # the same path, rewritten with another model of the same size
+    assert namespace(first) != before
+
+
+def test_the_cached_client_keeps_the_openai_clients_connection_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Proxies from the environment, connection limits, redirects and timeouts are the OpenAI client's."""
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.test:3128")
+    plain = openai.DefaultAsyncHttpxClient()
+    cached = CachingHttpClient(ResponseCache(tmp_path, "ns"))
+    try:
+        assert cached._mounts.keys() == plain._mounts.keys() and cached._mounts  # the proxy is used
+        pool = cached._transport._pool  # type: ignore[attr-defined]
+        plain_pool = plain._transport._pool  # type: ignore[attr-defined]
+        assert pool._max_connections == plain_pool._max_connections
+        assert pool._max_keepalive_connections == plain_pool._max_keepalive_connections
+        assert cached.follow_redirects == plain.follow_redirects
+        assert cached.timeout == plain.timeout
+    finally:
+        asyncio.run(cached.aclose())
+        asyncio.run(plain.aclose())
+
+
+def test_an_empty_cache_directory_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        _build_parser().parse_args(["analyze", "a.txt", "--cache-dir", ""])
+    assert "empty" in capsys.readouterr().err
 
 
 # --- end to end: recorded answers fill the cache, then no model is needed --------------------------

@@ -31,6 +31,12 @@ EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
 
 
+def _directory_path(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a directory, not an empty string")
+    return Path(text)
+
+
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     """Flags that choose and tune the model (they override COUNTERCLAIM_* variables)."""
     group = parser.add_argument_group("model")
@@ -48,7 +54,7 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--max-retries", type=int, help="retries of transient server failures")
     group.add_argument(
         "--cache-dir",
-        type=Path,
+        type=_directory_path,
         help="keep model answers in this directory and reuse them for the same requests",
     )
 

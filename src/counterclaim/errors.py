@@ -19,8 +19,9 @@ class UsageSoFar:
     """Of `calls`, those answered from the response cache."""
 
     def describe(self) -> str:
+        cached = f" ({self.cached_calls} answered from the response cache)" if self.cached_calls else ""
         return (
-            f"{self.calls} model call(s), {self.prompt_tokens} prompt + "
+            f"{self.calls} model call(s){cached}, {self.prompt_tokens} prompt + "
             f"{self.completion_tokens} completion tokens spent"
         )
 

@@ -16,13 +16,18 @@ from pydantic import BaseModel
 
 from counterclaim.config import Provider, Settings, StructuredMode
 from counterclaim.llm.failures import describe_failure
-from counterclaim.llm.response_cache import CACHED_MARKER, CachingTransport, ResponseCache
+from counterclaim.llm.response_cache import (
+    CACHED_MARKER,
+    OPENAI_BASE_URL,
+    CachingHttpClient,
+    ResponseCache,
+    response_cache_for,
+)
 from counterclaim.llm.retry import Sleep, transient_retrying
 from counterclaim.llm.usage import UsageLedger
 
 T = TypeVar("T", bound=BaseModel)
 
-OPENAI_BASE_URL = "https://api.openai.com/v1"
 
 _MODES = {
     StructuredMode.JSON_SCHEMA: instructor.Mode.JSON_SCHEMA,
@@ -69,20 +74,24 @@ class ModelClient:
         ledger: UsageLedger | None = None,
         cache: ResponseCache | None = None,
     ) -> None:
-        """`cache`: answer repeated requests from it (wraps `http_client`'s transport, or the default
-        one); see `counterclaim.llm.response_cache`."""
+        """Open a client for `settings` (`base_url` overrides theirs: the embedded server's address).
+
+        `cache`: answer repeated requests from this response cache; by default the one
+        `settings.cache_dir` names, if any (see `counterclaim.llm.response_cache`). `http_client`
+        replaces the HTTP client (tests put a stand-in server behind it); it cannot be combined with a
+        cache, which lives in the client this class builds.
+        """
         self.settings = settings
         self.ledger = ledger or UsageLedger()
         url = base_url or settings.base_url or OPENAI_BASE_URL
         self.location = (
             "the embedded model server" if settings.provider is Provider.LOCAL else public_location(url)
         )
+        if http_client is not None and (cache is not None or settings.cache_dir is not None):
+            raise ValueError("a response cache needs the HTTP client ModelClient builds; drop http_client")
+        cache = cache or (response_cache_for(settings) if http_client is None else None)
         if cache is not None:
-            if http_client is not None:
-                raise ValueError("pass either an http_client or a cache, not both")
-            http_client = openai.DefaultAsyncHttpxClient(
-                transport=CachingTransport(httpx2.AsyncHTTPTransport(), cache)
-            )
+            http_client = CachingHttpClient(cache)
         self._openai = openai.AsyncOpenAI(
             api_key=settings.api_key_value or "no-key-needed",
             base_url=url,

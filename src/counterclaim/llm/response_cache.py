@@ -6,12 +6,16 @@ again (another output format, a change in code after the model steps) costs no m
 that differ in anything (prompt text, schema, token limit, temperature, seed, model) miss the cache,
 so a changed prompt is always asked anew.
 
-The cache sits at the HTTP layer (a transport wrapped around the real one), so everything above it,
-retries, validation re-asks and the usage ledger, runs as for a live answer. An answer served from the
-cache carries a marker field (`CACHED_MARKER`) that the client reads to count it as cached.
+The cache sits in the HTTP client (`CachingHttpClient.send`), so everything above it, retries,
+validation re-asks and the usage ledger, runs as for a live answer, and everything below it (the
+OpenAI client's own connection settings, proxies from the environment) is untouched. An answer served
+from the cache carries a marker field (`CACHED_MARKER`) that the client reads to count it as cached.
 
-Only successful chat-completion answers are stored. A cached answer repeats the model's first answer,
-also for a model that samples (temperature > 0) or changes behind the same name (a hosted model).
+Only complete answers are stored: a 200 answer whose JSON parses and which was not cut off at its token
+limit (`finish_reason` "length"). An answer that was complete but did not fit the schema is stored like
+any other, and so is the re-ask that followed it (a different request): a later run repeats the same
+exchange. A cached answer repeats the model's first answer, also for a model that samples
+(temperature > 0) or changes behind the same name and address (a hosted model).
 """
 
 from __future__ import annotations
@@ -23,30 +27,37 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx2
+import openai
 
+from counterclaim.config import Provider, Settings
 from counterclaim.errors import ConfigurationError
+from counterclaim.llm.local_server import resolve_model_path
 
 CACHED_MARKER = "x_counterclaim_cached"
 """Top-level field added to an answer served from the cache (the OpenAI client keeps unknown fields)."""
 
+OPENAI_BASE_URL = "https://api.openai.com/v1"
 _CACHED_PATH_SUFFIX = "/chat/completions"
-_BODY_HEADERS = frozenset({"content-length", "content-encoding", "transfer-encoding"})
-"""Headers that describe the body as it came over the wire; the rebuilt response sets its own."""
 _FORMAT_VERSION = "1"
 """Part of every key: bump it when the key or the stored form changes, so old entries are not read."""
+_TEMPORARY_SUFFIX = ".part"
 
 
 def request_key(namespace: str, body: bytes) -> str | None:
-    """The cache key of a request body (sha256 over namespace and canonical JSON); None if not JSON.
+    """The cache key of a request body (sha256 over namespace and canonical JSON).
 
-    The body is canonicalised (sorted keys, no spaces), so a request that differs only in the order
-    its client wrote the fields still finds its answer.
+    None when the request is not to be cached: not JSON, or a streamed answer. The body is
+    canonicalised (sorted keys, no spaces), so a request that differs only in the order its client
+    wrote the fields still finds its answer.
     """
     try:
         payload = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(payload, dict) or payload.get("stream"):
         return None
     canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     digest = hashlib.sha256()
@@ -56,11 +67,25 @@ def request_key(namespace: str, body: bytes) -> str | None:
     return digest.hexdigest()
 
 
+def complete_answer(content: bytes) -> bool:
+    """Whether an answer body is worth keeping: JSON, with no choice cut off at its token limit."""
+    try:
+        payload: Any = json.loads(content)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    if not isinstance(payload, dict):
+        return False
+    choices = payload.get("choices")
+    if not isinstance(choices, list) or not choices:
+        return False
+    return all(isinstance(c, dict) and c.get("finish_reason") != "length" for c in choices)
+
+
 class ResponseCache:
     """Answers stored as files `<directory>/<key[:2]>/<key>.json`, each written atomically."""
 
     def __init__(self, directory: Path, namespace: str) -> None:
-        """`namespace` names the model behind the answers (see `cache_namespace`)."""
+        """`namespace` names the model behind the answers (see `response_cache_for`)."""
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -77,17 +102,16 @@ class ResponseCache:
         """The stored answer, or None when there is none or it is unreadable (then it is asked anew)."""
         try:
             content = self._path(key).read_bytes()
-            json.loads(content)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        except OSError:
             return None
-        return content
+        return content if complete_answer(content) else None
 
     def put(self, key: str, content: bytes) -> None:
         """Store an answer. Best effort: a full disk or a vanished directory costs the entry, not the run."""
         path = self._path(key)
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=_TEMPORARY_SUFFIX)
             try:
                 with os.fdopen(handle, "wb") as file:
                     file.write(content)
@@ -97,59 +121,81 @@ class ResponseCache:
                 raise
 
 
-def cache_namespace(provider: str, endpoint: str) -> str:
-    """What, besides the request, decides the answer: the provider and the model behind it.
+def public_address(base_url: str) -> str:
+    """The server's URL without credentials, query or fragment (what may be shown or hashed)."""
+    parts = urlsplit(base_url)
+    host = parts.hostname or "?"
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit((parts.scheme, host + port, parts.path.rstrip("/"), "", ""))
 
-    `endpoint` is the model file's name and size for the embedded model (its server's port changes
-    every run), and the server's public address for a remote one.
+
+def local_model_identity(path: Path, n_ctx: int) -> str:
+    """The embedded model behind the answers: its file (name, size, modification time) and context size
+    (a full context cuts an answer short). Packaged models are checked by sha256 when assembled."""
+    stat = path.stat()
+    try:
+        from importlib.metadata import version
+
+        server = version("xllamacpp")
+    except Exception:  # not installed: the server cannot run either, so no answer is stored
+        server = "?"
+    return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}|n_ctx={n_ctx}|xllamacpp={server}"
+
+
+def response_cache_for(settings: Settings, model_path: Path | None = None) -> ResponseCache | None:
+    """The response cache `settings.cache_dir` asks for, keyed to the model that answers (None: none).
+
+    Local provider: the model file and the server settings that change answers (`model_path`, when
+    given, saves resolving the file again). Other providers: the server's address, path included (one
+    gateway may serve several models under one host), never its credentials.
     """
-    return f"{provider}|{endpoint}"
-
-
-def model_file_identity(path: Path) -> str:
-    """The embedded model's identity for the cache: file name and size (cheap, and exact for our
-    packaged models, whose content is checked by sha256 when they are assembled)."""
-    return f"{path.name}:{path.stat().st_size}"
+    if settings.cache_dir is None:
+        return None
+    if settings.provider is Provider.LOCAL:
+        path = model_path or resolve_model_path(settings.model, settings.model_path)
+        endpoint = local_model_identity(path, settings.n_ctx)
+    else:
+        endpoint = public_address(settings.base_url or OPENAI_BASE_URL)
+    return ResponseCache(settings.cache_dir, f"{settings.provider.value}|{endpoint}")
 
 
 def _marked(content: bytes) -> bytes:
     payload: Any = json.loads(content)
-    if isinstance(payload, dict):
-        payload[CACHED_MARKER] = True
+    payload[CACHED_MARKER] = True
     return json.dumps(payload).encode("utf-8")
 
 
-class CachingTransport(httpx2.AsyncBaseTransport):
-    """Answers chat-completion requests from the cache; asks `inner` and stores its answer otherwise."""
+class CachingHttpClient(openai.DefaultAsyncHttpxClient):
+    """The OpenAI client's default HTTP client (its timeouts, limits, redirects and proxies), answering
+    chat-completion requests from the cache and storing the complete answers it receives."""
 
-    def __init__(self, inner: httpx2.AsyncBaseTransport, cache: ResponseCache) -> None:
-        self._inner = inner
-        self._cache = cache
+    def __init__(self, cache: ResponseCache, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.response_cache = cache
 
-    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+    async def send(
+        self,
+        request: httpx2.Request,
+        *,
+        stream: bool = False,
+        auth: Any = httpx2.USE_CLIENT_DEFAULT,
+        follow_redirects: Any = httpx2.USE_CLIENT_DEFAULT,
+    ) -> httpx2.Response:
         key = None
         if request.method == "POST" and request.url.path.endswith(_CACHED_PATH_SUFFIX):
-            key = request_key(self._cache.namespace, await request.aread())
-        if key is None:
-            return await self._inner.handle_async_request(request)
-        stored = self._cache.get(key)
-        if stored is not None:
-            return httpx2.Response(
-                200, headers={"content-type": "application/json"}, content=_marked(stored), request=request
-            )
-        response = await self._inner.handle_async_request(request)
-        if response.status_code != 200:
-            return response
-        content = await response.aread()
-        await response.aclose()
-        try:
-            json.loads(content)
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            pass  # a cut-off or garbled body is never stored; the client reports it as usual
-        else:
-            self._cache.put(key, content)
-        headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _BODY_HEADERS]
-        return httpx2.Response(response.status_code, headers=headers, content=content, request=request)
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
+            key = request_key(self.response_cache.namespace, await request.aread())
+        if key is not None:
+            stored = self.response_cache.get(key)
+            if stored is not None:
+                return httpx2.Response(
+                    200,
+                    headers={"content-type": "application/json"},
+                    content=_marked(stored),
+                    request=request,
+                )
+        response = await super().send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
+        if key is not None and response.status_code == 200:
+            content = await response.aread()  # kept by the response: its reader gets the same bytes
+            if complete_answer(content):
+                self.response_cache.put(key, content)
+        return response
