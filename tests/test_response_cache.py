@@ -318,3 +318,30 @@ def test_a_chosen_cache_directory_replaces_the_run_folders_own(tmp_path: Path) -
     chosen = recorded_settings(cache_dir=tmp_path / "shared")
     assert with_run_cache(chosen, tmp_path / "run").cache_dir == tmp_path / "shared"
     assert with_run_cache(recorded_settings(), tmp_path / "run").cache_dir == tmp_path / "run" / ANSWERS_DIR
+
+
+def test_the_cli_analyses_an_article_again_from_its_cache_directory(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`analyze --cache-dir`: the first run's answers are replayed from the seed recording; the second
+    run has no recording and nothing listening, and prints the same analysis."""
+    for name in [n for n in os.environ if n.startswith("COUNTERCLAIM_") or n == "OPENAI_API_KEY"]:
+        monkeypatch.delenv(name)
+    article = tmp_path / "article.txt"
+    article.write_text(str(json.loads(ETHIOPIA_SEED.read_text(encoding="utf-8"))["text"]), encoding="utf-8")
+    settings = recorded_settings()
+    argv = ["analyze", str(article), "--provider", "compatible", "--base-url", REPLAY_BASE_URL]
+    argv += ["--model", settings.model, "--mode", settings.mode.value, "--format", "json"]
+    argv += ["--cache-dir", str(tmp_path / "answers")]
+
+    with cassette_vcr(record=False).use_cassette(str(CASSETTES / "eval_seeds-staged.yaml")):
+        assert main(argv) == 0
+    first = Analysis.model_validate_json(capsys.readouterr().out)
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    again = Analysis.model_validate_json(captured.out)
+
+    assert first.run.cached_calls == 0
+    assert again.run.cached_calls == again.run.model_calls == first.run.model_calls
+    assert again.claims == first.claims and again.contradictions == first.contradictions
+    assert f"({again.run.cached_calls} from cache)" in captured.err
