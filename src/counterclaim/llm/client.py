@@ -7,7 +7,6 @@ import asyncio
 import time
 from contextvars import ContextVar
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import httpx2
 import instructor
@@ -21,6 +20,7 @@ from counterclaim.llm.response_cache import (
     OPENAI_BASE_URL,
     CachingHttpClient,
     ResponseCache,
+    public_address,
     response_cache_for,
 )
 from counterclaim.llm.retry import Sleep, transient_retrying
@@ -39,14 +39,6 @@ _MODES = {
 _current_step: ContextVar[str] = ContextVar("counterclaim_step", default="unknown")
 
 Message = dict[str, str]
-
-
-def public_location(base_url: str) -> str:
-    """The server's scheme://host:port, without credentials, path or query."""
-    parts = urlsplit(base_url)
-    host = parts.hostname or "?"
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{host}{port}"
 
 
 def _served_from_cache(response: Any) -> bool:
@@ -84,9 +76,8 @@ class ModelClient:
         self.settings = settings
         self.ledger = ledger or UsageLedger()
         url = base_url or settings.base_url or OPENAI_BASE_URL
-        self.location = (
-            "the embedded model server" if settings.provider is Provider.LOCAL else public_location(url)
-        )
+        local = settings.provider is Provider.LOCAL
+        self.location = "the embedded model server" if local else public_address(url, with_path=False)
         if http_client is not None and (cache is not None or settings.cache_dir is not None):
             raise ValueError("a response cache needs the HTTP client ModelClient builds; drop http_client")
         cache = cache or (response_cache_for(settings) if http_client is None else None)

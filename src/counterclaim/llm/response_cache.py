@@ -121,12 +121,14 @@ class ResponseCache:
                 raise
 
 
-def public_address(base_url: str) -> str:
-    """The server's URL without credentials, query or fragment (what may be shown or hashed)."""
+def public_address(base_url: str, *, with_path: bool = True) -> str:
+    """The server's URL without credentials, query or fragment (what may be shown or hashed); without
+    its path too when `with_path` is false (scheme://host:port, as error messages show it)."""
     parts = urlsplit(base_url)
     host = parts.hostname or "?"
     port = f":{parts.port}" if parts.port else ""
-    return urlunsplit((parts.scheme, host + port, parts.path.rstrip("/"), "", ""))
+    path = parts.path.rstrip("/") if with_path else ""
+    return urlunsplit((parts.scheme, host + port, path, "", ""))
 
 
 def local_model_identity(path: Path, n_ctx: int) -> str:
