@@ -30,7 +30,8 @@ async def measure(text: str, pipelines: list[PipelineName]) -> None:
             run = analysis.run
             generated = run.completion_tokens / run.seconds if run.seconds else 0.0
             print(
-                f"{pipeline:7s} {run.seconds:8.1f}s  calls {run.model_calls:3d}  "
+                f"{pipeline:7s} {run.seconds:8.1f}s  calls {run.model_calls:3d} "
+                f"({run.cached_calls} from the response cache)  "
                 f"prompt {run.prompt_tokens:6d}  "
                 f"completion {run.completion_tokens:5d}  ({generated:.1f} completion tokens/s overall)  "
                 f"claims {len(analysis.claims):3d}  contradictions {len(analysis.contradictions):2d}"
