@@ -14,6 +14,7 @@ from counterclaim.errors import ConfigurationError
 
 ENV_PREFIX = "COUNTERCLAIM_"
 DEFAULT_OPENAI_MODEL = "gpt-4.1-mini"
+OPENAI_BASE_URL = "https://api.openai.com/v1"
 
 
 class Provider(StrEnum):

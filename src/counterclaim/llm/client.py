@@ -13,11 +13,10 @@ import instructor
 import openai
 from pydantic import BaseModel
 
-from counterclaim.config import Provider, Settings, StructuredMode
+from counterclaim.config import OPENAI_BASE_URL, Provider, Settings, StructuredMode
 from counterclaim.llm.failures import describe_failure
 from counterclaim.llm.response_cache import (
     CACHED_MARKER,
-    OPENAI_BASE_URL,
     CachingHttpClient,
     ResponseCache,
     public_address,
@@ -80,7 +79,7 @@ class ModelClient:
         self.location = "the embedded model server" if local else public_address(url, with_path=False)
         if http_client is not None and (cache is not None or settings.cache_dir is not None):
             raise ValueError("a response cache needs the HTTP client ModelClient builds; drop http_client")
-        cache = cache or (response_cache_for(settings) if http_client is None else None)
+        cache = cache or response_cache_for(settings)  # None with an http_client (checked above)
         if cache is not None:
             http_client = CachingHttpClient(cache)
         self._openai = openai.AsyncOpenAI(

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import tempfile
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -32,14 +33,13 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx2
 import openai
 
-from counterclaim.config import Provider, Settings
+from counterclaim.config import OPENAI_BASE_URL, Provider, Settings
 from counterclaim.errors import ConfigurationError
 from counterclaim.llm.local_server import resolve_model_path
 
 CACHED_MARKER = "x_counterclaim_cached"
 """Top-level field added to an answer served from the cache (the OpenAI client keeps unknown fields)."""
 
-OPENAI_BASE_URL = "https://api.openai.com/v1"
 _CACHED_PATH_SUFFIX = "/chat/completions"
 _FORMAT_VERSION = "1"
 """Part of every key: bump it when the key or the stored form changes, so old entries are not read."""
@@ -67,18 +67,21 @@ def request_key(namespace: str, body: bytes) -> str | None:
     return digest.hexdigest()
 
 
-def complete_answer(content: bytes) -> bool:
-    """Whether an answer body is worth keeping: JSON, with no choice cut off at its token limit."""
+def complete_answer(content: bytes) -> dict[str, Any] | None:
+    """The answer body parsed, when it is worth keeping: a JSON object with choices, none of them cut
+    off at its token limit; else None."""
     try:
         payload: Any = json.loads(content)
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return False
+        return None
     if not isinstance(payload, dict):
-        return False
+        return None
     choices = payload.get("choices")
     if not isinstance(choices, list) or not choices:
-        return False
-    return all(isinstance(c, dict) and c.get("finish_reason") != "length" for c in choices)
+        return None
+    if not all(isinstance(c, dict) and c.get("finish_reason") != "length" for c in choices):
+        return None
+    return payload
 
 
 class ResponseCache:
@@ -98,13 +101,13 @@ class ResponseCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> bytes | None:
-        """The stored answer, or None when there is none or it is unreadable (then it is asked anew)."""
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The stored answer, parsed; None when there is none or it is unreadable (then it is asked anew)."""
         try:
             content = self._path(key).read_bytes()
         except OSError:
             return None
-        return content if complete_answer(content) else None
+        return complete_answer(content)
 
     def put(self, key: str, content: bytes) -> None:
         """Store an answer. Best effort: a full disk or a vanished directory costs the entry, not the run."""
@@ -136,10 +139,8 @@ def local_model_identity(path: Path, n_ctx: int) -> str:
     (a full context cuts an answer short). Packaged models are checked by sha256 when assembled."""
     stat = path.stat()
     try:
-        from importlib.metadata import version
-
         server = version("xllamacpp")
-    except Exception:  # not installed: the server cannot run either, so no answer is stored
+    except PackageNotFoundError:  # not installed: the server cannot run either, so no answer is stored
         server = "?"
     return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}|n_ctx={n_ctx}|xllamacpp={server}"
 
@@ -159,12 +160,6 @@ def response_cache_for(settings: Settings, model_path: Path | None = None) -> Re
     else:
         endpoint = public_address(settings.base_url or OPENAI_BASE_URL)
     return ResponseCache(settings.cache_dir, f"{settings.provider.value}|{endpoint}")
-
-
-def _marked(content: bytes) -> bytes:
-    payload: Any = json.loads(content)
-    payload[CACHED_MARKER] = True
-    return json.dumps(payload).encode("utf-8")
 
 
 class CachingHttpClient(openai.DefaultAsyncHttpxClient):
@@ -192,12 +187,12 @@ class CachingHttpClient(openai.DefaultAsyncHttpxClient):
                 return httpx2.Response(
                     200,
                     headers={"content-type": "application/json"},
-                    content=_marked(stored),
+                    content=json.dumps({**stored, CACHED_MARKER: True}).encode("utf-8"),
                     request=request,
                 )
         response = await super().send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
         if key is not None and response.status_code == 200:
             content = await response.aread()  # kept by the response: its reader gets the same bytes
-            if complete_answer(content):
+            if complete_answer(content) is not None:
                 self.response_cache.put(key, content)
         return response
