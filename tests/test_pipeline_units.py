@@ -491,6 +491,32 @@ def test_a_denial_that_points_back_is_paired_with_what_came_before_it() -> None:
     assert all(c.clash for c in propose_candidates(claims, limit=10))
 
 
+LEAD_DENIAL_ARTICLE = (
+    "The governor rejected the claims as baseless. "
+    "The governor spoke at a rally on Friday. "
+    "The union says 40 of its members were fired for striking. "
+    "Teachers said the schools reopen in May."
+)
+
+
+def test_a_denial_with_nothing_before_it_to_answer_is_paired_with_the_next_claim_of_another_actor() -> None:
+    def claim(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
+        return _claim(cid, actor, evidence, evidence, kind, article=LEAD_DENIAL_ARTICLE)
+
+    claims = [
+        claim("c1", "governor", "The governor rejected the claims as baseless.", ClaimKind.DENIAL),
+        claim("c2", "governor", "The governor spoke at a rally on Friday."),
+        claim("c3", "union", "The union says 40 of its members were fired for striking."),
+        claim("c4", "teachers", "Teachers said the schools reopen in May."),
+    ]
+    proposed = propose_candidates(claims, limit=10)
+    rebuttals = {(c.a.id, c.b.id) for c in proposed if c.rebuttal}
+    # The lead reports the denial before the claim it answers: only the nearest later claim of
+    # another actor is paired (the governor's own claim and the one after it are not).
+    assert rebuttals == {("c3", "c1")}
+    # With earlier claims of other actors to answer, a denial looks back only (the test above).
+
+
 def test_a_rebuttal_code_found_needs_the_verdict_contradict_but_not_its_confidence() -> None:
     rebuttal = replace(_candidate(NumericRelation.NOT_COMPARABLE), rebuttal=True)
     assert accept(_verdict("contradict", "factual", 0.5), rebuttal)

@@ -35,7 +35,7 @@ class Candidate:
     opposed: bool = False
     """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
     rebuttal: bool = False
-    """Claim B denies something it only points back at ("denied the allegations"), and A is an earlier
+    """Claim B denies something it only points back at ("denied the allegations"), and A is a nearby
     claim of another actor it may answer (`_back_reference_pairs`)."""
 
 
@@ -61,6 +61,7 @@ RESTATEMENT_JACCARD = 0.7
 MAX_PAIRS_PER_CLAIM = 3
 MIN_SHARED_SUBJECT_WORDS = 2
 BACK_REFERENCE_NEAREST = 2
+BACK_REFERENCE_NEAREST_LATER = 1
 BACK_REFERENCE_SCORE = 1.0
 _ALLEGATION_STEMS = ("accus", "alleg", "claim", "charg", "report")
 
@@ -210,29 +211,33 @@ def propose_candidates(
 def _back_reference_pairs(claims: list[Claim], actor_names: Mapping[str, Sequence[str]]) -> list[Candidate]:
     """Pairs for denials that only point back at what they deny ("denied the allegations"): such a
     denial shares no words with its target, so shared words never pair them. Each is paired with the
-    nearest earlier claims of other actors, and the nearest earlier one that reports an allegation
-    (`BACK_REFERENCE_NEAREST` + 1 at most); code counts the pointing back as a reason for conflict."""
+    nearest earlier claims of other actors, the nearest earlier one that reports an allegation, and the
+    nearest later one (`BACK_REFERENCE_NEAREST` + 2 at most): a news lead often reports the denial
+    before the claims it answers ("X called the claims a lie. ... Y says 70 of its members were
+    killed"). Code counts the pointing back as a reason for conflict."""
     pairs: list[Candidate] = []
     for denial in claims:
         if not denies_something_said(" ".join(span.text for span in denial.evidence)):
             continue
         start = denial.evidence[0].start
         names = actor_names.get(denial.actor_id, ())
+        others = [
+            c
+            for c in claims
+            if c.actor_id != denial.actor_id
+            and not _one_entity(actor_names.get(c.actor_id, ()), names)
+            and not restates(c, denial)
+        ]
         earlier = sorted(
-            (
-                c
-                for c in claims
-                if c.evidence[0].start < start
-                and c.actor_id != denial.actor_id
-                and not _one_entity(actor_names.get(c.actor_id, ()), names)
-                and not restates(c, denial)
-            ),
-            key=lambda c: start - c.evidence[0].start,
+            (c for c in others if c.evidence[0].start < start), key=lambda c: start - c.evidence[0].start
         )
+        later = sorted((c for c in others if c.evidence[0].start > start), key=lambda c: c.evidence[0].start)
         targets = earlier[:BACK_REFERENCE_NEAREST]
         alleging = next((c for c in earlier if _reports_allegation(c)), None)
         if alleging is not None and alleging not in targets:
             targets.append(alleging)
+        if not earlier:  # nothing before it to answer: it answers what the story goes on to report
+            targets.extend(later[:BACK_REFERENCE_NEAREST_LATER])
         for target in targets:
             pairs.append(
                 Candidate(

@@ -25,6 +25,7 @@ from counterclaim.pipeline.drafts import (
 from counterclaim.pipeline.messages import Progress, messages_for
 from counterclaim.pipeline.missed_speakers import ask_missed_speakers, missed_speakers
 from counterclaim.pipeline.quotations import PlacedClaim, quotation_groups
+from counterclaim.pipeline.shared_sentences import claims_of_unnamed_actors
 from counterclaim.pipeline.skipping import answer_or_skip
 from counterclaim.text.chunking import Chunk
 from counterclaim.text.keywords import keywords
@@ -369,8 +370,9 @@ def _chunk_naming(article: PreparedArticle, chunks: list[Chunk], name: str) -> C
 
 
 def _build_claims(article: PreparedArticle, registry: ActorRegistry, raw: list[_RawClaim]) -> list[Claim]:
-    """Deduplicate (same actor, same sentences, same statement or kind), order by position, join an
-    actor's claims that are one quotation (`quotation_groups`), assign ids."""
+    """Deduplicate (same actor, same sentences, same statement or kind), order by position, leave out
+    the claims of actors a sentence claimed by several does not name (`claims_of_unnamed_actors`),
+    join an actor's claims that are one quotation (`quotation_groups`), assign ids."""
     seen: set[tuple[str, tuple[int, ...], str]] = set()
     kept: list[tuple[str, _RawClaim]] = []
     for item in raw:
@@ -382,7 +384,12 @@ def _build_claims(article: PreparedArticle, registry: ActorRegistry, raw: list[_
         seen.update((by_statement, by_kind))
         kept.append((actor_id, item))
     kept.sort(key=lambda pair: pair[1].sentences)
-    groups = quotation_groups(article, [PlacedClaim(a, item.sentences, item.kind) for a, item in kept])
+    placed = [PlacedClaim(a, item.sentences, item.kind) for a, item in kept]
+    names = {actor.id: [actor.name, *actor.aliases] for actor in registry.actors()}
+    unnamed = claims_of_unnamed_actors([s.text for s in article.sentences], placed, names)
+    kept = [pair for index, pair in enumerate(kept) if index not in unnamed]
+    placed = [claim for index, claim in enumerate(placed) if index not in unnamed]
+    groups = quotation_groups(article, placed)
     joined = [(kept[group[0]][0], _joined([kept[i][1] for i in group])) for group in groups]
     return [
         Claim(
