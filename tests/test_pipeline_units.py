@@ -241,6 +241,13 @@ def test_a_contradiction_needs_a_reason_code_can_see() -> None:
     assert not clash(nato, thin, no_numbers, names)  # one shared word ("troops") is too thin a subject
     assert not clash(nato, elsewhere, no_numbers, names)  # a "not" about something else entirely
     assert clash(nato, leaving, no_numbers, {})  # withdrawing against adding
+    # Whom both speak of is no shared subject either: with Russia an actor of the article, "Russia"
+    # and "troops" are one subject word, whoever speaks.
+    with_russia = {**names, "a5": ["Russia"]}
+    assert clash(nato, denial, no_numbers, with_russia)  # adding troops, still: two words beyond names
+    russia_thin = said("c11", "a2", "Moscow said Russia sent no troops to the parade.")
+    assert clash(nato, russia_thin, no_numbers, names)
+    assert not clash(nato, russia_thin, no_numbers, with_russia)
     chief = said("c5", "a3", "Police Chief Ana Lima spoke first.")
     same_person = said("c6", "a4", "Police Chief Ana Lima of Riverton spoke.")
     one_person = {"a3": ["Police Chief"], "a4": ["Police Chief Ana Lima"]}

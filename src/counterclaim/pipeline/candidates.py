@@ -129,7 +129,8 @@ def clash(
     if opposed_ideas(a, b) if ideas_opposed is None else ideas_opposed:
         return True
     names_a, names_b = actor_names.get(a.actor_id, ()), actor_names.get(b.actor_id, ())
-    if _negated(a) != _negated(b) and _shared_subject(a, b, [*names_a, *names_b]):
+    every_name = [name for names in actor_names.values() for name in names]
+    if _negated(a) != _negated(b) and _shared_subject(a, b, every_name):
         return True  # one side says "not" about something the other side speaks of
     if a.actor_id == b.actor_id or _one_entity(names_a, names_b):
         return False
@@ -146,9 +147,10 @@ def clash(
 
 
 def _shared_subject(a: Claim, b: Claim, actor_names: Sequence[str]) -> bool:
-    """Whether the claims share at least `MIN_SHARED_SUBJECT_WORDS` content words that are not their
-    actors' names: a negation in one claim says nothing against the other when all they share is who
-    speaks, or one word ("helicopter", "protest") that two different statements can both mention."""
+    """Whether the claims share at least `MIN_SHARED_SUBJECT_WORDS` content words that are not actors'
+    names (`clash` passes those of every actor of the article): a negation in one claim says nothing
+    against the other when all they share is who speaks or whom they speak of ("Russia"), or one word
+    ("helicopter", "protest") that two different statements can both mention."""
     shared = (content_words(a) & content_words(b)) - keywords(" ".join(actor_names))
     return len(shared) >= MIN_SHARED_SUBJECT_WORDS
 
