@@ -207,7 +207,7 @@ def _checked_article(text: str, *, source: str, max_chars: int) -> ArticleInput:
     _reject_binary_text(text, source)
     notices: list[str] = []
     if looks_like_html(text):
-        text = html_to_text(text)
+        text = html_to_text(text).lstrip(_BYTE_ORDER_MARK)  # a BOM right after "<!DOCTYPE html>"
         if not _has_visible_text(text):
             raise InputError(f"{source}: input looked like HTML but contains no article text")
         notices.append(f"input looked like HTML; converted to text ({len(text):,} characters)")
