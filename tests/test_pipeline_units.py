@@ -248,6 +248,10 @@ def test_a_contradiction_needs_a_reason_code_can_see() -> None:
     russia_thin = said("c11", "a2", "Moscow said Russia sent no troops to the parade.")
     assert clash(nato, russia_thin, no_numbers, names)
     assert not clash(nato, russia_thin, no_numbers, with_russia)
+    # Nor is the occasion: a news conference on Tuesday is where, not what.
+    briefing = said("c12", "a1", "NATO told a news conference on Tuesday that the talks went well.")
+    absent = said("c13", "a2", "Moscow said it did not attend the news conference on Tuesday.")
+    assert not clash(briefing, absent, no_numbers, names)
     chief = said("c5", "a3", "Police Chief Ana Lima spoke first.")
     same_person = said("c6", "a4", "Police Chief Ana Lima of Riverton spoke.")
     one_person = {"a3": ["Police Chief"], "a4": ["Police Chief Ana Lima"]}

@@ -64,6 +64,14 @@ BACK_REFERENCE_NEAREST = 2
 BACK_REFERENCE_NEAREST_LATER = 1
 BACK_REFERENCE_SCORE = 1.0
 _ALLEGATION_STEMS = ("accus", "alleg", "claim", "charg", "report")
+# Words for how and when something was said ("told a news conference on Tuesday", "in a journal
+# article"): two claims that share them share an occasion, not a subject.
+_OCCASION_WORDS = keywords(
+    """news conference press briefing statement interview article journal report reported reporter
+    reporters told said says spokesman spokeswoman spokesperson official officials television radio
+    newspaper quoted quote monday tuesday wednesday thursday friday saturday sunday today yesterday
+    week weekend"""
+)
 
 
 def restates(a: Claim, b: Claim) -> bool:
@@ -149,9 +157,10 @@ def clash(
 def _shared_subject(a: Claim, b: Claim, actor_names: Sequence[str]) -> bool:
     """Whether the claims share at least `MIN_SHARED_SUBJECT_WORDS` content words that are not actors'
     names (`clash` passes those of every actor of the article): a negation in one claim says nothing
-    against the other when all they share is who speaks or whom they speak of ("Russia"), or one word
-    ("helicopter", "protest") that two different statements can both mention."""
-    shared = (content_words(a) & content_words(b)) - keywords(" ".join(actor_names))
+    against the other when all they share is who speaks or whom they speak of ("Russia"), the occasion
+    ("a news conference on Tuesday", `_OCCASION_WORDS`), or one word ("helicopter", "protest") that two
+    different statements can both mention."""
+    shared = (content_words(a) & content_words(b)) - keywords(" ".join(actor_names)) - _OCCASION_WORDS
     return len(shared) >= MIN_SHARED_SUBJECT_WORDS
 
 
