@@ -222,10 +222,11 @@ def propose_candidates(
 def _back_reference_pairs(claims: list[Claim], actor_names: Mapping[str, Sequence[str]]) -> list[Candidate]:
     """Pairs for denials that only point back at what they deny ("denied the allegations"): such a
     denial shares no words with its target, so shared words never pair them. Each is paired with the
-    nearest earlier claims of other actors, the nearest earlier one that reports an allegation, and the
-    nearest later one (`BACK_REFERENCE_NEAREST` + 2 at most): a news lead often reports the denial
-    before the claims it answers ("X called the claims a lie. ... Y says 70 of its members were
-    killed"). Code counts the pointing back as a reason for conflict."""
+    nearest earlier claims of other actors and the nearest earlier one that reports an allegation
+    (`BACK_REFERENCE_NEAREST` + 1 at most); a denial with no earlier claim of another actor is paired
+    with the nearest later one instead, since a news lead often reports the denial before the claims
+    it answers ("X called the claims a lie. ... Y says 70 of its members were killed"). Code counts
+    the pointing back as a reason for conflict."""
     pairs: list[Candidate] = []
     for denial in claims:
         if not denies_something_said(" ".join(span.text for span in denial.evidence)):
