@@ -129,7 +129,9 @@ async def extract_claims_async(
     if not attribution.english:
         await _translate_names(article, chunks, registry, client, progress, notices)
     return ClaimExtraction(
-        actors=registry.actors(), claims=_build_claims(article, registry, raw), notices=notices
+        actors=registry.actors(),
+        claims=_build_claims(article, registry, raw, english=attribution.english),
+        notices=notices,
     )
 
 
@@ -369,10 +371,13 @@ def _chunk_naming(article: PreparedArticle, chunks: list[Chunk], name: str) -> C
     return chunks[0]
 
 
-def _build_claims(article: PreparedArticle, registry: ActorRegistry, raw: list[_RawClaim]) -> list[Claim]:
+def _build_claims(
+    article: PreparedArticle, registry: ActorRegistry, raw: list[_RawClaim], *, english: bool
+) -> list[Claim]:
     """Deduplicate (same actor, same sentences, same statement or kind), order by position, leave out
-    the claims of actors a sentence claimed by several does not name (`claims_of_unnamed_actors`),
-    join an actor's claims that are one quotation (`quotation_groups`), assign ids."""
+    the claims of actors a sentence claimed by several does not name (`claims_of_unnamed_actors`; in
+    English only, where code can see the pronouns that may stand for them), join an actor's claims
+    that are one quotation (`quotation_groups`), assign ids."""
     seen: set[tuple[str, tuple[int, ...], str]] = set()
     kept: list[tuple[str, _RawClaim]] = []
     for item in raw:
@@ -386,7 +391,9 @@ def _build_claims(article: PreparedArticle, registry: ActorRegistry, raw: list[_
     kept.sort(key=lambda pair: pair[1].sentences)
     placed = [PlacedClaim(a, item.sentences, item.kind) for a, item in kept]
     names = {actor.id: [actor.name, *actor.aliases] for actor in registry.actors()}
-    unnamed = claims_of_unnamed_actors([s.text for s in article.sentences], placed, names)
+    unnamed = (
+        claims_of_unnamed_actors([s.text for s in article.sentences], placed, names) if english else set()
+    )
     kept = [pair for index, pair in enumerate(kept) if index not in unnamed]
     placed = [claim for index, claim in enumerate(placed) if index not in unnamed]
     groups = quotation_groups(article, placed)

@@ -7,7 +7,8 @@ When a sentence names some of the actors that
 claim it, code keeps their claims and leaves out the claims of actors it does not name. Two
 exceptions: a deed is kept (its actor was checked to be named in it), and so is every claim on a
 sentence that speaks of someone by a pronoun ("he said", "they warned"), since the actor it does not
-name may be who the pronoun stands for.
+name may be who the pronoun stands for. The pronouns are English ones, so the pipeline applies the
+rule to English articles only.
 
 A rule about sentences and names, not about any article; its measured effect (small, on the seeds and
 on PolNeAR) is in the README under v11.
