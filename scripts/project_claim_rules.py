@@ -25,6 +25,7 @@ from counterclaim.models import Analysis
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.quotations import PlacedClaim, quotation_groups
 from counterclaim.pipeline.shared_sentences import claims_of_unnamed_actors
+from counterclaim.text.language import looks_english
 
 
 def projected(analysis: Analysis, text: str, *, leave_out_unnamed: bool) -> Analysis:
@@ -42,7 +43,7 @@ def projected(analysis: Analysis, text: str, *, leave_out_unnamed: bool) -> Anal
         for claim in analysis.claims
     ]
     order = sorted(range(len(placed)), key=lambda i: placed[i].sentences)
-    if leave_out_unnamed:
+    if leave_out_unnamed and looks_english(text):  # as the pipeline: English articles only
         names = {actor.id: [actor.name, *actor.aliases] for actor in analysis.actors}
         sentences = [sentence.text for sentence in article.sentences]
         unnamed = claims_of_unnamed_actors(sentences, [placed[i] for i in order], names)

@@ -528,6 +528,27 @@ def test_a_denial_with_nothing_before_it_to_answer_is_paired_with_the_next_claim
     # With earlier claims of other actors to answer, a denial looks back only (the test above).
 
 
+def test_a_lead_denial_that_also_shares_words_with_the_later_claim_is_verified_once() -> None:
+    article = "The governor denied the claims that teachers were fired. The union says teachers were fired."
+    denial = _claim(
+        "c1",
+        "governor",
+        "The governor denied the claims that teachers were fired.",
+        "The governor denied the claims that teachers were fired.",
+        ClaimKind.DENIAL,
+        article=article,
+    )
+    union = _claim(
+        "c2",
+        "union",
+        "The union says teachers were fired.",
+        "The union says teachers were fired.",
+        article=article,
+    )
+    (pair,) = propose_candidates([denial, union], limit=10)
+    assert (pair.a.id, pair.b.id) == ("c2", "c1") and pair.rebuttal  # the denial is B
+
+
 def test_a_rebuttal_code_found_needs_the_verdict_contradict_but_not_its_confidence() -> None:
     rebuttal = replace(_candidate(NumericRelation.NOT_COMPARABLE), rebuttal=True)
     assert accept(_verdict("contradict", "factual", 0.5), rebuttal)

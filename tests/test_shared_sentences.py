@@ -34,7 +34,12 @@ def test_a_sentence_claimed_by_one_actor_or_naming_no_claimant_keeps_its_claims(
 def test_a_pronoun_may_stand_for_the_unnamed_actor_so_its_sentence_keeps_every_claim() -> None:
     claims = [PlacedClaim("minister", (3,), "assertion"), PlacedClaim("lawmakers", (3,), "assertion")]
     names = {"minister": ["Finance Minister"], "lawmakers": ["critics"]}
-    assert claims_of_unnamed_actors(SENTENCES, claims, names) == set()
+    assert claims_of_unnamed_actors(SENTENCES, claims, names) == set()  # "He said the critics ..."
+    sentences = ["It accused Kyiv of shelling the town.", "Its spokesman blamed Kyiv."]
+    ministry = {"ministry": ["Defence Ministry"], "kyiv": ["Kyiv"]}
+    for number in (1, 2):  # the ministry is "it" or "its"; the sentence names only Kyiv
+        both = [PlacedClaim("ministry", (number,), "accusation"), PlacedClaim("kyiv", (number,), "assertion")]
+        assert claims_of_unnamed_actors(sentences, both, ministry) == set()
 
 
 def test_deeds_and_claims_of_every_named_actor_are_kept() -> None:

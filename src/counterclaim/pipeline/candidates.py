@@ -191,15 +191,18 @@ def propose_candidates(
             ideas = opposed_ideas(a, b)
             if clash(a, b, numeric, actor_names or {}, ideas_opposed=ideas):
                 scored.append(Candidate(a=a, b=b, score=score, numeric=numeric, clash=True, opposed=ideas))
-    by_pair = {(c.a.id, c.b.id): c for c in scored}
+    by_pair = {frozenset((c.a.id, c.b.id)): c for c in scored}
     for rebuttal in _back_reference_pairs(claims, actor_names or {}):
-        key = (rebuttal.a.id, rebuttal.b.id)
+        key = frozenset((rebuttal.a.id, rebuttal.b.id))
         known = by_pair.get(key)
-        # A pair already proposed for another reason is also a rebuttal (see `Candidate.rebuttal`).
+        # A pair already proposed for another reason (in either order: a denial in the lead comes
+        # before the claim it answers) is one candidate, a rebuttal with the denial as B.
         by_pair[key] = (
             rebuttal
             if known is None
-            else replace(known, rebuttal=True, score=max(known.score, rebuttal.score))
+            else replace(
+                rebuttal, score=max(known.score, rebuttal.score), opposed=known.opposed or rebuttal.opposed
+            )
         )
     scored = list(by_pair.values())
     scored.sort(key=lambda c: (-c.score, c.a.id, c.b.id))

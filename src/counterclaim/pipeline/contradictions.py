@@ -57,7 +57,7 @@ def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     cannot both hold when the model agrees the claims are about the same thing ("compatible") but
     misjudged the numbers.
 
-    A rebuttal code found (B denies something it only points back at, A an earlier claim of another
+    A rebuttal code found (B denies something it only points back at, A a nearby claim of another
     actor) needs the model's "contradict" and not its confidence: code has established the conflict
     and the model only says whether A is what B denies. The 1.5B states its confidence at random
     (0.5 or 0.9 for the same kind of pair), so asking for 0.8 there would only drop pairs by chance.

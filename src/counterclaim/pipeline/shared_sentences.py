@@ -6,9 +6,9 @@ lawmakers called it a fraud." can come back with the second sentence claimed by 
 When a sentence names some of the actors that
 claim it, code keeps their claims and leaves out the claims of actors it does not name. Two
 exceptions: a deed is kept (its actor was checked to be named in it), and so is every claim on a
-sentence that speaks of someone by a pronoun ("he said", "they warned"), since the actor it does not
-name may be who the pronoun stands for. The pronouns are English ones, so the pipeline applies the
-rule to English articles only.
+sentence that speaks of someone by a pronoun ("he said", "it accused", "its spokesman"), since the
+actor it does not name may be who the pronoun stands for. The pronouns are English ones, so the
+pipeline applies the rule to English articles only.
 
 A rule about sentences and names, not about any article; its measured effect (small, on the seeds and
 on PolNeAR) is in the README under v11.
@@ -22,14 +22,17 @@ from collections.abc import Mapping, Sequence
 from counterclaim.pipeline.attribution import actor_named_in
 from counterclaim.pipeline.quotations import PlacedClaim
 
-_THIRD_PERSON = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+# Subject and possessive pronouns: "It accused Kyiv ...", "its spokesman said ..." may stand for the
+# actor the sentence does not name.
+_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
 
 
 def claims_of_unnamed_actors(
     sentences: Sequence[str], claims: Sequence[PlacedClaim], actor_names: Mapping[str, Sequence[str]]
 ) -> set[int]:
     """Indices of `claims` to leave out: claims (not deeds) on a sentence that other claiming actors
-    are named in and they are not, where the sentence has no third-person pronoun.
+    are named in and they are not, where the sentence has no third-person pronoun. Meant for claims of
+    one sentence each, before quotations are joined (claims are grouped by their exact sentences).
 
     `sentences` holds the article's sentences (sentence n is `sentences[n - 1]`); `actor_names` maps
     an actor id to its name and aliases.
