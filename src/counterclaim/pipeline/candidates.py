@@ -246,12 +246,14 @@ def _back_reference_pairs(claims: list[Claim], actor_names: Mapping[str, Sequenc
         earlier = sorted(
             (c for c in others if c.evidence[0].start < start), key=lambda c: start - c.evidence[0].start
         )
-        later = sorted((c for c in others if c.evidence[0].start > start), key=lambda c: c.evidence[0].start)
         targets = earlier[:BACK_REFERENCE_NEAREST]
         alleging = next((c for c in earlier if _reports_allegation(c)), None)
         if alleging is not None and alleging not in targets:
             targets.append(alleging)
         if not earlier:  # nothing before it to answer: it answers what the story goes on to report
+            later = sorted(
+                (c for c in others if c.evidence[0].start > start), key=lambda c: c.evidence[0].start
+            )
             targets.extend(later[:BACK_REFERENCE_NEAREST_LATER])
         for target in targets:
             pairs.append(

@@ -395,8 +395,7 @@ def _build_claims(
         claims_of_unnamed_actors([s.text for s in article.sentences], placed, names) if english else set()
     )
     kept = [pair for index, pair in enumerate(kept) if index not in unnamed]
-    placed = [claim for index, claim in enumerate(placed) if index not in unnamed]
-    groups = quotation_groups(article, placed)
+    groups = quotation_groups(article, [PlacedClaim(a, item.sentences, item.kind) for a, item in kept])
     joined = [(kept[group[0]][0], _joined([kept[i][1] for i in group])) for group in groups]
     return [
         Claim(

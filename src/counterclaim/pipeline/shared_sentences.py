@@ -3,12 +3,11 @@
 The claim step sometimes gives one sentence to two actors: the one the sentence names and another one,
 usually the speaker of a sentence nearby ("The finance minister said the budget balances. Opposition
 lawmakers called it a fraud." can come back with the second sentence claimed by the minister too).
-When a sentence names some of the actors that
-claim it, code keeps their claims and leaves out the claims of actors it does not name. Two
-exceptions: a deed is kept (its actor was checked to be named in it), and so is every claim on a
-sentence that speaks of someone by a pronoun ("he said", "it accused", "its spokesman"), since the
-actor it does not name may be who the pronoun stands for. The pronouns are English ones, so the
-pipeline applies the rule to English articles only.
+When a sentence names some of the actors that claim it, code keeps their claims and leaves out the
+claims of actors it does not name. Two exceptions: a deed is kept (its actor was checked to be named
+in it), and so is every claim on a sentence that speaks of someone by a pronoun ("he said", "it
+accused", "its spokesman"), since the actor it does not name may be who the pronoun stands for. The
+pronouns are English ones, so the pipeline applies the rule to English articles only.
 
 A rule about sentences and names, not about any article; its measured effect (small, on the seeds and
 on PolNeAR) is in the README under v11.
