@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "Bound",
@@ -753,8 +755,8 @@ def compare_quantities(a: str, b: str) -> NumericVerdict:
     they are compatible when some pair overlaps. Any conflicting unit makes the verdict
     CONFLICTING; no shared unit (or no quantity at all) makes it NOT_COMPARABLE.
     """
-    quantities_a = [q for q in extract_quantities(a) if q.unit]
-    quantities_b = [q for q in extract_quantities(b) if q.unit]
+    quantities_a = _counted_quantities(a)
+    quantities_b = _counted_quantities(b)
     if not quantities_a or not quantities_b:
         missing = a if not quantities_a else b
         return NumericVerdict(
@@ -783,6 +785,13 @@ def compare_quantities(a: str, b: str) -> NumericVerdict:
     return NumericVerdict(NumericRelation.COMPATIBLE, "; ".join(compatible))
 
 
+@lru_cache(maxsize=4096)
+def _counted_quantities(text: str) -> tuple[Quantity, ...]:
+    """The quantities of ``text`` that have a unit, parsed once per text: candidate generation
+    compares every claim with every other, so each claim's text comes back many times."""
+    return tuple(q for q in extract_quantities(text) if q.unit)
+
+
 def _canonical(unit: str) -> str:
     return _SYNONYMS.get(unit, unit)
 
@@ -808,7 +817,7 @@ def _quote(text: str) -> str:
     return f"'{short[:77]}...'" if len(short) > 80 else f"'{short}'"
 
 
-def _units(quantities: list[Quantity]) -> str:
+def _units(quantities: Sequence[Quantity]) -> str:
     return ", ".join(dict.fromkeys(q.unit for q in quantities))
 
 
