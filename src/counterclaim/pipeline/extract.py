@@ -389,13 +389,14 @@ def _build_claims(
         seen.update((by_statement, by_kind))
         kept.append((actor_id, item))
     kept.sort(key=lambda pair: pair[1].sentences)
-    placed = [PlacedClaim(a, item.sentences, item.kind) for a, item in kept]
     names = {actor.id: [actor.name, *actor.aliases] for actor in registry.actors()}
     unnamed = (
-        claims_of_unnamed_actors([s.text for s in article.sentences], placed, names) if english else set()
+        claims_of_unnamed_actors([s.text for s in article.sentences], _placed(kept), names)
+        if english
+        else set()
     )
     kept = [pair for index, pair in enumerate(kept) if index not in unnamed]
-    groups = quotation_groups(article, [PlacedClaim(a, item.sentences, item.kind) for a, item in kept])
+    groups = quotation_groups(article, _placed(kept))
     joined = [(kept[group[0]][0], _joined([kept[i][1] for i in group])) for group in groups]
     return [
         Claim(
@@ -408,6 +409,11 @@ def _build_claims(
         )
         for index, (actor_id, item) in enumerate(joined, start=1)
     ]
+
+
+def _placed(claims: list[tuple[str, _RawClaim]]) -> list[PlacedClaim]:
+    """Where each (actor id, claim) sits: what the sentence and quotation rules look at."""
+    return [PlacedClaim(actor_id, item.sentences, item.kind) for actor_id, item in claims]
 
 
 def _joined(parts: list[_RawClaim]) -> _RawClaim:
