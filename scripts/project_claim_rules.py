@@ -23,8 +23,8 @@ from counterclaim.evaluation.run_files import load_samples
 from counterclaim.evaluation.scoring import ArticleScore, aggregate, score_article
 from counterclaim.models import Analysis
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.quotations import PlacedClaim, quotation_groups
-from counterclaim.pipeline.shared_sentences import claims_of_unnamed_actors
+from counterclaim.pipeline.rules.quotations import PlacedClaim, quotation_groups
+from counterclaim.pipeline.rules.shared_sentences import claims_of_unnamed_actors
 from counterclaim.text.language import looks_english
 
 

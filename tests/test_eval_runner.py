@@ -25,7 +25,7 @@ from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FIL
 from counterclaim.evaluation.runner import EvalRun, run_eval, short_model_name
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis
-from counterclaim.pipeline.naive import NAIVE_TEMPLATE
+from counterclaim.pipeline.steps.naive import TEMPLATE as NAIVE_TEMPLATE
 from eval_oracles import (
     BRIDGE_TEXT,
     DAM_TEXT,

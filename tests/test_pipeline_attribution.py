@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.attribution import (
+from counterclaim.pipeline.rules.attribution import (
     AttributionCheck,
     actor_named_in,
     has_reporting_cue,
 )
-from counterclaim.pipeline.missed_speakers import MissedSpeaker, missed_speakers
+from counterclaim.pipeline.rules.speakers_passed_over import MissedSpeaker, missed_speakers
 from counterclaim.text.credit_lines import is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.language import looks_english
@@ -37,7 +37,12 @@ def test_narration_given_an_invented_speaker_is_rejected() -> None:
     check = _check(TIMETABLE)
     for number in range(1, len(check.sentences) + 1):
         assert check.rejects("the union", number, "assertion") is not None
-    assert check.rejects("ferry operator", 2, "assertion") == "sentence 2 reports nobody's words"
+    rejection = check.rejects("ferry operator", 2, "assertion")
+    assert rejection is not None
+    assert (rejection.rule.name, rejection.reason) == (
+        "attribution.no_reporting_cue",
+        "sentence 2 reports nobody's words",
+    )
 
 
 def test_reported_speech_by_a_nearby_actor_is_kept() -> None:
@@ -93,9 +98,11 @@ def test_helpers() -> None:
 
 def test_a_caption_that_only_names_the_actor_carries_no_claim() -> None:
     check = _check("Police Chief Ana Lima\n\nAna Lima said the road was closed.")
-    assert (
-        check.rejects("Police Chief Ana Lima", 1, "assertion")
-        == "sentence 1 only names 'Police Chief Ana Lima'"
+    rejection = check.rejects("Police Chief Ana Lima", 1, "assertion")
+    assert rejection is not None
+    assert (rejection.rule.name, rejection.reason) == (
+        "attribution.only_names_actor",
+        "sentence 1 only names 'Police Chief Ana Lima'",
     )
     assert check.rejects("Ana Lima", 2, "assertion") is None
 

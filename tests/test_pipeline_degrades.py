@@ -20,13 +20,12 @@ import httpx2
 import pytest
 import yaml
 
+from counterclaim.api import find_contradictions_async, summarize_async
 from counterclaim.errors import ModelOutputError
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis, Claim
 from counterclaim.pipeline.analyze import run_pipeline
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.contradictions import find_contradictions_async
-from counterclaim.pipeline.summary import summarize_async
 from recording import CASSETTES, REPLAY_BASE_URL, recorded_settings
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -212,19 +211,19 @@ def test_names_left_untranslated_keep_the_article_form(indonesian: Analysis) -> 
 
 def test_steps_called_on_their_own_raise_instead_of_skipping(english: Analysis) -> None:
     """The public step functions return bare lists, with nowhere to note a skipped part."""
-    article = PreparedArticle.from_text(_text(ENGLISH))
+    text = _text(ENGLISH)
 
     async def verify() -> Any:
         client = _client(ReplayWithFault(every(VERIFY)))
         try:
-            return await find_contradictions_async(article, english.actors, english.claims, client)
+            return await find_contradictions_async(text, english.actors, english.claims, client=client)
         finally:
             await client.aclose()
 
     async def summary() -> Any:
         client = _client(ReplayWithFault(every(SUMMARY)))
         try:
-            return await summarize_async(article, english.actors, english.claims, [], client)
+            return await summarize_async(text, english.actors, english.claims, [], client=client)
         finally:
             await client.aclose()
 

@@ -6,19 +6,19 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.attribution import AttributionCheck
-from counterclaim.pipeline.drafts import ProposedClaim, speaker_claims_model
-from counterclaim.pipeline.extract import checked_claim
-from counterclaim.pipeline.messages import messages_for
-from counterclaim.pipeline.missed_speakers import (
-    SPEAKERS_PER_CALL,
+from counterclaim.pipeline.proposals import Proposals, ProposedClaim
+from counterclaim.pipeline.requests import messages_for
+from counterclaim.pipeline.rules.attribution import AttributionCheck
+from counterclaim.pipeline.rules.speakers_passed_over import (
     MissedSpeaker,
-    batches,
     is_news_agency,
     is_unnamed_source,
     missed_speakers,
     names_someone,
 )
+from counterclaim.pipeline.schemas import speaker_claims_model
+from counterclaim.pipeline.steps.second_look import SPEAKERS_PER_CALL, batches
+from counterclaim.pipeline.trace import TraceRecorder
 
 TWO_SPEAKERS = PreparedArticle.from_text(
     "Union leaders have warned of strikes, after a Transport Ministry spokeswoman said fares would rise. "
@@ -82,16 +82,19 @@ def test_an_answer_that_retells_another_sentence_is_not_taken_for_the_speakers_c
         "Moscow said the drills were over and troops were leaving. "
         "Kyiv said the troops massed at the border were still growing in number every day."
     )
-    attribution = AttributionCheck.for_sentences([s.text for s in article.sentences])
+    trace = TraceRecorder()
+    proposals = Proposals(article, AttributionCheck.for_article(article), trace)
     copied = "Kyiv said the troops massed at the border were still growing in number every day."
 
     def moscow_says(statement: str) -> ProposedClaim:
         return ProposedClaim(sentence=1, actor="Moscow", statement=statement, kind="assertion", hedged=False)
 
-    retold = checked_claim(article, attribution, moscow_says(copied), (1, 1))
-    assert isinstance(retold, str)  # a reason, not a claim
-    own = checked_claim(article, attribution, moscow_says("Moscow says the drills are over."), (1, 1))
-    assert not isinstance(own, str) and own.sentences == (1,) and own.actor == "Moscow"
+    proposals.consider(moscow_says(copied), (1, 1))
+    assert proposals.kept == []  # dropped, with the rule in the trace
+    assert [d.rule for d in trace.decisions()] == ["placement.retold_from_elsewhere"]
+    proposals.consider(moscow_says("Moscow says the drills are over."), (1, 1))
+    (own,) = proposals.kept
+    assert own.sentences == (1,) and own.actor == "Moscow"
 
 
 def test_an_unnamed_source_is_asked_about_but_a_bare_title_is_not() -> None:

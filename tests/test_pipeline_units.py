@@ -3,32 +3,43 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import jinja2
 import pytest
 
 from counterclaim import prompts_loader
 from counterclaim.models import Claim, ClaimKind, ContradictionKind, Span, SummarySentence
-from counterclaim.pipeline.actors import ActorRegistry, name_key
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.candidates import Candidate, clash, opposed_ideas, propose_candidates, score_pair
-from counterclaim.pipeline.contradictions import accept, explanation, settle_kind
-from counterclaim.pipeline.drafts import (
+from counterclaim.pipeline.requests import messages_for
+from counterclaim.pipeline.rules.acceptance import accept, explanation, settle_kind
+from counterclaim.pipeline.rules.actor_names import ActorRegistry, name_key
+from counterclaim.pipeline.rules.pairing import Candidate, Pairing, clash, opposed_ideas, score_pair
+from counterclaim.pipeline.rules.pairing import propose_candidates as propose_pairing
+from counterclaim.pipeline.rules.placement import best_supported_sentence
+from counterclaim.pipeline.rules.quotes import quoted_spans, without_sentence_numbers
+from counterclaim.pipeline.rules.summary_support import rests_on_its_claims
+from counterclaim.pipeline.schemas import (
     ActorDetails,
     VerdictDraft,
     VerdictRelation,
     actor_details_model,
     claim_drafts_model,
+    first_actor_name,
     name_translations_model,
     translations_model,
 )
-from counterclaim.pipeline.extract import best_supported_sentence, speaker_hints, windows
-from counterclaim.pipeline.messages import messages_for
-from counterclaim.pipeline.naive import quoted_spans, without_sentence_numbers
-from counterclaim.pipeline.summary import rests_on_its_claims
+from counterclaim.pipeline.steps.claims import speaker_hints, windows
 from counterclaim.text.keywords import is_negated, keywords, opposed
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.numbers import NumericRelation, NumericVerdict
+
+
+def propose_candidates(claims: list[Claim], **options: Any) -> list[Candidate]:
+    """The pairs chosen for verification."""
+    pairing: Pairing = propose_pairing(claims, **options)
+    return pairing.chosen
+
 
 ARTICLE = (
     "NATO said Russia is adding troops.\u200b Moscow denied it.\n\n"
@@ -398,7 +409,7 @@ def test_the_claims_prompt_lists_the_speakers_code_found_in_the_window() -> None
 def test_an_actor_written_as_a_list_keeps_its_first_name_and_a_kind_is_no_role() -> None:
     model = claim_drafts_model(1, 1)
     answer = model.model_validate(_claims_answer(1, "The Kremlin; Reuters"))
-    assert answer.claims[0].actor == "The Kremlin"  # type: ignore[attr-defined]
+    assert first_actor_name(answer.claims[0].actor) == "The Kremlin"  # type: ignore[attr-defined]
     registry = ActorRegistry("China said the government of China would talk.")
     registry.add_name("China")
     registry.describe("China", ActorDetails(kind="government", role="government", aliases=[]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.quotations import PlacedClaim, quotation_groups
+from counterclaim.pipeline.rules.quotations import PlacedClaim, quotation_groups
 from counterclaim.text.quotations import quotation_open_at
 
 TEXT = (

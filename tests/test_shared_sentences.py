@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from counterclaim.pipeline.quotations import PlacedClaim
-from counterclaim.pipeline.shared_sentences import claims_of_unnamed_actors
+from counterclaim.pipeline.rules.quotations import PlacedClaim
+from counterclaim.pipeline.rules.shared_sentences import claims_of_unnamed_actors
 
 SENTENCES = [
     "The finance minister said the budget balances.",

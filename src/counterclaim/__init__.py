@@ -1,7 +1,6 @@
 """counterclaim: who claims what in a news article, and where the claims contradict each other."""
 
-__version__ = "0.1.0"
-
+from counterclaim._version import __version__
 from counterclaim.api import (
     analyze,
     analyze_async,

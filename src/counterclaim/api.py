@@ -1,4 +1,4 @@
-"""The Python API: `analyze` (and `analyze_async`) plus each step on its own.
+"""The Python API: `analyze` (and `analyze_async`) plus each part of the analysis on its own.
 
 Every function takes either an open `ModelClient` (you control the model; it is not closed for you)
 or `settings` (a client is opened for the call, starting the embedded server when the provider is
@@ -10,22 +10,48 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from counterclaim.config import Settings, load_settings
 from counterclaim.io.article_input import article_from_text
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
-from counterclaim.models import Actor, Analysis, AnalysisScope, Claim, Contradiction, SummarySentence
-from counterclaim.pipeline.analyze import PipelineName, run_pipeline
+from counterclaim.models import (
+    Actor,
+    Analysis,
+    AnalysisScope,
+    Claim,
+    Contradiction,
+    Decision,
+    SummarySentence,
+)
+from counterclaim.pipeline.analyze import (
+    CLAIM_STEPS,
+    CONTRADICTION_STEPS,
+    SUMMARY_STEPS,
+    PipelineName,
+    run_pipeline,
+    run_steps,
+)
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.contradictions import find_contradictions_async as _find
-from counterclaim.pipeline.extract import ClaimExtraction
-from counterclaim.pipeline.extract import extract_claims_async as _extract
-from counterclaim.pipeline.messages import Progress
-from counterclaim.pipeline.summary import summarize_async as _summarize
+from counterclaim.pipeline.requests import Progress
+from counterclaim.pipeline.state import AnalysisState
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ClaimExtraction:
+    """Actors and their claims, ids assigned, evidence located (`extract_claims`)."""
+
+    actors: list[Actor]
+    claims: list[Claim]
+    notices: list[str] = field(default_factory=list)
+    """Parts of the work left undone (a window of sentences, a batch of actors...) and why, and
+    claims code left out."""
+    trace: list[Decision] = field(default_factory=list)
+    """What code decided about the model's answers (see `models.Decision`)."""
 
 
 @contextlib.asynccontextmanager
@@ -95,9 +121,19 @@ def analyze(
 async def extract_claims_async(
     text: str, *, settings: Settings | None = None, client: ModelClient | None = None
 ) -> ClaimExtraction:
-    """Actors and their grounded claims (offsets index into `text`)."""
+    """Actors and their grounded claims (offsets index into `text`): steps 1-6.
+
+    An unusable answer costs its part only, with a notice (as in `analyze`).
+    """
     async with _client_for(client, settings) as opened:
-        return await _extract(PreparedArticle.from_text(text), opened)
+        state = AnalysisState(article=PreparedArticle.from_text(text), client=opened)
+        await run_steps(state, CLAIM_STEPS)
+        return ClaimExtraction(
+            actors=state.actors,
+            claims=state.claims,
+            notices=state.notices,
+            trace=state.trace.decisions(state.claim_of_proposal),
+        )
 
 
 def extract_claims(
@@ -105,6 +141,13 @@ def extract_claims(
 ) -> ClaimExtraction:
     """Synchronous `extract_claims_async`."""
     return _run(lambda: extract_claims_async(text, settings=settings, client=client))
+
+
+def _state_with(text: str, client: ModelClient, actors: list[Actor], claims: list[Claim]) -> AnalysisState:
+    """A state for a step run on its own: an unusable answer raises (there is nowhere to note it)."""
+    state = AnalysisState(article=PreparedArticle.from_text(text), client=client, skip_unusable=False)
+    state.actors, state.claims = list(actors), list(claims)
+    return state
 
 
 async def find_contradictions_async(
@@ -115,9 +158,14 @@ async def find_contradictions_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[Contradiction]:
-    """Verified contradictions among `claims` (from `extract_claims`)."""
+    """Verified contradictions among `claims` (from `extract_claims`): steps 7-8.
+
+    Raises ModelOutputError when a verdict is unusable.
+    """
     async with _client_for(client, settings) as opened:
-        return await _find(PreparedArticle.from_text(text), actors, claims, opened)
+        state = _state_with(text, opened, actors, claims)
+        await run_steps(state, CONTRADICTION_STEPS)
+        return state.contradictions
 
 
 def find_contradictions(
@@ -141,9 +189,15 @@ async def summarize_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[SummarySentence]:
-    """A neutral summary of the claims, each sentence citing claim ids."""
+    """A neutral summary of the claims, each sentence citing claim ids: step 9.
+
+    Raises ModelOutputError when the answer is unusable.
+    """
     async with _client_for(client, settings) as opened:
-        return await _summarize(PreparedArticle.from_text(text), actors, claims, contradictions, opened)
+        state = _state_with(text, opened, actors, claims)
+        state.contradictions = list(contradictions)
+        await run_steps(state, SUMMARY_STEPS)
+        return state.summary
 
 
 def summarize(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from counterclaim import __version__
+from counterclaim._version import __version__
 from counterclaim.config import Provider, Settings, StructuredMode, load_settings
 from counterclaim.errors import CounterclaimError, OutputError
 from counterclaim.io.article_input import ArticleInput, read_article

@@ -62,6 +62,13 @@ class Settings(BaseModel):
     chunk_chars: int = Field(default=7_000, ge=500, description="Longest chunk sent to the model.")
     chunk_overlap: int = Field(default=2, ge=0, description="Sentences shared by neighbouring chunks.")
     max_candidates: int = Field(default=10, ge=0, description="Claim pairs verified for contradiction.")
+    concurrency: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Model requests in flight at once (0: the embedded server's slot count, or 8 for a server)."
+        ),
+    )
     cache_dir: Path | None = Field(
         default=None,
         description=(
@@ -96,6 +103,7 @@ _ENV_FIELDS = {
     "chunk_chars": "CHUNK_CHARS",
     "chunk_overlap": "CHUNK_OVERLAP",
     "max_candidates": "MAX_CANDIDATES",
+    "concurrency": "CONCURRENCY",
     "cache_dir": "CACHE_DIR",
 }
 

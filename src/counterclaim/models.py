@@ -12,7 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
+"""1.1 added `Span.grounding` and `RunMetadata.trace` (both optional when reading 1.0 output)."""
+SchemaVersion = Literal["1.0", "1.1"]
 
 AnalysisScope = Literal["full", "claims"]
 """What an analysis looks for: everything, or actors and claims alone (faster: no contradiction or
@@ -59,12 +61,31 @@ class ContradictionKind(StrEnum):
     SELF = "self"
 
 
+class SpanGrounding(StrEnum):
+    """How code tied a span to the article's words (the model never gives offsets)."""
+
+    CITED_SENTENCE = "cited_sentence"
+    """The model cited the sentence's number; code took that sentence's span."""
+    SUPPORTING_SENTENCE = "supporting_sentence"
+    """The model cited another sentence of its window; code moved the claim to the sentence that
+    supports its statement (rule `placement.supporting_sentence` in the trace)."""
+    JOINED_QUOTATION = "joined_quotation"
+    """Consecutive sentences of one quotation, joined into one claim (rule `assembly.one_quotation`)."""
+    QUOTE_FOUND = "quote_found"
+    """The model copied words (naive baseline); code found them in the article."""
+    CITED_SENTENCE_NUMBERS = "cited_sentence_numbers"
+    """The model wrote sentence numbers instead of words (naive baseline); code took those sentences."""
+
+
 class Span(_Frozen):
     """A stretch of the article, located by code."""
 
     start: int = Field(ge=0, description="Start offset (inclusive) in the article text.")
     end: int = Field(ge=0, description="End offset (exclusive) in the article text.")
     text: str = Field(description="Exactly article[start:end].")
+    grounding: SpanGrounding = Field(
+        default=SpanGrounding.CITED_SENTENCE, description="How code located the span (see SpanGrounding)."
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
@@ -132,6 +153,64 @@ class StepUsage(_Frozen):
     seconds: float = Field(ge=0.0, description="Wall-clock seconds spent in the step's model calls.")
 
 
+class DecisionAction(StrEnum):
+    """What a code rule did to the model's output (or to a claim pair)."""
+
+    DROPPED = "dropped"
+    """Left out: a proposed claim, a duplicate, an alias, a role, a summary sentence."""
+    MOVED = "moved"
+    """Given other evidence than the model cited."""
+    JOINED = "joined"
+    """Several claims made one."""
+    MERGED = "merged"
+    """Several names made one actor."""
+    RELABELED = "relabeled"
+    """A name, kind or statement replaced by code."""
+    OVERRIDDEN = "overridden"
+    """The model's verdict reversed by what code established (figures)."""
+    CUT = "cut"
+    """Part of a model answer kept, the rest left out."""
+    KEPT = "kept"
+    """A claim pair sent to the verifier."""
+    REFUSED = "refused"
+    """A claim pair not sent to the verifier, or a verdict not reported."""
+    ACCEPTED = "accepted"
+    """A verdict reported as a contradiction."""
+    SKIPPED = "skipped"
+    """A part of the work left undone because the model's answer was unusable."""
+
+
+class Decision(_Frozen):
+    """One decision a code rule made about the model's output, with what it acted on and why."""
+
+    step: str = Field(description="The pipeline step that applied the rule, e.g. 'claims', 'pair'.")
+    rule: str = Field(
+        description="Stable rule name, e.g. 'attribution.no_reporting_cue' (docs/how-it-works.md)."
+    )
+    action: DecisionAction = Field(description="What the rule did.")
+    claims: list[str] = Field(
+        default_factory=list, description="Ids of the claims of this analysis the decision concerns."
+    )
+    proposal: str | None = Field(
+        default=None,
+        description=(
+            "Id of the claim as the model proposed it ('p1', 'p2', ... in the order proposed), for "
+            "decisions made before claims had ids; a proposal that became claim cN has cN in `claims`."
+        ),
+    )
+    actor: str | None = Field(default=None, description="The actor name the decision concerns, as given.")
+    sentences: list[int] = Field(
+        default_factory=list, description="1-based numbers of the article sentences acted on."
+    )
+    start: int | None = Field(
+        default=None, ge=0, description="Start offset in the article text of those sentences."
+    )
+    end: int | None = Field(
+        default=None, ge=0, description="End offset in the article text of those sentences."
+    )
+    reason: str = Field(description="Why, in words a reader can check against the article.")
+
+
 class PromptVersion(_Frozen):
     """The identity of one prompt template used in the run."""
 
@@ -172,12 +251,20 @@ class RunMetadata(_Frozen):
     notices: list[str] = Field(
         default_factory=list, description="Things the user should know (e.g. HTML converted)."
     )
+    trace: list[Decision] = Field(
+        default_factory=list,
+        description=(
+            "Every decision code made about the model's output, in the order made: claims dropped, "
+            "moved or joined, names merged, aliases and roles left out, claim pairs kept or refused "
+            "for verification, verdicts accepted, refused or overridden, summary sentences left out."
+        ),
+    )
 
 
 class Analysis(_Frozen):
     """Who claims what in one article, where the claims conflict, and a neutral summary."""
 
-    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this schema.")
+    schema_version: SchemaVersion = Field(default=SCHEMA_VERSION, description="Version of this schema.")
     article_chars: int = Field(ge=0, description="Length of the analysed article text in characters.")
     article_sha256: str = Field(description="sha256 of the analysed article text (UTF-8).")
     actors: list[Actor] = Field(default_factory=list)

@@ -76,7 +76,7 @@ from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
 from counterclaim.models import Analysis, AnalysisScope, PromptVersion
 from counterclaim.pipeline.analyze import STAGED_TEMPLATES, PipelineName, run_pipeline
-from counterclaim.pipeline.naive import NAIVE_TEMPLATE
+from counterclaim.pipeline.steps.naive import TEMPLATE as NAIVE_TEMPLATE
 
 AnalyzeFn = Callable[[str], Awaitable[Analysis]]
 """Turns an article text into an `Analysis` (offsets into that text): a stand-in for the pipeline

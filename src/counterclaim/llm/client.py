@@ -27,6 +27,9 @@ from counterclaim.llm.usage import UsageLedger
 
 T = TypeVar("T", bound=BaseModel)
 
+DEFAULT_SERVER_CONCURRENCY = 8
+"""Requests in flight at once to a server (OpenAI or compatible) when the settings do not say."""
+
 
 _MODES = {
     StructuredMode.JSON_SCHEMA: instructor.Mode.JSON_SCHEMA,
@@ -93,6 +96,13 @@ class ModelClient:
         self._instructor.on("completion:response", self._on_response)
         self._instructor.on("completion:error", self._on_error)
         self._sleep = sleep
+        self.concurrency = settings.concurrency or DEFAULT_SERVER_CONCURRENCY
+        self._in_flight = asyncio.Semaphore(self.concurrency)
+
+    def limit_concurrency(self, requests_in_flight: int) -> None:
+        """Allow at most this many requests in flight at once (the embedded server's slot count)."""
+        self.concurrency = max(1, requests_in_flight)
+        self._in_flight = asyncio.Semaphore(self.concurrency)
 
     def start_ledger(self) -> UsageLedger:
         """Begin counting afresh (one analysis at a time per client) and return the new ledger."""
@@ -114,7 +124,16 @@ class ModelClient:
     async def structured(
         self, step: str, messages: list[Message], response_model: type[T], *, max_tokens: int
     ) -> T:
-        """One validated answer. Raises ProviderError / ModelOutputError with the usage so far."""
+        """One validated answer. Raises ProviderError / ModelOutputError with the usage so far.
+
+        At most `concurrency` requests are in flight at once; a request waits for a free place.
+        """
+        async with self._in_flight:
+            return await self._structured(step, messages, response_model, max_tokens=max_tokens)
+
+    async def _structured(
+        self, step: str, messages: list[Message], response_model: type[T], *, max_tokens: int
+    ) -> T:
         token = _current_step.set(step)
         started = time.monotonic()
         attempts = 0
@@ -147,7 +166,7 @@ class ModelClient:
                 attempts=attempts,
             ) from error
         finally:
-            self.ledger.record_seconds(step, time.monotonic() - started)
+            self.ledger.record_interval(step, started, time.monotonic())
             _current_step.reset(token)
         raise AssertionError("unreachable: tenacity either returns or raises")
 

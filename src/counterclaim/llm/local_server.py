@@ -107,6 +107,8 @@ class LocalServer:
         self.quiet = quiet
         self._server: Any = None
         self.base_url = ""
+        self.slots = 1
+        """Requests the server decodes at once (llama.cpp's parallel slots)."""
 
     def start(self) -> LocalServer:
         try:
@@ -122,7 +124,7 @@ class LocalServer:
         params = xllamacpp.CommonParams()
         params.model.path = str(self.model_path)
         params.n_ctx = self.n_ctx
-        params.n_parallel = 1
+        params.n_parallel = self.slots
         params.cpuparams.n_threads = self.threads
         params.cpuparams_batch.n_threads = self.threads
         params.hostnames = [LOOPBACK]

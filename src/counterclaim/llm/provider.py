@@ -27,6 +27,8 @@ async def open_model_client(settings: Settings, *, quiet: bool = True) -> AsyncI
         model_path, n_ctx=settings.n_ctx, threads=settings.threads, port=settings.port, quiet=quiet
     ) as server:
         client = ModelClient(settings, base_url=server.base_url, cache=cache)
+        if not settings.concurrency:  # as many requests in flight as the server has slots
+            client.limit_concurrency(server.slots)
         try:
             yield client
         finally:

@@ -14,7 +14,20 @@ class _StepTotals:
     cached_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    seconds: float = 0.0
+    intervals: list[tuple[float, float]] = field(default_factory=list)
+    """(start, end) of each request, on the monotonic clock."""
+
+    @property
+    def seconds(self) -> float:
+        """Wall-clock time the step spent waiting for the model: requests in flight together count
+        once (the length of the union of their intervals)."""
+        total = 0.0
+        reached = float("-inf")
+        for start, end in sorted(self.intervals):
+            if end > reached:
+                total += end - max(start, reached)
+                reached = end
+        return total
 
 
 @dataclass
@@ -34,8 +47,9 @@ class UsageLedger:
         totals.prompt_tokens += prompt_tokens
         totals.completion_tokens += completion_tokens
 
-    def record_seconds(self, step: str, seconds: float) -> None:
-        self._steps.setdefault(step, _StepTotals()).seconds += seconds
+    def record_interval(self, step: str, start: float, end: float) -> None:
+        """Count the time from `start` to `end` (monotonic clock) as spent in `step`'s model calls."""
+        self._steps.setdefault(step, _StepTotals()).intervals.append((start, end))
 
     def steps(self) -> list[StepUsage]:
         """Per-step usage in the order steps first ran."""

@@ -1,31 +1,96 @@
-"""The whole analysis: actors and claims, contradictions, summary, and what the run cost."""
+"""The whole analysis, as an ordered list of steps (numbered as in docs/how-it-works.md).
+
+1. prepare      (code)   sanitize, split into numbered sentences, chunk, read each sentence once
+2. claims       (model)  one request per window of sentences; code places and attributes each claim
+3. second_look  (model)  speakers code found that got no claim of theirs
+4. translate    (model)  statements still in the article's language
+5. actors       (both)   code merges name forms; the model describes each actor
+6. assemble     (code)   duplicates, shared sentences, one quotation one claim, ids, evidence
+7. pair         (code)   the claim pairs worth verifying
+8. verify       (model)  one request per pair; code decides what is reported
+9. summary      (model)  neutral sentences citing the claims they rest on
+
+Scope "claims" stops after step 6. The naive baseline is one step (one request for everything).
+Every step reads and writes the `AnalysisState`; every code decision goes to its trace.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
-from counterclaim import __version__, prompts_loader
+from counterclaim import prompts_loader
+from counterclaim._version import __version__
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis, AnalysisScope, RunMetadata
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.contradictions import VERIFY_TEMPLATE, find_contradictions_async
-from counterclaim.pipeline.extract import (
-    ACTORS_TEMPLATE,
-    CLAIMS_TEMPLATE,
-    TRANSLATE_TEMPLATE,
-    extract_claims_async,
+from counterclaim.pipeline.requests import Progress
+from counterclaim.pipeline.state import AnalysisState
+from counterclaim.pipeline.steps import (
+    actors,
+    assemble,
+    claims,
+    naive,
+    pair,
+    second_look,
+    summary,
+    translate,
+    verify,
 )
-from counterclaim.pipeline.messages import Progress
-from counterclaim.pipeline.missed_speakers import SPEAKERS_TEMPLATE
-from counterclaim.pipeline.naive import NAIVE_TEMPLATE, naive_analysis_async
-from counterclaim.pipeline.summary import SUMMARY_TEMPLATE, summarize_async
 
 PipelineName = Literal["staged", "naive"]
 
-CLAIM_TEMPLATES = [ACTORS_TEMPLATE, CLAIMS_TEMPLATE, SPEAKERS_TEMPLATE, TRANSLATE_TEMPLATE]
-"""The templates of the staged pipeline's actor and claim steps (all that scope 'claims' uses)."""
-STAGED_TEMPLATES = [*CLAIM_TEMPLATES, VERIFY_TEMPLATE, SUMMARY_TEMPLATE]
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the pipeline: its number and name (as in the docs), what it runs, its prompts."""
+
+    number: int
+    name: str
+    run: Callable[[AnalysisState], Awaitable[None]]
+    templates: tuple[str, ...] = ()
+
+
+CLAIM_STEPS: tuple[Step, ...] = (
+    Step(2, claims.NAME, claims.run, (claims.TEMPLATE,)),
+    Step(3, second_look.NAME, second_look.run, (second_look.TEMPLATE,)),
+    Step(4, translate.NAME, translate.run, (translate.TEMPLATE,)),
+    Step(5, actors.NAME, actors.run, (actors.TEMPLATE,)),
+    Step(6, assemble.NAME, assemble.run),
+)
+"""Steps 2-6: actors and claims (all that scope "claims" runs, after step 1)."""
+CONTRADICTION_STEPS: tuple[Step, ...] = (
+    Step(7, pair.NAME, pair.run),
+    Step(8, verify.NAME, verify.run, (verify.TEMPLATE,)),
+)
+SUMMARY_STEPS: tuple[Step, ...] = (Step(9, summary.NAME, summary.run, (summary.TEMPLATE,)),)
+STAGED_STEPS = CLAIM_STEPS + CONTRADICTION_STEPS + SUMMARY_STEPS
+NAIVE_STEPS: tuple[Step, ...] = (Step(1, naive.NAME, naive.run, (naive.TEMPLATE,)),)
+
+
+def steps_for(pipeline: PipelineName, scope: AnalysisScope) -> tuple[Step, ...]:
+    """The steps an analysis runs (after step 1, preparing the article)."""
+    if pipeline == "naive":
+        return NAIVE_STEPS
+    return CLAIM_STEPS if scope == "claims" else STAGED_STEPS
+
+
+def templates_of(steps: Sequence[Step]) -> list[str]:
+    """The prompt templates the steps use."""
+    return [template for step in steps for template in step.templates]
+
+
+STAGED_TEMPLATES = templates_of(STAGED_STEPS)
+CLAIM_TEMPLATES = templates_of(CLAIM_STEPS)
+
+
+async def run_steps(state: AnalysisState, steps: Sequence[Step]) -> None:
+    """Run the steps in order on one state, each decision traced under the step that made it."""
+    for step in steps:
+        state.trace.step = step.name
+        await step.run(state)
 
 
 async def run_pipeline(
@@ -45,55 +110,36 @@ async def run_pipeline(
     """
     started = time.monotonic()
     ledger = client.start_ledger()
-    article = PreparedArticle.from_text(text)
-    chunks = article.chunks(max_chars=client.settings.chunk_chars, overlap=client.settings.chunk_overlap)
-    if pipeline == "naive":
-        extraction, contradictions, summary, naive_notices = (
-            await naive_analysis_async(article, client) if article.sentences else (None, [], [], [])
-        )
-        notices = [*(notices or []), *naive_notices]
-        templates = [NAIVE_TEMPLATE]
-        actors = extraction.actors if extraction else []
-        claims = extraction.claims if extraction else []
-        scope = "full"
-    else:
-        extracted = await extract_claims_async(article, client, progress=progress)
-        actors, claims = extracted.actors, extracted.claims
-        notices = [*(notices or []), *extracted.notices]
-        if scope == "claims":
-            contradictions, summary, templates = [], [], CLAIM_TEMPLATES
-        else:
-            # An unusable answer costs its own part only (a pair, the summary): noted, not fatal.
-            contradictions = await find_contradictions_async(
-                article, actors, claims, client, progress=progress, notices=notices
-            )
-            if progress and claims:
-                progress("summary")
-            summary = await summarize_async(article, actors, claims, contradictions, client, notices=notices)
-            templates = STAGED_TEMPLATES
-    steps = ledger.steps()
+    state = AnalysisState(article=PreparedArticle.from_text(text), client=client, notices=list(notices or []))
+    if progress is not None:
+        state.progress = progress
+    scope = "full" if pipeline == "naive" else scope
+    steps = steps_for(pipeline, scope)
+    await run_steps(state, steps)
+    usage = ledger.steps()
     run = RunMetadata(
         counterclaim_version=__version__,
         pipeline=pipeline,
         scope=scope,
         provider=client.settings.provider.value,
         model=client.settings.model,
-        prompts=prompts_loader.versions(templates),
-        steps=steps,
-        model_calls=sum(s.calls for s in steps),
-        cached_calls=sum(s.cached_calls for s in steps),
-        prompt_tokens=sum(s.prompt_tokens for s in steps),
-        completion_tokens=sum(s.completion_tokens for s in steps),
+        prompts=prompts_loader.versions(templates_of(steps)),
+        steps=usage,
+        model_calls=sum(s.calls for s in usage),
+        cached_calls=sum(s.cached_calls for s in usage),
+        prompt_tokens=sum(s.prompt_tokens for s in usage),
+        completion_tokens=sum(s.completion_tokens for s in usage),
         seconds=round(time.monotonic() - started, 3),
-        chunks=len(chunks),
-        notices=list(notices or []),
+        chunks=len(state.chunks),
+        notices=state.notices,
+        trace=state.trace.decisions(state.claim_of_proposal),
     )
     return Analysis(
         article_chars=len(text),
-        article_sha256=article.sha256,
-        actors=actors,
-        claims=claims,
-        contradictions=contradictions,
-        summary=summary,
+        article_sha256=state.article.sha256,
+        actors=state.actors,
+        claims=state.claims,
+        contradictions=state.contradictions,
+        summary=state.summary,
         run=run,
     )

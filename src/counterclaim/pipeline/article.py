@@ -1,20 +1,26 @@
-"""An article made ready for the model: invisible characters stripped, sentences numbered, chunks cut.
+"""An article made ready for the model: invisible characters stripped, sentences numbered, chunks cut, and
+what code reads of each sentence computed once.
 
 The model sees the sanitized text; every span handed back to the user points into the text the user
-gave, through the sanitizer's offset map.
+gave, through the sanitizer's offset map. Rules read per-sentence features from here (keywords,
+speakers found by code, language) instead of deriving them again for every claim.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 from counterclaim.io.sanitize import SanitizedText, sanitize
-from counterclaim.models import Span
+from counterclaim.models import Span, SpanGrounding
 from counterclaim.text.chunking import Chunk, chunk_sentences
 from counterclaim.text.grounding import consecutive_runs
+from counterclaim.text.keywords import keywords
+from counterclaim.text.language import looks_english
 from counterclaim.text.sentences import Sentence, numbered_article, split_sentences
+from counterclaim.text.speakers import reported_speakers
 
 _FENCE_CLOSE = "ARTICLE>>>"
 
@@ -47,17 +53,48 @@ class PreparedArticle:
             raise IndexError(f"no sentence {number}; the article has {len(self.sentences)}")
         return self.sentences[number - 1]
 
-    def original_span(self, clean_start: int, clean_end: int) -> Span:
+    @cached_property
+    def sentence_texts(self) -> tuple[str, ...]:
+        """The sentences' texts (sentence n is `sentence_texts[n - 1]`)."""
+        return tuple(s.text for s in self.sentences)
+
+    @cached_property
+    def sentence_keywords(self) -> tuple[frozenset[str], ...]:
+        """Each sentence's content words (`text.keywords`), in sentence order."""
+        return tuple(frozenset(keywords(text)) for text in self.sentence_texts)
+
+    @cached_property
+    def sentence_speakers(self) -> tuple[tuple[str, ...], ...]:
+        """The speakers code finds in each sentence from English reporting patterns, in sentence order."""
+        return tuple(tuple(reported_speakers(text)) for text in self.sentence_texts)
+
+    @cached_property
+    def english(self) -> bool:
+        """Whether the article reads as English (judged from function words)."""
+        return looks_english(" ".join(self.sentence_texts))
+
+    def original_span(
+        self, clean_start: int, clean_end: int, grounding: SpanGrounding = SpanGrounding.CITED_SENTENCE
+    ) -> Span:
         """A span of the sanitized text, mapped back to the user's text."""
         start, end = self.sanitized.to_original_span(clean_start, clean_end)
-        return Span(start=start, end=end, text=self.original[start:end])
+        return Span(start=start, end=end, text=self.original[start:end], grounding=grounding)
 
-    def evidence_for(self, numbers: list[int]) -> list[Span]:
+    def evidence_for(
+        self, numbers: list[int], grounding: SpanGrounding = SpanGrounding.CITED_SENTENCE
+    ) -> list[Span]:
         """Spans (in the user's text) of the cited sentences; adjacent sentences become one span."""
         return [
-            self.original_span(self.sentence(run[0]).start, self.sentence(run[-1]).end)
+            self.original_span(self.sentence(run[0]).start, self.sentence(run[-1]).end, grounding)
             for run in consecutive_runs(numbers)
         ]
+
+    def sentence_offsets(self, numbers: Iterable[int]) -> tuple[int, int] | None:
+        """(start, end) in the user's text of the stretch from the first to the last of these sentences."""
+        valid = [n for n in numbers if 1 <= n <= len(self.sentences)]
+        if not valid:
+            return None
+        return self.sanitized.to_original_span(self.sentence(min(valid)).start, self.sentence(max(valid)).end)
 
     def prompt_text(self, chunk: Chunk | None = None) -> str:
         """Numbered sentences for the prompt (the whole article, or one chunk)."""

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import re
 
-_DENIAL_VERB = (
-    r"(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|reject(?:s|ed|ing)?"
-    r"|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|contest(?:s|ed|ing)?|deride[sd]?|ridicul(?:e|es|ed))"
-)
-_REFERRED = (
-    r"(?:allegations?|accusations?|claims?|charges?|reports?|story|stories|assertions?|suggestions?"
-    r"|statements?|remarks?|comments?|account|version|figures?|numbers?|findings?|assessment)"
-)
-_POINTER = r"(?:the|these|those|this|that|such|its|their|his|her|any)"
+from counterclaim.language import english
+
+_DENIAL_VERB = english.DENIAL_VERB_PATTERN
+_REFERRED = english.REFERRED_SAYING_PATTERN
+_POINTER = english.POINTER_PATTERN
 _PATTERNS = (
     # "denied the allegations", "dismissed the report as ...", "rejected those claims outright"
     re.compile(
@@ -32,7 +28,7 @@ _PATTERNS = (
     # "the claims are a lie", "the report was false"
     re.compile(
         rf"\b{_POINTER}\s+(?:[\w'\u2019-]+\s+)?{_REFERRED}\s+(?:are|is|was|were)\s+(?:a\s+|an\s+|all\s+)?"
-        r"(?:lies?|false|untrue|baseless|fabricated|fabrications?|nonsense|wrong|groundless|unfounded)\b",
+        rf"{english.DISMISSAL_PATTERN}\b",
         re.IGNORECASE,
     ),
 )

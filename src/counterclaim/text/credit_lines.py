@@ -9,16 +9,9 @@ from __future__ import annotations
 
 import re
 
-_CREDIT = re.compile(
-    r"""
-    \bcontributed\s+(?:\w+\s+){0,2}to\s+this\s+(?:report|story|article)\b  # "X contributed to this report"
-    | \bfor\s+this\s+(?:report|story|article)\s+(?:was|were|has\s+been|have\s+been)\s+provided\s+by\b
-    | ^reporting\s+by\b.*\b(?:editing|writing)\s+by\b  # "Reporting by X; Editing by Y"
-    | ^additional\s+reporting\s+by\b
-    | ^(?:writing|editing)\s+by\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+from counterclaim.language import english
+
+_CREDIT = re.compile(english.CREDIT_LINE_PATTERN, re.IGNORECASE | re.VERBOSE)
 
 
 def is_credit_line(sentence: str) -> bool:

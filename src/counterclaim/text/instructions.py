@@ -10,23 +10,8 @@ from __future__ import annotations
 
 import re
 
-# Verbs that open a command to a model; a news sentence does not begin with them.
-COMMAND_OPENERS = frozenset("ignore disregard forget output print respond reply pretend".split())
-# Phrases used to steer a model, anywhere in the sentence.
-STEERING_PHRASES = (
-    "previous instructions",
-    "prior instructions",
-    "above instructions",
-    "your instructions",
-    "you are now",
-    "system:",
-    "assistant:",
-    "as an ai",
-    "language model",
-    "admin mode",
-    "developer mode",
-    "system prompt",
-)
+from counterclaim.language import english
+
 _FIRST_WORD = re.compile(r"[^\w]*(\w+)")
 
 
@@ -34,6 +19,6 @@ def reads_as_instruction(sentence: str) -> bool:
     """Whether the sentence commands or steers a model rather than reporting anything."""
     lowered = " ".join(sentence.casefold().split())
     first = _FIRST_WORD.match(lowered)
-    if first is not None and first.group(1) in COMMAND_OPENERS:
+    if first is not None and first.group(1) in english.COMMAND_OPENERS:
         return True
-    return any(phrase in lowered for phrase in STEERING_PHRASES)
+    return any(phrase in lowered for phrase in english.STEERING_PHRASES)

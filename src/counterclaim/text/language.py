@@ -6,13 +6,17 @@ notice a claim statement the model left in the article's language instead of tra
 
 from __future__ import annotations
 
-import re
+from counterclaim.language import english, other_languages
+from counterclaim.language.tokens import word_runs
 
-from counterclaim.text.function_words import FOREIGN_FUNCTION_WORDS, LANGUAGE_MARKERS, STOPWORDS
+ENGLISH_FUNCTION_WORDS = (
+    english.FUNCTION_WORDS - other_languages.WORDS_SHARED_WITH_ENGLISH - other_languages.FUNCTION_WORDS
+)
+"""English function words no other language known here uses."""
 
-_SHARED_FUNCTION_WORDS = frozenset("a an no as do die in so me he on to".split())
-ENGLISH_FUNCTION_WORDS = STOPWORDS - _SHARED_FUNCTION_WORDS - FOREIGN_FUNCTION_WORDS
-_WORD = re.compile(r"\w+")
+
+def _words(text: str) -> list[str]:
+    return word_runs(text.casefold())
 
 
 def looks_foreign(text: str) -> bool:
@@ -20,10 +24,10 @@ def looks_foreign(text: str) -> bool:
 
     A line with neither ("Ferries leave every 40 minutes until 19:55") counts as English.
     """
-    words = _WORD.findall(text.casefold())
-    foreign = sum(word in FOREIGN_FUNCTION_WORDS for word in words)
-    english = sum(word in ENGLISH_FUNCTION_WORDS for word in words)
-    return foreign > english
+    words = _words(text)
+    foreign = sum(word in other_languages.FUNCTION_WORDS for word in words)
+    english_count = sum(word in ENGLISH_FUNCTION_WORDS for word in words)
+    return foreign > english_count
 
 
 def looks_english(text: str) -> bool:
@@ -35,17 +39,20 @@ MIN_MARKERS = 3
 
 
 def likely_language(text: str) -> str | None:
-    """The English name of a non-English text's language among `LANGUAGE_MARKERS` (None when the text
-    looks English, or the language is unclear).
+    """The English name of a non-English text's language among `other_languages.LANGUAGE_MARKERS`
+    (None when the text looks English, or the language is unclear).
 
     Told the source language, a small model translates short items (names, titles) it would otherwise
     copy unchanged.
     """
     if looks_english(text):
         return None
-    words = _WORD.findall(text.casefold())
+    words = _words(text)
     hits = sorted(
-        ((sum(word in markers for word in words), name) for name, markers in LANGUAGE_MARKERS.items()),
+        (
+            (sum(word in markers for word in words), name)
+            for name, markers in other_languages.LANGUAGE_MARKERS.items()
+        ),
         reverse=True,
     )
     (best, language), (second, _) = hits[0], hits[1]

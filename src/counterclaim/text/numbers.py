@@ -18,12 +18,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from counterclaim.language import english_numbers as vocab
+
 __all__ = [
     "Bound",
     "NumericRelation",
     "NumericVerdict",
     "Quantity",
     "compare_quantities",
+    "compared_units",
     "extract_quantities",
 ]
 
@@ -74,234 +77,8 @@ class NumericVerdict:
 
 
 # ---------------------------------------------------------------------------------------------
-# Vocabulary
+# Tokens (the vocabulary is in `counterclaim.language.english_numbers`)
 
-
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_NUMBER_WORDS: dict[str, int] = {
-    word: value
-    for value, word in enumerate(
-        (
-            *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-            *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-            *("eighteen", "nineteen", "twenty"),
-        ),
-        start=1,
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALE_WORDS: dict[str, float] = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "dozen": 12,
-}
-_SCALE_SUFFIXES: dict[str, float] = {
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "b": 1e9,
-    "bn": 1e9,
-    "tn": 1e12,
-}
-# Vague plurals: "dozens" etc. as inclusive integer intervals; "tens of"/"hundreds of" scale them.
-_VAGUE: dict[str, tuple[float, float]] = {
-    "dozens": (24, 199),
-    "scores": (40, 199),
-    "hundreds": (200, 1_999),
-    "thousands": (2_000, 19_999),
-    "millions": (2e6, 2e7 - 1),
-    "billions": (2e9, 2e10 - 1),
-}
-_VAGUE_MULTIPLES: dict[str, tuple[float, float]] = {"tens": (20, 99), "hundreds": (200, 999)}
-_VAGUE_BASES: dict[str, float] = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
-
-_CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "dollar",
-    "€": "euro",
-    "£": "pound",
-    "¥": "yen",
-    "₽": "ruble",
-    "₴": "hryvnia",
-    "₹": "rupee",
-}
-
-# Qualifier phrases before a number, longest first when matching.
-_QUALIFIERS: dict[tuple[str, ...], str] = {
-    **dict.fromkeys(
-        [
-            ("more", "than"),
-            ("over",),
-            ("at", "least"),
-            ("upwards", "of"),
-            ("upward", "of"),
-            ("in", "excess", "of"),
-            ("no", "fewer", "than"),
-            ("no", "less", "than"),
-            ("not", "less", "than"),
-            ("above",),
-            ("exceeding",),
-            ("well", "over"),
-            ("well", "above"),
-            ("a", "minimum", "of"),
-        ],
-        "at_least",
-    ),
-    **dict.fromkeys(
-        [
-            ("fewer", "than"),
-            ("less", "than"),
-            ("under",),
-            ("below",),
-            ("up", "to"),
-            ("at", "most"),
-            ("no", "more", "than"),
-            ("not", "more", "than"),
-            ("as", "many", "as"),
-            ("as", "much", "as"),
-            ("a", "maximum", "of"),
-            ("well", "under"),
-            ("well", "below"),
-        ],
-        "at_most",
-    ),
-    **dict.fromkeys(
-        [
-            ("about",),
-            ("around",),
-            ("roughly",),
-            ("some",),
-            ("approximately",),
-            ("approx",),
-            ("an", "estimated"),
-            ("estimated",),
-            ("circa",),
-            ("more", "or", "less"),
-            ("in", "the", "region", "of"),
-        ],
-        "about",
-    ),
-    **dict.fromkeys(
-        [("nearly",), ("almost",), ("close", "to"), ("just", "under"), ("just", "below"), ("short", "of")],
-        "nearly",
-    ),
-    **dict.fromkeys([("just", "over"), ("just", "above"), ("slightly", "more", "than")], "just_over"),
-}
-_MAX_QUALIFIER_WORDS = max(len(k) for k in _QUALIFIERS)
-_POSTFIX_QUALIFIERS: dict[tuple[str, ...], str] = {
-    ("or", "more"): "at_least",
-    ("plus",): "at_least",
-    ("or", "so"): "about",
-    ("or", "fewer"): "at_most",
-    ("or", "less"): "at_most",
-}
-
-_MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_YEAR_CONTEXT = _words(
-    "in since by until till before after during from of the to through between early late mid "
-    "year spring summer autumn fall winter"
-)
-_REFERENCE_WORDS = _words(
-    "no number article section chapter resolution page paragraph clause flight route room level "
-    "phase step grade category vol volume model type version channel highway road gate"
-)
-_ONE_DETERMINERS = _words("the no any every each this that which someone anyone everyone")
-_TIME_WORDS = _words("am pm gmt utc o'clock o’clock")
-_ORDINAL_SUFFIXES = _words("st nd rd th")
-_STOP_WORDS = _words(
-    """
-    a an the this that these those it its their his her our my your them they we he she i you
-    of in on at to for with by from into onto across along near around over under between among
-    since during after before than as per via about against through within without including
-    and or but nor so yet if because while when where which who whom whose what
-    is are was were be been being am have has had having will would could should may might must
-    can shall do does did said say says saying told tell according
-    more most less fewer each every all some any no not only just also still even
-    """
-)
-_MODIFIERS = _words(
-    """
-    additional extra new more other further fresh total overall armed active regular reserve
-    young old elderly dead wounded injured killed missing foreign local regional national
-    military civilian combat ground special heavy light square cubic metric nautical
-    """
-)
-_MEASURES: dict[str, str] = {
-    "km": "kilometer",
-    "kms": "kilometer",
-    "kilometre": "kilometer",
-    "kilometres": "kilometer",
-    "kilometers": "kilometer",
-    "mi": "mile",
-    "metre": "meter",
-    "metres": "meter",
-    "meters": "meter",
-    "cm": "centimeter",
-    "mm": "millimeter",
-    "kg": "kilogram",
-    "kgs": "kilogram",
-    "kilo": "kilogram",
-    "kilos": "kilogram",
-    "kilogramme": "kilogram",
-    "kilogrammes": "kilogram",
-    "lb": "pound",
-    "lbs": "pound",
-    "tonne": "ton",
-    "tonnes": "ton",
-    "t": "ton",
-    "ha": "hectare",
-    "sq": "square",
-    "percent": "percent",
-    "pct": "percent",
-    "usd": "dollar",
-    "eur": "euro",
-    "gbp": "pound",
-    "roubles": "ruble",
-    "rouble": "ruble",
-    "hrs": "hour",
-    "hr": "hour",
-    "mins": "minute",
-    "min": "minute",
-    "yrs": "year",
-    "mph": "mph",
-    "kph": "kph",
-}
-_MEASURE_UNITS = frozenset(_MEASURES.values()) | _words(
-    "mile kilometer meter ton dollar euro pound yen ruble hryvnia rupee yuan franc barrel gallon "
-    "liter litre acre hectare hour minute second day week month year percent degree"
-)
-_IRREGULAR: dict[str, str] = {
-    "people": "person",
-    "persons": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "feet": "foot",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "lives": "life",
-    "wives": "wife",
-    "knives": "knife",
-    "halves": "half",
-    "police": "police",
-    "news": "news",
-    "series": "series",
-    "species": "species",
-    "aircraft": "aircraft",
-    "personnel": "personnel",
-    "staff": "staff",
-    "dead": "dead",
-}
-_SYNONYMS: dict[str, str] = {"soldier": "troop", "serviceman": "troop", "servicemen": "troop"}
 
 _TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<punct>\S)")
 _TIME = "\0time"
@@ -372,7 +149,7 @@ def _parse_quantity(text: str, tokens: list[_Token], i: int) -> tuple[Quantity |
     """Parse a quantity starting at token ``i``; None if none starts there. A None quantity with a
     stop index means a number was consumed but deliberately ignored (a year, a date...)."""
     j = i
-    qualifier, j = _match_phrase(tokens, j, _QUALIFIERS, _MAX_QUALIFIER_WORDS)
+    qualifier, j = _match_phrase(tokens, j, vocab.QUALIFIERS, vocab.MAX_QUALIFIER_WORDS)
     between = j < len(tokens) and tokens[j].lower == "between"
     if between:
         j += 1
@@ -421,8 +198,8 @@ def _match_phrase(
 
 
 def _currency(tokens: list[_Token], j: int) -> tuple[str, int]:
-    if j < len(tokens) and tokens[j].text in _CURRENCY_SYMBOLS:
-        return _CURRENCY_SYMBOLS[tokens[j].text], j + 1
+    if j < len(tokens) and tokens[j].text in vocab.CURRENCY_SYMBOLS:
+        return vocab.CURRENCY_SYMBOLS[tokens[j].text], j + 1
     if (
         j + 1 < len(tokens)
         and tokens[j].text in {"US", "A", "C", "HK", "NZ"}
@@ -434,8 +211,8 @@ def _currency(tokens: list[_Token], j: int) -> tuple[str, int]:
 
 
 def _currency_before(tokens: list[_Token], j: int) -> str:
-    if j > 0 and tokens[j - 1].text in _CURRENCY_SYMBOLS:
-        return _CURRENCY_SYMBOLS[tokens[j - 1].text]
+    if j > 0 and tokens[j - 1].text in vocab.CURRENCY_SYMBOLS:
+        return vocab.CURRENCY_SYMBOLS[tokens[j - 1].text]
     return ""
 
 
@@ -455,23 +232,23 @@ def _number(tokens: list[_Token], j: int) -> _Number | None:
     if token.kind == "num":
         return _digit_number(tokens, j)
     word = token.lower
-    if word in _VAGUE_MULTIPLES and j + 2 < len(tokens) and tokens[j + 1].lower == "of":
-        base = _VAGUE_BASES.get(tokens[j + 2].lower)
+    if word in vocab.VAGUE_MULTIPLES and j + 2 < len(tokens) and tokens[j + 1].lower == "of":
+        base = vocab.VAGUE_BASES.get(tokens[j + 2].lower)
         if base is not None:
-            lo, hi = _VAGUE_MULTIPLES[word]
+            lo, hi = vocab.VAGUE_MULTIPLES[word]
             return _Number(lo * base, (hi + 1) * base - 1, True, 1.0, False, j, j + 3)
-    if word in _VAGUE:
-        lo, hi = _VAGUE[word]
+    if word in vocab.VAGUE:
+        lo, hi = vocab.VAGUE[word]
         return _Number(lo, hi, True, 1.0, False, j, j + 1)
     value: float | None = None
-    if word in {"a", "an"} and j + 1 < len(tokens) and tokens[j + 1].lower in _SCALE_WORDS:
+    if word in {"a", "an"} and j + 1 < len(tokens) and tokens[j + 1].lower in vocab.SCALE_WORDS:
         value = 1.0
-    elif word in _NUMBER_WORDS:
-        value = float(_NUMBER_WORDS[word])
+    elif word in vocab.NUMBER_WORDS:
+        value = float(vocab.NUMBER_WORDS[word])
     elif "-" in word:
         tens, _, ones = word.partition("-")
-        if tens in _NUMBER_WORDS and ones in _NUMBER_WORDS and _NUMBER_WORDS[tens] >= 20:
-            value = float(_NUMBER_WORDS[tens] + _NUMBER_WORDS[ones])
+        if tens in vocab.NUMBER_WORDS and ones in vocab.NUMBER_WORDS and vocab.NUMBER_WORDS[tens] >= 20:
+            value = float(vocab.NUMBER_WORDS[tens] + vocab.NUMBER_WORDS[ones])
     if value is None:
         return None
     scale, stop = _scale_words(tokens, j + 1)
@@ -488,13 +265,13 @@ def _digit_number(tokens: list[_Token], j: int) -> _Number | None:
     scale = 1.0
     if stop < len(tokens) and tokens[stop].start == token.end and tokens[stop].kind == "word":
         suffix = tokens[stop].lower
-        if suffix in _ORDINAL_SUFFIXES:
+        if suffix in vocab.ORDINAL_SUFFIXES:
             return None
-        if suffix in _SCALE_SUFFIXES:
-            scale = _SCALE_SUFFIXES[suffix]
-        elif suffix in _MEASURES:
-            glued_unit = _MEASURES[suffix]
-        elif suffix in _TIME_WORDS:
+        if suffix in vocab.SCALE_SUFFIXES:
+            scale = vocab.SCALE_SUFFIXES[suffix]
+        elif suffix in vocab.MEASURES:
+            glued_unit = vocab.MEASURES[suffix]
+        elif suffix in vocab.TIME_WORDS:
             return _Number(value, value, False, 1.0, False, j, stop + 1, unit=_TIME)
         else:
             return None
@@ -507,8 +284,8 @@ def _digit_number(tokens: list[_Token], j: int) -> _Number | None:
 
 def _scale_words(tokens: list[_Token], j: int) -> tuple[float, int]:
     scale = 1.0
-    while j < len(tokens) and tokens[j].lower in _SCALE_WORDS:
-        scale *= _SCALE_WORDS[tokens[j].lower]
+    while j < len(tokens) and tokens[j].lower in vocab.SCALE_WORDS:
+        scale *= vocab.SCALE_WORDS[tokens[j].lower]
         j += 1
     return scale, j
 
@@ -565,7 +342,7 @@ def _unit_after(tokens: list[_Token], j: int, glued: str) -> tuple[str, int, str
         modifiers.add(j)
     while j < len(tokens) and len(candidates) < 3:
         token = tokens[j]
-        if token.kind != "word" or token.lower in _STOP_WORDS:
+        if token.kind != "word" or token.lower in vocab.NUMBER_CONTEXT_STOPWORDS:
             break
         candidates.append(j)
         j += 1
@@ -581,7 +358,7 @@ def _postfix(tokens: list[_Token], j: int) -> tuple[str, int]:
         return "at_least", j + 1
     if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].lower == "plus":
         return "at_least", j + 2
-    return _match_phrase(tokens, j, _POSTFIX_QUALIFIERS, 2)
+    return _match_phrase(tokens, j, vocab.POSTFIX_QUALIFIERS, 2)
 
 
 def _head(tokens: list[_Token], candidates: list[int], modifiers: set[int]) -> int:
@@ -594,7 +371,7 @@ def _head(tokens: list[_Token], candidates: list[int], modifiers: set[int]) -> i
     "people".
     """
     for index in candidates:
-        if _lemma(tokens[index].text) in _MEASURE_UNITS:
+        if _lemma(tokens[index].text) in vocab.MEASURE_UNITS:
             return index
     for position, index in enumerate(candidates[:-1]):
         word = tokens[index].text
@@ -610,7 +387,7 @@ def _head(tokens: list[_Token], candidates: list[int], modifiers: set[int]) -> i
 def _modifier_like(word: str) -> bool:
     lower = word.lower()
     return (
-        lower in _MODIFIERS
+        lower in vocab.MODIFIERS
         or word[:1].isupper()
         or "-" in word
         or lower.endswith(("ed", "ing", "ian", "ese", "ish", "ic", "al", "ary", "ive", "ous", "ful", "less"))
@@ -619,30 +396,30 @@ def _modifier_like(word: str) -> bool:
 
 def _verb_like(word: str) -> bool:
     lower = word.lower()
-    return lower.endswith(("ed", "ing")) and lower not in _IRREGULAR
+    return lower.endswith(("ed", "ing")) and lower not in vocab.IRREGULAR
 
 
 def _plural_like(word: str) -> bool:
     lower = word.lower()
-    if lower in _IRREGULAR:
-        return _IRREGULAR[lower] != lower
+    if lower in vocab.IRREGULAR:
+        return vocab.IRREGULAR[lower] != lower
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 def _lemma(word: str) -> str:
     """Lowercase singular form of a unit word ("troops" -> "troop", "kilometres" -> "kilometer")."""
     lower = word.lower().replace("’", "'")
-    if lower in _MEASURES:
-        return _MEASURES[lower]
-    if lower in _IRREGULAR:
-        return _IRREGULAR[lower]
+    if lower in vocab.MEASURES:
+        return vocab.MEASURES[lower]
+    if lower in vocab.IRREGULAR:
+        return vocab.IRREGULAR[lower]
     if lower.endswith("ies") and len(lower) > 4:
         lower = lower[:-3] + "y"
     elif lower.endswith(("sses", "shes", "ches", "xes", "zes")):
         lower = lower[:-2]
     elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 2:
         lower = lower[:-1]
-    return _MEASURES.get(lower, lower)
+    return vocab.MEASURES.get(lower, lower)
 
 
 def _is_designation(tokens: list[_Token], first: int) -> bool:
@@ -666,7 +443,7 @@ def _is_time(tokens: list[_Token], number: _Number) -> bool:
     k = number.stop
     if k < len(tokens) and tokens[k].text in {":", "/"} and tokens[k].start == tokens[k - 1].end:
         return True
-    if k < len(tokens) and tokens[k].lower in _TIME_WORDS:
+    if k < len(tokens) and tokens[k].lower in vocab.TIME_WORDS:
         return True
     return (
         k + 2 < len(tokens)
@@ -682,12 +459,12 @@ def _is_date(tokens: list[_Token], number: _Number) -> bool:
     k = number.first - 1
     if k >= 0 and tokens[k].text == ".":
         k -= 1
-    if k >= 0 and tokens[k].lower in _MONTHS and tokens[k].text[:1].isupper():
+    if k >= 0 and tokens[k].lower in vocab.MONTHS and tokens[k].text[:1].isupper():
         return True
     stop = number.stop
     if stop < len(tokens) and tokens[stop].lower == "of":
         stop += 1
-    return stop < len(tokens) and tokens[stop].lower in _MONTHS and tokens[stop].text[:1].isupper()
+    return stop < len(tokens) and tokens[stop].lower in vocab.MONTHS and tokens[stop].text[:1].isupper()
 
 
 def _is_year(
@@ -707,14 +484,14 @@ def _is_year(
         return False
     before = tokens[k]
     # "in 2022", "the 2014 annexation", "Allied Resolve 2022 exercises", "Vision 2030 plan"
-    return before.lower in _YEAR_CONTEXT or before.lower in _MONTHS or before.text[:1].isupper()
+    return before.lower in vocab.YEAR_CONTEXT or before.lower in vocab.MONTHS or before.text[:1].isupper()
 
 
 def _is_pronoun_one(tokens: list[_Token], i: int, number: _Number) -> bool:
     """Whether this "one" is not a count ("the one hand", "no one", "each one")."""
     if tokens[number.first].lower != "one" or i != number.first or number.scale != 1:
         return False
-    return i > 0 and tokens[i - 1].lower in _ONE_DETERMINERS
+    return i > 0 and tokens[i - 1].lower in vocab.ONE_DETERMINERS
 
 
 def _is_reference(tokens: list[_Token], i: int, number: _Number) -> bool:
@@ -723,7 +500,7 @@ def _is_reference(tokens: list[_Token], i: int, number: _Number) -> bool:
     k = i - 1
     if k >= 0 and tokens[k].text == ".":
         k -= 1
-    return k >= 0 and (tokens[k].lower in _REFERENCE_WORDS or tokens[k].text == "#")
+    return k >= 0 and (tokens[k].lower in vocab.REFERENCE_WORDS or tokens[k].text == "#")
 
 
 def _apply_qualifier(qualifier: str, low: float, high: float, interval: bool) -> tuple[Bound, float, float]:
@@ -785,6 +562,12 @@ def compare_quantities(a: str, b: str) -> NumericVerdict:
     return NumericVerdict(NumericRelation.COMPATIBLE, "; ".join(compatible))
 
 
+def compared_units(text: str) -> frozenset[str]:
+    """The units `compare_quantities` would compare for this text: two texts are comparable only when
+    these share one."""
+    return frozenset(_canonical(q.unit) for q in _counted_quantities(text))
+
+
 @lru_cache(maxsize=4096)
 def _counted_quantities(text: str) -> tuple[Quantity, ...]:
     """The quantities of ``text`` that have a unit, parsed once per text: candidate generation
@@ -793,7 +576,7 @@ def _counted_quantities(text: str) -> tuple[Quantity, ...]:
 
 
 def _canonical(unit: str) -> str:
-    return _SYNONYMS.get(unit, unit)
+    return vocab.SYNONYMS.get(unit, unit)
 
 
 def _overlap(x: Quantity, y: Quantity) -> bool:

@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from counterclaim.language import english
+
 __all__ = ["Sentence", "numbered_article", "split_sentences"]
 
 
@@ -55,46 +57,6 @@ _TERMINALS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’“‘»«›‹)]}")
 _OPENERS = frozenset("\"'“‘„«»‹›([{¿¡-–—*•")
 
-
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Never end a sentence after these (lowercase, without the final period).
-_TITLES = _words(
-    """
-    mr mrs ms messrs mme mlle dr prof gen lt col sgt capt cpl pvt adm maj cmdr brig sen rep gov
-    st rev hon pres supt fr mt ft vs v cf viz approx ca esp
-    e.g i.e a.k.a
-    """
-)
-# Do not end a sentence when a number follows ("No. 10", "Art. 5", "Sept. 11").
-_BEFORE_NUMBER = _words(
-    """
-    no nos nr art arts vol vols p pp fig figs sec ch para op
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
-# Often close a sentence: end one only when a common sentence opener follows.
-_SOFT = _words(
-    """
-    etc inc ltd co corp jr sr bros al plc llc
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
-_SENTENCE_OPENERS = _words(
-    """
-    a an the he she it they we i you this that these those there here his her its their our my your
-    but and or so yet still however meanwhile moreover also instead nevertheless nonetheless
-    in on at as after before when while if since although though because during despite until
-    for of to with by from about under over into
-    what why how who where which whether
-    some many most several few all both each every no none one two three four five
-    officials critics analysts experts residents witnesses police authorities
-    according asked speaking later earlier now then today yesterday tomorrow last next
-    mr mrs ms dr
-    """
-)
 
 _ABBREVIATION_TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -243,9 +205,15 @@ def _ends_sentence(
         return True
     key = token.lower()
     number_follows = following[:1].isdigit()
-    if key in _TITLES or (number_follows and key in _BEFORE_NUMBER):
+    if key in english.NO_BREAK_ABBREVIATIONS or (
+        number_follows and key in english.BEFORE_NUMBER_ABBREVIATIONS
+    ):
         return False
-    soft = key in _SOFT or _DOTTED.fullmatch(token) is not None or (len(token) == 1 and token.isupper())
+    soft = (
+        key in english.SOFT_ABBREVIATIONS
+        or _DOTTED.fullmatch(token) is not None
+        or (len(token) == 1 and token.isupper())
+    )
     if soft:
-        return following.lower() in _SENTENCE_OPENERS
+        return following.lower() in english.SENTENCE_OPENERS
     return True

@@ -12,47 +12,14 @@ from __future__ import annotations
 
 import re
 
-from counterclaim.text.function_words import STOPWORDS
+from counterclaim.language import english
 
-REPORTING_VERBS = frozenset(
-    """said say says saying told tell tells added adds announced announces warned warns accused accuses
-    claimed claims insisted insists denied denies stated states argued argues urged urges confirmed
-    confirms reported reports noted notes explained explains asserted asserts alleged alleges
-    acknowledged acknowledges admitted admits estimated estimates predicted predicts vowed vows
-    threatened threatens promised promises demanded demands called calls described describes
-    criticised criticized criticises criticizes condemned condemns rejected rejects dismissed dismisses
-    suggested suggests wrote writes replied replies responded responds countered counters maintained
-    maintains believes believed disputes disputed termed insisted""".split()
-)
-# Words allowed between a speaker and the reporting verb: auxiliaries, adverbs, a day or time.
-_BETWEEN = frozenset(
-    """has have had also already later earlier again repeatedly previously then on in at last this
-    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday week weekend
-    morning afternoon evening night month year has've""".split()
-)
-# Lower-case words that can be part of a speaker's description.
-_SPEAKER_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson spokespeople official officials minister ministers ministry
-    leader leaders president chief head director secretary ambassador envoy diplomat diplomats
-    government authorities police army military commander commanders general officer officers
-    analyst analysts expert experts source sources witness witnesses resident residents lawyer
-    lawyers prosecutor prosecutors judge court agency office department council committee group
-    union company firm party opposition activists activist campaigners researchers scientists
-    doctors doctor mayor governor senator senators lawmakers legislators deputies representative
-    representatives member members negotiator negotiators observers monitors media statement report
-    rebels militants protesters organisers organizers residents villagers workers staff teachers
-    parents families defence defense foreign interior health state radio newspaper television
-    embassy broadcaster ministry's""".split()
-)
-_INVERTED_VERBS = frozenset("said says added adds wrote writes".split())
-_CONNECTORS = frozenset("of for the and 's \u2019s".split())
-_DETERMINERS = frozenset("a an the its their his her our several some many two three other".split())
+REPORTING_VERBS = english.REPORTING_VERBS
 _WORD = re.compile(
     r"(?:\w\.){2,}"  # U.S., U.N.
-    r"|(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Brig|Capt|Maj|Rep|Sen|Gov|Prof|Adm|Cpl|Pvt)\."
+    rf"|{english.TITLE_ABBREVIATION_PATTERN}"
     r"|\w+(?:[\u2019'-]\w+)*|[^\w\s]"
 )
-_PREPOSITIONS = frozenset("in at from of on for with to near inside outside across".split())
 _POSSESSIVE = ("\u2019s", "'s")
 _MAX_SPEAKER_WORDS = 8
 
@@ -66,7 +33,11 @@ def reported_speakers(sentence: str) -> list[str]:
             before = _speaker_before(tokens, index)
             if before:
                 found.append(before)
-            elif token in _INVERTED_VERBS and index > 0 and not tokens[index - 1][:1].isalnum():
+            elif (
+                token in english.INVERTED_REPORTING_VERBS
+                and index > 0
+                and not tokens[index - 1][:1].isalnum()
+            ):
                 after = _speaker_after(tokens, index)  # '..." said the minister' / ', says Smith'
                 if after:
                     found.append(after)
@@ -83,7 +54,9 @@ def reported_speakers(sentence: str) -> list[str]:
 
 def _is_name_word(token: str) -> bool:
     lower = token.casefold()
-    return (token[:1].isupper() and lower not in _BETWEEN) or lower in _SPEAKER_NOUNS
+    return (
+        token[:1].isupper() and lower not in english.WORDS_BETWEEN_SPEAKER_AND_VERB
+    ) or lower in english.SPEAKER_NOUNS
 
 
 def _speaker_before(tokens: list[str], verb: int) -> str | None:
@@ -94,7 +67,7 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
     said" (an apposition between commas).
     """
     end = verb
-    while end > 0 and tokens[end - 1].casefold() in _BETWEEN:
+    while end > 0 and tokens[end - 1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB:
         end -= 1
     if end > 0 and tokens[end - 1] == ",":
         opening = _apposition_start(tokens, end - 1)
@@ -112,11 +85,14 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
     position = start - 1
     skipped = 0
     while (
-        position >= 0 and skipped < 2 and tokens[position].islower() and tokens[position] not in _PREPOSITIONS
+        position >= 0
+        and skipped < 2
+        and tokens[position].islower()
+        and tokens[position] not in english.PREPOSITIONS
     ):
         position -= 1  # adjectives: "in central Ethiopia"
         skipped += 1
-    if position >= 0 and tokens[position] in _PREPOSITIONS:
+    if position >= 0 and tokens[position] in english.PREPOSITIONS:
         owner, _ = _phrase_before(tokens, position)
         if owner is None:
             return None  # "the conflict in Sudan's ... states": a place is not a speaker
@@ -141,11 +117,11 @@ def _phrase_before(tokens: list[str], end: int) -> tuple[str | None, int]:
     while position >= 0 and len(words) < _MAX_SPEAKER_WORDS:
         token = tokens[position]
         lower = token.casefold()
-        if _is_name_word(token) or (lower in _CONNECTORS and words):
+        if _is_name_word(token) or (lower in english.NAME_CONNECTORS and words):
             words.insert(0, token)
             position -= 1
             continue
-        if lower in _DETERMINERS and words:
+        if lower in english.DETERMINERS and words:
             words.insert(0, token)
             position -= 1
         break
@@ -158,20 +134,22 @@ def _speaker_after(tokens: list[str], verb: int) -> str | None:
     engineer"): words up to punctuation or a function word, kept when a name or speaker noun is in it."""
     words: list[str] = []
     position = verb + 1
-    if position < len(tokens) and tokens[position].casefold() in _DETERMINERS:
+    if position < len(tokens) and tokens[position].casefold() in english.DETERMINERS:
         words.append(tokens[position])
         position += 1
     while position < len(tokens) and len(words) < _MAX_SPEAKER_WORDS:
         token = tokens[position]
         lower = token.casefold()
-        if (token[:1].isalnum() and lower not in STOPWORDS and lower not in _BETWEEN) or (
-            lower in _CONNECTORS and words
-        ):
+        if (
+            token[:1].isalnum()
+            and lower not in english.FUNCTION_WORDS
+            and lower not in english.WORDS_BETWEEN_SPEAKER_AND_VERB
+        ) or (lower in english.NAME_CONNECTORS and words):
             words.append(token)
             position += 1
             continue
         break
-    described = len(words) >= 2 and words[0].casefold() in _DETERMINERS  # "the city engineer"
+    described = len(words) >= 2 and words[0].casefold() in english.DETERMINERS  # "the city engineer"
     if not described and not any(_is_name_word(w) for w in words):
         return None
     return _clean(words)
@@ -179,20 +157,27 @@ def _speaker_after(tokens: list[str], verb: int) -> str | None:
 
 def _clean(words: list[str]) -> str | None:
     """Trim connectors at the edges; keep the phrase only if it has a name or a speaker noun."""
-    while words and (words[-1].casefold() in _CONNECTORS or words[-1].casefold() in _DETERMINERS):
+    while words and (
+        words[-1].casefold() in english.NAME_CONNECTORS or words[-1].casefold() in english.DETERMINERS
+    ):
         words.pop()
     while words and (
-        (words[0].casefold() in _CONNECTORS and words[0].casefold() != "the") or words[0] in _OPENERS
+        (words[0].casefold() in english.NAME_CONNECTORS and words[0].casefold() != "the")
+        or words[0] in english.CLAUSE_OPENERS
     ):
         words.pop(0)
-    content = [w for w in words if w.casefold() not in _DETERMINERS and w.casefold() not in _CONNECTORS]
+    content = [
+        w
+        for w in words
+        if w.casefold() not in english.DETERMINERS and w.casefold() not in english.NAME_CONNECTORS
+    ]
     if not content:
         return None
-    if all(w[:1].isupper() for w in content) and len(content) == 1 and content[0].casefold() in _PRONOUN_CAPS:
+    if (
+        all(w[:1].isupper() for w in content)
+        and len(content) == 1
+        and content[0].casefold() in english.SPEAKER_PRONOUNS
+    ):
         return None
     text = " ".join(words)
     return re.sub(r"\s+(['\u2019]s)\b", r"\1", text)
-
-
-_OPENERS = frozenset("But And However Yet Meanwhile Also So Still Now Then Later".split())
-_PRONOUN_CAPS = frozenset("he she they it we i you who this that there".split())

@@ -10,12 +10,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from counterclaim.models import Actor, ActorKind
-from counterclaim.pipeline.drafts import PRONOUNS, ActorDetails
+from counterclaim.language import english
+from counterclaim.models import Actor, ActorKind, DecisionAction
+from counterclaim.pipeline.schemas import PRONOUNS, ActorDetails
+from counterclaim.pipeline.trace import Rule, TraceRecorder
 
-_LEADING_ARTICLES = ("the ", "a ", "an ")
-_KIND_WORDS = frozenset({"person", "organisation", "organization", "government", "media", "unnamed source"})
+_LEADING_ARTICLES = tuple(f"{article} " for article in sorted(english.LEADING_ARTICLES))
 _MAX_CANONICAL_WORDS = 3
+
+SAME_NAME_FORMS = Rule(
+    "actors.same_name_forms",
+    'Name forms are one actor when their keys are equal or a proper name ends the other ("Stoltenberg", '
+    '"Jens Stoltenberg", "NATO chief Jens Stoltenberg"); the actor is shown under the longest form '
+    "of at most `max_words` words that the article uses.",
+    {"max_words": _MAX_CANONICAL_WORDS},
+)
+ROLE_NOT_IN_ARTICLE = Rule(
+    "actors.role_not_in_article",
+    "A role is kept only when the article uses those words and they say more than the name or the kind.",
+)
+ALIAS_LEFT_OUT = Rule(
+    "actors.alias_left_out",
+    "An alias is kept only when the article uses it, it is no pronoun, and it names no other actor.",
+)
+ENGLISH_NAME = Rule(
+    "actors.english_name",
+    "An actor of an article not in English is shown under its English name; the article's forms "
+    "stay aliases.",
+)
+KIND_FROM_NAME = Rule(
+    "actors.kind_from_name",
+    "An actor the model described no kind for is an unnamed source when its name is lower case, "
+    "else a person.",
+)
+RULES = (SAME_NAME_FORMS, ROLE_NOT_IN_ARTICLE, ALIAS_LEFT_OUT, ENGLISH_NAME, KIND_FROM_NAME)
 
 
 def name_key(name: str) -> str:
@@ -78,9 +106,14 @@ class _Group:
 class ActorRegistry:
     """Collects the names given for claim makers, merges forms of one actor, and hands out ids."""
 
-    def __init__(self, article_text: str) -> None:
+    def __init__(self, article_text: str, trace: TraceRecorder | None = None) -> None:
         self._article_key_text = name_key(article_text)
         self._groups: list[_Group] = []
+        self._trace = trace
+
+    def _record(self, rule: Rule, action: DecisionAction, reason: str, actor: str) -> None:
+        if self._trace is not None:
+            self._trace.record(rule, action, reason, actor=actor)
 
     def add_name(self, name: str) -> None:
         name = " ".join(name.split())
@@ -88,6 +121,12 @@ class ActorRegistry:
         for group in self._groups:
             if group.matches(name):
                 if name not in group.forms:
+                    self._record(
+                        SAME_NAME_FORMS,
+                        DecisionAction.MERGED,
+                        f"{name!r} is another form of {group.forms[0]!r}",
+                        name,
+                    )
                     group.forms.append(name)
                 group.counts[name] = group.counts.get(name, 0) + 1
                 group.in_article |= in_article
@@ -113,30 +152,48 @@ class ActorRegistry:
         role = " ".join((details.role or "").split())
         # A role the article never uses is the model's invention (or its prompt's example); the
         # actor's own name or its kind ("government") is no role.
-        uninformative = name_key(role) in {name_key(name), *_KIND_WORDS}
+        uninformative = name_key(role) in {name_key(name), *english.ACTOR_KIND_WORDS}
         kept_role = role if role and not uninformative and occurs_in(role, self._article_key_text) else None
+        if role and kept_role is None:
+            why = "says no more than the name or kind" if uninformative else "is not in the article"
+            self._record(ROLE_NOT_IN_ARTICLE, DecisionAction.DROPPED, f"role {role!r} {why}", name)
         group.details = details.model_copy(update={"role": kept_role})
         for alias in details.aliases:
             alias = " ".join(alias.split())
-            if (
-                alias
-                and name_key(alias) not in PRONOUNS
-                and occurs_in(alias, self._article_key_text)
-                and not group.matches(alias)
-                and not any(other.matches(alias) for other in self._groups if other is not group)
-            ):
+            if not alias or group.matches(alias):
+                continue  # nothing, or a form the actor already has
+            if name_key(alias) in PRONOUNS:
+                why = "is a pronoun"
+            elif not occurs_in(alias, self._article_key_text):
+                why = "is not in the article"
+            elif any(other.matches(alias) for other in self._groups if other is not group):
+                why = "names another actor"
+            else:
                 group.aliases.append(alias)
+                continue
+            self._record(ALIAS_LEFT_OUT, DecisionAction.DROPPED, f"alias {alias!r} {why}", name)
 
-    def set_english_name(self, name: str, english: str) -> None:
+    def set_english_name(self, name: str, translated: str) -> None:
         """Show the actor with this name under its English name; its article forms stay aliases."""
         group = self._group_named(name)
-        english = " ".join(english.split())
-        if group is not None and english and name_key(english) != name_key(group.canonical()):
-            group.english = english
+        english_name = " ".join(translated.split())
+        if group is not None and english_name and name_key(english_name) != name_key(group.canonical()):
+            group.english = english_name
+            self._record(ENGLISH_NAME, DecisionAction.RELABELED, f"shown as {english_name!r}", name)
 
     def _group_named(self, name: str) -> _Group | None:
         exact = [g for g in self._groups if g.canonical() == name]
         return exact[0] if exact else next((g for g in self._groups if g.matches(name)), None)
+
+    def record_kinds_from_names(self) -> None:
+        """Trace the actors the model gave no kind for (their kind is guessed from the name)."""
+        for group in self._groups:
+            if group.details is None:
+                name = group.english or group.canonical()
+                guessed = _guess_kind(name).value
+                self._record(
+                    KIND_FROM_NAME, DecisionAction.RELABELED, f"no kind described: taken as {guessed}", name
+                )
 
     def id_of(self, name: str) -> str:
         """The id of the actor one of whose forms or aliases is this name."""

@@ -10,7 +10,7 @@ accused", "its spokesman"), since the actor it does not name may be who the pron
 pronouns are English ones, so the pipeline applies the rule to English articles only.
 
 A rule about sentences and names, not about any article; its measured effect (small, on the seeds and
-on PolNeAR) is in the README under v11.
+on PolNeAR) is in docs/evaluation.md under v11.
 """
 
 from __future__ import annotations
@@ -18,12 +18,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from counterclaim.pipeline.attribution import actor_named_in
-from counterclaim.pipeline.quotations import PlacedClaim
+from counterclaim.language import english
+from counterclaim.pipeline.rules.attribution import actor_named_in
+from counterclaim.pipeline.rules.quotations import PlacedClaim
+from counterclaim.pipeline.trace import Rule
 
 # Subject and possessive pronouns: "It accused Kyiv ...", "its spokesman said ..." may stand for the
 # actor the sentence does not name.
-_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:" + "|".join(sorted(english.THIRD_PERSON_PRONOUNS)) + r")\b", re.IGNORECASE)
+
+UNNAMED_ON_SHARED_SENTENCE = Rule(
+    "assembly.unnamed_on_shared_sentence",
+    "A sentence claimed by several actors keeps the claims of the actors it names; the others' claims "
+    "are dropped, unless the sentence has a third-person pronoun that may stand for them, or the claim "
+    "is a deed (English articles only).",
+)
+RULES = (UNNAMED_ON_SHARED_SENTENCE,)
 
 
 def claims_of_unnamed_actors(

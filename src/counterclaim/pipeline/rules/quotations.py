@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.trace import Rule
 from counterclaim.text.quotations import quotation_open_at
+
+ONE_QUOTATION = Rule(
+    "assembly.one_quotation",
+    "An actor's claims in consecutive sentences of one quotation (code follows the quotation marks "
+    "within a paragraph) are joined into one claim whose evidence is the whole quotation; deeds, and a "
+    "sentence where the actor has two claims, stay apart.",
+)
+RULES = (ONE_QUOTATION,)
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,31 @@
 """What the model is asked to return at each step (grammar-constrained JSON schemas).
 
-These are drafts: code checks them and turns them into the public models. Ranges and enums are put in
-the schema itself, so a grammar-constrained server cannot produce an unknown actor, claim id or
-sentence number; pydantic validation catches any server that does not enforce the schema, and
-instructor re-asks with the validation error.
+These are drafts: code checks them and turns them into the public models (`models.py`). Ranges and
+enums are put in the schema itself, so a grammar-constrained server cannot produce an unknown actor,
+claim id or sentence number; pydantic validation catches any server that does not enforce the schema,
+and instructor re-asks with the validation error. The vocabularies (claim kinds, contradiction kinds,
+actor kinds) come from the enums of `models.py`, in their order.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, create_model, field_validator
 
-ActorKindName = Literal["person", "organisation", "government", "media", "unnamed_source"]
-ClaimKindName = Literal[
-    "assertion", "denial", "accusation", "prediction", "demand", "threat", "promise", "assessment", "action"
-]
-ContradictionKindName = Literal["factual", "numeric", "intent", "assessment", "words_vs_deeds", "self"]
+from counterclaim.language import english, other_languages
+from counterclaim.models import ActorKind, ClaimKind, ContradictionKind
+
+
+def _choice_of(enum: type[StrEnum]) -> Any:
+    """The enum's values as an inline `Literal` (the schema lists them in place, in the enum's order)."""
+    return Literal[tuple(member.value for member in enum)]
+
+
+ActorKindName: Any = _choice_of(ActorKind)
+ClaimKindName: Any = _choice_of(ClaimKind)
+ContradictionKindName: Any = _choice_of(ContradictionKind)
 
 
 class ActorDraft(BaseModel):
@@ -98,25 +106,24 @@ def claim_drafts_model(first: int, last: int) -> type[BaseModel]:
     )
 
 
-PRONOUNS = frozenset(
-    ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers", "their", "theirs",
-     "its", "our", "us", "me", "my", "who",
-     # the same in the languages of translated news most often met: an actor named "Dia" or "Ele" is
-     # the model copying a pronoun of the article (Indonesian, Spanish, Portuguese, French, German)
-     "dia", "ia", "mereka", "él", "ella", "ellos", "ellas", "ele", "ela", "eles", "elas", "il", "elle",
-     "ils", "elles", "er", "sie"]
-)  # fmt: skip
+PRONOUNS = english.PERSONAL_PRONOUNS | other_languages.PERSONAL_PRONOUNS
+"""An actor named by one of these is the model copying a pronoun of the article: it is asked again."""
+
+
+def first_actor_name(value: str) -> str:
+    """The first of several names written as a list ("The Kremlin; Reuters"), spaces folded."""
+    return " ".join(value.split(";")[0].split())
 
 
 def _actor_is_a_name(cls: type[BaseModel], value: str) -> str:
-    # One actor: "The Kremlin; Reuters" (two names joined, as a list is written) keeps the first.
-    cleaned = " ".join(value.split(";")[0].split())
+    # The answer keeps its value: code cuts a list of names to its first (rule `claims.one_actor`).
+    cleaned = first_actor_name(value)
     if not cleaned:
         raise ValueError("the actor's name is empty")
     acronym = cleaned.isupper() and len(cleaned) > 1  # "US" is a country, "us" a pronoun
     if cleaned.casefold() in PRONOUNS and not acronym:
         raise ValueError(f"actor must be a name, not the pronoun {cleaned!r}: give the name it refers to")
-    return cleaned
+    return value
 
 
 def translations_model(count: int) -> type[BaseModel]:
@@ -154,18 +161,6 @@ def summary_draft_model(claim_ids: list[str], max_sentences: int) -> type[BaseMo
         "SummaryDraft",
         sentences=(list[sentence], Field(min_length=1, max_length=max_sentences)),
     )
-
-
-@dataclass(frozen=True)
-class ProposedClaim:
-    """A claim the model proposes (from a claims window or a second look at a speaker), before code
-    checks its sentence and attribution."""
-
-    sentence: int
-    actor: str
-    statement: str
-    kind: str
-    hedged: bool
 
 
 class SpeakerClaimDraft(BaseModel):

@@ -1,0 +1,327 @@
+"""English words and patterns: every word list code uses to read English news, in one place.
+
+Each list says what it is for and which module reads it. Lists that are subsets of another are
+derived from it here, so a word is written once. The number vocabulary is in `english_numbers`;
+the words of the other languages the tool meets are in `other_languages`.
+
+These lists are general English news usage, not tuned to any article; changing one changes what
+code decides, which the decision trace (`run.trace`) and the eval's per-rule table show.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Function words and pronouns
+
+FUNCTION_WORDS = _words(
+    """a an the and or but if of to in on at by for with from as is are was were be been being has have
+    had do does did not no nor so than that this these those it its he she they them his her their we
+    our you your i me my will would can could should may might must shall said says say saying told
+    tells also about after before over under into out up down more most some any all each other such
+    only own same very just there here what which who whom whose when where why how while because then
+    once again further between during through above below off now"""
+)
+"""Words that carry no content: never keywords, never part of a name (text.keywords, speakers, ...)."""
+
+PERSONAL_PRONOUNS = _words("he she they it we i you him her them his hers their theirs its our us me my who")
+"""Pronouns that are never an actor's name: an actor named "he" is sent back to the model."""
+
+FIRST_PERSON_PRONOUNS = _words("i we my our us me")
+"""A text speaking in these throughout is authored (a press statement): its author is the speaker."""
+
+THIRD_PERSON_PRONOUNS = _words("he she it they his her its their")
+"""Subject and possessive pronouns that may stand for an actor a sentence does not name."""
+
+SPEAKER_PRONOUNS = _words("he she they it we i you who this that there")
+"""Capitalised words that open a sentence but never name a speaker ("He said", "This says")."""
+
+PRONOUNS = (
+    PERSONAL_PRONOUNS
+    | _words(
+        """mine myself yours yourself yourselves himself herself itself ours ourselves themselves themself
+    one oneself whom whose which that what whoever whichever this these those someone somebody
+    something anyone anybody everyone everybody nobody none some all each both either neither another
+    others many few several most"""
+    )
+    | frozenset({"no one"})
+)
+"""Names that give the eval no name to check (gold and predicted actors alike)."""
+
+LEADING_ARTICLES = _words("the a an")
+"""Articles left out when two names are compared ("the Kremlin" ~ "Kremlin")."""
+
+DETERMINERS = _words("a an the its their his her our several some many two three other")
+"""Words that may open a speaker's description ("the city engineer", "two officials")."""
+
+NAME_CONNECTORS = frozenset("of for the and 's \u2019s".split())
+"""Words inside a name ("Ministry of Defence", "Doctors for Peace", "Russia's")."""
+
+PREPOSITIONS = _words("in at from of on for with to near inside outside across")
+"""A place after one of these belongs to the speaker before it ("leaders in central Ethiopia")."""
+
+CLAUSE_OPENERS = frozenset("But And However Yet Meanwhile Also So Still Now Then Later".split())
+"""Capitalised words that open a clause but are no part of a speaker's name."""
+
+# ---------------------------------------------------------------------------------------------------
+# Titles
+
+HONORIFICS = _words("mr mrs ms dr")
+"""Honorifics: never a name word on their own (text.speakers, pipeline.rules.attribution)."""
+
+BARE_TITLES = HONORIFICS | _words("president minister general chief secretary")
+"""A speaker that is only a title ("the president said") stands for a person named elsewhere."""
+
+TITLE_ABBREVIATION_PATTERN = r"(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Brig|Capt|Maj|Rep|Sen|Gov|Prof|Adm|Cpl|Pvt)\."
+"""Abbreviated titles kept as one token with their period ("Gen. Smith said")."""
+
+NO_BREAK_ABBREVIATIONS = _words(
+    """
+    mr mrs ms messrs mme mlle dr prof gen lt col sgt capt cpl pvt adm maj cmdr brig sen rep gov
+    st rev hon pres supt fr mt ft vs v cf viz approx ca esp
+    e.g i.e a.k.a
+    """
+)
+"""A period after these never ends a sentence (text.sentences)."""
+
+BEFORE_NUMBER_ABBREVIATIONS = _words(
+    """
+    no nos nr art arts vol vols p pp fig figs sec ch para op
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+"""A period after these does not end a sentence when a number follows ("No. 10", "Sept. 11")."""
+
+SOFT_ABBREVIATIONS = _words(
+    """
+    etc inc ltd co corp jr sr bros al plc llc
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+"""These often close a sentence: a period after them ends one only before a sentence opener."""
+
+SENTENCE_OPENERS = _words(
+    """
+    a an the he she it they we i you this that these those there here his her its their our my your
+    but and or so yet still however meanwhile moreover also instead nevertheless nonetheless
+    in on at as after before when while if since although though because during despite until
+    for of to with by from about under over into
+    what why how who where which whether
+    some many most several few all both each every no none one two three four five
+    officials critics analysts experts residents witnesses police authorities
+    according asked speaking later earlier now then today yesterday tomorrow last next
+    mr mrs ms dr
+    """
+)
+"""Common first words of a sentence (text.sentences: does a soft abbreviation end one?)."""
+
+NAME_TITLE_QUALIFIERS = _words(
+    "former acting interim deputy vice then late outgoing incoming us uk eu un nato"
+)
+"""Eval name matching: words stripped only when a title follows them ("former president")."""
+
+NAME_TITLES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(title.split())
+    for title in (
+        # honorifics
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+        "rev", "reverend", "hon", "honourable", "honorable", "father", "rabbi", "imam", "sheikh",
+        # heads of state and government, ministers
+        "president", "premier", "prime minister", "pm", "chancellor", "minister", "foreign minister",
+        "defence minister", "defense minister", "finance minister", "interior minister",
+        "foreign secretary", "home secretary", "defence secretary", "defense secretary",
+        "secretary", "secretary of state", "secretary general", "press secretary",
+        "white house press secretary", "attorney general", "chief justice",
+        "king", "queen", "prince", "princess", "crown prince", "emir", "sultan", "pope",
+        "ayatollah", "supreme leader",
+        # spokespeople, officials
+        "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "commissioner",
+        "chairman", "chairwoman", "chair", "ceo", "chief executive", "director", "mayor", "judge",
+        # legislators and governors
+        "sen", "senator", "rep", "representative", "congressman", "congresswoman", "speaker",
+        "house speaker", "mp", "gov", "governor",
+        # military and police ranks
+        "general", "gen", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain",
+        "sgt", "sergeant", "admiral", "adm", "marshal", "commander", "chief",
+    )
+)  # fmt: skip
+"""Eval name matching: titles stripped from the start of a name (a multi-word title only as a whole)."""
+
+# ---------------------------------------------------------------------------------------------------
+# Reporting: who says what
+
+REPORTING_VERBS = _words(
+    """said say says saying told tell tells added adds announced announces warned warns accused accuses
+    claimed claims insisted insists denied denies stated states argued argues urged urges confirmed
+    confirms reported reports noted notes explained explains asserted asserts alleged alleges
+    acknowledged acknowledges admitted admits estimated estimates predicted predicts vowed vows
+    threatened threatens promised promises demanded demands called calls described describes
+    criticised criticized criticises criticizes condemned condemns rejected rejects dismissed dismisses
+    suggested suggests wrote writes replied replies responded responds countered counters maintained
+    maintains believes believed disputes disputed termed insisted"""
+)
+"""Verbs that report speech ("X said", "X has warned"): matched lower-case (text.speakers)."""
+
+INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes")
+"""Verbs that may come before their speaker ('..." said the minister', ', says Smith')."""
+
+REPORTING_CUE_WORDS = REPORTING_VERBS | _words("termed according interview briefing")
+"""Words that mark reported speech near a claim (pipeline.rules.attribution)."""
+
+REPORTING_STEMS = tuple(
+    """say tell claim deni deny accus warn announc insist disput reject dismiss urg condemn critic
+    denounc prais hail welcom alleg report statement quot believ argu estimat predict vow threat
+    promis demand confirm admit acknowledg explain assert suggest repl respond counter maintain
+    blame pledg appeal call question debat endors highlight propos recommend support oppos""".split()
+)
+"""Beginnings of reporting words in any form ("deny", "denies", "denial"; "criticism")."""
+
+WORDS_BETWEEN_SPEAKER_AND_VERB = _words(
+    """has have had also already later earlier again repeatedly previously then on in at last this
+    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday week weekend
+    morning afternoon evening night month year has've"""
+)
+"""Auxiliaries, adverbs and times allowed between a speaker and its verb ("X has also said")."""
+
+SPEAKER_NOUNS = _words(
+    """spokesman spokeswoman spokesperson spokespeople official officials minister ministers ministry
+    leader leaders president chief head director secretary ambassador envoy diplomat diplomats
+    government authorities police army military commander commanders general officer officers
+    analyst analysts expert experts source sources witness witnesses resident residents lawyer
+    lawyers prosecutor prosecutors judge court agency office department council committee group
+    union company firm party opposition activists activist campaigners researchers scientists
+    doctors doctor mayor governor senator senators lawmakers legislators deputies representative
+    representatives member members negotiator negotiators observers monitors media statement report
+    rebels militants protesters organisers organizers residents villagers workers staff teachers
+    parents families defence defense foreign interior health state radio newspaper television
+    embassy broadcaster ministry's"""
+)
+"""Lower-case words that can be part of a speaker's description ("a defence ministry spokesman")."""
+
+SOURCE_NOUNS = _words(
+    """source sources official officials aide aides adviser advisers advisor advisors witness witnesses
+    resident residents analyst analysts expert experts observer observers diplomat diplomats insider
+    insiders operative operatives investigator investigators critic critics supporter supporters
+    activist activists protester protesters people"""
+)
+"""Nouns that make an unnamed source an actor in its own right ("a source", "officials")."""
+
+NEWS_AGENCIES = _words("reuters ap afp upi dpa efe ansa associated press agence france-presse france presse")
+"""Wire services whose "X reported" is the outlet's own reporting, not an actor's claim."""
+
+ALLEGATION_STEMS = ("accus", "alleg", "claim", "charg", "report")
+"""Beginnings of words that report an allegation (what a bare denial usually answers)."""
+
+OCCASION_WORDS_TEXT = """news conference press briefing statement interview article journal report reported
+    reporter reporters told said says spokesman spokeswoman spokesperson official officials television radio
+    newspaper quoted quote monday tuesday wednesday thursday friday saturday sunday today yesterday
+    week weekend"""
+"""Words for how and when something was said: two claims sharing them share an occasion, not a subject."""
+
+ATTRIBUTION_WORDS_TEXT = "claim claims said says say article report reports state states according"
+"""Words any summary sentence may add: how the claims are attributed, not what they say."""
+
+ACTOR_KIND_WORDS = frozenset(
+    {"person", "organisation", "organization", "government", "media", "unnamed source"}
+)
+"""An actor's kind is no role ("government" as a role says nothing)."""
+
+# ---------------------------------------------------------------------------------------------------
+# Stance: negation and opposed ideas
+
+NEGATIONS = _words("not no never none nothing deny denies denied denying false wrong untrue without")
+"""Words that negate what a claim says (and "n't")."""
+
+CONCEPT_WORDS: dict[str, str] = {
+    "force": "troop troops soldier soldiers force forces unit units army armies military battalion "
+    "battalions",
+    "death": "killed kill killing dead death deaths died die dying fatalities casualties toll",
+    "withdraw": "withdraw withdrawing withdrawal withdrawn withdrew return returning returned retreat "
+    "retreating pullback pulled leave leaving left",
+    "increase": "increase increasing increased buildup build-up building mass massing amass amassing "
+    "reinforce reinforcing reinforcement deploy deploying deployed deployment adding escalation escalate "
+    "escalating",
+    "decrease": "decrease decreasing decreased fall fell drop dropped decline declined reduce reduced "
+    "reduction cut cutting",
+    "deny": "deny denies denied denial denying reject rejects rejected dismiss dismissed refute refuted "
+    "false lie lies lying wrong untrue baseless fabricated fabrication fake",
+    "confirm": "confirm confirmed confirms admit admits admitted acknowledge acknowledged true verified "
+    "genuine accurate",
+    "attack": "attack attacked attacks invade invaded invasion invading strike strikes struck shelling "
+    "bombed bombing fired firing",
+    "peace": "peace peaceful negotiate negotiating negotiation negotiations diplomacy diplomatic talks "
+    "dialogue ceasefire truce",
+    "support": "support supports supported supporting endorse endorsed welcome welcomed praise praised",
+    "oppose": "oppose opposed opposes opposing condemn condemned condemns criticise criticised criticize "
+    "criticized",
+    "safe": "safe safety secure stable calm",
+    "threat": "threat threaten threatened threatening danger dangerous risk imminent",
+}
+"""Words news reports use for one idea, mapped to one concept ("troops" meets "soldiers")."""
+
+OPPOSED_CONCEPT_PAIRS = (
+    ("withdraw", "increase"),
+    ("withdraw", "attack"),
+    ("increase", "decrease"),
+    ("deny", "confirm"),
+    ("attack", "peace"),
+    ("support", "oppose"),
+    ("safe", "threat"),
+    ("safe", "attack"),
+)
+"""Concepts that oppose each other (one claim says troops withdraw, the other that they increase)."""
+
+# ---------------------------------------------------------------------------------------------------
+# Patterns: denials that point back, credit lines, text that steers a model
+
+DENIAL_VERB_PATTERN = (
+    r"(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|reject(?:s|ed|ing)?"
+    r"|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|contest(?:s|ed|ing)?|deride[sd]?|ridicul(?:e|es|ed))"
+)
+"""Verbs of denial in their forms (text.back_references)."""
+
+REFERRED_SAYING_PATTERN = (
+    r"(?:allegations?|accusations?|claims?|charges?|reports?|story|stories|assertions?|suggestions?"
+    r"|statements?|remarks?|comments?|account|version|figures?|numbers?|findings?|assessment)"
+)
+"""Nouns for something said that a denial can point back at ("the allegations")."""
+
+POINTER_PATTERN = r"(?:the|these|those|this|that|such|its|their|his|her|any)"
+"""Words that point back ("the", "those", "such")."""
+
+DISMISSAL_PATTERN = (
+    r"(?:lies?|false|untrue|baseless|fabricated|fabrications?|nonsense|wrong|groundless|unfounded)"
+)
+"""What a thing said is called when denied ("the claims are a lie")."""
+
+CREDIT_LINE_PATTERN = r"""
+    \bcontributed\s+(?:\w+\s+){0,2}to\s+this\s+(?:report|story|article)\b  # "X contributed to this report"
+    | \bfor\s+this\s+(?:report|story|article)\s+(?:was|were|has\s+been|have\s+been)\s+provided\s+by\b
+    | ^reporting\s+by\b.*\b(?:editing|writing)\s+by\b  # "Reporting by X; Editing by Y"
+    | ^additional\s+reporting\s+by\b
+    | ^(?:writing|editing)\s+by\b
+    """
+"""A credit line at the foot of a wire story (verbose regex, case-insensitive; text.credit_lines)."""
+
+COMMAND_OPENERS = _words("ignore disregard forget output print respond reply pretend")
+"""Verbs that open a command to a model; a news sentence does not begin with them."""
+
+STEERING_PHRASES = (
+    "previous instructions",
+    "prior instructions",
+    "above instructions",
+    "your instructions",
+    "you are now",
+    "system:",
+    "assistant:",
+    "as an ai",
+    "language model",
+    "admin mode",
+    "developer mode",
+    "system prompt",
+)
+"""Phrases used to steer a model, anywhere in a sentence (text.instructions)."""

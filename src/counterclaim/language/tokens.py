@@ -1,0 +1,23 @@
+"""How text is cut into words.
+
+`words` is the tokenizer for comparing content (keywords, negation): lower-cased word tokens that keep
+inner apostrophes and hyphens ("don't", "build-up"). `word_runs` cuts at every non-word character and
+keeps case, for checks that look at single name words and acronyms ("Russia's" gives "Russia", "s").
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W_][\w'\u2019-]*")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits of any script, inner apostrophes and hyphens kept)."""
+    return _WORD.findall(text.casefold())
+
+
+def word_runs(text: str) -> list[str]:
+    """Runs of word characters, case kept ("U.S." gives "U", "S")."""
+    return _WORD_RUN.findall(text)

@@ -1,0 +1,120 @@
+"""Claims as the model proposes them (steps 2 and 3), and the checks code applies before keeping one.
+
+Each proposed claim gets an id (`p1`, `p2`, ... in the order proposed) that the decision trace uses,
+so a proposal code dropped can be found in the output, and one it kept is followed to the claim it
+became. A proposal is kept when code can place it on a sentence of its window that supports it
+(`rules.placement`) and the article attributes it to its actor (`rules.attribution`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from counterclaim.models import DecisionAction, SpanGrounding
+from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.rules import placement
+from counterclaim.pipeline.rules.attribution import AttributionCheck
+from counterclaim.pipeline.trace import Rule, TraceRecorder
+
+Window = tuple[int, int]
+"""First and last sentence number a proposed claim may cite."""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A claim the model proposed, placed by code on its sentence(s)."""
+
+    id: str
+    sentences: tuple[int, ...]
+    actor: str
+    statement: str
+    kind: str
+    hedged: bool
+    grounding: SpanGrounding = SpanGrounding.CITED_SENTENCE
+
+
+@dataclass(frozen=True)
+class ProposedClaim:
+    """What the model said of one claim (from a claims window or a second look at a speaker)."""
+
+    sentence: int
+    actor: str
+    statement: str
+    kind: str
+    hedged: bool
+
+
+@dataclass
+class Proposals:
+    """The proposals code kept so far, and how many the attribution check turned down."""
+
+    article: PreparedArticle
+    attribution: AttributionCheck
+    trace: TraceRecorder
+    kept: list[Proposal] = field(default_factory=list)
+    proposed: int = 0
+    unattributed: int = 0
+
+    def consider(self, proposed: ProposedClaim, window: Window) -> None:
+        """Keep the proposed claim if code can place and attribute it; record why not otherwise."""
+        self.proposed += 1
+        proposal_id = f"p{self.proposed}"
+
+        def drop(rule: Rule, reason: str, sentences: tuple[int, ...]) -> None:
+            self.trace.record(
+                rule,
+                DecisionAction.DROPPED,
+                reason,
+                proposal=proposal_id,
+                actor=proposed.actor,
+                sentences=sentences,
+            )
+
+        cited = proposed.sentence
+        sentence = placement.best_supported_sentence(self.article, proposed.statement, cited, *window)
+        if sentence is None:
+            drop(
+                placement.RETOLD_FROM_ELSEWHERE,
+                f"the statement retells a sentence outside sentences {window[0]}-{window[1]}",
+                (cited,),
+            )
+            return
+        if placement.too_short(self.article, sentence):
+            drop(
+                placement.FRAGMENT_SENTENCE, f"sentence {sentence} is too short to carry a claim", (sentence,)
+            )
+            return
+        rejection = self.attribution.rejects(proposed.actor, sentence, proposed.kind)
+        if rejection is not None:
+            self.unattributed += 1
+            drop(rejection.rule, rejection.reason, (sentence,))
+            return
+        grounding = SpanGrounding.CITED_SENTENCE
+        if sentence != cited:
+            grounding = SpanGrounding.SUPPORTING_SENTENCE
+            self.trace.record(
+                placement.SUPPORTING_SENTENCE,
+                DecisionAction.MOVED,
+                f"cited sentence {cited}, but sentence {sentence} supports the statement",
+                proposal=proposal_id,
+                actor=proposed.actor,
+                sentences=(cited, sentence),
+            )
+        self.kept.append(
+            Proposal(
+                id=proposal_id,
+                sentences=(sentence,),
+                actor=proposed.actor,
+                statement=proposed.statement,
+                kind=proposed.kind,
+                hedged=proposed.hedged,
+                grounding=grounding,
+            )
+        )
+
+    def actors_by_sentence(self) -> dict[int, list[str]]:
+        """The actor names of the kept proposals, by the sentence they cite."""
+        claimed: dict[int, list[str]] = {}
+        for item in self.kept:
+            claimed.setdefault(item.sentences[0], []).append(item.actor)
+        return claimed

@@ -1,0 +1,41 @@
+"""The rules code applies to the model's output, apart from the steps that apply them.
+
+Each module holds one family of rules: its logic, and a `Rule` for each decision it can record in the
+trace (name, what it does, parameters). `ALL_RULES` lists them all, in pipeline order: an eval's
+`run.json` records it as the rules in force.
+"""
+
+from __future__ import annotations
+
+from counterclaim.pipeline.requests import UNUSABLE_ANSWER
+from counterclaim.pipeline.rules import (
+    acceptance,
+    actor_names,
+    answers,
+    attribution,
+    duplicates,
+    pairing,
+    placement,
+    quotations,
+    quotes,
+    shared_sentences,
+    summary_support,
+    translation,
+)
+from counterclaim.pipeline.trace import Rule
+
+ALL_RULES: tuple[Rule, ...] = (
+    UNUSABLE_ANSWER,
+    *answers.RULES,
+    *placement.RULES,
+    *attribution.RULES,
+    *translation.RULES,
+    *actor_names.RULES,
+    *duplicates.RULES,
+    *shared_sentences.RULES,
+    *quotations.RULES,
+    *pairing.RULES,
+    *acceptance.RULES,
+    *summary_support.RULES,
+    *quotes.RULES,
+)

@@ -1,0 +1,188 @@
+"""Checks, in code, that a claim the model proposes is attributed by the article itself.
+
+Small models sometimes give plain narration an invented speaker (a timetable becomes "the union"
+says the ferry leaves at 7:15), or name an actor that appears nowhere near the sentence. Two facts code
+can establish decide whether such a claim is kept:
+
+- the actor is named near the evidence (in the cited sentence or the few before it, or the next one),
+  compared word by word with a shared stem, so "Russia" meets "Russian" and "ministry" meets
+  "ministère" in a translated article;
+- a statement, denial or assessment is reported as speech: the sentence or a neighbour has a
+  reporting word ("said", "denial", "according to") or a quotation mark. A deed (kind "action") needs
+  no reporting cue but must name its actor in the sentence itself.
+
+A sentence written to steer a language model ("Ignore all previous instructions", planted in a web
+page) carries no claim. A headline may name its speaker in the story below it, and a first-person
+text (a press statement) speaks for the author named in its header.
+
+The reporting-cue check applies to English text only; in other languages the actor check alone is used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from counterclaim.language import english
+from counterclaim.language.stemming import share_stem
+from counterclaim.language.tokens import word_runs
+from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.trace import Rule
+from counterclaim.text.credit_lines import is_credit_line
+from counterclaim.text.instructions import reads_as_instruction
+from counterclaim.text.keywords import keywords
+from counterclaim.text.language import looks_english
+
+SENTENCES_BEFORE = 4
+SENTENCES_AFTER = 1
+HEADLINE_SENTENCES = 2
+HEADER_SENTENCES = 8
+_QUOTES = ('"', "\u201c", "\u201d", "\u2018", "\u00ab", "\u00bb", "\u201e")
+_SPEAKER_COLON = re.compile(r"[^:]{2,60}:\s")  # "Haitian minister: Over 150,000 dead"
+_NOT_NAME_WORDS = english.FUNCTION_WORDS | english.HONORIFICS
+
+MODEL_INSTRUCTION = Rule(
+    "attribution.model_instruction",
+    'A sentence written to steer a language model ("Ignore all previous instructions") carries no claim.',
+)
+CREDIT_LINE = Rule(
+    "attribution.credit_line",
+    'A credit line ("X contributed to this report") is no one\'s claim.',
+)
+ONLY_NAMES_ACTOR = Rule(
+    "attribution.only_names_actor",
+    "A sentence that says nothing beyond the actor's name (a caption, a byline) carries no claim.",
+)
+DEED_ACTOR_NOT_IN_SENTENCE = Rule(
+    "attribution.deed_actor_not_in_sentence",
+    "A deed (kind action) needs its actor named in its own sentence.",
+)
+ACTOR_NOT_NAMED_NEARBY = Rule(
+    "attribution.actor_not_named_nearby",
+    "The actor must be named in the cited sentence, the `before` sentences before it or the `after` one "
+    "after it (a headline: the `header` sentences below it); name words are compared by shared stem.",
+    {"before": SENTENCES_BEFORE, "after": SENTENCES_AFTER, "header": HEADER_SENTENCES},
+)
+NO_REPORTING_CUE = Rule(
+    "attribution.no_reporting_cue",
+    'In English, a claim needs a reporting word ("said", "denial", "according to") or a quotation '
+    "mark in its sentence or a neighbour, unless the text speaks in the first person throughout (a "
+    "press statement): narration never gets an invented speaker.",
+)
+RULES = (
+    MODEL_INSTRUCTION,
+    CREDIT_LINE,
+    ONLY_NAMES_ACTOR,
+    DEED_ACTOR_NOT_IN_SENTENCE,
+    ACTOR_NOT_NAMED_NEARBY,
+    NO_REPORTING_CUE,
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in word_runs(text)]
+
+
+def actor_named_in(actor: str, text: str) -> bool:
+    """Whether one of the actor's name words (not a function word) occurs in the text.
+
+    Acronyms ("US", "EU") are compared with their case, so "us" does not name the United States.
+    """
+    raw_words = word_runs(actor)
+    acronyms = {w for w in raw_words if w.isupper() and len(w) <= 5}
+    if acronyms and set(word_runs(text)) & acronyms:
+        return True
+    name_words = [
+        w.casefold()
+        for w in raw_words
+        if w not in acronyms and w.casefold() not in _NOT_NAME_WORDS and len(w) >= 3
+    ]
+    text_words = set(_words(text))
+    return any(share_stem(name, word) for name in name_words for word in text_words)
+
+
+def has_reporting_cue(text: str) -> bool:
+    """A reporting verb, "according to", a claim-like noun or a quotation mark."""
+    if any(mark in text for mark in _QUOTES):
+        return True
+    return any(
+        word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS)
+        for word in _words(text)
+    )
+
+
+def first_person(text: str) -> bool:
+    """Whether the text speaks in the first person (a statement's author speaking)."""
+    return any(word in english.FIRST_PERSON_PRONOUNS for word in _words(text))
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a claim is not attributed by the article: the rule, and the reason in words."""
+
+    rule: Rule
+    reason: str
+
+
+@dataclass(frozen=True)
+class AttributionCheck:
+    """The article's sentences, and whether it reads as English (for the reporting-cue check)."""
+
+    sentences: tuple[str, ...]
+    english: bool
+    authored: bool
+    """The text is written in the first person throughout (a press statement, a speech)."""
+
+    @classmethod
+    def for_article(cls, article: PreparedArticle) -> AttributionCheck:
+        return cls.for_sentences(article.sentence_texts, english=article.english)
+
+    @classmethod
+    def for_sentences(
+        cls, sentences: tuple[str, ...] | list[str], *, english: bool | None = None
+    ) -> AttributionCheck:
+        texts = tuple(sentences)
+        in_first_person = sum(first_person(s) for s in texts)
+        return cls(
+            sentences=texts,
+            english=english if english is not None else looks_english(" ".join(texts)),
+            authored=in_first_person >= max(2, len(texts) // 5),
+        )
+
+    def _around(self, number: int, before: int, after: int) -> str:
+        first = max(1, number - before)
+        last = min(len(self.sentences), number + after)
+        return " ".join(self.sentences[n - 1] for n in range(first, last + 1))
+
+    def rejects(self, actor: str, sentence: int, kind: str) -> Rejection | None:
+        """Why this claim is not attributed by the article (None when it is)."""
+        text = self.sentences[sentence - 1]
+        if reads_as_instruction(text):
+            return Rejection(
+                MODEL_INSTRUCTION, f"sentence {sentence} addresses a language model, it reports nothing"
+            )
+        if is_credit_line(text):
+            return Rejection(
+                CREDIT_LINE, f"sentence {sentence} credits the report's sources, it is no one's claim"
+            )
+        if not keywords(text) - keywords(actor):
+            return Rejection(ONLY_NAMES_ACTOR, f"sentence {sentence} only names {actor!r}")
+        if kind == "action":
+            if not actor_named_in(actor, self._around(sentence, 0, 0)):
+                return Rejection(
+                    DEED_ACTOR_NOT_IN_SENTENCE, f"the deed's actor {actor!r} is not named in its sentence"
+                )
+            return None
+        # A headline is followed by the story that names its speaker; an authored statement names
+        # its author in its header.
+        after = HEADER_SENTENCES if sentence <= HEADLINE_SENTENCES else SENTENCES_AFTER
+        author = self.authored and actor_named_in(actor, self._around(1, 0, HEADER_SENTENCES))
+        if not author and not actor_named_in(actor, self._around(sentence, SENTENCES_BEFORE, after)):
+            return Rejection(
+                ACTOR_NOT_NAMED_NEARBY, f"the actor {actor!r} is not named near sentence {sentence}"
+            )
+        headline_colon = sentence <= HEADLINE_SENTENCES and _SPEAKER_COLON.match(text)
+        cue = headline_colon or has_reporting_cue(self._around(sentence, 1, 1))
+        if self.english and not author and not cue:
+            return Rejection(NO_REPORTING_CUE, f"sentence {sentence} reports nobody's words")
+        return None

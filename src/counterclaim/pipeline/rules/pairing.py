@@ -1,0 +1,457 @@
+"""Proposing claim pairs that might contradict each other, by code.
+
+Asking a model "does this article contradict itself?" is close to random; instead code ranks pairs of
+extracted claims by shared content, opposing stance and comparable figures, and only the best few in
+which it sees a reason for conflict are sent to the verifier.
+
+Each claim's features (content words, negation, figures' units) are computed once, and only pairs
+that share a content word or a unit of measure are looked at: a pair sharing neither scores nothing,
+so the work grows with the pairs that could conflict, not with every pair of the article.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from counterclaim.language import english
+from counterclaim.models import Claim, ClaimKind
+from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
+from counterclaim.pipeline.trace import Rule
+from counterclaim.text.back_references import denies_something_said
+from counterclaim.text.keywords import is_negated, keywords, opposed
+from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities, compared_units
+
+_STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
+
+RESTATEMENT_JACCARD = 0.7
+MIN_OVERLAP = 0.15
+MAX_PAIRS_PER_CLAIM = 3
+MIN_SHARED_SUBJECT_WORDS = 2
+BACK_REFERENCE_NEAREST = 2
+BACK_REFERENCE_NEAREST_LATER = 1
+BACK_REFERENCE_SCORE = 1.0
+
+
+@dataclass(frozen=True)
+class PairWeights:
+    """What each signal adds to a pair's score (which starts at the share of content words in common)."""
+
+    different_actors: float = 0.3
+    stance_kind: float = 0.2
+    """One of the claims is a denial or an accusation."""
+    negation_on_one_side: float = 0.2
+    conflicting_figures: float = 0.4
+    opposed_ideas: float = 0.4
+    words_and_deeds: float = 0.2
+    """One actor's words and one of its deeds."""
+
+
+WEIGHTS = PairWeights()
+
+_OCCASION_WORDS = keywords(english.OCCASION_WORDS_TEXT)
+
+RESTATEMENT = Rule(
+    "pairing.restatement",
+    "Two claims whose statements share at least `jaccard` of their content words, with the same "
+    "polarity, restate each other: never a contradiction.",
+    {"jaccard": RESTATEMENT_JACCARD},
+)
+SAME_ACTOR_SAME_POLARITY = Rule(
+    "pairing.same_actor_same_polarity",
+    "One actor's two claims (not words and a deed) with the same polarity are not paired: an actor is "
+    "rarely at odds with itself without a negation.",
+)
+LITTLE_IN_COMMON = Rule(
+    "pairing.little_in_common",
+    "A pair sharing less than `min_overlap` of the shorter claim's content words, with no figures of one "
+    "unit to compare, is not paired.",
+    {"min_overlap": MIN_OVERLAP},
+)
+NO_VISIBLE_REASON = Rule(
+    "pairing.no_visible_reason",
+    "A pair is verified only when code sees a reason for conflict: figures that cannot both hold, "
+    "opposed ideas, a negation on one side about a subject both share (`min_shared_subject_words` "
+    "content words beyond every actor's name and words of the occasion), or a denial or accusation "
+    "naming the other side.",
+    {"min_shared_subject_words": MIN_SHARED_SUBJECT_WORDS},
+)
+BACK_REFERENCE = Rule(
+    "pairing.back_reference",
+    'A denial that only points back at what it denies ("denied the allegations") is paired with the '
+    "`nearest` nearest earlier claims of other actors and the nearest earlier one that reports an "
+    "allegation; with none before it, with the `nearest_later` nearest later one.",
+    {"nearest": BACK_REFERENCE_NEAREST, "nearest_later": BACK_REFERENCE_NEAREST_LATER},
+)
+PER_CLAIM_CAP = Rule(
+    "pairing.per_claim_cap",
+    "One claim takes part in at most `max_pairs` verified pairs, so the checks are spread.",
+    {"max_pairs": MAX_PAIRS_PER_CLAIM},
+)
+OVER_LIMIT = Rule(
+    "pairing.over_limit",
+    "Only the best-scoring pairs are verified, up to the `max_candidates` setting.",
+)
+KEPT = Rule(
+    "pairing.kept",
+    "A pair sent to the verifier. Its score is the share of content words in common plus the weights "
+    "of its signals.",
+    {f"weight_{name}": value for name, value in WEIGHTS.__dict__.items()},
+)
+RULES = (
+    RESTATEMENT,
+    SAME_ACTOR_SAME_POLARITY,
+    LITTLE_IN_COMMON,
+    NO_VISIBLE_REASON,
+    BACK_REFERENCE,
+    PER_CLAIM_CAP,
+    OVER_LIMIT,
+    KEPT,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pair of claims worth verifying, with why code picked it."""
+
+    a: Claim
+    b: Claim
+    score: float
+    numeric: NumericVerdict
+    clash: bool = False
+    """Code sees a reason for conflict: a negation on one side only about a subject both speak of,
+    opposed ideas, figures that cannot both hold, or a denial or accusation naming the other's actor in
+    full (a rebuttal)."""
+    opposed: bool = False
+    """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
+    rebuttal: bool = False
+    """Claim B denies something it only points back at ("denied the allegations"), and A is a nearby
+    claim of another actor it may answer (`BACK_REFERENCE`)."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A pair code looked at and did not send to the verifier, and the rule that refused it."""
+
+    a: Claim
+    b: Claim
+    rule: Rule
+    reason: str
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """The pairs chosen for verification (best first) and those refused."""
+
+    chosen: list[Candidate]
+    refused: list[Refusal]
+    not_paired: Mapping[Rule, int]
+    """How many pairs each of the quiet rules (`SAME_ACTOR_SAME_POLARITY`, `LITTLE_IN_COMMON`) left out;
+    they are counted, not listed, since an article has many such pairs."""
+
+
+class ClaimFeatures:
+    """What pairing reads of one claim, computed once."""
+
+    def __init__(self, claim: Claim) -> None:
+        self.claim = claim
+        self.evidence_text = " ".join(span.text for span in claim.evidence)
+        self.words = frozenset(keywords(claim.statement + " " + self.evidence_text))
+        self.said = frozenset(keywords(claim.statement))
+        self.negated = is_negated(claim.statement) or claim.kind is ClaimKind.DENIAL
+        self.numbers_text = claim.statement + " " + claim.evidence[0].text
+        """The text whose figures code compares: the statement and the first evidence span."""
+
+    @cached_property
+    def units(self) -> frozenset[str]:
+        return compared_units(self.numbers_text)
+
+    @cached_property
+    def denies_something_said(self) -> bool:
+        return denies_something_said(self.evidence_text)
+
+
+def content_words(claim: Claim) -> set[str]:
+    """Stemmed content words of the claim's statement and evidence."""
+    return keywords(claim.statement + " " + " ".join(span.text for span in claim.evidence))
+
+
+def _restates(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    if not (a.said and b.said) or a.negated != b.negated:
+        return False
+    return len(a.said & b.said) / len(a.said | b.said) >= RESTATEMENT_JACCARD
+
+
+def restates(a: Claim, b: Claim) -> bool:
+    """Whether one claim's statement restates the other's (mostly the same words, same polarity)."""
+    return _restates(ClaimFeatures(a), ClaimFeatures(b))
+
+
+def _same_evidence(a: Claim, b: Claim) -> bool:
+    return any(sa.start < sb.end and sb.start < sa.end for sa in a.evidence for sb in b.evidence)
+
+
+@dataclass(frozen=True)
+class _Score:
+    value: float
+    numeric: NumericVerdict | None
+    refused_by: Rule | None = None
+
+
+def _score(a: ClaimFeatures, b: ClaimFeatures) -> _Score:
+    """How likely the pair conflicts (0 means: do not bother verifying), and the rule that says no."""
+    numeric = compare_quantities(a.numbers_text, b.numbers_text)
+    if not a.words or not b.words:
+        return _Score(0.0, numeric, LITTLE_IN_COMMON)
+    shared = len(a.words & b.words)
+    if _restates(a, b):
+        return _Score(0.0, numeric, RESTATEMENT)
+    same_actor = a.claim.actor_id == b.claim.actor_id
+    words_and_deeds = same_actor and (a.claim.kind is ClaimKind.ACTION) != (b.claim.kind is ClaimKind.ACTION)
+    if same_actor and not words_and_deeds and a.negated == b.negated:
+        return _Score(0.0, numeric, SAME_ACTOR_SAME_POLARITY)
+    overlap = shared / min(len(a.words), len(b.words))
+    if overlap < MIN_OVERLAP and numeric.relation is NumericRelation.NOT_COMPARABLE:
+        return _Score(0.0, numeric, LITTLE_IN_COMMON)
+    score = overlap
+    if not same_actor:
+        score += WEIGHTS.different_actors
+    if {a.claim.kind, b.claim.kind} & _STANCE_KINDS:
+        score += WEIGHTS.stance_kind
+    if a.negated != b.negated:
+        score += WEIGHTS.negation_on_one_side
+    if numeric.relation is NumericRelation.CONFLICTING:
+        score += WEIGHTS.conflicting_figures
+    if opposed(set(a.words), set(b.words)):
+        score += WEIGHTS.opposed_ideas
+    if words_and_deeds:
+        score += WEIGHTS.words_and_deeds
+    return _Score(score, numeric)
+
+
+def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
+    """How likely the pair conflicts (0 means: do not bother verifying), and how their figures compare."""
+    scored = _score(ClaimFeatures(a), ClaimFeatures(b))
+    assert scored.numeric is not None
+    return scored.value, scored.numeric
+
+
+def opposed_ideas(a: Claim, b: Claim) -> bool:
+    """Whether the two claims carry opposed ideas (see `Candidate.opposed`)."""
+    return opposed(content_words(a), content_words(b))
+
+
+class _Actors:
+    """The actors' names as pairing compares them, prepared once."""
+
+    def __init__(self, actor_names: Mapping[str, Sequence[str]]) -> None:
+        self.names = actor_names
+        self.name_words = frozenset(keywords(" ".join(n for names in actor_names.values() for n in names)))
+
+    def of(self, actor_id: str) -> Sequence[str]:
+        return self.names.get(actor_id, ())
+
+
+def _clash(a: ClaimFeatures, b: ClaimFeatures, numeric: NumericVerdict, actors: _Actors, ideas: bool) -> bool:
+    """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`)."""
+    if numeric.relation is NumericRelation.CONFLICTING or ideas:
+        return True
+    if a.negated != b.negated and _shared_subject(a, b, actors):
+        return True  # one side says "not" about something the other side speaks of
+    names_a, names_b = actors.of(a.claim.actor_id), actors.of(b.claim.actor_id)
+    if a.claim.actor_id == b.claim.actor_id or _one_entity(names_a, names_b):
+        return False
+
+    def rebuts(claim: ClaimFeatures, other_names: Sequence[str]) -> bool:
+        # Naming the other side is no conflict by itself ("the government is trying to crush the
+        # protests" names the government, whatever the government says): a rebuttal denies or accuses.
+        if claim.claim.kind not in _STANCE_KINDS:
+            return False
+        return any(occurs_in(name, name_key(claim.evidence_text)) for name in other_names)
+
+    return rebuts(a, names_b) or rebuts(b, names_a)
+
+
+def clash(
+    a: Claim,
+    b: Claim,
+    numeric: NumericVerdict,
+    actor_names: Mapping[str, Sequence[str]],
+    *,
+    ideas_opposed: bool | None = None,
+) -> bool:
+    """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`)."""
+    ideas = opposed_ideas(a, b) if ideas_opposed is None else ideas_opposed
+    return _clash(ClaimFeatures(a), ClaimFeatures(b), numeric, _Actors(actor_names), ideas)
+
+
+def _shared_subject(a: ClaimFeatures, b: ClaimFeatures, actors: _Actors) -> bool:
+    """Whether the claims share at least `MIN_SHARED_SUBJECT_WORDS` content words that are not any
+    actor's name: a negation in one claim says nothing against the other when all they share is who
+    speaks or whom they speak of ("Russia"), the occasion ("a news conference on Tuesday"), or one word
+    ("helicopter", "protest") that two different statements can both mention."""
+    shared = (a.words & b.words) - actors.name_words - _OCCASION_WORDS
+    return len(shared) >= MIN_SHARED_SUBJECT_WORDS
+
+
+def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
+    """Two actor entries whose names contain one another ("Police Chief", "Police Chief Ana Lima")."""
+    keys_a, keys_b = {name_key(n) for n in names_a}, {name_key(n) for n in names_b}
+    return any(x and y and (x in y or y in x) for x in keys_a for y in keys_b)
+
+
+def _pairs_worth_scoring(features: Sequence[ClaimFeatures]) -> Iterable[tuple[int, int]]:
+    """Index pairs (i < j) sharing a content word or a unit of measure, in claim order: the only pairs
+    that can score above 0."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(features):
+        for word in item.words:
+            by_key["w:" + word].append(index)
+        for unit in item.units:
+            by_key["u:" + unit].append(index)
+    partners: list[set[int]] = [set() for _ in features]
+    for indices in by_key.values():
+        for position, i in enumerate(indices):
+            partners[i].update(indices[position + 1 :])
+    for i, later in enumerate(partners):
+        for j in sorted(later):
+            yield i, j
+
+
+def propose_candidates(
+    claims: list[Claim], *, limit: int, actor_names: Mapping[str, Sequence[str]] | None = None
+) -> Pairing:
+    """The `limit` best-scoring pairs in which code sees a reason for conflict (`clash`), best first,
+    and the pairs refused on the way.
+
+    A pair without a reason is never proposed: a contradiction is only reported when code sees one, so
+    its verification would be spent for nothing. Two claims citing the same words are only paired
+    when different actors make them ("NATO accused Russia of adding troops, a day after Moscow said it
+    was withdrawing"). `actor_names` (actor id to name and aliases) lets code see rebuttals that name
+    the other side.
+    """
+    actors = _Actors(actor_names or {})
+    features = [ClaimFeatures(c) for c in claims]
+    refused: list[Refusal] = []
+    quiet: dict[Rule, int] = {SAME_ACTOR_SAME_POLARITY: 0, LITTLE_IN_COMMON: 0}
+    scored: list[Candidate] = []
+    looked_at = 0
+    for i, j in _pairs_worth_scoring(features):
+        a, b = features[i], features[j]
+        if _same_evidence(a.claim, b.claim) and a.claim.actor_id == b.claim.actor_id:
+            continue
+        looked_at += 1
+        result = _score(a, b)
+        assert result.numeric is not None
+        if result.refused_by is not None:
+            if result.refused_by in quiet:
+                quiet[result.refused_by] += 1
+            else:
+                refused.append(
+                    Refusal(a.claim, b.claim, result.refused_by, "the statements restate each other")
+                )
+            continue
+        ideas = opposed(set(a.words), set(b.words))
+        if not _clash(a, b, result.numeric, actors, ideas):
+            refused.append(Refusal(a.claim, b.claim, NO_VISIBLE_REASON, "code sees no reason for a conflict"))
+            continue
+        scored.append(
+            Candidate(
+                a=a.claim, b=b.claim, score=result.value, numeric=result.numeric, clash=True, opposed=ideas
+            )
+        )
+    by_pair = {frozenset((c.a.id, c.b.id)): c for c in scored}
+    for rebuttal in _back_reference_pairs(features, actors):
+        key = frozenset((rebuttal.a.id, rebuttal.b.id))
+        known = by_pair.get(key)
+        # A pair already proposed for another reason (in either order: a denial in the lead comes
+        # before the claim it answers) is one candidate, a rebuttal with the denial as B.
+        by_pair[key] = (
+            rebuttal
+            if known is None
+            else replace(
+                rebuttal, score=max(known.score, rebuttal.score), opposed=known.opposed or rebuttal.opposed
+            )
+        )
+    ranked = sorted(by_pair.values(), key=lambda c: (-c.score, c.a.id, c.b.id))
+    chosen: list[Candidate] = []
+    uses: dict[str, int] = {}
+    for candidate in ranked:  # spread the checks: one claim in at most MAX_PAIRS_PER_CLAIM pairs
+        if len(chosen) == limit:
+            refused.append(Refusal(candidate.a, candidate.b, OVER_LIMIT, f"{limit} better pairs were chosen"))
+            continue
+        busy = [c for c in (candidate.a.id, candidate.b.id) if uses.get(c, 0) >= MAX_PAIRS_PER_CLAIM]
+        if busy:
+            refused.append(
+                Refusal(
+                    candidate.a,
+                    candidate.b,
+                    PER_CLAIM_CAP,
+                    f"claim {busy[0]} is already in {MAX_PAIRS_PER_CLAIM} better pairs",
+                )
+            )
+            continue
+        chosen.append(candidate)
+        for claim_id in (candidate.a.id, candidate.b.id):
+            uses[claim_id] = uses.get(claim_id, 0) + 1
+    return Pairing(chosen=chosen, refused=refused, not_paired={rule: n for rule, n in quiet.items() if n})
+
+
+def _back_reference_pairs(features: Sequence[ClaimFeatures], actors: _Actors) -> list[Candidate]:
+    """Pairs for denials that only point back at what they deny ("denied the allegations"): such a
+    denial shares no words with its target, so shared words never pair them. Each is paired with the
+    nearest earlier claims of other actors and the nearest earlier one that reports an allegation
+    (`BACK_REFERENCE_NEAREST` + 1 at most); a denial with no earlier claim of another actor is paired
+    with the nearest later one instead, since a news lead often reports the denial before the claims
+    it answers ("X called the claims a lie. ... Y says 70 of its members were killed"). Code counts
+    the pointing back as a reason for conflict."""
+    pairs: list[Candidate] = []
+    for denial in features:
+        if not denial.denies_something_said:
+            continue
+        start = denial.claim.evidence[0].start
+        names = actors.of(denial.claim.actor_id)
+        others = [
+            c
+            for c in features
+            if c.claim.actor_id != denial.claim.actor_id
+            and not _one_entity(actors.of(c.claim.actor_id), names)
+            and not _restates(c, denial)
+        ]
+        earlier = sorted(
+            (c for c in others if c.claim.evidence[0].start < start),
+            key=lambda c: start - c.claim.evidence[0].start,
+        )
+        targets = earlier[:BACK_REFERENCE_NEAREST]
+        alleging = next((c for c in earlier if _reports_allegation(c)), None)
+        if alleging is not None and alleging not in targets:
+            targets.append(alleging)
+        if not earlier:  # nothing before it to answer: it answers what the story goes on to report
+            later = sorted(
+                (c for c in others if c.claim.evidence[0].start > start),
+                key=lambda c: c.claim.evidence[0].start,
+            )
+            targets.extend(later[:BACK_REFERENCE_NEAREST_LATER])
+        for target in targets:
+            pairs.append(
+                Candidate(
+                    a=target.claim,
+                    b=denial.claim,
+                    score=BACK_REFERENCE_SCORE,
+                    numeric=compare_quantities(target.numbers_text, denial.numbers_text),
+                    clash=True,
+                    opposed=opposed(set(target.words), set(denial.words)),
+                    rebuttal=True,
+                )
+            )
+    return pairs
+
+
+def _reports_allegation(claim: ClaimFeatures) -> bool:
+    """Whether the claim accuses, alleges or reports (what a bare denial usually answers)."""
+    if claim.claim.kind is ClaimKind.ACCUSATION:
+        return True
+    text = (claim.claim.statement + " " + claim.evidence_text).casefold()
+    return any(stem in text for stem in english.ALLEGATION_STEMS)

@@ -1,0 +1,66 @@
+"""Step 5, actors: code merges the name forms of one actor; the model describes each actor (kind, role,
+aliases), in batches next to the chunk that names them; code keeps a role or alias only in the
+article's own words (`rules.actor_names`). The actors of an article not in English get English names.
+"""
+
+from __future__ import annotations
+
+from counterclaim.pipeline.requests import Request, ask_all, messages_for
+from counterclaim.pipeline.rules.actor_names import name_key
+from counterclaim.pipeline.schemas import actor_details_model
+from counterclaim.pipeline.state import AnalysisState
+from counterclaim.pipeline.steps.translate import english_for
+from counterclaim.text.chunking import Chunk
+
+NAME = "actors"
+TEMPLATE = "actors.j2"
+ACTORS_PER_CALL = 12
+MAX_TOKENS_EACH = 70
+
+
+def _chunk_naming(state: AnalysisState, name: str) -> Chunk:
+    """The first chunk whose text contains the name (else the first chunk)."""
+    key = name_key(name)
+    for chunk in state.chunks:
+        if key and key in name_key(chunk.text(state.article.sanitized.clean)):
+            return chunk
+    return state.chunks[0]
+
+
+async def run(state: AnalysisState) -> None:
+    """Name forms merged, every actor described (a batch whose answer is unusable keeps a kind guessed
+    from the name, no role and no aliases), names translated for an article not in English."""
+    registry = state.registry
+    for proposal in state.proposals.kept:
+        registry.add_name(proposal.actor)
+    names = registry.names()
+    if names:
+        single = state.chunks[0] if len(state.chunks) == 1 else None
+        batches = [names[start : start + ACTORS_PER_CALL] for start in range(0, len(names), ACTORS_PER_CALL)]
+        requests = [
+            Request(
+                step=NAME,
+                messages=messages_for(
+                    state.article.prompt_text(
+                        single if single is not None else _chunk_naming(state, batch[0])
+                    ),
+                    TEMPLATE,
+                    actor_names=batch,
+                ),
+                response_model=actor_details_model(batch),
+                max_tokens=MAX_TOKENS_EACH * len(batch),
+                skipped=f"{len(batch)} actor(s) were not described (kind, role, aliases)",
+                progress=f"actors: describing {len(batch)} actor(s)",
+            )
+            for batch in batches
+        ]
+        for batch, answer in zip(batches, await ask_all(state.requests, requests), strict=True):
+            if answer is None:
+                continue
+            for index, name in enumerate(batch):
+                registry.describe(name, getattr(answer, f"actor_{index}"))
+    if not state.attribution.english:
+        names = registry.names()
+        for name, english in zip(names, await english_for(state, names, "names"), strict=True):
+            registry.set_english_name(name, english)
+    registry.record_kinds_from_names()

@@ -1,0 +1,51 @@
+"""Step 7, pair (code only): the claim pairs worth verifying, best first (`rules.pairing`).
+
+Every pair sent to the verifier, and every pair code looked at and refused, is recorded in the trace
+with the rule that decided; pairs left out by the quiet rules (one actor's claims of one polarity,
+pairs with too little in common) are counted.
+"""
+
+from __future__ import annotations
+
+from counterclaim.models import DecisionAction
+from counterclaim.pipeline.rules.pairing import BACK_REFERENCE, KEPT, Candidate, propose_candidates
+from counterclaim.pipeline.state import AnalysisState
+from counterclaim.text.numbers import NumericRelation
+
+NAME = "pair"
+
+
+def _why(candidate: Candidate) -> str:
+    reasons = []
+    if candidate.rebuttal:
+        reasons.append("a denial pointing back at it")
+    if candidate.numeric.relation is NumericRelation.CONFLICTING:
+        reasons.append("figures that cannot both hold")
+    if candidate.opposed:
+        reasons.append("opposed ideas")
+    if not reasons:
+        reasons.append("a negation on one side or a rebuttal naming the other side")
+    return f"score {candidate.score:.2f}: {', '.join(reasons)}"
+
+
+async def run(state: AnalysisState) -> None:
+    """Choose the pairs to verify."""
+    pairing = propose_candidates(
+        state.claims,
+        limit=state.settings.max_candidates,
+        actor_names={actor.id: [actor.name, *actor.aliases] for actor in state.actors},
+    )
+    for candidate in pairing.chosen:
+        state.trace.record(
+            BACK_REFERENCE if candidate.rebuttal else KEPT,
+            DecisionAction.KEPT,
+            _why(candidate),
+            claims=(candidate.a.id, candidate.b.id),
+        )
+    for refusal in pairing.refused:
+        state.trace.record(
+            refusal.rule, DecisionAction.REFUSED, refusal.reason, claims=(refusal.a.id, refusal.b.id)
+        )
+    for rule, count in pairing.not_paired.items():
+        state.trace.record(rule, DecisionAction.REFUSED, f"{count} pair(s) left out by this rule")
+    state.candidates = pairing.chosen

@@ -1,0 +1,83 @@
+"""Step 3, second look: each speaker code found in a sentence that got no claim of theirs is asked about.
+
+One bounded request per batch of speakers ("what does this speaker claim in this sentence?"); the
+answers go through the same checks as every other proposed claim. English articles only: the
+speakers are found from English reporting patterns (`rules.speakers_passed_over`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from counterclaim.pipeline.proposals import ProposedClaim
+from counterclaim.pipeline.requests import Request, ask_all, messages_for
+from counterclaim.pipeline.rules.speakers_passed_over import MissedSpeaker, missed_speakers
+from counterclaim.pipeline.schemas import speaker_claims_model
+from counterclaim.pipeline.state import AnalysisState
+from counterclaim.text.chunking import Chunk
+from counterclaim.text.sentences import numbered_article
+
+NAME = "second_look"
+TEMPLATE = "speakers.j2"
+SPEAKERS_PER_CALL = 6
+MAX_TOKENS_EACH = 110
+
+
+def _first_chunk_with(chunks: list[Chunk], sentence: int) -> int:
+    return next(
+        (i for i, chunk in enumerate(chunks) if any(s.number == sentence for s in chunk.sentences)), 0
+    )
+
+
+def batches(chunks: list[Chunk], missed: Iterable[MissedSpeaker]) -> list[tuple[Chunk, list[MissedSpeaker]]]:
+    """The missed speakers grouped by the first chunk holding their sentence, a few per request."""
+    by_chunk: dict[int, list[MissedSpeaker]] = {}
+    for item in missed:
+        by_chunk.setdefault(_first_chunk_with(chunks, item.sentence), []).append(item)
+    return [
+        (chunks[index], items[start : start + SPEAKERS_PER_CALL])
+        for index, items in sorted(by_chunk.items())
+        for start in range(0, len(items), SPEAKERS_PER_CALL)
+    ]
+
+
+def _request(state: AnalysisState, chunk: Chunk, batch: list[MissedSpeaker]) -> Request:
+    items = [
+        {"speaker": item.speaker, "sentence": numbered_article([state.article.sentence(item.sentence)])}
+        for item in batch
+    ]
+    return Request(
+        step=NAME,
+        messages=messages_for(state.article.prompt_text(chunk), TEMPLATE, items=items),
+        response_model=speaker_claims_model(len(batch)),
+        max_tokens=MAX_TOKENS_EACH * len(batch),
+        skipped=f"{len(batch)} speaker(s) passed over were not asked about again",
+        progress=f"claims: asking about {len(batch)} speaker(s) passed over",
+    )
+
+
+async def run(state: AnalysisState) -> None:
+    """Ask about the speakers passed over (English articles), then say how many proposals code left
+    out for their attribution."""
+    if state.attribution.english:
+        missed = missed_speakers(state.article, state.proposals.actors_by_sentence())
+        planned = batches(state.chunks, missed)
+        answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
+        for (_, batch), answer in zip(planned, answers, strict=True):
+            if answer is None:
+                continue
+            for index, item in enumerate(batch):
+                draft = getattr(answer, f"item_{index}")
+                proposed = ProposedClaim(
+                    sentence=item.sentence,
+                    actor=item.speaker,
+                    statement=" ".join(draft.statement_in_english.split()),
+                    kind=draft.kind,
+                    hedged=draft.hedged,
+                )
+                state.proposals.consider(proposed, (item.sentence, item.sentence))
+    if state.proposals.unattributed:
+        state.notices.append(
+            f"{state.proposals.unattributed} proposed claim(s) left out: the actor is not named near the "
+            "sentence, or the sentence reports nobody's words"
+        )

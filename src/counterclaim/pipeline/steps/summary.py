@@ -1,0 +1,72 @@
+"""Step 9, summary: up to four neutral sentences, each citing the claims it rests on (ids constrained by
+the schema); code keeps a sentence only when it rests on its citations (`rules.summary_support`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counterclaim.models import DecisionAction, SummarySentence
+from counterclaim.pipeline.requests import Request, ask_all, messages_for
+from counterclaim.pipeline.rules.summary_support import NOT_RESTING_ON_CITATIONS, rests_on_its_claims
+from counterclaim.pipeline.schemas import summary_draft_model
+from counterclaim.pipeline.state import AnalysisState
+
+NAME = "summary"
+TEMPLATE = "summary.j2"
+MAX_TOKENS = 600
+MAX_SENTENCES = 4
+MAX_CLAIMS_LISTED = 40
+
+
+@dataclass(frozen=True)
+class _ClaimLine:
+    id: str
+    actor: str
+    statement: str
+
+
+async def run(state: AnalysisState) -> None:
+    """The summary (none when there are no claims to summarise)."""
+    claims = state.claims
+    if not claims:
+        return
+    state.progress("summary")
+    names = {actor.id: actor.name for actor in state.actors}
+    listed = claims[:MAX_CLAIMS_LISTED]
+    # One chunk: reuse the cached article prefix. Several: the claims alone carry the content.
+    article_view = (
+        state.article.prompt_text() if len(state.chunks) <= 1 else "(long article: see the claims below)"
+    )
+    request = Request(
+        step=NAME,
+        messages=messages_for(
+            article_view,
+            TEMPLATE,
+            claims=[_ClaimLine(c.id, names[c.actor_id], c.statement) for c in listed],
+            contradictions=state.contradictions,
+            max_sentences=MAX_SENTENCES,
+        ),
+        response_model=summary_draft_model([c.id for c in listed], MAX_SENTENCES),
+        max_tokens=MAX_TOKENS,
+        skipped="no summary was written",
+    )
+    (answer,) = await ask_all(state.requests, [request])
+    if answer is None:
+        return
+    by_id = {claim.id: claim for claim in claims}
+    aliases = {actor.id: [actor.name, *actor.aliases] for actor in state.actors}
+    kept: list[SummarySentence] = []
+    for draft in answer.sentences:
+        sentence = SummarySentence(
+            text=" ".join(draft.text.split()), claim_ids=list(dict.fromkeys(draft.claim_ids))
+        )
+        if rests_on_its_claims(sentence, [by_id[i] for i in sentence.claim_ids], aliases):
+            kept.append(sentence)
+        else:
+            state.trace.record(
+                NOT_RESTING_ON_CITATIONS,
+                DecisionAction.DROPPED,
+                f"{sentence.text!r} says more than claims {', '.join(sentence.claim_ids) or '(none)'} say",
+                claims=sentence.claim_ids,
+            )
+    state.summary = kept

@@ -1,0 +1,107 @@
+"""Step 8, verify: one focused request per candidate pair; code decides what is reported.
+
+The verifier says in a few words what each claim says, then picks one relation (unrelated, agree,
+compatible or contradict). Code has the last word on what it can establish (`rules.acceptance`): figures
+compared by code, and the kinds `self` and `words_vs_deeds`, which follow from who made the claims.
+"""
+
+from __future__ import annotations
+
+from counterclaim.io.sanitize import sanitize
+from counterclaim.models import Claim, Contradiction, DecisionAction
+from counterclaim.pipeline.requests import Request, ask_all, messages_for
+from counterclaim.pipeline.rules.acceptance import KIND_FROM_ACTORS, explanation, judge, settle_kind
+from counterclaim.pipeline.rules.pairing import Candidate
+from counterclaim.pipeline.schemas import VerdictDraft
+from counterclaim.pipeline.state import AnalysisState
+from counterclaim.text.keywords import keywords
+from counterclaim.text.numbers import NumericRelation
+
+NAME = "verify"
+TEMPLATE = "verify.j2"
+MAX_TOKENS = 220
+GLOSS_MAX_SHARED = 0.6
+_EVIDENCE_CHARS = 400
+
+
+def _quote(claim: Claim) -> str:
+    """The claim's evidence for the prompt, cleaned like the article the model sees."""
+    text = " ".join(sanitize(" ".join(span.text for span in claim.evidence)).clean.split())
+    return text if len(text) <= _EVIDENCE_CHARS else text[: _EVIDENCE_CHARS - 1] + "…"
+
+
+def _gloss(claim: Claim) -> str:
+    """The claim's statement, when it is not mostly a copy of its evidence (a translation, a summary)."""
+    said = keywords(claim.statement)
+    quoted = keywords(" ".join(span.text for span in claim.evidence))
+    if not said or len(said & quoted) / len(said) >= GLOSS_MAX_SHARED:
+        return ""
+    return " ".join(claim.statement.split())
+
+
+def _request(state: AnalysisState, number: int, candidate: Candidate, names: dict[str, str]) -> Request:
+    a, b = candidate.a, candidate.b
+    numeric_note = (
+        candidate.numeric.explanation
+        if candidate.numeric.relation is not NumericRelation.NOT_COMPARABLE
+        else ""
+    )
+    return Request(
+        step=NAME,
+        messages=messages_for(
+            state.article.prompt_text(state.chunk_holding(a.evidence[0].start)),
+            TEMPLATE,
+            actor_a=names[a.actor_id],
+            evidence_a=_quote(a),
+            gloss_a=_gloss(a),
+            actor_b=names[b.actor_id],
+            evidence_b=_quote(b),
+            gloss_b=_gloss(b),
+            numeric_note=numeric_note,
+        ),
+        response_model=VerdictDraft,
+        max_tokens=MAX_TOKENS,
+        skipped=f"claims {a.id} and {b.id} were not checked for a contradiction",
+        progress=f"contradictions: checking pair {number}/{len(state.candidates)}",
+    )
+
+
+async def run(state: AnalysisState) -> None:
+    """Verify every candidate pair; report those code accepts."""
+    names = {actor.id: actor.name for actor in state.actors}
+    requests = [_request(state, n, c, names) for n, c in enumerate(state.candidates, start=1)]
+    verdicts = await ask_all(state.requests, requests)
+    found: list[Contradiction] = []
+    for candidate, verdict in zip(state.candidates, verdicts, strict=True):
+        if verdict is None:
+            continue
+        a, b = candidate.a, candidate.b
+        judgement = judge(verdict, candidate)
+        contradiction_id = f"k{len(found) + 1}" if judgement.reported else None
+        state.trace.record(
+            judgement.rule,
+            judgement.action,
+            judgement.reason + (f": reported as {contradiction_id}" if contradiction_id else ""),
+            claims=(a.id, b.id),
+        )
+        if contradiction_id is None:
+            continue
+        kind = settle_kind(verdict, a, b)
+        if kind.value != verdict.kind:
+            state.trace.record(
+                KIND_FROM_ACTORS,
+                DecisionAction.RELABELED,
+                f"{contradiction_id}: the verifier said {verdict.kind}, the actors make it {kind.value}",
+                claims=(a.id, b.id),
+            )
+        found.append(
+            Contradiction(
+                id=contradiction_id,
+                claim_a=a.id,
+                claim_b=b.id,
+                kind=kind,
+                explanation=explanation(verdict, names[a.actor_id], names[b.actor_id]),
+                confidence=round(verdict.confidence, 3),
+            )
+        )
+    state.contradictions = found
