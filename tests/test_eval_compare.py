@@ -3,7 +3,6 @@ items that flipped, through the Python API and `counterclaim eval compare`."""
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import io
 import json
@@ -12,8 +11,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from counterclaim.cli import main
 from counterclaim.errors import DatasetError, ModelOutputError
-from counterclaim.evaluation.cli_eval import add_eval_parser, run_eval_command
 from counterclaim.evaluation.compare import Comparison, compare_runs, comparison_report
 from counterclaim.evaluation.run_files import RUN_FILE
 from counterclaim.evaluation.runner import run_eval
@@ -161,13 +160,10 @@ def test_a_malformed_run_folder_is_a_dataset_error(runs: tuple[Path, Path], tmp_
 def test_cli_eval_compare(
     runs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    parser = argparse.ArgumentParser(prog="counterclaim")
-    add_eval_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["eval", "compare", str(runs[0]), str(runs[1])])
-    assert (args.eval_action, args.run_a, args.run_b) == ("compare", runs[0], runs[1])
-    assert run_eval_command(args) == 0
+    assert main(["eval", "compare", str(runs[0]), str(runs[1])]) == 0
     out = capsys.readouterr().out
     assert "claim_recall" in out and "+ found claim c4" in out
-    missing = parser.parse_args(["eval", "compare", str(tmp_path / "nope"), str(runs[1])])
-    assert run_eval_command(missing) == DatasetError.exit_code
-    assert "not a run folder" in capsys.readouterr().err
+    assert main(["eval", "compare", str(tmp_path / "nope"), str(runs[1])]) == DatasetError.exit_code
+    err = capsys.readouterr().err
+    assert err.startswith("counterclaim: error: ") and "not a run folder" in err
+    assert len(err.strip().splitlines()) == 1

@@ -3,7 +3,6 @@ scores, aggregation, cost, failure handling and the run folder (run.json, sample
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import hashlib
 import io
@@ -17,9 +16,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from counterclaim.cli import main
+from counterclaim.cli.errors import terminate_as_interrupt
 from counterclaim.config import Settings, load_settings
 from counterclaim.errors import DatasetError, LocalModelError, ModelOutputError, UsageSoFar
-from counterclaim.evaluation.cli_eval import add_eval_parser, run_eval_command, terminate_as_interrupt
 from counterclaim.evaluation.report import markdown_report, terminal_report
 from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FILE, RunRecord, load_run
 from counterclaim.evaluation.runner import EvalRun, run_eval, short_model_name
@@ -289,22 +289,17 @@ def test_short_model_name_fits_a_folder_name() -> None:
 def test_cli_parses_run_options_and_reports_a_missing_dataset_with_its_exit_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    parser = argparse.ArgumentParser(prog="counterclaim")
-    add_eval_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(
+    code = main(
         ["eval", "--dataset", str(tmp_path / "missing.jsonl"), "--dataset", "other", "--pipeline", "naive",
          "--limit", "3", "--article", "x", "--out", str(tmp_path / "out"), "--provider", "compatible",
-         "--base-url", "http://127.0.0.1:9/v1", "--model", "m"]
+         "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "-q"]
     )  # fmt: skip
-    assert args.eval_action is None
-    assert args.dataset == [tmp_path / "missing.jsonl", Path("other")]
-    assert (args.pipeline, args.limit, args.article) == ("naive", 3, ["x"])
-    assert args.handler is run_eval_command
-    assert run_eval_command(args) == DatasetError.exit_code
-    assert "dataset not found" in capsys.readouterr().err
+    assert code == DatasetError.exit_code
+    err = capsys.readouterr().err
+    assert err.startswith("counterclaim: error: ") and "dataset not found" in err
     assert not (tmp_path / "out").exists()
-    with pytest.raises(SystemExit):
-        parser.parse_args(["eval", "--limit", "0"])
+    assert main(["eval", "--limit", "0"]) == 2  # a usage error
+    assert "--limit" in capsys.readouterr().err
 
 
 def test_real_pipeline_with_an_unreachable_server_records_failures_and_its_prompts(tmp_path: Path) -> None:
@@ -389,10 +384,7 @@ def test_retry_failed_analyses_the_failed_articles_again_and_replaces_their_rows
 def test_the_cli_takes_retry_failed_only_with_resume(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    parser = argparse.ArgumentParser()
-    add_eval_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["eval", "--retry-failed", "--dataset", str(tmp_path)])
-    assert run_eval_command(args) == DatasetError.exit_code
+    assert main(["eval", "--retry-failed", "--dataset", str(tmp_path)]) == DatasetError.exit_code
     assert "--retry-failed goes with --resume" in capsys.readouterr().err
 
 
@@ -419,10 +411,7 @@ def test_a_run_is_not_resumed_with_another_model_or_changed_data(tmp_path: Path)
 def test_the_cli_refuses_resume_with_a_new_selection(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    parser = argparse.ArgumentParser()
-    add_eval_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["eval", "--resume", str(tmp_path), "--limit", "3"])
-    assert run_eval_command(args) == DatasetError.exit_code
+    assert main(["eval", "--resume", str(tmp_path), "--limit", "3"]) == DatasetError.exit_code
     assert "leave out --dataset" in capsys.readouterr().err
 
 

@@ -19,7 +19,8 @@ import httpx2
 import openai
 import pytest
 
-from counterclaim.cli import _build_parser, main, settings_from
+from counterclaim.cli import main
+from counterclaim.cli.options import settings_from
 from counterclaim.config import load_settings
 from counterclaim.errors import ConfigurationError, ProviderError
 from counterclaim.evaluation.report import score_table
@@ -161,15 +162,26 @@ def test_a_cache_directory_that_cannot_be_made_is_a_configuration_error(tmp_path
 
 
 def test_the_cache_directory_comes_from_the_flag_or_the_environment(tmp_path: Path) -> None:
-    args = _build_parser().parse_args(["analyze", "a.txt", "--cache-dir", str(tmp_path)])
-    assert settings_from(args).cache_dir == tmp_path
-    assert load_settings(env={"COUNTERCLAIM_CACHE_DIR": str(tmp_path)}).cache_dir == tmp_path
-    assert load_settings(env={}).cache_dir is None
+    assert settings_from({"response_cache": str(tmp_path)}).response_cache == tmp_path
+    assert settings_from({"cache_dir": str(tmp_path)}).response_cache == tmp_path  # the deprecated flag
+    assert load_settings(env={"COUNTERCLAIM_RESPONSE_CACHE": str(tmp_path)}).response_cache == tmp_path
+    assert load_settings(env={}).response_cache is None
+
+
+def test_the_old_cache_variable_sets_both_caches_with_a_notice(tmp_path: Path) -> None:
+    old = load_settings(env={"COUNTERCLAIM_CACHE_DIR": str(tmp_path)})
+    assert old.response_cache == tmp_path and old.model_cache == tmp_path
+    assert any("COUNTERCLAIM_CACHE_DIR is deprecated" in notice for notice in old.notices)
+    newer = load_settings(
+        env={"COUNTERCLAIM_CACHE_DIR": str(tmp_path), "COUNTERCLAIM_MODEL_CACHE": str(tmp_path / "models")}
+    )
+    assert newer.response_cache == tmp_path and newer.model_cache == tmp_path / "models"
+    assert load_settings(env={}).notices == ()
 
 
 def test_answers_of_one_server_are_not_served_for_another(tmp_path: Path) -> None:
     def namespace(base_url: str) -> str:
-        settings = load_settings(env={}, base_url=base_url, model="m", cache_dir=tmp_path)
+        settings = load_settings(env={}, base_url=base_url, model="m", response_cache=tmp_path)
         cache = response_cache_for(settings)
         assert cache is not None
         return cache.namespace
@@ -185,7 +197,7 @@ def test_answers_of_one_embedded_model_or_context_size_are_not_served_for_anothe
     second.write_bytes(b"GGUF" + bytes(8))  # same size, another file
 
     def namespace(model: Path, n_ctx: int = 8192) -> str:
-        settings = recorded_settings(model_path=model, n_ctx=n_ctx, cache_dir=tmp_path / "answers")
+        settings = recorded_settings(model_path=model, n_ctx=n_ctx, response_cache=tmp_path / "answers")
         cache = response_cache_for(settings)
         assert cache is not None
         return cache.namespace
@@ -218,9 +230,10 @@ def test_the_cached_client_keeps_the_openai_clients_connection_settings(
 
 
 def test_an_empty_cache_directory_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
-        _build_parser().parse_args(["analyze", "a.txt", "--cache-dir", ""])
-    assert "empty" in capsys.readouterr().err
+    for flag in ("--response-cache", "--cache-dir"):
+        assert main(["analyze", "a.txt", flag, ""]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("counterclaim: error: ") and "empty" in err
 
 
 # --- end to end: recorded answers fill the cache, then no model is needed --------------------------
@@ -228,7 +241,7 @@ def test_an_empty_cache_directory_is_refused(capsys: pytest.CaptureFixture[str])
 
 def test_an_article_analysed_again_is_answered_from_the_cache_alone(tmp_path: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
-    settings = recorded_settings(cache_dir=tmp_path / "answers")
+    settings = recorded_settings(response_cache=tmp_path / "answers")
     cache = response_cache_for(settings, model_path=SEED)  # any file: the namespace only needs a name
 
     async def first() -> Analysis:
@@ -315,9 +328,10 @@ def test_a_resumed_eval_gets_the_interrupted_articles_answers_from_the_run_folde
 
 
 def test_a_chosen_cache_directory_replaces_the_run_folders_own(tmp_path: Path) -> None:
-    chosen = recorded_settings(cache_dir=tmp_path / "shared")
-    assert with_run_cache(chosen, tmp_path / "run").cache_dir == tmp_path / "shared"
-    assert with_run_cache(recorded_settings(), tmp_path / "run").cache_dir == tmp_path / "run" / ANSWERS_DIR
+    chosen = recorded_settings(response_cache=tmp_path / "shared")
+    assert with_run_cache(chosen, tmp_path / "run").response_cache == tmp_path / "shared"
+    own = with_run_cache(recorded_settings(), tmp_path / "run")
+    assert own.response_cache == tmp_path / "run" / ANSWERS_DIR
 
 
 def test_the_cli_analyses_an_article_again_from_its_cache_directory(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from counterclaim.config import Settings, load_settings
-from counterclaim.io.article_input import article_from_text
+from counterclaim.io.article_input import ArticleInput, article_from_text
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
 from counterclaim.models import (
@@ -71,7 +71,7 @@ def _run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
 
 
 async def analyze_async(
-    text: str,
+    text: str | ArticleInput,
     *,
     settings: Settings | None = None,
     client: ModelClient | None = None,
@@ -84,25 +84,31 @@ async def analyze_async(
     `scope="claims"` stops after actors and claims (faster; `run.scope` then says that contradictions
     and summary were not looked for).
 
+    `text` is the article as a string, or an article read and checked by
+    `counterclaim.io.article_input.read_article` (a file, decoded, HTML converted, with its notices).
+
     Raises InputError for unusable text (empty, binary, too long), ProviderError / ModelOutputError /
     LocalModelError when the model cannot deliver. HTML is converted to text first (see run.notices);
     offsets then index into the converted text.
     """
     resolved = client.settings if client is not None else (settings or load_settings())
-    article = article_from_text(text, max_chars=resolved.max_chars)
+    article = (
+        text if isinstance(text, ArticleInput) else article_from_text(text, max_chars=resolved.max_chars)
+    )
+    notices = list(article.notices)
     async with _client_for(client, resolved) as opened:
         return await run_pipeline(
             article.text,
             opened,
             pipeline=pipeline,
-            notices=list(article.notices),
+            notices=notices,
             progress=progress,
             scope=scope,
         )
 
 
 def analyze(
-    text: str,
+    text: str | ArticleInput,
     *,
     settings: Settings | None = None,
     client: ModelClient | None = None,

@@ -1,20 +1,34 @@
-"""Settings: command-line flags first, then COUNTERCLAIM_* environment variables, then defaults."""
+"""Settings, in one place: command-line flags first, then COUNTERCLAIM_* environment variables, then defaults.
+
+`Settings` is a pydantic-settings model: every field is read from `COUNTERCLAIM_<FIELD>` (the API key
+also from `OPENAI_API_KEY`), and values given in code or on the command line win. `SETTING_FLAGS` is
+the one list of the settings the command line exposes, with their flag names; the CLI builds its
+options from it.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings.sources.utils import parse_env_vars
 
 from counterclaim.errors import ConfigurationError
 
 ENV_PREFIX = "COUNTERCLAIM_"
 DEFAULT_OPENAI_MODEL = "gpt-4.1-mini"
+DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+"""The embedded model used when none is named (its files are described in `llm.model_files`)."""
 OPENAI_BASE_URL = "https://api.openai.com/v1"
+DEPRECATED_CACHE_VARIABLE = ENV_PREFIX + "CACHE_DIR"
 
 
 class Provider(StrEnum):
@@ -37,133 +51,212 @@ class StructuredMode(StrEnum):
     MD_JSON = "md_json"
 
 
-class Settings(BaseModel):
+def default_model_cache() -> Path:
+    """Where the embedded model is assembled when no setting says: the user cache folder."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "counterclaim"
+
+
+_environment: ContextVar[Mapping[str, str] | None] = ContextVar("counterclaim_environment", default=None)
+
+
+class _GivenEnvironment(EnvSettingsSource):
+    """Environment variables from the mapping `load_settings` was given (os.environ otherwise)."""
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        given = _environment.get()
+        if given is None:
+            return super()._load_env_vars()
+        return parse_env_vars(given, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
+
+
+class Settings(BaseSettings):
     """Everything that controls a run. Build it with `load_settings`."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_ignore_empty=True, frozen=True, extra="forbid", populate_by_name=True
+    )
 
-    provider: Provider = Field(description="local, openai or compatible.")
-    model: str = Field(description="Model name sent to the server (for local: the embedded model's name).")
-    base_url: str | None = Field(default=None, description="Server URL for the compatible provider.")
-    api_key: SecretStr | None = Field(default=None, description="API key; never printed.")
+    provider: Provider = Field(
+        description=(
+            "local, openai or compatible (default: compatible with a base URL, openai with a key, "
+            "else local)."
+        )
+    )
+    model: str = Field(description="Model name sent to the server (for local: a packaged model's name).")
+    base_url: str | None = Field(
+        default=None, description="OpenAI-compatible server URL (compatible provider)."
+    )
+    api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("api_key", ENV_PREFIX + "API_KEY", "OPENAI_API_KEY"),
+        description="API key (COUNTERCLAIM_API_KEY or OPENAI_API_KEY); never printed.",
+    )
     mode: StructuredMode = Field(default=StructuredMode.JSON_SCHEMA, description="Structured-output mode.")
     model_path: Path | None = Field(default=None, description="GGUF file for the local provider.")
-    port: int = Field(default=0, ge=0, le=65535, description="Local server port (0: pick a free one).")
+    port: int = Field(default=0, ge=0, le=65535, description="Local server port (0: a free one).")
     n_ctx: int = Field(default=8192, ge=512, description="Local server context size in tokens.")
     threads: int = Field(default=max(1, os.cpu_count() or 1), ge=1, description="Local server CPU threads.")
-    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="Sampling temperature.")
     seed: int = Field(default=0, description="Sampling seed sent with every request.")
-    request_timeout: float = Field(default=900.0, gt=0, description="Seconds one HTTP request may take.")
-    max_retries: int = Field(default=3, ge=0, description="Retries of transient failures (429, 5xx, ...).")
-    retry_max_wait: float = Field(default=30.0, ge=0, description="Longest backoff between retries.")
-    retry_total_seconds: float = Field(default=300.0, gt=0, description="Give up retrying after this.")
+    request_timeout: float = Field(default=900.0, gt=0, description="Seconds one model request may take.")
+    max_retries: int = Field(
+        default=3, ge=0, description="Retries of transient server failures (429, 5xx, ...)."
+    )
+    retry_max_wait: float = Field(
+        default=30.0, ge=0, description="Longest backoff between retries, in seconds."
+    )
+    retry_total_seconds: float = Field(
+        default=300.0, gt=0, description="Give up retrying after this many seconds."
+    )
     max_reasks: int = Field(default=2, ge=0, description="Re-asks after output that fails validation.")
     max_chars: int = Field(default=200_000, ge=1, description="Longest article accepted, in characters.")
-    chunk_chars: int = Field(default=7_000, ge=500, description="Longest chunk sent to the model.")
+    chunk_chars: int = Field(
+        default=7_000, ge=500, description="Longest chunk sent to the model, in characters."
+    )
     chunk_overlap: int = Field(default=2, ge=0, description="Sentences shared by neighbouring chunks.")
     max_candidates: int = Field(default=10, ge=0, description="Claim pairs verified for contradiction.")
     concurrency: int = Field(
         default=0,
         ge=0,
-        description=(
-            "Model requests in flight at once (0: the embedded server's slot count, or 8 for a server)."
-        ),
+        description="Model requests in flight at once (0: the embedded server's slots, or 8 for a server).",
     )
-    cache_dir: Path | None = Field(
+    response_cache: Path | None = Field(
         default=None,
         description=(
-            "Directory of stored model answers: a request made before (same prompt, schema, settings "
-            "and model) gets its stored answer instead of a model call. None: no cache."
+            "Folder of stored model answers: a request made before (same prompt, schema, settings and "
+            "model) gets its stored answer instead of a model call. None: no cache."
         ),
     )
+    model_cache: Path = Field(
+        default_factory=default_model_cache,
+        description="Folder where the embedded model is assembled from its PyPI pieces (about 1.1 GB).",
+    )
+    notices: tuple[str, ...] = Field(
+        default=(), exclude=True, description="Things to tell the user about the settings (deprecations)."
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Flags (values given in code) first, then the environment; no .env file, no secrets folder."""
+        return init_settings, _GivenEnvironment(settings_cls)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _provider_and_model(cls, values: Any) -> Any:
+        """The provider implied by what is set, the default model of the provider, and the checks that
+        need both (caught before any work; the key is never echoed)."""
+        if not isinstance(values, dict):
+            return values
+        key = values.get("api_key") or values.get(ENV_PREFIX + "API_KEY") or values.get("OPENAI_API_KEY")
+        if not values.get("provider"):
+            if values.get("base_url"):
+                values["provider"] = Provider.COMPATIBLE
+            elif key:
+                values["provider"] = Provider.OPENAI
+            else:
+                values["provider"] = Provider.LOCAL
+        try:
+            provider = Provider(values["provider"])
+        except ValueError:
+            choices = ", ".join(p.value for p in Provider)
+            raise ConfigurationError(f"unknown provider '{values['provider']}' (choose {choices})") from None
+        if provider is Provider.OPENAI and not str(key or "").strip():
+            raise ConfigurationError("the openai provider needs an API key: set OPENAI_API_KEY")
+        if provider is Provider.COMPATIBLE and not values.get("base_url"):
+            raise ConfigurationError("the compatible provider needs --base-url (or COUNTERCLAIM_BASE_URL)")
+        if not values.get("model"):
+            if provider is Provider.COMPATIBLE:
+                raise ConfigurationError(
+                    "the compatible provider needs a model name: pass --model or set COUNTERCLAIM_MODEL"
+                )
+            values["model"] = DEFAULT_OPENAI_MODEL if provider is Provider.OPENAI else DEFAULT_LOCAL_MODEL
+        return values
 
     @property
     def api_key_value(self) -> str | None:
         return self.api_key.get_secret_value() if self.api_key else None
 
 
-_ENV_FIELDS = {
-    "provider": "PROVIDER",
-    "model": "MODEL",
-    "base_url": "BASE_URL",
-    "api_key": "API_KEY",
-    "mode": "MODE",
-    "model_path": "MODEL_PATH",
-    "port": "PORT",
-    "n_ctx": "N_CTX",
-    "threads": "THREADS",
-    "temperature": "TEMPERATURE",
-    "seed": "SEED",
-    "request_timeout": "REQUEST_TIMEOUT",
-    "max_retries": "MAX_RETRIES",
-    "retry_max_wait": "RETRY_MAX_WAIT",
-    "retry_total_seconds": "RETRY_TOTAL_SECONDS",
-    "max_reasks": "MAX_REASKS",
-    "max_chars": "MAX_CHARS",
-    "chunk_chars": "CHUNK_CHARS",
-    "chunk_overlap": "CHUNK_OVERLAP",
-    "max_candidates": "MAX_CANDIDATES",
-    "concurrency": "CONCURRENCY",
-    "cache_dir": "CACHE_DIR",
-}
+@dataclass(frozen=True)
+class SettingFlag:
+    """A setting the command line exposes: the `Settings` field and its flag."""
+
+    field: str
+    flag: str
+
+    @property
+    def environment_variable(self) -> str:
+        return ENV_PREFIX + self.field.upper()
+
+    @property
+    def description(self) -> str:
+        return Settings.model_fields[self.field].description or ""
 
 
-def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for field, suffix in _ENV_FIELDS.items():
-        raw = env.get(ENV_PREFIX + suffix)
-        if raw is not None and raw.strip() != "":
-            values[field] = raw.strip()
-    return values
+SETTING_FLAGS: tuple[SettingFlag, ...] = (
+    SettingFlag("provider", "--provider"),
+    SettingFlag("model", "--model"),
+    SettingFlag("base_url", "--base-url"),
+    SettingFlag("model_path", "--model-path"),
+    SettingFlag("mode", "--mode"),
+    SettingFlag("port", "--port"),
+    SettingFlag("threads", "--threads"),
+    SettingFlag("n_ctx", "--n-ctx"),
+    SettingFlag("max_chars", "--max-chars"),
+    SettingFlag("chunk_chars", "--chunk-chars"),
+    SettingFlag("request_timeout", "--timeout"),
+    SettingFlag("max_retries", "--max-retries"),
+    SettingFlag("concurrency", "--concurrency"),
+    SettingFlag("response_cache", "--response-cache"),
+)
+"""The settings the command line exposes, in the order `--help` lists them."""
 
 
-def _default_model(provider: Provider) -> str:
-    if provider is Provider.OPENAI:
-        return DEFAULT_OPENAI_MODEL
-    if provider is Provider.LOCAL:
-        from counterclaim.llm.model_files import DEFAULT_LOCAL_MODEL
+@contextlib.contextmanager
+def _reading(env: Mapping[str, str]) -> Iterator[None]:
+    token = _environment.set(env)
+    try:
+        yield
+    finally:
+        _environment.reset(token)
 
-        return DEFAULT_LOCAL_MODEL.name
-    raise ConfigurationError(
-        "the compatible provider needs a model name: pass --model or set COUNTERCLAIM_MODEL"
-    )
+
+def _deprecated_cache(environ: Mapping[str, str], flags: dict[str, Any]) -> list[str]:
+    """COUNTERCLAIM_CACHE_DIR once meant both caches: it still sets each one the newer variables leave
+    unset, with a notice."""
+    old = environ.get(DEPRECATED_CACHE_VARIABLE, "").strip()
+    if not old:
+        return []
+    for field in ("response_cache", "model_cache"):
+        if flags.get(field) is None and not environ.get(ENV_PREFIX + field.upper(), "").strip():
+            flags[field] = Path(old)
+    return [
+        f"{DEPRECATED_CACHE_VARIABLE} is deprecated: it sets both {ENV_PREFIX}RESPONSE_CACHE (model "
+        f"answers) and {ENV_PREFIX}MODEL_CACHE (the embedded model's file); set those instead"
+    ]
 
 
 def load_settings(env: Mapping[str, str] | None = None, **flags: Any) -> Settings:
-    """Merge flags (None means unset), then COUNTERCLAIM_* variables, then defaults, and check them.
-
-    The provider, when not given, is `compatible` if a base URL is set, `openai` if an API key is
-    available (COUNTERCLAIM_API_KEY or OPENAI_API_KEY), else `local`. An empty key is an error for
-    `openai`, caught here before any work, and the key is never echoed.
-    """
+    """Merge flags (None means unset), then COUNTERCLAIM_* variables (from `env`, os.environ by default),
+    then defaults, and check them. Raises ConfigurationError, which never echoes a value (it may be a
+    secret)."""
     environ = os.environ if env is None else env
-    values = _from_env(environ)
-    values.update({k: v for k, v in flags.items() if v is not None})
-    if "api_key" not in values and environ.get("OPENAI_API_KEY", "").strip():
-        values["api_key"] = environ["OPENAI_API_KEY"].strip()
-    if "provider" not in values:
-        if values.get("base_url"):
-            values["provider"] = Provider.COMPATIBLE
-        elif values.get("api_key"):
-            values["provider"] = Provider.OPENAI
-        else:
-            values["provider"] = Provider.LOCAL
+    given = {k: v for k, v in flags.items() if v is not None}
+    notices = _deprecated_cache(environ, given)
     try:
-        provider = Provider(values["provider"])
-    except ValueError:
-        choices = ", ".join(p.value for p in Provider)
-        raise ConfigurationError(f"unknown provider '{values['provider']}' (choose {choices})") from None
-    values["provider"] = provider
-    if provider is Provider.OPENAI and not str(values.get("api_key") or "").strip():
-        raise ConfigurationError("the openai provider needs an API key: set OPENAI_API_KEY")
-    if provider is Provider.COMPATIBLE and not values.get("base_url"):
-        raise ConfigurationError("the compatible provider needs --base-url (or COUNTERCLAIM_BASE_URL)")
-    if not values.get("model"):
-        values["model"] = _default_model(provider)
-    try:
-        return Settings(**values)
+        with _reading(environ):
+            return Settings(**given, notices=tuple(notices))
+    except ConfigurationError:
+        raise
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
-        # Never echo the input: it may be a secret.
         raise ConfigurationError(f"invalid setting {field}: {first['msg']}") from None

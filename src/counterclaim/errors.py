@@ -84,3 +84,9 @@ class DatasetError(CounterclaimError):
     """An eval dataset or a run folder is malformed."""
 
     exit_code = 9
+
+
+class Interrupted(CounterclaimError):
+    """The user (Ctrl-C) or the system (SIGTERM) stopped the command."""
+
+    exit_code = 130

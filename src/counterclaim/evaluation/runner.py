@@ -432,9 +432,9 @@ def with_run_cache(settings: Settings, run_dir: Path) -> Settings:
     article it was in the middle of without asking the model again (they count as cached calls).
     A new run starts with an empty cache, so its seconds measure the model.
     """
-    if settings.cache_dir is not None:
+    if settings.response_cache is not None:
         return settings
-    return settings.model_copy(update={"cache_dir": run_dir / ANSWERS_DIR})
+    return settings.model_copy(update={"response_cache": run_dir / ANSWERS_DIR})
 
 
 @contextlib.asynccontextmanager

@@ -71,7 +71,7 @@ class ModelClient:
         """Open a client for `settings` (`base_url` overrides theirs: the embedded server's address).
 
         `cache`: answer repeated requests from this response cache; by default the one
-        `settings.cache_dir` names, if any (see `counterclaim.llm.response_cache`). `http_client`
+        `settings.response_cache` names, if any (see `counterclaim.llm.response_cache`). `http_client`
         replaces the HTTP client (tests put a stand-in server behind it); it cannot be combined with a
         cache, which lives in the client this class builds.
         """
@@ -80,7 +80,7 @@ class ModelClient:
         url = base_url or settings.base_url or OPENAI_BASE_URL
         local = settings.provider is Provider.LOCAL
         self.location = "the embedded model server" if local else public_address(url, with_path=False)
-        if http_client is not None and (cache is not None or settings.cache_dir is not None):
+        if http_client is not None and (cache is not None or settings.response_cache is not None):
             raise ValueError("a response cache needs the HTTP client ModelClient builds; drop http_client")
         cache = cache or response_cache_for(settings)  # None with an http_client (checked above)
         if cache is not None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from counterclaim.config import default_model_cache
 from counterclaim.errors import LocalModelError
 from counterclaim.llm.model_files import DEFAULT_LOCAL_MODEL, KNOWN_MODELS, ensure_model_file
 
@@ -24,8 +25,9 @@ READY_TIMEOUT_SECONDS = 180.0
 READY_POLL_SECONDS = 0.2
 
 
-def resolve_model_path(model_name: str, model_path: Path | None) -> Path:
-    """The GGUF to load: an explicit path, else a known packaged model assembled into the cache."""
+def resolve_model_path(model_name: str, model_path: Path | None, model_cache: Path | None = None) -> Path:
+    """The GGUF to load: an explicit path, else a known packaged model assembled into `model_cache`
+    (the user cache folder when None)."""
     if model_path is not None:
         if not model_path.is_file():
             raise LocalModelError(f"model file not found: {model_path}")
@@ -37,7 +39,7 @@ def resolve_model_path(model_name: str, model_path: Path | None) -> Path:
     if package is None:
         known = ", ".join(sorted(KNOWN_MODELS))
         raise LocalModelError(f"unknown local model '{model_name}' (known: {known}); or pass --model-path")
-    return ensure_model_file(package)
+    return ensure_model_file(package, directory=model_cache or default_model_cache())
 
 
 def port_is_free(port: int) -> bool:

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from counterclaim import config
 from counterclaim.errors import LocalModelError
 
 _CHUNK = 8 * 1024 * 1024
@@ -61,16 +62,7 @@ SMOLLM2_135M = ModelPackage(
 )
 
 KNOWN_MODELS: dict[str, ModelPackage] = {m.name: m for m in (QWEN_1_5B, QWEN_0_5B, SMOLLM2_135M)}
-DEFAULT_LOCAL_MODEL = QWEN_1_5B
-
-
-def cache_dir() -> Path:
-    """The folder where assembled models are kept (COUNTERCLAIM_CACHE_DIR, else XDG cache)."""
-    configured = os.environ.get("COUNTERCLAIM_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "counterclaim"
+DEFAULT_LOCAL_MODEL = KNOWN_MODELS[config.DEFAULT_LOCAL_MODEL]
 
 
 def sha256_of(path: Path) -> str:
@@ -116,20 +108,20 @@ def verify_model_file(path: Path, model: ModelPackage) -> None:
         raise LocalModelError(f"model file {path} is corrupt (sha256 mismatch); delete it and run again")
 
 
-def ensure_model_file(model: ModelPackage = DEFAULT_LOCAL_MODEL, *, directory: Path | None = None) -> Path:
-    """Return the path of the assembled, verified GGUF file, assembling it on first use.
+def ensure_model_file(model: ModelPackage, *, directory: Path) -> Path:
+    """Return the path of the assembled, verified GGUF file, assembling it in `directory` on first use.
 
     A single-piece model is used where pip installed it. A marker in the cache folder
     records its size and mtime, so the sha256 (a few seconds for 1 GB) is computed once, not on every run.
     """
     pieces = piece_paths(model)
     if len(pieces) == 1:
-        verify_once(pieces[0], model)
+        verify_once(pieces[0], model, directory)
         return pieces[0]
-    folder = directory or cache_dir()
+    folder = directory
     target = folder / model.file_name
     if target.exists():
-        verify_once(target, model)
+        verify_once(target, model, directory)
         return target
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
@@ -149,13 +141,13 @@ def ensure_model_file(model: ModelPackage = DEFAULT_LOCAL_MODEL, *, directory: P
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    _write_marker(target)
+    _write_marker(target, directory)
     return target
 
 
-def _marker(path: Path) -> Path:
+def _marker(path: Path, directory: Path) -> Path:
     digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
-    return cache_dir() / "verified" / f"{path.name}.{digest}"
+    return directory / "verified" / f"{path.name}.{digest}"
 
 
 def _stamp(path: Path) -> str:
@@ -163,8 +155,8 @@ def _stamp(path: Path) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _write_marker(path: Path) -> None:
-    marker = _marker(path)
+def _write_marker(path: Path, directory: Path) -> None:
+    marker = _marker(path, directory)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(_stamp(path))
@@ -172,13 +164,14 @@ def _write_marker(path: Path) -> None:
         pass  # an unwritable cache: we verify again next time
 
 
-def verify_once(path: Path, model: ModelPackage) -> None:
-    """Verify a model file, skipping the hash when a marker shows this exact file was verified."""
-    marker = _marker(path)
+def verify_once(path: Path, model: ModelPackage, directory: Path) -> None:
+    """Verify a model file, skipping the hash when a marker in `directory` shows this exact file was
+    verified."""
+    marker = _marker(path, directory)
     try:
         if path.is_file() and marker.is_file() and marker.read_text() == _stamp(path):
             return
     except OSError:
         pass
     verify_model_file(path, model)
-    _write_marker(path)
+    _write_marker(path, directory)

@@ -21,7 +21,7 @@ async def open_model_client(settings: Settings, *, quiet: bool = True) -> AsyncI
         finally:
             await client.aclose()
         return
-    model_path = resolve_model_path(settings.model, settings.model_path)
+    model_path = resolve_model_path(settings.model, settings.model_path, settings.model_cache)
     cache = response_cache_for(settings, model_path)
     with LocalServer(
         model_path, n_ctx=settings.n_ctx, threads=settings.threads, port=settings.port, quiet=quiet

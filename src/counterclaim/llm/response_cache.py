@@ -146,20 +146,20 @@ def local_model_identity(path: Path, n_ctx: int) -> str:
 
 
 def response_cache_for(settings: Settings, model_path: Path | None = None) -> ResponseCache | None:
-    """The response cache `settings.cache_dir` asks for, keyed to the model that answers (None: none).
+    """The response cache `settings.response_cache` asks for, keyed to the model that answers (None: none).
 
     Local provider: the model file and the server settings that change answers (`model_path`, when
     given, saves resolving the file again). Other providers: the server's address, path included (one
     gateway may serve several models under one host), never its credentials.
     """
-    if settings.cache_dir is None:
+    if settings.response_cache is None:
         return None
     if settings.provider is Provider.LOCAL:
-        path = model_path or resolve_model_path(settings.model, settings.model_path)
+        path = model_path or resolve_model_path(settings.model, settings.model_path, settings.model_cache)
         endpoint = local_model_identity(path, settings.n_ctx)
     else:
         endpoint = public_address(settings.base_url or OPENAI_BASE_URL)
-    return ResponseCache(settings.cache_dir, f"{settings.provider.value}|{endpoint}")
+    return ResponseCache(settings.response_cache, f"{settings.provider.value}|{endpoint}")
 
 
 class CachingHttpClient(openai.DefaultAsyncHttpxClient):

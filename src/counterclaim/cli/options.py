@@ -1,0 +1,73 @@
+"""The command-line options of the model settings, built from `config.SETTING_FLAGS` (one list of names).
+
+Each option's help is the setting's own description and names its environment variable; the values
+go to `load_settings`, so flags override COUNTERCLAIM_* variables, which override defaults.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from counterclaim.config import SETTING_FLAGS, SettingFlag, Settings, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _inner_type(flag: SettingFlag) -> Any:
+    annotation = Settings.model_fields[flag.field].annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+    return annotation
+
+
+def _click_type(flag: SettingFlag) -> Any:
+    kind = _inner_type(flag)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return click.Choice([member.value for member in kind])
+    if kind is Path:
+        return click.Path()  # a string: an empty one is refused in `settings_from`
+    if kind in (int, float):
+        return kind
+    return str
+
+
+def _option(flag: SettingFlag) -> Callable[[F], F]:
+    help_text = f"{flag.description} [env: {flag.environment_variable}]"
+    return click.option(flag.flag, flag.field, type=_click_type(flag), default=None, help=help_text)
+
+
+def model_options(command: F) -> F:
+    """Add the model settings' options (and the deprecated --cache-dir) to a command."""
+    command = click.option(
+        "--cache-dir",
+        "cache_dir",
+        type=click.Path(),
+        default=None,
+        hidden=True,
+        help="Deprecated: --response-cache.",
+    )(command)
+    for flag in reversed(SETTING_FLAGS):
+        command = _option(flag)(command)
+    return command
+
+
+def settings_from(params: Mapping[str, Any]) -> Settings:
+    """Settings from the command's parameters (None: not given), then the environment and defaults."""
+    values = {flag.field: params.get(flag.field) for flag in SETTING_FLAGS}
+    deprecated = params.get("cache_dir")
+    if deprecated is not None and values.get("response_cache") is None:
+        values["response_cache"] = deprecated
+    for flag in SETTING_FLAGS:
+        value = values.get(flag.field)
+        if _inner_type(flag) is Path and value is not None:
+            if not str(value).strip():
+                raise click.BadParameter("needs a path, not an empty string", param_hint=flag.flag)
+            values[flag.field] = Path(value)
+    return load_settings(**values)
