@@ -21,6 +21,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from counterclaim.evaluation.rule_effects import RuleEffect
 from counterclaim.evaluation.run_files import (
     SNIPPET_CHARS,
     GoldClaimRef,
@@ -135,6 +136,14 @@ class ArticleFlips(_Record):
         )
 
 
+class RuleChange(_Record):
+    """How one code rule's decisions and gold effects changed from run A to run B."""
+
+    rule: str
+    a: RuleEffect | None = Field(description="The rule's totals in run A (None: no decision there).")
+    b: RuleEffect | None
+
+
 class Comparison(_Record):
     """Run B measured against run A."""
 
@@ -150,6 +159,10 @@ class Comparison(_Record):
     )
     differing_prompts: list[str] = Field(
         description="Prompt templates whose hash differs or that one run lacks."
+    )
+    rule_changes: list[RuleChange] = Field(
+        default_factory=list,
+        description="Code rules whose decisions or gold effects differ.",
     )
 
     @property
@@ -178,7 +191,16 @@ def compare_loaded(a: LoadedRun, b: LoadedRun) -> Comparison:
         only_in_b=[f"{d}/{i}" for d, i in samples_b if (d, i) not in samples_a],
         differing_datasets=_differing_datasets(a.record, b.record),
         differing_prompts=_differing_prompts(a.record, b.record),
+        rule_changes=rule_changes(a.record, b.record),
     )
+
+
+def rule_changes(a: RunRecord, b: RunRecord) -> list[RuleChange]:
+    """The rules whose totals differ between the runs (a rule absent from one side counts as zero)."""
+    in_a = {e.rule: e for e in a.rules}
+    in_b = {e.rule: e for e in b.rules}
+    names = list(dict.fromkeys([*in_a, *in_b]))
+    return [RuleChange(rule=n, a=in_a.get(n), b=in_b.get(n)) for n in names if in_a.get(n) != in_b.get(n)]
 
 
 def total_deltas(a: Totals, b: Totals) -> list[Delta]:
@@ -341,6 +363,8 @@ def comparison_report(comparison: Comparison) -> Group:
         )
     parts.extend(_warnings(comparison))
     parts.append(_delta_table(comparison.deltas))
+    if comparison.rule_changes:
+        parts.append(_rule_table(comparison.rule_changes))
     if not comparison.articles:
         parts.append(Text(f"No article changed ({comparison.unchanged_articles} compared)."))
     else:
@@ -382,6 +406,28 @@ def _delta_table(deltas: list[Delta]) -> Table:
         rate = d.name in METRIC_NAMES
         shown_delta = "—" if delta is None else _number(delta, rate, signed=True)
         table.add_row(d.name, d.scope, _number(d.a, rate), _number(d.b, rate), Text(shown_delta, style=style))
+    return table
+
+
+def _rule_table(changes: list[RuleChange]) -> Table:
+    table = Table(title="Code rules whose decisions changed: A -> B")
+    table.add_column("Rule")
+    for name in ("decisions", "gold claims lost", "kept", "gold contradictions lost", "found"):
+        table.add_column(name, justify="right")
+    fields = (
+        "decisions",
+        "gold_claims_lost",
+        "gold_claims_kept",
+        "gold_contradictions_lost",
+        "gold_contradictions_found",
+    )
+    for change in changes:
+        cells = []
+        for field in fields:
+            before = getattr(change.a, field) if change.a else 0
+            after = getattr(change.b, field) if change.b else 0
+            cells.append(f"{before} -> {after}" if before != after else str(after))
+        table.add_row(Text(single_line(change.rule)), *cells)
     return table
 
 

@@ -258,6 +258,7 @@ def markdown_report(record: RunRecord, samples: Sequence[SampleRow]) -> str:
             label = f"**{label}**"
         lines.append("| " + " | ".join([label, escape_markdown(row.status), *row.cells]) + " |")
     lines += ["", legend(samples), ""]
+    lines += rules_section(record)
     failed = [s for s in samples if s.error is not None]
     if failed:
         lines += ["## Failed articles", ""]
@@ -269,6 +270,52 @@ def markdown_report(record: RunRecord, samples: Sequence[SampleRow]) -> str:
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+RULE_HEADERS = (
+    "rule",
+    "decisions",
+    "gold claims lost",
+    "gold claims kept",
+    "gold contradictions lost",
+    "gold contradictions found",
+)
+
+
+def rule_rows(record: RunRecord) -> list[tuple[str, ...]]:
+    """One row per rule that decided something, most decisions first."""
+    ordered = sorted(record.rules, key=lambda e: (-e.decisions, e.rule))
+    return [
+        (
+            e.rule,
+            str(e.decisions),
+            str(e.gold_claims_lost),
+            str(e.gold_claims_kept),
+            str(e.gold_contradictions_lost),
+            str(e.gold_contradictions_found),
+        )
+        for e in ordered
+    ]
+
+
+def rules_section(record: RunRecord) -> list[str]:
+    """The "Decisions by rule" table of report.md (empty when no analysis recorded a trace)."""
+    rows = rule_rows(record)
+    if not rows:
+        return []
+    lines = [
+        "## Decisions by rule",
+        "",
+        "What each code rule decided over the run (`run.trace` of the analyses), and the gold items it "
+        "touched: gold claims a proposal it dropped would have matched (lost) or that a claim it acted "
+        "on matches (kept); gold contradictions a pair it refused would have found (lost) or that a pair "
+        "it kept or reported found. Rules: docs/how-it-works.md.",
+        "",
+        "| " + " | ".join(RULE_HEADERS) + " |",
+        "|---|" + "---:|" * (len(RULE_HEADERS) - 1),
+    ]
+    lines += ["| " + " | ".join([escape_markdown(row[0]), *row[1:]]) + " |" for row in rows]
+    return [*lines, ""]
 
 
 # ---------------------------------------------------------------------------------------------------

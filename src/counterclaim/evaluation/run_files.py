@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from counterclaim.errors import DatasetError
+from counterclaim.evaluation.rule_effects import RuleEffect
 from counterclaim.evaluation.scoring import ArticleScore, Metrics, ScoreCounts
 from counterclaim.models import Analysis, PromptVersion
 
@@ -104,6 +105,10 @@ class SampleRow(_Record):
     score: ArticleScore = Field(description="Counts and per-item detail from `scoring.score_article`.")
     metrics: Metrics = Field(description="The article's own rates (`score.metrics`).")
     gold: GoldDigest
+    rules: list[RuleEffect] = Field(
+        default_factory=list,
+        description="Per code rule: decisions made, and the gold items they cost or kept (`rule_effects`).",
+    )
 
     @property
     def key(self) -> tuple[str, str]:
@@ -208,6 +213,14 @@ class ResumeRecord(_Record):
     git: GitState
 
 
+class RuleDescription(_Record):
+    """A code rule in force during the run: its name, what it does, its parameters."""
+
+    name: str
+    does: str
+    parameters: dict[str, int | float | str] = Field(default_factory=dict)
+
+
 class RunRecord(_Record):
     """`run.json`: everything needed to know what a run measured and to reproduce it."""
 
@@ -235,6 +248,13 @@ class RunRecord(_Record):
     )
     totals: Totals
     dataset_totals: list[DatasetTotals]
+    rules: list[RuleEffect] = Field(
+        default_factory=list,
+        description="Decisions and gold effects per code rule, over all articles.",
+    )
+    rules_in_force: list[RuleDescription] = Field(
+        default_factory=list, description="The code rules of the pipeline that ran, with their parameters."
+    )
 
 
 # ---------------------------------------------------------------------------------------------------

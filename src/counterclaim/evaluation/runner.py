@@ -45,6 +45,7 @@ from counterclaim.errors import (
 )
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
 from counterclaim.evaluation.report import markdown_report
+from counterclaim.evaluation.rule_effects import rule_effects, summed
 from counterclaim.evaluation.run_files import (
     ANSWERS_DIR,
     REPORT_FILE,
@@ -63,6 +64,7 @@ from counterclaim.evaluation.run_files import (
     GoldDigest,
     PackageVersion,
     ResumeRecord,
+    RuleDescription,
     RunRecord,
     RunSelection,
     RunSettings,
@@ -76,6 +78,7 @@ from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
 from counterclaim.models import Analysis, AnalysisScope, PromptVersion
 from counterclaim.pipeline.analyze import STAGED_TEMPLATES, PipelineName, run_pipeline
+from counterclaim.pipeline.rules import ALL_RULES
 from counterclaim.pipeline.steps.naive import TEMPLATE as NAIVE_TEMPLATE
 
 AnalyzeFn = Callable[[str], Awaitable[Analysis]]
@@ -514,6 +517,7 @@ async def evaluate_article(
         article_id=gold.id,
         status="ok",
         prediction=analysis,
+        rules=rule_effects(gold, analysis, score),
         cost=ArticleCost(
             model_calls=analysis.run.model_calls,
             cached_calls=analysis.run.cached_calls,
@@ -600,6 +604,10 @@ def build_run_record(
         python=platform.python_version(),
         resumed=list(resumed),
         totals=totals_of(samples),
+        rules=summed(effect for sample in samples for effect in sample.rules),
+        rules_in_force=[
+            RuleDescription(name=r.name, does=r.does, parameters=dict(r.parameters)) for r in ALL_RULES
+        ],
         dataset_totals=[
             DatasetTotals(
                 dataset=d.record.name, totals=totals_of([s for s in samples if s.dataset == d.record.name])

@@ -436,6 +436,18 @@ def _score_pairs(gold: GoldArticle, pred: Prediction, candidates: list[_Candidat
     )
 
 
+def claim_matchers(gold: GoldArticle, prediction: Analysis | Prediction) -> dict[str, set[str]]:
+    """For each gold claim id, the ids of the predicted claims that match it by rules 1 and 2 (not one
+    to one: what contradiction finding uses)."""
+    pred = prediction if isinstance(prediction, Prediction) else prediction_from_analysis(prediction)
+    return _matchers(gold, pred, _candidates(gold, pred))
+
+
+def pair_finds(pair: PredictedPair, a: str, b: str, matchers: dict[str, set[str]]) -> bool:
+    """Whether a predicted pair finds the gold pair (a, b), in either order."""
+    return _pair_hits(pair, a, b, matchers)
+
+
 def _matchers(gold: GoldArticle, pred: Prediction, candidates: list[_Candidate]) -> dict[str, set[str]]:
     """For each gold claim id, the predicted claim ids that match it (rules 1 and 2)."""
     matchers: dict[str, set[str]] = {c.id: set() for c in gold.claims}
