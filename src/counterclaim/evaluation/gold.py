@@ -1,4 +1,4 @@
-"""Hand-labeled articles (the gold format of EVAL_FORMAT.md) and loading a dataset of them.
+"""Hand-labeled articles (the gold format of docs/gold-format.md) and loading a dataset of them.
 
 A dataset is one `.jsonl` file (one article per line) or a folder of `.json` files (one article each,
 read in file-name order). Unknown fields inside actors, claims and contradictions are ignored (imported

@@ -1,4 +1,4 @@
-"""The two matching rules of EVAL_FORMAT.md: evidence overlap (rule 1) and actor agreement (rule 2).
+"""The two matching rules of docs/gold-format.md: evidence overlap (rule 1) and actor agreement (rule 2).
 
 Name normalisation (rule 2), in order:
 

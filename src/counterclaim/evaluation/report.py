@@ -8,7 +8,7 @@ terminal-safe (no escape sequences, no rich markup) before they are shown.
 Row meanings: an article row shows that article's rates and cost. "total (micro)" rows sum counts
 over the articles, then divide, and sum the cost; "mean (macro)" rows average the article rates
 (articles where a rate is not scored are skipped) and show the mean cost per article. "—" means
-not scored (see EVAL_FORMAT.md). Failed articles are listed as FAILED and scored as empty
+not scored (see docs/gold-format.md). Failed articles are listed as FAILED and scored as empty
 predictions, so their gold items count as missed.
 """
 
@@ -228,7 +228,7 @@ CLAIMS_ONLY_LEGEND = (
 LEGEND = (
     "micro: counts summed over the articles, then divided (cost: summed). "
     "macro: mean of the article rates, articles where a rate is not scored skipped (cost: mean per article). "
-    f"{NOT_SCORED}: not scored (see EVAL_FORMAT.md). HN err: predicted contradictions that match a hard "
+    f"{NOT_SCORED}: not scored (see docs/gold-format.md). HN err: predicted contradictions that match a hard "
     "negative. Ground.: share of predicted claims whose evidence is exactly the article's text."
 )
 

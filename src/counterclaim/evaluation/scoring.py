@@ -1,4 +1,4 @@
-"""Scoring a prediction against one labeled article, and averaging scores over a dataset (EVAL_FORMAT.md).
+"""Scoring a prediction against one labeled article, and averaging over a dataset (docs/gold-format.md).
 
 Decisions the format leaves open, fixed here:
 
