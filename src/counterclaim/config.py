@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
@@ -95,7 +95,13 @@ class Settings(BaseSettings):
     mode: StructuredMode = Field(default=StructuredMode.JSON_SCHEMA, description="Structured-output mode.")
     model_path: Path | None = Field(default=None, description="GGUF file for the local provider.")
     port: int = Field(default=0, ge=0, le=65535, description="Local server port (0: a free one).")
-    n_ctx: int = Field(default=8192, ge=512, description="Local server context size in tokens.")
+    n_ctx: int = Field(default=8192, ge=512, description="Local server context per slot, in tokens.")
+    slots: int = Field(
+        default=1, ge=1, le=64, description="Requests the local server decodes at once (parallel slots)."
+    )
+    speculation: Literal["none", "ngram"] = Field(
+        default="none", description="Local server speculative decoding: none, or drafts from prompt n-grams."
+    )
     threads: int = Field(default=max(1, os.cpu_count() or 1), ge=1, description="Local server CPU threads.")
     temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="Sampling temperature.")
     seed: int = Field(default=0, description="Sampling seed sent with every request.")
@@ -210,6 +216,7 @@ SETTING_FLAGS: tuple[SettingFlag, ...] = (
     SettingFlag("port", "--port"),
     SettingFlag("threads", "--threads"),
     SettingFlag("n_ctx", "--n-ctx"),
+    SettingFlag("slots", "--slots"),
     SettingFlag("max_chars", "--max-chars"),
     SettingFlag("chunk_chars", "--chunk-chars"),
     SettingFlag("request_timeout", "--timeout"),

@@ -54,7 +54,7 @@ def run_guarded(command: Callable[[], int], *, interrupted: str = "interrupted")
     except CounterclaimError as error:
         say_error(error.one_line())
         return error.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.Abort):  # click turns Ctrl-C into Abort
         say_error(interrupted)
         return EXIT_INTERRUPTED
     except BrokenPipeError:

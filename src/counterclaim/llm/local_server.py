@@ -13,11 +13,14 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from counterclaim.config import default_model_cache
 from counterclaim.errors import LocalModelError
 from counterclaim.llm.model_files import DEFAULT_LOCAL_MODEL, KNOWN_MODELS, ensure_model_file
+
+Speculation = Literal["none", "ngram"]
+"""Speculative decoding: none, or drafts looked up among the prompt's n-grams (answers copy the article)."""
 
 LOOPBACK = "127.0.0.1"
 READY_TIMEOUT_SECONDS = 180.0
@@ -40,6 +43,13 @@ def resolve_model_path(model_name: str, model_path: Path | None, model_cache: Pa
         known = ", ".join(sorted(KNOWN_MODELS))
         raise LocalModelError(f"unknown local model '{model_name}' (known: {known}); or pass --model-path")
     return ensure_model_file(package, directory=model_cache or default_model_cache())
+
+
+def _configure_speculation(params: Any, speculation: Speculation, xllamacpp: Any) -> None:
+    """Turn on n-gram speculation: llama.cpp drafts the next tokens from n-grams already seen in the
+    context (the article the answer quotes) and verifies them in one batch."""
+    if speculation == "ngram":
+        params.speculative.types = [xllamacpp.common_speculative_type.COMMON_SPECULATIVE_TYPE_NGRAM_SIMPLE]
 
 
 def port_is_free(port: int) -> bool:
@@ -100,17 +110,22 @@ class LocalServer:
         port: int = 0,
         quiet: bool = True,
         ready_timeout: float = READY_TIMEOUT_SECONDS,
+        slots: int = 1,
+        speculation: Speculation = "none",
     ) -> None:
         self.model_path = model_path
         self.ready_timeout = ready_timeout
         self.n_ctx = n_ctx
+        """Context of each slot, in tokens: the server gets `n_ctx * slots` in all, so every slot holds
+        a whole request (llama.cpp divides its context among the slots)."""
         self.threads = threads
         self.port = port
         self.quiet = quiet
         self._server: Any = None
         self.base_url = ""
-        self.slots = 1
-        """Requests the server decodes at once (llama.cpp's parallel slots)."""
+        self.slots = slots
+        """Requests the server decodes at once (llama.cpp's parallel slots, continuously batched)."""
+        self.speculation = speculation
 
     def start(self) -> LocalServer:
         try:
@@ -125,8 +140,10 @@ class LocalServer:
             )
         params = xllamacpp.CommonParams()
         params.model.path = str(self.model_path)
-        params.n_ctx = self.n_ctx
+        params.n_ctx = self.n_ctx * self.slots
         params.n_parallel = self.slots
+        params.cont_batching = True
+        _configure_speculation(params, self.speculation, xllamacpp)
         params.cpuparams.n_threads = self.threads
         params.cpuparams_batch.n_threads = self.threads
         params.hostnames = [LOOPBACK]

@@ -24,7 +24,13 @@ async def open_model_client(settings: Settings, *, quiet: bool = True) -> AsyncI
     model_path = resolve_model_path(settings.model, settings.model_path, settings.model_cache)
     cache = response_cache_for(settings, model_path)
     with LocalServer(
-        model_path, n_ctx=settings.n_ctx, threads=settings.threads, port=settings.port, quiet=quiet
+        model_path,
+        n_ctx=settings.n_ctx,
+        threads=settings.threads,
+        port=settings.port,
+        quiet=quiet,
+        slots=settings.slots,
+        speculation=settings.speculation,
     ) as server:
         client = ModelClient(settings, base_url=server.base_url, cache=cache)
         if not settings.concurrency:  # as many requests in flight as the server has slots
