@@ -17,11 +17,14 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from pydantic import ValidationError
 
 from counterclaim.errors import CounterclaimError, ModelOutputError, ProviderError, UsageSoFar
+from counterclaim.llm.http_guard import AnswerCutOff, AnswerTooLarge, ModelRefusal, UnusableServerAnswer
 
 _TRANSIENT = (
     openai.APITimeoutError,
     openai.APIConnectionError,
     openai.InternalServerError,
+    UnusableServerAnswer,
+    AnswerCutOff,
 )
 
 
@@ -75,7 +78,10 @@ def retry_after_seconds(error: BaseException) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
-    parsed = email.utils.parsedate_to_datetime(value) if value else None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):  # neither seconds nor a date: back off
+        return None
     if parsed is None:
         return None
     return max(0.0, parsed.timestamp() - time.time())
@@ -94,6 +100,26 @@ def describe_failure(
     cause = root_cause(error)
     if isinstance(cause, CounterclaimError):
         return cause
+    if isinstance(cause, ModelRefusal):
+        return ModelOutputError(
+            f"the model refused to answer ({where}): {_first_line(cause.reason)}", usage=usage
+        )
+    if isinstance(cause, UnusableServerAnswer):
+        return ProviderError(
+            f"the model server at {where} sent {_first_line(cause.what)} instead of a chat completion "
+            f"({attempts} attempt(s))",
+            usage=usage,
+        )
+    if isinstance(cause, AnswerCutOff):
+        return ProviderError(
+            f"the connection to the model server at {where} was closed while reading the answer "
+            f"({attempts} attempt(s))",
+            usage=usage,
+        )
+    if isinstance(cause, AnswerTooLarge):
+        return ProviderError(
+            f"the model server at {where} sent an answer larger than {cause.limit:,} bytes", usage=usage
+        )
     if isinstance(cause, IncompleteOutputException):
         return ModelOutputError(
             f"the model's output was cut off at the token limit ({where}); the answer was too long",

@@ -31,10 +31,10 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx2
-import openai
 
 from counterclaim.config import OPENAI_BASE_URL, Provider, Settings
 from counterclaim.errors import ConfigurationError
+from counterclaim.llm.http_guard import ModelHttpClient
 from counterclaim.llm.local_server import resolve_model_path
 
 CACHED_MARKER = "x_counterclaim_cached"
@@ -162,12 +162,12 @@ def response_cache_for(settings: Settings, model_path: Path | None = None) -> Re
     return ResponseCache(settings.cache_dir, f"{settings.provider.value}|{endpoint}")
 
 
-class CachingHttpClient(openai.DefaultAsyncHttpxClient):
-    """The OpenAI client's default HTTP client (its timeouts, limits, redirects and proxies), answering
-    chat-completion requests from the cache and storing the complete answers it receives."""
+class CachingHttpClient(ModelHttpClient):
+    """The model's HTTP client (`ModelHttpClient`: bounded, checked answers), answering chat-completion
+    requests from the cache and storing the complete answers it receives."""
 
-    def __init__(self, cache: ResponseCache, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, cache: ResponseCache, *, total_seconds: float = 900.0, **kwargs: Any) -> None:
+        super().__init__(total_seconds=total_seconds, **kwargs)
         self.response_cache = cache
 
     async def send(
@@ -192,7 +192,7 @@ class CachingHttpClient(openai.DefaultAsyncHttpxClient):
                 )
         response = await super().send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
         if key is not None and response.status_code == 200:
-            content = await response.aread()  # kept by the response: its reader gets the same bytes
+            content = await response.aread()  # already read, bounded and checked by ModelHttpClient
             if complete_answer(content) is not None:
                 self.response_cache.put(key, content)
         return response

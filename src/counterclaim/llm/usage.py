@@ -22,6 +22,7 @@ class UsageLedger:
     """Accumulates what every HTTP request to the model cost, grouped by step name."""
 
     _steps: dict[str, _StepTotals] = field(default_factory=dict)
+    _unusable_usages: list[str] = field(default_factory=list)
 
     def record_call(
         self, step: str, *, prompt_tokens: int = 0, completion_tokens: int = 0, cached: bool = False
@@ -33,6 +34,20 @@ class UsageLedger:
         totals.cached_calls += int(cached)
         totals.prompt_tokens += prompt_tokens
         totals.completion_tokens += completion_tokens
+
+    def record_unusable_usage(self, shown: str) -> None:
+        """Note an answer whose token usage was negative or not numbers (its tokens count as 0)."""
+        self._unusable_usages.append(shown)
+
+    @property
+    def notices(self) -> list[str]:
+        """What the caller should be told about the accounting (empty when all was well)."""
+        if not self._unusable_usages:
+            return []
+        return [
+            f"the server reported unusable token usage for {len(self._unusable_usages)} call(s) "
+            f"({self._unusable_usages[0]}); their tokens are unknown and count as 0"
+        ]
 
     def record_seconds(self, step: str, seconds: float) -> None:
         self._steps.setdefault(step, _StepTotals()).seconds += seconds

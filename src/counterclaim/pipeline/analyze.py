@@ -86,7 +86,7 @@ async def run_pipeline(
         completion_tokens=sum(s.completion_tokens for s in steps),
         seconds=round(time.monotonic() - started, 3),
         chunks=len(chunks),
-        notices=list(notices or []),
+        notices=[*(notices or []), *ledger.notices],
     )
     return Analysis(
         article_chars=len(text),
