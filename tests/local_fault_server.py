@@ -132,7 +132,13 @@ def scripted_server(*script: Reply) -> Iterator[ScriptedServer]:
                     body: Any = json.loads(raw)
                 except ValueError:
                     body = raw
-                state.requests.append({"path": self.path, "body": body, "headers": dict(self.headers)})
+                state.requests.append(
+                    {
+                        "path": self.path,
+                        "body": body,
+                        "headers": {k.lower(): v for k, v in self.headers.items()},
+                    }
+                )
                 reply = script[min(len(state.requests), len(script)) - 1]
             try:
                 reply(self, stopping)

@@ -77,6 +77,7 @@ from counterclaim.llm.provider import open_model_client
 from counterclaim.models import Analysis, AnalysisScope, PromptVersion
 from counterclaim.pipeline.analyze import STAGED_TEMPLATES, PipelineName, run_pipeline
 from counterclaim.pipeline.naive import NAIVE_TEMPLATE
+from counterclaim.redaction import Redactor
 
 AnalyzeFn = Callable[[str], Awaitable[Analysis]]
 """Turns an article text into an `Analysis` (offsets into that text): a stand-in for the pipeline
@@ -301,6 +302,7 @@ async def _analyse_and_write(
             progress.article_finished(sample)
 
     samples: list[SampleRow] = list(plan.done)
+    redactor = Redactor.from_settings(plan.settings)
 
     def finish(abort_reason: str | None, *, running: bool = False) -> RunRecord:
         record = build_run_record(
@@ -332,7 +334,9 @@ async def _analyse_and_write(
                     for gold in dataset.articles:
                         if (dataset.record.name, gold.id) in done_keys:
                             continue
-                        sample = await evaluate_article(gold, dataset.record.name, analyze, progress)
+                        sample = await evaluate_article(
+                            gold, dataset.record.name, analyze, progress, redactor=redactor
+                        )
                         _append_line(samples_file, sample.model_dump_json())
                         samples.append(sample)
                         finish(None, running=True)  # a record to resume from, whatever stops the run
@@ -340,7 +344,7 @@ async def _analyse_and_write(
                             progress.article_finished(sample)
     except BaseException as exc:
         with contextlib.suppress(Exception):  # the original error matters more than a failed write
-            finish(_describe_abort(exc))
+            finish(redactor.redact(_describe_abort(exc)))
         raise
     record = finish(None)
     return EvalRun(run_dir=run_dir, record=record, samples=tuple(samples))
@@ -475,11 +479,18 @@ def scope_for(gold: GoldArticle) -> AnalysisScope:
 
 
 async def evaluate_article(
-    gold: GoldArticle, dataset: str, analyze: ScopedAnalyzeFn, progress: EvalProgress | None = None
+    gold: GoldArticle,
+    dataset: str,
+    analyze: ScopedAnalyzeFn,
+    progress: EvalProgress | None = None,
+    *,
+    redactor: Redactor | None = None,
 ) -> SampleRow:
     """Analyse one article (for what `scope_for` says) and score it. A `CounterclaimError` other than
     `FATAL_ERRORS` gives a failed row (scored as an empty prediction); fatal errors and other
-    exceptions propagate."""
+    exceptions propagate. The row's error message and notices go through `redactor` (the run's
+    configured secrets), as they are about to be written."""
+    redact = redactor or Redactor()
     if progress is not None:
         progress.article_started(dataset, gold.id)
     started = time.monotonic()
@@ -495,7 +506,7 @@ async def evaluate_article(
             article_id=gold.id,
             status="failed",
             error=ArticleFailure(
-                error=type(error).__name__, message=error.one_line(), exit_code=error.exit_code
+                error=type(error).__name__, message=redact(error.one_line()), exit_code=error.exit_code
             ),
             cost=ArticleCost(
                 model_calls=usage.calls if usage else 0,
@@ -509,6 +520,9 @@ async def evaluate_article(
             gold=gold_digest(gold),
         )
     score = score_article(gold, analysis)
+    notices = [redact(notice) for notice in analysis.run.notices]
+    if notices != analysis.run.notices:
+        analysis = analysis.model_copy(update={"run": analysis.run.model_copy(update={"notices": notices})})
     return SampleRow(
         dataset=dataset,
         article_id=gold.id,

@@ -25,6 +25,7 @@ from counterclaim.llm.response_cache import (
 )
 from counterclaim.llm.retry import Sleep, transient_retrying
 from counterclaim.llm.usage import UsageLedger
+from counterclaim.redaction import Redactor
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -101,6 +102,8 @@ class ModelClient:
         """
         self.settings = settings
         self.ledger = ledger or UsageLedger()
+        self.redactor = Redactor.from_settings(settings)
+        """Removes this configuration's secrets from every error message (and so every notice)."""
         url = base_url or settings.base_url or OPENAI_BASE_URL
         local = settings.provider is Provider.LOCAL
         self.location = "the embedded model server" if local else public_address(url, with_path=False)
@@ -182,6 +185,7 @@ class ModelClient:
                 where=self.location,
                 usage=self.ledger.so_far(),
                 attempts=attempts,
+                redactor=self.redactor,
             ) from error
         finally:
             self.ledger.record_seconds(step, time.monotonic() - started)

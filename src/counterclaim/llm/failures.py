@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import email.utils
 import json
-import re
 import time
 
 import openai
@@ -18,6 +17,7 @@ from pydantic import ValidationError
 
 from counterclaim.errors import CounterclaimError, ModelOutputError, ProviderError, UsageSoFar
 from counterclaim.llm.http_guard import AnswerCutOff, AnswerTooLarge, ModelRefusal, UnusableServerAnswer
+from counterclaim.redaction import Redactor
 
 _TRANSIENT = (
     openai.APITimeoutError,
@@ -94,9 +94,27 @@ def _is_context_error(error: openai.APIStatusError) -> bool:
 
 
 def describe_failure(
+    error: BaseException,
+    *,
+    model: str,
+    where: str,
+    usage: UsageSoFar,
+    attempts: int,
+    redactor: Redactor | None = None,
+) -> CounterclaimError:
+    """Our exception for a failed model call, with a one-line message and no secret in it: the
+    configured secrets `redactor` knows (see `counterclaim.redaction`), and anything that looks like
+    a key, are replaced whatever the server or the model echoed."""
+    described = _describe(error, model=model, where=where, usage=usage, attempts=attempts)
+    redacted = (redactor or Redactor()).redact(described.message)
+    if redacted == described.message:
+        return described
+    return type(described)(redacted, usage=described.usage)
+
+
+def _describe(
     error: BaseException, *, model: str, where: str, usage: UsageSoFar, attempts: int
 ) -> CounterclaimError:
-    """Our exception for a failed model call, with a one-line message and no secret in it."""
     cause = root_cause(error)
     if isinstance(cause, CounterclaimError):
         return cause
@@ -190,12 +208,7 @@ def _status_message(error: openai.APIStatusError) -> str:
     return error.message
 
 
-_SECRET_PATTERN = re.compile(
-    r"(sk-[A-Za-z0-9_\-*]{6,}|org-[A-Za-z0-9]{6,}|proj_[A-Za-z0-9]{6,}|Bearer\s+\S+)"
-)
-
-
 def _first_line(text: str, limit: int = 200) -> str:
-    """One line of a server's message, with anything that looks like a key or org id removed."""
-    line = _SECRET_PATTERN.sub("[redacted]", " ".join(text.strip().split()))
+    """One line of a server's message, cut to `limit` characters."""
+    line = " ".join(text.strip().split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
