@@ -18,9 +18,9 @@ from rich.console import Console
 
 from counterclaim import __version__
 from counterclaim.config import Provider, Settings, StructuredMode, load_settings
-from counterclaim.errors import CounterclaimError, OutputError
+from counterclaim.errors import CounterclaimError
 from counterclaim.io.article_input import ArticleInput, read_article
-from counterclaim.io.output_file import write_output
+from counterclaim.io.output_file import check_output_target, write_output
 from counterclaim.llm.provider import open_model_client
 from counterclaim.models import Analysis, AnalysisScope
 from counterclaim.pipeline.analyze import PipelineName, run_pipeline
@@ -146,8 +146,8 @@ def _analyze_command(args: argparse.Namespace) -> int:
     article = read_article(args.article, encoding=args.encoding, max_chars=settings.max_chars)
     for notice in article.notices:
         progress(notice)
-    if args.out and os.path.exists(args.out) and not args.force:  # refuse before any model work
-        raise OutputError(f"{args.out} exists; pass --force to overwrite")
+    if args.out:  # refuse before any model work: an existing file, a directory, an unwritable place
+        check_output_target(args.out, force=args.force)
     scope: AnalysisScope = "claims" if args.claims_only else "full"
     analysis = asyncio.run(_analyze(article, settings, progress, pipeline=args.pipeline, scope=scope))
     run = analysis.run
