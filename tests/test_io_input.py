@@ -126,6 +126,20 @@ def test_read_failure_is_reported_with_its_reason() -> None:
     assert _input_error("/proc/self/mem") == "cannot read /proc/self/mem: Input/output error"
 
 
+@pytest.mark.timeout(20)
+def test_a_named_pipe_without_writer_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "article.pipe"
+    os.mkfifo(fifo)
+
+    message = _input_error(str(fifo))
+
+    assert "not a regular file" in message and "-" in message
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    assert "not a regular file" in _input_error("/dev/zero")
+
+
 def test_path_with_a_nul_character() -> None:
     assert "invalid article path" in _input_error("bad\x00name.txt")
 

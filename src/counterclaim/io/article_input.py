@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -117,11 +118,14 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of the regular file at ``path``.
+
+    Anything else is refused before a byte is read: a directory, and a named pipe or a device, which
+    could keep us waiting for ever (a pipe with no writer) or never end (/dev/zero); those can be
+    read through standard input instead. The file is opened without waiting, then checked.
+    """
     try:
-        if os.path.isdir(path):
-            raise InputError(f"{path} is a directory, not an article file")
-        with open(path, "rb") as file:
-            return file.read(max_bytes + 1)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError as error:
         raise InputError(f"article file not found: {path}") from error
     except IsADirectoryError as error:
@@ -132,6 +136,22 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from error
     except ValueError as error:  # e.g. a NUL character in the path
         raise InputError(f"invalid article path {path!r}: {error}") from error
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path} is a directory, not an article file")
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"{path} is not a regular file (a pipe or a device); "
+                f"to read from it, use - and redirect: counterclaim analyze - < {path}"
+            )
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
 
 
 def _decode(raw: bytes, encoding: str | None, source: str) -> str:
