@@ -4,9 +4,11 @@ Every problem ends in an InputError with a one-line message that says what is wr
 where there is one, what to do about it. Bytes are decoded strictly: without ``encoding``
 they must be UTF-8, and nothing is ever guessed or decoded as Latin-1 behind the user's back.
 
-The returned text is what all offsets refer to: a UTF-8 byte order mark is removed, line
-endings are normalized to ``\\n``, and HTML is converted to its visible text. Markdown and
-plain text are otherwise passed through unchanged.
+The returned text is what all offsets refer to: a UTF-8 byte order mark is removed and HTML is
+converted to its visible text. Markdown and plain text keep their Windows line endings (``\\r\\n``),
+so offsets index the user's text and slicing the decoded file at a span gives its evidence; the
+sanitizer removes the carriage returns from what the model sees, as for any invisible character.
+A lone ``\\r`` (old Mac line ending) becomes ``\\n``, one character for one, so offsets do not move.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ _UTF16_32_BOMS = (
 # fine, a high share is not text.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LONE_CARRIAGE_RETURN = re.compile("\r(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -223,11 +226,12 @@ def _looks_like_utf16_without_bom(raw: bytes) -> bool:
 
 def _checked_article(text: str, *, source: str, max_chars: int) -> ArticleInput:
     text = text.lstrip(_BYTE_ORDER_MARK)  # files glued together can start with several
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LONE_CARRIAGE_RETURN.sub("\n", text)  # same length: offsets stay those of the user's text
     _reject_binary_text(text, source)
     notices: list[str] = []
-    if looks_like_html(text):
-        text = html_to_text(text).lstrip(_BYTE_ORDER_MARK)  # a BOM right after "<!DOCTYPE html>"
+    if looks_like_html(text):  # offsets index the converted text anyway
+        converted = html_to_text(text.replace("\r\n", "\n"))
+        text = converted.lstrip(_BYTE_ORDER_MARK)  # a BOM right after "<!DOCTYPE html>"
         if not _has_visible_text(text):
             raise InputError(f"{source}: input looked like HTML but contains no article text")
         notices.append(f"input looked like HTML; converted to text ({len(text):,} characters)")
