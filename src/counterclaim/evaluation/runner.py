@@ -102,6 +102,8 @@ class EvalProgress(Protocol):
 
     def article_finished(self, sample: SampleRow) -> None: ...
 
+    def notice(self, message: str) -> None: ...
+
 
 @dataclass(frozen=True)
 class EvalRun:
@@ -214,8 +216,12 @@ async def resume_eval(
     instance after a fix that lets an article survive what failed it; a finished run can be resumed
     that way too.
     """
-    loaded = load_run(run_dir)
+    loaded = load_run(run_dir, drop_partial_last_line=True)
     record = loaded.record
+    notices = [loaded.dropped_line_notice] if loaded.dropped_line_notice else []
+    if progress is not None:
+        for notice in notices:
+            progress.notice(notice)
     effective = client.settings if client is not None else settings
     pipeline = _pipeline_name(record.pipeline)
     selected = select_articles(
@@ -236,10 +242,12 @@ async def resume_eval(
             selection=record.selection,
             started_at=record.started_at,
             done=kept,
-            rewrite_samples=len(kept) != len(loaded.samples),
+            rewrite_samples=len(kept) != len(loaded.samples) or bool(notices),
             resumed=(
                 *record.resumed,
-                ResumeRecord(at=datetime.now(UTC), git=git_state(Path(__file__).resolve().parent)),
+                ResumeRecord(
+                    at=datetime.now(UTC), git=git_state(Path(__file__).resolve().parent), notices=notices
+                ),
             ),
         ),
         progress=progress,
