@@ -17,6 +17,13 @@ from pathlib import Path
 from rich.console import Console
 
 from counterclaim import __version__
+from counterclaim.cli_support import (
+    checked_width,
+    exit_for_interrupt,
+    interrupt_signals,
+    report_error,
+    write_stdout,
+)
 from counterclaim.config import Provider, Settings, StructuredMode, load_settings
 from counterclaim.errors import CounterclaimError
 from counterclaim.io.article_input import ArticleInput, read_article
@@ -27,7 +34,6 @@ from counterclaim.pipeline.analyze import PipelineName, run_pipeline
 from counterclaim.render import render
 from counterclaim.render.terminal_safety import single_line
 
-EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
 
 
@@ -142,6 +148,7 @@ async def _analyze(
 
 def _analyze_command(args: argparse.Namespace) -> int:
     settings = settings_from(args)
+    requested_width = checked_width(args.width)
     progress = _Progress(enabled=not args.quiet)
     article = read_article(args.article, encoding=args.encoding, max_chars=settings.max_chars)
     for notice in article.notices:
@@ -161,19 +168,14 @@ def _analyze_command(args: argparse.Namespace) -> int:
     color = args.color == "always" or (
         args.color == "auto" and to_terminal and not os.environ.get("NO_COLOR")
     )
-    width = args.width or (Console().width if to_terminal else 100)
+    width = requested_width or (Console().width if to_terminal else 100)
     output = render(analysis, args.fmt, width=width, color=color and args.fmt == "text")
     if args.out:
         write_output(args.out, output, force=args.force)
         progress(f"wrote {args.out}")
     else:
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        write_stdout(output)
     return 0
-
-
-def _error(message: str) -> None:
-    sys.stderr.write(f"counterclaim: error: {single_line(message)}\n")
 
 
 def _silence_library_logs() -> None:
@@ -188,22 +190,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     _silence_library_logs()
     parser = _build_parser()
     args = parser.parse_args(argv)
-    try:
-        code: int = args.handler(args)
-        return code
-    except CounterclaimError as error:
-        _error(error.one_line())
-        return error.exit_code
-    except KeyboardInterrupt:
-        _error("interrupted")
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        return 0
-    except Exception as error:  # a bug: say so in one line; COUNTERCLAIM_DEBUG=1 shows the traceback
-        if os.environ.get("COUNTERCLAIM_DEBUG"):
-            raise
-        _error(f"internal error ({type(error).__name__}); rerun with COUNTERCLAIM_DEBUG=1 for details")
-        return EXIT_INTERNAL
+    with interrupt_signals() as signals:
+        try:
+            code: int = args.handler(args)
+            return code
+        except KeyboardInterrupt:
+            return exit_for_interrupt(signals)
+        except BrokenPipeError:
+            return 0
+        except CounterclaimError as error:
+            if signals.received is not None:  # what failed was stopped by the signal
+                return exit_for_interrupt(signals)
+            report_error(error.one_line())
+            return error.exit_code
+        except Exception as error:  # a bug: say so in one line; COUNTERCLAIM_DEBUG=1 shows the traceback
+            if signals.received is not None:
+                return exit_for_interrupt(signals)
+            if os.environ.get("COUNTERCLAIM_DEBUG"):
+                raise
+            report_error(
+                f"internal error ({type(error).__name__}); rerun with COUNTERCLAIM_DEBUG=1 for details"
+            )
+            return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from rich.console import Console
 from rich.text import Text
 
 from counterclaim.cli import add_model_options, settings_from
+from counterclaim.cli_support import EXIT_INTERRUPTED, report_error
 from counterclaim.errors import CounterclaimError, DatasetError
 from counterclaim.evaluation.compare import compare_runs, print_comparison
 from counterclaim.evaluation.report import RichEvalProgress, terminal_report
@@ -44,7 +45,6 @@ from counterclaim.render.terminal_safety import single_line
 DEFAULT_DATASET = Path("seeds")
 DEFAULT_OUT = Path("evals/runs")
 EXIT_ARTICLES_FAILED = 1
-EXIT_INTERRUPTED = 130
 WIDTH_WHEN_NOT_A_TERMINAL = 200
 """Output to a file or pipe is not wrapped at 80 columns: the score table needs about 170."""
 
@@ -112,10 +112,10 @@ def run_eval_command(args: argparse.Namespace) -> int:
             return 0
         return _run(args, out, err)
     except CounterclaimError as error:
-        err.print(Text(f"error: {single_line(error.one_line())}", style="red"))
+        report_error(error.one_line())  # one plain line, never wrapped by rich
         return error.exit_code
     except KeyboardInterrupt:
-        err.print(Text("interrupted: the run folder keeps the articles finished so far", style="yellow"))
+        report_error("interrupted: the run folder keeps the articles finished so far")
         return EXIT_INTERRUPTED
 
 
