@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import threading
 from pathlib import Path
 
 import pytest
@@ -54,22 +53,13 @@ def test_a_full_device_is_an_output_error(tmp_path: Path) -> None:
 def test_a_named_pipe_at_the_output_path_gets_the_content(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    received: list[bytes] = []
-    opened = threading.Event()
-
-    def reader() -> None:
-        with open(fifo, "rb") as pipe:
-            opened.set()
-            received.append(pipe.read())
-
-    thread = threading.Thread(target=reader, daemon=True)
-    thread.start()
-    for _ in range(100):  # the reader must hold the pipe open before we write
-        if opened.wait(0.05):
-            break
-    write_output(str(fifo), "through the pipe\n", force=True)
-    thread.join(timeout=5)
-    assert received == [b"through the pipe\n"]
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader holds the pipe open
+    try:
+        write_output(str(fifo), "through the pipe\n", force=True)
+        received = os.read(reader, 1024)
+    finally:
+        os.close(reader)
+    assert received == b"through the pipe\n"
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
