@@ -208,6 +208,54 @@ def test_ctrl_c_during_model_start_up_gives_one_line_and_exit_130(article: Path,
     assert took < 10, took
 
 
+NEVER_READY_NATIVE_SERVER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    import xllamacpp
+
+    class NeverReady:
+        # Stands in for the native server: built at once, its model never loads (its address
+        # refuses connections), and it notes whether it was released during the run or only
+        # when the interpreter shut down.
+        listening_address = "http://127.0.0.1:9"
+
+        def __init__(self, params):
+            Path(sys.argv[1]).write_text("constructed")
+
+        def __del__(self):
+            if not sys.is_finalizing():
+                Path(sys.argv[1] + ".released").write_text("released during the run")
+
+    xllamacpp.Server = NeverReady
+    from counterclaim.cli import main
+    sys.exit(main(sys.argv[2:]))
+    """
+)
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_while_the_model_loads_releases_the_server_before_exit(article: Path, tmp_path: Path) -> None:
+    model = tmp_path / "stand-in.gguf"
+    model.write_bytes(b"GGUF" + bytes(16))
+    constructed = tmp_path / "server"
+    child = subprocess.Popen(
+        [sys.executable, "-c", NEVER_READY_NATIVE_SERVER, str(constructed), "analyze", str(article), "-q",
+         "--provider", "local", "--model-path", str(model)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
+    )  # fmt: skip
+    try:
+        _wait_for(constructed.exists, "the stand-in server to be built")
+        time.sleep(0.5)  # polling its health
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    assert child.returncode == EXIT_INTERRUPTED, err
+    _one_error_line(err, "interrupted")
+    assert (tmp_path / "server.released").exists()
+
+
 SLOW_RENDERING = textwrap.dedent(
     """
     import io, sys, time

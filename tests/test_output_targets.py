@@ -96,14 +96,20 @@ def _analyze_to(article: Path, out: str, *extra: str) -> tuple[int, int, str]:
 
 @pytest.mark.parametrize(
     "where",
-    ["missing folder", "a file as folder"],
+    ["missing folder", "a file as folder", "a folder nobody can create files in"],
 )
 def test_an_unwritable_out_is_refused_before_any_request(
     where: str, article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     blocker = tmp_path / "plain-file"
     blocker.write_text("x")
-    out = {"missing folder": tmp_path / "no" / "such" / "out.txt", "a file as folder": blocker / "out.txt"}
+    out = {
+        "missing folder": tmp_path / "no" / "such" / "out.txt",
+        "a file as folder": blocker / "out.txt",
+        "a folder nobody can create files in": Path("/sys/counterclaim-out.txt"),  # sysfs: never, not root
+    }
+    if where.startswith("a folder nobody") and not Path("/sys/kernel").is_dir():
+        pytest.skip("needs Linux sysfs")
     code, requests, _ = _analyze_to(article, str(out[where]))
     err = capsys.readouterr().err
     assert code == OutputError.exit_code, err

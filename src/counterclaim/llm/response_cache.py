@@ -35,13 +35,17 @@ import httpx2
 
 from counterclaim.config import OPENAI_BASE_URL, Provider, Settings
 from counterclaim.errors import ConfigurationError
-from counterclaim.llm.http_guard import MAX_ANSWER_BYTES, ModelHttpClient, chat_completion_problem
+from counterclaim.llm.http_guard import (
+    CHAT_COMPLETIONS_PATH_SUFFIX,
+    MAX_ANSWER_BYTES,
+    ModelHttpClient,
+    chat_completion_problem,
+)
 from counterclaim.llm.local_server import resolve_model_path
 
 CACHED_MARKER = "x_counterclaim_cached"
 """Top-level field added to an answer served from the cache (the OpenAI client keeps unknown fields)."""
 
-_CACHED_PATH_SUFFIX = "/chat/completions"
 _FORMAT_VERSION = "1"
 """Part of every key: bump it when the key or the stored form changes, so old entries are not read."""
 _TEMPORARY_SUFFIX = ".part"
@@ -202,7 +206,7 @@ class CachingHttpClient(ModelHttpClient):
         follow_redirects: Any = httpx2.USE_CLIENT_DEFAULT,
     ) -> httpx2.Response:
         key = None
-        if request.method == "POST" and request.url.path.endswith(_CACHED_PATH_SUFFIX):
+        if request.method == "POST" and request.url.path.endswith(CHAT_COMPLETIONS_PATH_SUFFIX):
             key = request_key(self.response_cache.namespace, await request.aread())
         if key is not None:
             stored = self.response_cache.get(key)
