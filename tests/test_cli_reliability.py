@@ -9,6 +9,7 @@ started: the start-up test replaces the native `xllamacpp.Server` with a stand-i
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -24,6 +25,8 @@ import pytest
 from counterclaim.cli import main
 from counterclaim.config import load_settings
 from counterclaim.errors import ConfigurationError, DatasetError, OutputError
+from counterclaim.evaluation.runner import run_eval
+from eval_oracles import bridge_article, dam_article, oracle_settings, perfect_oracle, write_dataset
 from local_fault_server import ScriptedServer, completion_body, dripping_reply, json_reply, scripted_server
 
 CONSOLE_SCRIPT = Path(sys.executable).parent / "counterclaim"
@@ -311,3 +314,24 @@ def test_eval_errors_are_one_prefixed_line_never_wrapped(
     err = capsys.readouterr().err
     assert code == DatasetError.exit_code
     _one_error_line(err, str(missing))
+
+
+def test_eval_results_to_a_full_stdout_are_an_output_error(tmp_path: Path) -> None:
+    """`eval compare` prints its table with rich; a stdout that cannot take it is exit 8 too."""
+    dataset = write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
+
+    def one_run() -> Path:
+        run = asyncio.run(
+            run_eval([dataset], settings=oracle_settings(), pipeline="staged", out_dir=tmp_path / "runs",
+                     analyze_fn=perfect_oracle)
+        )  # fmt: skip
+        return run.run_dir
+
+    first, second = one_run(), one_run()
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [str(CONSOLE_SCRIPT), "eval", "compare", str(first), str(second)],
+            stdout=full, stderr=subprocess.PIPE, env=_child_env(), timeout=60, text=True,
+        )  # fmt: skip
+    assert done.returncode == OutputError.exit_code, done.stderr
+    _one_error_line(done.stderr, "standard output")

@@ -2,8 +2,9 @@
 stderr, stdout failures as output errors, signals as interrupts, and checks of display options.
 
 - `report_error(message)`: the one line `counterclaim: error: MESSAGE` on stderr, never wrapped.
-- `write_stdout(text)`: writes the result; a stdout that cannot take it (a full disk, /dev/full) is an
-  `OutputError` (exit 8); a closed pipe stays a `BrokenPipeError` (the reader left: exit 0).
+- `write_stdout(text)` and `stdout_failures_as_output_error()`: a stdout that cannot take the result
+  (a full disk, /dev/full) is an `OutputError` (exit 8); a closed pipe stays a `BrokenPipeError`
+  (the reader left: exit 0).
 - `interrupt_signals()`: for the duration of a command, SIGINT (Ctrl-C) and SIGTERM raise
   `KeyboardInterrupt` at once, wherever the program is (also in blocking start-up code of the
   embedded model, where asyncio's own Ctrl-C handling would only cancel at the next await). A second
@@ -43,23 +44,28 @@ def report_error(message: str) -> None:
 
 
 def write_stdout(text: str) -> None:
-    """Write `text` to stdout and flush it.
-
-    Raises `OutputError` when stdout cannot take it (no space, I/O error...), after pointing stdout at
-    /dev/null so the interpreter's own flush at exit does not fail again. A closed pipe is left as
-    `BrokenPipeError`, also with stdout pointed at /dev/null.
-    """
-    try:
+    """Write `text` to stdout and flush it (failures as `stdout_failures_as_output_error` says)."""
+    with stdout_failures_as_output_error():
         sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+@contextlib.contextmanager
+def stdout_failures_as_output_error() -> Iterator[None]:
+    """Within the block (which writes to stdout, e.g. a rich Console's print), a stdout that cannot
+    take the output (no space, I/O error...) raises `OutputError`; a closed pipe raises
+    `BrokenPipeError` (the reader left). Either way stdout is then pointed at /dev/null, so the
+    interpreter's own flush at exit does not fail again."""
+    try:
+        yield
         sys.stdout.flush()
     except BrokenPipeError:
         _discard_stdout()
         raise
     except OSError as error:
-        if error.errno == errno.EPIPE:
-            _discard_stdout()
-            raise BrokenPipeError(errno.EPIPE, "broken pipe") from error
         _discard_stdout()
+        if error.errno == errno.EPIPE:
+            raise BrokenPipeError(errno.EPIPE, "broken pipe") from error
         raise OutputError(f"cannot write standard output: {error.strerror or error}") from error
 
 

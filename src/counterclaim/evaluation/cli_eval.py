@@ -34,7 +34,7 @@ from rich.console import Console
 from rich.text import Text
 
 from counterclaim.cli import add_model_options, settings_from
-from counterclaim.cli_support import EXIT_INTERRUPTED, report_error
+from counterclaim.cli_support import EXIT_INTERRUPTED, report_error, stdout_failures_as_output_error
 from counterclaim.errors import CounterclaimError, DatasetError
 from counterclaim.evaluation.compare import compare_runs, print_comparison
 from counterclaim.evaluation.report import RichEvalProgress, terminal_report
@@ -108,7 +108,9 @@ def run_eval_command(args: argparse.Namespace) -> int:
     err = Console(stderr=True)
     try:
         if args.eval_action == "compare":
-            print_comparison(compare_runs(args.run_a, args.run_b), out)
+            comparison = compare_runs(args.run_a, args.run_b)
+            with stdout_failures_as_output_error():
+                print_comparison(comparison, out)
             return 0
         return _run(args, out, err)
     except CounterclaimError as error:
@@ -144,8 +146,9 @@ def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
                 retry_failed=args.retry_failed,
             )
         )
-    out.print(terminal_report(run.record, list(run.samples)))
-    out.print(Text(single_line(f"report: {run.run_dir / REPORT_FILE}")))
+    with stdout_failures_as_output_error():
+        out.print(terminal_report(run.record, list(run.samples)))
+        out.print(Text(single_line(f"report: {run.run_dir / REPORT_FILE}")))
     return EXIT_ARTICLES_FAILED if run.record.totals.failed else 0
 
 
