@@ -98,7 +98,9 @@ class ModelClient:
         `cache`: answer repeated requests from this response cache; by default the one
         `settings.cache_dir` names, if any (see `counterclaim.llm.response_cache`). `http_client`
         replaces the HTTP client (tests put a stand-in server behind it); it cannot be combined with a
-        cache, which lives in the client this class builds.
+        cache, which lives in the client this class builds. The clients this class builds are
+        `ModelHttpClient`s (answers bounded in time and size, and checked: `llm.http_guard`); a client
+        given here gets those checks only if it is one too.
         """
         self.settings = settings
         self.ledger = ledger or UsageLedger()
