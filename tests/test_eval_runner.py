@@ -17,11 +17,18 @@ import pytest
 from rich.console import Console
 
 from counterclaim.cli import main
-from counterclaim.cli.errors import terminate_as_interrupt
+from counterclaim.cli.errors import interrupt_signals
 from counterclaim.config import Settings, load_settings
 from counterclaim.errors import DatasetError, LocalModelError, ModelOutputError, UsageSoFar
 from counterclaim.evaluation.report import markdown_report, terminal_report
-from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FILE, RunRecord, load_run
+from counterclaim.evaluation.run_files import (
+    REPORT_FILE,
+    RUN_FILE,
+    SAMPLES_FILE,
+    RunRecord,
+    SampleRow,
+    load_run,
+)
 from counterclaim.evaluation.runner import EvalRun, run_eval, short_model_name
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis
@@ -357,6 +364,59 @@ def test_an_interrupted_run_resumes_in_its_folder_without_redoing_finished_artic
     assert loaded.record.started_at < loaded.record.resumed[0].at
 
 
+class RecordingProgress:
+    """An `EvalProgress` that keeps the notices it is given (and ignores the rest)."""
+
+    def __init__(self) -> None:
+        self.notices: list[str] = []
+
+    def run_started(self, run_dir: Path, total_articles: int) -> None: ...
+
+    def article_started(self, dataset: str, article_id: str) -> None: ...
+
+    def step(self, name: str) -> None: ...
+
+    def article_finished(self, sample: SampleRow) -> None: ...
+
+    def notice(self, message: str) -> None:
+        self.notices.append(message)
+
+
+def test_resume_drops_a_partial_last_sample_line_with_a_notice_and_redoes_its_article(
+    tmp_path: Path,
+) -> None:
+    """A kill during the append leaves half a line at the end of samples.jsonl."""
+    first = run_with(perfect_oracle, tmp_path)
+    samples_file = first.run_dir / SAMPLES_FILE
+    dam_line, bridge_line = samples_file.read_text(encoding="utf-8").splitlines()
+    samples_file.write_text(dam_line + "\n" + bridge_line[:40], encoding="utf-8")
+
+    analysed: list[str] = []
+
+    async def counting_oracle(text: str) -> Analysis:
+        analysed.append(text)
+        return await perfect_oracle(text)
+
+    progress = RecordingProgress()
+    resumed = run_with(counting_oracle, tmp_path, resume=first.run_dir, progress=progress)
+
+    assert analysed == [BRIDGE_TEXT]
+    assert [s.article_id for s in resumed.samples] == ["dam", "bridge"]
+    loaded = load_run(first.run_dir)  # the file reads back whole: the partial line is gone
+    assert [s.article_id for s in loaded.samples] == ["dam", "bridge"]
+    assert any("partial" in n and f"{SAMPLES_FILE}:2" in n for n in progress.notices)
+    assert any("partial" in n for n in loaded.record.resumed[-1].notices)
+
+
+def test_resume_still_refuses_a_damaged_line_that_is_not_the_last(tmp_path: Path) -> None:
+    first = run_with(perfect_oracle, tmp_path)
+    samples_file = first.run_dir / SAMPLES_FILE
+    dam_line, bridge_line = samples_file.read_text(encoding="utf-8").splitlines()
+    samples_file.write_text(dam_line[:40] + "\n" + bridge_line + "\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match=f"{SAMPLES_FILE}:1"):
+        run_with(perfect_oracle, tmp_path, resume=first.run_dir)
+
+
 def test_retry_failed_analyses_the_failed_articles_again_and_replaces_their_rows(tmp_path: Path) -> None:
     async def failing_on_bridge(text: str) -> Analysis:
         if text == BRIDGE_TEXT:
@@ -431,7 +491,7 @@ def test_run_json_is_rewritten_after_each_article_so_a_killed_run_can_resume(tmp
 
 def test_sigterm_stops_an_eval_run_like_ctrl_c() -> None:
     before = signal.getsignal(signal.SIGTERM)
-    with pytest.raises(KeyboardInterrupt), terminate_as_interrupt():
+    with pytest.raises(KeyboardInterrupt), interrupt_signals():
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(5)  # the handler raises at once; the sleep only bounds a failure
     assert signal.getsignal(signal.SIGTERM) is before

@@ -11,6 +11,7 @@ import pytest
 from counterclaim.errors import InputError
 from counterclaim.io.article_input import ArticleInput, article_from_text, read_article
 from counterclaim.io.html_text import html_to_text, looks_like_html
+from counterclaim.pipeline.article import PreparedArticle
 
 ARTICLE = "The mayor said taxes would fall.\n\nThe council said they would rise.\n"
 
@@ -62,7 +63,25 @@ def test_strips_repeated_byte_order_marks_of_glued_files(tmp_path: Path) -> None
 def test_normalizes_windows_and_old_mac_line_endings(tmp_path: Path) -> None:
     path = _write(tmp_path, b"one\r\ntwo\rthree\n")
 
-    assert read_article(path).text == "one\ntwo\nthree\n"
+    # CRLF is kept (the sanitizer hides its CR from the model, offsets stay in the user's text); a
+    # lone CR becomes LF, one character for one, so offsets are unchanged.
+    assert read_article(path).text == "one\r\ntwo\nthree\n"
+
+
+def test_a_crlf_article_keeps_its_line_endings_so_offsets_slice_the_file(tmp_path: Path) -> None:
+    """Offsets index the user's text: slicing the decoded file at a span gives the span's text, and
+    the model still sees the text without carriage returns."""
+    on_disk = "Title\r\n\r\nThe mayor said the dam is safe.\r\nThe engineer said it leaks.\r\n"
+    path = _write(tmp_path, on_disk.encode())
+
+    article = read_article(path)
+    prepared = PreparedArticle.from_text(article.text)
+    spans = prepared.evidence_for([2, 3])
+
+    assert article.text == on_disk
+    assert "\r" not in prepared.prompt_text()
+    assert [on_disk[s.start : s.end] for s in spans] == [s.text for s in spans]
+    assert spans[0].text == "The mayor said the dam is safe.\r\nThe engineer said it leaks."
 
 
 def test_markdown_passes_through_unchanged(tmp_path: Path) -> None:
@@ -124,6 +143,20 @@ def test_unreadable_file(tmp_path: Path) -> None:
 @pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux /proc")
 def test_read_failure_is_reported_with_its_reason() -> None:
     assert _input_error("/proc/self/mem") == "cannot read /proc/self/mem: Input/output error"
+
+
+@pytest.mark.timeout(20)
+def test_a_named_pipe_without_writer_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "article.pipe"
+    os.mkfifo(fifo)
+
+    message = _input_error(str(fifo))
+
+    assert "not a regular file" in message and "-" in message
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    assert "not a regular file" in _input_error("/dev/zero")
 
 
 def test_path_with_a_nul_character() -> None:
@@ -418,7 +451,7 @@ def test_looks_like_html(text: str, expected: bool) -> None:
 
 
 def test_article_from_text_applies_the_same_checks() -> None:
-    assert article_from_text("One.\r\nTwo.").text == "One.\nTwo."
+    assert article_from_text("One.\r\nTwo.").text == "One.\r\nTwo."
     with pytest.raises(InputError, match="article is empty"):
         article_from_text(" \n ")
     with pytest.raises(InputError, match="looks like binary data"):

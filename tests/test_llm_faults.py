@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from counterclaim.config import load_settings
 from counterclaim.errors import ModelOutputError, ProviderError
 from counterclaim.llm.client import ModelClient
+from counterclaim.llm.http_guard import ModelHttpClient
 
 SECRET = "sk-test-THISKEYMUSTNEVERAPPEAR1234567890"
 
@@ -71,7 +72,8 @@ def make_client(server: FakeServer, slept: list[float], **settings: Any) -> Mode
         env={}, provider="compatible", base_url="http://mock.invalid/v1", model="mock-model",
         api_key=SECRET, **settings,
     )  # fmt: skip
-    http = httpx2.AsyncClient(transport=httpx2.MockTransport(server))
+    # The client ModelClient would build (answers bounded and checked), over the mock transport.
+    http = ModelHttpClient(total_seconds=config.request_timeout, transport=httpx2.MockTransport(server))
     return ModelClient(config, http_client=http, sleep=fake_sleep)
 
 
@@ -154,8 +156,8 @@ def test_html_page_instead_of_json_gives_a_clear_error() -> None:
     )
     server = FakeServer(page)
     result, _, _ = ask(server)
-    assert isinstance(result, (ProviderError, ModelOutputError))
-    assert "<html>" not in result.one_line()
+    assert isinstance(result, ProviderError)
+    assert "HTML page" in result.one_line() and "<html>" not in result.one_line()
 
 
 def test_unknown_model_is_not_retried() -> None:

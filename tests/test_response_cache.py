@@ -1,4 +1,4 @@
-"""The response cache (`--cache-dir`): repeated requests are answered from disk, nothing else is.
+"""The response cache (`--response-cache`): repeated requests are answered from disk, nothing else is.
 
 The end-to-end tests fill the cache from answers recorded from the real embedded model (the seed
 article's cassette) and then analyse the article again with no cassette and no server. The HTTP-client
@@ -27,6 +27,7 @@ from counterclaim.evaluation.report import score_table
 from counterclaim.evaluation.run_files import ANSWERS_DIR, SAMPLES_FILE, load_run_record, load_samples
 from counterclaim.evaluation.runner import with_run_cache
 from counterclaim.llm.client import ModelClient
+from counterclaim.llm.http_guard import MAX_ANSWER_BYTES, UnusableServerAnswer
 from counterclaim.llm.response_cache import (
     CACHED_MARKER,
     CachingHttpClient,
@@ -123,7 +124,8 @@ def test_failures_and_cut_off_answers_are_never_stored(cache: ResponseCache) -> 
     )
     client = CachingHttpClient(cache, transport=server.transport)
     assert _send(client, _body()).status_code == 500
-    assert _send(client, _body()).content == b'{"choices": [{"mess'  # passed on, for the client to report
+    with pytest.raises(UnusableServerAnswer):  # a server failing behind a 200, for the client to report
+        _send(client, _body())
     assert _send(client, _body()).json() == CUT_OFF
     assert _send(client, _body()).json() == ANSWER
     assert _send(client, _body()).json() == {**ANSWER, CACHED_MARKER: True}
@@ -149,6 +151,69 @@ def test_an_unreadable_entry_is_asked_again_and_replaced(cache: ResponseCache) -
     assert _send(CachingHttpClient(cache, transport=server.transport), _body()).json() == ANSWER
     assert len(server.seen) == 1
     assert json.loads(entry.read_bytes()) == ANSWER
+
+
+def _entry_path(cache: ResponseCache) -> Path:
+    key = request_key(cache.namespace, _body())
+    assert key is not None
+    entry = cache.directory / key[:2] / f"{key}.json"
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    return entry
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"choices": [{"finish_reason": "stop"}]},  # no message
+        {"choices": [{"finish_reason": "stop", "message": "text"}]},  # a message that is no object
+        {"error": {"message": "stored by an older version"}, "choices": [{"message": {}}]},
+    ],
+    ids=["no message", "message not an object", "error object"],
+)
+def test_an_entry_that_parses_but_is_no_chat_completion_is_a_miss_and_is_repaired(
+    cache: ResponseCache, stored: dict[str, object]
+) -> None:
+    """The stand-in server is an httpx2.MockTransport; the broken entry is written by hand."""
+    entry = _entry_path(cache)
+    entry.write_text(json.dumps(stored))
+    server = _Server(httpx2.Response(200, json=ANSWER))
+
+    assert _send(CachingHttpClient(cache, transport=server.transport), _body()).json() == ANSWER
+    assert len(server.seen) == 1
+    assert json.loads(entry.read_bytes()) == ANSWER
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("kind", ["symlink to /dev/zero", "fifo", "symlink to a fifo"])
+def test_an_entry_that_is_no_regular_file_is_a_miss_never_a_hang(
+    cache: ResponseCache, tmp_path: Path, kind: str
+) -> None:
+    """The stand-in server is an httpx2.MockTransport. An entry that is (or links to) a device or a
+    named pipe is never read: it is asked anew and replaced by a regular file."""
+    entry = _entry_path(cache)
+    if kind == "symlink to /dev/zero":
+        entry.symlink_to("/dev/zero")
+    elif kind == "fifo":
+        os.mkfifo(entry)
+    else:
+        os.mkfifo(tmp_path / "pipe")
+        entry.symlink_to(tmp_path / "pipe")
+    server = _Server(httpx2.Response(200, json=ANSWER))
+
+    assert _send(CachingHttpClient(cache, transport=server.transport), _body()).json() == ANSWER
+    assert len(server.seen) == 1
+    assert entry.is_file() and not entry.is_symlink()
+    assert json.loads(entry.read_bytes()) == ANSWER
+
+
+def test_an_oversized_entry_is_a_miss(cache: ResponseCache) -> None:
+    """The stand-in server is an httpx2.MockTransport; the entry is padded past the answer limit."""
+    entry = _entry_path(cache)
+    entry.write_bytes(json.dumps(ANSWER).encode() + b" " * (MAX_ANSWER_BYTES + 1))
+    server = _Server(httpx2.Response(200, json=ANSWER))
+
+    assert _send(CachingHttpClient(cache, transport=server.transport), _body()).json() == ANSWER
+    assert len(server.seen) == 1
 
 
 def test_a_cache_directory_that_cannot_be_made_is_a_configuration_error(tmp_path: Path) -> None:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 from pydantic_settings.sources.utils import parse_env_vars
 
@@ -186,9 +187,57 @@ class Settings(BaseSettings):
             values["model"] = DEFAULT_OPENAI_MODEL if provider is Provider.OPENAI else DEFAULT_LOCAL_MODEL
         return values
 
+    @field_validator("base_url")
+    @classmethod
+    def _base_url_is_usable(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_base_url(value)
+        return value
+
     @property
     def api_key_value(self) -> str | None:
         return self.api_key.get_secret_value() if self.api_key else None
+
+
+class BaseUrlError(ValueError):
+    """A base URL no HTTP client can use; the message shows it without credentials."""
+
+
+def url_without_credentials(url: str) -> str:
+    """`url` with any user name and password removed (and its query and fragment, which may hold
+    tokens), also when it does not parse as a URL: what an error message may show."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        scheme, rest = "", url
+    authority, slash, path = rest.partition("/")
+    authority = authority.rpartition("@")[2]
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    return f"{scheme}{separator}{authority}{slash}{path}"
+
+
+def check_base_url(url: str) -> None:
+    """Raise `BaseUrlError` unless `url` is an http(s) URL with a host and a valid port."""
+    shown = url_without_credentials(url.strip())
+
+    def refuse(reason: str) -> BaseUrlError:
+        return BaseUrlError(f"base URL '{shown}' {reason}")
+
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port  # raises ValueError for a port that is not a number in 0..65535
+    except ValueError as error:
+        detail = (
+            "has a port that is not a number from 1 to 65535"
+            if "port" in str(error).lower()
+            else ("is not a valid URL (an unclosed [ for an IPv6 address?)")
+        )
+        raise refuse(detail) from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise refuse("needs http:// or https:// in front, e.g. http://localhost:11434/v1")
+    if not parts.hostname:
+        raise refuse("has no host name")
+    if port == 0:
+        raise refuse("has a port that is not a number from 1 to 65535")
 
 
 @dataclass(frozen=True)
@@ -265,5 +314,11 @@ def load_settings(env: Mapping[str, str] | None = None, **flags: Any) -> Setting
         raise
     except ValidationError as error:
         first = error.errors()[0]
+        cause = (first.get("ctx") or {}).get("error")
+        if isinstance(cause, BaseUrlError):  # its message shows the URL without credentials
+            raise ConfigurationError(
+                f"invalid setting: {cause} (--base-url or COUNTERCLAIM_BASE_URL)"
+            ) from None
         field = ".".join(str(part) for part in first["loc"])
+        # Never echo the input: it may be a secret.
         raise ConfigurationError(f"invalid setting {field}: {first['msg']}") from None

@@ -2,7 +2,9 @@
 
 Every character offset in these models is a Python string index into the article text that was
 given to `analyze` (after input decoding, before any sanitizing), so `text[span.start:span.end]`
-always equals `span.text`. Code, never the model, computes offsets.
+always equals `span.text`. Code, never the model, computes offsets. A file's Windows line endings
+(CRLF) are kept, so offsets also index the decoded file as it is on disk (only a leading byte order
+mark is dropped, a lone CR becomes LF, and HTML offsets index its converted text).
 """
 
 from __future__ import annotations

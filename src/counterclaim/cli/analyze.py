@@ -11,12 +11,12 @@ import click
 from rich.console import Console
 
 from counterclaim.api import analyze_async
+from counterclaim.cli.errors import write_stdout
 from counterclaim.cli.options import model_options, settings_from
 from counterclaim.cli.progress import ProgressLines
 from counterclaim.config import Provider
-from counterclaim.errors import OutputError
 from counterclaim.io.article_input import read_article
-from counterclaim.io.output_file import write_output
+from counterclaim.io.output_file import check_output_target, write_output
 from counterclaim.models import Analysis, AnalysisScope
 from counterclaim.render import OutputFormat, render
 
@@ -70,8 +70,8 @@ def run_analyze(params: dict[str, Any]) -> int:
     for notice in article.notices:
         progress(notice)
     out = params["out"]
-    if out and os.path.exists(out) and not params["force"]:  # refuse before any model work
-        raise OutputError(f"{out} exists; pass --force to overwrite")
+    if out:  # refuse before any model work: an existing file, a directory, an unwritable place
+        check_output_target(out, force=params["force"])
     scope: AnalysisScope = "claims" if params["claims_only"] else "full"
     if settings.provider is Provider.LOCAL:
         progress(f"starting the embedded model ({settings.model})")
@@ -90,8 +90,7 @@ def run_analyze(params: dict[str, Any]) -> int:
         write_output(out, output, force=params["force"])
         progress(f"wrote {out}")
     else:
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        write_stdout(output)
     return 0
 
 

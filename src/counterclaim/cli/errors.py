@@ -1,77 +1,167 @@
 """How every command fails: one line on stderr (`counterclaim: error: ...`), a distinct exit code, never a
-traceback (unless COUNTERCLAIM_DEBUG=1), never a secret."""
+traceback (unless COUNTERCLAIM_DEBUG=1), never a secret.
+
+- `report_error(message)`: the one line `counterclaim: error: MESSAGE` on stderr, never wrapped.
+- `write_stdout(text)` and `stdout_failures_as_output_error()`: a stdout that cannot take the result
+  (a full disk, /dev/full) is an `OutputError` (exit 8); a closed pipe stays a `BrokenPipeError`
+  (the reader left: exit 0).
+- `interrupt_signals()`: for the duration of a command, SIGINT (Ctrl-C) and SIGTERM raise
+  `KeyboardInterrupt` at once, wherever the program is (also in blocking start-up code of the
+  embedded model, where asyncio's own Ctrl-C handling would only cancel at the next await). A second
+  signal while the first is being handled exits at once with the one-line message.
+- `run_guarded(command)`: runs a command with all of the above; exit 130 for both signals,
+  "interrupted" for Ctrl-C and "terminated (SIGTERM)" for SIGTERM.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from types import FrameType
 
 import click
 
-from counterclaim.errors import CounterclaimError
+from counterclaim.errors import CounterclaimError, Interrupted, OutputError
 from counterclaim.render.terminal_safety import single_line
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+"""Exit code of a command stopped by Ctrl-C or SIGTERM."""
+ERROR_PREFIX = "counterclaim: error: "
 
 
-def say_error(message: str) -> None:
-    """The one error line every command prints."""
-    sys.stderr.write(f"counterclaim: error: {single_line(message)}\n")
-    sys.stderr.flush()
+def report_error(message: str) -> None:
+    """Write `counterclaim: error: MESSAGE` as one line on stderr (never wrapped, never styled)."""
+    line = f"{ERROR_PREFIX}{single_line(message)}\n"
+    try:
+        sys.stderr.write(line)
+        sys.stderr.flush()
+    except (OSError, ValueError):  # no stderr to tell: the exit code still says it
+        pass
+
+
+def write_stdout(text: str) -> None:
+    """Write `text` to stdout and flush it (failures as `stdout_failures_as_output_error` says)."""
+    with stdout_failures_as_output_error():
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
 
 @contextlib.contextmanager
-def terminate_as_interrupt() -> Iterator[None]:
-    """Within the block, SIGTERM (a job's time limit, `kill`) stops the command like Ctrl-C: an eval run
-    folder is closed with an "aborted" record it can be resumed from, and the command says so."""
+def stdout_failures_as_output_error() -> Iterator[None]:
+    """Within the block (which writes to stdout, e.g. a rich Console's print), a stdout that cannot
+    take the output (no space, I/O error...) raises `OutputError`; a closed pipe raises
+    `BrokenPipeError` (the reader left). Either way stdout is then pointed at /dev/null, so the
+    interpreter's own flush at exit does not fail again."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        raise
+    except OSError as error:
+        _discard_stdout()
+        if error.errno == errno.EPIPE:
+            raise BrokenPipeError(errno.EPIPE, "broken pipe") from error
+        raise OutputError(f"cannot write standard output: {error.strerror or error}") from error
 
-    def interrupt(signum: int, frame: FrameType | None) -> None:
+
+def _discard_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+@dataclass
+class SignalState:
+    """The stopping signal a command received, if any."""
+
+    received: int | None = None
+
+
+_MESSAGES = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated (SIGTERM)"}
+
+
+def interrupt_message(state: SignalState) -> str:
+    return _MESSAGES.get(signal.Signals(state.received or signal.SIGINT), "interrupted")
+
+
+@contextlib.contextmanager
+def interrupt_signals() -> Iterator[SignalState]:
+    """Within the block, SIGINT and SIGTERM raise KeyboardInterrupt (see the module docstring).
+
+    Outside the main thread signals cannot be handled: the block then runs with them untouched.
+    """
+    state = SignalState()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if state.received is not None:  # a second signal: cleaning up takes too long, leave now
+            report_error(interrupt_message(state))
+            os._exit(EXIT_INTERRUPTED)
+        state.received = signum
         raise KeyboardInterrupt
 
+    previous: dict[signal.Signals, signal._HANDLER] = {}
     try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: leave the signal alone
-        yield
-        return
+        for stopping in (signal.SIGINT, signal.SIGTERM):
+            previous[stopping] = signal.signal(stopping, stop)
+    except ValueError:  # not the main thread
+        pass
     try:
-        yield
+        yield state
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for stopping, handler in previous.items():
+            signal.signal(stopping, handler)
 
 
-def run_guarded(command: Callable[[], int], *, interrupted: str = "interrupted") -> int:
+def exit_for_interrupt(state: SignalState) -> int:
+    """Report the interruption in one line and return its exit code."""
+    report_error(interrupt_message(state))
+    return EXIT_INTERRUPTED
+
+
+def run_guarded(command: Callable[[], int]) -> int:
     """Run a command, turning every failure into one error line and its exit code."""
-    try:
-        with terminate_as_interrupt():
+    with interrupt_signals() as signals:
+        try:
             return command()
-    except CounterclaimError as error:
-        say_error(error.one_line())
-        return error.exit_code
-    except (KeyboardInterrupt, click.exceptions.Abort):  # click turns Ctrl-C into Abort
-        say_error(interrupted)
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        return EXIT_OK
-    except click.exceptions.Exit as done:
-        return done.exit_code
-    except click.UsageError as usage:
-        say_error(_usage_line(usage))
-        return EXIT_USAGE
-    except click.ClickException as other:
-        say_error(other.format_message())
-        return other.exit_code
-    except Exception as error:  # a bug: say so in one line; COUNTERCLAIM_DEBUG=1 shows the traceback
-        if os.environ.get("COUNTERCLAIM_DEBUG"):
-            raise
-        say_error(f"internal error ({type(error).__name__}); rerun with COUNTERCLAIM_DEBUG=1 for details")
-        return EXIT_INTERNAL
+        except (KeyboardInterrupt, click.exceptions.Abort):  # click turns Ctrl-C into Abort
+            return exit_for_interrupt(signals)
+        except BrokenPipeError:
+            return EXIT_OK
+        except click.exceptions.Exit as done:
+            return done.exit_code
+        except click.UsageError as usage:
+            report_error(_usage_line(usage))
+            return EXIT_USAGE
+        except click.ClickException as other:
+            report_error(other.format_message())
+            return other.exit_code
+        except Interrupted as stopped:  # a command that says more than "interrupted" (eval)
+            report_error(stopped.message)
+            return stopped.exit_code
+        except CounterclaimError as error:
+            if signals.received is not None:  # what failed was stopped by the signal
+                return exit_for_interrupt(signals)
+            report_error(error.one_line())
+            return error.exit_code
+        except Exception as error:  # a bug: say so in one line; COUNTERCLAIM_DEBUG=1 shows the traceback
+            if signals.received is not None:
+                return exit_for_interrupt(signals)
+            if os.environ.get("COUNTERCLAIM_DEBUG"):
+                raise
+            report_error(
+                f"internal error ({type(error).__name__}); rerun with COUNTERCLAIM_DEBUG=1 for details"
+            )
+            return EXIT_INTERNAL
 
 
 def _usage_line(usage: click.UsageError) -> str:

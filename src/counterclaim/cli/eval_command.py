@@ -23,6 +23,7 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from counterclaim.cli.errors import stdout_failures_as_output_error
 from counterclaim.cli.options import model_options, settings_from
 from counterclaim.errors import DatasetError
 from counterclaim.evaluation.compare import compare_runs, print_comparison
@@ -116,12 +117,15 @@ def run_eval_command(params: dict[str, Any]) -> int:
             )
         )
     out = _stdout()
-    out.print(terminal_report(run.record, list(run.samples)))
-    out.print(Text(single_line(f"report: {run.run_dir / REPORT_FILE}")))
+    with stdout_failures_as_output_error():
+        out.print(terminal_report(run.record, list(run.samples)))
+        out.print(Text(single_line(f"report: {run.run_dir / REPORT_FILE}")))
     return EXIT_ARTICLES_FAILED if run.record.totals.failed else 0
 
 
 def run_compare_command(run_a: Path, run_b: Path) -> int:
     """Metric deltas (B - A) and what flipped between two run folders."""
-    print_comparison(compare_runs(run_a, run_b), _stdout())
+    comparison = compare_runs(run_a, run_b)
+    with stdout_failures_as_output_error():
+        print_comparison(comparison, _stdout())
     return 0

@@ -415,6 +415,9 @@ class RichEvalProgress:
         found = f"{sample.score.counts.found_contradictions}/{sample.score.counts.gold_contradictions}"
         self.console.print(Text(f"ok {where}: claim recall {recall}, contradictions {found} ({cost})"))
 
+    def notice(self, message: str) -> None:
+        self.console.print(Text(f"note: {single_line(message)}", style="yellow"), soft_wrap=True)
+
     def _describe(self, text: str) -> None:
         if self._task is not None:
             self._progress.update(self._task, description=text)

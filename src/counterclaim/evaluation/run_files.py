@@ -211,6 +211,10 @@ class ResumeRecord(_Record):
 
     at: datetime
     git: GitState
+    notices: list[str] = Field(
+        default_factory=list,
+        description="What resuming found and mended, e.g. a partial last line of samples.jsonl dropped.",
+    )
 
 
 class RuleDescription(_Record):
@@ -267,15 +271,21 @@ class LoadedRun(_Record):
     path: Path
     record: RunRecord
     samples: list[SampleRow]
+    dropped_line_notice: str | None = None
+    """Said when a partial last line of `samples.jsonl` was dropped (`drop_partial_last_line`)."""
 
 
-def load_run(run_dir: Path) -> LoadedRun:
+def load_run(run_dir: Path, *, drop_partial_last_line: bool = False) -> LoadedRun:
     """Read `run.json` and `samples.jsonl` of a run folder. Raises `DatasetError` naming the file (and
-    line) when a file is missing, unreadable or not in the run format."""
+    line) when a file is missing, unreadable or not in the run format; with `drop_partial_last_line`,
+    a partial last line (see `load_samples_dropping_partial_line`) is dropped instead, with a notice."""
     if not run_dir.is_dir():
         raise DatasetError(f"not a run folder: {run_dir}")
     record = load_run_record(run_dir / RUN_FILE)
-    return LoadedRun(path=run_dir, record=record, samples=load_samples(run_dir / SAMPLES_FILE))
+    samples, notice = load_samples_dropping_partial_line(
+        run_dir / SAMPLES_FILE, drop_partial_last_line=drop_partial_last_line
+    )
+    return LoadedRun(path=run_dir, record=record, samples=samples, dropped_line_notice=notice)
 
 
 def load_run_record(path: Path) -> RunRecord:
@@ -289,15 +299,33 @@ def load_run_record(path: Path) -> RunRecord:
 
 def load_samples(path: Path) -> list[SampleRow]:
     """Read a `samples.jsonl` (blank lines skipped)."""
+    return load_samples_dropping_partial_line(path, drop_partial_last_line=False)[0]
+
+
+def load_samples_dropping_partial_line(
+    path: Path, *, drop_partial_last_line: bool = True
+) -> tuple[list[SampleRow], str | None]:
+    """Read a `samples.jsonl`; with `drop_partial_last_line`, a last line that is not a sample and has no
+    newline (a run killed while appending it) is dropped: the rows, and a notice saying so (None when
+    nothing was dropped). Any other line that is not a sample raises `DatasetError`."""
+    text = _read(path)
+    lines = text.splitlines()
     rows: list[SampleRow] = []
-    for number, line in enumerate(_read(path).splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             rows.append(SampleRow.model_validate_json(line))
         except ValidationError as exc:
+            cut_off = number == len(lines) and not text.endswith(("\n", "\r"))
+            if drop_partial_last_line and cut_off:
+                notice = (
+                    f"{path.name}:{number}: dropped a partial last line ({len(line)} characters, cut "
+                    "off while it was written); its article is analysed again"
+                )
+                return rows, notice
             raise DatasetError(f"{path}:{number}: not an eval sample ({_first_error(exc)})") from exc
-    return rows
+    return rows, None
 
 
 def _read(path: Path) -> str:

@@ -80,6 +80,7 @@ from counterclaim.models import Analysis, AnalysisScope, PromptVersion
 from counterclaim.pipeline.analyze import STAGED_TEMPLATES, PipelineName, run_pipeline
 from counterclaim.pipeline.rules import ALL_RULES
 from counterclaim.pipeline.steps.naive import TEMPLATE as NAIVE_TEMPLATE
+from counterclaim.redaction import Redactor
 
 AnalyzeFn = Callable[[str], Awaitable[Analysis]]
 """Turns an article text into an `Analysis` (offsets into that text): a stand-in for the pipeline
@@ -103,6 +104,8 @@ class EvalProgress(Protocol):
     def step(self, name: str) -> None: ...
 
     def article_finished(self, sample: SampleRow) -> None: ...
+
+    def notice(self, message: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -216,8 +219,12 @@ async def resume_eval(
     instance after a fix that lets an article survive what failed it; a finished run can be resumed
     that way too.
     """
-    loaded = load_run(run_dir)
+    loaded = load_run(run_dir, drop_partial_last_line=True)
     record = loaded.record
+    notices = [loaded.dropped_line_notice] if loaded.dropped_line_notice else []
+    if progress is not None:
+        for notice in notices:
+            progress.notice(notice)
     effective = client.settings if client is not None else settings
     pipeline = _pipeline_name(record.pipeline)
     selected = select_articles(
@@ -238,10 +245,12 @@ async def resume_eval(
             selection=record.selection,
             started_at=record.started_at,
             done=kept,
-            rewrite_samples=len(kept) != len(loaded.samples),
+            rewrite_samples=len(kept) != len(loaded.samples) or bool(notices),
             resumed=(
                 *record.resumed,
-                ResumeRecord(at=datetime.now(UTC), git=git_state(Path(__file__).resolve().parent)),
+                ResumeRecord(
+                    at=datetime.now(UTC), git=git_state(Path(__file__).resolve().parent), notices=notices
+                ),
             ),
         ),
         progress=progress,
@@ -304,6 +313,7 @@ async def _analyse_and_write(
             progress.article_finished(sample)
 
     samples: list[SampleRow] = list(plan.done)
+    redactor = Redactor.from_settings(plan.settings)
 
     def finish(abort_reason: str | None, *, running: bool = False) -> RunRecord:
         record = build_run_record(
@@ -335,7 +345,9 @@ async def _analyse_and_write(
                     for gold in dataset.articles:
                         if (dataset.record.name, gold.id) in done_keys:
                             continue
-                        sample = await evaluate_article(gold, dataset.record.name, analyze, progress)
+                        sample = await evaluate_article(
+                            gold, dataset.record.name, analyze, progress, redactor=redactor
+                        )
                         _append_line(samples_file, sample.model_dump_json())
                         samples.append(sample)
                         finish(None, running=True)  # a record to resume from, whatever stops the run
@@ -343,7 +355,7 @@ async def _analyse_and_write(
                             progress.article_finished(sample)
     except BaseException as exc:
         with contextlib.suppress(Exception):  # the original error matters more than a failed write
-            finish(_describe_abort(exc))
+            finish(redactor.redact(_describe_abort(exc)))
         raise
     record = finish(None)
     return EvalRun(run_dir=run_dir, record=record, samples=tuple(samples))
@@ -478,11 +490,18 @@ def scope_for(gold: GoldArticle) -> AnalysisScope:
 
 
 async def evaluate_article(
-    gold: GoldArticle, dataset: str, analyze: ScopedAnalyzeFn, progress: EvalProgress | None = None
+    gold: GoldArticle,
+    dataset: str,
+    analyze: ScopedAnalyzeFn,
+    progress: EvalProgress | None = None,
+    *,
+    redactor: Redactor | None = None,
 ) -> SampleRow:
     """Analyse one article (for what `scope_for` says) and score it. A `CounterclaimError` other than
     `FATAL_ERRORS` gives a failed row (scored as an empty prediction); fatal errors and other
-    exceptions propagate."""
+    exceptions propagate. The row's error message and notices go through `redactor` (the run's
+    configured secrets), as they are about to be written."""
+    redact = redactor or Redactor()
     if progress is not None:
         progress.article_started(dataset, gold.id)
     started = time.monotonic()
@@ -498,7 +517,7 @@ async def evaluate_article(
             article_id=gold.id,
             status="failed",
             error=ArticleFailure(
-                error=type(error).__name__, message=error.one_line(), exit_code=error.exit_code
+                error=type(error).__name__, message=redact(error.one_line()), exit_code=error.exit_code
             ),
             cost=ArticleCost(
                 model_calls=usage.calls if usage else 0,
@@ -512,6 +531,9 @@ async def evaluate_article(
             gold=gold_digest(gold),
         )
     score = score_article(gold, analysis)
+    notices = [redact(notice) for notice in analysis.run.notices]
+    if notices != analysis.run.notices:
+        analysis = analysis.model_copy(update={"run": analysis.run.model_copy(update={"notices": notices})})
     return SampleRow(
         dataset=dataset,
         article_id=gold.id,

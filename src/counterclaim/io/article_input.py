@@ -4,9 +4,11 @@ Every problem ends in an InputError with a one-line message that says what is wr
 where there is one, what to do about it. Bytes are decoded strictly: without ``encoding``
 they must be UTF-8, and nothing is ever guessed or decoded as Latin-1 behind the user's back.
 
-The returned text is what all offsets refer to: a UTF-8 byte order mark is removed, line
-endings are normalized to ``\\n``, and HTML is converted to its visible text. Markdown and
-plain text are otherwise passed through unchanged.
+The returned text is what all offsets refer to: a UTF-8 byte order mark is removed and HTML is
+converted to its visible text. Markdown and plain text keep their Windows line endings (``\\r\\n``),
+so offsets index the user's text and slicing the decoded file at a span gives its evidence; the
+sanitizer removes the carriage returns from what the model sees, as for any invisible character.
+A lone ``\\r`` (old Mac line ending) becomes ``\\n``, one character for one, so offsets do not move.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -47,6 +50,7 @@ _UTF16_32_BOMS = (
 # fine, a high share is not text.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LONE_CARRIAGE_RETURN = re.compile("\r(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -117,11 +121,14 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of the regular file at ``path``.
+
+    Anything else is refused before a byte is read: a directory, and a named pipe or a device, which
+    could keep us waiting for ever (a pipe with no writer) or never end (/dev/zero); those can be
+    read through standard input instead. The file is opened without waiting, then checked.
+    """
     try:
-        if os.path.isdir(path):
-            raise InputError(f"{path} is a directory, not an article file")
-        with open(path, "rb") as file:
-            return file.read(max_bytes + 1)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError as error:
         raise InputError(f"article file not found: {path}") from error
     except IsADirectoryError as error:
@@ -132,6 +139,22 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from error
     except ValueError as error:  # e.g. a NUL character in the path
         raise InputError(f"invalid article path {path!r}: {error}") from error
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path} is a directory, not an article file")
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"{path} is not a regular file (a pipe or a device); "
+                f"to read from it, use - and redirect: counterclaim analyze - < {path}"
+            )
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
 
 
 def _decode(raw: bytes, encoding: str | None, source: str) -> str:
@@ -203,11 +226,12 @@ def _looks_like_utf16_without_bom(raw: bytes) -> bool:
 
 def _checked_article(text: str, *, source: str, max_chars: int) -> ArticleInput:
     text = text.lstrip(_BYTE_ORDER_MARK)  # files glued together can start with several
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LONE_CARRIAGE_RETURN.sub("\n", text)  # same length: offsets stay those of the user's text
     _reject_binary_text(text, source)
     notices: list[str] = []
-    if looks_like_html(text):
-        text = html_to_text(text).lstrip(_BYTE_ORDER_MARK)  # a BOM right after "<!DOCTYPE html>"
+    if looks_like_html(text):  # offsets index the converted text anyway
+        converted = html_to_text(text.replace("\r\n", "\n"))
+        text = converted.lstrip(_BYTE_ORDER_MARK)  # a BOM right after "<!DOCTYPE html>"
         if not _has_visible_text(text):
             raise InputError(f"{source}: input looked like HTML but contains no article text")
         notices.append(f"input looked like HTML; converted to text ({len(text):,} characters)")

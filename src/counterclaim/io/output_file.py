@@ -9,12 +9,18 @@ between our check and our write is not clobbered either.
 The file is written as UTF-8, byte for byte as given (no newline translation). A new file
 gets the usual permissions (0666 minus the umask); a replaced file keeps its mode. A symlink
 at ``path`` is replaced by the file, the link target is left alone.
+
+A path that is (or links to) a device or a named pipe is written into directly, never replaced
+(``--out /dev/stdout`` works, ``--out /dev/null --force`` leaves /dev/null alone); writing into it
+overwrites nothing, so it needs no ``force``. A named pipe nobody reads from is an error, not a
+wait. ``check_output_target`` finds the failures it can before any work is done.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import os
 import secrets
 import stat
@@ -31,17 +37,15 @@ def write_output(path: str, content: str, *, force: bool) -> None:
     Also raises OutputError when the directory is missing or unwritable, path is a directory,
     or content cannot be encoded as UTF-8.
     """
-    if os.path.isdir(path):
-        raise OutputError(f"{path} is a directory; give a file name for the output")
-    if not force and os.path.lexists(path):
-        raise OutputError(f"{path} exists; pass --force to overwrite")
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory):
-        raise OutputError(f"cannot write {path}: directory {directory} does not exist")
+    special = _special_target(path)
     try:
         data = content.encode("utf-8")
     except UnicodeEncodeError as error:
         raise OutputError(f"cannot write {path}: the content is not valid text ({error.reason})") from error
+    if special:
+        _write_into(path, data)
+        return
+    directory = _checked_directory(path, force=force)
 
     temporary = _create_temporary_file(path, directory)
     try:
@@ -59,6 +63,71 @@ def write_output(path: str, content: str, *, force: bool) -> None:
             raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
         raise
     _sync_directory(directory)
+
+
+def check_output_target(path: str, *, force: bool) -> None:
+    """Raise the OutputError that writing to ``path`` would meet, as far as it can be known now: a
+    directory, an existing file without ``force``, a missing or unwritable folder (probed by creating
+    and removing a temporary file there), an unwritable device. Call it before the work whose result
+    is to be written, so the work is not lost."""
+    if _special_target(path):
+        if not os.access(path, os.W_OK):
+            raise OutputError(f"cannot write {path}: permission denied")
+        return
+    directory = _checked_directory(path, force=force)
+    os.unlink(_create_temporary_file(path, directory))
+
+
+def _special_target(path: str) -> bool:
+    """True when ``path`` is (or links to) a device or a named pipe, to be written into directly.
+
+    Raises OutputError for a directory, a socket, or a path that cannot be looked at.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as error:  # e.g. "Not a directory": a file used as a folder
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    except ValueError as error:  # a NUL character in the path
+        raise OutputError(f"cannot write {path!r}: {error}") from error
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{path} is a directory; give a file name for the output")
+    if stat.S_ISSOCK(mode):
+        raise OutputError(f"cannot write {path}: it is a socket")
+    return not stat.S_ISREG(mode)
+
+
+def _checked_directory(path: str, *, force: bool) -> str:
+    """The folder a regular output file goes to, once it is known to exist (and the file not to, unless
+    ``force``)."""
+    if not force and os.path.lexists(path):
+        raise OutputError(f"{path} exists; pass --force to overwrite")
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        raise OutputError(f"cannot write {path}: directory {directory} does not exist")
+    return directory
+
+
+def _write_into(path: str, data: bytes) -> None:
+    """Write into a device or a named pipe as it is (no temporary file, no rename, no truncation)."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OutputError(f"cannot write {path}: it is a named pipe with no reader") from error
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    try:
+        flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
+        fcntl.fcntl(descriptor, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+        view = memoryview(data)
+        while view:
+            written = os.write(descriptor, view)
+            view = view[written:]
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
 
 
 def _create_temporary_file(path: str, directory: str) -> str:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from counterclaim.config import OPENAI_BASE_URL, Provider, Settings, StructuredMode
 from counterclaim.llm.failures import describe_failure
+from counterclaim.llm.http_guard import ModelHttpClient, ModelRefusal
 from counterclaim.llm.response_cache import (
     CACHED_MARKER,
     CachingHttpClient,
@@ -24,6 +25,7 @@ from counterclaim.llm.response_cache import (
 )
 from counterclaim.llm.retry import Sleep, transient_retrying
 from counterclaim.llm.usage import UsageLedger
+from counterclaim.redaction import Redactor
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -48,11 +50,37 @@ def _served_from_cache(response: Any) -> bool:
     return extra.get(CACHED_MARKER) is True
 
 
-def _usage_numbers(response: Any) -> tuple[int, int]:
-    usage = getattr(response, "usage", None)
+def _token_count(value: Any) -> int | None:
+    """A token count as the server reported it, when it is one (a whole number, not negative)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float) and value.is_integer() and value >= 0:
+        return int(value)
+    return None
+
+
+def _usage_numbers(answer: Any) -> tuple[int, int, str | None]:
+    """(prompt tokens, completion tokens, what was wrong) of an answer's `usage`.
+
+    No usage at all counts as 0 + 0 (some servers do not report it). A usage whose counts are
+    negative or not numbers is unknown: 0 + 0 and a description of what the server sent.
+    """
+    usage = getattr(answer, "usage", None)
     if usage is None:
-        return 0, 0
-    return int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
+        return 0, 0, None
+    if isinstance(usage, dict):
+        raw = (usage.get("prompt_tokens"), usage.get("completion_tokens"))
+    elif hasattr(usage, "prompt_tokens") or hasattr(usage, "completion_tokens"):
+        raw = (getattr(usage, "prompt_tokens", None), getattr(usage, "completion_tokens", None))
+    else:
+        return 0, 0, f"usage={str(usage)[:40]!r}"
+    prompt, completion = _token_count(raw[0]), _token_count(raw[1])
+    if prompt is None or completion is None:
+        shown = f"prompt_tokens={str(raw[0])[:20]!r}, completion_tokens={str(raw[1])[:20]!r}"
+        return 0, 0, shown
+    return prompt, completion, None
 
 
 class ModelClient:
@@ -73,10 +101,14 @@ class ModelClient:
         `cache`: answer repeated requests from this response cache; by default the one
         `settings.response_cache` names, if any (see `counterclaim.llm.response_cache`). `http_client`
         replaces the HTTP client (tests put a stand-in server behind it); it cannot be combined with a
-        cache, which lives in the client this class builds.
+        cache, which lives in the client this class builds. The clients this class builds are
+        `ModelHttpClient`s (answers bounded in time and size, and checked: `llm.http_guard`); a client
+        given here gets those checks only if it is one too.
         """
         self.settings = settings
         self.ledger = ledger or UsageLedger()
+        self.redactor = Redactor.from_settings(settings)
+        """Removes this configuration's secrets from every error message (and so every notice)."""
         url = base_url or settings.base_url or OPENAI_BASE_URL
         local = settings.provider is Provider.LOCAL
         self.location = "the embedded model server" if local else public_address(url, with_path=False)
@@ -84,7 +116,9 @@ class ModelClient:
             raise ValueError("a response cache needs the HTTP client ModelClient builds; drop http_client")
         cache = cache or response_cache_for(settings)  # None with an http_client (checked above)
         if cache is not None:
-            http_client = CachingHttpClient(cache)
+            http_client = CachingHttpClient(cache, total_seconds=settings.request_timeout)
+        elif http_client is None:
+            http_client = ModelHttpClient(total_seconds=settings.request_timeout)
         self._openai = openai.AsyncOpenAI(
             api_key=settings.api_key_value or "no-key-needed",
             base_url=url,
@@ -110,7 +144,9 @@ class ModelClient:
         return self.ledger
 
     def _on_response(self, response: Any) -> None:
-        prompt, completion = _usage_numbers(response)
+        prompt, completion, unusable = _usage_numbers(response)
+        if unusable is not None:
+            self.ledger.record_unusable_usage(unusable)
         self.ledger.record_call(
             _current_step.get(),
             prompt_tokens=prompt,
@@ -119,6 +155,12 @@ class ModelClient:
         )
 
     def _on_error(self, error: Exception, **_: Any) -> None:
+        if isinstance(error, ModelRefusal):  # an answer all the same: its tokens were spent
+            prompt, completion, unusable = _usage_numbers(error)
+            if unusable is not None:
+                self.ledger.record_unusable_usage(unusable)
+            self.ledger.record_call(_current_step.get(), prompt_tokens=prompt, completion_tokens=completion)
+            return
         self.ledger.record_call(_current_step.get())
 
     async def structured(
@@ -164,6 +206,7 @@ class ModelClient:
                 where=self.location,
                 usage=self.ledger.so_far(),
                 attempts=attempts,
+                redactor=self.redactor,
             ) from error
         finally:
             self.ledger.record_interval(step, started, time.monotonic())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import email.utils
 import json
-import re
 import time
 
 import openai
@@ -17,11 +16,15 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from pydantic import ValidationError
 
 from counterclaim.errors import CounterclaimError, ModelOutputError, ProviderError, UsageSoFar
+from counterclaim.llm.http_guard import AnswerCutOff, AnswerTooLarge, ModelRefusal, UnusableServerAnswer
+from counterclaim.redaction import Redactor
 
 _TRANSIENT = (
     openai.APITimeoutError,
     openai.APIConnectionError,
     openai.InternalServerError,
+    UnusableServerAnswer,
+    AnswerCutOff,
 )
 
 
@@ -75,7 +78,10 @@ def retry_after_seconds(error: BaseException) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
-    parsed = email.utils.parsedate_to_datetime(value) if value else None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):  # neither seconds nor a date: back off
+        return None
     if parsed is None:
         return None
     return max(0.0, parsed.timestamp() - time.time())
@@ -88,12 +94,50 @@ def _is_context_error(error: openai.APIStatusError) -> bool:
 
 
 def describe_failure(
+    error: BaseException,
+    *,
+    model: str,
+    where: str,
+    usage: UsageSoFar,
+    attempts: int,
+    redactor: Redactor | None = None,
+) -> CounterclaimError:
+    """Our exception for a failed model call, with a one-line message and no secret in it: the
+    configured secrets `redactor` knows (see `counterclaim.redaction`), and anything that looks like
+    a key, are replaced whatever the server or the model echoed."""
+    described = _describe(error, model=model, where=where, usage=usage, attempts=attempts)
+    redacted = (redactor or Redactor()).redact(described.message)
+    if redacted == described.message:
+        return described
+    return type(described)(redacted, usage=described.usage)
+
+
+def _describe(
     error: BaseException, *, model: str, where: str, usage: UsageSoFar, attempts: int
 ) -> CounterclaimError:
-    """Our exception for a failed model call, with a one-line message and no secret in it."""
     cause = root_cause(error)
     if isinstance(cause, CounterclaimError):
         return cause
+    if isinstance(cause, ModelRefusal):
+        return ModelOutputError(
+            f"the model refused to answer ({where}): {_first_line(cause.reason)}", usage=usage
+        )
+    if isinstance(cause, UnusableServerAnswer):
+        return ProviderError(
+            f"the model server at {where} sent {_first_line(cause.what)} instead of a chat completion "
+            f"({attempts} attempt(s))",
+            usage=usage,
+        )
+    if isinstance(cause, AnswerCutOff):
+        return ProviderError(
+            f"the connection to the model server at {where} was closed while reading the answer "
+            f"({attempts} attempt(s))",
+            usage=usage,
+        )
+    if isinstance(cause, AnswerTooLarge):
+        return ProviderError(
+            f"the model server at {where} sent an answer larger than {cause.limit:,} bytes", usage=usage
+        )
     if isinstance(cause, IncompleteOutputException):
         return ModelOutputError(
             f"the model's output was cut off at the token limit ({where}); the answer was too long",
@@ -164,12 +208,7 @@ def _status_message(error: openai.APIStatusError) -> str:
     return error.message
 
 
-_SECRET_PATTERN = re.compile(
-    r"(sk-[A-Za-z0-9_\-*]{6,}|org-[A-Za-z0-9]{6,}|proj_[A-Za-z0-9]{6,}|Bearer\s+\S+)"
-)
-
-
 def _first_line(text: str, limit: int = 200) -> str:
-    """One line of a server's message, with anything that looks like a key or org id removed."""
-    line = _SECRET_PATTERN.sub("[redacted]", " ".join(text.strip().split()))
+    """One line of a server's message, cut to `limit` characters."""
+    line = " ".join(text.strip().split())
     return line if len(line) <= limit else line[: limit - 1] + "…"

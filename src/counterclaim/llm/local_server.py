@@ -163,7 +163,10 @@ class LocalServer:
         self.base_url = address + "/v1"
         try:
             wait_until_ready(address, self.ready_timeout)
-        except LocalModelError:
+        except BaseException:
+            # Not ready in time, or Ctrl-C / SIGTERM while the model loads: release the native server
+            # now, while the CLI's handler still turns a second signal into a prompt exit, rather
+            # than at interpreter shutdown, where a slow release could only be killed.
             self.stop()
             raise
         return self

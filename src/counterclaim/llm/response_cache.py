@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -31,16 +32,20 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx2
-import openai
 
 from counterclaim.config import OPENAI_BASE_URL, Provider, Settings
 from counterclaim.errors import ConfigurationError
+from counterclaim.llm.http_guard import (
+    CHAT_COMPLETIONS_PATH_SUFFIX,
+    MAX_ANSWER_BYTES,
+    ModelHttpClient,
+    chat_completion_problem,
+)
 from counterclaim.llm.local_server import resolve_model_path
 
 CACHED_MARKER = "x_counterclaim_cached"
 """Top-level field added to an answer served from the cache (the OpenAI client keeps unknown fields)."""
 
-_CACHED_PATH_SUFFIX = "/chat/completions"
 _FORMAT_VERSION = "1"
 """Part of every key: bump it when the key or the stored form changes, so old entries are not read."""
 _TEMPORARY_SUFFIX = ".part"
@@ -68,20 +73,43 @@ def request_key(namespace: str, body: bytes) -> str | None:
 
 
 def complete_answer(content: bytes) -> dict[str, Any] | None:
-    """The answer body parsed, when it is worth keeping: a JSON object with choices, none of them cut
-    off at its token limit; else None."""
+    """The answer body parsed, when it is worth keeping: a chat completion (`chat_completion_problem`:
+    choices, each with a message, no error object), none of its choices cut off at its token limit;
+    else None."""
     try:
         payload: Any = json.loads(content)
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
-    if not isinstance(payload, dict):
+    if chat_completion_problem(payload) is not None:
         return None
-    choices = payload.get("choices")
-    if not isinstance(choices, list) or not choices:
+    if any(c.get("finish_reason") == "length" for c in payload["choices"]):
         return None
-    if not all(isinstance(c, dict) and c.get("finish_reason") != "length" for c in choices):
+    return dict(payload)
+
+
+def read_regular_file(path: Path, *, limit: int) -> bytes | None:
+    """The content of `path` when it is (or links to) a regular file of at most `limit` bytes; None
+    otherwise (missing, unreadable, a device, a named pipe, too large). Never blocks on a pipe: the
+    file is opened without waiting and checked before any read."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
         return None
-    return payload
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(descriptor, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                return None
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 class ResponseCache:
@@ -102,12 +130,11 @@ class ResponseCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
-        """The stored answer, parsed; None when there is none or it is unreadable (then it is asked anew)."""
-        try:
-            content = self._path(key).read_bytes()
-        except OSError:
-            return None
-        return complete_answer(content)
+        """The stored answer, parsed; None when there is none or it is unusable (then it is asked anew and
+        the new answer replaces it): unreadable, not a regular file, over `MAX_ANSWER_BYTES`, or not a
+        complete chat completion."""
+        content = read_regular_file(self._path(key), limit=MAX_ANSWER_BYTES)
+        return None if content is None else complete_answer(content)
 
     def put(self, key: str, content: bytes) -> None:
         """Store an answer. Best effort: a full disk or a vanished directory costs the entry, not the run."""
@@ -162,12 +189,12 @@ def response_cache_for(settings: Settings, model_path: Path | None = None) -> Re
     return ResponseCache(settings.response_cache, f"{settings.provider.value}|{endpoint}")
 
 
-class CachingHttpClient(openai.DefaultAsyncHttpxClient):
-    """The OpenAI client's default HTTP client (its timeouts, limits, redirects and proxies), answering
-    chat-completion requests from the cache and storing the complete answers it receives."""
+class CachingHttpClient(ModelHttpClient):
+    """The model's HTTP client (`ModelHttpClient`: bounded, checked answers), answering chat-completion
+    requests from the cache and storing the complete answers it receives."""
 
-    def __init__(self, cache: ResponseCache, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, cache: ResponseCache, *, total_seconds: float = 900.0, **kwargs: Any) -> None:
+        super().__init__(total_seconds=total_seconds, **kwargs)
         self.response_cache = cache
 
     async def send(
@@ -179,7 +206,7 @@ class CachingHttpClient(openai.DefaultAsyncHttpxClient):
         follow_redirects: Any = httpx2.USE_CLIENT_DEFAULT,
     ) -> httpx2.Response:
         key = None
-        if request.method == "POST" and request.url.path.endswith(_CACHED_PATH_SUFFIX):
+        if request.method == "POST" and request.url.path.endswith(CHAT_COMPLETIONS_PATH_SUFFIX):
             key = request_key(self.response_cache.namespace, await request.aread())
         if key is not None:
             stored = self.response_cache.get(key)
@@ -192,7 +219,7 @@ class CachingHttpClient(openai.DefaultAsyncHttpxClient):
                 )
         response = await super().send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
         if key is not None and response.status_code == 200:
-            content = await response.aread()  # kept by the response: its reader gets the same bytes
+            content = await response.aread()  # already read, bounded and checked by ModelHttpClient
             if complete_answer(content) is not None:
                 self.response_cache.put(key, content)
         return response

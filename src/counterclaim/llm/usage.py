@@ -35,6 +35,7 @@ class UsageLedger:
     """Accumulates what every HTTP request to the model cost, grouped by step name."""
 
     _steps: dict[str, _StepTotals] = field(default_factory=dict)
+    _unusable_usages: list[str] = field(default_factory=list)
 
     def record_call(
         self, step: str, *, prompt_tokens: int = 0, completion_tokens: int = 0, cached: bool = False
@@ -50,6 +51,20 @@ class UsageLedger:
     def record_interval(self, step: str, start: float, end: float) -> None:
         """Count the time from `start` to `end` (monotonic clock) as spent in `step`'s model calls."""
         self._steps.setdefault(step, _StepTotals()).intervals.append((start, end))
+
+    def record_unusable_usage(self, shown: str) -> None:
+        """Note an answer whose token usage was negative or not numbers (its tokens count as 0)."""
+        self._unusable_usages.append(shown)
+
+    @property
+    def notices(self) -> list[str]:
+        """What the caller should be told about the accounting (empty when all was well)."""
+        if not self._unusable_usages:
+            return []
+        return [
+            f"the server reported unusable token usage for {len(self._unusable_usages)} call(s) "
+            f"({self._unusable_usages[0]}); their tokens are unknown and count as 0"
+        ]
 
     def steps(self) -> list[StepUsage]:
         """Per-step usage in the order steps first ran."""

@@ -131,7 +131,7 @@ async def run_pipeline(
         completion_tokens=sum(s.completion_tokens for s in usage),
         seconds=round(time.monotonic() - started, 3),
         chunks=len(state.chunks),
-        notices=state.notices,
+        notices=[*state.notices, *ledger.notices],
         trace=state.trace.decisions(state.claim_of_proposal),
     )
     return Analysis(

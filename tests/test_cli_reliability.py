@@ -1,0 +1,343 @@
+"""Exit codes and messages of the command in hard conditions: a full stdout, malformed settings,
+signals, and eval errors (issue 18, item 10).
+
+These tests call `counterclaim.cli.main([...])` or run the installed console script in a subprocess,
+whatever library parses the arguments. The model server, where one is needed, is a LOCAL HTTP TEST
+SERVER (`local_fault_server`, threading `http.server` on 127.0.0.1). The embedded model is never
+started: the start-up test replaces the native `xllamacpp.Server` with a stand-in that only waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from counterclaim.cli import main
+from counterclaim.config import load_settings
+from counterclaim.errors import ConfigurationError, DatasetError, OutputError
+from counterclaim.evaluation.runner import run_eval
+from eval_oracles import bridge_article, dam_article, oracle_settings, perfect_oracle, write_dataset
+from local_fault_server import ScriptedServer, completion_body, dripping_reply, json_reply, scripted_server
+
+CONSOLE_SCRIPT = Path(sys.executable).parent / "counterclaim"
+EXIT_INTERRUPTED = 130
+EMPTY_ANSWER = json_reply(completion_body(json.dumps({"items": []})))
+
+
+def _one_error_line(err: str, fragment: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("counterclaim: error: "), err
+    assert fragment in lines[0], err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def _child_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COUNTERCLAIM_", "OPENAI_"))}
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+@pytest.fixture
+def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in (
+        "OPENAI_API_KEY",
+        "COUNTERCLAIM_API_KEY",
+        "COUNTERCLAIM_CACHE_DIR",
+        "COUNTERCLAIM_RESPONSE_CACHE",
+        "COUNTERCLAIM_BASE_URL",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    path = tmp_path / "article.txt"
+    path.write_text("The mayor said the bridge is safe.\n")
+    return path
+
+
+def _remote(server: ScriptedServer) -> list[str]:
+    return ["--provider", "compatible", "--base-url", server.url, "--model", "fault-model"]
+
+
+# --- stdout that cannot be written ----------------------------------------------------------------
+
+
+def test_a_full_stdout_is_an_output_error(article: Path) -> None:
+    with scripted_server(EMPTY_ANSWER) as server, open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [str(CONSOLE_SCRIPT), "analyze", str(article), "-q", "--claims-only", *_remote(server)],
+            stdout=full, stderr=subprocess.PIPE, env=_child_env(), timeout=60, text=True,
+        )  # fmt: skip
+    assert done.returncode == OutputError.exit_code, done.stderr
+    _one_error_line(done.stderr, "standard output")
+
+
+# --- malformed base URLs: a settings error, the URL shown without credentials ----------------------
+
+MALFORMED_URLS = {
+    "no scheme": "127.0.0.1:18080/v1",
+    "unknown scheme": "htp://x",
+    "unclosed IPv6 bracket": "http://u:s3cretPW@[::1",
+    "port out of range": "http://u:s3cretPW@127.0.0.1:99999/v1",
+    "no host": "http:///v1",
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED_URLS)
+def test_a_malformed_base_url_is_a_settings_error(
+    case: str, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["analyze", str(article), "-q", "--provider", "compatible", "--model", "m",
+                 "--base-url", MALFORMED_URLS[case]])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == ConfigurationError.exit_code, err
+    line = _one_error_line(err, "base URL")
+    assert "s3cretPW" not in line and "u:" not in line
+
+
+@pytest.mark.parametrize("case", MALFORMED_URLS)
+def test_settings_validation_refuses_a_malformed_base_url(case: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        load_settings(env={"COUNTERCLAIM_BASE_URL": MALFORMED_URLS[case]}, model="m")
+    assert "s3cretPW" not in caught.value.one_line()
+
+
+def test_a_well_formed_base_url_is_kept() -> None:
+    url = "https://user:pw@gateway.example:8443/openai/v1"
+    assert load_settings(env={}, base_url=url, model="m").base_url == url
+
+
+# --- --width ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", ["-5", "0"])
+def test_a_width_below_one_column_is_refused_before_any_request(
+    width: str, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with scripted_server(EMPTY_ANSWER) as server:
+        code = main(["analyze", str(article), "-q", "--claims-only", *_remote(server), "--width", width])
+        requests = len(server.requests)
+    captured = capsys.readouterr()
+    assert code == 2, captured  # a usage error: the option's value is out of range
+    assert requests == 0 and captured.out == ""
+    _one_error_line(captured.err, "--width")
+
+
+# --- signals ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def held_request() -> Iterator[ScriptedServer]:
+    """A server that takes about a minute to send its answer (one byte every 0.25 s)."""
+    body = json.dumps(completion_body(json.dumps({"items": []}))).encode()
+    with scripted_server(dripping_reply(body, seconds_per_byte=0.25)) as server:
+        yield server
+
+
+def _wait_for(condition: object, what: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    ("signum", "fragment"), [(signal.SIGTERM, "terminated"), (signal.SIGINT, "interrupted")]
+)
+def test_a_signal_during_analyze_gives_one_line_and_exit_130(
+    signum: int, fragment: str, article: Path, held_request: ScriptedServer
+) -> None:
+    child = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "analyze", str(article), "-q", "--claims-only", *_remote(held_request)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
+    )  # fmt: skip
+    try:
+        _wait_for(lambda: held_request.requests, "the first model request")
+        child.send_signal(signum)
+        out, err = child.communicate(timeout=15)
+    finally:
+        child.kill()
+    assert child.returncode == EXIT_INTERRUPTED, err
+    assert out == ""
+    _one_error_line(err, fragment)
+
+
+SLOW_NATIVE_START = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    import xllamacpp
+
+    class SlowStart:
+        '''Stands in for the native server: it only waits, as loading a model does.'''
+
+        def __init__(self, params):
+            Path(sys.argv[1]).write_text("starting")
+            time.sleep(60)
+
+    xllamacpp.Server = SlowStart
+    from counterclaim.cli import main
+    sys.exit(main(sys.argv[2:]))
+    """
+)
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_during_model_start_up_gives_one_line_and_exit_130(article: Path, tmp_path: Path) -> None:
+    model = tmp_path / "stand-in.gguf"
+    model.write_bytes(b"GGUF" + bytes(16))
+    started = tmp_path / "started"
+    child = subprocess.Popen(
+        [sys.executable, "-c", SLOW_NATIVE_START, str(started), "analyze", str(article), "-q",
+         "--provider", "local", "--model-path", str(model)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
+    )  # fmt: skip
+    try:
+        _wait_for(started.exists, "the stand-in server to start")
+        child.send_signal(signal.SIGINT)
+        began = time.monotonic()
+        _, err = child.communicate(timeout=20)
+        took = time.monotonic() - began
+    finally:
+        child.kill()
+    assert child.returncode == EXIT_INTERRUPTED, err
+    _one_error_line(err, "interrupted")
+    assert took < 10, took
+
+
+NEVER_READY_NATIVE_SERVER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    import xllamacpp
+
+    class NeverReady:
+        # Stands in for the native server: built at once, its model never loads (its address
+        # refuses connections), and it notes whether it was released during the run or only
+        # when the interpreter shut down.
+        listening_address = "http://127.0.0.1:9"
+
+        def __init__(self, params):
+            Path(sys.argv[1]).write_text("constructed")
+
+        def __del__(self):
+            if not sys.is_finalizing():
+                Path(sys.argv[1] + ".released").write_text("released during the run")
+
+    xllamacpp.Server = NeverReady
+    from counterclaim.cli import main
+    sys.exit(main(sys.argv[2:]))
+    """
+)
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_while_the_model_loads_releases_the_server_before_exit(article: Path, tmp_path: Path) -> None:
+    model = tmp_path / "stand-in.gguf"
+    model.write_bytes(b"GGUF" + bytes(16))
+    constructed = tmp_path / "server"
+    child = subprocess.Popen(
+        [sys.executable, "-c", NEVER_READY_NATIVE_SERVER, str(constructed), "analyze", str(article), "-q",
+         "--provider", "local", "--model-path", str(model)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
+    )  # fmt: skip
+    try:
+        _wait_for(constructed.exists, "the stand-in server to be built")
+        time.sleep(0.5)  # polling its health
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    assert child.returncode == EXIT_INTERRUPTED, err
+    _one_error_line(err, "interrupted")
+    assert (tmp_path / "server.released").exists()
+
+
+SLOW_RENDERING = textwrap.dedent(
+    """
+    import io, sys, time
+    from pathlib import Path
+    import rich.console
+
+    real_print = rich.console.Console.print
+
+    def slow_print(self, *objects, **options):
+        # Stands in for a long rendering: the text renderer's console waits before printing.
+        if isinstance(self.file, io.StringIO):
+            Path(sys.argv[1]).write_text("rendering")
+            time.sleep(60)
+        return real_print(self, *objects, **options)
+
+    rich.console.Console.print = slow_print
+    from counterclaim.cli import main
+    sys.exit(main(sys.argv[2:]))
+    """
+)
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_during_rendering_gives_one_line_and_exit_130(article: Path, tmp_path: Path) -> None:
+    rendering = tmp_path / "rendering"
+    with scripted_server(EMPTY_ANSWER) as server:
+        child = subprocess.Popen(
+            [sys.executable, "-c", SLOW_RENDERING, str(rendering), "analyze", str(article), "-q",
+             "--claims-only", *_remote(server)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
+        )  # fmt: skip
+        try:
+            _wait_for(rendering.exists, "the rendering to start")
+            child.send_signal(signal.SIGINT)
+            out, err = child.communicate(timeout=20)
+        finally:
+            child.kill()
+    assert child.returncode == EXIT_INTERRUPTED, err
+    assert out == ""
+    _one_error_line(err, "interrupted")
+
+
+# --- eval errors ------------------------------------------------------------------------------------
+
+
+def test_eval_errors_are_one_prefixed_line_never_wrapped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / ("a-rather-long-folder-name-" * 4) / "no-such-dataset.jsonl"
+    code = main(["eval", "--dataset", str(missing), "--out", str(tmp_path / "runs"), "-q",
+                 "--provider", "compatible", "--base-url", "http://127.0.0.1:9/v1",
+                 "--model", "m"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == DatasetError.exit_code
+    _one_error_line(err, str(missing))
+
+
+def test_eval_results_to_a_full_stdout_are_an_output_error(tmp_path: Path) -> None:
+    """`eval compare` prints its table with rich; a stdout that cannot take it is exit 8 too."""
+    dataset = write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
+
+    def one_run() -> Path:
+        run = asyncio.run(
+            run_eval([dataset], settings=oracle_settings(), pipeline="staged", out_dir=tmp_path / "runs",
+                     analyze_fn=perfect_oracle)
+        )  # fmt: skip
+        return run.run_dir
+
+    first, second = one_run(), one_run()
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [str(CONSOLE_SCRIPT), "eval", "compare", str(first), str(second)],
+            stdout=full, stderr=subprocess.PIPE, env=_child_env(), timeout=60, text=True,
+        )  # fmt: skip
+    assert done.returncode == OutputError.exit_code, done.stderr
+    _one_error_line(done.stderr, "standard output")

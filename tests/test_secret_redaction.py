@@ -1,0 +1,139 @@
+"""The configured secrets (API key, password and user name in the base URL, the Authorization value)
+never reach a message, a notice or a run file, whatever they look like.
+
+The server is a LOCAL HTTP TEST SERVER (`local_fault_server`, threading `http.server` on 127.0.0.1)
+that echoes the secrets back in its error messages and refusals, as misconfigured gateways do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from counterclaim.cli import main
+from counterclaim.config import load_settings
+from counterclaim.errors import ModelOutputError, ProviderError
+from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FILE
+from counterclaim.evaluation.runner import run_eval
+from counterclaim.models import Analysis
+from eval_oracles import DAM_TEXT, bridge_article, dam_article, perfect_analysis, write_dataset
+from local_fault_server import completion_body, json_reply, scripted_server
+
+KEY = "plainkey-XYZZY-42"
+USER = "alice-gw"
+PASSWORD = "hunter2-PW-77"
+BASIC = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+"""The Authorization value the HTTP client sends for a base URL with credentials."""
+SECRETS = (KEY, PASSWORD, USER, BASIC)
+ECHO = (
+    f"denied for Authorization: Bearer {KEY} or Basic {BASIC} "
+    f"(user {USER}, password {PASSWORD}, {USER}:{PASSWORD})"
+)
+
+
+def _with_credentials(url: str) -> str:
+    return url.replace("http://", f"http://{USER}:{PASSWORD}@")
+
+
+def _assert_no_secret(text: str) -> None:
+    for secret in SECRETS:
+        assert secret not in text, f"{secret!r} leaked in: {text[:300]}"
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("OPENAI_API_KEY", "COUNTERCLAIM_API_KEY", "COUNTERCLAIM_CACHE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COUNTERCLAIM_RETRY_MAX_WAIT", "0")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        json_reply({"error": {"message": ECHO, "type": "x"}}, status=418),
+        json_reply({"error": {"message": ECHO, "type": "x"}}, status=200),
+        json_reply({"error": {"message": ECHO, "type": "x"}}, status=503),
+    ],
+    ids=["418", "200 with error", "503"],
+)
+def test_errors_on_stderr_never_show_the_configured_secrets(
+    reply: Any, clean_env: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The mayor said the bridge is safe.\n")
+    with scripted_server(reply) as server:
+        code = main(
+            ["analyze", str(article), "-q", "--provider", "compatible", "--model", "m",
+             "--base-url", _with_credentials(server.url), "--max-retries", "1"]
+        )  # fmt: skip
+        assert server.requests[0]["headers"]["authorization"] == f"Basic {BASIC}"
+    captured = capsys.readouterr()
+    assert code == ProviderError.exit_code
+    assert captured.err.startswith("counterclaim: error: ")
+    _assert_no_secret(captured.err + captured.out)
+
+
+def test_api_key_of_any_shape_is_redacted_from_errors(
+    clean_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COUNTERCLAIM_API_KEY", KEY)
+    article = tmp_path / "article.txt"
+    article.write_text("The mayor said the bridge is safe.\n")
+    echo = f"Incorrect API key provided: {KEY}; Authorization: Bearer {KEY}"
+    with scripted_server(json_reply({"error": {"message": echo}}, status=400)) as server:
+        code = main(["analyze", str(article), "-q", "--provider", "compatible", "--model", "m",
+                     "--base-url", server.url])  # fmt: skip
+        assert server.requests[0]["headers"]["authorization"] == f"Bearer {KEY}"
+    captured = capsys.readouterr()
+    assert code == ProviderError.exit_code
+    assert KEY not in captured.err and "[redacted]" in captured.err
+
+
+def test_eval_run_files_never_hold_the_configured_secrets(tmp_path: Path) -> None:
+    """The first article fails on an error echoing the secrets; the second gets refusals echoing them
+    (skipped parts: notices). Neither the failure message nor the notices may keep them."""
+    dataset = write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
+    refusal = completion_body(None, refusal=f"I will not answer. {ECHO}")
+    with scripted_server(json_reply({"error": {"message": ECHO}}, status=400), json_reply(refusal)) as server:
+        settings = load_settings(
+            env={}, provider="compatible", model="m", api_key=KEY,
+            base_url=_with_credentials(server.url), max_retries=0,
+        )  # fmt: skip
+        run = asyncio.run(
+            run_eval([dataset], settings=settings, pipeline="staged", out_dir=tmp_path / "runs")
+        )
+    assert run.samples[0].status == "failed"
+    assert run.samples[1].status == "ok" and run.samples[1].prediction is not None
+    assert run.samples[1].prediction.run.notices  # the refusals were noted
+    for name in (SAMPLES_FILE, REPORT_FILE, RUN_FILE):
+        _assert_no_secret((run.run_dir / name).read_text(encoding="utf-8"))
+
+
+def test_eval_run_files_are_redacted_where_they_are_written(tmp_path: Path) -> None:
+    """Whatever produced a failure or a notice (here a stand-in analysis, not the model client), the
+    run files redact the configured secrets before writing them."""
+    dataset = write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
+    settings = load_settings(
+        env={}, provider="compatible", model="m", api_key=KEY, base_url="http://127.0.0.1:9/v1"
+    )
+
+    async def leaky_analysis(text: str) -> Analysis:
+        if text == DAM_TEXT:
+            raise ModelOutputError(f"the gateway said: {ECHO.replace(USER, '').replace(PASSWORD, '')}")
+        analysis = perfect_analysis(text)
+        notices = [*analysis.run.notices, f"a part was skipped: key {KEY} refused"]
+        return analysis.model_copy(update={"run": analysis.run.model_copy(update={"notices": notices})})
+
+    run = asyncio.run(
+        run_eval([dataset], settings=settings, pipeline="staged", out_dir=tmp_path / "runs",
+                 analyze_fn=leaky_analysis)
+    )  # fmt: skip
+    assert [s.status for s in run.samples] == ["failed", "ok"]
+    for name in (SAMPLES_FILE, REPORT_FILE, RUN_FILE):
+        written = (run.run_dir / name).read_text(encoding="utf-8")
+        assert KEY not in written and BASIC not in written
+    assert "[redacted]" in (run.run_dir / SAMPLES_FILE).read_text(encoding="utf-8")
