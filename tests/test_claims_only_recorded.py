@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -104,12 +103,11 @@ def test_eval_asks_for_claims_alone_when_an_article_is_not_labeled_for_contradic
     assert f"| {CLAIMS_ONLY} |" in report
 
 
+@pytest.mark.usefixtures("no_counterclaim_env")
 def test_cli_claims_only_through_an_openai_compatible_server(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """The whole command, its server answers replayed: `--claims-only` asks for claims alone."""
-    for name in [n for n in os.environ if n.startswith("COUNTERCLAIM_") or n == "OPENAI_API_KEY"]:
-        monkeypatch.delenv(name)
     article = tmp_path / "article.txt"
     article.write_text(str(_seed()["text"]), encoding="utf-8")
     settings = recorded_settings()

@@ -309,6 +309,7 @@ def test_cli_parses_run_options_and_reports_a_missing_dataset_with_its_exit_code
     assert "--limit" in capsys.readouterr().err
 
 
+@pytest.mark.no_server  # every request fails, as with a server that is down
 def test_real_pipeline_with_an_unreachable_server_records_failures_and_its_prompts(tmp_path: Path) -> None:
     settings = load_settings(
         env={}, provider="compatible", base_url="http://127.0.0.1:9/v1", model="nowhere", max_retries=0

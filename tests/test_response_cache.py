@@ -304,6 +304,7 @@ def test_an_empty_cache_directory_is_refused(capsys: pytest.CaptureFixture[str])
 # --- end to end: recorded answers fill the cache, then no model is needed --------------------------
 
 
+@pytest.mark.no_server  # the second analysis must be answered from the cache, with nothing listening
 def test_an_article_analysed_again_is_answered_from_the_cache_alone(tmp_path: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
     settings = recorded_settings(response_cache=tmp_path / "answers")
@@ -361,13 +362,10 @@ def test_eval_reports_show_how_many_calls_the_cache_answered() -> None:
 # --- eval: every run keeps its answers, so a resumed article is not paid for twice ------------------
 
 
-def test_a_resumed_eval_gets_the_interrupted_articles_answers_from_the_run_folder(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+@pytest.mark.usefixtures("no_counterclaim_env")
+def test_a_resumed_eval_gets_the_interrupted_articles_answers_from_the_run_folder(tmp_path: Path) -> None:
     """The first run's answers are replayed from the seed recording; the resumed run has no recording
     and nothing listening at the server address, so every answer must come from `<run>/answers/`."""
-    for name in [n for n in os.environ if n.startswith("COUNTERCLAIM_") or n == "OPENAI_API_KEY"]:
-        monkeypatch.delenv(name)
     dataset = tmp_path / "dataset"
     dataset.mkdir()
     shutil.copy(ETHIOPIA_SEED, dataset / ETHIOPIA_SEED.name)
@@ -399,13 +397,12 @@ def test_a_chosen_cache_directory_replaces_the_run_folders_own(tmp_path: Path) -
     assert own.response_cache == tmp_path / "run" / ANSWERS_DIR
 
 
+@pytest.mark.usefixtures("no_counterclaim_env")
 def test_the_cli_analyses_an_article_again_from_its_cache_directory(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """`analyze --cache-dir`: the first run's answers are replayed from the seed recording; the second
     run has no recording and nothing listening, and prints the same analysis."""
-    for name in [n for n in os.environ if n.startswith("COUNTERCLAIM_") or n == "OPENAI_API_KEY"]:
-        monkeypatch.delenv(name)
     article = tmp_path / "article.txt"
     article.write_text(str(json.loads(ETHIOPIA_SEED.read_text(encoding="utf-8"))["text"]), encoding="utf-8")
     settings = recorded_settings()
