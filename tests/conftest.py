@@ -1,4 +1,4 @@
-"""What every test shares: a guard against unrecorded model requests, and a clean environment.
+"""What every test shares: a guard against unrecorded model requests, and the replayed seed analyses.
 
 The guard. Outside recording mode (`COUNTERCLAIM_RECORD`), a test reaches no server but its own: a
 request is answered by a cassette (vcrpy, which never opens a socket), a mock transport (neither), or a
@@ -16,16 +16,20 @@ on, and that is no failure.
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 import pytest
 
 from counterclaim.llm import local_server
-from recording import recording
+from counterclaim.models import Analysis, AnalysisScope
+from counterclaim.pipeline.analyze import PipelineName, run_pipeline
+from recording import SeedArticle, recorded_client, recording, seed, seed_cassette
 
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 
@@ -159,3 +163,30 @@ def no_counterclaim_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """No `COUNTERCLAIM_*` setting or OpenAI key from the developer's environment reaches the test."""
     for name in [n for n in os.environ if n.startswith("COUNTERCLAIM_") or n == "OPENAI_API_KEY"]:
         monkeypatch.delenv(name)
+
+
+@cache
+def replayed_seed_analysis(
+    file_stem: str, scope: AnalysisScope = "full", pipeline: PipelineName = "staged"
+) -> Analysis:
+    """A seed article analysed from the recorded seed eval (its own cassette only), once per session."""
+    article = seed(file_stem)
+
+    async def run() -> Analysis:
+        async with recorded_client(seed_cassette(pipeline, article), replay_only=True) as client:
+            return await run_pipeline(article.text, client, pipeline=pipeline, scope=scope)
+
+    return asyncio.run(run())
+
+
+@pytest.fixture(scope="session")
+def seed_analysis() -> Callable[..., Analysis]:
+    """`seed_analysis("nato-russia-troop-buildup-2022-02-16", scope="full")`: a seed article's replayed
+    analysis, made once per session and shared by every test that reads it."""
+    return replayed_seed_analysis
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> Callable[[str], SeedArticle]:
+    """`seed_article("<file name in seeds/ without .json>")`: the labeled seed (id, path, text)."""
+    return seed

@@ -1,34 +1,52 @@
-"""Every recorded file is free of credentials, cookies and organisation or project ids."""
+"""Every recorded file is free of credentials, cookies and organisation or project ids, and the
+per-article recordings of the seed eval each belong to a seed article."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 import yaml
 
-from recording import CASSETTES
+from recording import CASSETTES, SEED_CASSETTES, article_of, seed_articles
 
 FORBIDDEN = re.compile(
     r"authorization|bearer\s|sk-[A-Za-z0-9_-]{8,}|set-cookie|cookie:|openai-organization|openai-project"
     r"|\borg-[A-Za-z0-9]{8,}|\bproj_[A-Za-z0-9]{8,}|x-api-key|api[_-]key",
     re.IGNORECASE,
 )
+ALL_CASSETTES = sorted(CASSETTES.rglob("*.yaml"))
 
 
 def test_cassettes_exist() -> None:
-    assert sorted(CASSETTES.glob("*.yaml")), "no recorded responses found"
+    assert ALL_CASSETTES, "no recorded responses found"
+    for folder in SEED_CASSETTES.values():
+        assert sorted((CASSETTES / folder).glob("*.yaml")), folder
 
 
 def test_no_secret_in_any_recorded_file() -> None:
     for path in sorted(CASSETTES.rglob("*")):
         if path.is_file():
             match = FORBIDDEN.search(path.read_text(encoding="utf-8", errors="replace"))
-            assert match is None, f"{path.name} contains {match.group(0)!r}"
+            assert match is None, f"{path.relative_to(CASSETTES)} contains {match.group(0)!r}"
 
 
-def test_recorded_requests_carry_no_headers_and_responses_only_a_content_type() -> None:
-    for path in sorted(CASSETTES.glob("*.yaml")):
+@pytest.mark.parametrize("path", ALL_CASSETTES, ids=lambda p: str(p.relative_to(CASSETTES)))
+def test_recorded_requests_carry_no_headers_and_responses_only_a_content_type(path: Path) -> None:
+    cassette = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for interaction in cassette["interactions"]:
+        assert interaction["request"]["headers"] == {}
+        assert set(map(str.lower, interaction["response"]["headers"])) <= {"content-type"}
+
+
+@pytest.mark.parametrize("folder", sorted(SEED_CASSETTES.values()))
+def test_each_seed_recording_holds_only_its_own_articles_requests(folder: str) -> None:
+    """A request filed under the wrong article would be recorded anew, or lost, when only that
+    article is re-recorded."""
+    articles = {article.id: article.text for article in seed_articles()}
+    for path in sorted((CASSETTES / folder).glob("*.yaml")):
+        assert path.stem in articles, f"{path.name} names no seed article"
         cassette = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for interaction in cassette["interactions"]:
-            assert interaction["request"]["headers"] == {}, path.name
-            assert set(map(str.lower, interaction["response"]["headers"])) <= {"content-type"}, path.name
+        owners = {article_of(i["request"]["body"], articles) for i in cassette["interactions"]}
+        assert owners == {path.stem}, path.name

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,40 +16,33 @@ from counterclaim.evaluation.report import CLAIMS_ONLY
 from counterclaim.evaluation.run_files import REPORT_FILE, SampleRow
 from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.models import Analysis, AnalysisScope
-from counterclaim.pipeline.analyze import run_pipeline
 from counterclaim.render.markdown import render_markdown
 from counterclaim.render.text import NOT_LOOKED_FOR, render_text
-from recording import CASSETTES, REPLAY_BASE_URL, cassette_vcr, recorded_client, recorded_settings
+from recording import REPLAY_BASE_URL, recorded_client, recorded_settings, replaying, seed, seed_cassette
 
 ROOT = Path(__file__).parents[1]
-SEED = ROOT / "seeds" / "ethiopia-oromia-protest-deaths-2015-12-16.json"
+SEED = seed("ethiopia-oromia-protest-deaths-2015-12-16")
+RECORDED = seed_cassette("staged", SEED)
 BASELINE_SAMPLES = ROOT / "evals" / "baselines" / "seeds-staged.samples.jsonl"
 LATER_STEPS = {"verify", "summary"}
 
 
 def _seed() -> dict[str, object]:
-    record: dict[str, object] = json.loads(SEED.read_text(encoding="utf-8"))
+    record: dict[str, object] = json.loads(SEED.path.read_text(encoding="utf-8"))
     return record
 
 
-def _analyse(scope: AnalysisScope) -> Analysis:
-    text = str(_seed()["text"])
-
-    async def run() -> Analysis:
-        async with recorded_client("eval_seeds-staged", replay_only=True) as client:
-            return await run_pipeline(text, client, scope=scope)
-
-    return asyncio.run(run())
+SeedAnalysis = Callable[[str, AnalysisScope], Analysis]
 
 
 @pytest.fixture(scope="module")
-def full() -> Analysis:
-    return _analyse("full")
+def full(seed_analysis: SeedAnalysis) -> Analysis:
+    return seed_analysis(SEED.path.stem, "full")
 
 
 @pytest.fixture(scope="module")
-def claims_only() -> Analysis:
-    return _analyse("claims")
+def claims_only(seed_analysis: SeedAnalysis) -> Analysis:
+    return seed_analysis(SEED.path.stem, "claims")
 
 
 def test_claims_only_gives_the_same_actors_and_claims(full: Analysis, claims_only: Analysis) -> None:
@@ -83,7 +77,7 @@ def test_eval_asks_for_claims_alone_when_an_article_is_not_labeled_for_contradic
     dataset.write_text(json.dumps(record) + "\n", encoding="utf-8")
 
     async def run() -> EvalRun:
-        async with recorded_client("eval_seeds-staged", replay_only=True) as client:
+        async with recorded_client(RECORDED, replay_only=True) as client:
             return await run_eval(
                 [dataset], settings=client.settings, pipeline="staged", out_dir=tmp_path, client=client
             )
@@ -113,7 +107,7 @@ def test_cli_claims_only_through_an_openai_compatible_server(
     settings = recorded_settings()
     argv = ["analyze", str(article), "--provider", "compatible", "--base-url", REPLAY_BASE_URL]
     argv += ["--model", settings.model, "--mode", settings.mode.value, "--claims-only", "--format", "json"]
-    with cassette_vcr(record=False).use_cassette(str(CASSETTES / "eval_seeds-staged.yaml")):
+    with replaying(RECORDED):
         code = main(argv)
     captured = capsys.readouterr()
     assert code == 0, captured.err

@@ -1,14 +1,13 @@
 """`counterclaim eval` on seeds/, replayed from responses recorded from the real embedded model, must
 reproduce the committed baseline in evals/baselines/ exactly (scores, calls and tokens; not seconds).
 
-Recording (`COUNTERCLAIM_RECORD=1`, see README) runs the real model, writes the cassette, and writes
-the baseline files from that same run, so the README's numbers, the baseline and the cassette agree.
+This test only compares. The baselines are written by `scripts/write_baselines.py` (from the
+recordings, or with `--record` from the model, which also writes the cassettes), never by a test.
 """
 
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,48 +15,33 @@ import pytest
 from counterclaim.evaluation.run_files import load_run_record
 from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.pipeline.analyze import PipelineName
-from recording import CASSETTES, recorded_client, recording
+from recording import SEEDS, cassette_path, recorded_client, seed_articles, seed_cassette
 
-ROOT = Path(__file__).parents[1]
-SEEDS = ROOT / "seeds"
-BASELINES = ROOT / "evals" / "baselines"
-
-# (pipeline, baseline name, article ids or None for every seed)
-RECORDED_RUNS: list[tuple[PipelineName, str, list[str] | None]] = [
-    ("staged", "seeds-staged", None),
-    ("naive", "seeds-naive", None),
-]
+BASELINES = Path(__file__).parents[1] / "evals" / "baselines"
+PIPELINES: list[PipelineName] = ["staged", "naive"]
 
 
-def _run(pipeline: PipelineName, cassette: str, out_dir: Path, article_ids: list[str] | None) -> EvalRun:
+def _replay(pipeline: PipelineName, out_dir: Path) -> EvalRun:
     async def go() -> EvalRun:
-        async with recorded_client(cassette) as client:
+        async with recorded_client(seed_cassette(pipeline), replay_only=True) as client:
             return await run_eval(
-                [SEEDS],
-                settings=client.settings,
-                pipeline=pipeline,
-                out_dir=out_dir,
-                client=client,
-                article_ids=article_ids,
+                [SEEDS], settings=client.settings, pipeline=pipeline, out_dir=out_dir, client=client
             )
 
     return asyncio.run(go())
 
 
-@pytest.mark.parametrize(("pipeline", "name", "article_ids"), RECORDED_RUNS)
-def test_eval_on_seeds_reproduces_the_committed_baseline(
-    pipeline: PipelineName, name: str, article_ids: list[str] | None, tmp_path: Path
-) -> None:
-    cassette = f"eval_{name}"
-    if not recording():
-        assert (CASSETTES / f"{cassette}.yaml").is_file(), "cassette missing: re-record (README)"
-    run = _run(pipeline, cassette, tmp_path, article_ids)
-    if recording():
-        BASELINES.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(run.run_dir / "run.json", BASELINES / f"{name}.run.json")
-        shutil.copyfile(run.run_dir / "report.md", BASELINES / f"{name}.report.md")
-        shutil.copyfile(run.run_dir / "samples.jsonl", BASELINES / f"{name}.samples.jsonl")
-        return
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_every_seed_article_has_its_own_recording(pipeline: PipelineName) -> None:
+    (folder,) = seed_cassette(pipeline)
+    recorded = {path.stem for path in cassette_path(folder).glob("*.yaml")}
+    assert recorded == {article.id for article in seed_articles()}, "re-record: scripts/write_baselines.py"
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_eval_on_seeds_reproduces_the_committed_baseline(pipeline: PipelineName, tmp_path: Path) -> None:
+    name = f"seeds-{pipeline}"
+    run = _replay(pipeline, tmp_path)
     baseline = load_run_record(BASELINES / f"{name}.run.json")
     got = run.record.totals
     want = baseline.totals

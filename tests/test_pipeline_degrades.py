@@ -1,11 +1,11 @@
 """Fault injection: one unusable answer costs its own part of the analysis, not the whole article.
 
 These tests use an HTTP MOCK TRANSPORT (httpx2.MockTransport). It answers each request with the REAL
-recorded answer from the seed run's cassette (`eval_seeds-staged.yaml`, recorded from the embedded
-Qwen2.5-Coder-1.5B), except the requests of one step, which get a HAND-MADE fake: an answer cut off
-at its token limit (finish_reason "length", half a JSON object), the fault that lost a whole PolNeAR
-article. A request the cassette does not hold (a later step asks something else once a part is
-missing) gets the same hand-made cut-off answer, so the tests also see skipping cascade.
+recorded answer from the seed run's cassettes of the two articles (`seeds-staged/<article id>.yaml`,
+recorded from the embedded Qwen2.5-Coder-1.5B), except the requests of one step, which get a HAND-MADE
+fake: an answer cut off at its token limit (finish_reason "length", half a JSON object), the fault that
+lost a whole PolNeAR article. A request the cassettes do not hold (a later step asks something else once
+a part is missing) gets the same hand-made cut-off answer, so the tests also see skipping cascade.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis, Claim
 from counterclaim.pipeline.analyze import run_pipeline
 from counterclaim.pipeline.article import PreparedArticle
-from recording import CASSETTES, REPLAY_BASE_URL, recorded_settings
+from recording import REPLAY_BASE_URL, cassette_path, recorded_settings, seed, seed_cassette
 
-SEEDS = Path(__file__).parent.parent / "seeds"
-ENGLISH = SEEDS / "ethiopia-oromia-protest-deaths-2015-12-16.json"
-INDONESIAN = SEEDS / "ethiopia-oromia-protest-deaths-indonesian-2015-12-16.json"
+ENGLISH_SEED = seed("ethiopia-oromia-protest-deaths-2015-12-16")
+INDONESIAN_SEED = seed("ethiopia-oromia-protest-deaths-indonesian-2015-12-16")
+ENGLISH, INDONESIAN = ENGLISH_SEED.path, INDONESIAN_SEED.path
 
 # Each step's requests are told apart by the name of the schema they ask the answer to fit.
 CLAIMS, SPEAKERS, ACTORS = "ClaimDrafts", "SpeakerClaims", "ActorDetailsByName"
@@ -39,10 +39,13 @@ VERIFY, SUMMARY = "VerdictDraft", "SummaryDraft"
 
 
 def _recorded_answers() -> dict[str, bytes]:
-    """The cassette's answers by request body (JSON, normalised)."""
-    cassette = yaml.safe_load((CASSETTES / "eval_seeds-staged.yaml").read_text(encoding="utf-8"))
+    """The two articles' recorded answers by request body (JSON, normalised)."""
+    interactions = []
+    for name in seed_cassette("staged", ENGLISH_SEED, INDONESIAN_SEED):
+        cassette = yaml.safe_load(cassette_path(name).read_text(encoding="utf-8"))
+        interactions.extend(cassette["interactions"])
     answers: dict[str, bytes] = {}
-    for interaction in cassette["interactions"]:
+    for interaction in interactions:
         body = json.dumps(json.loads(interaction["request"]["body"]), sort_keys=True)
         raw = interaction["response"]["body"]["string"]
         answers[body] = raw if isinstance(raw, bytes) else raw.encode("utf-8")

@@ -37,10 +37,13 @@ from counterclaim.llm.response_cache import (
 )
 from counterclaim.models import Analysis
 from counterclaim.pipeline.analyze import run_pipeline
-from recording import CASSETTES, REPLAY_BASE_URL, cassette_vcr, recorded_client, recorded_settings
+from recording import REPLAY_BASE_URL, recorded_client, recorded_settings, replaying, seed, seed_cassette
 
 SEED = Path(__file__).parents[1] / "seeds" / "articles" / "nato-russia-troop-buildup-2022-02-16.txt"
-ETHIOPIA_SEED = Path(__file__).parents[1] / "seeds" / "ethiopia-oromia-protest-deaths-2015-12-16.json"
+NATO_RECORDED = seed_cassette("staged", seed("nato-russia-troop-buildup-2022-02-16"))
+ETHIOPIA = seed("ethiopia-oromia-protest-deaths-2015-12-16")
+ETHIOPIA_SEED = ETHIOPIA.path
+ETHIOPIA_RECORDED = seed_cassette("staged", ETHIOPIA)
 COMPLETIONS = "http://server.test/v1/chat/completions"
 ANSWER = {
     "choices": [{"finish_reason": "stop", "message": {"role": "assistant", "content": "{}"}}],
@@ -311,7 +314,7 @@ def test_an_article_analysed_again_is_answered_from_the_cache_alone(tmp_path: Pa
     cache = response_cache_for(settings, model_path=SEED)  # any file: the namespace only needs a name
 
     async def first() -> Analysis:
-        async with recorded_client("eval_seeds-staged", settings, replay_only=True, cache=cache) as client:
+        async with recorded_client(NATO_RECORDED, settings, replay_only=True, cache=cache) as client:
             return await run_pipeline(text, client)
 
     async def again() -> Analysis:
@@ -373,7 +376,7 @@ def test_a_resumed_eval_gets_the_interrupted_articles_answers_from_the_run_folde
     model = ["--provider", "compatible", "--base-url", REPLAY_BASE_URL, "--model", settings.model]
     model += ["--mode", settings.mode.value]
 
-    with cassette_vcr(record=False).use_cassette(str(CASSETTES / "eval_seeds-staged.yaml")):
+    with replaying(ETHIOPIA_RECORDED):
         assert main(["eval", "--dataset", str(dataset), "--out", str(tmp_path / "runs"), "-q", *model]) == 0
     (run_dir,) = (tmp_path / "runs").iterdir()
     first = load_samples(run_dir / SAMPLES_FILE)[0]
@@ -410,7 +413,7 @@ def test_the_cli_analyses_an_article_again_from_its_cache_directory(
     argv += ["--model", settings.model, "--mode", settings.mode.value, "--format", "json"]
     argv += ["--cache-dir", str(tmp_path / "answers")]
 
-    with cassette_vcr(record=False).use_cassette(str(CASSETTES / "eval_seeds-staged.yaml")):
+    with replaying(ETHIOPIA_RECORDED):
         assert main(argv) == 0
     first = Analysis.model_validate_json(capsys.readouterr().out)
     assert main(argv) == 0

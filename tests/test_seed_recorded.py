@@ -1,9 +1,10 @@
-"""The seed article analysed end to end from responses recorded from the real embedded model."""
+"""The seed article analysed end to end from responses recorded from the real embedded model (its own
+recording of the seed eval)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,6 @@ import pytest
 from counterclaim.evaluation.gold import GoldArticle
 from counterclaim.evaluation.scoring import score_article
 from counterclaim.models import Analysis, Claim
-from counterclaim.pipeline.analyze import run_pipeline
-from recording import recorded_client
 
 SEED = Path(__file__).parents[1] / "seeds" / "articles" / "nato-russia-troop-buildup-2022-02-16.txt"
 GOLD = Path(__file__).parents[1] / "seeds" / "nato-russia-troop-buildup-2022-02-16.json"
@@ -27,12 +26,8 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="module")
-def analysis(seed_text: str) -> Analysis:
-    async def run() -> Analysis:
-        async with recorded_client("eval_seeds-staged", replay_only=True) as client:
-            return await run_pipeline(seed_text, client)
-
-    return asyncio.run(run())
+def analysis(seed_text: str, seed_analysis: Callable[[str], Analysis]) -> Analysis:
+    return seed_analysis(GOLD.stem)  # the labeled copy, analysed from its own recording
 
 
 def _actor_names(analysis: Analysis, claim: Claim) -> str:
