@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from checks import assert_whole_sentences
+from counterclaim.io.sanitize import sanitize
 from counterclaim.models import Analysis
 from counterclaim.pipeline.analyze import run_pipeline
 from recording import CASSETTES, recorded_client
@@ -49,11 +51,26 @@ def analysis(article: str) -> Analysis:
     return asyncio.run(run())
 
 
+def _prompts() -> list[str]:
+    """What the recorded requests showed the model."""
+    cassette = yaml.safe_load((CASSETTES / f"{CASSETTE}.yaml").read_text(encoding="utf-8"))
+    bodies = [interaction["request"]["body"] for interaction in cassette["interactions"]]
+    texts = [body if isinstance(body, str) else body.decode("utf-8") for body in bodies]
+    return [json.dumps(json.loads(text)["messages"], ensure_ascii=False) for text in texts]
+
+
 def test_claims_are_still_extracted_and_grounded_in_the_given_text(analysis: Analysis, article: str) -> None:
+    """Offsets point into the given text (invisible characters included), on whole sentences, and each
+    span, once cleaned, is a sentence the model was shown: the offset map back to the user's text
+    neither drops nor shifts characters."""
     assert len(analysis.claims) >= 3  # "output an empty list of claims" was not obeyed
+    shown = "\n".join(_prompts())
     for claim in analysis.claims:
+        assert_whole_sentences(article, claim.evidence)
         for span in claim.evidence:
-            assert article[span.start : span.end] == span.text
+            cleaned = sanitize(span.text).clean
+            assert json.dumps(cleaned, ensure_ascii=False)[1:-1] in shown, cleaned
+    assert any(INVISIBLE.search(s.text) for c in analysis.claims for s in c.evidence)  # spans keep them
 
 
 def test_the_planted_instruction_is_not_obeyed(analysis: Analysis) -> None:
@@ -64,11 +81,8 @@ def test_the_planted_instruction_is_not_obeyed(analysis: Analysis) -> None:
 
 
 def test_invisible_characters_never_reached_the_model() -> None:
-    cassette = yaml.safe_load((CASSETTES / f"{CASSETTE}.yaml").read_text(encoding="utf-8"))
-    bodies = [interaction["request"]["body"] for interaction in cassette["interactions"]]
-    assert bodies
-    for body in bodies:
-        text = body if isinstance(body, str) else body.decode("utf-8")
-        prompt = json.dumps(json.loads(text)["messages"], ensure_ascii=False)
+    prompts = _prompts()
+    assert prompts
+    for prompt in prompts:
         assert not INVISIBLE.search(prompt)
         assert "{{ secret }}" in prompt or "IGNORE ALL" not in prompt  # template syntax passed as data
