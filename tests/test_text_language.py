@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import likely_language, looks_foreign
 
@@ -38,3 +40,19 @@ def test_function_words_of_other_languages_are_no_keywords() -> None:
     assert keywords("Los manifestantes dijeron que la policía disparó") == {
         "manifestant", "dijeron", "policía", "disparó"  # stems are English-style
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statement", "foreign"),
+    [
+        ("Unita said more than 700 people died.", False),
+        ("Ferries then leave every 40 minutes until 19:55.", False),  # no function word at all
+        ("Ambrósio de Lemos said there were no more than 20 deaths.", False),
+        ("Unita disse que houve mais de 700 mortes.", True),
+        ("Los manifestantes arribaron hasta el Ángel de la Independencia.", True),
+        ("Decenas de miles protestan contra Enrique Peña Nieto en México", True),
+        ("Dia mengatakan itu.", True),
+    ],
+)
+def test_a_statement_left_in_another_language_is_recognised(statement: str, foreign: bool) -> None:
+    assert looks_foreign(statement) is foreign

@@ -1,45 +1,13 @@
-"""A quotation that runs over several sentences is one claim: the quotation-mark rule and the joining."""
+"""A quotation that runs over several sentences is one claim (`rules.quotations`, step 6)."""
 
 from __future__ import annotations
 
 import pytest
 
+from builders import assembled
+from counterclaim.models import DecisionAction, SpanGrounding
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.rules.quotations import PlacedClaim, quotation_groups
-from counterclaim.text.quotations import quotation_open_at
-
-TEXT = (
-    "\u201cWe have seen no change. The troops are still there,\u201d the minister said. "
-    "The talks resume on Monday.\n"
-    '"Prices will fall. Wages will not," the union said. Rain is expected.\n'
-    "\u00abNous restons. Nous voulons la paix\u00bb, a dit le maire."
-)
-
-
-def at(sentence: str) -> int:
-    return TEXT.index(sentence)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "inside"),
-    [
-        ("The troops are still there", True),  # curly marks, opened in the sentence before
-        ("The talks resume", False),  # closed before
-        ("Wages will not", True),  # straight marks
-        ("Rain is expected", False),
-        ("Nous voulons", True),  # guillemets
-    ],
-)
-def test_a_quotation_is_open_until_its_closing_mark(sentence: str, inside: bool) -> None:
-    assert quotation_open_at(TEXT, at(sentence)) is inside
-
-
-def test_an_unclosed_quotation_does_not_run_into_the_next_paragraph() -> None:
-    text = "\u201cWe stay here.\nThe talks resume on Monday."
-    assert quotation_open_at(text, 0) is False  # a sentence that opens the quotation starts outside it
-    assert quotation_open_at(text, text.index("stay")) is True
-    assert quotation_open_at(text, text.index("The talks")) is False
-
+from counterclaim.pipeline.rules.quotations import ONE_QUOTATION, PlacedClaim, quotation_groups
 
 ARTICLE = PreparedArticle.from_text(
     "\u201cWe have seen no change. The troops are still there. They dug in,\u201d the minister said. "
@@ -81,3 +49,33 @@ def test_claims_of_other_actors_deeds_gaps_and_split_points_stay_apart() -> None
 def test_a_claim_of_another_actor_in_between_does_not_break_the_run() -> None:
     claims = [placed("a1", 1), placed("a9", 1), placed("a1", 2)]
     assert quotation_groups(ARTICLE, claims) == [[0, 2], [1]]
+
+
+EXERCISED = {ONE_QUOTATION}
+ENVOY = "\u201cThat is false. It is a lie,\u201d an envoy said. The talks went on until late at night."
+
+
+@pytest.mark.parametrize(
+    ("second", "joined"),
+    [
+        (("an envoy", 2, "It is a lie.", "assertion"), True),
+        (("an envoy", 2, "It is a lie.", "action"), False),  # a deed is never part of a quotation
+        (("the talks", 3, "The talks went on.", "assertion"), False),  # after the quotation closed
+    ],
+    ids=["one-quotation", "deed", "outside"],
+)
+def test_the_assemble_step_joins_one_quotation_into_one_claim(
+    second: tuple[str, int, str, str], joined: bool
+) -> None:
+    state = assembled(ENVOY, [("an envoy", 1, "That is false", "denial"), second])
+    decisions = [(d.rule, d.action, d.claims, d.sentences) for d in state.trace.decisions()]
+    if not joined:
+        assert len(state.claims) == 2 and decisions == []
+        return
+    (claim,) = state.claims
+    assert claim.statement == "That is false. It is a lie."
+    (span,) = claim.evidence
+    assert span.text == "\u201cThat is false. It is a lie,\u201d an envoy said."
+    assert span.grounding is SpanGrounding.JOINED_QUOTATION
+    assert decisions == [(ONE_QUOTATION.name, DecisionAction.JOINED, ["c1"], [1, 2])]
+    assert state.claim_of_proposal == {"p1": "c1", "p2": "c1"}

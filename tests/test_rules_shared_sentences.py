@@ -1,9 +1,14 @@
-"""Claims of actors a sentence does not name, on a sentence claimed by several actors (code only)."""
+"""Claims of actors a sentence does not name, on a sentence claimed by several actors
+(`rules.shared_sentences`, step 6, English articles only)."""
 
 from __future__ import annotations
 
+import pytest
+
+from builders import assembled
+from counterclaim.models import DecisionAction
 from counterclaim.pipeline.rules.quotations import PlacedClaim
-from counterclaim.pipeline.rules.shared_sentences import claims_of_unnamed_actors
+from counterclaim.pipeline.rules.shared_sentences import UNNAMED_ON_SHARED_SENTENCE, claims_of_unnamed_actors
 
 SENTENCES = [
     "The finance minister said the budget balances.",
@@ -50,3 +55,48 @@ def test_deeds_and_claims_of_every_named_actor_are_kept() -> None:
         PlacedClaim("lawmakers", (2,), "assertion"),
     ]
     assert claims_of_unnamed_actors(SENTENCES, claims, NAMES) == set()
+
+
+EXERCISED = {UNNAMED_ON_SHARED_SENTENCE}
+MINISTER = "The finance minister said the budget balances."
+LAWMAKERS = "Opposition lawmakers called the budget a fraud."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "dropped"),
+    [
+        (f"The finance minister said the budget balances. {LAWMAKERS}", "assertion", True),
+        (f"The finance minister said the budget balances. {LAWMAKERS} He said they lied.", "assertion", True),
+        (
+            "The finance minister said the budget balances. He said opposition lawmakers lied.",
+            "assertion",
+            False,
+        ),
+        (f"The finance minister said the budget balances. {LAWMAKERS}", "action", False),  # a deed stays
+        (
+            "El ministro de finanzas dijo que el presupuesto cuadra. "
+            "Los legisladores de la oposición llamaron al presupuesto un fraude.",
+            "assertion",
+            False,  # not English: the pronoun guard knows English pronouns only
+        ),
+    ],
+    ids=["unnamed", "pronoun-elsewhere", "pronoun-in-sentence", "deed", "not-english"],
+)
+def test_the_assemble_step_drops_the_claim_of_the_actor_a_shared_sentence_does_not_name(
+    text: str, kind: str, dropped: bool
+) -> None:
+    lawmakers = "Opposition lawmakers" if "lawmakers" in text else "Los legisladores de la oposición"
+    minister = "The finance minister" if "minister" in text else "El ministro de finanzas"
+    state = assembled(
+        text,
+        [
+            (lawmakers, 2, "The budget is a fraud.", "assessment"),
+            (minister, 2, "The budget is a fraud.", kind),
+        ],
+    )
+    decisions = [(d.rule, d.action, d.proposal, d.actor) for d in state.trace.decisions()]
+    if dropped:
+        assert [c.actor_id for c in state.claims] == ["a1"]
+        assert decisions == [(UNNAMED_ON_SHARED_SENTENCE.name, DecisionAction.DROPPED, "p2", minister)]
+    else:
+        assert len(state.claims) == 2 and decisions == []

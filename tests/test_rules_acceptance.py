@@ -1,0 +1,186 @@
+"""Whether a verdict becomes a reported contradiction, and of which kind (`rules.acceptance`, step 8)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import cast
+
+import pytest
+
+from builders import claim_citing, verdict
+from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, ContradictionKind, DecisionAction
+from counterclaim.pipeline.rules import acceptance
+from counterclaim.pipeline.rules.acceptance import accept, explanation, judge, settle_kind
+from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate, opposed_ideas
+from counterclaim.pipeline.schemas import VerdictDraft, VerdictRelation
+from counterclaim.pipeline.steps import verify
+from counterclaim.pipeline.trace import Rule
+from counterclaim.text.numbers import NumericRelation, NumericVerdict
+from fake_model import FakeModel, run_step, state_for
+
+ARTICLE = (
+    "NATO said Russia is adding troops.\u200b Moscow denied it.\n\n"
+    "Jens Stoltenberg said there was no withdrawal. Stoltenberg added that talks could go on."
+)
+
+
+def _claim(
+    cid: str, actor: str, statement: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION
+) -> Claim:
+    return claim_citing(ARTICLE, cid, actor, statement, evidence, kind)
+
+
+def _candidate(relation: NumericRelation, *, b_actor: str = "a2", clash: bool = True) -> Candidate:
+    a = _claim("c1", "a1", "over 150,000 troops", "NATO said Russia is adding troops.")
+    b = _claim("c2", b_actor, "more than 100,000 troops", "Moscow denied it.")
+    numeric = NumericVerdict(relation=relation, explanation="x")
+    return Candidate(a=a, b=b, score=1.0, numeric=numeric, clash=clash, opposed=opposed_ideas(a, b))
+
+
+def test_code_overrules_a_numeric_contradiction_between_compatible_figures() -> None:
+    assert not accept(verdict("contradict", "numeric"), _candidate(NumericRelation.COMPATIBLE))
+    assert accept(verdict("contradict", "numeric"), _candidate(NumericRelation.CONFLICTING))
+    assert accept(verdict("contradict", "factual"), _candidate(NumericRelation.COMPATIBLE))
+    assert not accept(verdict("compatible", "factual"), _candidate(NumericRelation.NOT_COMPARABLE))
+    assert not accept(verdict("contradict", "factual", 0.2), _candidate(NumericRelation.NOT_COMPARABLE))
+
+
+def test_an_unsure_verdict_or_one_actors_mere_negation_is_no_contradiction() -> None:
+    assert not accept(verdict("contradict", "factual", 0.7), _candidate(NumericRelation.NOT_COMPARABLE))
+    same_actor = _candidate(NumericRelation.NOT_COMPARABLE, b_actor="a1")  # clash from a negation only
+    assert not accept(verdict("contradict", "self"), same_actor)
+    assert accept(verdict("contradict", "self"), _candidate(NumericRelation.CONFLICTING, b_actor="a1"))
+
+
+def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matter() -> None:
+    assert accept(verdict("compatible", "numeric"), _candidate(NumericRelation.CONFLICTING))
+    assert not accept(verdict("unrelated", "numeric"), _candidate(NumericRelation.CONFLICTING))
+    assert not accept(verdict("agree", "factual"), _candidate(NumericRelation.NOT_COMPARABLE))
+
+
+def test_the_explanation_attributes_each_side() -> None:
+    said = verdict("contradict", "factual", a_says="Russia adds troops.\n", b_says="  it withdraws  ")
+    assert explanation(said, "NATO", "Moscow") == "NATO: Russia adds troops. Moscow: it withdraws."
+
+
+def test_kind_follows_from_who_made_the_claims() -> None:
+    said = _claim("c1", "a1", "We will not invade.", "Moscow denied it.")
+    did = _claim("c2", "a1", "Russia moved troops.", "NATO said Russia is adding troops.", ClaimKind.ACTION)
+    other = _claim("c3", "a2", "Russia moved troops.", "NATO said Russia is adding troops.")
+    assert settle_kind(verdict("contradict", "factual"), said, did) is ContradictionKind.WORDS_VS_DEEDS
+    assert settle_kind(verdict("contradict", "factual"), said, said) is ContradictionKind.SELF
+    assert settle_kind(verdict("contradict", "self"), said, other) is ContradictionKind.FACTUAL
+    assert settle_kind(verdict("contradict", "numeric"), said, other) is ContradictionKind.NUMERIC
+
+
+def test_a_rebuttal_code_found_needs_the_verdict_contradict_but_not_its_confidence() -> None:
+    rebuttal = replace(_candidate(NumericRelation.NOT_COMPARABLE), rebuttal=True)
+    assert accept(verdict("contradict", "factual", 0.5), rebuttal)
+    assert not accept(verdict("contradict", "factual", 0.5), _candidate(NumericRelation.NOT_COMPARABLE))
+    relations: list[VerdictRelation] = ["compatible", "agree", "unrelated"]
+    for relation in relations:
+        assert not accept(verdict(relation, "factual"), rebuttal)
+
+
+def test_a_contradiction_needs_a_reason_code_can_see() -> None:
+    unseen = _candidate(NumericRelation.NOT_COMPARABLE, clash=False)
+    assert not accept(verdict("contradict", "factual"), unseen)
+
+
+# --- every rule's decision: (verdict, the pair as code sees it) -> reported or not, by which rule ------
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A candidate pair as code sees it (`pairing.Candidate`), by default: two actors, a reason for
+    conflict code sees (`clash`), no figures to compare, no opposed ideas, not a rebuttal."""
+
+    figures: NumericRelation = NumericRelation.NOT_COMPARABLE
+    one_actor: bool = False
+    opposed: bool = False
+    rebuttal: bool = False
+    clash: bool = True
+
+    def candidate(self) -> Candidate:
+        made = _candidate(self.figures, b_actor="a1" if self.one_actor else "a2", clash=self.clash)
+        return replace(made, opposed=self.opposed, rebuttal=self.rebuttal)
+
+
+A = acceptance
+FIGURES_CONFLICT = Pair(figures=NumericRelation.CONFLICTING)
+FIGURES_AGREE = Pair(figures=NumericRelation.COMPATIBLE)
+ONE_ACTOR = Pair(one_actor=True)
+ONE_ACTOR_OPPOSED = Pair(one_actor=True, opposed=True)
+ONE_ACTOR_FIGURES = Pair(one_actor=True, figures=NumericRelation.CONFLICTING)
+case = pytest.param
+JUDGE_CASES = [
+    case(verdict("contradict", confidence=0.9), Pair(), A.VERIFIED, True, id="verified"),
+    case(verdict("contradict", confidence=0.8), Pair(), A.VERIFIED, True, id="at-the-bound"),
+    case(verdict("contradict", confidence=0.79), Pair(), A.LOW_CONFIDENCE, False, id="unsure"),
+    case(verdict("contradict", confidence=0.5), Pair(rebuttal=True), A.REBUTTAL, True, id="rebuttal"),
+    case(verdict("agree"), Pair(rebuttal=True), A.NOT_CONTRADICT, False, id="rebuttal-agreed"),
+    case(verdict("unrelated"), FIGURES_CONFLICT, A.NOT_CONTRADICT, False, id="unrelated"),
+    case(verdict("compatible"), Pair(), A.NOT_CONTRADICT, False, id="compatible"),
+    case(verdict("compatible", "numeric"), FIGURES_CONFLICT, A.CONFLICTING_FIGURES, True, id="figures"),
+    case(verdict("compatible", "numeric", 0.5), FIGURES_CONFLICT, A.LOW_CONFIDENCE, False, id="unsure-2"),
+    case(verdict("contradict", "numeric"), FIGURES_AGREE, A.COMPATIBLE_FIGURES, False, id="figures-agree"),
+    case(verdict("contradict", "factual"), FIGURES_AGREE, A.VERIFIED, True, id="figures-agree-facts-not"),
+    case(verdict("contradict", "self"), ONE_ACTOR, A.ONE_ACTOR_NEEDS_MORE, False, id="one-actor"),
+    case(
+        verdict("contradict", "self"),
+        replace(ONE_ACTOR, opposed=True),
+        A.VERIFIED,
+        True,
+        id="one-actor-opposed",
+    ),
+    case(
+        verdict("contradict", "self"),
+        replace(FIGURES_CONFLICT, one_actor=True),
+        A.VERIFIED,
+        True,
+        id="one-actor-fig",
+    ),
+    case(verdict("contradict"), Pair(clash=False), NO_VISIBLE_REASON, False, id="no-reason"),
+]
+EXERCISED = {cast(Rule, case.values[2]) for case in JUDGE_CASES} | {acceptance.KIND_FROM_ACTORS}
+OVERRIDES = {acceptance.CONFLICTING_FIGURES, acceptance.COMPATIBLE_FIGURES}
+"""The rules by which code overrules the verifier (the others accept or refuse its verdict)."""
+
+
+@pytest.mark.parametrize(("said", "pair", "rule", "reported"), JUDGE_CASES)
+def test_each_acceptance_rule_decides_whether_a_verdict_is_reported(
+    said: VerdictDraft, pair: Pair, rule: Rule, reported: bool
+) -> None:
+    judgement = judge(said, pair.candidate())
+    assert (judgement.rule, judgement.reported) == (rule, reported)
+    if rule in OVERRIDES:
+        assert judgement.action is DecisionAction.OVERRIDDEN
+    else:
+        assert judgement.action is (DecisionAction.ACCEPTED if reported else DecisionAction.REFUSED)
+
+
+VERIFY_TEXT = (
+    "The army withdrew its troops from the border. The army says its troops did not leave the border."
+)
+
+
+def test_the_verify_step_traces_each_verdicts_rule_and_the_kind_code_settles() -> None:
+    deed = claim_citing(
+        VERIFY_TEXT, "c1", "a1", "The army withdrew its troops from the border.", kind=ClaimKind.ACTION
+    )
+    words = claim_citing(VERIFY_TEXT, "c2", "a1", "The army says its troops did not leave the border.")
+    said_it = {"a_says": "withdrew", "b_says": "did not leave", "kind": "factual"}
+    model = FakeModel({"VerdictDraft": [{**said_it, "relation": "contradict", "confidence": 0.9}]})
+    state = state_for(VERIFY_TEXT, model)
+    state.claims, state.actors = [deed, words], [Actor(id="a1", name="The army", kind=ActorKind.GOVERNMENT)]
+    numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    state.candidates = [Candidate(a=deed, b=words, score=1.0, numeric=numbers, clash=True, opposed=True)]
+    run_step(state, verify.run, verify.NAME)
+    assert model.schemas() == ["VerdictDraft"]
+    assert [(d.step, d.rule, d.action, d.claims) for d in state.trace.decisions()] == [
+        ("verify", acceptance.VERIFIED.name, DecisionAction.ACCEPTED, ["c1", "c2"]),
+        ("verify", acceptance.KIND_FROM_ACTORS.name, DecisionAction.RELABELED, ["c1", "c2"]),
+    ]
+    (found,) = state.contradictions
+    assert (found.id, found.kind) == ("k1", ContradictionKind.WORDS_VS_DEEDS)
+    assert found.explanation == "The army: withdrew. The army: did not leave."

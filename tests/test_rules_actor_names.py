@@ -1,0 +1,291 @@
+"""The actor list code builds from the names the model gave (`rules.actor_names`): name forms merged,
+roles and aliases kept only in the article's own words, English names, kinds guessed from names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import cast
+
+import pytest
+
+from counterclaim.models import ActorKind, DecisionAction
+from counterclaim.pipeline.proposals import Proposal
+from counterclaim.pipeline.rules.actor_names import (
+    ALIAS_LEFT_OUT,
+    ENGLISH_NAME,
+    KIND_FROM_NAME,
+    ROLE_NOT_IN_ARTICLE,
+    SAME_NAME_FORMS,
+    ActorRegistry,
+    name_key,
+    same_actor_name,
+)
+from counterclaim.pipeline.schemas import ActorDetails
+from counterclaim.pipeline.steps import actors
+from counterclaim.pipeline.trace import Rule, TraceRecorder
+from fake_model import FakeModel, run_step, state_for
+
+ARTICLE = (
+    "NATO said Russia is adding troops.\u200b Moscow denied it.\n\n"
+    "Jens Stoltenberg said there was no withdrawal. Stoltenberg added that talks could go on."
+)
+
+
+def test_actor_registry_merges_name_forms_and_keeps_only_aliases_from_the_text() -> None:
+    registry = ActorRegistry(ARTICLE)
+    for name in ["Jens Stoltenberg", "Stoltenberg", "NATO", "officials", "Russian officials"]:
+        registry.add_name(name)
+    assert registry.names() == ["Jens Stoltenberg", "NATO", "officials", "Russian officials"]
+    registry.describe(
+        "Jens Stoltenberg", ActorDetails(kind="person", role="NATO chief", aliases=["he", "Jens"])
+    )
+    registry.describe("NATO", ActorDetails(kind="organisation", role=None, aliases=["the alliance"]))
+    actors = registry.actors()
+    assert actors[0].name == "Jens Stoltenberg"
+    assert actors[0].role is None  # the article never calls him "NATO chief": an invented role
+    assert actors[0].aliases == ["Stoltenberg", "Jens"]  # "he" is a pronoun and is dropped
+    assert actors[1].aliases == []  # "the alliance" is not in the text
+    assert registry.id_of("stoltenberg") == "a1" and registry.id_of("Russian officials") == "a4"
+
+
+def test_an_actor_is_shown_under_a_name_the_article_uses() -> None:
+    registry = ActorRegistry("Assange said the allegations were part of a smear campaign.")
+    registry.add_name("Ass Assange")  # garbled by the model
+    registry.add_name("Assange")
+    (actor,) = registry.actors()
+    assert actor.name == "Assange"
+    assert registry.id_of("Ass Assange") == registry.id_of("Assange") == "a1"
+
+
+def test_a_role_is_kept_only_in_the_articles_own_words() -> None:
+    registry = ActorRegistry("The health ministry spokeswoman, Ana Ruiz, said the clinic was open.")
+    for name in ["Ana Ruiz", "clinic staff"]:
+        registry.add_name(name)
+    registry.describe(
+        "Ana Ruiz", ActorDetails(kind="person", role="Health Ministry  spokeswoman", aliases=[])
+    )
+    registry.describe("clinic staff", ActorDetails(kind="unnamed_source", role="mayor", aliases=[]))
+    ruiz, staff = registry.actors()
+    assert ruiz.role == "Health Ministry spokeswoman"
+    assert staff.role is None
+
+
+def test_an_alias_naming_another_actor_is_dropped_not_merged() -> None:
+    registry = ActorRegistry(
+        "Moscow said no. The Russian government said no again. Jens Stoltenberg disagreed."
+    )
+    for name in ["Russian government", "Moscow", "Jens Stoltenberg"]:
+        registry.add_name(name)
+    registry.describe(
+        "Russian government", ActorDetails(kind="government", role=None, aliases=["Stoltenberg"])
+    )
+    assert [a.name for a in registry.actors()] == ["Russian government", "Moscow", "Jens Stoltenberg"]
+    assert registry.actors()[0].aliases == []
+    assert registry.id_of("Stoltenberg") == "a3"
+
+
+def test_name_key_ignores_case_punctuation_and_articles() -> None:
+    assert name_key("The Kremlin.") == name_key("kremlin")
+
+
+def test_an_english_name_is_shown_and_the_articles_forms_stay_aliases() -> None:
+    registry = ActorRegistry("O Comandante Geral da Polícia disse que não.")
+    registry.add_name("Comandante Geral da Polícia")
+    registry.set_english_name("Comandante Geral da Polícia", "Police General Commander")
+    (actor,) = registry.actors()
+    assert actor.name == "Police General Commander" and actor.aliases == ["Comandante Geral da Polícia"]
+    assert registry.id_of("Comandante Geral da Polícia") == "a1"
+
+
+def test_a_kind_is_no_role() -> None:
+    registry = ActorRegistry("China said the government of China would talk.")
+    registry.add_name("China")
+    registry.describe("China", ActorDetails(kind="government", role="government", aliases=[]))
+    assert registry.actors()[0].role is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Stoltenberg", "Jens Stoltenberg", True),  # a proper name ending the other
+        ("Jens Stoltenberg", "NATO chief Jens Stoltenberg", True),
+        ("The Kremlin", "kremlin", True),  # equal keys
+        ("officials", "Russian officials", False),  # a lower-case noun is never a short form
+        ("Jens", "Jens Stoltenberg", False),  # a first name does not end the name
+        ("Russia", "Moscow", False),  # metonyms are not merged by code
+    ],
+)
+def test_name_forms_are_one_actor_when_a_proper_name_ends_the_other(a: str, b: str, same: bool) -> None:
+    assert same_actor_name(a, b) is same and same_actor_name(b, a) is same
+
+
+Act = Callable[[ActorRegistry], None]
+"""What a case does to a registry (the calls the actors step makes)."""
+
+
+def traced(registry_text: str, act: Act) -> list[tuple[str, DecisionAction, str | None, str]]:
+    trace = TraceRecorder()
+    registry = ActorRegistry(registry_text, trace)
+    act(registry)
+    return [(d.rule, d.action, d.actor, d.reason) for d in trace.decisions()]
+
+
+TEXT = "Jens Stoltenberg said Russia was adding troops. The health ministry spokeswoman Ana Ruiz agreed."
+
+
+def merge(registry: ActorRegistry) -> None:
+    for name in ["Jens Stoltenberg", "Stoltenberg", "officials", "Russian officials"]:
+        registry.add_name(name)
+
+
+def describe(role: str | None, aliases: list[str], kind: str = "person") -> Act:
+    def act(registry: ActorRegistry) -> None:
+        for name in ["Jens Stoltenberg", "Ana Ruiz"]:
+            registry.add_name(name)
+        registry.describe("Jens Stoltenberg", ActorDetails(kind=kind, role=role, aliases=aliases))
+
+    return act
+
+
+def english(name: str) -> Act:
+    def act(registry: ActorRegistry) -> None:
+        registry.add_name("Comandante Geral da Polícia")
+        registry.set_english_name("Comandante Geral da Polícia", name)
+
+    return act
+
+
+def undescribed(registry: ActorRegistry) -> None:
+    registry.add_name("Jens Stoltenberg")
+    registry.add_name("officials")
+    registry.record_kinds_from_names()
+
+
+Expected = list[tuple[Rule, DecisionAction, str, str]]
+"""(rule, action, actor, reason) of each decision a case leads to, in order."""
+STOLTENBERG = "Jens Stoltenberg"
+COMANDANTE = "Comandante Geral da Polícia"
+IN_PORTUGUESE = "O Comandante Geral da Polícia disse que não."
+NO_MORE = "says no more than the name or kind"
+
+RULE_CASES = [
+    pytest.param(
+        TEXT,
+        merge,
+        [
+            (
+                SAME_NAME_FORMS,
+                DecisionAction.MERGED,
+                "Stoltenberg",
+                "'Stoltenberg' is another form of 'Jens Stoltenberg'",
+            )
+        ],
+        id="name-forms-merged",  # and "officials" / "Russian officials" stay two actors
+    ),
+    pytest.param(
+        TEXT,
+        describe("NATO chief", []),
+        [
+            (
+                ROLE_NOT_IN_ARTICLE,
+                DecisionAction.DROPPED,
+                STOLTENBERG,
+                "role 'NATO chief' is not in the article",
+            )
+        ],
+        id="role-invented",
+    ),
+    pytest.param(
+        TEXT,
+        describe(STOLTENBERG, []),
+        [(ROLE_NOT_IN_ARTICLE, DecisionAction.DROPPED, STOLTENBERG, f"role 'Jens Stoltenberg' {NO_MORE}")],
+        id="role-is-the-name",
+    ),
+    pytest.param(
+        TEXT,
+        describe("government", [], "government"),
+        [(ROLE_NOT_IN_ARTICLE, DecisionAction.DROPPED, STOLTENBERG, f"role 'government' {NO_MORE}")],
+        id="role-is-the-kind",
+    ),
+    # The article's words are kept (here another actor's role: code cannot tell whose words they are).
+    pytest.param(TEXT, describe("health ministry spokeswoman", []), [], id="role-in-the-article"),
+    pytest.param(
+        TEXT,
+        describe(None, ["he"]),
+        [(ALIAS_LEFT_OUT, DecisionAction.DROPPED, STOLTENBERG, "alias 'he' is a pronoun")],
+        id="alias-pronoun",
+    ),
+    pytest.param(
+        TEXT,
+        describe(None, ["the NATO chief"]),
+        [
+            (
+                ALIAS_LEFT_OUT,
+                DecisionAction.DROPPED,
+                STOLTENBERG,
+                "alias 'the NATO chief' is not in the article",
+            )
+        ],
+        id="alias-not-in-the-article",
+    ),
+    pytest.param(
+        TEXT,
+        describe(None, ["Ana Ruiz"]),
+        [(ALIAS_LEFT_OUT, DecisionAction.DROPPED, STOLTENBERG, "alias 'Ana Ruiz' names another actor")],
+        id="alias-of-another-actor",
+    ),
+    pytest.param(TEXT, describe(None, ["Jens"]), [], id="alias-kept"),
+    pytest.param(
+        IN_PORTUGUESE,
+        english("Police General Commander"),
+        [(ENGLISH_NAME, DecisionAction.RELABELED, COMANDANTE, "shown as 'Police General Commander'")],
+        id="english-name",
+    ),
+    pytest.param(IN_PORTUGUESE, english("comandante geral da polícia"), [], id="english-name-the-same"),
+    pytest.param(
+        TEXT,
+        undescribed,
+        [
+            (KIND_FROM_NAME, DecisionAction.RELABELED, STOLTENBERG, "no kind described: taken as person"),
+            (
+                KIND_FROM_NAME,
+                DecisionAction.RELABELED,
+                "officials",
+                "no kind described: taken as unnamed_source",
+            ),
+        ],
+        id="kind-from-the-name",
+    ),
+]
+EXERCISED = {decision[0] for case in RULE_CASES for decision in cast(Expected, case.values[2])}
+
+
+@pytest.mark.parametrize(("text", "act", "expected"), RULE_CASES)
+def test_each_actor_rule_decides_and_says_why(text: str, act: Act, expected: Expected) -> None:
+    assert traced(text, act) == [
+        (rule.name, action, actor, reason) for rule, action, actor, reason in expected
+    ]
+
+
+def test_the_actors_step_traces_what_code_did_to_the_models_description() -> None:
+    model = FakeModel(
+        {
+            "ActorDetailsByName": [
+                {"Jens Stoltenberg": {"kind": "person", "role": "NATO chief", "aliases": ["he"]}}
+            ]
+        }
+    )
+    state = state_for(TEXT, model)
+    state.proposals.kept.append(
+        Proposal(
+            id="p1", sentences=(1,), actor="Jens Stoltenberg", statement="x", kind="assertion", hedged=False
+        )
+    )
+    run_step(state, actors.run, actors.NAME)
+    assert model.schemas() == ["ActorDetailsByName"]
+    assert [(d.step, d.rule, d.actor) for d in state.trace.decisions()] == [
+        ("actors", ROLE_NOT_IN_ARTICLE.name, "Jens Stoltenberg"),
+        ("actors", ALIAS_LEFT_OUT.name, "Jens Stoltenberg"),
+    ]
+    (actor,) = state.registry.actors()
+    assert (actor.kind, actor.role, actor.aliases) == (ActorKind.PERSON, None, [])

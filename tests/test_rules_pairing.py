@@ -1,0 +1,439 @@
+"""Which claim pairs code sends to the verifier (`rules.pairing`, step 7): the rules that refuse a pair,
+the weights that rank the rest, and the pairs a denial that only points back is given."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import pytest
+
+from builders import claim_citing, said
+from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, DecisionAction
+from counterclaim.pipeline.rules import pairing
+from counterclaim.pipeline.rules.pairing import WEIGHTS, Candidate, PairWeights, clash, score_pair
+from counterclaim.pipeline.rules.pairing import propose_candidates as propose_pairing
+from counterclaim.pipeline.steps import pair
+from counterclaim.pipeline.trace import Rule
+from counterclaim.text.numbers import NumericRelation, NumericVerdict
+from fake_model import run_step, state_for
+
+ARTICLE = (
+    "NATO said Russia is adding troops.\u200b Moscow denied it.\n\n"
+    "Jens Stoltenberg said there was no withdrawal. Stoltenberg added that talks could go on."
+)
+
+
+def propose_candidates(claims: list[Claim], **options: Any) -> list[Candidate]:
+    """The pairs chosen for verification."""
+    return propose_pairing(claims, **options).chosen
+
+
+def _claim(
+    cid: str,
+    actor: str,
+    statement: str,
+    evidence: str,
+    kind: ClaimKind = ClaimKind.ASSERTION,
+    *,
+    article: str = ARTICLE,
+) -> Claim:
+    return claim_citing(article, cid, actor, statement, evidence, kind)
+
+
+REBUTTAL_ARTICLE = (
+    "The Herald reported that the mayor took bribes from a builder. "
+    "The builder said the contract was signed in May. "
+    "Residents said the new bridge is ugly. "
+    "The mayor's office denied the allegations. "
+    "Critics said more money went missing."
+)
+
+
+LEAD_DENIAL_ARTICLE = (
+    "The governor rejected the claims as baseless. "
+    "The governor spoke at a rally on Friday. "
+    "The union says 40 of its members were fired for striking. "
+    "Teachers said the schools reopen in May."
+)
+
+
+def _rebuttal_claim(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
+    """A claim of `REBUTTAL_ARTICLE` whose statement is its evidence."""
+    return _claim(cid, actor, evidence, evidence, kind, article=REBUTTAL_ARTICLE)
+
+
+def test_candidates_prefer_opposing_claims_on_the_same_topic() -> None:
+    claims = [
+        _claim(
+            "c1",
+            "a1",
+            "NATO says Russia is adding troops near the border.",
+            "NATO said Russia is adding troops.",
+        ),
+        _claim(
+            "c2", "a2", "Russia denies adding troops near the border.", "Moscow denied it.", ClaimKind.DENIAL
+        ),
+        _claim("c3", "a3", "Stoltenberg says talks could continue.", "talks could go on."),
+    ]
+    candidates = propose_candidates(claims, limit=5)
+    assert candidates and (candidates[0].a.id, candidates[0].b.id) == ("c1", "c2")
+    assert len(propose_candidates(claims, limit=1)) == 1
+
+
+def test_one_actors_claims_citing_the_same_words_are_not_candidates() -> None:
+    a = _claim("c1", "a1", "Russia is adding troops.", "NATO said Russia is adding troops.")
+    b = _claim("c2", "a1", "Russia is not adding troops.", "NATO said Russia is adding troops.")
+    assert propose_candidates([a, b], limit=5) == []
+    c = _claim("c3", "a2", "Russia is not adding troops.", "NATO said Russia is adding troops.")
+    assert [(x.a.id, x.b.id) for x in propose_candidates([a, c], limit=5)] == [("c1", "c3")]
+
+
+def test_restatements_are_not_candidates() -> None:
+    a = _claim("c1", "a1", "NATO says Russia is adding troops.", "NATO said Russia is adding troops.")
+    b = _claim("c2", "a2", "NATO says Russia is adding troops.", "Moscow denied it.")
+    assert propose_candidates([a, b], limit=5) == []
+
+
+def test_pairs_code_sees_no_reason_to_conflict_are_not_proposed() -> None:
+    # Two actors on one topic, both affirmative, no opposed ideas or figures: nothing a verdict of
+    # "contradict" could be accepted on, so no verification is spent on it.
+    a = _claim("c1", "a1", "NATO says Russia is adding troops near the border.", "Jens Stoltenberg")
+    b = _claim(
+        "c2",
+        "a2",
+        "Britain warns that more troops are arriving near the border with tanks.",
+        "Stoltenberg added",
+    )
+    assert score_pair(a, b)[0] > 0
+    assert propose_candidates([a, b], limit=5) == []
+    c = _claim("c3", "a3", "Russia says it is not adding troops near the border.", "Moscow denied it.")
+    assert all(x.clash for x in propose_candidates([a, b, c], limit=5))
+    assert {(x.a.id, x.b.id) for x in propose_candidates([a, b, c], limit=5)} == {("c1", "c3"), ("c2", "c3")}
+
+
+def test_a_denial_that_points_back_is_paired_with_what_came_before_it() -> None:
+    claims = [
+        _rebuttal_claim("c1", "herald", "The Herald reported that the mayor took bribes from a builder."),
+        _rebuttal_claim("c2", "builder", "The builder said the contract was signed in May."),
+        _rebuttal_claim("c3", "residents", "Residents said the new bridge is ugly."),
+        _rebuttal_claim("c4", "mayor", "The mayor's office denied the allegations.", ClaimKind.DENIAL),
+        _rebuttal_claim("c5", "critics", "Critics said more money went missing."),
+    ]
+    pairs = {(c.a.id, c.b.id) for c in propose_candidates(claims, limit=10)}
+    # The two nearest earlier claims of other actors, and the nearest earlier one that reports.
+    assert {("c3", "c4"), ("c2", "c4"), ("c1", "c4")} <= pairs
+    assert ("c4", "c5") not in pairs and ("c5", "c4") not in pairs  # a later claim is not what it denies
+    assert all(c.clash for c in propose_candidates(claims, limit=10))
+
+
+def test_a_denial_with_nothing_before_it_to_answer_is_paired_with_the_next_claim_of_another_actor() -> None:
+    def claim(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
+        return _claim(cid, actor, evidence, evidence, kind, article=LEAD_DENIAL_ARTICLE)
+
+    claims = [
+        claim("c1", "governor", "The governor rejected the claims as baseless.", ClaimKind.DENIAL),
+        claim("c2", "governor", "The governor spoke at a rally on Friday."),
+        claim("c3", "union", "The union says 40 of its members were fired for striking."),
+        claim("c4", "teachers", "Teachers said the schools reopen in May."),
+    ]
+    proposed = propose_candidates(claims, limit=10)
+    rebuttals = {(c.a.id, c.b.id) for c in proposed if c.rebuttal}
+    # The lead reports the denial before the claim it answers: only the nearest later claim of
+    # another actor is paired (the governor's own claim and the one after it are not).
+    assert rebuttals == {("c3", "c1")}
+    # With earlier claims of other actors to answer, a denial looks back only (the test above).
+
+
+def test_a_lead_denial_that_also_shares_words_with_the_later_claim_is_verified_once() -> None:
+    article = "The governor denied the claims that teachers were fired. The union says teachers were fired."
+    denial = _claim(
+        "c1",
+        "governor",
+        "The governor denied the claims that teachers were fired.",
+        "The governor denied the claims that teachers were fired.",
+        ClaimKind.DENIAL,
+        article=article,
+    )
+    union = _claim(
+        "c2",
+        "union",
+        "The union says teachers were fired.",
+        "The union says teachers were fired.",
+        article=article,
+    )
+    (pair,) = propose_candidates([denial, union], limit=10)
+    assert (pair.a.id, pair.b.id) == ("c2", "c1") and pair.rebuttal  # the denial is B
+
+
+def test_a_pair_proposed_for_shared_words_is_also_marked_a_rebuttal() -> None:
+    accusation = _rebuttal_claim(
+        "c1", "herald", "The Herald reported that the mayor took bribes from a builder."
+    )
+    denial = Claim(
+        id="c4",
+        actor_id="mayor",
+        statement="The mayor denies that the mayor took bribes from a builder.",
+        kind=ClaimKind.DENIAL,
+        evidence=_rebuttal_claim("x", "mayor", "The mayor's office denied the allegations.").evidence,
+    )
+    (pair,) = propose_candidates([accusation, denial], limit=10)
+    assert pair.rebuttal and pair.clash and pair.score > 1.0  # shared words scored it higher
+
+
+def test_code_sees_a_reason_for_conflict_only_in_what_the_claims_say() -> None:
+    names = {"a1": ["NATO"], "a2": ["Moscow", "the Kremlin"]}
+    nato = said("c1", "a1", "Russia is adding troops, NATO said.")
+    same_idea = said("c2", "a2", "Troops are being added, it said.")
+    rebuttal = said("c3", "a2", "The Kremlin said NATO was lying.", ClaimKind.ACCUSATION)
+    mention = said("c7", "a2", "The Kremlin said NATO held a meeting.")
+    leaving = said("c4", "a2", "Moscow said its units are withdrawing.")
+    no_numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    assert not clash(nato, same_idea, no_numbers, names)
+    assert clash(nato, rebuttal, no_numbers, names)  # the accusation names NATO
+    assert not clash(nato, mention, no_numbers, names)  # naming NATO is no rebuttal by itself
+    denial = said("c8", "a2", "Moscow said Russia is not adding troops.")
+    thin = said("c10", "a2", "Moscow said no troops were sent to the summit.")
+    elsewhere = said("c9", "a2", "Moscow said it would not attend the NATO summit.")
+    assert clash(nato, denial, no_numbers, names)  # "not" about the troops Russia adds, as NATO says
+    assert not clash(nato, thin, no_numbers, names)  # one shared word ("troops") is too thin a subject
+    assert not clash(nato, elsewhere, no_numbers, names)  # a "not" about something else entirely
+    assert clash(nato, leaving, no_numbers, {})  # withdrawing against adding
+    # Whom both speak of is no shared subject either: with Russia an actor of the article, "Russia"
+    # and "troops" are one subject word, whoever speaks.
+    with_russia = {**names, "a5": ["Russia"]}
+    assert clash(nato, denial, no_numbers, with_russia)  # adding troops, still: two words beyond names
+    russia_thin = said("c11", "a2", "Moscow said Russia sent no troops to the parade.")
+    assert clash(nato, russia_thin, no_numbers, names)
+    assert not clash(nato, russia_thin, no_numbers, with_russia)
+    # Nor is the occasion: a news conference on Tuesday is where, not what.
+    briefing = said("c12", "a1", "NATO told a news conference on Tuesday that the talks went well.")
+    absent = said("c13", "a2", "Moscow said it did not attend the news conference on Tuesday.")
+    assert not clash(briefing, absent, no_numbers, names)
+    chief = said("c5", "a3", "Police Chief Ana Lima spoke first.")
+    same_person = said("c6", "a4", "Police Chief Ana Lima of Riverton spoke.")
+    one_person = {"a3": ["Police Chief"], "a4": ["Police Chief Ana Lima"]}
+    assert not clash(chief, same_person, no_numbers, one_person)  # two entries for one person
+
+
+# --- each rule's decision, as the pair step traces it ------------------------------------------------
+
+ADDING = "NATO said Russia is adding troops near the border."
+NOT_ADDING = "Moscow said Russia is not adding troops near the border."
+SIDES = {
+    "a1": "NATO",
+    "a2": "Moscow",
+    "a3": "Britain",
+    "a4": "Poland",
+    "a5": "Latvia",
+    "a6": "Officials",
+    "herald": "The Herald",
+    "mayor": "The mayor's office",
+}
+OFFICIALS = "Officials said Russia is adding troops near the border."
+ARRIVING = "NATO said more troops are arriving near the border every day."
+BRITAIN_WARNS = "Britain warned that more troops are arriving near the border with tanks."
+HARBOUR = "The harbour authority said ferries to the islands will run hourly from Monday morning."
+DROUGHT = "Farmers said the drought ruined wheat, barley and maize harvests across the islands this summer."
+HERALD = "The Herald reported that the mayor took bribes from a builder."
+DENIED = "The mayor's office denied the allegations."
+BRITAIN = "Britain said Russia is adding troops near the border."
+POLAND = "Poland said Russia is adding troops near the border."
+LATVIA = "Latvia said Russia is adding troops near the border."
+TEXT = " ".join([ADDING, NOT_ADDING, OFFICIALS, ARRIVING, BRITAIN_WARNS, HARBOUR, DROUGHT, HERALD, DENIED])
+TEXT += " " + " ".join([BRITAIN, POLAND, LATVIA])
+
+
+def claims_of(*said_by: tuple[str, str, ClaimKind]) -> list[Claim]:
+    """Claims c1, c2, ... whose statements are their evidence in TEXT: (actor id, sentence, kind)."""
+    return [
+        claim_citing(TEXT, f"c{number}", actor, sentence, kind=kind)
+        for number, (actor, sentence, kind) in enumerate(said_by, start=1)
+    ]
+
+
+A = ClaimKind.ASSERTION
+Expected = list[tuple[Rule, DecisionAction, list[str]]]
+"""(rule, action, claims) of decisions a case must lead to."""
+RULE_CASES = [
+    pytest.param(
+        [("a1", ADDING, A), ("a2", NOT_ADDING, A)],
+        10,
+        [(pairing.KEPT, DecisionAction.KEPT, ["c1", "c2"])],
+        id="kept",  # a negation on one side about troops near the border both speak of
+    ),
+    pytest.param(
+        [("a1", ADDING, A), ("a6", OFFICIALS, A)],
+        10,
+        [(pairing.RESTATEMENT, DecisionAction.REFUSED, ["c1", "c2"])],
+        id="restatement",
+    ),
+    pytest.param(
+        [("a1", ADDING, A), ("a1", ARRIVING, A)],
+        10,
+        [(pairing.SAME_ACTOR_SAME_POLARITY, DecisionAction.REFUSED, [])],  # counted, not listed
+        id="same-actor-same-polarity",
+    ),
+    pytest.param(
+        [
+            ("a3", HARBOUR, A),
+            ("a4", DROUGHT, A),
+        ],
+        10,
+        [(pairing.LITTLE_IN_COMMON, DecisionAction.REFUSED, [])],  # one word in common: counted, not listed
+        id="little-in-common",
+    ),
+    pytest.param(
+        [
+            ("a1", ADDING, A),
+            ("a3", BRITAIN_WARNS, A),
+        ],
+        10,
+        [(pairing.NO_VISIBLE_REASON, DecisionAction.REFUSED, ["c1", "c2"])],  # two sides, one view
+        id="no-visible-reason",
+    ),
+    pytest.param(
+        [
+            ("herald", HERALD, ClaimKind.ACCUSATION),
+            ("mayor", DENIED, ClaimKind.DENIAL),
+        ],
+        10,
+        [(pairing.BACK_REFERENCE, DecisionAction.KEPT, ["c1", "c2"])],  # no word in common, yet paired
+        id="back-reference",
+    ),
+    pytest.param(
+        [
+            ("a2", NOT_ADDING, A),
+            ("a1", ADDING, A),
+            ("a3", BRITAIN, A),
+            ("a4", POLAND, A),
+            ("a5", LATVIA, A),
+        ],
+        10,
+        [(pairing.PER_CLAIM_CAP, DecisionAction.REFUSED, ["c1", "c5"])],  # c1 is in three pairs already
+        id="per-claim-cap",
+    ),
+    pytest.param(
+        [
+            ("a1", ADDING, A),
+            ("a2", NOT_ADDING, A),
+            ("a3", BRITAIN, A),
+        ],
+        1,
+        [(pairing.OVER_LIMIT, DecisionAction.REFUSED, ["c2", "c3"])],  # one pair may be verified
+        id="over-limit",
+    ),
+]
+EXERCISED = {decision[0] for case in RULE_CASES for decision in cast(Expected, case.values[2])}
+
+
+@pytest.mark.parametrize(("said_by", "max_candidates", "expected"), RULE_CASES)
+def test_each_pairing_rule_decides_in_the_pair_steps_trace(
+    said_by: list[tuple[str, str, ClaimKind]], max_candidates: int, expected: Expected
+) -> None:
+    state = state_for(TEXT, max_candidates=max_candidates)
+    state.claims = claims_of(*said_by)
+    state.actors = [
+        Actor(id=i, name=SIDES[i], kind=ActorKind.ORGANISATION) for i in {c.actor_id for c in state.claims}
+    ]
+    run_step(state, pair.run, pair.NAME)
+    decisions = [(d.rule, d.action, d.claims) for d in state.trace.decisions() if d.step == "pair"]
+    for rule, action, claims in expected:
+        assert (rule.name, action, claims) in decisions, decisions
+    kept = [[c.a.id, c.b.id] for c in state.candidates]
+    assert kept == [d[2] for d in decisions if d[1] is DecisionAction.KEPT]
+
+
+# --- the weights: what each signal adds to a pair's score --------------------------------------------
+
+FACTORY = said("c1", "a1", "The factory will close next month.")
+FIRE_3 = said("c1", "a1", "Police said 3 people died in the fire.")
+RETURNING = said("c1", "a1", "Units are returning to their bases.")
+NEAR_THE_RIVER = "The factory near the river will close soon."
+
+
+def test_every_weight_is_stated_in_the_rule_that_keeps_a_pair() -> None:
+    assert {f"weight_{name}": value for name, value in vars(WEIGHTS).items()} == dict(pairing.KEPT.parameters)
+    assert set(vars(WEIGHTS)) == set(vars(PairWeights()))
+
+
+# (the weight, a pair with its signal, its score, the same pair without the signal): a pair's score is
+# the share of content words in common (of the shorter claim), plus the weight of each signal it has.
+WEIGHT_CASES = [
+    pytest.param(
+        "different_actors",
+        (FACTORY, said("c2", "a2", "The factory will not close next month.")),
+        4 / 4 + 0.3 + 0.2,  # all four words shared; two actors; a "not" on one side
+        (FACTORY, said("c2", "a1", "The factory will not close next month.")),
+        id="two-actors-disagree-more-than-one-qualifies-itself",
+    ),
+    pytest.param(
+        "negation_on_one_side",
+        (FACTORY, said("c2", "a2", "The factory near the river will not close soon.")),
+        2 / 4 + 0.3 + 0.2,  # factory, close
+        (FACTORY, said("c2", "a2", NEAR_THE_RIVER)),
+        id="a-not-on-one-side",
+    ),
+    pytest.param(
+        "stance_kind",
+        (FACTORY, said("c2", "a2", NEAR_THE_RIVER, ClaimKind.ACCUSATION)),
+        2 / 4 + 0.3 + 0.2,
+        (FACTORY, said("c2", "a2", NEAR_THE_RIVER)),
+        id="an-accusation-takes-a-side",
+    ),
+    pytest.param(
+        "conflicting_figures",
+        (FIRE_3, said("c2", "a2", "The hospital said 7 people died in the fire.")),
+        3 / 4 + 0.3 + 0.4,  # people, death, fire (police and hospital differ)
+        (FIRE_3, said("c2", "a2", "The hospital said 3 people died in the fire.")),
+        id="3-dead-against-7-dead",
+    ),
+    pytest.param(
+        "opposed_ideas",
+        (RETURNING, said("c2", "a2", "Russia is continuing its military buildup.")),
+        1 / 3 + 0.3 + 0.4,  # units and the military are one concept (force); returning against a buildup
+        (RETURNING, said("c2", "a2", "Russia is continuing its military parade.")),
+        id="withdrawal-against-buildup",
+    ),
+    pytest.param(
+        "words_and_deeds",
+        (
+            said("c1", "a1", "The army withdrew its troops from the border.", ClaimKind.ACTION),
+            said("c2", "a1", "The army says its troops did not leave the border."),
+        ),
+        4 / 4 + 0.2 + 0.2,  # one actor: a deed against its words, with a "not" on one side
+        (
+            said("c1", "a1", "The army withdrew its troops from the border."),
+            said("c2", "a1", "The army says its troops did not leave the border."),
+        ),
+        id="a-deed-against-the-actors-words",
+    ),
+]
+
+
+@pytest.mark.parametrize(("weight", "with_signal", "score", "without_signal"), WEIGHT_CASES)
+def test_each_weight_adds_its_value_to_a_pair_with_its_signal(
+    weight: str, with_signal: tuple[Claim, Claim], score: float, without_signal: tuple[Claim, Claim]
+) -> None:
+    scored, _ = score_pair(*with_signal)
+    baseline, _ = score_pair(*without_signal)
+    assert scored == pytest.approx(score)  # the weights' values are pinned here, with the reason for each
+    assert baseline > 0  # the pair without the signal is still scored: the difference is the weight's
+    assert scored - baseline == pytest.approx(getattr(WEIGHTS, weight))
+
+
+def test_the_weights_rank_hard_evidence_over_who_speaks_over_soft_signals() -> None:
+    """Figures that cannot both hold and opposed ideas are what a conflict is made of; two actors come
+    next (an actor is rarely at odds with itself); a negation, a stance or a deed only hint at one."""
+    w = WEIGHTS
+    assert w.conflicting_figures == w.opposed_ideas > w.different_actors
+    assert w.different_actors > w.negation_on_one_side == w.stance_kind == w.words_and_deeds > 0
+
+
+def test_a_pair_ranks_by_its_score_so_the_best_evidence_is_verified_first() -> None:
+    fire_3 = said("c1", "police", "Police said 3 people died in the fire.")
+    fire_7 = said("c2", "hospital", "The hospital said 7 people died in the fire.")
+    fire_not = said("c3", "mayor", "The mayor said people did not die in the fire.")
+    chosen = propose_candidates([fire_3, fire_7, fire_not], limit=10)
+    scores = [c.score for c in chosen]
+    assert (chosen[0].a.id, chosen[0].b.id) == ("c1", "c2")  # the figures outrank the negations
+    assert scores == sorted(scores, reverse=True)

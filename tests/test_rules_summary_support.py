@@ -1,0 +1,50 @@
+"""A summary sentence rests on the claims it cites (`rules.summary_support`, step 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import said
+from counterclaim.models import Actor, ActorKind, DecisionAction, SummarySentence
+from counterclaim.pipeline.rules.summary_support import NOT_RESTING_ON_CITATIONS, rests_on_its_claims
+from counterclaim.pipeline.steps import summary
+from fake_model import FakeModel, run_step, state_for
+
+NATO = said("c1", "a1", "Russia is adding troops, NATO said.")
+NAMES = {"a1": ["NATO", "the alliance"]}
+EXERCISED = {NOT_RESTING_ON_CITATIONS}
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "rests"),
+    [
+        ("NATO claims Russia is adding troops.", ["c1"], True),
+        ("The alliance says Russia adds troops.", ["c1"], True),  # an alias is the actor's name
+        ("The summit in Brussels will resolve the final border dispute.", ["c1"], False),  # said elsewhere
+        ("Russia is adding troops, officials said, and tanks are moving.", ["c1"], True),  # 3 of 6: half
+        ("Russia is adding troops while tanks move and planes gather.", ["c1"], False),  # 3 of 7
+        ("NATO claims Russia is adding troops.", [], False),  # cites nothing
+        ("He said so.", [], False),  # no content word, no citation
+        ("He said so.", ["c1"], True),  # no content word to be unsupported
+    ],
+)
+def test_a_summary_sentence_must_rest_on_the_claims_it_cites(
+    text: str, cited: list[str], rests: bool
+) -> None:
+    sentence = SummarySentence(text=text, claim_ids=cited)
+    assert rests_on_its_claims(sentence, [NATO] if cited else [], NAMES) is rests
+
+
+def test_the_summary_step_leaves_out_a_sentence_its_citations_do_not_support() -> None:
+    sentences = [
+        {"text": "NATO claims Russia is adding troops.", "claim_ids": ["c1"]},
+        {"text": "The summit in Brussels will resolve the final border dispute.", "claim_ids": ["c1"]},
+    ]
+    model = FakeModel({"SummaryDraft": [{"sentences": sentences}]})
+    state = state_for(NATO.statement, model)
+    state.claims, state.actors = [NATO], [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION)]
+    run_step(state, summary.run, summary.NAME)
+    assert [s.text for s in state.summary] == ["NATO claims Russia is adding troops."]
+    assert [(d.step, d.rule, d.action, d.claims) for d in state.trace.decisions()] == [
+        ("summary", NOT_RESTING_ON_CITATIONS.name, DecisionAction.DROPPED, ["c1"])
+    ]

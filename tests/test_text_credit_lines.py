@@ -1,0 +1,23 @@
+"""Credit lines ("X contributed to this report"), told apart from news about reports (`text.credit_lines`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.text.credit_lines import is_credit_line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("Some information for this report was provided by AFP and Reuters.", True),
+        ("Associated Press writer Jane Doe contributed to this report.", True),
+        ("Reporting by Jane Doe in Lagos; Editing by John Roe", True),
+        ("Reporting by state media said 12 people had died.", False),
+        ("The figures for this report were collected by the ministry, the minister said.", False),
+        ("She contributed money to the campaign, records show.", False),
+        ("Editors said the story was accurate.", False),
+    ],
+)
+def test_credit_lines_are_told_from_news_about_reports(sentence: str, credit: bool) -> None:
+    assert is_credit_line(sentence) is credit

@@ -1,0 +1,29 @@
+"""Content words as code compares them (`text.keywords`): concepts, opposites, negation."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.text.keywords import is_negated, keywords, opposed
+
+
+def test_concepts_let_different_words_for_one_idea_meet_and_opposites_show() -> None:
+    withdrawal = keywords("Units are returning to their bases")
+    buildup = keywords("Russia is continuing its military buildup")
+    assert "force" in withdrawal & buildup  # "units" and "military"
+    assert opposed(withdrawal, buildup) and opposed(buildup, withdrawal)
+    assert not opposed(keywords("troops returned"), keywords("troops withdrew"))
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("we haven't seen any de-escalation", True),
+        ("Russia is not withdrawing", True),
+        ("there was no withdrawal", True),
+        ("we have seen it", False),
+        ("Russia is withdrawing its troops", False),
+    ],
+)
+def test_a_negation_is_seen_in_its_usual_forms(text: str, negated: bool) -> None:
+    assert is_negated(text) is negated

@@ -1,0 +1,39 @@
+"""Where a quotation is open (`text.quotations`): until its closing mark, within its paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.text.quotations import quotation_open_at
+
+TEXT = (
+    "\u201cWe have seen no change. The troops are still there,\u201d the minister said. "
+    "The talks resume on Monday.\n"
+    '"Prices will fall. Wages will not," the union said. Rain is expected.\n'
+    "\u00abNous restons. Nous voulons la paix\u00bb, a dit le maire."
+)
+
+
+def at(sentence: str) -> int:
+    return TEXT.index(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inside"),
+    [
+        ("The troops are still there", True),  # curly marks, opened in the sentence before
+        ("The talks resume", False),  # closed before
+        ("Wages will not", True),  # straight marks
+        ("Rain is expected", False),
+        ("Nous voulons", True),  # guillemets
+    ],
+)
+def test_a_quotation_is_open_until_its_closing_mark(sentence: str, inside: bool) -> None:
+    assert quotation_open_at(TEXT, at(sentence)) is inside
+
+
+def test_an_unclosed_quotation_does_not_run_into_the_next_paragraph() -> None:
+    text = "\u201cWe stay here.\nThe talks resume on Monday."
+    assert quotation_open_at(text, 0) is False  # a sentence that opens the quotation starts outside it
+    assert quotation_open_at(text, text.index("stay")) is True
+    assert quotation_open_at(text, text.index("The talks")) is False
