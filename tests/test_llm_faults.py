@@ -10,9 +10,11 @@ import asyncio
 import json
 from collections.abc import Callable
 from typing import Any
+from unittest.mock import patch
 
 import httpx2
 import pytest
+import tenacity
 from pydantic import BaseModel
 
 from counterclaim.config import load_settings
@@ -64,9 +66,21 @@ class FakeServer:
         return step(request)
 
 
-def make_client(server: FakeServer, slept: list[float], **settings: Any) -> ModelClient:
+class FakeClock:
+    """The time tenacity reads (`time.monotonic()` in its own module, for `stop_after_delay`), advanced
+    only by the fake sleep: a test's retries "take" the seconds they wait, without waiting."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+def make_client(server: FakeServer, slept: list[float], clock: FakeClock, **settings: Any) -> ModelClient:
     async def fake_sleep(seconds: float) -> None:
         slept.append(seconds)
+        clock.now += seconds
 
     config = load_settings(
         env={}, provider="compatible", base_url="http://mock.invalid/v1", model="mock-model",
@@ -79,7 +93,8 @@ def make_client(server: FakeServer, slept: list[float], **settings: Any) -> Mode
 
 def ask(server: FakeServer, **settings: Any) -> tuple[Greeting | Exception, list[float], ModelClient]:
     slept: list[float] = []
-    client = make_client(server, slept, **settings)
+    clock = FakeClock()
+    client = make_client(server, slept, clock, **settings)
 
     async def run() -> Greeting:
         try:
@@ -90,7 +105,8 @@ def ask(server: FakeServer, **settings: Any) -> tuple[Greeting | Exception, list
             await client.aclose()
 
     try:
-        return asyncio.run(run()), slept, client
+        with patch.object(tenacity, "time", clock):
+            return asyncio.run(run()), slept, client
     except Exception as error:
         return error, slept, client
 
@@ -127,11 +143,22 @@ def test_server_errors_are_retried_a_bounded_number_of_times() -> None:
 
 
 def test_retrying_stops_once_the_total_time_budget_is_spent() -> None:
+    """The server asks for 1000 s before each retry: the wait is cut to the 60 s budget, and once 60 s
+    have passed no further attempt is made, though max_retries would allow five."""
     limited = httpx2.Response(429, headers={"retry-after": "1000"}, json={"error": {"message": "wait"}})
     server = FakeServer(limited)
     result, slept, _ = ask(server, max_retries=5, retry_total_seconds=60)
     assert isinstance(result, ProviderError)
-    assert all(s <= 60 for s in slept)
+    assert slept == [60.0]
+    assert len(server.requests) == 2
+
+
+def test_a_budget_larger_than_the_waits_leaves_the_attempts_to_max_retries() -> None:
+    limited = httpx2.Response(429, headers={"retry-after": "10"}, json={"error": {"message": "wait"}})
+    server = FakeServer(limited)
+    result, slept, _ = ask(server, max_retries=3, retry_total_seconds=60)
+    assert isinstance(result, ProviderError)
+    assert slept == [10.0, 10.0, 10.0] and len(server.requests) == 4
 
 
 def test_timeouts_are_retried_then_reported() -> None:
