@@ -86,6 +86,12 @@ class DatasetError(CounterclaimError):
     exit_code = 9
 
 
+class ArticleMismatchError(CounterclaimError):
+    """A saved analysis was made from another article text than the one given (sha256 or spans differ)."""
+
+    exit_code = 10
+
+
 class Interrupted(CounterclaimError):
     """The user (Ctrl-C) or the system (SIGTERM) stopped the command."""
 

@@ -1,0 +1,74 @@
+"""Reading an analysis saved as JSON (`--format json`) and checking it belongs to an article text.
+
+`read_saved_analysis` raises `InputError` (exit 3) for a file that cannot be read or is not an
+analysis; `check_same_article` raises `ArticleMismatchError` (exit 10) when the article given is not
+the text the analysis was made from: its sha256 differs from `article_sha256`, or (for a file edited
+by hand) an evidence span's text is not the article's text at its offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from counterclaim.errors import ArticleMismatchError, InputError
+from counterclaim.models import Analysis
+
+MAX_ANALYSIS_BYTES = 200_000_000
+"""A saved analysis larger than this is refused (a generous bound: the article is at most 200,000
+characters, and an analysis repeats each evidence span once)."""
+
+
+def read_saved_analysis(path: str) -> Analysis:
+    """The `Analysis` in the JSON file at `path`."""
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise InputError(f"{path} is a directory, not a saved analysis")
+        if file.stat().st_size > MAX_ANALYSIS_BYTES:
+            raise InputError(f"{path}: larger than {MAX_ANALYSIS_BYTES:,} bytes; not a saved analysis")
+        raw = file.read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise InputError(f"analysis file not found: {path}") from error
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text; a saved analysis is JSON") from error
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+    try:
+        return Analysis.model_validate_json(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(document)"
+        raise InputError(
+            f"{path}: not a counterclaim analysis (JSON of `analyze --format json`): {where}: {first['msg']}"
+        ) from error
+
+
+def article_sha256(text: str) -> str:
+    """The sha256 (hex) of the article text, as `Analysis.article_sha256` records it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def check_same_article(analysis: Analysis, article: str, *, source: str) -> None:
+    """Raise `ArticleMismatchError` unless `article` is the text `analysis` was made from."""
+    digest = article_sha256(article)
+    if digest != analysis.article_sha256:
+        raise ArticleMismatchError(
+            f"{source} is not the article this analysis was made from (sha256 {digest[:12]}…, the analysis "
+            f"says {analysis.article_sha256[:12]}…; {len(article):,} characters, the analysis says "
+            f"{analysis.article_chars:,}); give the same file, with the same --encoding"
+        )
+    check_spans(analysis, article, source=source)
+
+
+def check_spans(analysis: Analysis, article: str, *, source: str) -> None:
+    """Raise `ArticleMismatchError` unless every evidence span's text is `article[start:end]`."""
+    for claim in analysis.claims:
+        for span in claim.evidence:
+            if article[span.start : span.end] != span.text:
+                raise ArticleMismatchError(
+                    f"claim {claim.id}'s evidence at {span.start}-{span.end} is not the text of {source} "
+                    "there: the analysis was made from another text, or edited"
+                )
