@@ -1,10 +1,12 @@
-"""`counterclaim analyze ARTICLE`: one article, through the public API, rendered as text, Markdown or JSON."""
+"""`counterclaim analyze ARTICLE`: one article, through the public API, rendered as text, Markdown, JSON
+or an HTML page."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -18,29 +20,27 @@ from counterclaim.config import Provider
 from counterclaim.io.article_input import read_article
 from counterclaim.io.output_file import check_output_target, write_output
 from counterclaim.models import Analysis, AnalysisScope
-from counterclaim.render import OutputFormat, render
+from counterclaim.render import OUTPUT_FORMATS, OutputFormat, render
 
 WIDTH_WHEN_NOT_A_TERMINAL = 100
 
 
-def analyze_options(command: Any) -> Any:
-    """The options of `analyze` (and its alias `summarize`)."""
-    decorators = [
-        click.argument("article", metavar="ARTICLE"),
+def output_options() -> list[Callable[[Any], Any]]:
+    """The options that say how and where a result is written (`analyze` and `show`)."""
+    return [
         click.option(
             "--format",
             "fmt",
-            type=click.Choice(["text", "markdown", "json"]),
+            type=click.Choice(OUTPUT_FORMATS),
             default="text",
             show_default=True,
-            help="Output format.",
+            help="Output format (html: one self-contained page with the article and its highlighted claims).",
         ),
         click.option(
             "--out", type=click.Path(), default=None, help="Write the result to this file instead of stdout."
         ),
         click.option("--force", is_flag=True, help="Overwrite --out if it exists."),
         click.option("--encoding", default=None, help="The file's text encoding when it is not UTF-8."),
-        click.option("--pipeline", type=click.Choice(["staged", "naive"]), default="staged", hidden=True),
         click.option(
             "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
         ),
@@ -48,6 +48,15 @@ def analyze_options(command: Any) -> Any:
             "--width", type=click.IntRange(min=20), default=None, help="Text width (default: the terminal's)."
         ),
         click.option("-q", "--quiet", is_flag=True, help="No progress on stderr."),
+    ]
+
+
+def analyze_options(command: Any) -> Any:
+    """The options of `analyze` (and its alias `summarize`)."""
+    decorators = [
+        click.argument("article", metavar="ARTICLE"),
+        *output_options(),
+        click.option("--pipeline", type=click.Choice(["staged", "naive"]), default="staged", hidden=True),
         click.option(
             "--claims-only",
             is_flag=True,
@@ -79,19 +88,25 @@ def run_analyze(params: dict[str, Any]) -> int:
         analyze_async(article, settings=settings, pipeline=params["pipeline"], progress=progress, scope=scope)
     )
     progress(_done(analysis))
+    write_rendered(analysis, article.text, params, progress)
+    return 0
+
+
+def write_rendered(analysis: Analysis, article: str, params: dict[str, Any], progress: ProgressLines) -> None:
+    """Render the analysis in `--format` and write it to `--out` (atomically) or stdout."""
     fmt: OutputFormat = params["fmt"]
+    out = params["out"]
     to_terminal = not out and sys.stdout.isatty()
     color = params["color"] == "always" or (
         params["color"] == "auto" and to_terminal and not os.environ.get("NO_COLOR")
     )
     width = params["width"] or (Console().width if to_terminal else WIDTH_WHEN_NOT_A_TERMINAL)
-    output = render(analysis, fmt, width=width, color=color and fmt == "text")
+    output = render(analysis, fmt, width=width, color=color and fmt == "text", article=article)
     if out:
         write_output(out, output, force=params["force"])
         progress(f"wrote {out}")
     else:
         write_stdout(output)
-    return 0
 
 
 def _done(analysis: Analysis) -> str:

@@ -10,6 +10,7 @@ import click
 from counterclaim._version import __version__
 from counterclaim.cli.analyze import analyze_options, run_analyze
 from counterclaim.cli.eval_command import INTERRUPTED, eval_options, run_compare_command, run_eval_command
+from counterclaim.cli.show import run_show, show_options
 from counterclaim.errors import Interrupted
 
 
@@ -34,6 +35,16 @@ def analyze(**params: Any) -> int:
 @analyze_options
 def summarize(**params: Any) -> int:
     return run_analyze(params)
+
+
+@app.command(
+    "show",
+    help="Render a saved analysis (analyze --format json) again, with no model: ANALYSIS.json and the "
+    "ARTICLE it was made from (checked by sha256).",
+)
+@show_options
+def show(**params: Any) -> int:
+    return run_show(params)
 
 
 @app.group(
