@@ -3,6 +3,17 @@
 # then run the linters, the type checker and the whole test suite (recorded model responses, network off).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The HTML report's browser tests drive Debian's Chromium (Playwright cannot download its own here).
+# Installed once when missing and we are root (CI is); elsewhere the tests say how, or skip.
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${COUNTERCLAIM_CHROMIUM:-}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing chromium for the browser tests" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "note: no chromium (apt-get install chromium); the browser tests will be skipped" >&2
+  fi
+fi
 VENV="${COUNTERCLAIM_TEST_VENV:-.venv-test}"
 rm -rf "$VENV"
 python3 -m venv "$VENV"

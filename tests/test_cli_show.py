@@ -1,0 +1,131 @@
+"""`counterclaim show ANALYSIS.json ARTICLE` (a saved analysis rendered again, no model) and
+`counterclaim analyze --format html` (answers replayed from the founding article's recording)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from counterclaim.cli import main
+from counterclaim.errors import ArticleMismatchError, InputError, OutputError
+from counterclaim.models import Analysis
+from counterclaim.render import render_html, render_markdown
+from html_fixtures import FOUNDING_ARTICLE, FOUNDING_ID, recorded_analyses
+from recording import REPLAY_BASE_URL, recorded_settings, replaying, seed, seed_cassette
+
+ROOT = Path(__file__).parents[1]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("counterclaim: error: "), err
+    return lines[0]
+
+
+@pytest.fixture
+def saved(tmp_path: Path) -> Path:
+    path = tmp_path / "nato.json"
+    path.write_text(recorded_analyses()[FOUNDING_ID].model_dump_json(), encoding="utf-8")
+    return path
+
+
+def test_show_renders_the_saved_analysis_as_analyze_would(
+    capsys: pytest.CaptureFixture[str], saved: Path, tmp_path: Path
+) -> None:
+    analysis = recorded_analyses()[FOUNDING_ID]
+    article = FOUNDING_ARTICLE.read_text(encoding="utf-8")
+    out = tmp_path / "report.html"
+    code, _, err = run(
+        capsys, "show", str(saved), str(FOUNDING_ARTICLE), "--format", "html", "--out", str(out)
+    )
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8") == render_html(analysis, article)
+    code, printed, _ = run(capsys, "show", str(saved), str(FOUNDING_ARTICLE), "--format", "markdown")
+    assert code == 0 and printed == render_markdown(analysis)
+    code, printed, _ = run(capsys, "show", str(saved), str(FOUNDING_ARTICLE), "--format", "json")
+    assert code == 0 and Analysis.model_validate_json(printed) == analysis
+    code, printed, _ = run(capsys, "show", str(saved), str(FOUNDING_ARTICLE), "--width", "80")
+    assert code == 0 and "counterclaim analysis" in printed
+
+
+def test_show_refuses_another_article(
+    capsys: pytest.CaptureFixture[str], saved: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text(FOUNDING_ARTICLE.read_text(encoding="utf-8") + "One more line.\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    code, printed, err = run(capsys, "show", str(saved), str(other), "--format", "html", "--out", str(out))
+    assert code == ArticleMismatchError.exit_code == 10
+    assert printed == "" and not out.exists()
+    assert "is not the article this analysis was made from" in one_line_error(err)
+
+
+def test_show_refuses_an_analysis_whose_evidence_was_edited(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    analysis = recorded_analyses()[FOUNDING_ID]
+    claim = analysis.claims[0]
+    span = claim.evidence[0]
+    moved = span.model_copy(update={"start": span.start + 1, "end": span.end + 1})
+    edited = analysis.model_copy(
+        update={"claims": [claim.model_copy(update={"evidence": [moved]}), *analysis.claims[1:]]}
+    )
+    path = tmp_path / "edited.json"
+    path.write_text(edited.model_dump_json(), encoding="utf-8")
+    code, _, err = run(capsys, "show", str(path), str(FOUNDING_ARTICLE), "--format", "html")
+    assert code == ArticleMismatchError.exit_code
+    assert "edited" in one_line_error(err)
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [(None, "not found"), ("{}", "not a counterclaim analysis"), ("<html>", "not a counterclaim analysis")],
+)
+def test_show_refuses_what_is_not_a_saved_analysis(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str | None, fragment: str
+) -> None:
+    path = tmp_path / "analysis.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, "show", str(path), str(FOUNDING_ARTICLE))
+    assert code == InputError.exit_code
+    assert fragment in one_line_error(err)
+
+
+def test_show_keeps_an_existing_output_without_force(
+    capsys: pytest.CaptureFixture[str], saved: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.html"
+    out.write_text("keep me", encoding="utf-8")
+    code, _, err = run(
+        capsys, "show", str(saved), str(FOUNDING_ARTICLE), "--format", "html", "--out", str(out)
+    )
+    assert code == OutputError.exit_code and out.read_text(encoding="utf-8") == "keep me"
+    one_line_error(err)
+
+
+@pytest.mark.usefixtures("no_counterclaim_env")
+def test_analyze_writes_the_html_report_of_the_founding_article(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The issue's own command, `analyze ... --format html --out report.html`, its answers replayed."""
+    settings = recorded_settings()
+    out = tmp_path / "report.html"
+    argv = ["analyze", str(FOUNDING_ARTICLE), "--format", "html", "--out", str(out), "-q"]
+    argv += ["--provider", "compatible", "--base-url", REPLAY_BASE_URL]
+    argv += ["--model", settings.model, "--mode", settings.mode.value]
+    with replaying(seed_cassette("staged", seed("nato-russia-troop-buildup-2022-02-16"))):
+        code, _, err = run(capsys, *argv)
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    recorded = recorded_analyses()[FOUNDING_ID]
+    assert page.count('<button type="button" class="claim"') == len(recorded.claims)
+    for claim in recorded.claims:
+        assert f'data-goto-claim="{recorded.claims.index(claim)}"' in page
