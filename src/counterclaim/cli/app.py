@@ -67,5 +67,13 @@ def evaluate(context: click.Context, /, **params: Any) -> int:
 @evaluate.command("compare", help="Metric deltas (B - A) and the articles and items that flipped.")
 @click.argument("run_a", type=click.Path(path_type=Path), metavar="RUN_A")
 @click.argument("run_b", type=click.Path(path_type=Path), metavar="RUN_B")
-def compare(run_a: Path, run_b: Path) -> int:
-    return run_compare_command(run_a, run_b)
+@click.option(
+    "--html",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Also write the comparison as an HTML page, the flips marked on the articles' texts.",
+)
+@click.option("--force", is_flag=True, help="Overwrite --html FILE if it exists.")
+def compare(run_a: Path, run_b: Path, html: Path | None, force: bool) -> int:
+    return run_compare_command(run_a, run_b, html=html, force=force)

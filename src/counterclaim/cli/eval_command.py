@@ -3,7 +3,7 @@
     counterclaim eval [--dataset PATH]... [--pipeline staged|naive] [--out DIR] [--limit N]
                       [--article ID]... [-q] [model options]
     counterclaim eval --resume RUN_DIR [--retry-failed] [-q] [model options]
-    counterclaim eval compare RUN_A RUN_B
+    counterclaim eval compare RUN_A RUN_B [--html FILE [--force]]
 
 Exit codes of a run: 0 when every article was analysed, 1 when some failed (the run folder is still
 written, failures are listed), the error's own code when the run could not be done (e.g. 9 for a bad
@@ -25,11 +25,15 @@ from rich.text import Text
 
 from counterclaim.cli.errors import stdout_failures_as_output_error
 from counterclaim.cli.options import model_options, settings_from
+from counterclaim.cli.progress import ProgressLines
 from counterclaim.errors import DatasetError
-from counterclaim.evaluation.compare import compare_runs, print_comparison
+from counterclaim.evaluation.compare import compare_loaded, print_comparison
+from counterclaim.evaluation.html_report import comparison_html
 from counterclaim.evaluation.report import RichEvalProgress, terminal_report
-from counterclaim.evaluation.run_files import REPORT_FILE
+from counterclaim.evaluation.run_articles import run_articles
+from counterclaim.evaluation.run_files import HTML_REPORT_FILE, REPORT_FILE, load_run
 from counterclaim.evaluation.runner import run_eval
+from counterclaim.io.output_file import check_output_target, write_output
 from counterclaim.render.terminal_safety import single_line
 
 DEFAULT_DATASET = Path("seeds")
@@ -119,13 +123,24 @@ def run_eval_command(params: dict[str, Any]) -> int:
     out = _stdout()
     with stdout_failures_as_output_error():
         out.print(terminal_report(run.record, list(run.samples)))
-        out.print(Text(single_line(f"report: {run.run_dir / REPORT_FILE}")))
+        out.print(
+            Text(single_line(f"report: {run.run_dir / REPORT_FILE} and {run.run_dir / HTML_REPORT_FILE}"))
+        )
     return EXIT_ARTICLES_FAILED if run.record.totals.failed else 0
 
 
-def run_compare_command(run_a: Path, run_b: Path) -> int:
-    """Metric deltas (B - A) and what flipped between two run folders."""
-    comparison = compare_runs(run_a, run_b)
+def run_compare_command(run_a: Path, run_b: Path, *, html: Path | None = None, force: bool = False) -> int:
+    """Metric deltas (B - A) and what flipped between two run folders; with `html`, also as a page
+    with the flips marked on the articles' texts (read from the runs' datasets when unchanged)."""
+    if html is not None:
+        check_output_target(str(html), force=force)
+    loaded_a, loaded_b = load_run(run_a), load_run(run_b)
+    comparison = compare_loaded(loaded_a, loaded_b)
     with stdout_failures_as_output_error():
         print_comparison(comparison, _stdout())
+    if html is not None:
+        found = run_articles(loaded_b.record, loaded_a.record)
+        write_output(str(html), comparison_html(comparison, found.articles), force=force)
+        note = f" (no text for dataset(s) {', '.join(dict.fromkeys(found.missing))})" if found.missing else ""
+        ProgressLines(enabled=True)(f"wrote {html}{note}")
     return 0

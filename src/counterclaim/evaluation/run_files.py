@@ -7,7 +7,9 @@ A run folder `<out>/<UTC timestamp>-<pipeline>-<short model>/` holds:
 - `samples.jsonl` (`SampleRow`, one line per article, written as each article finishes): the
   prediction or the error, its score with per-item detail, its cost, and a digest of the gold labels
   (so a comparison can describe items without the dataset at hand);
-- `report.md`: the same numbers as a Markdown table (see `report`).
+- `report.md`: the same numbers as a Markdown table (see `report`);
+- `report.html`: the table, and per article its text with gold and predicted claims marked, gold
+  against found contradictions (see `html_report`).
 
 Scores reuse the scorer's own dataclasses (`ScoreCounts`, `Metrics`, `ArticleScore`), so the files
 always carry exactly what `scoring` computes.
@@ -29,6 +31,7 @@ from counterclaim.models import Analysis, PromptVersion
 RUN_FILE = "run.json"
 SAMPLES_FILE = "samples.jsonl"
 REPORT_FILE = "report.md"
+HTML_REPORT_FILE = "report.html"
 ANSWERS_DIR = "answers"
 """The run's own response cache (every model answer of the run), unless `--cache-dir` chose one."""
 RUN_FORMAT: Literal["counterclaim-eval-run/1"] = "counterclaim-eval-run/1"

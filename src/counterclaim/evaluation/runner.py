@@ -27,7 +27,7 @@ import platform
 import re
 import subprocess
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
@@ -44,10 +44,12 @@ from counterclaim.errors import (
     OutputError,
 )
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
+from counterclaim.evaluation.html_report import run_report_html
 from counterclaim.evaluation.report import markdown_report
 from counterclaim.evaluation.rule_effects import rule_effects, summed
 from counterclaim.evaluation.run_files import (
     ANSWERS_DIR,
+    HTML_REPORT_FILE,
     REPORT_FILE,
     RUN_FILE,
     SAMPLES_FILE,
@@ -314,6 +316,7 @@ async def _analyse_and_write(
 
     samples: list[SampleRow] = list(plan.done)
     redactor = Redactor.from_settings(plan.settings)
+    articles = {(d.record.name, gold.id): gold for d in selected for gold in d.articles}
 
     def finish(abort_reason: str | None, *, running: bool = False) -> RunRecord:
         record = build_run_record(
@@ -329,7 +332,7 @@ async def _analyse_and_write(
             resumed=plan.resumed,
             running=running,
         )
-        write_run_files(run_dir, record, samples)
+        write_run_files(run_dir, record, samples, articles=articles)
         return record
 
     try:
@@ -732,12 +735,21 @@ def _safe_part(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "x"
 
 
-def write_run_files(run_dir: Path, record: RunRecord, samples: Sequence[SampleRow]) -> None:
-    """Write `run.json` and `report.md` atomically (samples are appended while the run goes), so a
-    run stopped at any moment leaves the previous complete files or the new ones."""
+def write_run_files(
+    run_dir: Path,
+    record: RunRecord,
+    samples: Sequence[SampleRow],
+    *,
+    articles: Mapping[tuple[str, str], GoldArticle] | None = None,
+) -> None:
+    """Write `run.json`, `report.md` and `report.html` atomically (samples are appended while the run
+    goes), so a run stopped at any moment leaves the previous complete files or the new ones.
+    `articles` (gold, by dataset name and id) give `report.html` the texts to mark claims on."""
     try:
         write_output(str(run_dir / RUN_FILE), record.model_dump_json(indent=2) + "\n", force=True)
         write_output(str(run_dir / REPORT_FILE), markdown_report(record, samples), force=True)
+        html = run_report_html(record, samples, articles or {})
+        write_output(str(run_dir / HTML_REPORT_FILE), html, force=True)
     except OutputError as exc:
         raise DatasetError(f"cannot write the run files in {run_dir}: {exc.message}") from exc
 

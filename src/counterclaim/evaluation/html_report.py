@@ -1,0 +1,427 @@
+"""Eval runs as HTML pages: `report.html` of a run folder, and the page of `eval compare --html`.
+
+A run's page has the score table (the numbers of `report.md`, from `score_table`), the decisions by
+rule, and per article its text with the gold claims and the predicted claims marked differently:
+gold as a background (matched: green; evidence found but given to a disagreeing actor: amber; missed:
+red, dashed), predictions as an underline (matched: solid blue; false: dotted red), each labelled, so
+colour is never the only cue. Below the text, the gold contradictions (found or missed) and the
+predicted pairs (true, duplicate, false, hard-negative errors in red).
+
+The comparison page shows the deltas (better in green, worse in red), the rules whose decisions
+changed, and per article what flipped, marked on its text the same way.
+
+Article texts come from the gold articles (the run folder does not keep them); an article whose text
+is not at hand is listed without it. Pages have no script (the policy is `script-src 'none'`), and every
+string from a dataset, an article or a model is escaped (see `render.html_page`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from counterclaim.evaluation.compare import (
+    ArticleFlips,
+    Comparison,
+    PredictedClaimRef,
+    PredictedPairRef,
+)
+from counterclaim.evaluation.gold import GoldArticle
+from counterclaim.evaluation.report import (
+    FAILED,
+    LEGEND,
+    RULE_HEADERS,
+    header_lines,
+    legend,
+    rule_rows,
+    score_table,
+    summary_line,
+)
+from counterclaim.evaluation.run_files import RunRecord, SampleRow
+from counterclaim.evaluation.scoring import METRIC_NAMES
+from counterclaim.models import Analysis
+from counterclaim.render.html_escape import shown_html
+from counterclaim.render.html_page import render_page
+from counterclaim.render.html_segments import Marked, segments
+
+ArticleKey = tuple[str, str]
+"""(dataset name, article id), as `SampleRow.key`."""
+RUN_TEMPLATE = "eval_run.html.j2"
+COMPARE_TEMPLATE = "eval_compare.html.j2"
+SNIPPET = 160
+
+GOLD_ORDER = ("matched", "wrong-actor", "missed")
+PRED_ORDER = ("matched", "false")
+"""Layer states from the best to the worst; a piece under several shows the worst."""
+
+
+@dataclass(frozen=True)
+class Layered:
+    """One marked stretch: a gold item (`layer` "gold") or a prediction ("pred"), its state and tag."""
+
+    layer: str
+    state: str
+    tag: str
+
+
+def layered_text(text: str, stretches: Sequence[Marked[Layered]]) -> Markup:
+    """`text` with gold stretches as `<span class="gold g-STATE">` and predictions inside them as
+    `<span class="pred p-STATE">`; the first piece of each stretch carries its tag (`data-tag`)."""
+    parts: list[str] = []
+    for piece in segments(text, stretches):
+        inner: Markup = shown_html(piece.text)
+        for layer, order, prefix in (("pred", PRED_ORDER, "p"), ("gold", GOLD_ORDER, "g")):
+            marks = [mark for mark in piece.marks if mark.layer == layer]
+            if not marks:
+                continue
+            state = max((mark.state for mark in marks), key=order.index)
+            tags = [mark.tag for mark in piece.starts if mark.layer == layer]
+            title = "; ".join(dict.fromkeys(mark.tag for mark in marks))
+            tag = f' data-tag="{escape(" · ".join(tags))}"' if tags else ""
+            inner = Markup(
+                f'<span class="{layer} {prefix}-{state}" title="{escape(title)}"{tag}>{inner}</span>'
+            )
+        parts.append(inner)
+    return Markup("".join(parts))
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------------
+# A run
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """A row of an article's contradiction tables: id, kind, the two sides, the verdict."""
+
+    id: str
+    kind: str
+    side_a: str
+    side_b: str
+    verdict: str
+    good: bool
+    hard_negative: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleSection:
+    label: str
+    status: str
+    failed: bool
+    error: str | None
+    rates: str
+    text: Markup | None
+    gold_contradictions: tuple[ItemRow, ...]
+    predicted_pairs: tuple[ItemRow, ...]
+    contradictions_scored: bool
+
+
+def run_report_html(
+    record: RunRecord, samples: Sequence[SampleRow], articles: Mapping[ArticleKey, GoldArticle]
+) -> str:
+    """`report.html` of a run: `articles` are the gold articles by (dataset, id) (texts and spans)."""
+    table = score_table(record, samples)
+    sections = [_article_section(s, articles.get(s.key), len(record.datasets) > 1) for s in samples]
+    return render_page(
+        RUN_TEMPLATE,
+        script=None,
+        title=f"counterclaim eval {record.run_id}",
+        run_id=record.run_id,
+        header=header_lines(record),
+        summary=summary_line(record.totals),
+        table=table,
+        failed_status=FAILED,
+        legend=legend(samples),
+        rule_headers=RULE_HEADERS,
+        rules=rule_rows(record),
+        sections=sections,
+    )
+
+
+def _article_section(sample: SampleRow, gold: GoldArticle | None, several: bool) -> ArticleSection:
+    score = sample.score
+    rates = ", ".join(
+        f"{name.replace('_', ' ')} {value:.2f}"
+        for name in ("claim_recall", "claim_precision", "evidence_recall", "contradiction_recall")
+        if (value := getattr(sample.metrics, name)) is not None
+    )
+    text = None
+    if gold is not None:
+        text = layered_text(gold.text, _run_stretches(sample, gold))
+    return ArticleSection(
+        label=f"{sample.dataset}/{sample.article_id}" if several else sample.article_id,
+        status=FAILED if sample.status == "failed" else sample.status,
+        failed=sample.status == "failed",
+        error=f"{sample.error.error}: {sample.error.message}" if sample.error else None,
+        rates=rates or "not scored",
+        text=text,
+        gold_contradictions=_gold_rows(sample, gold),
+        predicted_pairs=_pair_rows(sample),
+        contradictions_scored=score.contradictions_scored,
+    )
+
+
+def _run_stretches(sample: SampleRow, gold: GoldArticle) -> list[Marked[Layered]]:
+    score = sample.score
+    matched = {m.gold_id: m.pred_id for m in score.claim_matches}
+    wrong_actor = set(score.wrong_actor_claims)
+    stretches: list[Marked[Layered]] = []
+    for claim in gold.claims:
+        if claim.id in matched:
+            mark = Layered("gold", "matched", f"gold {claim.id} ✓ {matched[claim.id]}")
+        elif claim.id in wrong_actor:
+            mark = Layered("gold", "wrong-actor", f"gold {claim.id} wrong actor")
+        else:
+            mark = Layered("gold", "missed", f"gold {claim.id} missed")
+        stretches.append(Marked(claim.start, claim.end, mark))
+    prediction = sample.prediction
+    if prediction is not None:
+        false = set(score.false_positive_claims)
+        for predicted in prediction.claims:
+            state = "false" if predicted.id in false else "matched"
+            tag = f"found {predicted.id}" + (" false" if state == "false" else "")
+            stretches.extend(
+                Marked(span.start, span.end, Layered("pred", state, tag)) for span in predicted.evidence
+            )
+    return stretches
+
+
+def _gold_side(gold: GoldArticle | None, claim_id: str) -> str:
+    if gold is None:
+        return claim_id
+    claim = next((c for c in gold.claims if c.id == claim_id), None)
+    if claim is None:
+        return claim_id
+    actor = next((a.name for a in gold.actors if a.id == claim.actor), claim.actor)
+    return f"{claim_id} ({actor}): “{_cut(claim.evidence)}”"
+
+
+def _gold_rows(sample: SampleRow, gold: GoldArticle | None) -> tuple[ItemRow, ...]:
+    found = {f.gold_id: f.pred_id for f in sample.score.found_contradictions}
+    return tuple(
+        ItemRow(
+            id=k.id,
+            kind=k.kind,
+            side_a=_gold_side(gold, k.a),
+            side_b=_gold_side(gold, k.b),
+            verdict=f"found by {found[k.id]}" if k.id in found else "missed",
+            good=k.id in found,
+        )
+        for k in sample.gold.contradictions
+    )
+
+
+def _predicted_side(prediction: Analysis, claim_id: str) -> str:
+    claim = prediction.claim(claim_id)
+    try:
+        actor = prediction.actor(claim.actor_id).name
+    except KeyError:
+        actor = claim.actor_id
+    return f"{claim_id} ({actor}): “{_cut(' … '.join(span.text for span in claim.evidence))}”"
+
+
+def _pair_rows(sample: SampleRow) -> tuple[ItemRow, ...]:
+    prediction = sample.prediction
+    if prediction is None:
+        return ()
+    score = sample.score
+    finds: dict[str, list[str]] = {}
+    for find in score.found_contradictions:
+        finds.setdefault(find.pred_id, []).append(find.gold_id)
+    hard = set(score.hard_negative_pairs)
+    duplicate = set(score.duplicate_pairs)
+    rows = []
+    for pair in prediction.contradictions:
+        if pair.id in finds:
+            verdict, good = f"true: finds {', '.join(finds[pair.id])}", True
+        elif pair.id in duplicate:
+            verdict, good = "duplicate (finds what an earlier pair found)", True
+        elif pair.id in hard:
+            verdict, good = "hard-negative error: the gold says these do not contradict", False
+        else:
+            verdict, good = "false", False
+        rows.append(
+            ItemRow(
+                id=pair.id,
+                kind=pair.kind.value,
+                side_a=_predicted_side(prediction, pair.claim_a),
+                side_b=_predicted_side(prediction, pair.claim_b),
+                verdict=verdict,
+                good=good,
+                hard_negative=pair.id in hard,
+            )
+        )
+    return tuple(rows)
+
+
+# ---------------------------------------------------------------------------------------------------
+# A comparison
+
+
+@dataclass(frozen=True)
+class DeltaRow:
+    name: str
+    scope: str
+    a: str
+    b: str
+    delta: str
+    verdict: str  # "good", "bad" or ""
+
+
+@dataclass(frozen=True)
+class FlipLine:
+    text: str
+    better: bool
+    hard_negative: bool = False
+
+
+@dataclass(frozen=True)
+class FlipSection:
+    label: str
+    status: str | None
+    text: Markup | None
+    lines: tuple[FlipLine, ...]
+
+
+def comparison_html(comparison: Comparison, articles: Mapping[ArticleKey, GoldArticle]) -> str:
+    """The page of `eval compare --html`; `articles` (gold, by key) give the texts to mark flips on."""
+    return render_page(
+        COMPARE_TEMPLATE,
+        script=None,
+        title=f"counterclaim eval compare {comparison.run_a.run_id} → {comparison.run_b.run_id}",
+        comparison=comparison,
+        warnings=_warnings(comparison),
+        deltas=[_delta_row(d.name, d.scope, d.a, d.b, d.delta, d.improved) for d in comparison.deltas],
+        rule_changes=_rule_change_rows(comparison),
+        sections=[_flip_section(f, articles.get((f.dataset, f.article_id))) for f in comparison.articles],
+        legend=LEGEND,
+    )
+
+
+def _warnings(comparison: Comparison) -> list[str]:
+    found = []
+    if comparison.differing_datasets:
+        found.append(f"Dataset files differ between the runs: {', '.join(comparison.differing_datasets)}.")
+    if comparison.only_in_a or comparison.only_in_b:
+        found.append(
+            f"The runs scored different articles ({len(comparison.only_in_a)} only in A, "
+            f"{len(comparison.only_in_b)} only in B): totals are not directly comparable."
+        )
+    if comparison.differing_prompts:
+        found.append(f"Prompts differ: {', '.join(comparison.differing_prompts)}.")
+    return found
+
+
+def _number(value: float | None, rate: bool, *, signed: bool = False) -> str:
+    if value is None:
+        return "—"
+    sign = "+" if signed else ""
+    if rate:
+        return f"{value:{sign}.3f}"
+    return f"{value:{sign}.0f}" if float(value).is_integer() else f"{value:{sign}.1f}"
+
+
+def _delta_row(
+    name: str, scope: str, a: float | None, b: float | None, delta: float | None, improved: bool | None
+) -> DeltaRow:
+    rate = name in METRIC_NAMES
+    verdict = "" if improved is None else ("good" if improved else "bad")
+    return DeltaRow(
+        name, scope, _number(a, rate), _number(b, rate), _number(delta, rate, signed=True), verdict
+    )
+
+
+def _rule_change_rows(comparison: Comparison) -> list[tuple[str, ...]]:
+    fields = ("decisions", "gold_claims_lost", "gold_claims_kept", "gold_contradictions_lost",
+              "gold_contradictions_found")  # fmt: skip
+    rows = []
+    for change in comparison.rule_changes:
+        cells = [change.rule]
+        for field in fields:
+            before = getattr(change.a, field) if change.a else 0
+            after = getattr(change.b, field) if change.b else 0
+            cells.append(f"{before} → {after}" if before != after else str(after))
+        rows.append(tuple(cells))
+    return rows
+
+
+def _hard(pair: PredictedPairRef) -> str:
+    return " (hard-negative error)" if pair.hard_negative else ""
+
+
+def _pair_text(pair: PredictedPairRef) -> str:
+    a, b = pair.claim_a, pair.claim_b
+    return f"“{a.evidence}” ({a.actor}) vs “{b.evidence}” ({b.actor})"
+
+
+def _flip_section(flips: ArticleFlips, gold: GoldArticle | None) -> FlipSection:
+    lines = [
+        *(
+            FlipLine(f"found gold claim {c.id} ({c.actor}): “{c.evidence}”", True)
+            for c in flips.claims_now_found
+        ),
+        *(
+            FlipLine(f"removed false claim ({c.actor}): “{c.evidence}”", True)
+            for c in flips.removed_false_positive_claims
+        ),
+        *(
+            FlipLine(f"found contradiction {k.id} ({k.a} vs {k.b}, {k.kind})", True)
+            for k in flips.contradictions_now_found
+        ),
+        *(
+            FlipLine(
+                f"removed false pair{' (hard negative)' if p.hard_negative else ''}: {_pair_text(p)}", True
+            )
+            for p in flips.removed_false_positive_pairs
+        ),
+        *(
+            FlipLine(f"missed gold claim {c.id} ({c.actor}): “{c.evidence}”", False)
+            for c in flips.claims_now_missed
+        ),
+        *(
+            FlipLine(f"new false claim ({c.actor}): “{c.evidence}”", False)
+            for c in flips.new_false_positive_claims
+        ),
+        *(
+            FlipLine(f"missed contradiction {k.id} ({k.a} vs {k.b}, {k.kind})", False)
+            for k in flips.contradictions_now_missed
+        ),
+        *(
+            FlipLine(
+                f"new false pair{_hard(p)}: {_pair_text(p)}",
+                False,
+                hard_negative=p.hard_negative,
+            )
+            for p in flips.new_false_positive_pairs
+        ),
+    ]
+    text = None
+    if gold is not None:
+        text = layered_text(gold.text, _flip_stretches(flips, gold))
+    status = f"{flips.status_a} → {flips.status_b}" if flips.status_a != flips.status_b else None
+    return FlipSection(f"{flips.dataset}/{flips.article_id}", status, text, tuple(lines))
+
+
+def _flip_stretches(flips: ArticleFlips, gold: GoldArticle) -> list[Marked[Layered]]:
+    spans = {c.id: (c.start, c.end) for c in gold.claims}
+    stretches: list[Marked[Layered]] = []
+    for ref, state, tag in [
+        *((c, "matched", f"now found {c.id}") for c in flips.claims_now_found),
+        *((c, "missed", f"now missed {c.id}") for c in flips.claims_now_missed),
+    ]:
+        if ref.id in spans:
+            stretches.append(Marked(*spans[ref.id], Layered("gold", state, tag)))
+    predicted: list[tuple[PredictedClaimRef, str, str]] = [
+        *((c, "false", "new false claim") for c in flips.new_false_positive_claims),
+        *((c, "matched", "false claim gone") for c in flips.removed_false_positive_claims),
+    ]
+    for predicted_ref, state, tag in predicted:
+        stretches.extend(
+            Marked(start, end, Layered("pred", state, tag)) for start, end in predicted_ref.spans
+        )
+    return stretches
