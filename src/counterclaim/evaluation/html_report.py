@@ -374,9 +374,7 @@ def _flip_section(flips: ArticleFlips, gold: GoldArticle | None) -> FlipSection:
             for k in flips.contradictions_now_found
         ),
         *(
-            FlipLine(
-                f"removed false pair{' (hard negative)' if p.hard_negative else ''}: {_pair_text(p)}", True
-            )
+            FlipLine(f"removed false pair{_hard(p)}: {_pair_text(p)}", True)
             for p in flips.removed_false_positive_pairs
         ),
         *(
