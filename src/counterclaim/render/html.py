@@ -15,7 +15,7 @@ is safe whatever the article or the model wrote. Needs the article text the anal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -125,7 +125,6 @@ class AnalysisPage:
     no_claims: str
     no_summary: str
     no_contradictions: str
-    palette: tuple[int, ...] = field(default=tuple(range(PALETTE_SIZE)))
 
 
 def render_html(analysis: Analysis, article: str) -> str:
@@ -239,7 +238,6 @@ def article_html(analysis: Analysis, article: str, claims: list[ClaimView]) -> M
             "data-ev": " ".join(f"{mark.claim}.{mark.span}" for mark in piece.marks),
             "tabindex": "0",
             "role": "button",
-            "aria-label": "evidence of " + ", ".join(view.label for view in views),
         }
         started = list(dict.fromkeys(claims[mark.claim].label for mark in piece.starts))
         if started:
