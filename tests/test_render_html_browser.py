@@ -288,6 +288,13 @@ def test_a_hostile_article_and_model_answer_run_nothing_and_load_nothing(
         assert opened.errors == []
         assert_evidence_highlighted(opened, hostile_analysis(), HOSTILE_ARTICLE)  # CR LF kept, shown inert
         assert page.locator("body").is_visible()  # no injected style hid the page
+        # bidi overrides stay in the text but are isolated (they reorder nothing) and shown
+        controls = page.locator("#article .ctl")
+        assert controls.count() == HOSTILE_ARTICLE.count("\u202e") + HOSTILE_ARTICLE.count("\u202c") == 2
+        assert all(
+            controls.nth(i).evaluate("e => getComputedStyle(e).unicodeBidi") == "isolate" for i in range(2)
+        )
+        assert "U+202E" in controls.first.evaluate("e => getComputedStyle(e, '::before').content")
         # the policy is in force: a script added to the page at run time is refused
         probe = page.evaluate(
             "() => { const s = document.createElement('script'); s.textContent = 'window.__probe = 1';"
