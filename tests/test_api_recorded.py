@@ -15,6 +15,7 @@ import contextlib
 import json
 import re
 from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
 import httpx2
 import pytest
@@ -29,6 +30,7 @@ from checks import (
     assert_whole_sentences,
 )
 from counterclaim.llm.client import ModelClient
+from counterclaim.llm.http_guard import ModelHttpClient
 from counterclaim.models import Analysis, DecisionAction, SpanGrounding
 from counterclaim.pipeline import proposals
 from counterclaim.pipeline.analyze import STAGED_STEPS
@@ -65,9 +67,10 @@ class Requests:
         self.schemas.append(body["response_format"]["json_schema"]["name"])
 
 
-def _client(seen: Requests) -> ModelClient:
-    http = httpx2.AsyncClient(event_hooks={"request": [seen]})
-    return ModelClient(recorded_settings(), base_url=REPLAY_BASE_URL, http_client=http)
+def _client(seen: Requests, pipeline: str = "staged", **overrides: Any) -> ModelClient:
+    settings = recorded_settings(**overrides)
+    http = ModelHttpClient(total_seconds=settings.request_timeout, event_hooks={"request": [seen]})
+    return ModelClient(settings, base_url=REPLAY_BASE_URL, http_client=http)
 
 
 @contextlib.contextmanager
@@ -206,7 +209,7 @@ def test_the_parts_on_their_own_give_what_analyze_gives() -> None:
 
 def _naive(article: SeedArticle) -> Analysis:
     with replaying(seed_cassette("naive", article)):
-        client = _client(Requests())
+        client = _client(Requests(), "naive")
         try:
             return counterclaim.analyze(article.text, client=client, pipeline="naive")
         finally:
@@ -248,3 +251,23 @@ def test_the_naive_baseline_keeps_only_claims_whose_quote_code_found() -> None:
 def test_the_naive_baseline_raises_when_its_one_answer_is_cut_off() -> None:
     with pytest.raises(counterclaim.errors.ModelOutputError, match="cut off"):
         _naive(NATO)
+
+
+def _without_timings(analysis: Analysis) -> dict[str, Any]:
+    data = analysis.model_dump(mode="json")
+    data["run"]["seconds"] = 0
+    for step in data["run"]["steps"]:
+        step["seconds"] = 0
+    return data
+
+
+def test_requests_in_flight_together_give_the_same_analysis_as_one_at_a_time() -> None:
+    outputs = []
+    for concurrency in (1, 8):
+        with replaying(seed_cassette("staged", NATO)):
+            client = _client(Requests(), concurrency=concurrency)
+            try:
+                outputs.append(_without_timings(counterclaim.analyze(NATO.text, client=client)))
+            finally:
+                asyncio.run(client.aclose())
+    assert json.dumps(outputs[0], sort_keys=True) == json.dumps(outputs[1], sort_keys=True)

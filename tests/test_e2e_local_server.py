@@ -9,7 +9,9 @@ machine without it skips these tests, in CI a missing model fails them.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import re
 import socket
 import time
 import urllib.error
@@ -23,8 +25,10 @@ from pydantic import BaseModel
 from counterclaim.config import load_settings
 from counterclaim.errors import LocalModelError, ProviderError
 from counterclaim.llm.client import ModelClient
+from counterclaim.llm.compact_json import compact_request
 from counterclaim.llm.local_server import LocalServer, resolve_model_path, wait_until_ready
 from counterclaim.llm.model_files import SMOLLM2_135M, ensure_model_file, verify_model_file
+from counterclaim.pipeline.schemas import VerdictDraft
 
 # A real server on a busy two-core machine once hung a test here: a hard limit turns a hang into a
 # failure with every thread's stack printed, instead of eating CI's whole time budget.
@@ -77,6 +81,34 @@ def test_embedded_server_answers_a_constrained_request_and_stops(smollm_path: Pa
         answer = asyncio.run(ask())
         assert answer.color in ("red", "green", "blue")
     assert _refused(base_url)  # nothing left serving
+
+
+def test_llama_cpp_follows_the_compact_json_grammar(smollm_path: Path) -> None:
+    """The grammar `llm.compact_json` writes is one llama.cpp accepts, and its answers carry no
+    line break or indentation (the schema's own grammar lets a model indent)."""
+    schema = VerdictDraft.model_json_schema()
+    body = compact_request(
+        {
+            "model": SMOLLM2_135M.name,
+            "messages": [{"role": "user", "content": "Compare 'troops left' with 'troops stayed'. JSON."}],
+            "response_format": {"type": "json_schema", "json_schema": {"name": "V", "schema": schema}},
+            "max_tokens": 120,
+            "temperature": 0,
+        }
+    )
+    with LocalServer(smollm_path, n_ctx=2048, threads=2) as server:
+        request = urllib.request.Request(
+            server.base_url + "/chat/completions",
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            answer = json.loads(response.read())
+    content = answer["choices"][0]["message"]["content"]
+    between_strings = re.sub(r'"(?:[^"\\]|\\.)*"', '""', content)  # the JSON outside its strings
+    assert "\n" not in between_strings and "\t" not in between_strings and "  " not in between_strings
+    if answer["choices"][0]["finish_reason"] == "stop":  # complete: it is the schema's JSON
+        VerdictDraft.model_validate_json(content)
 
 
 def test_a_server_that_dies_mid_run_gives_a_clear_error(smollm_path: Path) -> None:

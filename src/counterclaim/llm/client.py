@@ -14,6 +14,7 @@ import openai
 from pydantic import BaseModel
 
 from counterclaim.config import OPENAI_BASE_URL, Provider, Settings, StructuredMode
+from counterclaim.llm.compact_json import compact_request
 from counterclaim.llm.failures import describe_failure
 from counterclaim.llm.http_guard import ModelHttpClient, ModelRefusal
 from counterclaim.llm.response_cache import (
@@ -115,10 +116,15 @@ class ModelClient:
         if http_client is not None and (cache is not None or settings.response_cache is not None):
             raise ValueError("a response cache needs the HTTP client ModelClient builds; drop http_client")
         cache = cache or response_cache_for(settings)  # None with an http_client (checked above)
+        shape = compact_request if local and settings.compact_json else None
+        if isinstance(http_client, ModelHttpClient) and http_client.shape_request is None:
+            http_client.shape_request = shape  # a client given here is shaped like one built here
         if cache is not None:
-            http_client = CachingHttpClient(cache, total_seconds=settings.request_timeout)
+            http_client = CachingHttpClient(
+                cache, total_seconds=settings.request_timeout, shape_request=shape
+            )
         elif http_client is None:
-            http_client = ModelHttpClient(total_seconds=settings.request_timeout)
+            http_client = ModelHttpClient(total_seconds=settings.request_timeout, shape_request=shape)
         self._openai = openai.AsyncOpenAI(
             api_key=settings.api_key_value or "no-key-needed",
             base_url=url,

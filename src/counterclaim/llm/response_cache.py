@@ -1,4 +1,4 @@
-"""An on-disk cache of model answers, keyed by the exact request, for `--cache-dir`.
+"""An on-disk cache of model answers, keyed by the exact request, for `--response-cache`.
 
 The same request to the same model gets the stored answer instead of a new model call: an
 interrupted eval resumes without paying again for the answers it already had, and an article analysed
@@ -206,6 +206,7 @@ class CachingHttpClient(ModelHttpClient):
         follow_redirects: Any = httpx2.USE_CLIENT_DEFAULT,
     ) -> httpx2.Response:
         key = None
+        request = await self.shaped(request)  # the key is that of the request as it is sent
         if request.method == "POST" and request.url.path.endswith(CHAT_COMPLETIONS_PATH_SUFFIX):
             key = request_key(self.response_cache.namespace, await request.aread())
         if key is not None:
