@@ -67,3 +67,20 @@ def test_the_speakers_prompt_asks_about_each_speaker_in_its_sentence() -> None:
     content = messages_for("[1] x", "speakers.j2", items=items)[1]["content"]
     assert '- item_0: the speaker "a Transport Ministry spokeswoman" in the sentence [1] ... fares' in content
     assert content.index("ARTICLE") < content.index("TASK")
+
+
+def test_every_vocabulary_a_prompt_writes_out_is_the_contracts() -> None:
+    """Kinds come from the enums (`prompts_loader.VOCABULARIES`); the actors prompt, which describes each
+    actor kind in words, and the verifier's relations must still name every value."""
+    from typing import get_args
+
+    from counterclaim.models import ActorKind, ClaimKind
+    from counterclaim.pipeline.schemas import VerdictRelation
+
+    actors = prompts_loader.template_source("actors.j2")
+    assert all(kind.value in actors for kind in ActorKind)
+    verify = prompts_loader.template_source("verify.j2")
+    assert all(f'"{relation}"' in verify for relation in get_args(VerdictRelation))
+    for name in ("claims.j2", "speakers.j2", "naive.j2"):
+        source = prompts_loader.template_source(name)
+        assert "claim_kinds" in source and not any(f"{kind.value}," in source for kind in ClaimKind)

@@ -13,22 +13,38 @@ from typing import Any
 
 import jinja2
 
-from counterclaim.models import PromptVersion
+from counterclaim.models import ActorKind, ClaimKind, ContradictionKind, PromptVersion
 
 SYSTEM_TEMPLATE = "system.j2"
 ARTICLE_TEMPLATE = "article.j2"
 
 
+VOCABULARIES: dict[str, list[str]] = {
+    "claim_kinds": [kind.value for kind in ClaimKind],
+    "contradiction_kinds": [kind.value for kind in ContradictionKind],
+    "actor_kinds": [kind.value for kind in ActorKind],
+}
+"""The output contract's vocabularies, available to every template (so no prompt types them by hand)."""
+
+
+def choices(values: list[str]) -> str:
+    """'a, b or c': a vocabulary as a prompt lists it."""
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
+
+
 @cache
 def _environment() -> jinja2.Environment:
     folder = resources.files("counterclaim") / "prompts"
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,
         trim_blocks=False,
     )
+    environment.globals.update(VOCABULARIES)
+    environment.filters["choices"] = choices
+    return environment
 
 
 @cache
