@@ -313,6 +313,23 @@ def test_second_pair_for_a_found_contradiction_is_left_out_of_both_counts() -> N
     assert s.false_positive_pairs == ()
 
 
+def test_a_predicted_conflict_finds_the_gold_one_through_any_of_its_pairs() -> None:
+    # the main pair p1-p5 is the labeled non-contradiction; its `also` pair p3-p4 expresses k1
+    prediction = bridge_prediction([])
+    conflict = PredictedPair("x1", "p1", "p5", also=(("p4", "p3"),))
+    s = score_article(bridge_gold(), Prediction(prediction.actors, prediction.claims, (conflict,)))
+    assert s.found_contradictions == (ContradictionFind("k1", "x1"),)
+    assert s.hard_negative_pairs == ()  # a pair that finds a gold contradiction is never a hard negative
+    assert (s.counts.pred_pairs_counted, s.counts.true_pairs) == (1, 1)
+
+
+def test_a_predicted_conflict_whose_further_pair_is_a_labeled_non_contradiction_is_a_hard_negative() -> None:
+    prediction = bridge_prediction([])
+    conflict = PredictedPair("x1", "p2", "p5", also=(("p5", "p1"),))
+    s = score_article(bridge_gold(), Prediction(prediction.actors, prediction.claims, (conflict,)))
+    assert s.false_positive_pairs == ("x1",) and s.hard_negative_pairs == ("x1",)
+
+
 def test_hard_negative_is_an_error_and_a_false_positive() -> None:
     pairs = [("x1", "p1", "p2"), ("x2", "p5", "p1")]
     s = score_article(bridge_gold(), bridge_prediction(pairs))

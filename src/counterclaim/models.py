@@ -15,7 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION: Literal["1.1"] = "1.1"
-"""1.1 added `Span.grounding` and `RunMetadata.trace` (both optional when reading 1.0 output)."""
+"""1.1 added `Span.grounding`, `RunMetadata.trace` and `Contradiction.also` (all optional when reading
+1.0 output)."""
 SchemaVersion = Literal["1.0", "1.1"]
 
 AnalysisScope = Literal["full", "claims"]
@@ -133,6 +134,10 @@ class Contradiction(_Frozen):
     )
     explanation: str = Field(description="One or two sentences on why the claims conflict.")
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the verifier is, from 0 to 1.")
+    also: list[tuple[str, str]] = Field(
+        default_factory=list,
+        description="Further claim pairs (ids) that express the same conflict between the same actors.",
+    )
 
 
 class SummarySentence(_Frozen):
@@ -242,7 +247,7 @@ class RunMetadata(_Frozen):
         default=0,
         ge=0,
         description=(
-            "Of `model_calls`, those answered from the response cache (`--cache-dir`): no model time "
+            "Of `model_calls`, those answered from the response cache (`--response-cache`): no model time "
             "was spent on them; their tokens are those of the stored answers."
         ),
     )
@@ -288,7 +293,8 @@ class Analysis(_Frozen):
             if claim.actor_id not in actor_ids:
                 raise ValueError(f"claim {claim.id} names unknown actor {claim.actor_id}")
         for k in self.contradictions:
-            if k.claim_a not in known or k.claim_b not in known:
+            named = {k.claim_a, k.claim_b, *(claim for pair in k.also for claim in pair)}
+            if not named <= known:
                 raise ValueError(f"contradiction {k.id} names an unknown claim")
         for sentence in self.summary:
             if not set(sentence.claim_ids) <= known:

@@ -14,6 +14,10 @@ Decisions the format leaves open, fixed here:
   *duplicate*, left out of both counts; one that finds none is a false positive, and also a hard
   negative error when it matches a `non_contradictions` pair. A pair that finds a gold contradiction
   is never a hard negative error.
+- A predicted contradiction with further pairs of the same conflict (`Contradiction.also`) is one
+  prediction, as a gold contradiction with `also` pairs is one conflict: it finds a gold contradiction
+  when any of its pairs does, and is a hard negative error when any of its pairs matches a
+  `non_contradictions` pair.
 - Pronoun names in alias lists take no part in actor agreement (see `matching`).
 - 0/0: a ratio with a zero denominator is None (recall with no gold item, precision with no
   prediction, grounding with no predicted claim). F1 is None when there is neither a gold item nor a
@@ -79,11 +83,17 @@ class PredictedClaim:
 
 @dataclass(frozen=True)
 class PredictedPair:
-    """A predicted contradiction between two predicted claims."""
+    """A predicted contradiction between two predicted claims, with `also` the further claim pairs of
+    the same conflict."""
 
     id: str
     claim_a: str
     claim_b: str
+    also: tuple[tuple[str, str], ...] = ()
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """Every claim pair of this conflict, the main one first."""
+        return ((self.claim_a, self.claim_b), *self.also)
 
 
 @dataclass(frozen=True)
@@ -104,7 +114,9 @@ def prediction_from_analysis(analysis: Analysis) -> Prediction:
             PredictedClaim(c.id, c.actor_id, tuple(PredictedSpan(s.start, s.end, s.text) for s in c.evidence))
             for c in analysis.claims
         ),
-        pairs=tuple(PredictedPair(k.id, k.claim_a, k.claim_b) for k in analysis.contradictions),
+        pairs=tuple(
+            PredictedPair(k.id, k.claim_a, k.claim_b, tuple(k.also)) for k in analysis.contradictions
+        ),
         article_sha256=analysis.article_sha256,
     )
 
@@ -467,8 +479,10 @@ def _require_known_claims(gold: GoldArticle, matchers: dict[str, set[str]]) -> N
 
 
 def _pair_hits(pair: PredictedPair, a: str, b: str, matchers: dict[str, set[str]]) -> bool:
-    x, y = pair.claim_a, pair.claim_b
-    return (x in matchers[a] and y in matchers[b]) or (x in matchers[b] and y in matchers[a])
+    return any(
+        (x in matchers[a] and y in matchers[b]) or (x in matchers[b] and y in matchers[a])
+        for x, y in pair.pairs()
+    )
 
 
 def _grounded(claim: PredictedClaim, text: str) -> bool:

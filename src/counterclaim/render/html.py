@@ -82,6 +82,7 @@ class ContradictionView:
     confidence: float
     claim_a: ClaimView
     claim_b: ClaimView
+    also: tuple[tuple[ClaimView, ClaimView], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def analysis_page(analysis: Analysis, article: str) -> AnalysisPage:
                 confidence=k.confidence,
                 claim_a=by_id[k.claim_a],
                 claim_b=by_id[k.claim_b],
+                also=tuple((by_id[a], by_id[b]) for a, b in k.also if a in by_id and b in by_id),
             )
             for index, k in enumerate(analysis.contradictions)
         ),

@@ -11,7 +11,12 @@ from collections.abc import Iterable
 from counterclaim.models import Actor, Analysis, Claim, Contradiction
 from counterclaim.render.markdown_escape import escape_markdown
 from counterclaim.render.restatement import restates_evidence
-from counterclaim.render.text import NO_CLAIMS, empty_contradictions_message, empty_summary_message
+from counterclaim.render.text import (
+    NO_CLAIMS,
+    empty_contradictions_message,
+    empty_summary_message,
+    same_conflict_pairs,
+)
 
 
 def render_markdown(analysis: Analysis) -> str:
@@ -115,7 +120,11 @@ def _contradiction_blocks(analysis: Analysis, contradiction: Contradiction) -> l
             _row(_statement(claim_a), _statement(claim_b)),
         ]
     )
-    return [heading, escape_markdown(contradiction.explanation), table]
+    blocks = [heading, escape_markdown(contradiction.explanation), table]
+    if contradiction.also:
+        pairs = escape_markdown(same_conflict_pairs(contradiction))
+        blocks.append(f"The same conflict also between: {pairs}")
+    return blocks
 
 
 def _row(left: str, right: str) -> str:

@@ -36,6 +36,11 @@ def empty_contradictions_message(analysis: Analysis) -> str:
     return NOT_LOOKED_FOR if analysis.run.scope == "claims" else NO_CONTRADICTIONS
 
 
+def same_conflict_pairs(contradiction: Contradiction) -> str:
+    """The further claim pairs of one conflict (`Contradiction.also`), e.g. "c3 and c5; c4 and c7"."""
+    return "; ".join(f"{a} and {b}" for a, b in contradiction.also)
+
+
 INDENT = 2
 
 
@@ -192,7 +197,11 @@ def _contradiction_block(analysis: Analysis, contradiction: Contradiction) -> Gr
     table.add_column(ratio=1)
     table.add_row(_claim_header(analysis, claim_a), _claim_header(analysis, claim_b), end_section=True)
     table.add_row(_side(claim_a), _side(claim_b))
-    return Group(heading, explanation, table, Text())
+    if not contradiction.also:
+        return Group(heading, explanation, table, Text())
+    pairs = single_line(same_conflict_pairs(contradiction))
+    also = Text(f"The same conflict also between: {pairs}", style="dim")
+    return Group(heading, explanation, table, also, Text())
 
 
 def _claim_header(analysis: Analysis, claim: Claim) -> Text:
