@@ -50,10 +50,9 @@ def said(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERT
 def verdict(
     relation: VerdictRelation, kind: str = "factual", confidence: float = 0.9, **more: Any
 ) -> VerdictDraft:
-    """The verifier's answer (what each side says is "a" and "b" unless given)."""
+    """The verifier's answer (its comparison is a neutral sentence unless given)."""
     fields = {
-        "a_says": "a",
-        "b_says": "b",
+        "comparison": "One side says the troops left; the other says they stayed.",
         "relation": relation,
         "kind": kind,
         "confidence": confidence,

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import httpx2
 import pytest
 
 from counterclaim.errors import ModelOutputError
@@ -75,3 +76,29 @@ def test_answers_are_read_in_the_order_the_requests_were_built_not_as_they_arriv
     run_step(state, claims.run, claims.NAME)
     assert [first_sentence(body) for body in model.answered] == [11, 6, 1]
     assert [(p.id, p.sentences) for p in state.proposals.kept] == [("p1", (1,)), ("p2", (6,)), ("p3", (11,))]
+
+
+class CountingModel(FakeModel):
+    """A fake model that counts the requests it is answering at once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.in_flight = 0
+        self.most = 0
+
+    async def __call__(self, request: httpx2.Request) -> httpx2.Response:
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        try:
+            return await super().__call__(request)
+        finally:
+            self.in_flight -= 1
+
+
+def test_no_more_requests_are_in_flight_than_the_concurrency_setting() -> None:
+    many = " ".join(f"Minister Number{n} said plan number {n} would work well." for n in range(1, 31))
+    for concurrency, expected in ((1, 1), (2, 2), (8, 6)):  # 30 sentences: 6 windows
+        model = CountingModel({"ClaimDrafts": [answers()]}, latency=lambda body: 0.05)
+        state = state_for(many, model, concurrency=concurrency)
+        run_step(state, claims.run, claims.NAME)
+        assert (model.most, len(state.proposals.kept)) == (expected, 6), concurrency

@@ -58,19 +58,65 @@ def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matt
     assert not accept(verdict("agree", "factual"), _candidate(NumericRelation.NOT_COMPARABLE))
 
 
-def test_the_explanation_attributes_each_side() -> None:
-    said = verdict("contradict", "factual", a_says="Russia adds troops.\n", b_says="  it withdraws  ")
-    assert explanation(said, "NATO", "Moscow") == "NATO: Russia adds troops. Moscow: it withdraws."
+def test_the_explanation_is_the_verifiers_comparison_unless_it_copies_the_evidence() -> None:
+    a = _claim("c1", "a1", "Russia adds troops.", "NATO said Russia is adding troops.")
+    b = _claim("c2", "a2", "Russia withdraws.", "Moscow denied it.")
+    own = verdict("contradict", comparison="NATO sees more troops  while Moscow denies any buildup")
+    assert explanation(own, a, b, "NATO", "Moscow", ContradictionKind.FACTUAL) == (
+        "NATO sees more troops while Moscow denies any buildup.",
+        False,
+    )
+    copied = verdict("contradict", comparison="NATO said Russia is adding troops, Moscow denied it.")
+    assert explanation(copied, a, b, "NATO", "Moscow", ContradictionKind.FACTUAL) == (
+        "NATO and Moscow give accounts of the same matter that cannot both be true.",
+        True,
+    )
+    empty = verdict("contradict", comparison="")
+    assert explanation(empty, a, a, "NATO", "NATO", ContradictionKind.SELF) == (
+        "NATO says two things that cannot both be true.",
+        True,
+    )
+
+
+def test_copied_words_are_a_run_of_six_words_of_the_evidence() -> None:
+    evidence = "So far, we haven't seen any de-escalation on the ground."
+    assert acceptance.copies_words("He says: we haven't seen any de-escalation at all.", evidence)
+    assert not acceptance.copies_words("Stoltenberg sees no de-escalation on the ground.", evidence)
 
 
 def test_kind_follows_from_who_made_the_claims() -> None:
     said = _claim("c1", "a1", "We will not invade.", "Moscow denied it.")
     did = _claim("c2", "a1", "Russia moved troops.", "NATO said Russia is adding troops.", ClaimKind.ACTION)
     other = _claim("c3", "a2", "Russia moved troops.", "NATO said Russia is adding troops.")
-    assert settle_kind(verdict("contradict", "factual"), said, did) is ContradictionKind.WORDS_VS_DEEDS
-    assert settle_kind(verdict("contradict", "factual"), said, said) is ContradictionKind.SELF
-    assert settle_kind(verdict("contradict", "self"), said, other) is ContradictionKind.FACTUAL
-    assert settle_kind(verdict("contradict", "numeric"), said, other) is ContradictionKind.NUMERIC
+    by_actors = acceptance.KIND_FROM_ACTORS
+    assert settle_kind(verdict("contradict", "factual"), said, did) == (
+        ContradictionKind.WORDS_VS_DEEDS,
+        by_actors,
+    )
+    assert settle_kind(verdict("contradict", "factual"), said, said) == (ContradictionKind.SELF, by_actors)
+    assert settle_kind(verdict("contradict", "self"), said, said) == (ContradictionKind.SELF, None)
+    assert settle_kind(verdict("contradict", "self"), said, other) == (ContradictionKind.FACTUAL, by_actors)
+    assert settle_kind(verdict("contradict", "numeric"), said, other) == (ContradictionKind.NUMERIC, None)
+    assert settle_kind(verdict("contradict", "factual"), said, other) == (ContradictionKind.FACTUAL, None)
+
+
+def test_two_actors_figures_that_code_found_conflicting_make_a_numeric_contradiction() -> None:
+    # (the figures' comparison is code's; here only its outcome, `figures_conflict`, is given)
+    first = _claim("c1", "a1", "Russia has 100,000 troops.", "NATO said Russia is adding troops.")
+    second = _claim("c2", "a2", "Russia has 10,000 troops.", "Moscow denied it.")
+    factual = verdict("contradict", "factual")
+    assert settle_kind(factual, first, second, figures_conflict=True) == (
+        ContradictionKind.NUMERIC,
+        acceptance.KIND_FROM_FIGURES,
+    )
+    numeric = verdict("contradict", "numeric")
+    assert settle_kind(numeric, first, second, figures_conflict=True) == (ContradictionKind.NUMERIC, None)
+    # one actor's two figures stay a self-contradiction
+    again = _claim("c3", "a1", "Russia has 50,000 troops.", "Moscow denied it.")
+    assert settle_kind(factual, first, again, figures_conflict=True) == (
+        ContradictionKind.SELF,
+        acceptance.KIND_FROM_ACTORS,
+    )
 
 
 def test_a_rebuttal_code_found_needs_the_verdict_contradict_but_not_its_confidence() -> None:
@@ -122,7 +168,12 @@ JUDGE_CASES = [
     case(verdict("unrelated"), FIGURES_CONFLICT, A.NOT_CONTRADICT, False, id="unrelated"),
     case(verdict("compatible"), Pair(), A.NOT_CONTRADICT, False, id="compatible"),
     case(verdict("compatible", "numeric"), FIGURES_CONFLICT, A.CONFLICTING_FIGURES, True, id="figures"),
-    case(verdict("compatible", "numeric", 0.5), FIGURES_CONFLICT, A.LOW_CONFIDENCE, False, id="unsure-2"),
+    case(
+        verdict("compatible", "numeric", 0.5), FIGURES_CONFLICT, A.CONFLICTING_FIGURES, True, id="unsure-fig"
+    ),
+    case(
+        verdict("contradict", "numeric", 0.5), FIGURES_CONFLICT, A.CONFLICTING_FIGURES, True, id="toll-3-vs-7"
+    ),
     case(verdict("contradict", "numeric"), FIGURES_AGREE, A.COMPATIBLE_FIGURES, False, id="figures-agree"),
     case(verdict("contradict", "factual"), FIGURES_AGREE, A.VERIFIED, True, id="figures-agree-facts-not"),
     case(verdict("contradict", "self"), ONE_ACTOR, A.ONE_ACTOR_NEEDS_MORE, False, id="one-actor"),
@@ -136,15 +187,18 @@ JUDGE_CASES = [
     case(
         verdict("contradict", "self"),
         replace(FIGURES_CONFLICT, one_actor=True),
-        A.VERIFIED,
+        A.CONFLICTING_FIGURES,
         True,
         id="one-actor-fig",
     ),
     case(verdict("contradict"), Pair(clash=False), NO_VISIBLE_REASON, False, id="no-reason"),
 ]
-EXERCISED = {cast(Rule, case.values[2]) for case in JUDGE_CASES} | {acceptance.KIND_FROM_ACTORS}
-OVERRIDES = {acceptance.CONFLICTING_FIGURES, acceptance.COMPATIBLE_FIGURES}
-"""The rules by which code overrules the verifier (the others accept or refuse its verdict)."""
+EXERCISED = {cast(Rule, case.values[2]) for case in JUDGE_CASES} | {
+    acceptance.KIND_FROM_ACTORS,
+    acceptance.KIND_FROM_FIGURES,
+    acceptance.EXPLANATION_COPIES_EVIDENCE,
+    acceptance.SAME_CONFLICT,
+}
 
 
 @pytest.mark.parametrize(("said", "pair", "rule", "reported"), JUDGE_CASES)
@@ -153,7 +207,13 @@ def test_each_acceptance_rule_decides_whether_a_verdict_is_reported(
 ) -> None:
     judgement = judge(said, pair.candidate())
     assert (judgement.rule, judgement.reported) == (rule, reported)
-    if rule in OVERRIDES:
+    # Code overrules the verifier when it reports what the verifier did not plainly call a
+    # contradiction (figures), or refuses what it did (compatible figures).
+    overruled = rule is A.COMPATIBLE_FIGURES or (
+        rule is A.CONFLICTING_FIGURES
+        and not (said.relation == "contradict" and said.confidence >= A.MIN_CONFIDENCE)
+    )
+    if overruled:
         assert judgement.action is DecisionAction.OVERRIDDEN
     else:
         assert judgement.action is (DecisionAction.ACCEPTED if reported else DecisionAction.REFUSED)
@@ -169,7 +229,7 @@ def test_the_verify_step_traces_each_verdicts_rule_and_the_kind_code_settles() -
         VERIFY_TEXT, "c1", "a1", "The army withdrew its troops from the border.", kind=ClaimKind.ACTION
     )
     words = claim_citing(VERIFY_TEXT, "c2", "a1", "The army says its troops did not leave the border.")
-    said_it = {"a_says": "withdrew", "b_says": "did not leave", "kind": "factual"}
+    said_it = {"comparison": "The army is said to have withdrawn yet says it stayed", "kind": "factual"}
     model = FakeModel({"VerdictDraft": [{**said_it, "relation": "contradict", "confidence": 0.9}]})
     state = state_for(VERIFY_TEXT, model)
     state.claims, state.actors = [deed, words], [Actor(id="a1", name="The army", kind=ActorKind.GOVERNMENT)]
@@ -183,4 +243,40 @@ def test_the_verify_step_traces_each_verdicts_rule_and_the_kind_code_settles() -
     ]
     (found,) = state.contradictions
     assert (found.id, found.kind) == ("k1", ContradictionKind.WORDS_VS_DEEDS)
-    assert found.explanation == "The army: withdrew. The army: did not leave."
+    assert found.explanation == "The army is said to have withdrawn yet says it stayed."
+
+
+def test_one_conflict_between_the_same_two_actors_is_reported_once_with_its_other_pairs() -> None:
+    text = (
+        "NATO said Russia is adding troops near the border. Moscow said its troops are leaving the border. "
+        "Moscow denied adding any troops near the border."
+    )
+    nato = claim_citing(text, "c1", "a1", "NATO said Russia is adding troops near the border.")
+    leaving = claim_citing(text, "c2", "a2", "Moscow said its troops are leaving the border.")
+    denial = claim_citing(text, "c3", "a2", "Moscow denied adding any troops near the border.")
+    model = FakeModel(
+        {
+            "VerdictDraft": [
+                {
+                    "comparison": "NATO sees a buildup, Moscow a pullback.",
+                    "relation": "contradict",
+                    "kind": "factual",
+                    "confidence": 0.9,
+                }
+            ]
+        }
+    )
+    state = state_for(text, model)
+    state.claims = [nato, leaving, denial]
+    state.actors = [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION),
+                    Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]  # fmt: skip
+    numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    state.candidates = [
+        Candidate(a=nato, b=leaving, score=1.0, numeric=numbers, clash=True, opposed=True),
+        Candidate(a=nato, b=denial, score=0.9, numeric=numbers, clash=True, opposed=True),
+    ]
+    run_step(state, verify.run, verify.NAME)
+    (found,) = state.contradictions
+    assert (found.id, found.claim_a, found.claim_b, found.also) == ("k1", "c1", "c2", [("c1", "c3")])
+    joined = [d for d in state.trace.decisions() if d.rule == acceptance.SAME_CONFLICT.name]
+    assert [(d.action, d.claims) for d in joined] == [(DecisionAction.JOINED, ["c1", "c3"])]

@@ -14,11 +14,13 @@ from counterclaim.pipeline.rules.actor_names import (
     ALIAS_LEFT_OUT,
     ENGLISH_NAME,
     KIND_FROM_NAME,
+    METONYM,
     ROLE_NOT_IN_ARTICLE,
     SAME_NAME_FORMS,
     ActorRegistry,
     name_key,
     same_actor_name,
+    same_state,
 )
 from counterclaim.pipeline.schemas import ActorDetails
 from counterclaim.pipeline.steps import actors
@@ -68,6 +70,18 @@ def test_a_role_is_kept_only_in_the_articles_own_words() -> None:
     ruiz, staff = registry.actors()
     assert ruiz.role == "Health Ministry spokeswoman"
     assert staff.role is None
+
+
+def test_a_role_written_as_null_is_no_role_and_no_decision() -> None:
+    roles: list[str | None] = []
+
+    def describe(registry: ActorRegistry) -> None:
+        registry.add_name("Ana Ruiz")
+        registry.describe("Ana Ruiz", ActorDetails(kind="person", role="N/A", aliases=[]))
+        roles.append(registry.actors()[0].role)
+
+    assert traced("Ana Ruiz said the clinic was open.", describe) == []  # code dropped nothing
+    assert roles == [None]
 
 
 def test_an_alias_naming_another_actor_is_dropped_not_merged() -> None:
@@ -130,6 +144,7 @@ def traced(registry_text: str, act: Act) -> list[tuple[str, DecisionAction, str 
     return [(d.rule, d.action, d.actor, d.reason) for d in trace.decisions()]
 
 
+SAME_STATE_AS = "stands for the same state as"
 TEXT = "Jens Stoltenberg said Russia was adding troops. The health ministry spokeswoman Ana Ruiz agreed."
 
 
@@ -181,6 +196,20 @@ RULE_CASES = [
             )
         ],
         id="name-forms-merged",  # and "officials" / "Russian officials" stay two actors
+    ),
+    pytest.param(
+        "Moscow denied it. The Kremlin said so. Russia agreed.",
+        lambda registry: [registry.add_name(n) for n in ["Moscow", "The Kremlin", "Russia"]] and None,
+        [
+            (
+                METONYM,
+                DecisionAction.MERGED,
+                "The Kremlin",
+                "'The Kremlin' stands for the same state as 'Moscow'",
+            ),
+            (METONYM, DecisionAction.MERGED, "Russia", "'Russia' stands for the same state as 'Moscow'"),
+        ],
+        id="metonyms-one-state",
     ),
     pytest.param(
         TEXT,
@@ -289,3 +318,14 @@ def test_the_actors_step_traces_what_code_did_to_the_models_description() -> Non
     ]
     (actor,) = state.registry.actors()
     assert (actor.kind, actor.role, actor.aliases) == (ActorKind.PERSON, None, [])
+
+
+def test_a_state_is_shown_under_its_own_name_and_its_metonyms_stay_aliases() -> None:
+    registry = ActorRegistry("Moscow denied it. The Kremlin said so. Russia agreed. The US and Washington.")
+    for name in ["Moscow", "The Kremlin", "Russia", "Washington", "the US"]:
+        registry.add_name(name)
+    shown = [(a.name, sorted(a.aliases)) for a in registry.actors()]
+    assert shown == [("Russia", ["Moscow", "The Kremlin"]), ("the US", ["Washington"])]
+    assert (
+        same_state("Kyiv", "Ukraine") and not same_state("Moscow", "Kyiv") and not same_state("NATO", "NATO")
+    )

@@ -219,7 +219,9 @@ def test_code_sees_a_reason_for_conflict_only_in_what_the_claims_say() -> None:
 
 ADDING = "NATO said Russia is adding troops near the border."
 NOT_ADDING = "Moscow said Russia is not adding troops near the border."
+CHIEF_NOT_ADDING = "NATO chief Jens Stoltenberg said Russia is not adding troops near the border."
 SIDES = {
+    "chief": "NATO chief Jens Stoltenberg",
     "a1": "NATO",
     "a2": "Moscow",
     "a3": "Britain",
@@ -240,7 +242,7 @@ BRITAIN = "Britain said Russia is adding troops near the border."
 POLAND = "Poland said Russia is adding troops near the border."
 LATVIA = "Latvia said Russia is adding troops near the border."
 TEXT = " ".join([ADDING, NOT_ADDING, OFFICIALS, ARRIVING, BRITAIN_WARNS, HARBOUR, DROUGHT, HERALD, DENIED])
-TEXT += " " + " ".join([BRITAIN, POLAND, LATVIA])
+TEXT += " " + " ".join([BRITAIN, POLAND, LATVIA, CHIEF_NOT_ADDING])
 
 
 def claims_of(*said_by: tuple[str, str, ClaimKind]) -> list[Claim]:
@@ -281,6 +283,12 @@ RULE_CASES = [
         10,
         [(pairing.LITTLE_IN_COMMON, DecisionAction.REFUSED, [])],  # one word in common: counted, not listed
         id="little-in-common",
+    ),
+    pytest.param(
+        [("a1", ADDING, A), ("chief", CHIEF_NOT_ADDING, A)],
+        10,
+        [(pairing.SAME_SIDE, DecisionAction.REFUSED, ["c1", "c2"])],  # an organisation and its officer
+        id="same-side",
     ),
     pytest.param(
         [
@@ -437,3 +445,21 @@ def test_a_pair_ranks_by_its_score_so_the_best_evidence_is_verified_first() -> N
     scores = [c.score for c in chosen]
     assert (chosen[0].a.id, chosen[0].b.id) == ("c1", "c2")  # the figures outrank the negations
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_word_too_many_claims_share_pairs_none_of_them_by_itself() -> None:
+    count = pairing.MAX_CLAIMS_PER_WORD + 2
+    sentences = [f"Speaker{n} said the ceasefire was holding well." for n in range(count)]
+    text = " ".join(sentences)
+    claims = [claim_citing(text, f"c{n}", f"a{n}", sentence) for n, sentence in enumerate(sentences)]
+    state = state_for(text)
+    state.claims = claims
+    state.actors = [Actor(id=f"a{n}", name=f"Speaker{n}", kind=ActorKind.PERSON) for n in range(count)]
+    run_step(state, pair.run, pair.NAME)
+    (common,) = [d for d in state.trace.decisions() if d.rule == pairing.COMMON_WORDS.name]
+    assert common.action is DecisionAction.REFUSED and "peace" in common.reason  # "ceasefire" is a concept
+    assert state.candidates == []  # no pair was even scored: no restatement refusals either
+    assert not [d for d in state.trace.decisions() if d.rule == pairing.RESTATEMENT.name]
+
+
+EXERCISED |= {pairing.COMMON_WORDS}

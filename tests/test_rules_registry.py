@@ -16,6 +16,8 @@ from counterclaim.pipeline.trace import Rule
 RULE_TEST_MODULES = [
     "test_pipeline_requests",
     "test_rules_answers",
+    "test_rules_non_actors",
+    "test_rules_statements",
     "test_rules_placement",
     "test_rules_attribution",
     "test_rules_translation",
@@ -50,3 +52,14 @@ def test_every_rule_is_checked_by_a_table_test() -> None:
     assert missing == [], f"rules no table test checks: {missing}"
     unknown = [rule.name for rule in checked if rule not in ALL_RULES]
     assert unknown == [], f"rules checked but not in ALL_RULES (the run files would not list them): {unknown}"
+
+
+def test_the_docs_list_the_rules_in_force() -> None:
+    """docs/how-it-works.md carries the table `scripts/rules_table.py` writes from ALL_RULES."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).parents[1] / "scripts" / "rules_table.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -6,13 +6,19 @@ import pytest
 
 from builders import said
 from counterclaim.models import Actor, ActorKind, DecisionAction, SummarySentence
-from counterclaim.pipeline.rules.summary_support import NOT_RESTING_ON_CITATIONS, rests_on_its_claims
+from counterclaim.pipeline.rules.summary_support import (
+    COPIED_CLAIM,
+    NOT_RESTING_ON_CITATIONS,
+    REPEATED_SENTENCE,
+    copies_claim,
+    rests_on_its_claims,
+)
 from counterclaim.pipeline.steps import summary
 from fake_model import FakeModel, run_step, state_for
 
 NATO = said("c1", "a1", "Russia is adding troops, NATO said.")
 NAMES = {"a1": ["NATO", "the alliance"]}
-EXERCISED = {NOT_RESTING_ON_CITATIONS}
+EXERCISED = {NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM}
 
 
 @pytest.mark.parametrize(
@@ -48,3 +54,32 @@ def test_the_summary_step_leaves_out_a_sentence_its_citations_do_not_support() -
     assert [(d.step, d.rule, d.action, d.claims) for d in state.trace.decisions()] == [
         ("summary", NOT_RESTING_ON_CITATIONS.name, DecisionAction.DROPPED, ["c1"])
     ]
+
+
+def test_a_repeated_sentence_and_a_copied_claim_are_left_out_of_the_summary() -> None:
+    sentences = [
+        {"text": "NATO claims Russia is adding troops.", "claim_ids": ["c1"]},
+        {"text": "NATO claims Russia is adding troops!", "claim_ids": ["c1"]},
+        {"text": "Russia is adding troops, NATO said.", "claim_ids": ["c1"]},
+    ]
+    model = FakeModel({"SummaryDraft": [{"sentences": sentences}]})
+    state = state_for(NATO.statement, model)
+    state.claims, state.actors = [NATO], [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION)]
+    run_step(state, summary.run, summary.NAME)
+    assert [s.text for s in state.summary] == ["NATO claims Russia is adding troops."]
+    assert [d.rule for d in state.trace.decisions()] == [REPEATED_SENTENCE.name, COPIED_CLAIM.name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "copies"),
+    [
+        ("Russia is adding troops, NATO said.", True),
+        ("According to NATO, Russia is adding troops, NATO said.", False),  # two thirds: not most
+        ("NATO claims Russia is adding troops.", False),  # its own words around the point
+        ("Troops.", False),  # too short to tell
+    ],
+)
+def test_a_sentence_copies_a_claim_when_most_of_it_is_one_run_of_the_claim(
+    sentence: str, copies: bool
+) -> None:
+    assert copies_claim(sentence, NATO) is copies

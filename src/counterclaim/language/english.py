@@ -225,6 +225,10 @@ OCCASION_WORDS_TEXT = """news conference press briefing statement interview arti
 ATTRIBUTION_WORDS_TEXT = "claim claims said says say article report reports state states according"
 """Words any summary sentence may add: how the claims are attributed, not what they say."""
 
+NO_VALUE_WORDS: frozenset[str] = frozenset({"null", "none", "n a", "na", "unknown", "not given", "no role"})
+"""What a model writes in a text field when it means "no value" (e.g. a role of "null"), as
+`name_key` folds it (punctuation becomes spaces: "n/a" is "n a")."""
+
 ACTOR_KIND_WORDS = frozenset(
     {"person", "organisation", "organization", "government", "media", "unnamed source"}
 )
@@ -325,3 +329,32 @@ STEERING_PHRASES = (
     "system prompt",
 )
 """Phrases used to steer a model, anywhere in a sentence (text.instructions)."""
+
+# ---------------------------------------------------------------------------------------------------
+# What is no actor
+
+TIME_WORDS = _words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+    sunday today yesterday tomorrow tonight morning afternoon evening night week weekend month year
+    years months weeks days day hours hour decade century spring summer autumn fall winter earlier
+    later last next recently previously"""
+)
+"""Words of a time phrase ("In March", "Last week", "Tuesday"): never an actor's name."""
+
+EVENT_NOUNS = _words(
+    """incident incidents attack attacks explosion explosions blast blasts crash crashes collapse fire
+    fires accident accidents clash clashes violence war conflict earthquake storm flood floods
+    shooting shootings bombing bombings raid raids riot riots operation operations investigation
+    investigations inquiry probe meeting meetings talks summit ceremony election elections vote
+    crisis situation case cases trial hearing event events development developments"""
+)
+"""Nouns for what happened ("the incident", "Subsequent investigations"): an event, never an actor."""
+
+NON_ACTOR_OPENERS = _words("in on at during after before since until by for from with within over under amid")
+"""Prepositions that open a phrase of time or place ("In March", "After the attack"), never a name."""
+
+CONTRACTION_ENDINGS = tuple(
+    apostrophe + ending for apostrophe in ("'", "\u2019") for ending in ("m", "s", "re", "ve", "d", "ll")
+)
+"""A pronoun with a contraction ("I'm", "He's") is a sentence's opening, not an actor."""

@@ -64,6 +64,15 @@ class PreparedArticle:
         return tuple(frozenset(keywords(text)) for text in self.sentence_texts)
 
     @cached_property
+    def sentences_with_keyword(self) -> dict[str, tuple[int, ...]]:
+        """For each keyword, the numbers of the sentences that hold it (an index of `sentence_keywords`)."""
+        index: dict[str, list[int]] = {}
+        for number, words in enumerate(self.sentence_keywords, start=1):
+            for word in words:
+                index.setdefault(word, []).append(number)
+        return {word: tuple(numbers) for word, numbers in index.items()}
+
+    @cached_property
     def sentence_speakers(self) -> tuple[tuple[str, ...], ...]:
         """The speakers code finds in each sentence from English reporting patterns, in sentence order."""
         return tuple(tuple(reported_speakers(text)) for text in self.sentence_texts)

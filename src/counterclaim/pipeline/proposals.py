@@ -14,6 +14,7 @@ from counterclaim.models import DecisionAction, SpanGrounding
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.rules import placement
 from counterclaim.pipeline.rules.attribution import AttributionCheck
+from counterclaim.pipeline.rules.non_actors import NOT_AN_ACTOR, why_not_an_actor
 from counterclaim.pipeline.trace import Rule, TraceRecorder
 
 Window = tuple[int, int]
@@ -71,6 +72,11 @@ class Proposals:
             )
 
         cited = proposed.sentence
+        no_actor = why_not_an_actor(proposed.actor)
+        if no_actor is not None:
+            self.unattributed += 1
+            drop(NOT_AN_ACTOR, f"{proposed.actor!r} is no actor: {no_actor}", (cited,))
+            return
         sentence = placement.best_supported_sentence(self.article, proposed.statement, cited, *window)
         if sentence is None:
             drop(

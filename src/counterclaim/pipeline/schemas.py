@@ -64,15 +64,17 @@ the 1.5B chose it for all 52 seed pairs; last, for 43, keeping 17 of the 19 that
 
 
 class VerdictDraft(BaseModel):
-    """The verifier's answer for one candidate pair: what each side says, then one relation to pick.
+    """The verifier's answer for one candidate pair: one sentence comparing the two claims, then one
+    relation to pick.
 
-    A relation chosen from four named options suits small models better than a yes/no question with a
-    negation in it ("can both be true?"), and "unrelated" gives "these are different things" a place
-    of its own instead of passing for a conflict.
+    Writing the comparison first lets the model reason before it picks; it is also the explanation a
+    reader sees for a reported contradiction (unless it copies the claims' words). A relation chosen
+    from four named options suits small models better than a yes/no question with a negation in it
+    ("can both be true?"), and "unrelated" gives "these are different things" a place of its own
+    instead of passing for a conflict.
     """
 
-    a_says: str = Field(max_length=200)
-    b_says: str = Field(max_length=200)
+    comparison: str = Field(max_length=360)
     relation: VerdictRelation
     kind: ContradictionKindName
     confidence: float = Field(ge=0.0, le=1.0)

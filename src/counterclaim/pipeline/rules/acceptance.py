@@ -15,6 +15,7 @@ kind of pair), so asking for 0.8 there would only drop pairs by chance.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from counterclaim.models import Claim, ClaimKind, ContradictionKind, DecisionAction
@@ -57,14 +58,35 @@ COMPATIBLE_FIGURES = Rule(
 )
 CONFLICTING_FIGURES = Rule(
     "acceptance.conflicting_figures",
-    "Figures that cannot both hold are reported when the verifier says the claims are about the same "
-    'thing ("compatible") but misjudged the numbers.',
+    "Figures for the same count that cannot both hold are reported whenever the verifier agrees the "
+    'claims are about the same thing ("contradict" or "compatible"), at any confidence: accepted when it '
+    "said contradict with at least min_confidence, overridden otherwise.",
     {"min_confidence": MIN_CONFIDENCE},
 )
 KIND_FROM_ACTORS = Rule(
     "acceptance.kind_from_actors",
     "One actor's two claims conflict as self or words_vs_deeds (a deed and words); claims of two actors "
     "are never of those kinds (factual instead).",
+)
+KIND_FROM_FIGURES = Rule(
+    "acceptance.kind_from_figures",
+    "Two actors' claims whose figures code found conflicting are a numeric contradiction, whatever kind "
+    "the verifier named.",
+)
+COPIED_WORDS = 6
+"""An explanation sharing a run of this many words with a claim's evidence copies it."""
+
+EXPLANATION_COPIES_EVIDENCE = Rule(
+    "acceptance.explanation_copies_evidence",
+    "A contradiction's explanation is the verifier's comparison in its own words; one that copies a run "
+    "of `copied_words` words of either claim's evidence is replaced by a sentence code writes from the "
+    "two actors and the kind of conflict.",
+    {"copied_words": COPIED_WORDS},
+)
+SAME_CONFLICT = Rule(
+    "acceptance.same_conflict",
+    "Contradictions between the same two actors that share a claim are one conflict: reported once, the "
+    "further pairs listed in its `also`.",
 )
 RULES = (
     VERIFIED,
@@ -75,6 +97,9 @@ RULES = (
     COMPATIBLE_FIGURES,
     CONFLICTING_FIGURES,
     KIND_FROM_ACTORS,
+    KIND_FROM_FIGURES,
+    EXPLANATION_COPIES_EVIDENCE,
+    SAME_CONFLICT,
 )
 
 
@@ -93,29 +118,28 @@ def judge(verdict: VerdictDraft, candidate: Candidate) -> Judgement:
     said = f"the verifier said {verdict.relation!r} ({verdict.kind}, confidence {verdict.confidence:g})"
     if verdict.relation not in ("contradict", "compatible"):  # unrelated, agree: never reported
         return Judgement(False, NOT_CONTRADICT, DecisionAction.REFUSED, said)
+    numbers = candidate.numeric.relation
+    if numbers is NumericRelation.CONFLICTING:
+        # Figures for the same count that cannot both hold decide, once the model agrees the claims
+        # are about the same thing ("contradict" or "compatible"), whatever confidence it states.
+        figures = candidate.numeric.explanation
+        agreed = verdict.relation == "contradict" and verdict.confidence >= MIN_CONFIDENCE
+        action = DecisionAction.ACCEPTED if agreed else DecisionAction.OVERRIDDEN
+        return Judgement(True, CONFLICTING_FIGURES, action, f"{said}; {figures}")
     if candidate.rebuttal and verdict.relation == "contradict":
         return Judgement(True, REBUTTAL, DecisionAction.ACCEPTED, said)
     if verdict.confidence < MIN_CONFIDENCE:
         return Judgement(False, LOW_CONFIDENCE, DecisionAction.REFUSED, said)
-    numbers = candidate.numeric.relation
     if verdict.relation == "compatible":
-        if numbers is NumericRelation.CONFLICTING:
-            return Judgement(
-                True,
-                CONFLICTING_FIGURES,
-                DecisionAction.OVERRIDDEN,
-                f"{said}; {candidate.numeric.explanation}",
-            )
         return Judgement(False, NOT_CONTRADICT, DecisionAction.REFUSED, said)
     if not candidate.clash:
         return Judgement(False, NO_VISIBLE_REASON, DecisionAction.REFUSED, said)
     one_actor = candidate.a.actor_id == candidate.b.actor_id
-    if one_actor and numbers is not NumericRelation.CONFLICTING and not candidate.opposed:
+    if one_actor and not candidate.opposed:
         return Judgement(False, ONE_ACTOR_NEEDS_MORE, DecisionAction.REFUSED, said)
     if numbers is NumericRelation.COMPATIBLE and verdict.kind == "numeric":
-        return Judgement(
-            False, COMPATIBLE_FIGURES, DecisionAction.OVERRIDDEN, f"{said}; {candidate.numeric.explanation}"
-        )
+        figures = candidate.numeric.explanation
+        return Judgement(False, COMPATIBLE_FIGURES, DecisionAction.OVERRIDDEN, f"{said}; {figures}")
     return Judgement(True, VERIFIED, DecisionAction.ACCEPTED, said)
 
 
@@ -124,20 +148,56 @@ def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     return judge(verdict, candidate).reported
 
 
-def settle_kind(verdict: VerdictDraft, a: Claim, b: Claim) -> ContradictionKind:
-    """The contradiction kind, corrected where the actors and claim kinds decide it."""
+def settle_kind(
+    verdict: VerdictDraft, a: Claim, b: Claim, *, figures_conflict: bool = False
+) -> tuple[ContradictionKind, Rule | None]:
+    """The contradiction kind, and the rule that corrected the verifier's (None: its kind stands):
+    the actors and claim kinds decide self and words_vs_deeds; between two actors, figures code found
+    conflicting (`figures_conflict`) make it numeric."""
+    named = ContradictionKind(verdict.kind)
     if a.actor_id == b.actor_id:
         if (a.kind is ClaimKind.ACTION) != (b.kind is ClaimKind.ACTION):
-            return ContradictionKind.WORDS_VS_DEEDS
-        return ContradictionKind.SELF
-    kind = ContradictionKind(verdict.kind)
-    if kind in (ContradictionKind.SELF, ContradictionKind.WORDS_VS_DEEDS):
-        return ContradictionKind.FACTUAL
-    return kind
+            kind = ContradictionKind.WORDS_VS_DEEDS
+        else:
+            kind = ContradictionKind.SELF
+        return kind, (None if kind is named else KIND_FROM_ACTORS)
+    if figures_conflict:
+        return ContradictionKind.NUMERIC, (None if named is ContradictionKind.NUMERIC else KIND_FROM_FIGURES)
+    if named in (ContradictionKind.SELF, ContradictionKind.WORDS_VS_DEEDS):
+        return ContradictionKind.FACTUAL, KIND_FROM_ACTORS
+    return named, None
 
 
-def explanation(verdict: VerdictDraft, actor_a: str, actor_b: str) -> str:
-    """What each side says, in the verifier's words, attributed."""
-    a_says = " ".join(verdict.a_says.split()).rstrip(".")
-    b_says = " ".join(verdict.b_says.split()).rstrip(".")
-    return f"{actor_a}: {a_says}. {actor_b}: {b_says}."
+_KIND_WORDS = {
+    ContradictionKind.FACTUAL: "give accounts of the same matter that cannot both be true",
+    ContradictionKind.NUMERIC: "give figures for the same count that cannot both be right",
+    ContradictionKind.INTENT: "describe intentions that cannot both be sincere",
+    ContradictionKind.ASSESSMENT: "judge the same matter in opposite ways",
+    ContradictionKind.WORDS_VS_DEEDS: "says one thing and, as the article reports, does another",
+    ContradictionKind.SELF: "says two things that cannot both be true",
+}
+
+
+def copies_words(text: str, source: str, run: int = COPIED_WORDS) -> bool:
+    """Whether `text` repeats a run of `run` consecutive words of `source` (case and punctuation aside),
+    or all of a shorter source of three words or more."""
+    words = [w for w in re.findall(r"\w+", text.casefold())]
+    known = re.findall(r"\w+", source.casefold())
+    if 3 <= len(known) < run:
+        run = len(known)
+    runs = {tuple(known[i : i + run]) for i in range(len(known) - run + 1)}
+    return any(tuple(words[i : i + run]) in runs for i in range(len(words) - run + 1))
+
+
+def explanation(
+    verdict: VerdictDraft, a: Claim, b: Claim, actor_a: str, actor_b: str, kind: ContradictionKind
+) -> tuple[str, bool]:
+    """The explanation shown for a reported contradiction, and whether code wrote it because the
+    verifier's comparison copies the evidence (or is empty)."""
+    comparison = " ".join(verdict.comparison.split())
+    evidence = [" ".join(span.text for span in claim.evidence) for claim in (a, b)]
+    if comparison and not any(copies_words(comparison, text) for text in evidence):
+        return (comparison if comparison.endswith((".", "!", "?")) else comparison + "."), False
+    if actor_a == actor_b or kind in (ContradictionKind.WORDS_VS_DEEDS, ContradictionKind.SELF):
+        return f"{actor_a} {_KIND_WORDS[kind]}.", True
+    return f"{actor_a} and {actor_b} {_KIND_WORDS[kind]}.", True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from counterclaim.language import english
+from counterclaim.language import english, places
 from counterclaim.models import Actor, ActorKind, DecisionAction
 from counterclaim.pipeline.schemas import PRONOUNS, ActorDetails
 from counterclaim.pipeline.trace import Rule, TraceRecorder
@@ -24,6 +24,12 @@ SAME_NAME_FORMS = Rule(
     '"Jens Stoltenberg", "NATO chief Jens Stoltenberg"); the actor is shown under the longest form '
     "of at most `max_words` words that the article uses.",
     {"max_words": _MAX_CANONICAL_WORDS},
+)
+METONYM = Rule(
+    "actors.metonym",
+    'A state, its capital, its seat of power and its other names are one actor ("Russia", "Moscow", '
+    '"the Kremlin"; "the United States", "Washington", "the White House"), so its claims and '
+    "conflicts are not split across them.",
 )
 ROLE_NOT_IN_ARTICLE = Rule(
     "actors.role_not_in_article",
@@ -43,7 +49,7 @@ KIND_FROM_NAME = Rule(
     "An actor the model described no kind for is an unnamed source when its name is lower case, "
     "else a person.",
 )
-RULES = (SAME_NAME_FORMS, ROLE_NOT_IN_ARTICLE, ALIAS_LEFT_OUT, ENGLISH_NAME, KIND_FROM_NAME)
+RULES = (SAME_NAME_FORMS, METONYM, ROLE_NOT_IN_ARTICLE, ALIAS_LEFT_OUT, ENGLISH_NAME, KIND_FROM_NAME)
 
 
 def name_key(name: str) -> str:
@@ -60,6 +66,39 @@ def occurs_in(name: str, article_key_text: str) -> bool:
     """True when the name occurs in the article as whole words (both compared by `name_key`)."""
     key = name_key(name)
     return bool(key) and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", article_key_text) is not None
+
+
+def state_of(name: str) -> str | None:
+    """The state a name stands for when it is a state, its capital, its seat of power or another of its
+    names ("Moscow", "the Kremlin", "Russia" -> "russia"); None otherwise."""
+    key = name_key(name)
+    key = key.removesuffix(" government").strip()
+    if key in places.CAPITALS:
+        return places.CAPITALS[key]
+    if key in places.SEATS_OF_POWER:
+        return places.SEATS_OF_POWER[key]
+    if key in places.STATE_NAMES:
+        return places.STATE_NAMES[key]
+    if key in _STATES:
+        return key
+    return None
+
+
+_STATES = frozenset(
+    [*places.CAPITALS.values(), *places.SEATS_OF_POWER.values(), *places.STATE_NAMES.values()]
+)
+
+
+def is_state_name(name: str) -> bool:
+    """Whether the name is a state's own name ("Russia", "the US"), not a capital or a building."""
+    key = name_key(name)
+    return key in _STATES or key in places.STATE_NAMES
+
+
+def same_state(a: str, b: str) -> bool:
+    """Whether two names stand for one state ("Moscow" and "Russia"; "the White House" and "the US")."""
+    state = state_of(a)
+    return state is not None and state == state_of(b)
 
 
 def same_actor_name(a: str, b: str) -> bool:
@@ -90,13 +129,15 @@ class _Group:
     """The forms that occur in the article as whole words."""
 
     def matches(self, name: str) -> bool:
-        return any(same_actor_name(form, name) for form in self.forms)
+        return any(same_actor_name(form, name) or same_state(form, name) for form in self.forms)
 
     def canonical(self) -> str:
         """The longest form of at most three words (else the shortest form), among the forms the
         article itself uses when there are any (a form the model garbled, "Ass Assange" for
-        "Assange", is never shown as the name)."""
+        "Assange", is never shown as the name); a state's own name before its metonyms."""
         forms = [f for f in self.forms if f in self.in_article] or self.forms
+        states = [f for f in forms if is_state_name(f)]  # "Russia" before "Moscow"
+        forms = states or forms
         short_enough = [f for f in forms if len(f.split()) <= _MAX_CANONICAL_WORDS]
         if short_enough:
             return max(short_enough, key=lambda f: (len(f), self.counts.get(f, 0)))
@@ -121,12 +162,13 @@ class ActorRegistry:
         for group in self._groups:
             if group.matches(name):
                 if name not in group.forms:
-                    self._record(
-                        SAME_NAME_FORMS,
-                        DecisionAction.MERGED,
-                        f"{name!r} is another form of {group.forms[0]!r}",
-                        name,
+                    by_name = any(same_actor_name(form, name) for form in group.forms)
+                    rule, why = (
+                        (SAME_NAME_FORMS, "is another form of")
+                        if by_name
+                        else (METONYM, "stands for the same state as")
                     )
+                    self._record(rule, DecisionAction.MERGED, f"{name!r} {why} {group.forms[0]!r}", name)
                     group.forms.append(name)
                 group.counts[name] = group.counts.get(name, 0) + 1
                 group.in_article |= in_article
@@ -150,6 +192,8 @@ class ActorRegistry:
         if group is None:
             return
         role = " ".join((details.role or "").split())
+        if name_key(role) in english.NO_VALUE_WORDS:  # the model's way of writing null: no role given
+            role = ""
         # A role the article never uses is the model's invention (or its prompt's example); the
         # actor's own name or its kind ("government") is no role.
         uninformative = name_key(role) in {name_key(name), *english.ACTOR_KIND_WORDS}

@@ -12,8 +12,8 @@ so the work grows with the pairs that could conflict, not with every pair of the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from counterclaim.language import english
@@ -21,14 +21,19 @@ from counterclaim.models import Claim, ClaimKind
 from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.back_references import denies_something_said
-from counterclaim.text.keywords import is_negated, keywords, opposed
+from counterclaim.text.keywords import CONCEPTS, is_negated, keywords, opposed
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities, compared_units
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
+CONCEPT_NAMES = frozenset(CONCEPTS.values())
 
 RESTATEMENT_JACCARD = 0.7
 MIN_OVERLAP = 0.15
 MAX_PAIRS_PER_CLAIM = 3
+MAX_CLAIMS_PER_WORD = 60
+"""A word shared by more claims than this pairs none of them by itself (only long articles have one)."""
+MAX_LISTED_REFUSALS = 300
+"""Refused pairs listed one by one in the trace; beyond this (a very long article) they are counted."""
 MIN_SHARED_SUBJECT_WORDS = 2
 BACK_REFERENCE_NEAREST = 2
 BACK_REFERENCE_NEAREST_LATER = 1
@@ -70,6 +75,18 @@ LITTLE_IN_COMMON = Rule(
     "unit to compare, is not paired.",
     {"min_overlap": MIN_OVERLAP},
 )
+COMMON_WORDS = Rule(
+    "pairing.common_words",
+    "In a long article, a word or unit more than `max_claims` claims share (the article's topic) does not "
+    "make a pair worth scoring by itself; pairs sharing a rarer word still are.",
+    {"max_claims": MAX_CLAIMS_PER_WORD},
+)
+SAME_SIDE = Rule(
+    "pairing.same_side",
+    'Two actors one of whose names contains the other\'s ("NATO" and "NATO chief Jens Stoltenberg", '
+    '"Police" and "Police Chief Ana Lima") speak for one side: their claims are not paired, unless '
+    "their figures cannot both hold.",
+)
 NO_VISIBLE_REASON = Rule(
     "pairing.no_visible_reason",
     "A pair is verified only when code sees a reason for conflict: figures that cannot both hold, "
@@ -101,9 +118,11 @@ KEPT = Rule(
     {f"weight_{name}": value for name, value in WEIGHTS.__dict__.items()},
 )
 RULES = (
+    COMMON_WORDS,
     RESTATEMENT,
     SAME_ACTOR_SAME_POLARITY,
     LITTLE_IN_COMMON,
+    SAME_SIDE,
     NO_VISIBLE_REASON,
     BACK_REFERENCE,
     PER_CLAIM_CAP,
@@ -150,6 +169,8 @@ class Pairing:
     not_paired: Mapping[Rule, int]
     """How many pairs each of the quiet rules (`SAME_ACTOR_SAME_POLARITY`, `LITTLE_IN_COMMON`) left out;
     they are counted, not listed, since an article has many such pairs."""
+    too_common: list[str] = field(default_factory=list)
+    """The words (and units) too many claims share to pair claims by themselves (`COMMON_WORDS`)."""
 
 
 class ClaimFeatures:
@@ -165,6 +186,16 @@ class ClaimFeatures:
         """The text whose figures code compares: the statement and the first evidence span."""
 
     @cached_property
+    def concepts(self) -> frozenset[str]:
+        """The concepts among the content words (what `opposed` compares)."""
+        return self.words & CONCEPT_NAMES
+
+    @cached_property
+    def evidence_key(self) -> str:
+        """The evidence as `name_key` compares names with it."""
+        return name_key(self.evidence_text)
+
+    @cached_property
     def units(self) -> frozenset[str]:
         return compared_units(self.numbers_text)
 
@@ -176,6 +207,23 @@ class ClaimFeatures:
 def content_words(claim: Claim) -> set[str]:
     """Stemmed content words of the claim's statement and evidence."""
     return keywords(claim.statement + " " + " ".join(span.text for span in claim.evidence))
+
+
+def _opposed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """`keywords.opposed` of the two claims' words, from their concepts alone."""
+    if not a.concepts or not b.concepts:
+        return False
+    return opposed(set(a.concepts), set(b.concepts))
+
+
+def _compared(a: ClaimFeatures, b: ClaimFeatures) -> NumericVerdict:
+    """How the two claims' figures compare (no shared unit: not comparable, without parsing again)."""
+    if not a.units & b.units:
+        return _NOT_COMPARABLE
+    return compare_quantities(a.numbers_text, b.numbers_text)
+
+
+_NOT_COMPARABLE = NumericVerdict(NumericRelation.NOT_COMPARABLE, "no figures of one unit to compare")
 
 
 def _restates(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -202,7 +250,7 @@ class _Score:
 
 def _score(a: ClaimFeatures, b: ClaimFeatures) -> _Score:
     """How likely the pair conflicts (0 means: do not bother verifying), and the rule that says no."""
-    numeric = compare_quantities(a.numbers_text, b.numbers_text)
+    numeric = _compared(a, b)
     if not a.words or not b.words:
         return _Score(0.0, numeric, LITTLE_IN_COMMON)
     shared = len(a.words & b.words)
@@ -224,7 +272,7 @@ def _score(a: ClaimFeatures, b: ClaimFeatures) -> _Score:
         score += WEIGHTS.negation_on_one_side
     if numeric.relation is NumericRelation.CONFLICTING:
         score += WEIGHTS.conflicting_figures
-    if opposed(set(a.words), set(b.words)):
+    if _opposed(a, b):
         score += WEIGHTS.opposed_ideas
     if words_and_deeds:
         score += WEIGHTS.words_and_deeds
@@ -249,9 +297,18 @@ class _Actors:
     def __init__(self, actor_names: Mapping[str, Sequence[str]]) -> None:
         self.names = actor_names
         self.name_words = frozenset(keywords(" ".join(n for names in actor_names.values() for n in names)))
+        self._one_entity: dict[tuple[str, str], bool] = {}
 
     def of(self, actor_id: str) -> Sequence[str]:
         return self.names.get(actor_id, ())
+
+    def one_entity(self, a: str, b: str) -> bool:
+        """`_one_entity` of two actors, worked out once per pair of actors."""
+        key = (a, b) if a <= b else (b, a)
+        known = self._one_entity.get(key)
+        if known is None:
+            known = self._one_entity[key] = _one_entity(self.of(a), self.of(b))
+        return known
 
 
 def _clash(a: ClaimFeatures, b: ClaimFeatures, numeric: NumericVerdict, actors: _Actors, ideas: bool) -> bool:
@@ -261,7 +318,7 @@ def _clash(a: ClaimFeatures, b: ClaimFeatures, numeric: NumericVerdict, actors: 
     if a.negated != b.negated and _shared_subject(a, b, actors):
         return True  # one side says "not" about something the other side speaks of
     names_a, names_b = actors.of(a.claim.actor_id), actors.of(b.claim.actor_id)
-    if a.claim.actor_id == b.claim.actor_id or _one_entity(names_a, names_b):
+    if a.claim.actor_id == b.claim.actor_id or actors.one_entity(a.claim.actor_id, b.claim.actor_id):
         return False
 
     def rebuts(claim: ClaimFeatures, other_names: Sequence[str]) -> bool:
@@ -269,7 +326,7 @@ def _clash(a: ClaimFeatures, b: ClaimFeatures, numeric: NumericVerdict, actors: 
         # protests" names the government, whatever the government says): a rebuttal denies or accuses.
         if claim.claim.kind not in _STANCE_KINDS:
             return False
-        return any(occurs_in(name, name_key(claim.evidence_text)) for name in other_names)
+        return any(occurs_in(name, claim.evidence_key) for name in other_names)
 
     return rebuts(a, names_b) or rebuts(b, names_a)
 
@@ -297,14 +354,16 @@ def _shared_subject(a: ClaimFeatures, b: ClaimFeatures, actors: _Actors) -> bool
 
 
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
-    """Two actor entries whose names contain one another ("Police Chief", "Police Chief Ana Lima")."""
+    """Two actor entries one of whose names contains the other as whole words ("Police Chief", "Police
+    Chief Ana Lima"; but not "US" and "Russia")."""
     keys_a, keys_b = {name_key(n) for n in names_a}, {name_key(n) for n in names_b}
-    return any(x and y and (x in y or y in x) for x in keys_a for y in keys_b)
+    return any(x and y and (occurs_in(x, y) or occurs_in(y, x)) for x in keys_a for y in keys_b)
 
 
-def _pairs_worth_scoring(features: Sequence[ClaimFeatures]) -> Iterable[tuple[int, int]]:
+def _pairs_worth_scoring(features: Sequence[ClaimFeatures]) -> tuple[list[tuple[int, int]], list[str]]:
     """Index pairs (i < j) sharing a content word or a unit of measure, in claim order: the only pairs
-    that can score above 0."""
+    that can score above 0; a word or unit more than `MAX_CLAIMS_PER_WORD` claims share (a long
+    article's topic) does not pair claims by itself (`COMMON_WORDS`); those words are returned too."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(features):
         for word in item.words:
@@ -312,12 +371,15 @@ def _pairs_worth_scoring(features: Sequence[ClaimFeatures]) -> Iterable[tuple[in
         for unit in item.units:
             by_key["u:" + unit].append(index)
     partners: list[set[int]] = [set() for _ in features]
-    for indices in by_key.values():
+    too_common: list[str] = []
+    for key, indices in by_key.items():
+        if len(indices) > MAX_CLAIMS_PER_WORD:
+            too_common.append(key[2:])
+            continue
         for position, i in enumerate(indices):
             partners[i].update(indices[position + 1 :])
-    for i, later in enumerate(partners):
-        for j in sorted(later):
-            yield i, j
+    pairs = [(i, j) for i, later in enumerate(partners) for j in sorted(later)]
+    return pairs, too_common
 
 
 def propose_candidates(
@@ -338,7 +400,8 @@ def propose_candidates(
     quiet: dict[Rule, int] = {SAME_ACTOR_SAME_POLARITY: 0, LITTLE_IN_COMMON: 0}
     scored: list[Candidate] = []
     looked_at = 0
-    for i, j in _pairs_worth_scoring(features):
+    pairs, too_common = _pairs_worth_scoring(features)
+    for i, j in pairs:
         a, b = features[i], features[j]
         if _same_evidence(a.claim, b.claim) and a.claim.actor_id == b.claim.actor_id:
             continue
@@ -353,7 +416,15 @@ def propose_candidates(
                     Refusal(a.claim, b.claim, result.refused_by, "the statements restate each other")
                 )
             continue
-        ideas = opposed(set(a.words), set(b.words))
+        if (
+            a.claim.actor_id != b.claim.actor_id
+            and result.numeric.relation is not NumericRelation.CONFLICTING
+            and actors.one_entity(a.claim.actor_id, b.claim.actor_id)
+        ):
+            why = "one side speaks for the other (an organisation and its officer)"
+            refused.append(Refusal(a.claim, b.claim, SAME_SIDE, why))
+            continue
+        ideas = _opposed(a, b)
         if not _clash(a, b, result.numeric, actors, ideas):
             refused.append(Refusal(a.claim, b.claim, NO_VISIBLE_REASON, "code sees no reason for a conflict"))
             continue
@@ -396,7 +467,12 @@ def propose_candidates(
         chosen.append(candidate)
         for claim_id in (candidate.a.id, candidate.b.id):
             uses[claim_id] = uses.get(claim_id, 0) + 1
-    return Pairing(chosen=chosen, refused=refused, not_paired={rule: n for rule, n in quiet.items() if n})
+    return Pairing(
+        chosen=chosen,
+        refused=refused,
+        not_paired={rule: n for rule, n in quiet.items() if n},
+        too_common=too_common,
+    )
 
 
 def _back_reference_pairs(features: Sequence[ClaimFeatures], actors: _Actors) -> list[Candidate]:
@@ -412,12 +488,11 @@ def _back_reference_pairs(features: Sequence[ClaimFeatures], actors: _Actors) ->
         if not denial.denies_something_said:
             continue
         start = denial.claim.evidence[0].start
-        names = actors.of(denial.claim.actor_id)
         others = [
             c
             for c in features
             if c.claim.actor_id != denial.claim.actor_id
-            and not _one_entity(actors.of(c.claim.actor_id), names)
+            and not actors.one_entity(c.claim.actor_id, denial.claim.actor_id)
             and not _restates(c, denial)
         ]
         earlier = sorted(
@@ -440,9 +515,9 @@ def _back_reference_pairs(features: Sequence[ClaimFeatures], actors: _Actors) ->
                     a=target.claim,
                     b=denial.claim,
                     score=BACK_REFERENCE_SCORE,
-                    numeric=compare_quantities(target.numbers_text, denial.numbers_text),
+                    numeric=_compared(target, denial),
                     clash=True,
-                    opposed=opposed(set(target.words), set(denial.words)),
+                    opposed=_opposed(target, denial),
                     rebuttal=True,
                 )
             )

@@ -9,6 +9,8 @@ say anything (a caption, a split-off fragment: "White.") carries no claim.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
@@ -45,14 +47,15 @@ def best_supported_sentence(
     wanted = keywords(statement)
     if not wanted:
         return cited
-    per_sentence = article.sentence_keywords
-
-    def support(number: int) -> float:
-        return len(wanted & per_sentence[number - 1]) / len(wanted)
-
-    cited_support = support(cited)
-    best = max(range(1, len(per_sentence) + 1), key=support)
-    best_support = support(best)
+    shared: Counter[int] = Counter()
+    for word in wanted:
+        shared.update(article.sentences_with_keyword.get(word, ()))
+    cited_support = shared[cited] / len(wanted)
+    if not shared:
+        return cited
+    most = max(shared.values())
+    best = min(number for number, count in shared.items() if count == most)  # the first, as `max` would
+    best_support = most / len(wanted)
     if best == cited or best_support < MIN_SUPPORT or cited_support >= best_support / 2:
         return cited
     return best if first <= best <= last else None

@@ -7,8 +7,17 @@ pairs with too little in common) are counted.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from counterclaim.models import DecisionAction
-from counterclaim.pipeline.rules.pairing import BACK_REFERENCE, KEPT, Candidate, propose_candidates
+from counterclaim.pipeline.rules.pairing import (
+    BACK_REFERENCE,
+    COMMON_WORDS,
+    KEPT,
+    MAX_LISTED_REFUSALS,
+    Candidate,
+    propose_candidates,
+)
 from counterclaim.pipeline.state import AnalysisState
 from counterclaim.text.numbers import NumericRelation
 
@@ -42,9 +51,19 @@ async def run(state: AnalysisState) -> None:
             _why(candidate),
             claims=(candidate.a.id, candidate.b.id),
         )
-    for refusal in pairing.refused:
+    for refusal in pairing.refused[:MAX_LISTED_REFUSALS]:
         state.trace.record(
             refusal.rule, DecisionAction.REFUSED, refusal.reason, claims=(refusal.a.id, refusal.b.id)
+        )
+    unlisted = Counter(refusal.rule for refusal in pairing.refused[MAX_LISTED_REFUSALS:])
+    for rule, count in unlisted.items():
+        state.trace.record(rule, DecisionAction.REFUSED, f"{count} more pair(s) refused by this rule")
+    if pairing.too_common:
+        shown = ", ".join(sorted(pairing.too_common)[:8])
+        state.trace.record(
+            COMMON_WORDS,
+            DecisionAction.REFUSED,
+            f"{len(pairing.too_common)} word(s) shared by too many claims to pair them: {shown}",
         )
     for rule, count in pairing.not_paired.items():
         state.trace.record(rule, DecisionAction.REFUSED, f"{count} pair(s) left out by this rule")

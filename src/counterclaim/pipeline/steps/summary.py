@@ -7,7 +7,14 @@ from dataclasses import dataclass
 
 from counterclaim.models import DecisionAction, SummarySentence
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
-from counterclaim.pipeline.rules.summary_support import NOT_RESTING_ON_CITATIONS, rests_on_its_claims
+from counterclaim.pipeline.rules.summary_support import (
+    COPIED_CLAIM,
+    NOT_RESTING_ON_CITATIONS,
+    REPEATED_SENTENCE,
+    copies_claim,
+    rests_on_its_claims,
+    same_words,
+)
 from counterclaim.pipeline.schemas import summary_draft_model
 from counterclaim.pipeline.state import AnalysisState
 
@@ -60,7 +67,19 @@ async def run(state: AnalysisState) -> None:
         sentence = SummarySentence(
             text=" ".join(draft.text.split()), claim_ids=list(dict.fromkeys(draft.claim_ids))
         )
-        if rests_on_its_claims(sentence, [by_id[i] for i in sentence.claim_ids], aliases):
+        cited = [by_id[i] for i in sentence.claim_ids]
+        if any(same_words(sentence.text, earlier.text) for earlier in kept):
+            state.trace.record(
+                REPEATED_SENTENCE, DecisionAction.DROPPED, f"{sentence.text!r} repeats an earlier sentence"
+            )
+        elif copied := next((c for c in claims if copies_claim(sentence.text, c)), None):
+            state.trace.record(
+                COPIED_CLAIM,
+                DecisionAction.DROPPED,
+                f"{sentence.text!r} copies claim {copied.id}",
+                claims=[copied.id],
+            )
+        elif rests_on_its_claims(sentence, cited, aliases):
             kept.append(sentence)
         else:
             state.trace.record(

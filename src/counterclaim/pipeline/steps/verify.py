@@ -10,7 +10,14 @@ from __future__ import annotations
 from counterclaim.io.sanitize import sanitize
 from counterclaim.models import Claim, Contradiction, DecisionAction
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
-from counterclaim.pipeline.rules.acceptance import KIND_FROM_ACTORS, explanation, judge, settle_kind
+from counterclaim.pipeline.rules.acceptance import (
+    EXPLANATION_COPIES_EVIDENCE,
+    KIND_FROM_FIGURES,
+    SAME_CONFLICT,
+    explanation,
+    judge,
+    settle_kind,
+)
 from counterclaim.pipeline.rules.pairing import Candidate
 from counterclaim.pipeline.schemas import VerdictDraft
 from counterclaim.pipeline.state import AnalysisState
@@ -67,31 +74,59 @@ def _request(state: AnalysisState, number: int, candidate: Candidate, names: dic
 
 
 async def run(state: AnalysisState) -> None:
-    """Verify every candidate pair; report those code accepts."""
+    """Verify every candidate pair; report those code accepts, one entry per conflict."""
     names = {actor.id: actor.name for actor in state.actors}
     requests = [_request(state, n, c, names) for n, c in enumerate(state.candidates, start=1)]
     verdicts = await ask_all(state.requests, requests)
+    actor_of = {claim.id: claim.actor_id for claim in state.claims}
     found: list[Contradiction] = []
     for candidate, verdict in zip(state.candidates, verdicts, strict=True):
         if verdict is None:
             continue
         a, b = candidate.a, candidate.b
         judgement = judge(verdict, candidate)
-        contradiction_id = f"k{len(found) + 1}" if judgement.reported else None
+        if not judgement.reported:
+            state.trace.record(judgement.rule, judgement.action, judgement.reason, claims=(a.id, b.id))
+            continue
+        same = _same_conflict(found, a, b, actor_of)
+        if same is not None:
+            state.trace.record(
+                judgement.rule,
+                judgement.action,
+                f"{judgement.reason}: part of {same.id}",
+                claims=(a.id, b.id),
+            )
+            state.trace.record(
+                SAME_CONFLICT,
+                DecisionAction.JOINED,
+                f"{a.id}/{b.id} is the conflict of {same.id} again (the same two actors, a claim in common)",
+                claims=(a.id, b.id),
+            )
+            found[found.index(same)] = same.model_copy(update={"also": [*same.also, (a.id, b.id)]})
+            continue
+        contradiction_id = f"k{len(found) + 1}"
         state.trace.record(
             judgement.rule,
             judgement.action,
-            judgement.reason + (f": reported as {contradiction_id}" if contradiction_id else ""),
+            f"{judgement.reason}: reported as {contradiction_id}",
             claims=(a.id, b.id),
         )
-        if contradiction_id is None:
-            continue
-        kind = settle_kind(verdict, a, b)
-        if kind.value != verdict.kind:
+        figures_conflict = candidate.numeric.relation is NumericRelation.CONFLICTING
+        kind, kind_rule = settle_kind(verdict, a, b, figures_conflict=figures_conflict)
+        if kind_rule is not None:
+            by_what = "the figures" if kind_rule is KIND_FROM_FIGURES else "the actors"
             state.trace.record(
-                KIND_FROM_ACTORS,
+                kind_rule,
                 DecisionAction.RELABELED,
-                f"{contradiction_id}: the verifier said {verdict.kind}, the actors make it {kind.value}",
+                f"{contradiction_id}: the verifier said {verdict.kind}, {by_what} make it {kind.value}",
+                claims=(a.id, b.id),
+            )
+        text, written_by_code = explanation(verdict, a, b, names[a.actor_id], names[b.actor_id], kind)
+        if written_by_code:
+            state.trace.record(
+                EXPLANATION_COPIES_EVIDENCE,
+                DecisionAction.RELABELED,
+                f"{contradiction_id}: the comparison copies a claim's words: {verdict.comparison[:120]!r}",
                 claims=(a.id, b.id),
             )
         found.append(
@@ -100,8 +135,19 @@ async def run(state: AnalysisState) -> None:
                 claim_a=a.id,
                 claim_b=b.id,
                 kind=kind,
-                explanation=explanation(verdict, names[a.actor_id], names[b.actor_id]),
+                explanation=text,
                 confidence=round(verdict.confidence, 3),
             )
         )
     state.contradictions = found
+
+
+def _same_conflict(
+    found: list[Contradiction], a: Claim, b: Claim, actor_of: dict[str, str]
+) -> Contradiction | None:
+    """A reported contradiction between the same two actors that shares a claim with (a, b)."""
+    for known in found:
+        same_actors = {a.actor_id, b.actor_id} == {actor_of[known.claim_a], actor_of[known.claim_b]}
+        if same_actors and {a.id, b.id} & {known.claim_a, known.claim_b}:
+            return known
+    return None

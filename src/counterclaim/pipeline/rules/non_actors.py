@@ -1,0 +1,53 @@
+"""Real actors only: a time phrase, an event, a pronoun contraction or a sentence fragment is never the
+actor of a claim.
+
+Small models sometimes give a claim to the first words of its sentence ("In March", "the incident",
+"Subsequent investigations", "I'm"). An actor is a person, organisation, government, group, document
+or unnamed source as the article presents it; code refuses the names that cannot be one, before any
+claim is kept for them.
+"""
+
+from __future__ import annotations
+
+from counterclaim.language import english
+from counterclaim.pipeline.trace import Rule
+
+MAX_NAME_WORDS = 12
+"""A longer "name" is a sentence fragment."""
+
+NOT_AN_ACTOR = Rule(
+    "attribution.not_an_actor",
+    'A claim whose actor is a time phrase ("In March"), an event ("the incident", "subsequent '
+    'investigations"), a pronoun contraction ("I\'m") or a fragment of more than `max_words` words is '
+    "dropped: such words name no one who could claim anything.",
+    {"max_words": MAX_NAME_WORDS},
+)
+RULES = (NOT_AN_ACTOR,)
+
+
+def why_not_an_actor(name: str) -> str | None:
+    """Why `name` cannot be an actor (None when it can)."""
+    words = [w.strip(".,;:!?\"'()\u201c\u201d\u2018\u2019").casefold() for w in name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return "it is empty"
+    if len(words) > MAX_NAME_WORDS:
+        return f"{len(words)} words are a sentence fragment, not a name"
+    if len(words) <= 2 and _pronoun_contraction(words[0]):
+        return "it is a pronoun with a contraction"
+    if words[0] in english.NON_ACTOR_OPENERS:
+        return f"it opens with {words[0]!r}: a phrase of time or place"
+    content = [w for w in words if w not in english.FUNCTION_WORDS and not w.isdigit()]
+    if content and all(w in english.TIME_WORDS for w in content):
+        return "it is a time"
+    if content and content[-1] in english.EVENT_NOUNS and not any(w[:1].isupper() for w in name.split()[1:]):
+        return f"{content[-1]!r} is an event"
+    return None
+
+
+def _pronoun_contraction(word: str) -> bool:
+    """ "i'm", "he's", "they're": a pronoun and a contracted verb."""
+    for ending in english.CONTRACTION_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] in english.PERSONAL_PRONOUNS | {"i"}
+    return False

@@ -1,0 +1,59 @@
+"""Real actors only: names that cannot be anyone's are refused before a claim is kept (`rules.non_actors`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.models import DecisionAction
+from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.proposals import Proposals, ProposedClaim
+from counterclaim.pipeline.rules.attribution import AttributionCheck
+from counterclaim.pipeline.rules.non_actors import NOT_AN_ACTOR, why_not_an_actor
+from counterclaim.pipeline.trace import TraceRecorder
+
+NAME_CASES = [
+    pytest.param("In March", "opens with 'in'", id="time-phrase"),
+    pytest.param("Last week", "it is a time", id="time-words"),
+    pytest.param("Wednesday", "it is a time", id="weekday"),
+    pytest.param("the incident", "'incident' is an event", id="event"),
+    pytest.param("Subsequent investigations", "'investigations' is an event", id="event-plural"),
+    pytest.param("I'm", "a pronoun with a contraction", id="contraction"),
+    pytest.param("They\u2019re", "a pronoun with a contraction", id="curly-contraction"),
+    pytest.param(
+        "On the contrary it looks like Russia is continuing its military buildup he said",
+        "sentence fragment",
+        id="fragment",
+    ),
+    pytest.param("NATO", None, id="organisation"),
+    pytest.param("Jens Stoltenberg", None, id="person"),
+    pytest.param("local residents", None, id="group"),
+    pytest.param("the source", None, id="unnamed-source"),
+    pytest.param("Clinton campaign", None, id="campaign-is-an-actor"),
+    pytest.param("Commission of Inquiry", None, id="proper-name-ending-in-an-event-word"),
+    pytest.param("Russia's defence ministry", None, id="possessive-is-no-contraction"),
+]
+EXERCISED = {NOT_AN_ACTOR}
+
+
+@pytest.mark.parametrize(("name", "why"), NAME_CASES)
+def test_names_that_cannot_be_an_actor_are_refused_and_say_why(name: str, why: str | None) -> None:
+    found = why_not_an_actor(name)
+    if why is None:
+        assert found is None
+    else:
+        assert found is not None and why in found
+
+
+def test_the_claim_of_a_non_actor_is_dropped_in_the_trace() -> None:
+    article = PreparedArticle.from_text("In March, a bundle of blueprints were found, police said later.")
+    trace = TraceRecorder(article.sentence_offsets)
+    proposals = Proposals(article, AttributionCheck.for_article(article), trace)
+    proposals.consider(ProposedClaim(1, "In March", "Blueprints were found.", "assertion", False), (1, 1))
+    proposals.consider(ProposedClaim(1, "police", "Blueprints were found.", "assertion", False), (1, 1))
+    (decision,) = trace.decisions()
+    assert (decision.rule, decision.action, decision.proposal) == (
+        NOT_AN_ACTOR.name,
+        DecisionAction.DROPPED,
+        "p1",
+    )
+    assert [p.actor for p in proposals.kept] == ["police"] and proposals.unattributed == 1
