@@ -258,6 +258,7 @@ def markdown_report(record: RunRecord, samples: Sequence[SampleRow]) -> str:
             label = f"**{label}**"
         lines.append("| " + " | ".join([label, escape_markdown(row.status), *row.cells]) + " |")
     lines += ["", legend(samples), ""]
+    lines += quality_lines(record)
     lines += rules_section(record)
     failed = [s for s in samples if s.error is not None]
     if failed:
@@ -270,6 +271,19 @@ def markdown_report(record: RunRecord, samples: Sequence[SampleRow]) -> str:
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+def quality_lines(record: RunRecord) -> list[str]:
+    """Standalone statements and explanations that copy evidence (what the gold format does not score)."""
+    q = record.quality
+    if not q.statements and not q.explanations:
+        return []
+    share = f"{q.standalone_share:.0%}" if q.standalone_share is not None else "—"
+    return [
+        f"Standalone statements: {q.standalone_statements} of {q.statements} ({share}); explanations copying "
+        f"a claim's evidence: {q.explanations_copying_evidence} of {q.explanations}.",
+        "",
+    ]
 
 
 RULE_HEADERS = (

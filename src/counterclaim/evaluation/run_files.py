@@ -24,6 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from counterclaim.errors import DatasetError
+from counterclaim.evaluation.output_quality import OutputQuality
 from counterclaim.evaluation.rule_effects import RuleEffect
 from counterclaim.evaluation.scoring import ArticleScore, Metrics, ScoreCounts
 from counterclaim.models import Analysis, PromptVersion
@@ -33,7 +34,7 @@ SAMPLES_FILE = "samples.jsonl"
 REPORT_FILE = "report.md"
 HTML_REPORT_FILE = "report.html"
 ANSWERS_DIR = "answers"
-"""The run's own response cache (every model answer of the run), unless `--cache-dir` chose one."""
+"""The run's own response cache (every model answer of the run), unless `--response-cache` chose one."""
 RUN_FORMAT: Literal["counterclaim-eval-run/1"] = "counterclaim-eval-run/1"
 
 SNIPPET_CHARS = 160
@@ -111,6 +112,10 @@ class SampleRow(_Record):
     rules: list[RuleEffect] = Field(
         default_factory=list,
         description="Per code rule: decisions made, and the gold items they cost or kept (`rule_effects`).",
+    )
+    quality: OutputQuality = Field(
+        default_factory=OutputQuality,
+        description="Standalone statements and explanations copying evidence (`output_quality`).",
     )
 
     @property
@@ -258,6 +263,9 @@ class RunRecord(_Record):
     rules: list[RuleEffect] = Field(
         default_factory=list,
         description="Decisions and gold effects per code rule, over all articles.",
+    )
+    quality: OutputQuality = Field(
+        default_factory=OutputQuality, description="Output quality counts, over all articles."
     )
     rules_in_force: list[RuleDescription] = Field(
         default_factory=list, description="The code rules of the pipeline that ran, with their parameters."

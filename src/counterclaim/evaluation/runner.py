@@ -45,6 +45,8 @@ from counterclaim.errors import (
 )
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
 from counterclaim.evaluation.html_report import run_report_html
+from counterclaim.evaluation.output_quality import output_quality
+from counterclaim.evaluation.output_quality import summed as summed_quality
 from counterclaim.evaluation.report import markdown_report
 from counterclaim.evaluation.rule_effects import rule_effects, summed
 from counterclaim.evaluation.run_files import (
@@ -543,6 +545,7 @@ async def evaluate_article(
         status="ok",
         prediction=analysis,
         rules=rule_effects(gold, analysis, score),
+        quality=output_quality(analysis),
         cost=ArticleCost(
             model_calls=analysis.run.model_calls,
             cached_calls=analysis.run.cached_calls,
@@ -630,6 +633,7 @@ def build_run_record(
         resumed=list(resumed),
         totals=totals_of(samples),
         rules=summed(effect for sample in samples for effect in sample.rules),
+        quality=summed_quality(sample.quality for sample in samples),
         rules_in_force=[
             RuleDescription(name=r.name, does=r.does, parameters=dict(r.parameters)) for r in ALL_RULES
         ],
