@@ -231,7 +231,12 @@ def test_a_cache_directory_that_cannot_be_made_is_a_configuration_error(tmp_path
 
 def test_the_cache_directory_comes_from_the_flag_or_the_environment(tmp_path: Path) -> None:
     assert settings_from({"response_cache": str(tmp_path)}).response_cache == tmp_path
-    assert settings_from({"cache_dir": str(tmp_path)}).response_cache == tmp_path  # the deprecated flag
+    deprecated = settings_from({"cache_dir": str(tmp_path)})  # the deprecated flag, with a notice
+    assert deprecated.response_cache == tmp_path
+    assert deprecated.notices == (
+        "--cache-dir is deprecated: use --response-cache (the folder of stored model answers)",
+    )
+    assert settings_from({"response_cache": str(tmp_path)}).notices == ()
     assert load_settings(env={"COUNTERCLAIM_RESPONSE_CACHE": str(tmp_path)}).response_cache == tmp_path
     assert load_settings(env={}).response_cache is None
 
@@ -404,14 +409,14 @@ def test_a_chosen_cache_directory_replaces_the_run_folders_own(tmp_path: Path) -
 def test_the_cli_analyses_an_article_again_from_its_cache_directory(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """`analyze --cache-dir`: the first run's answers are replayed from the seed recording; the second
+    """`analyze --response-cache`: the first run's answers are replayed from the seed recording; the second
     run has no recording and nothing listening, and prints the same analysis."""
     article = tmp_path / "article.txt"
     article.write_text(str(json.loads(ETHIOPIA_SEED.read_text(encoding="utf-8"))["text"]), encoding="utf-8")
     settings = recorded_settings()
     argv = ["analyze", str(article), "--provider", "compatible", "--base-url", REPLAY_BASE_URL]
     argv += ["--model", settings.model, "--mode", settings.mode.value, "--format", "json"]
-    argv += ["--cache-dir", str(tmp_path / "answers")]
+    argv += ["--response-cache", str(tmp_path / "answers")]
 
     with replaying(ETHIOPIA_RECORDED):
         assert main(argv) == 0

@@ -104,6 +104,9 @@ def run_eval_command(params: dict[str, Any]) -> int:
     if params["retry_failed"] and params["resume"] is None:
         raise DatasetError("--retry-failed goes with --resume RUN_DIR (the run whose failures to retry)")
     settings = settings_from(params)
+    if not params["quiet"]:
+        for notice in settings.notices:
+            click.echo(notice, err=True)
     datasets: list[Path] = list(params["datasets"]) or [DEFAULT_DATASET]
     progress = None if params["quiet"] else RichEvalProgress(Console(stderr=True))
     with progress if progress is not None else contextlib.nullcontext():

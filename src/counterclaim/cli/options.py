@@ -62,12 +62,16 @@ def settings_from(params: Mapping[str, Any]) -> Settings:
     """Settings from the command's parameters (None: not given), then the environment and defaults."""
     values = {flag.field: params.get(flag.field) for flag in SETTING_FLAGS}
     deprecated = params.get("cache_dir")
-    if deprecated is not None and values.get("response_cache") is None:
-        values["response_cache"] = deprecated
+    notices: tuple[str, ...] = ()
+    if deprecated is not None:
+        notices = ("--cache-dir is deprecated: use --response-cache (the folder of stored model answers)",)
+        if values.get("response_cache") is None:
+            values["response_cache"] = deprecated
     for flag in SETTING_FLAGS:
         value = values.get(flag.field)
         if _inner_type(flag) is Path and value is not None:
             if not str(value).strip():
                 raise click.BadParameter("needs a path, not an empty string", param_hint=flag.flag)
             values[flag.field] = Path(value)
-    return load_settings(**values)
+    settings = load_settings(**values)
+    return settings.model_copy(update={"notices": (*notices, *settings.notices)}) if notices else settings
