@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 
 from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.pipeline.analyze import PipelineName
-from recording import SEED_CASSETTES, SEEDS, RecordMode, recorded_client
+from recording import SEED_CASSETTES, SEEDS, RecordMode, recorded_client, recorded_settings
 
 BASELINES = Path(__file__).parents[1] / "evals" / "baselines"
 BASELINE_FILES = ("run.json", "report.md", "samples.jsonl")
@@ -38,7 +38,7 @@ def baseline_name(pipeline: PipelineName) -> str:
 
 
 async def _run(pipeline: PipelineName, out_dir: Path, record: RecordMode) -> EvalRun:
-    async with recorded_client(SEED_CASSETTES[pipeline], record=record) as client:
+    async with recorded_client(SEED_CASSETTES[pipeline], recorded_settings(), record=record) as client:
         return await run_eval(
             [SEEDS], settings=client.settings, pipeline=pipeline, out_dir=out_dir, client=client
         )

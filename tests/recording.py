@@ -364,12 +364,16 @@ async def recorded_client(
         base_url = REPLAY_BASE_URL
         if mode != "replay":
             path = resolve_model_path(settings.model, settings.model_path)
-            server = stack.enter_context(LocalServer(path, n_ctx=settings.n_ctx, threads=settings.threads))
+            server = stack.enter_context(
+                LocalServer(path, n_ctx=settings.n_ctx, threads=settings.threads, slots=settings.slots)
+            )
             base_url = server.base_url
             stack.enter_context(recording_into(names[0], mode, articles))
         else:
             stack.enter_context(replaying(names))
         client = ModelClient(settings, base_url=base_url, cache=cache)
+        if mode != "replay":  # as many requests in flight as the recording server decodes at once
+            client.limit_concurrency(server.slots)
         try:
             yield client
         finally:

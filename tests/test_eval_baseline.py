@@ -16,7 +16,14 @@ import pytest
 from counterclaim.evaluation.run_files import load_run_record, load_samples
 from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.pipeline.analyze import PipelineName
-from recording import SEEDS, cassette_path, recorded_client, seed_articles, seed_cassette
+from recording import (
+    SEEDS,
+    cassette_path,
+    recorded_client,
+    recorded_settings,
+    seed_articles,
+    seed_cassette,
+)
 
 BASELINES = Path(__file__).parents[1] / "evals" / "baselines"
 PIPELINES: list[PipelineName] = ["staged", "naive"]
@@ -24,7 +31,7 @@ PIPELINES: list[PipelineName] = ["staged", "naive"]
 
 def _replay(pipeline: PipelineName, out_dir: Path) -> EvalRun:
     async def go() -> EvalRun:
-        async with recorded_client(seed_cassette(pipeline), replay_only=True) as client:
+        async with recorded_client(seed_cassette(pipeline), recorded_settings(), replay_only=True) as client:
             return await run_eval(
                 [SEEDS], settings=client.settings, pipeline=pipeline, out_dir=out_dir, client=client
             )
