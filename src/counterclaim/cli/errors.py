@@ -113,17 +113,8 @@ def interrupt_signals() -> Iterator[SignalState]:
         state.received = signum
         raise KeyboardInterrupt
 
-    previous: dict[signal.Signals, signal._HANDLER] = {}
-    try:
-        for stopping in (signal.SIGINT, signal.SIGTERM):
-            previous[stopping] = signal.signal(stopping, stop)
-    except ValueError:  # not the main thread
-        pass
-    try:
+    with _stopping_signals_handled_by(stop):
         yield state
-    finally:
-        for stopping, handler in previous.items():
-            signal.signal(stopping, handler)
 
 
 @contextlib.contextmanager
@@ -142,17 +133,24 @@ def signals_cancel(task: asyncio.Task[object]) -> Iterator[SignalState]:
         state.received = signum
         loop.call_soon_threadsafe(task.cancel)
 
+    with _stopping_signals_handled_by(cancel):
+        yield state
+
+
+@contextlib.contextmanager
+def _stopping_signals_handled_by(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
+    """SIGINT and SIGTERM go to `handler` within the block (untouched outside the main thread)."""
     previous: dict[signal.Signals, signal._HANDLER] = {}
     try:
         for stopping in (signal.SIGINT, signal.SIGTERM):
-            previous[stopping] = signal.signal(stopping, cancel)
+            previous[stopping] = signal.signal(stopping, handler)
     except ValueError:  # not the main thread
         pass
     try:
-        yield state
+        yield
     finally:
-        for stopping, handler in previous.items():
-            signal.signal(stopping, handler)
+        for stopping, earlier in previous.items():
+            signal.signal(stopping, earlier)
 
 
 def exit_for_interrupt(state: SignalState) -> int:

@@ -42,6 +42,7 @@ from counterclaim.errors import OutputError, RunFolderError
 from counterclaim.evaluation.run_files import ArticleCost
 from counterclaim.io.jsonl_rows import append_line, first_validation_error, read_rows
 from counterclaim.io.output_file import write_output
+from counterclaim.models import Analysis
 from counterclaim.render.json_out import render_json
 
 
@@ -60,21 +61,26 @@ class ArticleDigest:
     def of(cls, row: AnalysisRow) -> ArticleDigest:
         analysis = row.analysis
         names = {actor.id: actor.name for actor in analysis.actors}
-        run = analysis.run
         return cls(
             id=row.id,
             sha256=analysis.article_sha256,
             claims=len(analysis.claims),
             contradictions=len(analysis.contradictions),
             claims_by_actor=dict(Counter(names.get(c.actor_id, c.actor_id) for c in analysis.claims)),
-            cost=ArticleCost(
-                model_calls=run.model_calls,
-                cached_calls=run.cached_calls,
-                prompt_tokens=run.prompt_tokens,
-                completion_tokens=run.completion_tokens,
-                seconds=run.seconds,
-            ),
+            cost=cost_of(analysis),
         )
+
+
+def cost_of(analysis: Analysis) -> ArticleCost:
+    """What an analysis cost, as its run metadata counts it."""
+    run = analysis.run
+    return ArticleCost(
+        model_calls=run.model_calls,
+        cached_calls=run.cached_calls,
+        prompt_tokens=run.prompt_tokens,
+        completion_tokens=run.completion_tokens,
+        seconds=run.seconds,
+    )
 
 
 @dataclass

@@ -42,7 +42,7 @@ from counterclaim.corpus.pricing import cost_usd, price_for
 from counterclaim.corpus.report import batch_report
 from counterclaim.corpus.round_store import RoundStore
 from counterclaim.corpus.rounds import AnswerBook, ParkingTransport, RoundBackend, RoundDriver
-from counterclaim.corpus.run_folder import RunFolder
+from counterclaim.corpus.run_folder import RunFolder, cost_of
 from counterclaim.corpus.run_records import (
     ROUNDS_DIR,
     AnalysisRow,
@@ -464,16 +464,12 @@ class _Work:
             analysis = analysis.model_copy(
                 update={"run": analysis.run.model_copy(update={"notices": notices})}
             )
-        run = analysis.run
-        cost = ArticleCost(
-            model_calls=run.model_calls,
-            cached_calls=run.cached_calls,
-            prompt_tokens=run.prompt_tokens,
-            completion_tokens=run.completion_tokens,
-            seconds=run.seconds,
-        )
         return ArticleResult(
-            id=article.id, source=article.source, metadata=article.metadata, analysis=analysis, cost=cost
+            id=article.id,
+            source=article.source,
+            metadata=article.metadata,
+            analysis=analysis,
+            cost=cost_of(analysis),
         )
 
     def _keep(self, article: CorpusArticle, result: ArticleResult) -> None:
