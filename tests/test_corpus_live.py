@@ -164,3 +164,12 @@ def test_the_async_api_yields_the_same() -> None:
         return sorted(found)
 
     assert asyncio.run(go()) == ["1", "2"]
+
+
+def test_a_failed_article_whose_text_changed_is_tried_again(tmp_path: Path) -> None:
+    server = Server()
+    (first,) = analyse([{"id": "e", "text": "   "}], client_for(server), out_dir=tmp_path)
+    assert first.failure is not None and first.failure.error == "InputError"
+    (again,) = analyse([{"id": "e", "text": article(1)}], client_for(server), out_dir=tmp_path)
+    assert again.ok and not again.earlier and len(server.asked) == 1
+    assert run_record(tmp_path).counts.failed == 0

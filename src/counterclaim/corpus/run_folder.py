@@ -172,7 +172,6 @@ class RunFolder:
             failure = self.failures.get(article.id)
             if failure is not None and failure.article_sha256 != article.text_sha256:
                 retried.append(article.id)
-        self.forget_failures(retried)
         if changed:
             more = f" and {len(changed) - 5} more" if len(changed) > 5 else ""
             shown = ", ".join(repr(i) for i in changed[:5]) + more
@@ -180,6 +179,7 @@ class RunFolder:
                 f"the text of {len(changed)} finished article(s) changed since they were analysed in "
                 f"{self.path} ({shown}): pass --force to start over, or choose another --out-dir"
             )
+        self.forget_failures(retried)
 
     def record_analysis(self, row: AnalysisRow) -> None:
         """Write the article's own file, then count it done (its row appended and fsynced)."""

@@ -196,10 +196,10 @@ async def analyze_corpus(
         progress.started(total=len(articles), done=log.done_among_inputs, failed=log.failed_among_inputs)
         for notice in log.notices:
             progress.notice(notice)
-    log.save("running", None, now=True)
     status: RunStatus = "interrupted"
     reason: str | None = "interrupted"
     try:
+        log.save("running", None, now=True)
         for result in _earlier_results(folder, articles):
             yield result
         work = _Work(effective, client, folder, store, options, log, progress)
