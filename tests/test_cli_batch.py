@@ -4,14 +4,19 @@ HAND-MADE stand-in (`local_openai_server` with a function answering every claim 
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 
 from batch_checks import run_record
 from counterclaim.cli import main
+from counterclaim.cli.batch_progress import BatchProgressBar
+from counterclaim.corpus.runner import ArticleResult
+from counterclaim.evaluation.run_files import ArticleCost, ArticleFailure
 from fake_model import completion
 from local_openai_server import local_openai_server
 
@@ -108,3 +113,32 @@ def test_force_starts_over_and_leaves_what_is_not_the_run_s(corpus: Path, tmp_pa
     again = run_record(run_dir)
     assert again.identity.scope == "full" and len(again.sessions) == 1 and again.started_at > first.started_at
     assert again.counts.done == 3 and (run_dir / "notes.txt").read_text("utf-8") == "mine"
+
+
+def test_on_a_terminal_the_bar_shows_done_total_failures_calls_tokens_and_time() -> None:
+    screen = io.StringIO()
+    bar = BatchProgressBar(enabled=True, console=Console(file=screen, force_terminal=True, width=160))
+    with bar:
+        bar.started(total=4, done=1, failed=0)
+        failure = ArticleFailure(error="ProviderError", message="down", exit_code=5)
+        bar.article_finished(
+            ArticleResult(
+                id="b",
+                source="s",
+                failure=failure,
+                cost=ArticleCost(model_calls=2, prompt_tokens=900, completion_tokens=100),
+            )
+        )
+    shown = screen.getvalue()
+    assert "2/4" in shown and "1 failed" in shown and "2 calls" in shown and "1,000 tokens" in shown
+    assert "0:00:0" in shown and "left" in shown  # elapsed, and the time left
+    assert "already analysed" in shown
+
+
+def test_off_a_terminal_the_bar_is_not_drawn() -> None:
+
+    screen = io.StringIO()
+    bar = BatchProgressBar(enabled=True, console=Console(file=screen, force_terminal=False))
+    with bar:
+        bar.started(total=4, done=0, failed=0)
+    assert screen.getvalue() == ""
