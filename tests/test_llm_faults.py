@@ -276,3 +276,13 @@ def test_empty_api_key_is_refused_before_any_request(value: str) -> None:
     with pytest.raises(ConfigurationError) as caught:
         load_settings(env={"OPENAI_API_KEY": value}, provider="openai")
     assert "OPENAI_API_KEY" in caught.value.one_line()
+
+
+def test_a_failing_server_s_own_message_is_kept_in_the_report() -> None:
+    """A 5xx whose body explains itself (a batch that did not run a request, a proxy's reason) keeps
+    that reason in the one-line error; a bare 5xx keeps the short form."""
+    explained, _, _ = ask(FakeServer(error_json(503, "the batch did not run this request")), max_retries=0)
+    bare, _, _ = ask(FakeServer(httpx2.Response(502, text="")), max_retries=0)
+    assert isinstance(explained, ProviderError) and isinstance(bare, ProviderError)
+    assert "kept failing (503: the batch did not run this request) after 1 attempt(s)" in explained.one_line()
+    assert "kept failing (502) after 1 attempt(s)" in bare.one_line()

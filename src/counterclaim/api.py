@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from counterclaim.config import Settings, load_settings
+from counterclaim.corpus.inputs import CorpusArticle, articles_from_items
+from counterclaim.corpus.run_records import Via
+from counterclaim.corpus.runner import ArticleResult, CorpusOptions, CorpusProgress, analyze_corpus
 from counterclaim.io.article_input import ArticleInput, article_from_text
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
@@ -219,3 +223,106 @@ def summarize(
     return _run(
         lambda: summarize_async(text, actors, claims, contradictions, settings=settings, client=client)
     )
+
+
+async def analyze_many_async(
+    items: Iterable[str | Mapping[str, Any] | CorpusArticle],
+    *,
+    settings: Settings | None = None,
+    client: ModelClient | None = None,
+    out_dir: str | Path | None = None,
+    scope: AnalysisScope = "full",
+    pipeline: PipelineName = "staged",
+    via: Via = "live",
+    retry_failed: bool = False,
+    force: bool = False,
+    ingest: str | Path | None = None,
+    articles_in_flight: int | None = None,
+    progress: CorpusProgress | None = None,
+) -> AsyncGenerator[ArticleResult, None]:
+    """Analyse many articles; yield each `ArticleResult` as it finishes (`analysis`, or `failure`).
+
+    `items`: texts (ids "1", "2", ... by position) or records `{"id": ..., "text": ..., ...}` (the
+    other keys are metadata, carried to the result). Articles are analysed together under the client's
+    one limit of requests in flight (`settings.concurrency`); an article that fails is a result with a
+    `failure`, and the others go on.
+
+    `out_dir`: a run folder, as `counterclaim batch --out-dir` writes it. Each result is written there
+    before it is yielded; run again with the same folder and settings, and the articles already done
+    are yielded first (`earlier=True`) and not analysed again; `retry_failed` analyses the failed ones
+    again, `force` starts over. `via="batch-api"` / `"files"` need `out_dir` (docs/batch.md).
+
+    Raises what `analyze` raises for unusable settings, RunFolderError for a folder holding another
+    run, and AwaitingAnswers when `via="files"` wrote a request file. Stopping early: close the
+    iterator (`contextlib.aclosing`), which stops the run.
+    """
+    resolved = client.settings if client is not None else (settings or load_settings())
+    articles = articles_from_items(items, max_chars=resolved.max_chars)
+    options = CorpusOptions(
+        via=via,
+        scope=scope,
+        pipeline=pipeline,
+        retry_failed=retry_failed,
+        force=force,
+        ingest=Path(ingest) if ingest is not None else None,
+        articles_in_flight=articles_in_flight,
+    )
+    stream = analyze_corpus(
+        articles,
+        settings=resolved,
+        client=client,
+        out_dir=Path(out_dir) if out_dir is not None else None,
+        options=options,
+        progress=progress,
+    )
+    async with contextlib.aclosing(stream) as results:
+        async for result in results:
+            yield result
+
+
+def analyze_many(
+    items: Iterable[str | Mapping[str, Any] | CorpusArticle],
+    *,
+    settings: Settings | None = None,
+    client: ModelClient | None = None,
+    out_dir: str | Path | None = None,
+    scope: AnalysisScope = "full",
+    pipeline: PipelineName = "staged",
+    via: Via = "live",
+    retry_failed: bool = False,
+    force: bool = False,
+    ingest: str | Path | None = None,
+    articles_in_flight: int | None = None,
+    progress: CorpusProgress | None = None,
+) -> Iterator[ArticleResult]:
+    """Synchronous `analyze_many_async` (not for use inside a running event loop): results as they
+    finish. The work goes on while you read the next result (the event loop runs inside `next()`);
+    leaving the loop early (`break`) stops the run and writes its record."""
+    stream = analyze_many_async(
+        items,
+        settings=settings,
+        client=client,
+        out_dir=out_dir,
+        scope=scope,
+        pipeline=pipeline,
+        via=via,
+        retry_failed=retry_failed,
+        force=force,
+        ingest=ingest,
+        articles_in_flight=articles_in_flight,
+        progress=progress,
+    )
+
+    async def next_result() -> ArticleResult:
+        return await anext(stream)
+
+    with asyncio.Runner() as runner:
+        try:
+            while True:
+                try:
+                    result = runner.run(next_result())
+                except StopAsyncIteration:
+                    return
+                yield result
+        finally:
+            runner.run(stream.aclose())

@@ -96,3 +96,20 @@ class Interrupted(CounterclaimError):
     """The user (Ctrl-C) or the system (SIGTERM) stopped the command."""
 
     exit_code = 130
+
+
+class RunFolderError(OutputError):
+    """A batch run folder that cannot be continued as asked: it holds another run (other settings,
+    prompts or model), articles whose text changed, or a damaged file. `--force` starts over."""
+
+
+class AwaitingAnswers(CounterclaimError):
+    """`batch --via files` wrote a request file and stops: the run goes on once the engine's output
+    file is given with `--ingest`. Not a failure; the exit code tells a script to run the engine."""
+
+    exit_code = 11
+
+    def __init__(self, message: str, *, request_file: str, requests: int) -> None:
+        super().__init__(message)
+        self.request_file = request_file
+        self.requests = requests

@@ -9,6 +9,7 @@ import click
 
 from counterclaim._version import __version__
 from counterclaim.cli.analyze import analyze_options, run_analyze
+from counterclaim.cli.batch_command import batch_options, run_batch_command
 from counterclaim.cli.eval_command import INTERRUPTED, eval_options, run_compare_command, run_eval_command
 from counterclaim.cli.show import run_show, show_options
 from counterclaim.errors import Interrupted
@@ -45,6 +46,16 @@ def summarize(**params: Any) -> int:
 @show_options
 def show(**params: Any) -> int:
     return run_show(params)
+
+
+@app.command(
+    "batch",
+    help="Analyze many articles (files, folders, globs, JSONL) into a run folder; the same command "
+    "again goes on where it stopped. Via a server, the OpenAI Batch API, or offline files (vLLM).",
+)
+@batch_options
+def batch(**params: Any) -> int:
+    return run_batch_command(params)
 
 
 @app.group(

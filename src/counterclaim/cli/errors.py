@@ -9,12 +9,16 @@ traceback (unless COUNTERCLAIM_DEBUG=1), never a secret.
   `KeyboardInterrupt` at once, wherever the program is (also in blocking start-up code of the
   embedded model, where asyncio's own Ctrl-C handling would only cancel at the next await). A second
   signal while the first is being handled exits at once with the one-line message.
+- `signals_cancel(task)`: inside an asyncio program whose tasks must clean up (`batch`), SIGINT and
+  SIGTERM cancel its main task instead, so every task stops at an await and runs its `finally`; a
+  second signal exits at once, as above.
 - `run_guarded(command)`: runs a command with all of the above; exit 130 for both signals,
   "interrupted" for Ctrl-C and "terminated (SIGTERM)" for SIGTERM.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import errno
 import os
@@ -109,17 +113,44 @@ def interrupt_signals() -> Iterator[SignalState]:
         state.received = signum
         raise KeyboardInterrupt
 
+    with _stopping_signals_handled_by(stop):
+        yield state
+
+
+@contextlib.contextmanager
+def signals_cancel(task: asyncio.Task[object]) -> Iterator[SignalState]:
+    """Within the block (run in `task`'s event loop), SIGINT and SIGTERM cancel `task`; a second signal
+    exits at once with the one-line message. A KeyboardInterrupt raised at any point of an asyncio
+    program would stop one task mid-step and leave the others unfinished; a cancellation reaches each
+    at an await. Outside the main thread the block runs with the signals untouched."""
+    state = SignalState()
+    loop = task.get_loop()
+
+    def cancel(signum: int, frame: FrameType | None) -> None:
+        if state.received is not None:
+            report_error(interrupt_message(state))
+            os._exit(EXIT_INTERRUPTED)
+        state.received = signum
+        loop.call_soon_threadsafe(task.cancel)
+
+    with _stopping_signals_handled_by(cancel):
+        yield state
+
+
+@contextlib.contextmanager
+def _stopping_signals_handled_by(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
+    """SIGINT and SIGTERM go to `handler` within the block (untouched outside the main thread)."""
     previous: dict[signal.Signals, signal._HANDLER] = {}
     try:
         for stopping in (signal.SIGINT, signal.SIGTERM):
-            previous[stopping] = signal.signal(stopping, stop)
+            previous[stopping] = signal.signal(stopping, handler)
     except ValueError:  # not the main thread
         pass
     try:
-        yield state
+        yield
     finally:
-        for stopping, handler in previous.items():
-            signal.signal(stopping, handler)
+        for stopping, earlier in previous.items():
+            signal.signal(stopping, earlier)
 
 
 def exit_for_interrupt(state: SignalState) -> int:

@@ -27,6 +27,7 @@ from counterclaim.errors import DatasetError
 from counterclaim.evaluation.output_quality import OutputQuality
 from counterclaim.evaluation.rule_effects import RuleEffect
 from counterclaim.evaluation.scoring import ArticleScore, Metrics, ScoreCounts
+from counterclaim.io.jsonl_rows import first_validation_error, read_rows
 from counterclaim.models import Analysis, PromptVersion
 
 RUN_FILE = "run.json"
@@ -305,7 +306,7 @@ def load_run_record(path: Path) -> RunRecord:
     try:
         return RunRecord.model_validate_json(raw)
     except ValidationError as exc:
-        raise DatasetError(f"{path}: not an eval run record ({_first_error(exc)})") from exc
+        raise DatasetError(f"{path}: not an eval run record ({first_validation_error(exc)})") from exc
 
 
 def load_samples(path: Path) -> list[SampleRow]:
@@ -319,24 +320,16 @@ def load_samples_dropping_partial_line(
     """Read a `samples.jsonl`; with `drop_partial_last_line`, a last line that is not a sample and has no
     newline (a run killed while appending it) is dropped: the rows, and a notice saying so (None when
     nothing was dropped). Any other line that is not a sample raises `DatasetError`."""
-    text = _read(path)
-    lines = text.splitlines()
-    rows: list[SampleRow] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(SampleRow.model_validate_json(line))
-        except ValidationError as exc:
-            cut_off = number == len(lines) and not text.endswith(("\n", "\r"))
-            if drop_partial_last_line and cut_off:
-                notice = (
-                    f"{path.name}:{number}: dropped a partial last line ({len(line)} characters, cut "
-                    "off while it was written); its article is analysed again"
-                )
-                return rows, notice
-            raise DatasetError(f"{path}:{number}: not an eval sample ({_first_error(exc)})") from exc
-    return rows, None
+    if not path.is_file():  # a missing samples file is an error here, not an empty run
+        raise DatasetError(f"cannot read {path}: no such file")
+    loaded = read_rows(
+        path,
+        SampleRow,
+        what="an eval sample",
+        error=DatasetError,
+        drop_partial_last_line=drop_partial_last_line,
+    )
+    return loaded.rows, loaded.dropped_line_notice
 
 
 def _read(path: Path) -> str:
@@ -344,10 +337,3 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DatasetError(f"cannot read {path}: {exc}") from exc
-
-
-def _first_error(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "(record)"
-    more = f"; and {exc.error_count() - 1} more" if exc.error_count() > 1 else ""
-    return f"{where}: {first['msg']}{more}"

@@ -42,6 +42,11 @@ _MODES = {
 }
 
 _current_step: ContextVar[str] = ContextVar("counterclaim_step", default="unknown")
+_task_ledger: ContextVar[tuple[ModelClient, UsageLedger] | None] = ContextVar(
+    "counterclaim_task_ledger", default=None
+)
+"""The ledger `start_ledger` opened for the analysis running in this asyncio task (and the tasks it
+starts), with the client it belongs to."""
 
 Message = dict[str, str]
 
@@ -107,7 +112,7 @@ class ModelClient:
         given here gets those checks only if it is one too.
         """
         self.settings = settings
-        self.ledger = ledger or UsageLedger()
+        self._client_ledger = ledger or UsageLedger()
         self.redactor = Redactor.from_settings(settings)
         """Removes this configuration's secrets from every error message (and so every notice)."""
         url = base_url or settings.base_url or OPENAI_BASE_URL
@@ -144,10 +149,25 @@ class ModelClient:
         self.concurrency = max(1, requests_in_flight)
         self._in_flight = asyncio.Semaphore(self.concurrency)
 
+    @property
+    def ledger(self) -> UsageLedger:
+        """Where calls are counted: the ledger `start_ledger` opened in this asyncio task (or the task
+        that started it), else the client's latest one."""
+        scoped = _task_ledger.get()
+        if scoped is not None and scoped[0] is self:
+            return scoped[1]
+        return self._client_ledger
+
     def start_ledger(self) -> UsageLedger:
-        """Begin counting afresh (one analysis at a time per client) and return the new ledger."""
-        self.ledger = UsageLedger()
-        return self.ledger
+        """Begin counting afresh for the analysis running in this asyncio task; return the new ledger.
+
+        Analyses sharing this client (and so its limit of requests in flight) each in their own task
+        count apart: every call is counted in the ledger of the task that made it.
+        """
+        ledger = UsageLedger()
+        self._client_ledger = ledger
+        _task_ledger.set((self, ledger))
+        return ledger
 
     def _on_response(self, response: Any) -> None:
         prompt, completion, unusable = _usage_numbers(response)

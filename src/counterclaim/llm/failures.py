@@ -171,8 +171,11 @@ def _describe(
             usage=usage,
         )
     if isinstance(cause, openai.APIStatusError) and cause.status_code >= 500:
+        said = _body_message(cause)
+        detail = f": {_first_line(said)}" if said else ""
         return ProviderError(
-            f"the model server kept failing ({cause.status_code}) after {attempts} attempt(s) at {where}",
+            f"the model server kept failing ({cause.status_code}{detail}) after {attempts} attempt(s) "
+            f"at {where}",
             usage=usage,
         )
     if isinstance(cause, openai.APIStatusError):
@@ -200,12 +203,17 @@ def _describe(
 
 
 def _status_message(error: openai.APIStatusError) -> str:
+    return _body_message(error) or error.message
+
+
+def _body_message(error: openai.APIStatusError) -> str | None:
+    """The message of the error object the server sent, if it sent one."""
     body = error.body
     if isinstance(body, dict):
         inner = body.get("error", body)
         if isinstance(inner, dict) and inner.get("message"):
             return str(inner["message"])
-    return error.message
+    return None
 
 
 def _first_line(text: str, limit: int = 200) -> str:

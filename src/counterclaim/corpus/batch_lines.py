@@ -1,0 +1,230 @@
+"""The OpenAI batch file format: request lines in, output lines out (the same format vLLM's `run-batch`
+reads and writes).
+
+A request file holds one JSON object per line (the API reference's "request input object"):
+`{"custom_id": ..., "method": "POST", "url": "/v1/chat/completions", "body": {...}}`, where `body` is
+the chat-completion request exactly as it would be sent live, `custom_id` is unique in the file (at
+most 64 characters), every body names the same model, and a file holds at most 50,000 requests and
+200 MB. Every file written here is checked line by line against that format first
+(`check_request_file`).
+
+An output (or error) file line is `{"id", "custom_id", "response": {"status_code", "request_id",
+"body"}, "error"}`: `response.body` is the chat completion when `status_code` is 200; `response` is
+null with an `error` {code, message} for a request the batch did not run (`batch_expired`,
+`batch_cancelled`, `request_timeout`); vLLM writes a failed request as a 400 with an `error` text.
+`answer_of` turns each line into the HTTP answer the live server would have given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from counterclaim.errors import InputError
+from counterclaim.io.jsonl_rows import first_validation_error
+
+CHAT_COMPLETIONS_URL: Literal["/v1/chat/completions"] = "/v1/chat/completions"
+MAX_CUSTOM_ID_CHARS = 64
+MAX_REQUESTS_PER_FILE = 50_000
+MAX_FILE_BYTES = 200 * 1024 * 1024
+CUSTOM_ID_PREFIX = "cc-"
+NOT_RUN_STATUS = 503
+"""The HTTP status given to a request a batch did not run (expired, cancelled, no line for it): a
+transient failure, so the request is asked again in the next round (within `--max-retries`)."""
+
+
+class ChatMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    role: Literal["system", "developer", "user", "assistant", "tool"]
+    content: str | list[Any] | None
+
+
+class ChatRequestBody(BaseModel):
+    """The parts of a chat-completion request body the line format needs (the rest passes as it is)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    model: str = Field(min_length=1)
+    messages: list[ChatMessage] = Field(min_length=1)
+    stream: Literal[False] | None = None
+
+
+class BatchRequestLine(BaseModel):
+    """One line of a request file, as the Batch API documents it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    custom_id: str = Field(min_length=1, max_length=MAX_CUSTOM_ID_CHARS)
+    method: Literal["POST"]
+    url: Literal["/v1/chat/completions"]
+    body: ChatRequestBody
+
+
+class BatchResponse(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    status_code: int
+    request_id: str | None = None
+    body: dict[str, Any] | None = None
+
+
+class BatchOutputLine(BaseModel):
+    """One line of an output or error file."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str | None = None
+    custom_id: str = Field(min_length=1)
+    response: BatchResponse | None = None
+    error: Any = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The HTTP answer a request gets: a status and a JSON body."""
+
+    status: int
+    body: dict[str, Any]
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status == 200
+
+
+def custom_id_for(body: dict[str, Any]) -> str:
+    """The request's id in batch files: a hash of its canonical JSON body, so the same request always
+    has the same id (an answer found in any earlier round's output fits it) and identical requests of
+    two articles are asked once."""
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return CUSTOM_ID_PREFIX + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:40]
+
+
+def request_line(body: dict[str, Any]) -> BatchRequestLine:
+    """The batch line of a chat-completion request body."""
+    return BatchRequestLine.model_validate(
+        {"custom_id": custom_id_for(body), "method": "POST", "url": CHAT_COMPLETIONS_URL, "body": body}
+    )
+
+
+def request_file(lines: Sequence[BatchRequestLine]) -> bytes:
+    """The request file of these lines, checked against the line format (`check_request_file`)."""
+    content = "".join(json.dumps(line.model_dump(mode="json", exclude_none=True)) + "\n" for line in lines)
+    data = content.encode("utf-8")
+    check_request_file(data)
+    return data
+
+
+def check_request_file(data: bytes) -> list[BatchRequestLine]:
+    """The lines of a request file, each checked against the documented line format, with the file's
+    own rules: unique custom ids, one model, at most `MAX_REQUESTS_PER_FILE` lines and
+    `MAX_FILE_BYTES`. Raises ValueError naming the first line that breaks one (a bug: this module
+    writes the files)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"a batch file holds at most {MAX_FILE_BYTES:,} bytes, not {len(data):,}")
+    lines: list[BatchRequestLine] = []
+    seen: set[str] = set()
+    for number, text in enumerate(data.decode("utf-8").splitlines(), start=1):
+        try:
+            line = BatchRequestLine.model_validate_json(text)
+        except ValidationError as error:
+            raise ValueError(
+                f"line {number}: not a batch request line ({first_validation_error(error)})"
+            ) from None
+        if line.custom_id in seen:
+            raise ValueError(f"line {number}: custom_id {line.custom_id!r} appears twice")
+        if lines and line.body.model != lines[0].body.model:
+            raise ValueError(
+                f"line {number}: model {line.body.model!r}, not {lines[0].body.model!r} as line 1"
+            )
+        seen.add(line.custom_id)
+        lines.append(line)
+    if len(lines) > MAX_REQUESTS_PER_FILE:
+        raise ValueError(f"a batch file holds at most {MAX_REQUESTS_PER_FILE:,} requests, not {len(lines):,}")
+    return lines
+
+
+def split_for_upload(lines: Sequence[BatchRequestLine]) -> list[list[BatchRequestLine]]:
+    """The lines in parts that each fit one batch (request and byte limits), in order."""
+    parts: list[list[BatchRequestLine]] = [[]]
+    size = 0
+    for line in lines:
+        length = len(json.dumps(line.model_dump(mode="json", exclude_none=True)).encode("utf-8")) + 1
+        if parts[-1] and (len(parts[-1]) >= MAX_REQUESTS_PER_FILE or size + length > MAX_FILE_BYTES):
+            parts.append([])
+            size = 0
+        parts[-1].append(line)
+        size += length
+    return [part for part in parts if part]
+
+
+def read_output_file(data: bytes, source: str) -> list[BatchOutputLine]:
+    """The lines of an output or error file. Raises InputError naming the line that is not one."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{source}: not valid UTF-8 at byte {error.start}") from error
+    lines: list[BatchOutputLine] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            lines.append(BatchOutputLine.model_validate_json(raw))
+        except ValidationError as error:
+            raise InputError(
+                f"{source}:{number}: not a batch output line ({first_validation_error(error)})"
+            ) from None
+    return lines
+
+
+def answer_of(line: BatchOutputLine) -> Answer:
+    """The HTTP answer an output or error line stands for."""
+    response = line.response
+    if response is not None and response.status_code == 200 and response.body is not None:
+        return Answer(200, response.body)
+    message, code = _error_text(line.error)
+    if response is not None:
+        body = response.body or {"error": {"message": message or "the request failed", "code": code}}
+        return Answer(response.status_code, body)
+    return not_run(
+        f"the batch did not run this request ({code or 'no code'}): {message or 'no message'}", code
+    )
+
+
+def not_run(message: str, code: str | None = "no_answer") -> Answer:
+    """The answer of a request a batch did not run (see `NOT_RUN_STATUS`)."""
+    return Answer(NOT_RUN_STATUS, {"error": {"message": message, "code": code, "type": "batch_not_run"}})
+
+
+def usage_of(lines: Iterable[BatchOutputLine]) -> tuple[int, int]:
+    """(prompt, completion) tokens the answered requests of these lines report."""
+    prompt = completion = 0
+    for line in lines:
+        body = line.response.body if line.response is not None else None
+        usage = body.get("usage") if isinstance(body, dict) else None
+        if isinstance(usage, dict):
+            prompt += _whole(usage.get("prompt_tokens"))
+            completion += _whole(usage.get("completion_tokens"))
+    return prompt, completion
+
+
+def _whole(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+
+def _error_text(error: Any) -> tuple[str | None, str | None]:
+    """(message, code) of a line's `error`: an object (OpenAI, vLLM's ErrorResponse) or a text (vLLM)."""
+    if isinstance(error, str):
+        return error, None
+    if isinstance(error, dict):
+        nested = error.get("error")
+        inner: dict[str, Any] = nested if isinstance(nested, dict) else error
+        message = inner.get("message")
+        code = inner.get("code")
+        return (str(message) if message is not None else None, str(code) if code is not None else None)
+    return None, None

@@ -1,0 +1,69 @@
+"""Rounds through an offline engine (`--via files`): each round's requests are written as one request
+file in the OpenAI batch format, and the run stops (`AwaitingAnswers`) until the engine's output file
+is given back with `--ingest`; vLLM's `run-batch` reads and writes exactly these files:
+
+    vllm run-batch -i DIR/rounds/round-001.requests.jsonl -o round-001.output.jsonl --model MODEL
+
+The run then goes on from where it stopped (every earlier answer is replayed from the rounds on disk)
+to its next round, until every article is done.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from pathlib import Path
+
+from counterclaim.corpus.batch_lines import Answer, BatchRequestLine, read_output_file
+from counterclaim.corpus.round_store import RoundRecord, RoundStore
+from counterclaim.errors import AwaitingAnswers, InputError, RunFolderError
+
+
+class OfflineFileRounds:
+    """A `RoundBackend` that writes the round's request file and stops the run."""
+
+    def __init__(self, store: RoundStore, *, model: str) -> None:
+        self.store = store
+        self.model = model
+
+    async def answer(self, requests: Sequence[BatchRequestLine]) -> dict[str, Answer]:
+        record = self.store.open_round() or self.store.new_round(requests, via="files")
+        path = self.store.requests_path(record.number)
+        output = f"round-{record.number:03d}.output.jsonl"
+        raise AwaitingAnswers(
+            f"round {record.number}: {record.requests} request(s) written to {path}; answer them with "
+            f"`vllm run-batch -i {shlex.quote(str(path))} -o {output} --model {shlex.quote(self.model)}` "
+            f"(or any engine that reads the OpenAI batch format), then run this command again with "
+            f"--ingest {output}",
+            request_file=str(path),
+            requests=record.requests,
+        )
+
+
+def ingest(store: RoundStore, output_file: Path) -> tuple[RoundRecord, int, int]:
+    """Keep an engine's output file as the answers of the round waiting for them; return the round,
+    how many of its requests the file answers, and how many lines it has for no request of it.
+
+    Raises RunFolderError when no round waits for answers, InputError when the file cannot be read,
+    is not batch output lines, or answers none of the round's requests (the output of another file).
+    """
+    record = store.open_round()
+    if record is None or record.via != "files":
+        raise RunFolderError("nothing to ingest: no request file of this run is waiting for answers")
+    try:
+        data = output_file.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {output_file}: {error.strerror or error}") from error
+    lines = read_output_file(data, str(output_file))
+    asked = {line.custom_id for line in store.request_lines(record)}
+    answered = {line.custom_id for line in lines} & asked
+    strangers = sum(line.custom_id not in asked for line in lines)
+    if not answered:
+        raise InputError(
+            f"{output_file} answers none of the {record.requests} request(s) of "
+            f"{store.requests_path(record.number)}: is it the output of that file?"
+        )
+    store.write_answers(store.output_path(record.number), data)
+    record = record.model_copy(update={"state": "collected", "ingested_from": str(output_file)})
+    store.save(record)
+    return record, len(answered), strangers

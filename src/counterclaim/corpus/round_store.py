@@ -1,0 +1,210 @@
+"""The rounds of a batch run, on disk (`DIR/rounds/`): each round's request file, its state, and the
+answer files it got back. Everything an interrupted run needs to go on without paying twice.
+
+    round-003.requests.jsonl        the round's requests (batch line format, checked line by line)
+    round-003.json                  RoundRecord: state, and per part the file, batch and answer ids
+    round-003.part-1.output.jsonl   a batch's output file (--via batch-api), and .errors.jsonl
+    round-003.output.jsonl          the engine's output file, as ingested (--via files)
+
+Every file is written atomically. A round is `written` (files: waiting for its output file; batch API:
+not yet submitted), `submitted` (batch API: parts uploaded or created), then `collected` (its answers
+are on disk). A request a collected round holds no answer for counts as not run (`batch_lines.not_run`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from counterclaim.corpus.batch_lines import (
+    Answer,
+    BatchOutputLine,
+    BatchRequestLine,
+    answer_of,
+    check_request_file,
+    not_run,
+    read_output_file,
+    request_file,
+    usage_of,
+)
+from counterclaim.corpus.run_records import Via
+from counterclaim.errors import InputError, RunFolderError
+from counterclaim.io.jsonl_rows import first_validation_error
+from counterclaim.io.output_file import write_output
+
+_RECORD_NAME = re.compile(r"round-(\d{3,})\.json")
+RoundState = Literal["written", "submitted", "collected"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class BatchPart(_Record):
+    """A slice of a round sent as one batch (a round over the Batch API's limits is sent in parts)."""
+
+    index: int = Field(ge=1)
+    first_line: int = Field(ge=0, description="0-based index of the part's first line in the round file.")
+    requests: int = Field(ge=1)
+    input_file_id: str | None = None
+    batch_id: str | None = None
+    status: str | None = None
+    output_file_id: str | None = None
+    error_file_id: str | None = None
+    errors: list[str] = Field(default_factory=list, description="Why the batch failed as a whole.")
+    collected: bool = False
+
+
+class RoundRecord(_Record):
+    number: int = Field(ge=1)
+    via: Via
+    created_at: datetime
+    requests: int = Field(ge=1)
+    state: RoundState
+    parts: list[BatchPart] = Field(default_factory=list)
+    ingested_from: str | None = Field(default=None, description="The output file given with --ingest.")
+
+
+class RoundStore:
+    """The `rounds/` folder of a run."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._billed: dict[int, tuple[int, int]] = {}
+        """Tokens of each collected round (its files no longer change), read once."""
+
+    # --- names ---------------------------------------------------------------------------------------
+
+    def requests_path(self, number: int) -> Path:
+        return self.folder / f"round-{number:03d}.requests.jsonl"
+
+    def record_path(self, number: int) -> Path:
+        return self.folder / f"round-{number:03d}.json"
+
+    def output_path(self, number: int, part: int | None = None, kind: str = "output") -> Path:
+        middle = f".part-{part}" if part is not None else ""
+        return self.folder / f"round-{number:03d}{middle}.{kind}.jsonl"
+
+    # --- records -------------------------------------------------------------------------------------
+
+    def rounds(self) -> list[RoundRecord]:
+        """Every round, in order."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for path in self.folder.iterdir():
+            match = _RECORD_NAME.fullmatch(path.name)
+            if match is None:
+                continue
+            try:
+                found.append(RoundRecord.model_validate_json(path.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as error:
+                raise RunFolderError(f"cannot read {path}: {error}") from error
+            except ValidationError as error:
+                raise RunFolderError(
+                    f"{path}: not a round record ({first_validation_error(error)})"
+                ) from error
+        return sorted(found, key=lambda r: r.number)
+
+    def open_round(self) -> RoundRecord | None:
+        """The latest round not yet collected, if any."""
+        rounds = self.rounds()
+        return rounds[-1] if rounds and rounds[-1].state != "collected" else None
+
+    def new_round(self, lines: Sequence[BatchRequestLine], via: Via) -> RoundRecord:
+        """Write a new round's request file (checked line by line) and its record."""
+        rounds = self.rounds()
+        number = rounds[-1].number + 1 if rounds else 1
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_output(str(self.requests_path(number)), request_file(lines).decode("utf-8"), force=True)
+        record = RoundRecord(
+            number=number, via=via, created_at=datetime.now(UTC), requests=len(lines), state="written"
+        )
+        self.save(record)
+        return record
+
+    def save(self, record: RoundRecord) -> None:
+        write_output(
+            str(self.record_path(record.number)), record.model_dump_json(indent=2) + "\n", force=True
+        )
+
+    def request_lines(self, record: RoundRecord) -> list[BatchRequestLine]:
+        path = self.requests_path(record.number)
+        try:
+            return check_request_file(path.read_bytes())
+        except OSError as error:
+            raise RunFolderError(f"cannot read {path}: {error.strerror or error}") from error
+        except ValueError as error:
+            raise RunFolderError(f"{path}: {error}") from error
+
+    def write_answers(self, path: Path, data: bytes) -> None:
+        """Keep an answer file (checked to be output lines first)."""
+        read_output_file(data, str(path))
+        write_output(str(path), data.decode("utf-8-sig"), force=True)
+
+    # --- answers -------------------------------------------------------------------------------------
+
+    def answer_lines(self, record: RoundRecord) -> list[BatchOutputLine]:
+        """The output and error lines a collected round got back, in file order."""
+        paths = (
+            [self.output_path(record.number)]
+            if record.via == "files"
+            else [
+                self.output_path(record.number, part.index, kind)
+                for part in record.parts
+                for kind in ("output", "errors")
+            ]
+        )
+        lines: list[BatchOutputLine] = []
+        for path in paths:
+            if path.is_file():
+                try:
+                    lines.extend(read_output_file(path.read_bytes(), str(path)))
+                except InputError as error:
+                    raise RunFolderError(error.message) from error
+        return lines
+
+    def answers(self, record: RoundRecord) -> dict[str, Answer]:
+        """The answer of every request of a collected round (see the module docstring)."""
+        requests = self.request_lines(record)
+        answers: dict[str, Answer] = {}
+        for part in record.parts:
+            if part.errors:
+                refused = Answer(
+                    400,
+                    {
+                        "error": {
+                            "message": "the Batch API refused the request file: " + "; ".join(part.errors)
+                        }
+                    },
+                )
+                for line in requests[part.first_line : part.first_line + part.requests]:
+                    answers[line.custom_id] = refused
+        known = {line.custom_id for line in requests}
+        for output in self.answer_lines(record):
+            if output.custom_id in known and output.custom_id not in answers:
+                answers[output.custom_id] = answer_of(output)
+        missing = (
+            "the output file has no line for this request"
+            if record.via == "files"
+            else ("the batch returned no answer for this request")
+        )
+        for line in requests:
+            answers.setdefault(line.custom_id, not_run(missing))
+        return answers
+
+    def billed_tokens(self) -> tuple[int, int]:
+        """(prompt, completion) tokens of every answer every collected round received."""
+        prompt = completion = 0
+        for record in self.rounds():
+            if record.state == "collected":
+                if record.number not in self._billed:
+                    self._billed[record.number] = usage_of(self.answer_lines(record))
+                more = self._billed[record.number]
+                prompt, completion = prompt + more[0], completion + more[1]
+        return prompt, completion

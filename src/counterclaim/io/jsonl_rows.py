@@ -1,0 +1,90 @@
+"""Rows of a JSONL file written one at a time, so a run stopped at any moment loses at most the row
+being written: appending a whole line with one write and an fsync, and reading the rows back with a
+cut-off last line dropped instead of refused."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from counterclaim.errors import CounterclaimError, OutputError
+
+Row = TypeVar("Row", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class LoadedRows(Generic[Row]):
+    """The rows of a file, and what was dropped (None: nothing)."""
+
+    rows: list[Row]
+    dropped_line_notice: str | None = None
+
+
+def append_line(path: Path, line: str) -> None:
+    """Append `line` and a newline to `path` (created if missing) with one write, then fsync, so the
+    line is on disk before the caller counts it done. Raises OutputError when it cannot."""
+    data = (line + "\n").encode("utf-8")
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+        os.fsync(descriptor)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
+
+
+def read_rows(
+    path: Path,
+    model: type[Row],
+    *,
+    what: str,
+    error: type[CounterclaimError],
+    drop_partial_last_line: bool = True,
+) -> LoadedRows[Row]:
+    """The rows of `path` (`model` per non-blank line; a missing file has none).
+
+    With `drop_partial_last_line`, a last line that is not a row and has no newline (a run killed
+    while appending it) is dropped, and the notice says so. Any other line that is not a row raises
+    `error` naming the file and line; `what` names a row in that message ("an eval sample").
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return LoadedRows(rows=[])
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"cannot read {path}: {exc}") from exc
+    lines = text.splitlines()
+    rows: list[Row] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(model.model_validate_json(line))
+        except ValidationError as exc:
+            cut_off = number == len(lines) and not text.endswith(("\n", "\r"))
+            if drop_partial_last_line and cut_off:
+                notice = (
+                    f"{path.name}:{number}: dropped a partial last line ({len(line)} characters, cut "
+                    "off while it was written); its article is analysed again"
+                )
+                return LoadedRows(rows=rows, dropped_line_notice=notice)
+            raise error(f"{path}:{number}: not {what} ({first_validation_error(exc)})") from exc
+    return LoadedRows(rows=rows)
+
+
+def first_validation_error(exc: ValidationError) -> str:
+    """The first problem pydantic found, as `field.path: message` (and how many more)."""
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "(record)"
+    more = f"; and {exc.error_count() - 1} more" if exc.error_count() > 1 else ""
+    return f"{where}: {first['msg']}{more}"

@@ -1,0 +1,154 @@
+"""`counterclaim batch --via files`: each round written as a request file in the OpenAI batch format, the
+run stopping until the engine's output file is given back with `--ingest`. The engine is a LOCAL
+STAND-IN for vLLM's `run-batch` (`offline_batch_runner`), answering from the responses recorded from
+the real embedded model, and checking every line of each request file against the documented format.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from pathlib import Path
+
+import pytest
+
+from batch_checks import RECORDED_MODEL, analysed_alone, comparable, rows, run_record, seeds_jsonl
+from counterclaim.cli import main
+from offline_batch_runner import run_batch_file
+from recorded_answers import RecordedAnswers
+from recording import seed_articles
+
+SEEDS = [a for a in seed_articles() if a.id in ("seed-haiti-death-toll-2010", "seed-pentagon-assange-2010")]
+AWAITING = 11
+
+
+def _args(corpus: Path, run_dir: Path) -> list[str]:
+    return ["batch", str(corpus), "--out-dir", str(run_dir), "--via", "files", "--model", RECORDED_MODEL]
+
+
+def _requests(run_dir: Path, number: int) -> Path:
+    return run_dir / "rounds" / f"round-{number:03d}.requests.jsonl"
+
+
+def _drive(
+    tmp_path: Path,
+    *,
+    leave_out: Collection[int] = (),
+    refuse: Collection[int] = (),
+    never_answer: Collection[str] = (),
+) -> tuple[int, int]:
+    """Run the command, the engine on each request file, and the command with --ingest, until the run
+    ends; the first round's requests get `leave_out` and `refuse`. (exit code, rounds)."""
+    corpus = seeds_jsonl(tmp_path / "seeds.jsonl", SEEDS)
+    run_dir = tmp_path / "run"
+    engine = RecordedAnswers.of_seeds([a.id for a in SEEDS])
+    code, rounds = main(_args(corpus, run_dir)), 0
+    while code == AWAITING:
+        rounds += 1
+        assert _requests(run_dir, rounds).is_file() and not _requests(run_dir, rounds + 1).exists()
+        output = tmp_path / f"out-{rounds}.jsonl"
+        first = rounds == 1
+        run_batch_file(
+            _requests(run_dir, rounds),
+            output,
+            engine,
+            leave_out=leave_out if first else (),
+            refuse=refuse if first else (),
+            never_answer=never_answer,
+        )
+        code = main([*_args(corpus, run_dir), "--ingest", str(output)])
+    return code, rounds
+
+
+def test_the_round_trip_gives_the_analyses_of_analyze(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = seeds_jsonl(tmp_path / "seeds.jsonl", SEEDS)
+    peek = tmp_path / "peek"
+    assert main(_args(corpus, peek)) == AWAITING
+    err = capsys.readouterr().err
+    assert f"vllm run-batch -i {_requests(peek, 1)} -o round-001.output.jsonl --model {RECORDED_MODEL}" in err
+    assert "error" not in err
+    before = _requests(peek, 1).read_bytes()
+    assert main(_args(corpus, peek)) == AWAITING  # asked again: the same file, no new round
+    assert not _requests(peek, 2).exists() and _requests(peek, 1).read_bytes() == before
+    code, rounds = _drive(tmp_path)
+    assert code == 0 and rounds >= 3
+    found = rows(tmp_path / "run")
+    assert sorted(r.id for r in found) == sorted(a.id for a in SEEDS)
+    for row in found:
+        assert comparable(row.analysis) == comparable(analysed_alone(row.id)), row.id
+    record = run_record(tmp_path / "run")
+    assert record.status == "completed" and [r.state for r in record.rounds] == ["collected"] * rounds
+
+
+def test_a_request_the_engine_left_out_is_asked_in_the_next_round(tmp_path: Path) -> None:
+    code, _ = _drive(tmp_path, leave_out={1})
+    assert code == 0
+    first_line = json.loads(_requests(tmp_path / "run", 1).read_text("utf-8").splitlines()[0])
+    assert first_line["custom_id"] in _requests(tmp_path / "run", 2).read_text("utf-8")
+    for row in rows(tmp_path / "run"):  # the same analyses; the article asked again made one call more
+        got, expected = comparable(row.analysis), comparable(analysed_alone(row.id))
+        got["run"].pop("model_calls"), expected["run"].pop("model_calls")
+        got["run"].pop("steps"), expected["run"].pop("steps")
+        assert got == expected
+
+
+def test_a_request_the_engine_refused_fails_its_article_and_the_rest_finish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _ = _drive(tmp_path, refuse={1})
+    assert code == 1
+    record = run_record(tmp_path / "run")
+    assert record.counts.done == 1 and record.counts.failed == 1
+    assert "The model does not support this request" in record.failures[0].message
+    assert "--retry-failed" in capsys.readouterr().err
+
+
+def test_an_output_file_of_another_request_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = seeds_jsonl(tmp_path / "seeds.jsonl", SEEDS)
+    assert main(_args(corpus, tmp_path / "run")) == AWAITING
+    stranger = tmp_path / "other.jsonl"
+    stranger.write_text(json.dumps({"id": "x", "custom_id": "cc-0", "response": None, "error": None}) + "\n")
+    capsys.readouterr()
+    assert main([*_args(corpus, tmp_path / "run"), "--ingest", str(stranger)]) == 3
+    assert "answers none of the" in capsys.readouterr().err
+    assert main([*_args(corpus, tmp_path / "run"), "--ingest", str(tmp_path / "missing.jsonl")]) == 3
+
+
+def test_ingest_goes_with_via_files_and_a_waiting_round(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = seeds_jsonl(tmp_path / "seeds.jsonl", SEEDS[:1])
+    output = tmp_path / "out.jsonl"
+    output.write_text("")
+    assert (
+        main(
+            ["batch", str(corpus), "--out-dir", str(tmp_path / "a"), "--ingest", str(output), "--model", "m"]
+        )
+        == 4
+    )
+    assert (
+        "--ingest reads an offline engine's output file: it goes with --via files" in capsys.readouterr().err
+    )
+    assert main([*_args(corpus, tmp_path / "b"), "--ingest", str(output)]) == 8
+    assert "nothing to ingest" in capsys.readouterr().err
+
+
+def test_a_request_the_engine_never_answers_fails_its_article_after_the_retries(tmp_path: Path) -> None:
+    """Each round without its answer counts as a failed attempt, so the run ends (within --max-retries,
+    3: four askings) instead of asking for ever."""
+    corpus = seeds_jsonl(tmp_path / "peek.jsonl", SEEDS)
+    assert main(_args(corpus, tmp_path / "peek")) == AWAITING
+    lost = json.loads(_requests(tmp_path / "peek", 1).read_text("utf-8").splitlines()[0])["custom_id"]
+    code, rounds = _drive(tmp_path, never_answer={lost})
+    assert code == 1
+    asked = [n for n in range(1, rounds + 1) if lost in _requests(tmp_path / "run", n).read_text("utf-8")]
+    assert asked == [1, 2, 3, 4]
+    record = run_record(tmp_path / "run")
+    assert (
+        record.counts.failed == 1
+        and "the output file has no line for this request" in record.failures[0].message
+    )
