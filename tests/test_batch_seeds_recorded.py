@@ -9,10 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from batch_checks import RECORDED_MODEL, analysed_alone, comparable, rows, run_record, seeds_jsonl
+from batch_checks import (
+    RECORDED_MODEL,
+    analysed_alone,
+    comparable,
+    html_report,
+    rows,
+    run_record,
+    seeds_jsonl,
+)
 from counterclaim.cli import main
 from counterclaim.corpus.inputs import file_name_for
 from counterclaim.models import Analysis
+from counterclaim.render.markdown_escape import escape_markdown
 from recording import REPLAY_BASE_URL, replaying, seed_articles, seed_cassette
 
 SERVER = ["--provider", "compatible", "--base-url", REPLAY_BASE_URL, "--model", RECORDED_MODEL]
@@ -58,6 +67,25 @@ def test_the_run_record_adds_up(batch_run: Path) -> None:
     assert record.identity.model == RECORDED_MODEL and record.sessions[0].concurrency == 4
     report = (batch_run / "report.md").read_text("utf-8")
     assert "## Actors most often quoted" in report and "seed-ethiopia-oromia-2015" in report
+
+
+def test_report_html_ranks_as_report_md_and_links_each_article_to_its_analysis(batch_run: Path) -> None:
+    page = html_report(batch_run)
+    markdown = (batch_run / "report.md").read_text("utf-8")
+    actors = page.tables["Actors most often quoted"]
+    assert actors
+    for name, claims, articles in actors:
+        assert f"| {escape_markdown(name)} | {claims} | {articles} |" in markdown, name
+    ranked = page.tables["Articles with the most contradictions"]
+    links = [(href, text) for href, text in page.links if href != "#main"]
+    assert ranked and [cells[0] for cells in ranked] == [text for _, text in links]
+    found = {row.id: row.analysis for row in rows(batch_run)}
+    for (article_id, contradictions, claims), (href, _) in zip(ranked, links, strict=True):
+        analysis = Analysis.model_validate_json((batch_run / href).read_text("utf-8"))
+        assert analysis == found[article_id]
+        assert (len(analysis.contradictions), len(analysis.claims)) == (int(contradictions), int(claims))
+        assert f"| {escape_markdown(article_id)} | {contradictions} | {claims} |" in markdown
+    assert "Failures" not in page.tables and page.facts["Status"] == "completed"
 
 
 def test_the_same_command_again_asks_nothing_and_changes_nothing(batch_run: Path, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from batch_checks import run_record
+from batch_checks import html_report, run_record
 from counterclaim.cli import main
 from counterclaim.cli.batch_progress import BatchProgressBar
 from counterclaim.corpus.runner import ArticleResult
@@ -53,12 +53,17 @@ def test_a_run_writes_its_folder_and_keeps_stderr_quiet_off_a_terminal(
     lines = captured.err.strip().splitlines()
     assert all(line.startswith("counterclaim: ") for line in lines), captured.err  # no bar drawn
     assert "3 article(s) analysed now, 0 failed" in lines[-1] and "report.md" in lines[-1]
+    assert "report.html" in lines[-1]
     assert sorted(p.name for p in (tmp_path / "run" / "analyses").iterdir()) == [
         "a0.json",
         "a1.json",
         "a2.json",
     ]
     assert run_record(tmp_path / "run").identity.scope == "claims"
+    page = html_report(tmp_path / "run")
+    assert page.facts["Articles"].startswith("3 article(s) analysed, 0 failed")
+    assert page.facts["Model"].startswith("compatible/m, staged pipeline, scope claims")
+    assert page.sources == [] and "script-src 'none'" in page.policy
 
 
 @pytest.mark.parametrize(

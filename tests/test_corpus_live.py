@@ -19,7 +19,7 @@ import httpx2
 import pytest
 
 import counterclaim
-from batch_checks import run_record
+from batch_checks import html_report, run_record
 from counterclaim.config import load_settings
 from counterclaim.corpus.run_folder import RunFolder
 from counterclaim.corpus.runner import ArticleResult, CorpusOptions, run_identity
@@ -103,6 +103,8 @@ def test_a_failed_article_is_recorded_the_others_finish_and_retry_failed_redoes_
     assert first["bad"].failure is not None and "hand-made refusal" in first["bad"].failure.message
     record = run_record(tmp_path)
     assert (record.counts.done, record.counts.failed) == (1, 2) and record.status == "completed"
+    failures = {row[0]: row[1:] for row in html_report(tmp_path).tables["Failures"]}
+    assert failures["empty"][0] == "InputError" and "hand-made refusal" in failures["bad"][1]
 
     again = analyse(items, client_for(server), out_dir=tmp_path)  # the same run: nothing asked again
     assert len(server.asked) == 2 and all(r.earlier for r in again)
@@ -114,6 +116,22 @@ def test_a_failed_article_is_recorded_the_others_finish_and_retry_failed_redoes_
     assert len(server_fixed.asked) == 1  # only the failed article that reaches the model
 
 
+def test_report_html_keeps_a_hostile_id_as_text_and_is_rewritten_when_a_resumed_run_ends(
+    tmp_path: Path,
+) -> None:
+    hostile = '<img src=x onerror="window.__pwned=1">'
+    server = Server()
+    analyse([{"id": hostile, "text": "   "}], client_for(server), out_dir=tmp_path)
+    assert "<img" not in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html_report(tmp_path).tables["Failures"][0][:2] == [hostile, "InputError"]
+
+    (resumed,) = analyse([{"id": hostile, "text": article(1)}], client_for(server), out_dir=tmp_path)
+    assert resumed.ok and len(run_record(tmp_path).sessions) == 2
+    page = html_report(tmp_path)
+    assert "Failures" not in page.tables  # the failure is gone: the page was written again
+    assert page.facts["Articles"].startswith("1 article(s) analysed, 0 failed")
+
+
 def test_a_dead_server_stops_the_run_after_ten_failed_articles(tmp_path: Path) -> None:
     server = Server()
     server.dead = True
@@ -122,6 +140,7 @@ def test_a_dead_server_stops_the_run_after_ten_failed_articles(tmp_path: Path) -
     record = run_record(tmp_path)
     assert record.status == "stopped" and 10 <= record.counts.failed < 30
     assert "--retry-failed" in (record.stop_reason or "")
+    assert html_report(tmp_path).facts["Status"].startswith("stopped (stopped: 1")
 
 
 def test_leaving_the_loop_early_stops_the_run_and_frees_the_folder(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from counterclaim.cli.batch_progress import BatchProgressBar
 from counterclaim.cli.errors import signals_cancel
 from counterclaim.cli.options import model_options, settings_from
 from counterclaim.corpus.inputs import read_inputs
-from counterclaim.corpus.run_records import REPORT_FILE
+from counterclaim.corpus.run_records import HTML_REPORT_FILE, REPORT_FILE
 from counterclaim.corpus.runner import CorpusOptions, analyze_corpus
 from counterclaim.errors import AwaitingAnswers, Interrupted
 from counterclaim.models import AnalysisScope
@@ -42,7 +42,8 @@ def batch_options(command: Any) -> Any:
             type=click.Path(path_type=Path, file_okay=False),
             required=True,
             metavar="DIR",
-            help="The run folder: analyses.jsonl, one JSON file per article, run.json, report.md.",
+            help="The run folder: analyses.jsonl, one JSON file per article, run.json, report.md, "
+            "report.html.",
         ),
         click.option(
             "--via",
@@ -117,7 +118,7 @@ def run_batch_command(params: dict[str, Any]) -> int:
         raise Interrupted(
             f"interrupted: {out_dir} keeps every article finished so far; run the same command to go on"
         ) from None
-    bar.notice(f"{bar.summary()}; report: {out_dir / REPORT_FILE}")
+    bar.notice(f"{bar.summary()}; report: {out_dir / REPORT_FILE} (and {HTML_REPORT_FILE})")
     if failed:
         bar.notice(f"{failed} article(s) failed (failures.jsonl); run the same command with --retry-failed")
         return EXIT_ARTICLES_FAILED

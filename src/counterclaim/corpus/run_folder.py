@@ -29,6 +29,7 @@ from counterclaim.corpus.run_records import (
     ANALYSES_DIR,
     ANALYSES_FILE,
     FAILURES_FILE,
+    HTML_REPORT_FILE,
     LOCK_FILE,
     OWN_ENTRIES,
     REPORT_FILE,
@@ -214,8 +215,10 @@ class RunFolder:
     def write_record(self, record: BatchRunRecord) -> None:
         write_output(str(self.path / RUN_FILE), record.model_dump_json(indent=2) + "\n", force=True)
 
-    def write_report(self, text: str) -> None:
-        write_output(str(self.path / REPORT_FILE), text, force=True)
+    def write_reports(self, markdown: str, html: str) -> None:
+        """Write `report.md` and `report.html`, each atomically (a reader sees the old or the new one)."""
+        write_output(str(self.path / REPORT_FILE), markdown, force=True)
+        write_output(str(self.path / HTML_REPORT_FILE), html, force=True)
 
     def _rewrite(self, name: str, lines: list[str]) -> None:
         write_output(str(self.path / name), "".join(line + "\n" for line in lines), force=True)

@@ -6,6 +6,7 @@
     DIR/analyses/<id>.json  each finished article's Analysis (written atomically before its row)
     DIR/failures.jsonl    FailureRow per failed article
     DIR/report.md         actors most often quoted, articles with the most contradictions, failures
+    DIR/report.html       the same as one self-contained page, each article linked to its analysis
     DIR/answers/          the run's own response cache (`--via live`)
     DIR/rounds/           request and answer files of each round (`--via batch-api` and `files`)
 
@@ -35,11 +36,21 @@ ANALYSES_FILE = "analyses.jsonl"
 ANALYSES_DIR = "analyses"
 FAILURES_FILE = "failures.jsonl"
 REPORT_FILE = "report.md"
+HTML_REPORT_FILE = "report.html"
 ANSWERS_DIR = "answers"
 ROUNDS_DIR = "rounds"
 LOCK_FILE = ".lock"
 """Held by the session working in the folder (one at a time)."""
-OWN_ENTRIES = (RUN_FILE, ANALYSES_FILE, ANALYSES_DIR, FAILURES_FILE, REPORT_FILE, ANSWERS_DIR, ROUNDS_DIR)
+OWN_ENTRIES = (
+    RUN_FILE,
+    ANALYSES_FILE,
+    ANALYSES_DIR,
+    FAILURES_FILE,
+    REPORT_FILE,
+    HTML_REPORT_FILE,
+    ANSWERS_DIR,
+    ROUNDS_DIR,
+)
 """Everything a run writes in its folder (and all `--force` removes)."""
 
 Via = Literal["live", "batch-api", "files"]

@@ -16,7 +16,8 @@ An article whose analysis fails (`CounterclaimError`) is recorded as failed and 
 errors that are not about one article (the embedded model cannot run, bad settings, an unwritable run
 folder) stop the run, and so do ten articles in a row failing on server errors (the server is down:
 `--retry-failed` once it answers). `run.json` is rewritten as the run goes and when it stops for any
-reason (status `completed`, `interrupted`, `stopped` or `awaiting_answers`), with `report.md`.
+reason (status `completed`, `interrupted`, `stopped` or `awaiting_answers`), with `report.md` and
+`report.html`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import httpx2
 
 from counterclaim import prompts_loader
 from counterclaim.config import OPENAI_BASE_URL, Provider, Settings, load_settings
+from counterclaim.corpus.html_report import batch_report_html
 from counterclaim.corpus.inputs import CorpusArticle
 from counterclaim.corpus.offline_files import OfflineFileRounds, ingest
 from counterclaim.corpus.openai_batches import BatchApi, BatchApiRounds, PollSchedule
@@ -574,7 +576,7 @@ async def _awaited(item: Awaitable[None]) -> None:
 
 
 class RunLog:
-    """Keeps `run.json` (and at the end `report.md`) up to date for one session."""
+    """Keeps `run.json` (and at the end `report.md` and `report.html`) up to date for one session."""
 
     def __init__(
         self,
@@ -616,15 +618,16 @@ class RunLog:
 
     def save(self, status: RunStatus, reason: str | None, *, now: bool = False, final: bool = False) -> None:
         """Rewrite `run.json` (at most every `RECORD_EVERY_SECONDS` unless `now`); `final` also writes
-        `report.md`."""
+        `report.md` and `report.html`."""
         if self.folder is None or (not now and time.monotonic() - self.last_saved < RECORD_EVERY_SECONDS):
             return
         record = self.record(status, None if reason is None else self.redactor.redact(reason), final=final)
         self.folder.write_record(record)
         self.last_saved = time.monotonic()
         if final:
-            self.folder.write_report(
-                batch_report(record, self.folder.done.values(), list(self.folder.failures.values()))
+            done, failures = list(self.folder.done.values()), list(self.folder.failures.values())
+            self.folder.write_reports(
+                batch_report(record, done, failures), batch_report_html(record, done, failures)
             )
 
     def record(self, status: RunStatus, reason: str | None, *, final: bool) -> BatchRunRecord:
