@@ -42,6 +42,33 @@ FRAME_CASES = [
     pytest.param(
         "Y had told police that the car was stolen.", "the source", None, id="nested-attribution-stays"
     ),
+    pytest.param(
+        "The ministry said in a statement that the strike hit a fuel depot.",
+        "The ministry",
+        "The strike hit a fuel depot.",
+        id="said-in-a-statement-that",
+    ),
+    pytest.param(
+        "Obama said at Tuesday's summit that the deal was a breakthrough.",
+        "Obama",
+        "The deal was a breakthrough.",
+        id="said-at-a-place-that",
+    ),
+    pytest.param(
+        "NATO said on Wednesday Russia was adding troops.", "NATO", None, id="phrase-without-that-stays"
+    ),
+    pytest.param(
+        "The government believes in dialogue with the protesters and their leaders.",
+        "The government",
+        None,
+        id="believes-in-is-no-frame",
+    ),
+    pytest.param(
+        "According to police, the opposition started the fire in the market.",
+        "the opposition",
+        None,
+        id="according-to-someone-else-stays",
+    ),
     pytest.param("NATO said it will.", "NATO", None, id="too-little-left"),
     pytest.param("Russia is adding troops.", "NATO", None, id="no-frame"),
 ]

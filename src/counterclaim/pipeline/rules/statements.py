@@ -18,14 +18,19 @@ from counterclaim.pipeline.trace import Rule
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
 _FRAME_VERBS = (
-    "said|says|told reporters|added|stated|announced|claimed|warned|insisted|noted|argued|explained|"
-    "confirmed|believes|believed"
+    "said|says|told reporters|added|stated|announced|claimed|warned|insisted|noted|argued|explained|confirmed"
 )
+_FRAME_PHRASE = r"(?:on|in|at|to|during|after|before)\s+[^,;:\"\u201c]{1,60}?(?:\s+that\s+|,\s*)"
+"""A phrase between the verb and the point ("said in a statement that", "said on Tuesday,"): removed
+only when it ends in "that" or a comma, so it is never taken for the start of the point."""
 _LEADING_FRAME = re.compile(
-    rf"^(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+(?:{_FRAME_VERBS})(?:\s+(?:on|in|at)\s+\w+)?(?:\s+that)?[,:]?\s+(?P<point>.+)$",
+    rf"^(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+(?:{_FRAME_VERBS})"
+    rf"(?:\s+{_FRAME_PHRASE}|(?:\s+that)?[,:]?\s+)(?P<point>.+)$",
     re.IGNORECASE,
 )
-_ACCORDING_TO = re.compile(r"^according to [^,]{1,80},\s+(?P<point>.+)$", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"^according to (?P<speaker>[^,]{1,80}),\s+(?P<point>.+)$", re.IGNORECASE)
+_POINT_OPENERS = frozenset("in on at to with for of from by during after before about".split())
+"""A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""
 _OPENING_WORD = re.compile(r"^\W*(\w+)")
 
 ATTRIBUTION_FRAME = Rule(
@@ -49,7 +54,7 @@ def without_frame(statement: str, actor: str) -> str | None:
     speaker = match.groupdict().get("speaker")
     if speaker is not None and not _speaks_for(speaker, actor):
         return None
-    if len(point.split()) < MIN_POINT_WORDS:
+    if len(point.split()) < MIN_POINT_WORDS or point.split()[0].casefold() in _POINT_OPENERS:
         return None
     return point[0].upper() + point[1:]
 
