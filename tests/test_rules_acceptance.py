@@ -280,3 +280,31 @@ def test_one_conflict_between_the_same_two_actors_is_reported_once_with_its_othe
     assert (found.id, found.claim_a, found.claim_b, found.also) == ("k1", "c1", "c2", [("c1", "c3")])
     joined = [d for d in state.trace.decisions() if d.rule == acceptance.SAME_CONFLICT.name]
     assert [(d.action, d.claims) for d in joined] == [(DecisionAction.JOINED, ["c1", "c3"])]
+
+
+def test_figures_reported_over_the_verifiers_verdict_are_explained_by_code_not_by_its_comparison() -> None:
+    text = "Police said five people were killed. Activists said forty people were killed."
+    police = claim_citing(text, "c1", "a1", "Police said five people were killed.")
+    activists = claim_citing(text, "c2", "a2", "Activists said forty people were killed.")
+    against = "Both accounts can be right: they count different things and fit together."
+    model = FakeModel(
+        {
+            "VerdictDraft": [
+                {"comparison": against, "relation": "compatible", "kind": "numeric", "confidence": 0.3}
+            ]
+        }
+    )
+    state = state_for(text, model)
+    state.claims = [police, activists]
+    state.actors = [Actor(id="a1", name="Police", kind=ActorKind.GOVERNMENT),
+                    Actor(id="a2", name="Activists", kind=ActorKind.ORGANISATION)]  # fmt: skip
+    numbers = NumericVerdict(relation=NumericRelation.CONFLICTING, explanation="5 versus 40 (killed)")
+    state.candidates = [Candidate(a=police, b=activists, score=1.0, numeric=numbers, clash=True)]
+    run_step(state, verify.run, verify.NAME)
+    (found,) = state.contradictions
+    assert found.kind is ContradictionKind.NUMERIC
+    assert "fit together" not in found.explanation and "5 versus 40" in found.explanation
+    assert found.explanation.startswith("Police and Activists give figures")
+    rules = [(d.rule, d.action) for d in state.trace.decisions()]
+    assert (acceptance.CONFLICTING_FIGURES.name, DecisionAction.OVERRIDDEN) in rules
+    assert (acceptance.EXPLANATION_COPIES_EVIDENCE.name, DecisionAction.RELABELED) in rules

@@ -80,7 +80,8 @@ EXPLANATION_COPIES_EVIDENCE = Rule(
     "acceptance.explanation_copies_evidence",
     "A contradiction's explanation is the verifier's comparison in its own words; one that copies a run "
     "of `copied_words` words of either claim's evidence is replaced by a sentence code writes from the "
-    "two actors and the kind of conflict.",
+    "two actors and the kind of conflict; so is the comparison of a pair reported over the verifier's "
+    "verdict (conflicting figures), which code explains from the figures.",
     {"copied_words": COPIED_WORDS},
 )
 SAME_CONFLICT = Rule(
@@ -176,6 +177,11 @@ _KIND_WORDS = {
     ContradictionKind.WORDS_VS_DEEDS: "says one thing and, as the article reports, does another",
     ContradictionKind.SELF: "says two things that cannot both be true",
 }
+
+
+def figures_explanation(actor_a: str, actor_b: str, figures: str) -> str:
+    """The explanation code writes for a conflict of figures it reports over the verifier's verdict."""
+    return f"{actor_a} and {actor_b} {_KIND_WORDS[ContradictionKind.NUMERIC]}: {figures}."
 
 
 def copies_words(text: str, source: str, run: int = COPIED_WORDS) -> bool:

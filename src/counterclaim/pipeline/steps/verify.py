@@ -1,20 +1,23 @@
 """Step 8, verify: one focused request per candidate pair; code decides what is reported.
 
-The verifier says in a few words what each claim says, then picks one relation (unrelated, agree,
-compatible or contradict). Code has the last word on what it can establish (`rules.acceptance`): figures
-compared by code, and the kinds `self` and `words_vs_deeds`, which follow from who made the claims.
+The verifier writes one sentence comparing the two claims, then picks one relation (unrelated, agree,
+compatible or contradict); the sentence is the explanation a reader sees, unless it copies the claims'
+words or code reported the pair over the verifier's verdict (then code writes it). Code has the last
+word on what it can establish (`rules.acceptance`): figures compared by code, and the kinds `self`
+and `words_vs_deeds`, which follow from who made the claims.
 """
 
 from __future__ import annotations
 
 from counterclaim.io.sanitize import sanitize
-from counterclaim.models import Claim, Contradiction, DecisionAction
+from counterclaim.models import Claim, Contradiction, ContradictionKind, DecisionAction
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.acceptance import (
     EXPLANATION_COPIES_EVIDENCE,
     KIND_FROM_FIGURES,
     SAME_CONFLICT,
     explanation,
+    figures_explanation,
     judge,
     settle_kind,
 )
@@ -121,6 +124,17 @@ async def run(state: AnalysisState) -> None:
                 f"{contradiction_id}: the verifier said {verdict.kind}, {by_what} make it {kind.value}",
                 claims=(a.id, b.id),
             )
+        if judgement.action is DecisionAction.OVERRIDDEN:  # the comparison argues against reporting it
+            text = figures_explanation(names[a.actor_id], names[b.actor_id], candidate.numeric.explanation)
+            state.trace.record(
+                EXPLANATION_COPIES_EVIDENCE,
+                DecisionAction.RELABELED,
+                f"{contradiction_id}: reported over the verifier's verdict, so code wrote the explanation "
+                f"from the figures instead of its comparison {verdict.comparison[:120]!r}",
+                claims=(a.id, b.id),
+            )
+            found.append(_contradiction(contradiction_id, a, b, kind, text, verdict.confidence))
+            continue
         text, written_by_code = explanation(verdict, a, b, names[a.actor_id], names[b.actor_id], kind)
         if written_by_code:
             state.trace.record(
@@ -129,17 +143,21 @@ async def run(state: AnalysisState) -> None:
                 f"{contradiction_id}: the comparison copies a claim's words: {verdict.comparison[:120]!r}",
                 claims=(a.id, b.id),
             )
-        found.append(
-            Contradiction(
-                id=contradiction_id,
-                claim_a=a.id,
-                claim_b=b.id,
-                kind=kind,
-                explanation=text,
-                confidence=round(verdict.confidence, 3),
-            )
-        )
+        found.append(_contradiction(contradiction_id, a, b, kind, text, verdict.confidence))
     state.contradictions = found
+
+
+def _contradiction(
+    contradiction_id: str, a: Claim, b: Claim, kind: ContradictionKind, text: str, confidence: float
+) -> Contradiction:
+    return Contradiction(
+        id=contradiction_id,
+        claim_a=a.id,
+        claim_b=b.id,
+        kind=kind,
+        explanation=text,
+        confidence=round(confidence, 3),
+    )
 
 
 def _same_conflict(
