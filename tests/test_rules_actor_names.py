@@ -329,3 +329,13 @@ def test_a_state_is_shown_under_its_own_name_and_its_metonyms_stay_aliases() -> 
     assert (
         same_state("Kyiv", "Ukraine") and not same_state("Moscow", "Kyiv") and not same_state("NATO", "NATO")
     )
+
+
+def test_a_metonym_the_model_gives_as_an_alias_is_kept_as_one() -> None:
+    registry = ActorRegistry(
+        "Russia denied the plan. Moscow said the troops were leaving. The Kremlin agreed."
+    )
+    registry.add_name("Russia")
+    registry.describe("Russia", ActorDetails(kind="government", role=None, aliases=["Moscow", "the Kremlin"]))
+    (actor,) = registry.actors()
+    assert actor.name == "Russia" and actor.aliases == ["Moscow", "the Kremlin"]

@@ -463,3 +463,31 @@ def test_a_word_too_many_claims_share_pairs_none_of_them_by_itself() -> None:
 
 
 EXERCISED |= {pairing.COMMON_WORDS}
+
+
+@pytest.mark.parametrize(
+    ("organisation", "other", "same_side"),
+    [
+        ("NATO", "NATO chief Jens Stoltenberg", True),  # the organisation and its officer
+        ("The White House", "White House press secretary Jen Psaki", True),
+        ("Zimbabwe", "Zimbabwe's opposition Movement for Democratic Change", False),  # a possessive
+        ("The Kremlin", "Kremlin critics", False),  # a group named after it
+        ("Officials", "Russian officials", False),
+    ],
+)
+def test_only_an_organisation_and_its_officer_are_one_side(
+    organisation: str, other: str, same_side: bool
+) -> None:
+    text = f"{organisation} said the troops started the violence. {other} denied that the troops started it."
+    first, second = text.split(". ", 1)
+    state = state_for(text)
+    state.claims = [
+        claim_citing(text, "c1", "x1", first + ".", kind=ClaimKind.ACCUSATION),
+        claim_citing(text, "c2", "x2", second, kind=ClaimKind.DENIAL),
+    ]
+    state.actors = [Actor(id="x1", name=organisation, kind=ActorKind.ORGANISATION),
+                    Actor(id="x2", name=other, kind=ActorKind.ORGANISATION)]  # fmt: skip
+    run_step(state, pair.run, pair.NAME)
+    refused = [d.claims for d in state.trace.decisions() if d.rule == pairing.SAME_SIDE.name]
+    assert (refused == [["c1", "c2"]]) is same_side
+    assert (state.candidates == []) is same_side

@@ -204,8 +204,9 @@ class ActorRegistry:
         group.details = details.model_copy(update={"role": kept_role})
         for alias in details.aliases:
             alias = " ".join(alias.split())
-            if not alias or group.matches(alias):
-                continue  # nothing, or a form the actor already has
+            if not alias or any(same_actor_name(form, alias) for form in group.forms):
+                continue  # nothing, or a form the actor already has (a metonym, "Moscow" for
+                # "Russia", is kept as an alias below, so rebuttals naming it are seen)
             if name_key(alias) in PRONOUNS:
                 why = "is a pronoun"
             elif not occurs_in(alias, self._article_key_text):

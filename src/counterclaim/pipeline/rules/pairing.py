@@ -83,9 +83,9 @@ COMMON_WORDS = Rule(
 )
 SAME_SIDE = Rule(
     "pairing.same_side",
-    'Two actors one of whose names contains the other\'s ("NATO" and "NATO chief Jens Stoltenberg", '
-    '"Police" and "Police Chief Ana Lima") speak for one side: their claims are not paired, unless '
-    "their figures cannot both hold.",
+    "Two actors one of whom is the other's officer (a name that is the other name followed by a title "
+    'or role: "NATO" and "NATO chief Jens Stoltenberg", "Police" and "Police Chief Ana Lima") speak '
+    "for one side: their claims are not paired, unless their figures cannot both hold.",
 )
 NO_VISIBLE_REASON = Rule(
     "pairing.no_visible_reason",
@@ -354,10 +354,29 @@ def _shared_subject(a: ClaimFeatures, b: ClaimFeatures, actors: _Actors) -> bool
 
 
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
-    """Two actor entries one of whose names contains the other as whole words ("Police Chief", "Police
-    Chief Ana Lima"; but not "US" and "Russia")."""
+    """Two actor entries one of which is the other's officer: a name that is the other name followed
+    by a title or role ("NATO" and "NATO chief Jens Stoltenberg", "Police" and "Police Chief Ana
+    Lima"); not a possessive or a group named after it ("Zimbabwe's opposition", "Kremlin critics"),
+    nor "US" and "Russia"."""
     keys_a, keys_b = {name_key(n) for n in names_a}, {name_key(n) for n in names_b}
-    return any(x and y and (occurs_in(x, y) or occurs_in(y, x)) for x in keys_a for y in keys_b)
+    return any(x and y and (_officer_of(x, y) or _officer_of(y, x)) for x in keys_a for y in keys_b)
+
+
+_ROLE_WORDS = (
+    frozenset(title[0] for title in english.NAME_TITLES)
+    | english.BARE_TITLES
+    | frozenset("head leader leaders official officials officer press".split())
+)
+"""First words of what follows an organisation's name when the name is its officer's title."""
+
+
+def _officer_of(short: str, long: str) -> bool:
+    """Whether the name key `long` is `short` followed by a title or role."""
+    if short == long:
+        return True
+    if not long.startswith(short + " "):
+        return False
+    return long[len(short) + 1 :].split()[0] in _ROLE_WORDS
 
 
 def _pairs_worth_scoring(features: Sequence[ClaimFeatures]) -> tuple[list[tuple[int, int]], list[str]]:
