@@ -31,6 +31,8 @@ NAME_CASES = [
     pytest.param("Clinton campaign", None, id="campaign-is-an-actor"),
     pytest.param("Commission of Inquiry", None, id="proper-name-ending-in-an-event-word"),
     pytest.param("Russia's defence ministry", None, id="possessive-is-no-contraction"),
+    pytest.param("Winter", None, id="a-surname-that-is-a-time-word"),
+    pytest.param("the Mueller investigation", None, id="an-investigation-reports-findings"),
 ]
 EXERCISED = {NOT_AN_ACTOR}
 
@@ -57,3 +59,9 @@ def test_the_claim_of_a_non_actor_is_dropped_in_the_trace() -> None:
         "p1",
     )
     assert [p.actor for p in proposals.kept] == ["police"] and proposals.unattributed == 1
+
+
+def test_the_english_word_lists_leave_names_in_other_languages_alone() -> None:
+    assert why_not_an_actor("Dalam pernyataan", english_article=False) is None
+    assert why_not_an_actor("In March", english_article=False) is None  # the lists are English only
+    assert why_not_an_actor("I'm", english_article=False) is not None  # a contraction is one anywhere

@@ -345,11 +345,12 @@ TIME_WORDS = _words(
 EVENT_NOUNS = _words(
     """incident incidents attack attacks explosion explosions blast blasts crash crashes collapse fire
     fires accident accidents clash clashes violence war conflict earthquake storm flood floods
-    shooting shootings bombing bombings raid raids riot riots operation operations investigation
-    investigations inquiry probe meeting meetings talks summit ceremony election elections vote
+    shooting shootings bombing bombings raid raids riot riots operation operations investigations
+    meetings meeting talks summit ceremony election elections vote
     crisis situation case cases trial hearing event events development developments"""
 )
-"""Nouns for what happened ("the incident", "Subsequent investigations"): an event, never an actor."""
+"""Nouns for what happened ("the incident", "Subsequent investigations"): an event, never an actor.
+"investigation", "inquiry" and "probe" are not here: one of them can report findings, as a document does."""
 
 NON_ACTOR_OPENERS = _words("in on at during after before since until by for from with within over under amid")
 """Prepositions that open a phrase of time or place ("In March", "After the attack"), never a name."""

@@ -72,7 +72,7 @@ class Proposals:
             )
 
         cited = proposed.sentence
-        no_actor = why_not_an_actor(proposed.actor)
+        no_actor = why_not_an_actor(proposed.actor, english_article=self.article.english)
         if no_actor is not None:
             self.unattributed += 1
             drop(NOT_AN_ACTOR, f"{proposed.actor!r} is no actor: {no_actor}", (cited,))

@@ -19,14 +19,22 @@ NOT_AN_ACTOR = Rule(
     "attribution.not_an_actor",
     'A claim whose actor is a time phrase ("In March"), an event ("the incident", "subsequent '
     'investigations"), a pronoun contraction ("I\'m") or a fragment of more than `max_words` words is '
-    "dropped: such words name no one who could claim anything.",
+    "dropped: such words name no one who could claim anything (the time and event words are English: "
+    "in another language only the length and contraction checks apply).",
     {"max_words": MAX_NAME_WORDS},
 )
 RULES = (NOT_AN_ACTOR,)
 
 
-def why_not_an_actor(name: str) -> str | None:
-    """Why `name` cannot be an actor (None when it can)."""
+_DAY_WORDS = frozenset(
+    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split()
+)
+"""Time words that are never a surname on their own ("Winter", "May" and "Day" can be)."""
+
+
+def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
+    """Why `name` cannot be an actor (None when it can). The word lists are English: in an article in
+    another language only the length and contraction checks apply."""
     words = [w.strip(".,;:!?\"'()\u201c\u201d\u2018\u2019").casefold() for w in name.split()]
     words = [w for w in words if w]
     if not words:
@@ -35,10 +43,13 @@ def why_not_an_actor(name: str) -> str | None:
         return f"{len(words)} words are a sentence fragment, not a name"
     if len(words) <= 2 and _pronoun_contraction(words[0]):
         return "it is a pronoun with a contraction"
+    if not english_article:
+        return None
     if words[0] in english.NON_ACTOR_OPENERS:
         return f"it opens with {words[0]!r}: a phrase of time or place"
     content = [w for w in words if w not in english.FUNCTION_WORDS and not w.isdigit()]
-    if content and all(w in english.TIME_WORDS for w in content):
+    a_surname = len(name.split()) == 1 and name[:1].isupper() and words[0] not in _DAY_WORDS
+    if content and all(w in english.TIME_WORDS for w in content) and not a_surname:
         return "it is a time"
     if content and content[-1] in english.EVENT_NOUNS and not any(w[:1].isupper() for w in name.split()[1:]):
         return f"{content[-1]!r} is an event"
