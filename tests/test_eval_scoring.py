@@ -319,8 +319,17 @@ def test_a_predicted_conflict_finds_the_gold_one_through_any_of_its_pairs() -> N
     conflict = PredictedPair("x1", "p1", "p5", also=(("p4", "p3"),))
     s = score_article(bridge_gold(), Prediction(prediction.actors, prediction.claims, (conflict,)))
     assert s.found_contradictions == (ContradictionFind("k1", "x1"),)
-    assert s.hard_negative_pairs == ()  # a pair that finds a gold contradiction is never a hard negative
     assert (s.counts.pred_pairs_counted, s.counts.true_pairs) == (1, 1)
+    # grouping the labeled non-contradiction into the conflict is still an error
+    assert s.hard_negative_pairs == ("x1",) and s.counts.hard_negative_errors == 1
+
+
+def test_a_claim_pair_that_finds_a_gold_contradiction_is_never_a_hard_negative() -> None:
+    prediction = bridge_prediction([])
+    conflict = PredictedPair("x1", "p4", "p3", also=(("p2", "p1"),))
+    s = score_article(bridge_gold(), Prediction(prediction.actors, prediction.claims, (conflict,)))
+    assert s.found_contradictions == (ContradictionFind("k1", "x1"),)
+    assert s.hard_negative_pairs == ()
 
 
 def test_a_predicted_conflict_whose_further_pair_is_a_labeled_non_contradiction_is_a_hard_negative() -> None:

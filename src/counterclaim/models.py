@@ -296,6 +296,9 @@ class Analysis(_Frozen):
             named = {k.claim_a, k.claim_b, *(claim for pair in k.also for claim in pair)}
             if not named <= known:
                 raise ValueError(f"contradiction {k.id} names an unknown claim")
+            pairs = [frozenset(pair) for pair in [(k.claim_a, k.claim_b), *k.also]]
+            if any(len(pair) != 2 for pair in pairs) or len(set(pairs)) != len(pairs):
+                raise ValueError(f"contradiction {k.id} pairs a claim with itself or repeats a pair")
         for sentence in self.summary:
             if not set(sentence.claim_ids) <= known:
                 raise ValueError("summary cites an unknown claim")

@@ -435,8 +435,8 @@ def _score_pairs(gold: GoldArticle, pred: Prediction, candidates: list[_Candidat
             duplicates.append(pair.id)
         else:
             false_positives.append(pair.id)
-            if any(_pair_hits(pair, n.a, n.b, matchers) for n in gold.non_contradictions or []):
-                hard_negatives.append(pair.id)
+        if any(_hard_negative(PredictedPair(pair.id, x, y), gold, matchers) for x, y in pair.pairs()):
+            hard_negatives.append(pair.id)
     return _PairOutcome(
         gold_count=len(gold.contradictions),
         found=tuple(found[index] for index in sorted(found)),
@@ -476,6 +476,14 @@ def _require_known_claims(gold: GoldArticle, matchers: dict[str, set[str]]) -> N
         for side in (a, b):
             if side not in matchers:
                 raise DatasetError(f"{gold.id}: {where} names unknown claim {side!r}")
+
+
+def _hard_negative(pair: PredictedPair, gold: GoldArticle, matchers: dict[str, set[str]]) -> bool:
+    """Whether one claim pair matches a labeled non-contradiction and no gold contradiction."""
+    contradictions = gold.contradictions or []
+    if any(_pair_hits(pair, a, b, matchers) for k in contradictions for a, b in k.pairs()):
+        return False
+    return any(_pair_hits(pair, n.a, n.b, matchers) for n in gold.non_contradictions or [])
 
 
 def _pair_hits(pair: PredictedPair, a: str, b: str, matchers: dict[str, set[str]]) -> bool:
