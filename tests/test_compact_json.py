@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from counterclaim.llm.compact_json import UnsupportedSchema, compact_request, grammar_for
 from counterclaim.pipeline.schemas import (
@@ -85,3 +85,14 @@ def test_compact_answers_are_the_json_the_schema_validates() -> None:
         separators=(",", ":"),
     )
     assert VerdictDraft.model_validate_json(compact).relation == "contradict"
+
+
+def test_an_object_of_optional_properties_needs_no_comma_before_its_first() -> None:
+    class TwoOptional(BaseModel):
+        a: str = Field(default="", max_length=5)
+        b: str = Field(default="", max_length=5)
+
+    root = _rules(grammar_for(TwoOptional.model_json_schema()))["root"]
+    a, b = '"\\"a\\"" sp ":" sp "\\"" char{0,5} "\\""', '"\\"b\\"" sp ":" sp "\\"" char{0,5} "\\""'
+    # {}, {"a":..}, {"a":..,"b":..} and {"b":..}; never {,"b":..}
+    assert root == f'"{{" sp (({a} (sp "," sp {b})?) | ({b}))? sp "}}"'

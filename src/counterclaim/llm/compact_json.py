@@ -120,11 +120,14 @@ class _Converter:
             value = self.expression(properties[name], f"{hint}-{name}")
             return f'{_literal(_json(name))} sp ":" sp {value}'
 
-        parts = [member(name) for name in required]
-        body = ' sp "," sp '.join(parts)
-        for name in optional:  # each optional property may follow, in schema order
-            separator = 'sp "," sp ' if body else ""
-            body = f"{body} ({separator}{member(name)})?" if body else f"({member(name)})?"
+        def following(names: list[str]) -> str:  # each optional property may follow, in schema order
+            return "".join(f' (sp "," sp {member(name)})?' for name in names)
+
+        if required:
+            body = ' sp "," sp '.join(member(name) for name in required) + following(optional)
+        else:  # the first property present opens the object, with no comma before it
+            starts = [f"{member(name)}{following(optional[i + 1 :])}" for i, name in enumerate(optional)]
+            body = "(" + " | ".join(f"({start})" for start in starts) + ")?"
         return f'"{{" sp {body} sp "}}"'
 
     def array(self, schema: Mapping[str, Any], hint: str) -> str:
