@@ -66,8 +66,9 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
 NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
     'In English, a claim needs a reporting word ("said", "denial", "according to") or a quotation '
-    "mark in its sentence or a neighbour, unless the text speaks in the first person throughout (a "
-    "press statement): narration never gets an invented speaker.",
+    "mark in its sentence, or in a neighbour that names its actor, unless the text speaks in the first "
+    "person throughout (a press statement): narration never gets an invented speaker, nor the speaker "
+    "of the sentence beside it.",
 )
 RULES = (
     MODEL_INSTRUCTION,
@@ -182,7 +183,16 @@ class AttributionCheck:
                 ACTOR_NOT_NAMED_NEARBY, f"the actor {actor!r} is not named near sentence {sentence}"
             )
         headline_colon = sentence <= HEADLINE_SENTENCES and _SPEAKER_COLON.match(text)
-        cue = headline_colon or has_reporting_cue(self._around(sentence, 1, 1))
+        # A neighbour's reporting word counts only when it reports this actor ("X said A. B."), not
+        # when it reports someone else beside a sentence of narration.
+        neighbours = [
+            self._around(n, 0, 0) for n in (sentence - 1, sentence + 1) if 1 <= n <= len(self.sentences)
+        ]
+        cue = (
+            headline_colon
+            or has_reporting_cue(text)
+            or any(has_reporting_cue(n) and actor_named_in(actor, n) for n in neighbours)
+        )
         if self.english and not author and not cue:
             return Rejection(NO_REPORTING_CUE, f"sentence {sentence} reports nobody's words")
         return None
