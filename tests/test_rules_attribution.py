@@ -147,6 +147,13 @@ FAR_AWAY = (
 )  # sentence 7 is five sentences after the only one naming Tove Lund
 
 
+TOLLS = (
+    "Police Chief Maria Lopez said three people died in the warehouse fire. The Tema General Hospital "
+    "said seven people died in the fire. Firefighters are still searching the site."
+)  # sentence 3 is narration beside the hospital's words, not the firefighters' words
+CONTINUED = "Maria Lopez said three people died in the warehouse fire. The fire spread from a generator room."  # sentence 2 goes on with the words of the speaker its neighbour names
+
+
 # One case per rule: a sentence, who the model said claims it, and the rule that turns it down
 # (None: attributed), as decided when code considers the proposed claim (step 2's trace).
 RULE_CASES: list[tuple[str, str, int, str, Rule | None]] = [
@@ -161,6 +168,8 @@ RULE_CASES: list[tuple[str, str, int, str, Rule | None]] = [
     (FAR_AWAY, "Tove Lund", 7, "assertion", attribution.ACTOR_NOT_NAMED_NEARBY),
     (REPORT, "Tove Lund", 3, "assertion", None),
     (TIMETABLE, "ferry operator", 2, "assertion", attribution.NO_REPORTING_CUE),
+    (TOLLS, "Firefighters", 3, "assertion", attribution.NO_REPORTING_CUE),
+    (CONTINUED, "Maria Lopez", 2, "assertion", None),
 ]  # fmt: skip
 EXERCISED = {rule for *_, rule in RULE_CASES if rule is not None}
 
@@ -169,7 +178,7 @@ EXERCISED = {rule for *_, rule in RULE_CASES if rule is not None}
     ("text", "actor", "sentence", "kind", "rule"),
     RULE_CASES,
     ids=["instruction", "credit-line", "only-the-name", "deed-elsewhere", "deed-named", "far-away", "said",
-         "narration"],
+         "narration", "beside-another-speaker", "continued-words"],
 )  # fmt: skip
 def test_a_claim_the_article_does_not_attribute_is_dropped_by_its_rule(
     text: str, actor: str, sentence: int, kind: str, rule: Rule | None
