@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from builders import said
-from counterclaim.models import Actor, ActorKind, DecisionAction, SummarySentence
+from counterclaim.models import (
+    Actor,
+    ActorKind,
+    Contradiction,
+    ContradictionKind,
+    DecisionAction,
+    SummarySentence,
+)
 from counterclaim.pipeline.rules.summary_support import (
+    WRITTEN_BY_CODE,
     COPIED_CLAIM,
     NOT_RESTING_ON_CITATIONS,
     REPEATED_SENTENCE,
@@ -18,7 +26,7 @@ from fake_model import FakeModel, run_step, state_for
 
 NATO = said("c1", "a1", "Russia is adding troops, NATO said.")
 NAMES = {"a1": ["NATO", "the alliance"]}
-EXERCISED = {NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM}
+EXERCISED = {NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM, WRITTEN_BY_CODE}
 
 
 @pytest.mark.parametrize(
@@ -83,3 +91,36 @@ def test_a_sentence_copies_a_claim_when_most_of_it_is_one_run_of_the_claim(
     sentence: str, copies: bool
 ) -> None:
     assert copies_claim(sentence, NATO) is copies
+
+
+def test_when_no_sentence_of_the_model_is_kept_code_writes_the_summary() -> None:
+    moscow = said("c2", "a2", "Russia is not adding troops, Moscow said.")
+    troops = said("c3", "a1", "More troops arrive every day, NATO said.")
+    sentences = [{"text": "Russia is adding troops, NATO said.", "claim_ids": ["c1"]}]  # a copy
+    model = FakeModel({"SummaryDraft": [{"sentences": sentences}]})
+    state = state_for(NATO.statement, model)
+    state.claims = [NATO, moscow, troops]
+    state.actors = [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION),
+                    Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]  # fmt: skip
+    state.contradictions = [
+        Contradiction(
+            id="k1",
+            claim_a="c1",
+            claim_b="c2",
+            kind=ContradictionKind.FACTUAL,
+            explanation="x",
+            confidence=0.9,
+        )
+    ]
+    run_step(state, summary.run, summary.NAME)
+    assert [(s.text, s.claim_ids) for s in state.summary] == [
+        (
+            "The article reports 3 claims from 2 sources, most from NATO (2) and Moscow (1).",
+            ["c1", "c2", "c3"],
+        ),
+        ("NATO and Moscow give accounts of the same matter that cannot both be true.", ["c1", "c2"]),
+    ]
+    assert [(d.rule, d.action) for d in state.trace.decisions()] == [
+        (COPIED_CLAIM.name, DecisionAction.DROPPED),
+        (WRITTEN_BY_CODE.name, DecisionAction.RELABELED),
+    ]

@@ -204,6 +204,11 @@ def explanation(
     evidence = [" ".join(span.text for span in claim.evidence) for claim in (a, b)]
     if comparison and not any(copies_words(comparison, text) for text in evidence):
         return (comparison if comparison.endswith((".", "!", "?")) else comparison + "."), False
+    return conflict_sentence(actor_a, actor_b, kind), True
+
+
+def conflict_sentence(actor_a: str, actor_b: str, kind: ContradictionKind) -> str:
+    """One sentence code writes for a conflict of this kind between two actors (or within one)."""
     if actor_a == actor_b or kind in (ContradictionKind.WORDS_VS_DEEDS, ContradictionKind.SELF):
-        return f"{actor_a} {_KIND_WORDS[kind]}.", True
-    return f"{actor_a} and {actor_b} {_KIND_WORDS[kind]}.", True
+        return f"{actor_a} {_KIND_WORDS[kind]}."
+    return f"{actor_a} and {actor_b} {_KIND_WORDS[kind]}."

@@ -7,10 +7,12 @@ left out rather than shown as resting on them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from counterclaim.language import english
-from counterclaim.models import Claim, SummarySentence
+from counterclaim.models import Claim, Contradiction, SummarySentence
+from counterclaim.pipeline.rules.acceptance import conflict_sentence
 from counterclaim.pipeline.rules.pairing import content_words
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
@@ -35,7 +37,15 @@ COPIED_CLAIM = Rule(
     "statement or evidence) is dropped: the summary says who claims what in its own words.",
     {"copy_share": COPY_SHARE},
 )
-RULES = (NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM)
+WRITTEN_BY_CODE = Rule(
+    "summary.written_by_code",
+    "When no sentence the model wrote is kept, code writes the summary from the analysis: how many "
+    "claims from how many sources (the two with most claims named and cited), then one sentence per "
+    "reported contradiction saying between whom and of what kind, so an analysis always has a summary.",
+)
+RULES = (NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM, WRITTEN_BY_CODE)
+MAX_CITED = 6
+"""Claims cited by the code-written opening sentence, at most."""
 
 
 def _words(text: str) -> list[str]:
@@ -59,6 +69,35 @@ def copies_claim(sentence: str, claim: Claim) -> bool:
         if any(tuple(words[i : i + run]) in runs for i in range(len(words) - run + 1)):
             return True
     return False
+
+
+def summary_from_analysis(
+    claims: Sequence[Claim], names: Mapping[str, str], contradictions: Sequence[Contradiction], limit: int
+) -> list[SummarySentence]:
+    """A neutral summary code writes from the claims and contradictions (`WRITTEN_BY_CODE`)."""
+    if not claims:
+        return []
+    counts = Counter(claim.actor_id for claim in claims)
+    top = [actor for actor, _ in counts.most_common(2)]
+    cited = [claim.id for claim in claims if claim.actor_id in top][:MAX_CITED]
+    n = len(claims)
+    if len(counts) == 1:
+        opening = f"The article reports {_claims(n)}, all from {names[top[0]]}."
+    else:
+        most = " and ".join(f"{names[actor]} ({counts[actor]})" for actor in top)
+        opening = f"The article reports {_claims(n)} from {len(counts)} sources, most from {most}."
+    sentences = [SummarySentence(text=opening, claim_ids=cited)]
+    actor_of = {claim.id: claim.actor_id for claim in claims}
+    for k in contradictions[: max(limit - 1, 0)]:
+        a, b = names[actor_of[k.claim_a]], names[actor_of[k.claim_b]]
+        sentences.append(
+            SummarySentence(text=conflict_sentence(a, b, k.kind), claim_ids=[k.claim_a, k.claim_b])
+        )
+    return sentences
+
+
+def _claims(n: int) -> str:
+    return "one claim" if n == 1 else f"{n} claims"
 
 
 def rests_on_its_claims(

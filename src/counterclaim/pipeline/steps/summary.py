@@ -11,9 +11,11 @@ from counterclaim.pipeline.rules.summary_support import (
     COPIED_CLAIM,
     NOT_RESTING_ON_CITATIONS,
     REPEATED_SENTENCE,
+    WRITTEN_BY_CODE,
     copies_claim,
     rests_on_its_claims,
     same_words,
+    summary_from_analysis,
 )
 from counterclaim.pipeline.schemas import summary_draft_model
 from counterclaim.pipeline.state import AnalysisState
@@ -88,4 +90,11 @@ async def run(state: AnalysisState) -> None:
                 f"{sentence.text!r} says more than claims {', '.join(sentence.claim_ids) or '(none)'} say",
                 claims=sentence.claim_ids,
             )
+    if not kept and answer.sentences:
+        kept = summary_from_analysis(claims, names, state.contradictions, MAX_SENTENCES)
+        state.trace.record(
+            WRITTEN_BY_CODE,
+            DecisionAction.RELABELED,
+            f"none of the model's {len(answer.sentences)} sentence(s) was kept: the summary is code's",
+        )
     state.summary = kept
