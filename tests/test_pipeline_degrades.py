@@ -130,10 +130,14 @@ def grounded(claims: list[Claim]) -> set[tuple[str, int, int]]:
     return {(c.statement, c.evidence[0].start, c.evidence[-1].end) for c in claims}
 
 
+LEFT_OUT = "1 proposed claim(s) left out"
+"""The one notice of the clean replay: a claim code did not attribute (not a skipped step)."""
+
 @pytest.fixture(scope="module")
 def english() -> Analysis:
     analysis, server = analyse(ENGLISH, no_fault)
-    assert server.unrecorded == [] and analysis.run.notices == []  # the replay itself is complete
+    assert server.unrecorded == []  # the replay itself is complete: no step skipped
+    assert not [n for n in analysis.run.notices if not n.startswith(LEFT_OUT)]
     return analysis
 
 
@@ -188,7 +192,9 @@ def test_summary_cut_off_leaves_the_rest_whole(english: Analysis) -> None:
     analysis, server = analyse(ENGLISH, every(SUMMARY))
     assert server.faulted == [SUMMARY] and server.unrecorded == []
     assert english.summary and analysis.summary == []
-    assert [n.split(":")[0] for n in analysis.run.notices] == ["no summary was written"]
+    assert [n.split(":")[0] for n in analysis.run.notices if not n.startswith(LEFT_OUT)] == [
+        "no summary was written"
+    ]
     assert analysis.claims == english.claims
     assert analysis.contradictions == english.contradictions
 
