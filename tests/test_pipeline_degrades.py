@@ -133,6 +133,7 @@ def grounded(claims: list[Claim]) -> set[tuple[str, int, int]]:
 LEFT_OUT = "1 proposed claim(s) left out"
 """The one notice of the clean replay: a claim code did not attribute (not a skipped step)."""
 
+
 @pytest.fixture(scope="module")
 def english() -> Analysis:
     analysis, server = analyse(ENGLISH, no_fault)

@@ -151,7 +151,8 @@ TOLLS = (
     "Police Chief Maria Lopez said three people died in the warehouse fire. The Tema General Hospital "
     "said seven people died in the fire. Firefighters are still searching the site."
 )  # sentence 3 is narration beside the hospital's words, not the firefighters' words
-CONTINUED = "Maria Lopez said three people died in the warehouse fire. The fire spread from a generator room."  # sentence 2 goes on with the words of the speaker its neighbour names
+# sentence 2 goes on with the words of the speaker its neighbour names
+CONTINUED = "Maria Lopez said three people died in the warehouse fire. The fire spread from a generator room."
 
 
 # One case per rule: a sentence, who the model said claims it, and the rule that turns it down

@@ -14,10 +14,10 @@ from counterclaim.models import (
     SummarySentence,
 )
 from counterclaim.pipeline.rules.summary_support import (
-    WRITTEN_BY_CODE,
     COPIED_CLAIM,
     NOT_RESTING_ON_CITATIONS,
     REPEATED_SENTENCE,
+    WRITTEN_BY_CODE,
     copies_claim,
     rests_on_its_claims,
 )
