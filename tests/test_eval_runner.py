@@ -365,6 +365,26 @@ def test_an_interrupted_run_resumes_in_its_folder_without_redoing_finished_artic
     assert loaded.record.started_at < loaded.record.resumed[0].at
 
 
+def test_a_run_started_with_a_relative_dataset_path_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    dataset(tmp_path)
+    relative = [Path(p.name) for p in tmp_path.iterdir() if p.suffix == ".jsonl"]
+
+    async def interrupted_on_bridge(text: str) -> Analysis:
+        if text == BRIDGE_TEXT:
+            raise KeyboardInterrupt
+        return await perfect_oracle(text)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_with(interrupted_on_bridge, tmp_path, datasets=relative)
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    resumed = run_with(perfect_oracle, tmp_path, datasets=[], resume=run_dir)
+    assert resumed.record.status == "completed"
+    assert [s.article_id for s in resumed.samples] == ["dam", "bridge"]
+
+
 class RecordingProgress:
     """An `EvalProgress` that keeps the notices it is given (and ignores the rest)."""
 

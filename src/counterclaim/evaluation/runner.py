@@ -273,8 +273,10 @@ def resume_mismatches(
 ) -> list[str]:
     """Why a run cannot be continued with these datasets and settings (empty when it can)."""
     problems = []
-    before = {(f.path, f.sha256) for d in record.datasets for f in d.files}
-    now = {(f.path, f.sha256) for d in selected for f in d.record.files}
+    # By file name and content: the run may have named its datasets relative to another directory
+    # than the one `--resume` runs from (the stored paths are as given, the resumed ones resolved).
+    before = {(Path(f.path).name, f.sha256) for d in record.datasets for f in d.files}
+    now = {(Path(f.path).name, f.sha256) for d in selected for f in d.record.files}
     if before != now:
         problems.append("its dataset files changed")
     if (record.provider, record.model) != (settings.provider.value, settings.model):
