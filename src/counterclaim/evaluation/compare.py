@@ -404,8 +404,14 @@ def _delta_table(deltas: list[Delta]) -> Table:
         delta = d.delta
         style = "" if d.improved is None else ("green" if d.improved else "red")
         rate = d.name in METRIC_NAMES
-        shown_delta = "—" if delta is None else _number(delta, rate, signed=True)
-        table.add_row(d.name, d.scope, _number(d.a, rate), _number(d.b, rate), Text(shown_delta, style=style))
+        shown_delta = "—" if delta is None else format_number(delta, rate, signed=True)
+        table.add_row(
+            d.name,
+            d.scope,
+            format_number(d.a, rate),
+            format_number(d.b, rate),
+            Text(shown_delta, style=style),
+        )
     return table
 
 
@@ -431,7 +437,7 @@ def _rule_table(changes: list[RuleChange]) -> Table:
     return table
 
 
-def _number(value: float | None, rate: bool, *, signed: bool = False) -> str:
+def format_number(value: float | None, rate: bool, *, signed: bool = False) -> str:
     """Rates with 3 decimals; counts as whole numbers, or with 1 decimal when they are means."""
     if value is None:
         return "—"

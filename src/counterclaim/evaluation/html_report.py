@@ -27,6 +27,7 @@ from counterclaim.evaluation.compare import (
     Comparison,
     PredictedClaimRef,
     PredictedPairRef,
+    format_number,
 )
 from counterclaim.evaluation.gold import GoldArticle
 from counterclaim.evaluation.report import (
@@ -317,22 +318,18 @@ def _warnings(comparison: Comparison) -> list[str]:
     return found
 
 
-def _number(value: float | None, rate: bool, *, signed: bool = False) -> str:
-    if value is None:
-        return "—"
-    sign = "+" if signed else ""
-    if rate:
-        return f"{value:{sign}.3f}"
-    return f"{value:{sign}.0f}" if float(value).is_integer() else f"{value:{sign}.1f}"
-
-
 def _delta_row(
     name: str, scope: str, a: float | None, b: float | None, delta: float | None, improved: bool | None
 ) -> DeltaRow:
     rate = name in METRIC_NAMES
     verdict = "" if improved is None else ("good" if improved else "bad")
     return DeltaRow(
-        name, scope, _number(a, rate), _number(b, rate), _number(delta, rate, signed=True), verdict
+        name,
+        scope,
+        format_number(a, rate),
+        format_number(b, rate),
+        format_number(delta, rate, signed=True),
+        verdict,
     )
 
 
