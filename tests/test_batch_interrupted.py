@@ -113,7 +113,9 @@ def test_sigterm_midway_records_the_stop_and_the_same_command_finishes(tmp_path:
     articles = [a for a in seed_articles() if a.id.startswith(("seed-haiti", "seed-sudan", "seed-pentagon"))]
     corpus = seeds_jsonl(tmp_path / "seeds.jsonl", articles)
     run_dir = tmp_path / "run"
-    with local_openai_server(RecordedAnswers.of_seeds([a.id for a in articles]), chat_delay=0.02) as server:
+    # Four articles and a signal after three: each answer is slow enough that the fourth is still in
+    # flight when the signal arrives, however the child is scheduled.
+    with local_openai_server(RecordedAnswers.of_seeds([a.id for a in articles]), chat_delay=0.2) as server:
         command = _command(corpus, run_dir, server)
         child, err = _stop_midway(command, run_dir, signal.SIGTERM)
         assert child.returncode == 130, err
