@@ -223,6 +223,26 @@ def test_pronoun_and_unstated_gold_actors_skip_the_actor_rule() -> None:
     assert (s.counts.gold_named_actors, s.counts.matched_actors) == (1, 1)
 
 
+def test_actor_precision_counts_claimants_that_are_no_gold_actor() -> None:
+    g = dam_gold({"jens": "Jens Stoltenberg", "spox": "(unstated)", "anna": "Anna Berg"})
+    # "x" agrees with Jens; "q" is nameless in gold but its claim matches the unstated speaker's;
+    # "m" ("In March") owns a claim on Anna's words and is no actor of the article; "idle" owns nothing.
+    p = dam_prediction({"x": ["Stoltenberg"], "q": ["a spokesman"], "m": ["In March"], "idle": ["Oslo"]},
+                       ("x", "q", "m"))  # fmt: skip
+    s = score_article(g, p)
+    assert (s.counts.pred_actors, s.counts.right_actors) == (3, 2)
+    assert s.false_positive_actors == ("m",)
+    assert s.metrics.actor_precision == pytest.approx(2 / 3)
+    # an actor that owns a wrongly placed claim is still right when its name agrees with a gold actor
+    p = dam_prediction({"a": ["Anna Berg"], "x": ["Stoltenberg"]}, ("a", "x", "x"))
+    assert score_article(g, p).metrics.actor_precision == 1.0
+    # not scored where the claim list is not complete
+    jens_claim = ("c1", "jens", *span(DAM, "the dam holds"))
+    unlabeled = gold(DAM, {"jens": "Jens Stoltenberg"}, [jens_claim], labels=[])
+    m = score_article(unlabeled, dam_prediction({"m": ["In March"]}, ("m", "m", "m"))).metrics
+    assert m.actor_precision is None
+
+
 def test_precision_only_on_articles_labeled_attribution() -> None:
     g = gold(LETTERS, ANN, [("g1", "ann", 0, 10)], labels=[])
     p = predict(LETTERS, P_ANN, [("p1", "p_ann", [(0, 10)]), ("p2", "p_ann", [(20, 30)])])

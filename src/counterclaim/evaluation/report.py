@@ -43,6 +43,7 @@ RATE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("Claim R", "claim_recall"),
     ("Claim F1", "claim_f1"),
     ("Evid. R", "evidence_recall"),
+    ("Actor P", "actor_precision"),
     ("Actor R", "actor_recall"),
     ("Contra P", "contradiction_precision"),
     ("Contra R", "contradiction_recall"),
@@ -54,7 +55,8 @@ OTHER_COLUMNS: tuple[str, ...] = ("HN err", "Ground.", "Calls", "Tok. in", "Tok.
 NOT_SCORED = "—"
 TERMINAL_HEADERS: dict[str, str] = {
     "Claim P": "Claim\nP", "Claim R": "Claim\nR", "Claim F1": "Claim\nF1", "Evid. R": "Evid.\nR",
-    "Actor R": "Actor\nR", "Contra P": "Contr\nP", "Contra R": "Contr\nR", "Contra F1": "Contr\nF1",
+    "Actor P": "Actor\nP", "Actor R": "Actor\nR", "Contra P": "Contr\nP", "Contra R": "Contr\nR",
+    "Contra F1": "Contr\nF1",
     "HN err": "HN\nerr", "Ground.": "Grnd", "Tok. in": "Tok.\nin", "Tok. out": "Tok.\nout",
     "Seconds": "Secs",
 }  # fmt: skip

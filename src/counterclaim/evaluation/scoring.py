@@ -19,6 +19,10 @@ Decisions the format leaves open, fixed here:
   when any of its pairs does, and is a hard negative error when any of its pairs matches a
   `non_contradictions` pair.
 - Pronoun names in alias lists take no part in actor agreement (see `matching`).
+- Actor precision, on articles labeled "attribution": of the predicted actors that own a claim, the
+  share that are actors of the gold article, i.e. whose names agree with a named gold actor or who own
+  a claim matched to a gold claim (the second covers unnamed gold actors such as "officials"). An
+  actor the tool invents ("In March", "the incident") counts against it.
 - 0/0: a ratio with a zero denominator is None (recall with no gold item, precision with no
   prediction, grounding with no predicted claim). F1 is None when there is neither a gold item nor a
   prediction, 0.0 when only one side has items, else the harmonic mean of precision and recall (0.0
@@ -152,6 +156,8 @@ class ScoreCounts:
     evidence_matched: int = 0
     gold_named_actors: int = 0
     matched_actors: int = 0
+    pred_actors: int = 0
+    right_actors: int = 0
     gold_contradictions: int = 0
     found_contradictions: int = 0
     pred_pairs_counted: int = 0
@@ -172,6 +178,7 @@ class Metrics:
     claim_f1: float | None = None
     evidence_recall: float | None = None
     actor_recall: float | None = None
+    actor_precision: float | None = None
     contradiction_recall: float | None = None
     contradiction_precision: float | None = None
     contradiction_f1: float | None = None
@@ -221,6 +228,7 @@ class ArticleScore:
     false_positive_claims: tuple[str, ...] = ()
     matched_actors: tuple[str, ...] = ()
     missed_actors: tuple[str, ...] = ()
+    false_positive_actors: tuple[str, ...] = ()
     found_contradictions: tuple[ContradictionFind, ...] = ()
     missed_contradictions: tuple[str, ...] = ()
     false_positive_pairs: tuple[str, ...] = ()
@@ -285,6 +293,8 @@ def score_article(gold: GoldArticle, prediction: Analysis | Prediction) -> Artic
     claim_matches = _one_to_one([c for c in candidates if c.actor_agrees], gold, pred)
     evidence_matches = _one_to_one(candidates, gold, pred)
     actors = _actor_agreement(gold, pred)
+    claimants = _claimants(pred)
+    wrong_actors = _wrong_actors(gold, pred, claimants, claim_matches)
     pairs = _score_pairs(gold, pred, candidates)
     ungrounded = tuple(c.id for c in pred.claims if not _grounded(c, gold.text))
 
@@ -297,6 +307,8 @@ def score_article(gold: GoldArticle, prediction: Analysis | Prediction) -> Artic
         evidence_matched=len(evidence_matches),
         gold_named_actors=len(actors.matched) + len(actors.missed),
         matched_actors=len(actors.matched),
+        pred_actors=len(claimants),
+        right_actors=len(claimants) - len(wrong_actors),
         gold_contradictions=pairs.gold_count,
         found_contradictions=len(pairs.found),
         pred_pairs_counted=len(pairs.found_by) + len(pairs.false_positives),
@@ -316,6 +328,7 @@ def score_article(gold: GoldArticle, prediction: Analysis | Prediction) -> Artic
         false_positive_claims=tuple(c.id for c in pred.claims if c.id not in matched_pred),
         matched_actors=actors.matched,
         missed_actors=actors.missed,
+        false_positive_actors=wrong_actors,
         found_contradictions=pairs.found,
         missed_contradictions=pairs.missed,
         false_positive_pairs=pairs.false_positives,
@@ -396,6 +409,31 @@ def _actor_agreement(gold: GoldArticle, pred: Prediction) -> _ActorAgreement:
         forms = name_forms([actor.name, *actor.aliases])
         (matched if any(names_agree(forms, p) for p in pred_forms) else missed).append(actor.id)
     return _ActorAgreement(tuple(matched), tuple(missed))
+
+
+def _claimants(pred: Prediction) -> tuple[PredictedActor, ...]:
+    """The predicted actors that own at least one predicted claim, in the prediction's order."""
+    owners = {c.actor_id for c in pred.claims}
+    return tuple(a for a in pred.actors if a.id in owners)
+
+
+def _wrong_actors(
+    gold: GoldArticle,
+    pred: Prediction,
+    claimants: Sequence[PredictedActor],
+    claim_matches: Sequence[ClaimMatch],
+) -> tuple[str, ...]:
+    """Ids of claimants that are no actor of the gold article: their names agree with no named gold
+    actor and none of their claims matched a gold claim (which covers unnamed gold actors, "officials")."""
+    gold_forms = [name_forms([a.name, *a.aliases]) for a in gold.actors if not is_unnamed(a.name)]
+    owner_of = {c.id: c.actor_id for c in pred.claims}
+    with_matched_claim = {owner_of[m.pred_id] for m in claim_matches}
+    return tuple(
+        a.id
+        for a in claimants
+        if a.id not in with_matched_claim
+        and not any(names_agree(forms, name_forms(a.names)) for forms in gold_forms)
+    )
 
 
 @dataclass(frozen=True)
@@ -529,6 +567,7 @@ def _metrics_over(scores: Sequence[ArticleScore]) -> Metrics:
         ),
         evidence_recall=_ratio(every.evidence_matched, every.gold_claims),
         actor_recall=_ratio(every.matched_actors, every.gold_named_actors),
+        actor_precision=_ratio(attribution.right_actors, attribution.pred_actors),
         contradiction_recall=_ratio(contradictions.found_contradictions, contradictions.gold_contradictions),
         contradiction_precision=contradiction_precision,
         contradiction_f1=_f1(
