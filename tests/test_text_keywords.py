@@ -27,3 +27,18 @@ def test_concepts_let_different_words_for_one_idea_meet_and_opposites_show() -> 
 )
 def test_a_negation_is_seen_in_its_usual_forms(text: str, negated: bool) -> None:
     assert is_negated(text) is negated
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("troops massing", "a troop massing"),
+        ("talks were resumed", "resuming talks"),
+        ("new policies", "the new policy"),
+        ("the agencies studied", "agency studies"),
+    ],
+)
+def test_inflections_of_one_word_are_one_keyword(one: str, other: str) -> None:
+    # Snowball English stems; the suffix list it replaced kept "polici" apart from "policy" and
+    # "studi" apart from "studied".
+    assert keywords(one) == keywords(other)

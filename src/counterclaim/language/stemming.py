@@ -1,25 +1,31 @@
 """How words are reduced to comparable forms.
 
 `stem` equates inflections of one English word for keyword comparison ("troops"/"troop",
-"withdrawing"/"withdraw"); `share_stem` equates two name words across inflection and languages by
-their first letters ("Russia"/"Russian", "ministry"/"ministère").
+"withdrawing"/"withdraw") with the Snowball English stemmer (the `snowballstemmer` package), the
+stemmer search engines use; `share_stem` equates two name words across inflection and languages by
+their first letters ("Russia"/"Russian", "ministry"/"ministère"), where a stemmer of one language
+cannot. Unit words of figures are made singular (not stemmed) in `text.numbers`, because the unit is
+shown to the reader ("kilometer", not Snowball's "kilometr").
 """
 
 from __future__ import annotations
 
-_SUFFIXES = ("ing", "ed", "es", "s")
-MIN_STEM_CHARS = 4
-"""A suffix is removed only when at least this many letters remain."""
+from functools import lru_cache
+
+import snowballstemmer
+
 SHARED_PREFIX_CHARS = 5
 """Two name words of at least this many letters share a stem when they begin with these letters."""
 
+_ENGLISH = snowballstemmer.stemmer("english")
 
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude English stem: enough to equate 'troops'/'troop' and 'withdrawing'/'withdraw'."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM_CHARS:
-            return word[: -len(suffix)]
-    return word
+    """The Snowball (Porter 2) English stem of a lower-cased word: 'troops' -> 'troop',
+    'withdrawing' -> 'withdraw', 'increased' -> 'increas'."""
+    stemmed: str = _ENGLISH.stemWord(word)
+    return stemmed
 
 
 def share_stem(a: str, b: str) -> bool:
