@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 
+from counterclaim.cli.eval_command import EVAL_DEFAULTS
 from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.pipeline.analyze import PipelineName
 from recording import SEED_CASSETTES, SEEDS, RecordMode, recorded_client, recorded_settings
@@ -38,7 +39,8 @@ def baseline_name(pipeline: PipelineName) -> str:
 
 
 async def _run(pipeline: PipelineName, out_dir: Path, record: RecordMode) -> EvalRun:
-    async with recorded_client(SEED_CASSETTES[pipeline], recorded_settings(), record=record) as client:
+    settings = recorded_settings(**EVAL_DEFAULTS)  # as `counterclaim eval` runs: the narrator on
+    async with recorded_client(SEED_CASSETTES[pipeline], settings, record=record) as client:
         return await run_eval(
             [SEEDS], settings=client.settings, pipeline=pipeline, out_dir=out_dir, client=client
         )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from counterclaim.cli.eval_command import EVAL_DEFAULTS
 from counterclaim.evaluation.run_files import load_run_record, load_samples
 from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.pipeline.analyze import PipelineName
@@ -31,7 +32,8 @@ PIPELINES: list[PipelineName] = ["staged", "naive"]
 
 def _replay(pipeline: PipelineName, out_dir: Path) -> EvalRun:
     async def go() -> EvalRun:
-        async with recorded_client(seed_cassette(pipeline), recorded_settings(), replay_only=True) as client:
+        settings = recorded_settings(**EVAL_DEFAULTS)
+        async with recorded_client(seed_cassette(pipeline), settings, replay_only=True) as client:
             return await run_eval(
                 [SEEDS], settings=client.settings, pipeline=pipeline, out_dir=out_dir, client=client
             )

@@ -28,3 +28,14 @@ def test_counts_add_up_and_an_empty_run_has_no_share() -> None:
     total = summed([OutputQuality(statements=2, standalone_statements=1), OutputQuality(explanations=3)])
     assert (total.statements, total.standalone_statements, total.explanations) == (2, 1, 3)
     assert OutputQuality().standalone_share is None
+
+
+def test_the_articles_own_sentences_are_no_statements_to_judge() -> None:
+    analysis = half_analysis(DAM_TEXT)
+    first = analysis.claims[0]
+    narrator = analysis.actors[0].model_copy(update={"id": "a9", "name": "the article", "narrator": True})
+    own = first.model_copy(update={"id": "c9", "actor_id": "a9", "statement": "They said the dam holds."})
+    with_narrator = analysis.model_copy(
+        update={"actors": [*analysis.actors, narrator], "claims": [*analysis.claims, own]}
+    )
+    assert output_quality(with_narrator).statements == output_quality(analysis).statements

@@ -590,3 +590,70 @@ def test_aggregate_of_nothing_is_all_none() -> None:
     assert result.totals.gold_claims == 0
     with pytest.raises(ValueError, match="unknown metric"):
         result.articles_scored_for("accuracy")
+
+
+# ---------------------------------------------------------------------------------------------------
+# the article's own account: scored apart
+
+FIRE = "The fire killed 11 workers. The owner said four workers died. The union said nine workers died."
+
+
+def fire_gold() -> GoldArticle:
+    return gold(
+        FIRE,
+        {"wn": "Wikinews (narrator)", "owner": "the owner", "union": "the union"},
+        [
+            ("n1", "wn", *span(FIRE, "The fire killed 11 workers")),
+            ("o1", "owner", *span(FIRE, "four workers died")),
+            ("u1", "union", *span(FIRE, "nine workers died")),
+        ],
+        labels=BOTH,
+        contradictions=[
+            {"id": "k1", "a": "o1", "b": "u1", "kind": "numeric"},
+            {"id": "k2", "a": "n1", "b": "o1", "kind": "numeric"},
+        ],
+    )
+
+
+def fire_prediction(narrator: bool, pairs: Sequence[tuple[str, str, str]]) -> Prediction:
+    base = predict(
+        FIRE,
+        {"p_owner": ["The owner"], "p_union": ["The union"], "p_art": ["the article"]},
+        [
+            ("c1", "p_owner", [span(FIRE, "The owner said four workers died")]),
+            ("c2", "p_union", [span(FIRE, "The union said nine workers died")]),
+            ("c3", "p_art", [span(FIRE, "The fire killed 11 workers")]),
+        ],
+        pairs,
+    )
+    actors = tuple(PredictedActor(a.id, a.names, narrator and a.id == "p_art") for a in base.actors)
+    return Prediction(actors=actors, claims=base.claims, pairs=base.pairs)
+
+
+def test_the_articles_own_account_is_scored_apart_from_the_actors() -> None:
+    s = score_article(fire_gold(), fire_prediction(True, [("k1", "c1", "c2"), ("k2", "c3", "c1")]))
+    c = s.counts
+    # between actors: 2 gold claims, 2 predicted, both matched; one conflict, found by one pair
+    assert (c.gold_claims, c.pred_claims, c.matched_claims) == (2, 2, 2)
+    assert (c.gold_contradictions, c.found_contradictions, c.pred_pairs_counted) == (1, 1, 1)
+    assert (c.gold_named_actors, c.pred_actors) == (2, 2)
+    # the narrator: its claim matched, its conflict found by the record pair
+    assert (c.narrator_gold_claims, c.narrator_matched_claims) == (1, 1)
+    assert (c.record_gold, c.record_found, c.record_pred_counted, c.record_true) == (1, 1, 1, 1)
+    m = s.metrics
+    assert (m.claim_f1, m.contradiction_f1, m.narrator_claim_recall, m.record_f1) == (1.0, 1.0, 1.0, 1.0)
+
+
+def test_a_narrator_in_name_only_matches_no_gold_narrator_claim() -> None:
+    # without the narrator flag, "the article" is an ordinary actor: no gold actor agrees with it
+    s = score_article(fire_gold(), fire_prediction(False, [("k1", "c1", "c2")]))
+    assert s.counts.narrator_matched_claims == 0
+    assert s.counts.pred_claims == 3 and s.counts.matched_claims == 2
+    assert s.false_positive_actors == ("p_art",)
+    assert s.metrics.record_recall == 0.0 and s.record_missed_contradictions == ("k2",)
+
+
+def test_a_record_pair_that_finds_nothing_costs_record_precision_only() -> None:
+    s = score_article(fire_gold(), fire_prediction(True, [("k1", "c1", "c2"), ("k2", "c3", "c2")]))
+    assert s.metrics.contradiction_precision == 1.0
+    assert s.metrics.record_precision == 0.0 and s.record_false_positive_pairs == ("k2",)

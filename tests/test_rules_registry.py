@@ -25,6 +25,7 @@ RULE_TEST_MODULES = [
     "test_rules_duplicates",
     "test_rules_shared_sentences",
     "test_rules_quotations",
+    "test_rules_narration",
     "test_rules_pairing",
     "test_rules_acceptance",
     "test_rules_summary_support",

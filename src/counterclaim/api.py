@@ -168,7 +168,8 @@ async def find_contradictions_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[Contradiction]:
-    """Verified contradictions among `claims` (from `extract_claims`): steps 7-8.
+    """Verified contradictions among `claims` (from `extract_claims`): steps 8-9 (no narrator: the
+    article's own account is added only by a whole analysis, `analyze`).
 
     Raises ModelOutputError when a verdict is unusable.
     """
@@ -199,7 +200,7 @@ async def summarize_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[SummarySentence]:
-    """A neutral summary of the claims, each sentence citing claim ids: step 9.
+    """A neutral summary of the claims, each sentence citing claim ids: step 10.
 
     Raises ModelOutputError when the answer is unusable.
     """

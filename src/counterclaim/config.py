@@ -130,6 +130,14 @@ class Settings(BaseSettings):
     )
     chunk_overlap: int = Field(default=2, ge=0, description="Sentences shared by neighbouring chunks.")
     max_candidates: int = Field(default=10, ge=0, description="Claim pairs verified for contradiction.")
+    narrator: bool = Field(
+        default=False,
+        description=(
+            "Add the article's own account as an actor ('the article'): its sentences stating a figure "
+            "or a matter an actor denies, held against actors' words (contradiction kind 'record'). Off "
+            "for analyze and batch, on for eval (scored apart)."
+        ),
+    )
     concurrency: int = Field(
         default=0,
         ge=0,
@@ -278,6 +286,7 @@ SETTING_FLAGS: tuple[SettingFlag, ...] = (
     SettingFlag("request_timeout", "--timeout"),
     SettingFlag("max_retries", "--max-retries"),
     SettingFlag("concurrency", "--concurrency"),
+    SettingFlag("narrator", "--narrator"),
     SettingFlag("response_cache", "--response-cache"),
 )
 """The settings the command line exposes, in the order `--help` lists them."""

@@ -14,10 +14,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Literal["1.1"] = "1.1"
+SCHEMA_VERSION: Literal["1.2"] = "1.2"
 """1.1 added `Span.grounding`, `RunMetadata.trace` and `Contradiction.also` (all optional when reading
-1.0 output)."""
-SchemaVersion = Literal["1.0", "1.1"]
+1.0 output); 1.2 added `Actor.narrator`, the contradiction kind `record` and the decision action
+`added` (the article's own account, only with the `narrator` setting)."""
+SchemaVersion = Literal["1.0", "1.1", "1.2"]
 
 AnalysisScope = Literal["full", "claims"]
 """What an analysis looks for: everything, or actors and claims alone (faster: no contradiction or
@@ -62,6 +63,15 @@ class ContradictionKind(StrEnum):
     ASSESSMENT = "assessment"
     WORDS_VS_DEEDS = "words_vs_deeds"
     SELF = "self"
+    RECORD = "record"
+    """An actor's words against the article's own account (its narrator): set by code, never named by
+    the model; only with the `narrator` setting."""
+
+
+VERIFIER_KINDS: tuple[ContradictionKind, ...] = tuple(
+    kind for kind in ContradictionKind if kind is not ContradictionKind.RECORD
+)
+"""The kinds a model may name (its answer schemas and prompts list these)."""
 
 
 class SpanGrounding(StrEnum):
@@ -110,6 +120,13 @@ class Actor(_Frozen):
         default_factory=list,
         description="Other ways the article refers to the actor ('Stoltenberg', 'the NATO chief', 'Moscow').",
     )
+    narrator: bool = Field(
+        default=False,
+        description=(
+            "True for the article's own voice ('the article'), whose factual sentences code adds as claims "
+            "with the `narrator` setting so that actors' words can be held against the reported record."
+        ),
+    )
 
 
 class Claim(_Frozen):
@@ -130,7 +147,10 @@ class Contradiction(_Frozen):
     claim_a: str = Field(description="Id of the first claim.")
     claim_b: str = Field(description="Id of the second claim.")
     kind: ContradictionKind = Field(
-        description="Factual, numeric, intent, assessment, words_vs_deeds or self."
+        description=(
+            "Factual, numeric, intent, assessment, words_vs_deeds, self, or record (an actor's words "
+            "against the article's own account)."
+        )
     )
     explanation: str = Field(description="One or two sentences on why the claims conflict.")
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the verifier is, from 0 to 1.")
@@ -185,6 +205,8 @@ class DecisionAction(StrEnum):
     """A verdict reported as a contradiction."""
     SKIPPED = "skipped"
     """A part of the work left undone because the model's answer was unusable."""
+    ADDED = "added"
+    """A claim code added: a sentence of the article's own account (the `narrator` setting)."""
 
 
 class Decision(_Frozen):

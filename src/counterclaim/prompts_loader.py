@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from counterclaim.models import ActorKind, ClaimKind, ContradictionKind, PromptVersion
+from counterclaim.models import VERIFIER_KINDS, ActorKind, ClaimKind, PromptVersion
 
 SYSTEM_TEMPLATE = "system.j2"
 ARTICLE_TEMPLATE = "article.j2"
@@ -21,7 +21,7 @@ ARTICLE_TEMPLATE = "article.j2"
 
 VOCABULARIES: dict[str, list[str]] = {
     "claim_kinds": [kind.value for kind in ClaimKind],
-    "contradiction_kinds": [kind.value for kind in ContradictionKind],
+    "contradiction_kinds": [kind.value for kind in VERIFIER_KINDS],
     "actor_kinds": [kind.value for kind in ActorKind],
 }
 """The output contract's vocabularies, available to every template (so no prompt types them by hand)."""

@@ -37,6 +37,9 @@ from counterclaim.io.output_file import check_output_target, write_output
 from counterclaim.render.terminal_safety import single_line
 
 DEFAULT_DATASET = Path("seeds")
+EVAL_DEFAULTS = {"narrator": True}
+"""Settings eval gives unless a flag or the environment says: the article's own account is measured
+(scored apart from the contradictions between actors)."""
 DEFAULT_OUT = Path("evals/runs")
 EXIT_ARTICLES_FAILED = 1
 WIDTH_WHEN_NOT_A_TERMINAL = 200
@@ -103,7 +106,7 @@ def run_eval_command(params: dict[str, Any]) -> int:
         )
     if params["retry_failed"] and params["resume"] is None:
         raise DatasetError("--retry-failed goes with --resume RUN_DIR (the run whose failures to retry)")
-    settings = settings_from(params)
+    settings = settings_from(params, EVAL_DEFAULTS)
     if not params["quiet"]:
         for notice in settings.notices:
             click.echo(notice, err=True)

@@ -6,6 +6,7 @@ go to `load_settings`, so flags override COUNTERCLAIM_* variables, which overrid
 
 from __future__ import annotations
 
+import os
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -40,6 +41,9 @@ def _click_type(flag: SettingFlag) -> Any:
 
 def _option(flag: SettingFlag) -> Callable[[F], F]:
     help_text = f"{flag.description} [env: {flag.environment_variable}]"
+    if _inner_type(flag) is bool:  # --narrator / --no-narrator; not given: None (environment, default)
+        switch = f"{flag.flag}/--no-{flag.flag.removeprefix('--')}"
+        return click.option(switch, flag.field, default=None, help=help_text)
     return click.option(flag.flag, flag.field, type=_click_type(flag), default=None, help=help_text)
 
 
@@ -58,9 +62,14 @@ def model_options(command: F) -> F:
     return command
 
 
-def settings_from(params: Mapping[str, Any]) -> Settings:
-    """Settings from the command's parameters (None: not given), then the environment and defaults."""
+def settings_from(params: Mapping[str, Any], command_defaults: Mapping[str, Any] | None = None) -> Settings:
+    """Settings from the command's parameters (None: not given), then the environment, then the
+    command's own defaults (`command_defaults`, e.g. eval turns the narrator on), then the defaults."""
     values = {flag.field: params.get(flag.field) for flag in SETTING_FLAGS}
+    for field, value in (command_defaults or {}).items():
+        flag = next(f for f in SETTING_FLAGS if f.field == field)
+        if values[field] is None and flag.environment_variable not in os.environ:
+            values[field] = value
     deprecated = params.get("cache_dir")
     notices: tuple[str, ...] = ()
     if deprecated is not None:

@@ -105,6 +105,15 @@ def normalize_name(name: str) -> Words:
         words = shorter
 
 
+NARRATOR_MARK = "(narrator)"
+"""In a gold actor's name, marks the article's own voice ("VOA (narrator)"; docs/gold-format.md)."""
+
+
+def is_narrator_name(name: str) -> bool:
+    """Whether a gold actor is the article's own voice: its name holds "(narrator)"."""
+    return NARRATOR_MARK in name.casefold()
+
+
 def is_unnamed(name: str) -> bool:
     """True when `name` gives nothing to check: a pronoun, "(unstated)", or nothing left after
     normalisation. An all-capital acronym ("US", "IT") is a name, not a pronoun."""

@@ -2,7 +2,8 @@
 explain.
 
 - a statement stands alone when it keeps no attribution frame and opens with no pronoun
-  (`pipeline.rules.statements.standalone_problem`; English statements only);
+  (`pipeline.rules.statements.standalone_problem`; English statements of actors only: the article's
+  own sentences, with the narrator setting, are quoted as they stand);
 - an explanation explains when it copies no run of either claim's evidence
   (`pipeline.rules.acceptance.copies_words`).
 """
@@ -45,7 +46,10 @@ class OutputQuality(BaseModel):
 
 def output_quality(analysis: Analysis) -> OutputQuality:
     """The counts for one analysis."""
-    english = [c.statement for c in analysis.claims if not looks_foreign(c.statement)]
+    narrators = {a.id for a in analysis.actors if a.narrator}
+    english = [
+        c.statement for c in analysis.claims if c.actor_id not in narrators and not looks_foreign(c.statement)
+    ]
     claims = {c.id: c for c in analysis.claims}
     copying = 0
     for k in analysis.contradictions:

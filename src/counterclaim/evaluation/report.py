@@ -260,6 +260,9 @@ def markdown_report(record: RunRecord, samples: Sequence[SampleRow]) -> str:
             label = f"**{label}**"
         lines.append("| " + " | ".join([label, escape_markdown(row.status), *row.cells]) + " |")
     lines += ["", legend(samples), ""]
+    narrator = narrator_line(record.totals)
+    if narrator:
+        lines += [narrator, ""]
     lines += quality_lines(record)
     lines += rules_section(record)
     failed = [s for s in samples if s.error is not None]
@@ -273,6 +276,20 @@ def markdown_report(record: RunRecord, samples: Sequence[SampleRow]) -> str:
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+def narrator_line(totals: Totals) -> str:
+    """The article's own account, scored apart (empty when the run had no narrator and no gold one)."""
+    c, m = totals.counts, totals.micro
+    if not (c.narrator_gold_claims or c.record_gold or c.record_pred_counted):
+        return ""
+    return (
+        f"The article's own account (narrator, scored apart): {c.narrator_matched_claims} of "
+        f"{c.narrator_gold_claims} gold narrator claims found; record contradictions: {c.record_found} of "
+        f"{c.record_gold} found, {c.record_true} of {c.record_pred_counted} reported right (P/R/F1 "
+        f"{_rate(m.record_precision, 2)}/{_rate(m.record_recall, 2)}/{_rate(m.record_f1, 2)}), "
+        f"{c.record_hard_negative_errors} hard-negative error(s)."
+    )
 
 
 def quality_lines(record: RunRecord) -> list[str]:
@@ -367,6 +384,8 @@ def terminal_report(record: RunRecord, samples: Sequence[SampleRow]) -> Group:
         cells: list[Text | str] = [Text(row.shown(single_line)), Text(row.status), *row.cells]
         table.add_row(*cells, style=style, end_section=last_article)
     parts: list[Table | Text] = [header, table, Text(summary_line(record.totals), style="bold")]
+    if narrator := narrator_line(record.totals):
+        parts.append(Text(single_line(narrator)))
     for s in samples:
         if s.error is not None:
             parts.append(

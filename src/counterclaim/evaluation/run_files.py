@@ -171,6 +171,7 @@ class RunSettings(_Record):
     chunk_chars: int
     chunk_overlap: int
     max_candidates: int
+    narrator: bool = Field(default=False, description="The article's own account was added (narrator).")
     n_ctx: int
     model_file: str | None = Field(default=None, description="File name of the local GGUF, when set.")
 

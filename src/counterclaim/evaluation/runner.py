@@ -658,6 +658,7 @@ def run_settings(settings: Settings) -> RunSettings:
         chunk_chars=settings.chunk_chars,
         chunk_overlap=settings.chunk_overlap,
         max_candidates=settings.max_candidates,
+        narrator=settings.narrator,
         n_ctx=settings.n_ctx,
         model_file=settings.model_path.name if settings.model_path else None,
     )

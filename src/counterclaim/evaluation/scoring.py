@@ -23,6 +23,13 @@ Decisions the format leaves open, fixed here:
   share that are actors of the gold article, i.e. whose names agree with a named gold actor or who own
   a claim matched to a gold claim (the second covers unnamed gold actors such as "officials"). An
   actor the tool invents ("In March", "the incident") counts against it.
+- The article's own account is scored apart. A gold actor whose name holds "(narrator)" and a predicted
+  actor with `narrator` set agree only with each other; their claims, and the contradictions and hard
+  negatives whose main pair holds one of their claims, are left out of every metric above and counted
+  in their own: narrator claim recall (gold narrator claims matched by the tool's narrator claims; no
+  precision, because narration is labeled only where it takes part in a conflict) and record
+  contradiction recall, precision and F1 (the same rules as for other contradictions). `also` pairs
+  holding a narrator claim are left out of a conflict between actors.
 - 0/0: a ratio with a zero denominator is None (recall with no gold item, precision with no
   prediction, grounding with no predicted claim). F1 is None when there is neither a gold item nor a
   prediction, 0.0 when only one side has items, else the harmonic mean of precision and recall (0.0
@@ -37,7 +44,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -48,6 +55,7 @@ from counterclaim.evaluation.matching import (
     Words,
     covered_chars,
     evidence_overlaps,
+    is_narrator_name,
     is_unnamed,
     name_forms,
     names_agree,
@@ -65,6 +73,8 @@ class PredictedActor:
 
     id: str
     names: tuple[str, ...]
+    narrator: bool = False
+    """The article's own voice (`Actor.narrator`)."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +123,7 @@ class Prediction:
 def prediction_from_analysis(analysis: Analysis) -> Prediction:
     """The scorer's view of an `Analysis`."""
     return Prediction(
-        actors=tuple(PredictedActor(a.id, (a.name, *a.aliases)) for a in analysis.actors),
+        actors=tuple(PredictedActor(a.id, (a.name, *a.aliases), a.narrator) for a in analysis.actors),
         claims=tuple(
             PredictedClaim(c.id, c.actor_id, tuple(PredictedSpan(s.start, s.end, s.text) for s in c.evidence))
             for c in analysis.claims
@@ -164,6 +174,13 @@ class ScoreCounts:
     true_pairs: int = 0
     hard_negative_errors: int = 0
     grounded_claims: int = 0
+    narrator_gold_claims: int = 0
+    narrator_matched_claims: int = 0
+    record_gold: int = 0
+    record_found: int = 0
+    record_pred_counted: int = 0
+    record_true: int = 0
+    record_hard_negative_errors: int = 0
 
     def __add__(self, other: ScoreCounts) -> ScoreCounts:
         return ScoreCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(ScoreCounts)))
@@ -183,6 +200,10 @@ class Metrics:
     contradiction_precision: float | None = None
     contradiction_f1: float | None = None
     grounding_rate: float | None = None
+    narrator_claim_recall: float | None = None
+    record_recall: float | None = None
+    record_precision: float | None = None
+    record_f1: float | None = None
 
 
 METRIC_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Metrics))
@@ -235,6 +256,9 @@ class ArticleScore:
     duplicate_pairs: tuple[str, ...] = ()
     hard_negative_pairs: tuple[str, ...] = ()
     ungrounded_claims: tuple[str, ...] = ()
+    record_found_contradictions: tuple[ContradictionFind, ...] = ()
+    record_missed_contradictions: tuple[str, ...] = ()
+    record_false_positive_pairs: tuple[str, ...] = ()
 
     @property
     def metrics(self) -> Metrics:
@@ -289,6 +313,124 @@ def score_article(gold: GoldArticle, prediction: Analysis | Prediction) -> Artic
     """
     pred = prediction if isinstance(prediction, Prediction) else prediction_from_analysis(prediction)
     _require_same_text(gold, pred)
+    split = _NarratorSplit.of(gold, pred)
+    main = _score_between_actors(split.actors_gold(), split.actors_prediction())
+    if not split.gold_claims and not split.pred_claims:
+        return main
+    candidates = _candidates(gold, pred)
+    narrator_matches = _one_to_one(
+        [c for c in candidates if c.actor_agrees and gold.claims[c.gold_index].id in split.gold_claims],
+        gold,
+        pred,
+    )
+    record = _score_pairs(split.record_gold(), split.record_prediction(), candidates)
+    counts = replace(
+        main.counts,
+        narrator_gold_claims=len(split.gold_claims),
+        narrator_matched_claims=len(narrator_matches),
+        record_gold=record.gold_count,
+        record_found=len(record.found),
+        record_pred_counted=len(record.found_by) + len(record.false_positives),
+        record_true=len(record.found_by),
+        record_hard_negative_errors=len(record.hard_negatives),
+    )
+    return replace(
+        main,
+        counts=counts,
+        record_found_contradictions=record.found,
+        record_missed_contradictions=record.missed,
+        record_false_positive_pairs=record.false_positives,
+    )
+
+
+@dataclass(frozen=True)
+class _NarratorSplit:
+    """The article's own account apart from the actors: gold claims of a "(narrator)" actor and
+    predicted claims of a narrator actor, with the contradictions and hard negatives they take part in
+    (a conflict belongs to the narrator when its main pair holds a narrator claim)."""
+
+    gold: GoldArticle
+    pred: Prediction
+    gold_claims: frozenset[str]
+    pred_claims: frozenset[str]
+
+    @classmethod
+    def of(cls, gold: GoldArticle, pred: Prediction) -> _NarratorSplit:
+        gold_narrators = {a.id for a in gold.actors if is_narrator_name(a.name)}
+        pred_narrators = {a.id for a in pred.actors if a.narrator}
+        return cls(
+            gold,
+            pred,
+            frozenset(c.id for c in gold.claims if c.actor in gold_narrators),
+            frozenset(c.id for c in pred.claims if c.actor_id in pred_narrators),
+        )
+
+    def _gold_involves(self, a: str, b: str) -> bool:
+        return a in self.gold_claims or b in self.gold_claims
+
+    def _pred_involves(self, a: str, b: str) -> bool:
+        return a in self.pred_claims or b in self.pred_claims
+
+    def actors_gold(self) -> GoldArticle:
+        """The gold article without the narrator: its actor, claims, conflicts and hard negatives."""
+        if not self.gold_claims:
+            return self.gold
+        g = self.gold
+        contradictions = None
+        if g.contradictions is not None:
+            contradictions = [
+                k.model_copy(update={"also": [p for p in k.also if not self._gold_involves(*p)]})
+                for k in g.contradictions
+                if not self._gold_involves(k.a, k.b)
+            ]
+        non_contradictions = None
+        if g.non_contradictions is not None:
+            non_contradictions = [n for n in g.non_contradictions if not self._gold_involves(n.a, n.b)]
+        return g.model_copy(
+            update={
+                "actors": [a for a in g.actors if not is_narrator_name(a.name)],
+                "claims": [c for c in g.claims if c.id not in self.gold_claims],
+                "contradictions": contradictions,
+                "non_contradictions": non_contradictions,
+            }
+        )
+
+    def actors_prediction(self) -> Prediction:
+        """The prediction without the narrator actor, its claims and the conflicts they take part in."""
+        if not self.pred_claims and not any(a.narrator for a in self.pred.actors):
+            return self.pred
+        p = self.pred
+        return replace(
+            p,
+            actors=tuple(a for a in p.actors if not a.narrator),
+            claims=tuple(c for c in p.claims if c.id not in self.pred_claims),
+            pairs=tuple(
+                replace(k, also=tuple(x for x in k.also if not self._pred_involves(*x)))
+                for k in p.pairs
+                if not self._pred_involves(k.claim_a, k.claim_b)
+            ),
+        )
+
+    def record_gold(self) -> GoldArticle:
+        """The gold article with only the conflicts and hard negatives of the narrator."""
+        g = self.gold
+        contradictions = None
+        if g.contradictions is not None:
+            contradictions = [k for k in g.contradictions if self._gold_involves(k.a, k.b)]
+        non_contradictions = None
+        if g.non_contradictions is not None:
+            non_contradictions = [n for n in g.non_contradictions if self._gold_involves(n.a, n.b)]
+        update = {"contradictions": contradictions, "non_contradictions": non_contradictions}
+        return g.model_copy(update=update)
+
+    def record_prediction(self) -> Prediction:
+        """The prediction with only the conflicts of the narrator."""
+        pairs = tuple(k for k in self.pred.pairs if self._pred_involves(k.claim_a, k.claim_b))
+        return replace(self.pred, pairs=pairs)
+
+
+def _score_between_actors(gold: GoldArticle, pred: Prediction) -> ArticleScore:
+    """The score of the actors' claims and conflicts (the narrator left out by the caller)."""
     candidates = _candidates(gold, pred)
     claim_matches = _one_to_one([c for c in candidates if c.actor_agrees], gold, pred)
     evidence_matches = _one_to_one(candidates, gold, pred)
@@ -350,8 +492,12 @@ class _Candidate:
 
 
 def _candidates(gold: GoldArticle, pred: Prediction) -> list[_Candidate]:
+    """Rule 1 candidates; a gold "(narrator)" actor agrees only with a predicted narrator actor, and a
+    predicted narrator actor with no other gold actor."""
     gold_forms = _gold_actor_forms(gold)
     pred_forms = {a.id: name_forms(a.names) for a in pred.actors}
+    gold_narrators = {a.id for a in gold.actors if is_narrator_name(a.name)}
+    pred_narrators = {a.id for a in pred.actors if a.narrator}
     found: list[_Candidate] = []
     for gi, g in enumerate(gold.claims):
         for pi, p in enumerate(pred.claims):
@@ -360,7 +506,10 @@ def _candidates(gold: GoldArticle, pred: Prediction) -> list[_Candidate]:
             if not evidence_overlaps(fraction):
                 continue
             forms = gold_forms[g.actor]
-            agrees = forms is None or names_agree(forms, pred_forms.get(p.actor_id, frozenset()))
+            if g.actor in gold_narrators or p.actor_id in pred_narrators:
+                agrees = g.actor in gold_narrators and p.actor_id in pred_narrators
+            else:
+                agrees = forms is None or names_agree(forms, pred_forms.get(p.actor_id, frozenset()))
             found.append(_Candidate(gi, pi, fraction, covered_chars(spans, g.start, g.end), agrees))
     return found
 
@@ -577,6 +726,15 @@ def _metrics_over(scores: Sequence[ArticleScore]) -> Metrics:
             complete.pred_pairs_counted,
         ),
         grounding_rate=_ratio(every.grounded_claims, every.pred_claims),
+        narrator_claim_recall=_ratio(every.narrator_matched_claims, every.narrator_gold_claims),
+        record_recall=_ratio(contradictions.record_found, contradictions.record_gold),
+        record_precision=_ratio(complete.record_true, complete.record_pred_counted),
+        record_f1=_f1(
+            _ratio(complete.record_true, complete.record_pred_counted),
+            _ratio(complete.record_found, complete.record_gold),
+            complete.record_gold,
+            complete.record_pred_counted,
+        ),
     )
 
 

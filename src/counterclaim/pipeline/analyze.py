@@ -6,9 +6,10 @@
 4. translate    (model)  statements still in the article's language
 5. actors       (both)   code merges name forms; the model describes each actor
 6. assemble     (code)   duplicates, shared sentences, one quotation one claim, ids, evidence
-7. pair         (code)   the claim pairs worth verifying
-8. verify       (model)  one request per pair; code decides what is reported
-9. summary      (model)  neutral sentences citing the claims they rest on
+7. narrate      (code)   with the narrator setting: the article's own account as claims of "the article"
+8. pair         (code)   the claim pairs worth verifying
+9. verify       (model)  one request per pair; code decides what is reported
+10. summary     (model)  neutral sentences citing the actors' claims they rest on
 
 Scope "claims" stops after step 6. The naive baseline is one step (one request for everything).
 Every step reads and writes the `AnalysisState`; every code decision goes to its trace.
@@ -33,6 +34,7 @@ from counterclaim.pipeline.steps import (
     assemble,
     claims,
     naive,
+    narrate,
     pair,
     second_look,
     summary,
@@ -61,12 +63,15 @@ CLAIM_STEPS: tuple[Step, ...] = (
     Step(6, assemble.NAME, assemble.run),
 )
 """Steps 2-6: actors and claims (all that scope "claims" runs, after step 1)."""
+NARRATOR_STEPS: tuple[Step, ...] = (Step(7, narrate.NAME, narrate.run),)
+"""Step 7: the article's own account as claims (narrator setting); only in a whole analysis, because it
+adds claims the step functions' callers would not have."""
 CONTRADICTION_STEPS: tuple[Step, ...] = (
-    Step(7, pair.NAME, pair.run),
-    Step(8, verify.NAME, verify.run, (verify.TEMPLATE,)),
+    Step(8, pair.NAME, pair.run),
+    Step(9, verify.NAME, verify.run, (verify.TEMPLATE,)),
 )
-SUMMARY_STEPS: tuple[Step, ...] = (Step(9, summary.NAME, summary.run, (summary.TEMPLATE,)),)
-STAGED_STEPS = CLAIM_STEPS + CONTRADICTION_STEPS + SUMMARY_STEPS
+SUMMARY_STEPS: tuple[Step, ...] = (Step(10, summary.NAME, summary.run, (summary.TEMPLATE,)),)
+STAGED_STEPS = CLAIM_STEPS + NARRATOR_STEPS + CONTRADICTION_STEPS + SUMMARY_STEPS
 NAIVE_STEPS: tuple[Step, ...] = (Step(1, naive.NAME, naive.run, (naive.TEMPLATE,)),)
 
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, create_model, field_validator
 
 from counterclaim.language import english, other_languages
-from counterclaim.models import ActorKind, ClaimKind, ContradictionKind
+from counterclaim.models import VERIFIER_KINDS, ActorKind, ClaimKind
 
 
 def _choice_of(enum: type[StrEnum]) -> Any:
@@ -25,7 +25,8 @@ def _choice_of(enum: type[StrEnum]) -> Any:
 
 ActorKindName: Any = _choice_of(ActorKind)
 ClaimKindName: Any = _choice_of(ClaimKind)
-ContradictionKindName: Any = _choice_of(ContradictionKind)
+ContradictionKindName: Any = Literal[tuple(kind.value for kind in VERIFIER_KINDS)]
+"""The kinds a model may name: `record` is code's own."""
 
 
 class ActorDraft(BaseModel):

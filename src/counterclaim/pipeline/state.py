@@ -51,11 +51,11 @@ class AnalysisState:
     claim_of_proposal: dict[str, str] = field(default_factory=dict)
     """Step 6: the id of the claim each kept proposal became (for the trace)."""
     candidates: list[Candidate] = field(default_factory=list)
-    """Step 7: the claim pairs to verify, best first."""
+    """Step 8: the claim pairs to verify, best first."""
     contradictions: list[Contradiction] = field(default_factory=list)
-    """Step 8."""
-    summary: list[SummarySentence] = field(default_factory=list)
     """Step 9."""
+    summary: list[SummarySentence] = field(default_factory=list)
+    """Step 10."""
 
     def __post_init__(self) -> None:
         self.trace = TraceRecorder(self.article.sentence_offsets)

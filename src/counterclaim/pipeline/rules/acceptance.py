@@ -176,6 +176,7 @@ _KIND_WORDS = {
     ContradictionKind.ASSESSMENT: "judge the same matter in opposite ways",
     ContradictionKind.WORDS_VS_DEEDS: "says one thing and, as the article reports, does another",
     ContradictionKind.SELF: "says two things that cannot both be true",
+    ContradictionKind.RECORD: "disagree: what is said cannot be squared with what the article reports",
 }
 
 

@@ -311,11 +311,18 @@ class _Actors:
         return known
 
 
-def _clash(a: ClaimFeatures, b: ClaimFeatures, numeric: NumericVerdict, actors: _Actors, ideas: bool) -> bool:
+def _clash(
+    a: ClaimFeatures,
+    b: ClaimFeatures,
+    numeric: NumericVerdict,
+    actors: _Actors,
+    ideas: bool,
+    subject_words: int = MIN_SHARED_SUBJECT_WORDS,
+) -> bool:
     """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`)."""
     if numeric.relation is NumericRelation.CONFLICTING or ideas:
         return True
-    if a.negated != b.negated and _shared_subject(a, b, actors):
+    if a.negated != b.negated and _shared_subject(a, b, actors, subject_words):
         return True  # one side says "not" about something the other side speaks of
     names_a, names_b = actors.of(a.claim.actor_id), actors.of(b.claim.actor_id)
     if a.claim.actor_id == b.claim.actor_id or actors.one_entity(a.claim.actor_id, b.claim.actor_id):
@@ -344,13 +351,15 @@ def clash(
     return _clash(ClaimFeatures(a), ClaimFeatures(b), numeric, _Actors(actor_names), ideas)
 
 
-def _shared_subject(a: ClaimFeatures, b: ClaimFeatures, actors: _Actors) -> bool:
+def _shared_subject(
+    a: ClaimFeatures, b: ClaimFeatures, actors: _Actors, subject_words: int = MIN_SHARED_SUBJECT_WORDS
+) -> bool:
     """Whether the claims share at least `MIN_SHARED_SUBJECT_WORDS` content words that are not any
     actor's name: a negation in one claim says nothing against the other when all they share is who
     speaks or whom they speak of ("Russia"), the occasion ("a news conference on Tuesday"), or one word
     ("helicopter", "protest") that two different statements can both mention."""
     shared = (a.words & b.words) - actors.name_words - _OCCASION_WORDS
-    return len(shared) >= MIN_SHARED_SUBJECT_WORDS
+    return len(shared) >= subject_words
 
 
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
@@ -402,7 +411,12 @@ def _pairs_worth_scoring(features: Sequence[ClaimFeatures]) -> tuple[list[tuple[
 
 
 def propose_candidates(
-    claims: list[Claim], *, limit: int, actor_names: Mapping[str, Sequence[str]] | None = None
+    claims: list[Claim],
+    *,
+    limit: int,
+    actor_names: Mapping[str, Sequence[str]] | None = None,
+    involving: frozenset[str] = frozenset(),
+    subject_words: int = MIN_SHARED_SUBJECT_WORDS,
 ) -> Pairing:
     """The `limit` best-scoring pairs in which code sees a reason for conflict (`clash`), best first,
     and the pairs refused on the way.
@@ -411,7 +425,9 @@ def propose_candidates(
     its verification would be spent for nothing. Two claims citing the same words are only paired
     when different actors make them ("NATO accused Russia of adding troops, a day after Moscow said it
     was withdrawing"). `actor_names` (actor id to name and aliases) lets code see rebuttals that name
-    the other side.
+    the other side. With `involving` (claim ids), only pairs of one of those claims and one other
+    claim are looked at (the article's own account against actors' claims); `subject_words` is how
+    many content words a negated claim must share with the other to be a reason for conflict.
     """
     actors = _Actors(actor_names or {})
     features = [ClaimFeatures(c) for c in claims]
@@ -422,6 +438,8 @@ def propose_candidates(
     pairs, too_common = _pairs_worth_scoring(features)
     for i, j in pairs:
         a, b = features[i], features[j]
+        if involving and (a.claim.id in involving) == (b.claim.id in involving):
+            continue
         if _same_evidence(a.claim, b.claim) and a.claim.actor_id == b.claim.actor_id:
             continue
         looked_at += 1
@@ -444,7 +462,7 @@ def propose_candidates(
             refused.append(Refusal(a.claim, b.claim, SAME_SIDE, why))
             continue
         ideas = _opposed(a, b)
-        if not _clash(a, b, result.numeric, actors, ideas):
+        if not _clash(a, b, result.numeric, actors, ideas, subject_words):
             refused.append(Refusal(a.claim, b.claim, NO_VISIBLE_REASON, "code sees no reason for a conflict"))
             continue
         scored.append(
@@ -454,6 +472,8 @@ def propose_candidates(
         )
     by_pair = {frozenset((c.a.id, c.b.id)): c for c in scored}
     for rebuttal in _back_reference_pairs(features, actors):
+        if involving and (rebuttal.a.id in involving) == (rebuttal.b.id in involving):
+            continue
         key = frozenset((rebuttal.a.id, rebuttal.b.id))
         known = by_pair.get(key)
         # A pair already proposed for another reason (in either order: a denial in the lead comes

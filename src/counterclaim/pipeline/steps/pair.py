@@ -1,8 +1,9 @@
-"""Step 7, pair (code only): the claim pairs worth verifying, best first (`rules.pairing`).
+"""Step 8, pair (code only): the claim pairs worth verifying, best first (`rules.pairing`).
 
 Every pair sent to the verifier, and every pair code looked at and refused, is recorded in the trace
 with the rule that decided; pairs left out by the quiet rules (one actor's claims of one polarity,
-pairs with too little in common) are counted.
+pairs with too little in common) are counted. Claims of the article's own account (the `narrator`
+setting) are paired apart, against actors' claims only, under their own budget (`rules.narration`).
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 from collections import Counter
 
 from counterclaim.models import DecisionAction
+from counterclaim.pipeline.rules.narration import MAX_PAIRS, NARRATOR_PAIRS, SHARED_SUBJECT_WORDS_FOR_PAIRS
 from counterclaim.pipeline.rules.pairing import (
     BACK_REFERENCE,
     COMMON_WORDS,
     KEPT,
     MAX_LISTED_REFUSALS,
     Candidate,
+    Pairing,
     propose_candidates,
 )
 from counterclaim.pipeline.state import AnalysisState
@@ -38,12 +41,38 @@ def _why(candidate: Candidate) -> str:
 
 
 async def run(state: AnalysisState) -> None:
-    """Choose the pairs to verify."""
+    """Choose the pairs to verify: between actors, then (narrator setting) against the article's account."""
+    narrators = {actor.id for actor in state.actors if actor.narrator}
+    own_account = frozenset(c.id for c in state.claims if c.actor_id in narrators)
+    actor_names = {actor.id: [actor.name, *actor.aliases] for actor in state.actors if not actor.narrator}
     pairing = propose_candidates(
-        state.claims,
+        [c for c in state.claims if c.id not in own_account],
         limit=state.settings.max_candidates,
-        actor_names={actor.id: [actor.name, *actor.aliases] for actor in state.actors},
+        actor_names=actor_names,
     )
+    _record(state, pairing)
+    state.candidates = pairing.chosen
+    if own_account:
+        against_record = propose_candidates(
+            state.claims,
+            limit=MAX_PAIRS,
+            actor_names=actor_names,
+            involving=own_account,
+            subject_words=SHARED_SUBJECT_WORDS_FOR_PAIRS,
+        )
+        _record(state, against_record)
+        state.trace.record(
+            NARRATOR_PAIRS,
+            DecisionAction.KEPT,
+            f"{len(against_record.chosen)} pair(s) of the article's own account and an actor's claim "
+            f"chosen (at most {MAX_PAIRS})",
+            claims=sorted({c for pair in against_record.chosen for c in (pair.a.id, pair.b.id)}),
+        )
+        state.candidates = [*pairing.chosen, *against_record.chosen]
+
+
+def _record(state: AnalysisState, pairing: Pairing) -> None:
+    """Every pairing decision in the trace: chosen pairs, refusals (listed, then counted)."""
     for candidate in pairing.chosen:
         state.trace.record(
             BACK_REFERENCE if candidate.rebuttal else KEPT,
@@ -67,4 +96,3 @@ async def run(state: AnalysisState) -> None:
         )
     for rule, count in pairing.not_paired.items():
         state.trace.record(rule, DecisionAction.REFUSED, f"{count} pair(s) left out by this rule")
-    state.candidates = pairing.chosen

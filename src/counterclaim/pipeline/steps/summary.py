@@ -1,4 +1,4 @@
-"""Step 9, summary: up to four neutral sentences, each citing the claims it rests on (ids constrained by
+"""Step 10, summary: up to four neutral sentences, each citing the claims it rests on (ids constrained by
 the schema); code keeps a sentence only when it rests on its citations (`rules.summary_support`)."""
 
 from __future__ import annotations
@@ -35,10 +35,14 @@ class _ClaimLine:
 
 
 async def run(state: AnalysisState) -> None:
-    """The summary (none when there are no claims to summarise)."""
-    claims = state.claims
+    """The summary of the actors' claims (none when there are none); the article's own account (the
+    narrator setting) is left out: the summary says who claims what."""
+    narrators = {actor.id for actor in state.actors if actor.narrator}
+    claims = [c for c in state.claims if c.actor_id not in narrators]
     if not claims:
         return
+    actor_ids = {c.id for c in claims}
+    contradictions = [k for k in state.contradictions if {k.claim_a, k.claim_b} <= actor_ids]
     state.progress("summary")
     names = {actor.id: actor.name for actor in state.actors}
     listed = claims[:MAX_CLAIMS_LISTED]
@@ -52,7 +56,7 @@ async def run(state: AnalysisState) -> None:
             article_view,
             TEMPLATE,
             claims=[_ClaimLine(c.id, names[c.actor_id], c.statement) for c in listed],
-            contradictions=state.contradictions,
+            contradictions=contradictions,
             max_sentences=MAX_SENTENCES,
         ),
         response_model=summary_draft_model([c.id for c in listed], MAX_SENTENCES),
@@ -91,7 +95,7 @@ async def run(state: AnalysisState) -> None:
                 claims=sentence.claim_ids,
             )
     if not kept and answer.sentences:
-        kept = summary_from_analysis(claims, names, state.contradictions, MAX_SENTENCES)
+        kept = summary_from_analysis(claims, names, contradictions, MAX_SENTENCES)
         state.trace.record(
             WRITTEN_BY_CODE,
             DecisionAction.RELABELED,

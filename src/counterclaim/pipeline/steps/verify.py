@@ -1,4 +1,4 @@
-"""Step 8, verify: one focused request per candidate pair; code decides what is reported.
+"""Step 9, verify: one focused request per candidate pair; code decides what is reported.
 
 The verifier writes one sentence comparing the two claims, then picks one relation (unrelated, agree,
 compatible or contradict); the sentence is the explanation a reader sees, unless it copies the claims'
@@ -21,6 +21,7 @@ from counterclaim.pipeline.rules.acceptance import (
     judge,
     settle_kind,
 )
+from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
 from counterclaim.pipeline.rules.pairing import Candidate
 from counterclaim.pipeline.schemas import VerdictDraft
 from counterclaim.pipeline.state import AnalysisState
@@ -79,6 +80,7 @@ def _request(state: AnalysisState, number: int, candidate: Candidate, names: dic
 async def run(state: AnalysisState) -> None:
     """Verify every candidate pair; report those code accepts, one entry per conflict."""
     names = {actor.id: actor.name for actor in state.actors}
+    narrators = {actor.id for actor in state.actors if actor.narrator}
     requests = [_request(state, n, c, names) for n, c in enumerate(state.candidates, start=1)]
     verdicts = await ask_all(state.requests, requests)
     actor_of = {claim.id: claim.actor_id for claim in state.claims}
@@ -116,7 +118,17 @@ async def run(state: AnalysisState) -> None:
         )
         figures_conflict = candidate.numeric.relation is NumericRelation.CONFLICTING
         kind, kind_rule = settle_kind(verdict, a, b, figures_conflict=figures_conflict)
-        if kind_rule is not None:
+        if narrators & {a.actor_id, b.actor_id}:
+            kind, kind_rule = ContradictionKind.RECORD, KIND_FROM_NARRATOR
+        if kind_rule is KIND_FROM_NARRATOR:
+            state.trace.record(
+                kind_rule,
+                DecisionAction.RELABELED,
+                f"{contradiction_id}: the verifier said {verdict.kind}; an actor's words against the "
+                "article's own account are of kind record",
+                claims=(a.id, b.id),
+            )
+        elif kind_rule is not None:
             by_what = "the figures" if kind_rule is KIND_FROM_FIGURES else "the actors"
             state.trace.record(
                 kind_rule,
