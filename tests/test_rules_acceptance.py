@@ -7,7 +7,7 @@ from typing import cast
 
 import pytest
 
-from builders import claim_citing, verdict
+from builders import claim_citing, said, verdict
 from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, ContradictionKind, DecisionAction
 from counterclaim.pipeline.rules import acceptance
 from counterclaim.pipeline.rules.acceptance import accept, explanation, judge, settle_kind
@@ -76,6 +76,38 @@ def test_the_explanation_is_the_verifiers_comparison_unless_it_copies_the_eviden
         "NATO says two things that cannot both be true.",
         True,
     )
+
+
+def test_a_sentence_code_writes_never_repeats_the_evidence_through_a_long_name() -> None:
+    text = "Study co-author Professor Carl Lipo of Binghamton University said the statues mark water."
+    a = said("c1", "a1", text)
+    b = said("c2", "a2", "Moscow denied it.")
+    long_name = "Study co-author Professor Carl Lipo of Binghamton University"
+    empty = verdict("contradict", comparison="")
+    # by its shortest proper name, the sentence copies nothing
+    short = acceptance.short_name(long_name, ["Carl Lipo", "Professor"])
+    assert short == "Carl Lipo"
+    assert explanation(empty, a, b, short, "Moscow", ContradictionKind.FACTUAL)[0].startswith("Carl Lipo and")
+    # with no shorter name, the sides go unnamed rather than repeat six words of the evidence
+    written, by_code = explanation(empty, a, b, long_name, "Moscow", ContradictionKind.FACTUAL)
+    assert (
+        by_code
+        and written == "One side and the other give accounts of the same matter that cannot both be true."
+    )
+    assert not acceptance.copies_words(written, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "short"),
+    [
+        ("The United States House of Representatives", ["the House"], "the House"),
+        ("the government", ["the ministry"], "the government"),  # no proper name: the name stays
+        ("President Joe Biden", ["President", "Biden"], "Biden"),  # a bare title names no one
+        ("NATO", [], "NATO"),
+    ],
+)
+def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str], short: str) -> None:
+    assert acceptance.short_name(name, aliases) == short
 
 
 def test_copied_words_are_a_run_of_six_words_of_the_evidence() -> None:

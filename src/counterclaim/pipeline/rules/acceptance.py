@@ -16,8 +16,10 @@ kind of pair), so asking for 0.8 there would only drop pairs by chance.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from counterclaim.language import english
 from counterclaim.models import Claim, ClaimKind, ContradictionKind, DecisionAction
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate
 from counterclaim.pipeline.schemas import VerdictDraft
@@ -80,8 +82,9 @@ EXPLANATION_COPIES_EVIDENCE = Rule(
     "acceptance.explanation_copies_evidence",
     "A contradiction's explanation is the verifier's comparison in its own words; one that copies a run "
     "of `copied_words` words of either claim's evidence is replaced by a sentence code writes from the "
-    "two actors and the kind of conflict; so is the comparison of a pair reported over the verifier's "
-    "verdict (conflicting figures), which code explains from the figures.",
+    "two actors (each by the shortest name the article gives it, or 'the two sides' when even that "
+    "repeats the evidence) and the kind of conflict; so is the comparison of a pair reported over the "
+    "verifier's verdict (conflicting figures), which code explains from the figures.",
     {"copied_words": COPIED_WORDS},
 )
 SAME_CONFLICT = Rule(
@@ -205,11 +208,37 @@ def explanation(
     evidence = [" ".join(span.text for span in claim.evidence) for claim in (a, b)]
     if comparison and not any(copies_words(comparison, text) for text in evidence):
         return (comparison if comparison.endswith((".", "!", "?")) else comparison + "."), False
-    return conflict_sentence(actor_a, actor_b, kind), True
+    written = conflict_sentence(actor_a, actor_b, kind)
+    if any(copies_words(written, text) for text in evidence):  # a name that is a run of the evidence
+        written = (
+            conflict_sentence(*_UNNAMED_SIDES, kind)
+            if actor_a != actor_b
+            else conflict_sentence("The speaker", "The speaker", kind)
+        )
+    return written, True
+
+
+_UNNAMED_SIDES = ("One side", "the other")
+_TITLE_WORDS = english.BARE_TITLES | {title[0] for title in english.NAME_TITLES if len(title) == 1}
+
+
+def short_name(name: str, aliases: Sequence[str]) -> str:
+    """The shortest way the article names an actor, for sentences code writes: of the name and its
+    aliases, the shortest with a capitalised word (a proper name: "Carl Lipo" for "study co-author
+    Professor Carl Lipo of Binghamton University"), else the name."""
+    named = [
+        n
+        for n in (name, *aliases)
+        if any(word[:1].isupper() for word in n.split()[1:] or n.split())
+        and n.casefold() not in _TITLE_WORDS  # "President" or "Professor" alone names no one
+    ]
+    return min(named, key=lambda n: (len(n.split()), len(n))) if named else name
 
 
 def conflict_sentence(actor_a: str, actor_b: str, kind: ContradictionKind) -> str:
     """One sentence code writes for a conflict of this kind between two actors (or within one)."""
     if actor_a == actor_b or kind in (ContradictionKind.WORDS_VS_DEEDS, ContradictionKind.SELF):
-        return f"{actor_a} {_KIND_WORDS[kind]}."
-    return f"{actor_a} and {actor_b} {_KIND_WORDS[kind]}."
+        sentence = f"{actor_a} {_KIND_WORDS[kind]}."
+    else:
+        sentence = f"{actor_a} and {actor_b} {_KIND_WORDS[kind]}."
+    return sentence[:1].upper() + sentence[1:]

@@ -20,6 +20,7 @@ from counterclaim.pipeline.rules.acceptance import (
     figures_explanation,
     judge,
     settle_kind,
+    short_name,
 )
 from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
 from counterclaim.pipeline.rules.pairing import Candidate
@@ -80,6 +81,7 @@ def _request(state: AnalysisState, number: int, candidate: Candidate, names: dic
 async def run(state: AnalysisState) -> None:
     """Verify every candidate pair; report those code accepts, one entry per conflict."""
     names = {actor.id: actor.name for actor in state.actors}
+    short = {actor.id: short_name(actor.name, actor.aliases) for actor in state.actors}
     narrators = {actor.id for actor in state.actors if actor.narrator}
     requests = [_request(state, n, c, names) for n, c in enumerate(state.candidates, start=1)]
     verdicts = await ask_all(state.requests, requests)
@@ -137,7 +139,7 @@ async def run(state: AnalysisState) -> None:
                 claims=(a.id, b.id),
             )
         if judgement.action is DecisionAction.OVERRIDDEN:  # the comparison argues against reporting it
-            text = figures_explanation(names[a.actor_id], names[b.actor_id], candidate.numeric.explanation)
+            text = figures_explanation(short[a.actor_id], short[b.actor_id], candidate.numeric.explanation)
             state.trace.record(
                 EXPLANATION_COPIES_EVIDENCE,
                 DecisionAction.RELABELED,
@@ -147,7 +149,7 @@ async def run(state: AnalysisState) -> None:
             )
             found.append(_contradiction(contradiction_id, a, b, kind, text, verdict.confidence))
             continue
-        text, written_by_code = explanation(verdict, a, b, names[a.actor_id], names[b.actor_id], kind)
+        text, written_by_code = explanation(verdict, a, b, short[a.actor_id], short[b.actor_id], kind)
         if written_by_code:
             state.trace.record(
                 EXPLANATION_COPIES_EVIDENCE,
