@@ -13,7 +13,7 @@ import asyncio
 
 import pytest
 
-from counterclaim.models import Analysis, ContradictionKind, DecisionAction
+from counterclaim.models import Analysis, Claim, Contradiction, ContradictionKind, DecisionAction
 from counterclaim.pipeline.analyze import run_pipeline
 from counterclaim.pipeline.rules import narration
 from recording import recorded_client, recorded_settings
@@ -55,6 +55,13 @@ def analyses() -> dict[tuple[str, bool], Analysis]:
 def _narrator_claims(analysis: Analysis) -> list[str]:
     narrators = {a.id for a in analysis.actors if a.narrator}
     return [c.id for c in analysis.claims if c.actor_id in narrators]
+
+
+def _the_record_conflict(analysis: Analysis) -> tuple[Contradiction, Claim]:
+    """The one contradiction with the article's own account, and the actor's claim in it."""
+    own = set(_narrator_claims(analysis))
+    (record,) = [k for k in analysis.contradictions if {k.claim_a, k.claim_b} & own]
+    return record, analysis.claim(({record.claim_a, record.claim_b} - own).pop())
 
 
 @pytest.mark.parametrize("name", list(ARTICLES))
@@ -114,18 +121,14 @@ def test_the_toll_the_owner_gives_contradicts_the_articles_own(
     analyses: dict[tuple[str, bool], Analysis],
 ) -> None:
     analysis = analyses[("owner-and-toll", True)]
-    own = set(_narrator_claims(analysis))
-    (record,) = [k for k in analysis.contradictions if {k.claim_a, k.claim_b} & own]
+    record, other = _the_record_conflict(analysis)
     assert record.kind is ContradictionKind.RECORD
-    other = ({record.claim_a, record.claim_b} - own).pop()
-    assert "Asante" in analysis.actor(analysis.claim(other).actor_id).name
+    assert "Asante" in analysis.actor(other.actor_id).name
 
 
 def test_the_denial_is_held_against_the_deed_the_article_reports(
     analyses: dict[tuple[str, bool], Analysis],
 ) -> None:
     analysis = analyses[("denial-and-deed", True)]
-    own = set(_narrator_claims(analysis))
-    (record,) = [k for k in analysis.contradictions if {k.claim_a, k.claim_b} & own]
-    other = analysis.claim(({record.claim_a, record.claim_b} - own).pop())
+    _, other = _the_record_conflict(analysis)
     assert "denied" in other.evidence[0].text and "Reyes" in analysis.actor(other.actor_id).name

@@ -9,7 +9,7 @@ import pytest
 
 from builders import claim_citing, said, verdict
 from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, ContradictionKind, DecisionAction
-from counterclaim.pipeline.rules import acceptance
+from counterclaim.pipeline.rules import acceptance, narration
 from counterclaim.pipeline.rules.acceptance import accept, explanation, judge, settle_kind
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate, opposed_ideas
 from counterclaim.pipeline.schemas import VerdictDraft, VerdictRelation
@@ -130,6 +130,10 @@ def test_kind_follows_from_who_made_the_claims() -> None:
     assert settle_kind(verdict("contradict", "self"), said, other) == (ContradictionKind.FACTUAL, by_actors)
     assert settle_kind(verdict("contradict", "numeric"), said, other) == (ContradictionKind.NUMERIC, None)
     assert settle_kind(verdict("contradict", "factual"), said, other) == (ContradictionKind.FACTUAL, None)
+    # against the article's own account the kind is record, whatever the verifier or the actors say
+    by_narrator = (ContradictionKind.RECORD, narration.KIND_FROM_NARRATOR)
+    assert settle_kind(verdict("contradict", "numeric"), said, other, against_record=True) == by_narrator
+    assert settle_kind(verdict("contradict", "factual"), said, other, against_record=True) == by_narrator
 
 
 def test_two_actors_figures_that_code_found_conflicting_make_a_numeric_contradiction() -> None:

@@ -64,6 +64,11 @@ class AnalysisState:
         self.registry = ActorRegistry(self.article.sanitized.clean, self.trace)
 
     @property
+    def narrator_ids(self) -> set[str]:
+        """Ids of the actors that are the article's own voice (step 7, narrator setting)."""
+        return {actor.id for actor in self.actors if actor.narrator}
+
+    @property
     def settings(self) -> Settings:
         return self.client.settings
 

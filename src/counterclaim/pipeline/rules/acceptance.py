@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from counterclaim.language import english
 from counterclaim.models import Claim, ClaimKind, ContradictionKind, DecisionAction
+from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate
 from counterclaim.pipeline.schemas import VerdictDraft
 from counterclaim.pipeline.trace import Rule
@@ -153,11 +154,14 @@ def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
 
 
 def settle_kind(
-    verdict: VerdictDraft, a: Claim, b: Claim, *, figures_conflict: bool = False
+    verdict: VerdictDraft, a: Claim, b: Claim, *, figures_conflict: bool = False, against_record: bool = False
 ) -> tuple[ContradictionKind, Rule | None]:
-    """The contradiction kind, and the rule that corrected the verifier's (None: its kind stands):
-    the actors and claim kinds decide self and words_vs_deeds; between two actors, figures code found
-    conflicting (`figures_conflict`) make it numeric."""
+    """The contradiction kind, and the rule that corrected the verifier's (None: its kind stands): an
+    actor against the article's own account (`against_record`) is `record`; the actors and claim kinds
+    decide self and words_vs_deeds; between two actors, figures code found conflicting
+    (`figures_conflict`) make it numeric."""
+    if against_record:  # the verifier never names record
+        return ContradictionKind.RECORD, KIND_FROM_NARRATOR
     named = ContradictionKind(verdict.kind)
     if a.actor_id == b.actor_id:
         if (a.kind is ClaimKind.ACTION) != (b.kind is ClaimKind.ACTION):

@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from counterclaim.language import english
 from counterclaim.models import Claim, ClaimKind
 from counterclaim.pipeline.rules.attribution import first_person, has_reporting_cue
+from counterclaim.pipeline.rules.pairing import OCCASION_WORDS
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
 from counterclaim.text.numbers import compared_units
@@ -37,8 +37,6 @@ actors' names) is a reason for conflict: one factual sentence states one matter 
 "denied that he had taken any bribes"), where two actors' claims need two words in common."""
 MAX_PAIRS = 3
 """Narrator pairs verified per article, on top of the pairs between actors (each costs one request)."""
-
-_OCCASION_WORDS = keywords(english.OCCASION_WORDS_TEXT)
 
 OWN_ACCOUNT = Rule(
     "narration.own_account",
@@ -94,7 +92,7 @@ def own_account(
         if units:
             found.append(OwnSentence(number, text, f"it states a figure ({', '.join(sorted(units))})"))
             continue
-        words = keywords(text) - name_words - _OCCASION_WORDS
+        words = keywords(text) - name_words - OCCASION_WORDS
         shared = max((len(words & denial) for denial in denials), default=0)
         if shared >= MIN_SHARED_SUBJECT_WORDS:
             found.append(OwnSentence(number, text, f"it shares {shared} words with an actor's denial"))

@@ -56,7 +56,8 @@ class PairWeights:
 
 WEIGHTS = PairWeights()
 
-_OCCASION_WORDS = keywords(english.OCCASION_WORDS_TEXT)
+OCCASION_WORDS = keywords(english.OCCASION_WORDS_TEXT)
+"""Words of the occasion ("a news conference on Tuesday"): shared, they say nothing about the subject."""
 
 RESTATEMENT = Rule(
     "pairing.restatement",
@@ -358,7 +359,7 @@ def _shared_subject(
     actor's name: a negation in one claim says nothing against the other when all they share is who
     speaks or whom they speak of ("Russia"), the occasion ("a news conference on Tuesday"), or one word
     ("helicopter", "protest") that two different statements can both mention."""
-    shared = (a.words & b.words) - actors.name_words - _OCCASION_WORDS
+    shared = (a.words & b.words) - actors.name_words - OCCASION_WORDS
     return len(shared) >= subject_words
 
 

@@ -42,8 +42,7 @@ def _why(candidate: Candidate) -> str:
 
 async def run(state: AnalysisState) -> None:
     """Choose the pairs to verify: between actors, then (narrator setting) against the article's account."""
-    narrators = {actor.id for actor in state.actors if actor.narrator}
-    own_account = frozenset(c.id for c in state.claims if c.actor_id in narrators)
+    own_account = frozenset(c.id for c in state.claims if c.actor_id in state.narrator_ids)
     actor_names = {actor.id: [actor.name, *actor.aliases] for actor in state.actors if not actor.narrator}
     pairing = propose_candidates(
         [c for c in state.claims if c.id not in own_account],

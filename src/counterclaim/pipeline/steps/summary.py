@@ -37,7 +37,7 @@ class _ClaimLine:
 async def run(state: AnalysisState) -> None:
     """The summary of the actors' claims (none when there are none); the article's own account (the
     narrator setting) is left out: the summary says who claims what."""
-    narrators = {actor.id for actor in state.actors if actor.narrator}
+    narrators = state.narrator_ids
     claims = [c for c in state.claims if c.actor_id not in narrators]
     if not claims:
         return

@@ -82,7 +82,6 @@ async def run(state: AnalysisState) -> None:
     """Verify every candidate pair; report those code accepts, one entry per conflict."""
     names = {actor.id: actor.name for actor in state.actors}
     short = {actor.id: short_name(actor.name, actor.aliases) for actor in state.actors}
-    narrators = {actor.id for actor in state.actors if actor.narrator}
     requests = [_request(state, n, c, names) for n, c in enumerate(state.candidates, start=1)]
     verdicts = await ask_all(state.requests, requests)
     actor_of = {claim.id: claim.actor_id for claim in state.claims}
@@ -119,9 +118,10 @@ async def run(state: AnalysisState) -> None:
             claims=(a.id, b.id),
         )
         figures_conflict = candidate.numeric.relation is NumericRelation.CONFLICTING
-        kind, kind_rule = settle_kind(verdict, a, b, figures_conflict=figures_conflict)
-        if narrators & {a.actor_id, b.actor_id}:
-            kind, kind_rule = ContradictionKind.RECORD, KIND_FROM_NARRATOR
+        against_record = bool(state.narrator_ids & {a.actor_id, b.actor_id})
+        kind, kind_rule = settle_kind(
+            verdict, a, b, figures_conflict=figures_conflict, against_record=against_record
+        )
         if kind_rule is KIND_FROM_NARRATOR:
             state.trace.record(
                 kind_rule,
