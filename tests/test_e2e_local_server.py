@@ -16,6 +16,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -29,11 +30,19 @@ from counterclaim.llm.compact_json import compact_request
 from counterclaim.llm.local_server import LocalServer, resolve_model_path, wait_until_ready
 from counterclaim.llm.model_files import SMOLLM2_135M, ensure_model_file, verify_model_file
 from counterclaim.pipeline.schemas import VerdictDraft
+from native_watchdog import native_watchdog
 
-# A real server on a busy two-core machine once hung a test here: a hard limit turns a hang into a
-# failure with every thread's stack printed, instead of eating CI's whole time budget.
-E2E_TIMEOUT_SECONDS = 300
-pytestmark = [pytest.mark.e2e, pytest.mark.timeout(E2E_TIMEOUT_SECONDS, method="thread")]
+# A real server hung a test here twice (once in CI, for its whole 90 minutes): xllamacpp starts and
+# releases its server holding the GIL, so pytest-timeout's thread could not fire. faulthandler's C
+# watchdog can: past the limit it writes every thread's stack and ends the process.
+E2E_TIMEOUT_SECONDS = 180
+pytestmark = [pytest.mark.e2e]
+
+
+@pytest.fixture(autouse=True)
+def hard_time_limit() -> Iterator[None]:
+    with native_watchdog(E2E_TIMEOUT_SECONDS):
+        yield
 
 
 @pytest.fixture(scope="module")
