@@ -215,6 +215,46 @@ def test_code_sees_a_reason_for_conflict_only_in_what_the_claims_say() -> None:
     assert not clash(chief, same_person, no_numbers, one_person)  # two entries for one person
 
 
+def test_a_negation_counts_only_when_it_reaches_what_the_other_claim_says() -> None:
+    names = {"a1": ["The museum"], "a2": ["The ministry"]}
+    plain = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    museum = said("c1", "a1", "The museum said the old church will become a mosque next year.")
+    reaching = said("c2", "a2", "The ministry said the old church will not become a mosque.")
+    aside = said("c3", "a2", "The ministry said the old church is not only a landmark but a mosque too.")
+    delayed = said(
+        "c4",
+        "a2",
+        "The ministry did not immediately say whom it asked; the old church and the mosque closed.",
+    )
+    assert clash(museum, reaching, plain, names)  # "not become a mosque"
+    # The same two shared words, a negation that reaches none of them: no reason to verify.
+    assert not clash(museum, aside, plain, names)
+    assert not clash(museum, delayed, plain, names)
+    # A denial negates what it denies, whatever the words after "denied".
+    denial = said("c5", "a2", "The ministry denied the mosque plan for the old church.", ClaimKind.DENIAL)
+    assert clash(museum, denial, plain, names)
+
+
+def test_a_verb_of_disagreement_aimed_at_the_other_side_is_a_reason_to_verify() -> None:
+    names = {"a1": ["Macron"], "a2": ["Bolsonaro"], "a3": ["Hutchinson"], "a4": ["The authors"]}
+    plain = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    macron = said("c1", "a1", "Macron called for G7 action on the fires in the Amazon.")
+    opposed = said("c2", "a2", "Bolsonaro opposed Macron's statement as colonialist.")
+    remark = said("c3", "a2", "Bolsonaro met Macron's envoy on Friday.")
+    assert clash(macron, opposed, plain, names)  # disagreement naming the other side
+    assert not clash(macron, remark, plain, names)  # naming the other side alone is no conflict
+    authors = said("c4", "a4", "The authors proposed that running induced wing flapping in Caudipteryx.")
+    questioned = said(
+        "c5", "a3", "Hutchinson questioned the findings: Caudipteryx held its wings, not flapping."
+    )
+    elsewhere = said("c6", "a3", "Hutchinson questioned the budget of the museum.")
+    assert clash(authors, questioned, plain, names)  # disagreement sharing the subject
+    assert not clash(authors, elsewhere, plain, names)  # disagreement about something else
+    # One actor taking issue with its own words is left to the other rules.
+    own = said("c7", "a1", "Macron opposed Macron's earlier statement on the Amazon fires.")
+    assert not clash(macron, own, plain, names)
+
+
 # --- each rule's decision, as the pair step traces it ------------------------------------------------
 
 ADDING = "NATO said Russia is adding troops near the border."

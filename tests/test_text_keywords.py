@@ -42,3 +42,14 @@ def test_inflections_of_one_word_are_one_keyword(one: str, other: str) -> None:
     # Snowball English stems; the suffix list it replaced kept "polici" apart from "policy" and
     # "studi" apart from "studied".
     assert keywords(one) == keywords(other)
+
+
+def test_a_negation_reaches_the_words_of_its_own_clause_only() -> None:
+    from counterclaim.text.keywords import negation_scope
+
+    assert negation_scope("It does not, however, list any 707s.") == {"list", "707s"}
+    reached = negation_scope("There is no mission that matches the reports, and the army said more.")
+    assert {"mission", "report"} <= reached and "armi" not in reached
+    assert negation_scope("Nobody else spoke; the talks will go on.") == set()
+    assert negation_scope("They won't save the monarch") == {"save", "monarch"}
+    assert len(negation_scope("not " + " ".join(f"word{n}" for n in range(20)))) == 8

@@ -240,6 +240,22 @@ ACTOR_KIND_WORDS = frozenset(
 NEGATIONS = _words("not no never none nothing deny denies denied denying false wrong untrue without")
 """Words that negate what a claim says (and "n't")."""
 
+NEGATION_SCOPE_WORDS = 8
+"""How many words after a negation it reaches at most (fewer when the clause ends first)."""
+
+CLAUSE_TURNS = _words("but however although though while whereas yet")
+"""Words that turn a clause: they end a negation's reach ("not only X but Y"), and are skipped right
+after the negation ("does not, however, list")."""
+
+DISAGREEMENT_VERBS = _words(
+    "opposed opposes questioned attacked criticized criticised criticizes criticises rejected rejects "
+    "disputed disputes dismissed dismisses contradicted contradicts rebutted rebuts disagreed disagrees "
+    "slammed slams condemned condemns challenged doubted refuted refutes denounced denounces decried decries"
+)
+"""Verbs by which a report says one side took issue with another ("Bolsonaro opposed Macron's
+statement", "Hutchinson questioned the findings"); forms that are also common nouns ("attacks",
+"questions", "challenges") are left out."""
+
 CONCEPT_WORDS: dict[str, str] = {
     "force": "troop troops soldier soldiers force forces unit units army armies military battalion "
     "battalions",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from counterclaim.language import english, other_languages
 from counterclaim.language.stemming import stem
 from counterclaim.language.tokens import words
 
-__all__ = ["CONCEPTS", "NOT_KEYWORDS", "is_negated", "keywords", "opposed", "words"]
+__all__ = ["CONCEPTS", "NOT_KEYWORDS", "is_negated", "keywords", "negation_scope", "opposed", "words"]
 
 CONCEPTS = {word: concept for concept, text in english.CONCEPT_WORDS.items() for word in text.split()}
 """Each word of `english.CONCEPT_WORDS` mapped to its concept."""
@@ -43,3 +45,38 @@ def is_negated(text: str) -> bool:
     return bool(tokens & english.NEGATIONS) or any(
         t.endswith("n't") or t.endswith("n\u2019t") for t in tokens
     )
+
+
+_SCOPE_TOKEN = re.compile(r"[^\W_][\w'\u2019-]*|[,;:.!?()\u2014\u2013]")
+"""Words (as `words` cuts them) and the punctuation that ends a clause."""
+
+
+def _negates(token: str) -> bool:
+    return token in english.NEGATIONS or token.endswith("n't") or token.endswith("n\u2019t")
+
+
+def negation_scope(text: str) -> set[str]:
+    """Content words (as `keywords` gives them) that a negation in the text reaches: the words after
+    each negation, up to `english.NEGATION_SCOPE_WORDS` of them or the end of its clause, whichever
+    comes first. A clause turn ends it ("not only a landmark but a mosque" reaches "landmark"), and
+    is skipped right after the negation ("does not, however, list any 707s" reaches "list", "707s")."""
+    tokens = _SCOPE_TOKEN.findall(text.casefold())
+    reached: list[str] = []
+    for position, token in enumerate(tokens):
+        if not _negates(token):
+            continue
+        taken: list[str] = []
+        for following in tokens[position + 1 :]:
+            if not following[0].isalnum():
+                if taken:
+                    break
+                continue
+            if following in english.CLAUSE_TURNS:
+                if taken:
+                    break
+                continue
+            taken.append(following)
+            if len(taken) >= english.NEGATION_SCOPE_WORDS:
+                break
+        reached.extend(taken)
+    return keywords(" ".join(reached))

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from counterclaim.language import english
+from counterclaim.language.tokens import words
 from counterclaim.models import Claim, ClaimKind
 from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.back_references import denies_something_said
-from counterclaim.text.keywords import CONCEPTS, is_negated, keywords, opposed
+from counterclaim.text.keywords import CONCEPTS, is_negated, keywords, negation_scope, opposed
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities, compared_units
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
@@ -92,9 +93,14 @@ NO_VISIBLE_REASON = Rule(
     "pairing.no_visible_reason",
     "A pair is verified only when code sees a reason for conflict: figures that cannot both hold, "
     "opposed ideas, a negation on one side about a subject both share (`min_shared_subject_words` "
-    "content words beyond every actor's name and words of the occasion), or a denial or accusation "
-    "naming the other side.",
-    {"min_shared_subject_words": MIN_SHARED_SUBJECT_WORDS},
+    "content words beyond every actor's name and words of the occasion) that reaches a word of the "
+    "other claim (within `negation_scope_words` words of the same clause; a denial reaches all), a "
+    "denial or accusation naming the other side, or a verb of disagreement (opposed, questioned, "
+    "attacked, ...) naming the other side or sharing its subject.",
+    {
+        "min_shared_subject_words": MIN_SHARED_SUBJECT_WORDS,
+        "negation_scope_words": english.NEGATION_SCOPE_WORDS,
+    },
 )
 BACK_REFERENCE = Rule(
     "pairing.back_reference",
@@ -141,9 +147,10 @@ class Candidate:
     score: float
     numeric: NumericVerdict
     clash: bool = False
-    """Code sees a reason for conflict: a negation on one side only about a subject both speak of,
-    opposed ideas, figures that cannot both hold, or a denial or accusation naming the other's actor in
-    full (a rebuttal)."""
+    """Code sees a reason for conflict: a negation on one side only about a subject both speak of and
+    reaching a word of the other claim, opposed ideas, figures that cannot both hold, or a rebuttal (a
+    denial or accusation naming the other's actor in full, or a verb of disagreement naming it or
+    sharing its subject)."""
     opposed: bool = False
     """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
     rebuttal: bool = False
@@ -203,6 +210,16 @@ class ClaimFeatures:
     @cached_property
     def denies_something_said(self) -> bool:
         return denies_something_said(self.evidence_text)
+
+    @cached_property
+    def negation_reach(self) -> frozenset[str]:
+        """Content words a negation of the statement or evidence reaches (`negation_scope`)."""
+        return frozenset(negation_scope(self.claim.statement) | negation_scope(self.evidence_text))
+
+    @cached_property
+    def disagrees(self) -> bool:
+        """The evidence reports a verb of disagreement ("opposed", "questioned the findings")."""
+        return not english.DISAGREEMENT_VERBS.isdisjoint(words(self.evidence_text))
 
 
 def content_words(claim: Claim) -> set[str]:
@@ -324,19 +341,32 @@ def _clash(
     if numeric.relation is NumericRelation.CONFLICTING or ideas:
         return True
     if a.negated != b.negated and _shared_subject(a, b, actors, subject_words):
-        return True  # one side says "not" about something the other side speaks of
+        negated, other = (a, b) if a.negated else (b, a)
+        if _negation_reaches(negated, other, actors):
+            return True  # one side says "not" about something the other side speaks of
     names_a, names_b = actors.of(a.claim.actor_id), actors.of(b.claim.actor_id)
     if a.claim.actor_id == b.claim.actor_id or actors.one_entity(a.claim.actor_id, b.claim.actor_id):
         return False
 
-    def rebuts(claim: ClaimFeatures, other_names: Sequence[str]) -> bool:
+    def rebuts(claim: ClaimFeatures, other: ClaimFeatures, other_names: Sequence[str]) -> bool:
         # Naming the other side is no conflict by itself ("the government is trying to crush the
-        # protests" names the government, whatever the government says): a rebuttal denies or accuses.
-        if claim.claim.kind not in _STANCE_KINDS:
-            return False
-        return any(occurs_in(name, claim.evidence_key) for name in other_names)
+        # protests" names the government, whatever the government says): a rebuttal denies or
+        # accuses, or reports a verb of disagreement aimed at the other side or at its subject.
+        names_other = any(occurs_in(name, claim.evidence_key) for name in other_names)
+        if claim.claim.kind in _STANCE_KINDS and names_other:
+            return True
+        return claim.disagrees and (names_other or _shared_subject(claim, other, actors))
 
-    return rebuts(a, names_b) or rebuts(b, names_a)
+    return rebuts(a, b, names_b) or rebuts(b, a, names_a)
+
+
+def _negation_reaches(negated: ClaimFeatures, other: ClaimFeatures, actors: _Actors) -> bool:
+    """Whether the negation of one claim reaches a word the other claim says (beyond actors' names
+    and words of the occasion): "not only a great temple" or "did not immediately announce" negate
+    nothing the other claim holds. A denial negates what it denies, whatever its words."""
+    if negated.claim.kind is ClaimKind.DENIAL:
+        return True
+    return bool((negated.negation_reach & other.words) - actors.name_words - OCCASION_WORDS)
 
 
 def clash(
