@@ -110,6 +110,28 @@ def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str
     assert acceptance.short_name(name, aliases) == short
 
 
+def _actor(aid: str, name: str, *aliases: str) -> Actor:
+    return Actor(id=aid, name=name, kind=ActorKind.GOVERNMENT, aliases=list(aliases))
+
+
+def test_a_short_name_is_never_another_actors_name_nor_shared_by_two_actors() -> None:
+    sudan = _actor("a1", "Sudan", "Khartoum")
+    south = _actor("a2", "South Sudan", "Sudan", "Juba government")  # the model's alias is Sudan's name
+    assert acceptance.short_names([sudan, south]) == {"a1": "Sudan", "a2": "South Sudan"}
+    # Two envoys the article calls "the Envoy": each side keeps its full name.
+    one = _actor("a3", "US Envoy Princeton Lyman", "Envoy")
+    other = _actor("a4", "AU Envoy Thabo Mbeki", "Envoy")
+    names = acceptance.short_names([one, other])
+    assert names == {"a3": "US Envoy Princeton Lyman", "a4": "AU Envoy Thabo Mbeki"}
+
+
+def test_two_actors_with_one_name_are_two_sides_in_the_sentence_code_writes() -> None:
+    two_sides = acceptance.conflict_sentence("Police", "Police", ContradictionKind.FACTUAL, one_actor=False)
+    assert two_sides.startswith("Police and Police ")
+    one_side = acceptance.conflict_sentence("Police", "Police", ContradictionKind.FACTUAL, one_actor=True)
+    assert not one_side.startswith("Police and")
+
+
 def test_copied_words_are_a_run_of_six_words_of_the_evidence() -> None:
     evidence = "So far, we haven't seen any de-escalation on the ground."
     assert acceptance.copies_words("He says: we haven't seen any de-escalation at all.", evidence)

@@ -16,11 +16,12 @@ kind of pair), so asking for 0.8 there would only drop pairs by chance.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from counterclaim.language import english
-from counterclaim.models import Claim, ClaimKind, ContradictionKind, DecisionAction
+from counterclaim.models import Actor, Claim, ClaimKind, ContradictionKind, DecisionAction
 from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate
 from counterclaim.pipeline.schemas import VerdictDraft
@@ -212,12 +213,13 @@ def explanation(
     evidence = [" ".join(span.text for span in claim.evidence) for claim in (a, b)]
     if comparison and not any(copies_words(comparison, text) for text in evidence):
         return (comparison if comparison.endswith((".", "!", "?")) else comparison + "."), False
-    written = conflict_sentence(actor_a, actor_b, kind)
+    one_actor = a.actor_id == b.actor_id
+    written = conflict_sentence(actor_a, actor_b, kind, one_actor=one_actor)
     if any(copies_words(written, text) for text in evidence):  # a name that is a run of the evidence
         written = (
-            conflict_sentence(*_UNNAMED_SIDES, kind)
-            if actor_a != actor_b
-            else conflict_sentence("The speaker", "The speaker", kind)
+            conflict_sentence("The speaker", "The speaker", kind, one_actor=True)
+            if one_actor
+            else conflict_sentence(*_UNNAMED_SIDES, kind, one_actor=False)
         )
     return written, True
 
@@ -239,9 +241,24 @@ def short_name(name: str, aliases: Sequence[str]) -> str:
     return min(named, key=lambda n: (len(n.split()), len(n))) if named else name
 
 
-def conflict_sentence(actor_a: str, actor_b: str, kind: ContradictionKind) -> str:
-    """One sentence code writes for a conflict of this kind between two actors (or within one)."""
-    if actor_a == actor_b or kind in (ContradictionKind.WORDS_VS_DEEDS, ContradictionKind.SELF):
+def short_names(actors: Sequence[Actor]) -> dict[str, str]:
+    """`short_name` of each actor by id, from the aliases it alone goes by: an alias another actor
+    also goes by ("Sudan" given to South Sudan, "Envoy" to two envoys) is passed over, so two sides
+    never read as one (unless the model named them alike: see `conflict_sentence`'s `one_actor`)."""
+    going_by: dict[str, set[str]] = defaultdict(set)
+    for actor in actors:
+        for form in (actor.name, *actor.aliases):
+            going_by[form.casefold()].add(actor.id)
+    return {
+        actor.id: short_name(actor.name, [n for n in actor.aliases if going_by[n.casefold()] == {actor.id}])
+        for actor in actors
+    }
+
+
+def conflict_sentence(actor_a: str, actor_b: str, kind: ContradictionKind, *, one_actor: bool) -> str:
+    """One sentence code writes for a conflict of this kind between two actors, or within one
+    (`one_actor`: the claims' actor ids are one, whatever the names read)."""
+    if one_actor or kind in (ContradictionKind.WORDS_VS_DEEDS, ContradictionKind.SELF):
         sentence = f"{actor_a} {_KIND_WORDS[kind]}."
     else:
         sentence = f"{actor_a} and {actor_b} {_KIND_WORDS[kind]}."

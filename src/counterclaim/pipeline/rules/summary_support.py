@@ -91,7 +91,10 @@ def summary_from_analysis(
     for k in contradictions[: max(limit - 1, 0)]:
         a, b = names[actor_of[k.claim_a]], names[actor_of[k.claim_b]]
         sentences.append(
-            SummarySentence(text=conflict_sentence(a, b, k.kind), claim_ids=[k.claim_a, k.claim_b])
+            SummarySentence(
+                text=conflict_sentence(a, b, k.kind, one_actor=actor_of[k.claim_a] == actor_of[k.claim_b]),
+                claim_ids=[k.claim_a, k.claim_b],
+            )
         )
     return sentences
 

@@ -20,7 +20,7 @@ from counterclaim.pipeline.rules.acceptance import (
     figures_explanation,
     judge,
     settle_kind,
-    short_name,
+    short_names,
 )
 from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
 from counterclaim.pipeline.rules.pairing import Candidate
@@ -81,7 +81,7 @@ def _request(state: AnalysisState, number: int, candidate: Candidate, names: dic
 async def run(state: AnalysisState) -> None:
     """Verify every candidate pair; report those code accepts, one entry per conflict."""
     names = {actor.id: actor.name for actor in state.actors}
-    short = {actor.id: short_name(actor.name, actor.aliases) for actor in state.actors}
+    short = short_names(state.actors)
     requests = [_request(state, n, c, names) for n, c in enumerate(state.candidates, start=1)]
     verdicts = await ask_all(state.requests, requests)
     actor_of = {claim.id: claim.actor_id for claim in state.claims}
