@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from counterclaim.errors import DatasetError
-from counterclaim.evaluation.gold import GoldArticle
+from counterclaim.evaluation.gold import GoldArticle, load_dataset
+from counterclaim.evaluation.matching import is_narrator_name
 from counterclaim.evaluation.scoring import (
     ArticleScore,
     ClaimMatch,
@@ -598,7 +599,17 @@ def test_aggregate_of_nothing_is_all_none() -> None:
 FIRE = "The fire killed 11 workers. The owner said four workers died. The union said nine workers died."
 
 
-def fire_gold() -> GoldArticle:
+FIRE_CONFLICTS: list[dict[str, Any]] = [
+    {"id": "k1", "a": "o1", "b": "u1", "kind": "numeric"},
+    {"id": "k2", "a": "n1", "b": "o1", "kind": "numeric"},
+]
+
+
+def fire_gold(
+    contradictions: list[dict[str, Any]] = FIRE_CONFLICTS,
+    non_contradictions: list[tuple[str, str]] | None = None,
+) -> GoldArticle:
+    """n1 the article's claim (11 killed), o1 the owner's (four), u1 the union's (nine)."""
     return gold(
         FIRE,
         {"wn": "Wikinews (narrator)", "owner": "the owner", "union": "the union"},
@@ -608,10 +619,8 @@ def fire_gold() -> GoldArticle:
             ("u1", "union", *span(FIRE, "nine workers died")),
         ],
         labels=BOTH,
-        contradictions=[
-            {"id": "k1", "a": "o1", "b": "u1", "kind": "numeric"},
-            {"id": "k2", "a": "n1", "b": "o1", "kind": "numeric"},
-        ],
+        contradictions=contradictions,
+        non_contradictions=non_contradictions,
     )
 
 
@@ -657,3 +666,91 @@ def test_a_record_pair_that_finds_nothing_costs_record_precision_only() -> None:
     s = score_article(fire_gold(), fire_prediction(True, [("k1", "c1", "c2"), ("k2", "c3", "c2")]))
     assert s.metrics.contradiction_precision == 1.0
     assert s.metrics.record_precision == 0.0 and s.record_false_positive_pairs == ("k2",)
+
+
+def with_pairs(prediction: Prediction, *pairs: PredictedPair) -> Prediction:
+    return Prediction(actors=prediction.actors, claims=prediction.claims, pairs=pairs)
+
+
+def test_a_narrator_claim_only_in_an_also_pair_is_scored_as_a_record_conflict() -> None:
+    # k1 is labeled between the owner and the union, and also holds the article's 11 against the union's 9
+    g = fire_gold([{"id": "k1", "a": "o1", "b": "u1", "kind": "numeric", "also": [["n1", "u1"]]}])
+    s = score_article(g, fire_prediction(True, [("p1", "c3", "c2")]))  # the article vs the union
+    c = s.counts
+    # k1's narrator part (n1 vs u1) is found by the record pair: 1 of 1, and the pair is right
+    assert (c.record_gold, c.record_found, c.record_pred_counted, c.record_true) == (1, 1, 1, 1)
+    assert s.record_found_contradictions == (ContradictionFind("k1", "p1"),)
+    assert s.metrics.record_f1 == 1.0
+    # its part between actors (o1 vs u1) is still a gold conflict there, missed: no pair between actors
+    assert (c.gold_contradictions, c.found_contradictions, c.pred_pairs_counted) == (1, 0, 0)
+    assert s.missed_contradictions == ("k1",)
+
+
+def test_the_pairs_between_actors_of_a_narrator_conflict_are_scored_between_actors() -> None:
+    # k1's main pair holds the article's claim; its also pair is between the owner and the union
+    g = fire_gold([{"id": "k1", "a": "n1", "b": "o1", "kind": "numeric", "also": [["o1", "u1"]]}])
+    s = score_article(g, fire_prediction(True, [("p1", "c1", "c2")]))  # the owner vs the union
+    c = s.counts
+    # between actors: k1's part (o1 vs u1) found by p1; on the record side its part (n1 vs o1) missed
+    assert (c.gold_contradictions, c.found_contradictions, c.pred_pairs_counted, c.true_pairs) == (1, 1, 1, 1)
+    assert (c.record_gold, c.record_found, c.record_pred_counted) == (1, 0, 0)
+    assert s.record_missed_contradictions == ("k1",)
+    assert (s.metrics.contradiction_f1, s.metrics.record_recall) == (1.0, 0.0)
+
+
+def test_a_predicted_conflict_is_split_pair_by_pair_too() -> None:
+    # fire_gold: k1 owner vs union, k2 the article vs the owner. One predicted conflict holds both.
+    base = fire_prediction(True, [])
+    s = score_article(fire_gold(), with_pairs(base, PredictedPair("p1", "c1", "c2", (("c3", "c1"),))))
+    c = s.counts
+    # its pair between actors finds k1; its narrator pair (c3 vs c1) finds k2 on the record side
+    assert (c.gold_contradictions, c.found_contradictions, c.pred_pairs_counted) == (1, 1, 1)
+    assert (c.record_gold, c.record_found, c.record_pred_counted, c.record_true) == (1, 1, 1, 1)
+    assert s.found_contradictions == (ContradictionFind("k1", "p1"),)
+    assert s.record_found_contradictions == (ContradictionFind("k2", "p1"),)
+
+
+def test_record_duplicates_hard_negatives_and_narrator_claims_are_listed() -> None:
+    g = fire_gold([{"id": "k2", "a": "n1", "b": "o1", "kind": "numeric"}], [("n1", "u1")])
+    pairs = [("p1", "c3", "c1"), ("p2", "c1", "c3"), ("p3", "c3", "c2")]
+    s = score_article(g, fire_prediction(True, pairs))
+    # p1 finds k2, p2 finds it again (a duplicate, left out), p3 matches the hard negative n1 vs u1
+    assert s.record_found_contradictions == (ContradictionFind("k2", "p1"),)
+    assert s.record_duplicate_pairs == ("p2",)
+    assert s.record_false_positive_pairs == ("p3",) and s.record_hard_negative_pairs == ("p3",)
+    assert (s.counts.record_pred_counted, s.counts.record_hard_negative_errors) == (2, 1)
+    assert s.duplicate_pairs == () and s.hard_negative_pairs == ()  # nothing of it between actors
+    assert s.narrator_claim_matches == (ClaimMatch("n1", "c3", 1.0),) and s.narrator_missed_claims == ()
+    unflagged = score_article(g, fire_prediction(False, pairs))  # "the article" is no narrator here
+    assert unflagged.narrator_claim_matches == () and unflagged.narrator_missed_claims == ("n1",)
+
+
+TEST_SPLIT = Path(__file__).parents[1] / "seeds" / "test"
+
+
+def gold_as_prediction(g: GoldArticle, pairs: Sequence[tuple[str, str]]) -> Prediction:
+    """The gold actors (narrator flagged) and claims as a prediction, with `pairs` as its conflicts."""
+    return Prediction(
+        actors=tuple(PredictedActor(a.id, (a.name, *a.aliases), is_narrator_name(a.name)) for a in g.actors),
+        claims=tuple(
+            PredictedClaim(c.id, c.actor, (PredictedSpan(c.start, c.end, c.evidence),)) for c in g.claims
+        ),
+        pairs=tuple(PredictedPair(f"p{n}", a, b) for n, (a, b) in enumerate(pairs, start=1)),
+    )
+
+
+def test_every_narrator_pair_of_the_test_split_is_scored_on_the_record_side() -> None:
+    """Each gold pair holding a narrator claim, main or `also`, predicted on its own, finds its conflict
+    on the record side; no such pair is a false positive there or anywhere else."""
+    conflicts_with_narration = 0
+    for g in load_dataset(TEST_SPLIT):
+        narrators = {a.id for a in g.actors if is_narrator_name(a.name)}
+        narrated = {c.id for c in g.claims if c.actor in narrators}
+        pairs = [(k.id, a, b) for k in g.contradictions or [] for a, b in k.pairs() if {a, b} & narrated]
+        s = score_article(g, gold_as_prediction(g, [(a, b) for _, a, b in pairs]))
+        conflicts = {k for k, _, _ in pairs}
+        conflicts_with_narration += len(conflicts)
+        assert {f.gold_id for f in s.record_found_contradictions} == conflicts, g.id
+        assert s.counts.record_gold == len(conflicts) and s.record_false_positive_pairs == (), g.id
+        assert s.false_positive_pairs == () and s.counts.narrator_matched_claims == len(narrated), g.id
+    assert conflicts_with_narration > 0  # the split has narrator claims in conflicts

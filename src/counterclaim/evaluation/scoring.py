@@ -24,12 +24,16 @@ Decisions the format leaves open, fixed here:
   a claim matched to a gold claim (the second covers unnamed gold actors such as "officials"). An
   actor the tool invents ("In March", "the incident") counts against it.
 - The article's own account is scored apart. A gold actor whose name holds "(narrator)" and a predicted
-  actor with `narrator` set agree only with each other; their claims, and the contradictions and hard
-  negatives whose main pair holds one of their claims, are left out of every metric above and counted
-  in their own: narrator claim recall (gold narrator claims matched by the tool's narrator claims; no
-  precision, because narration is labeled only where it takes part in a conflict) and record
-  contradiction recall, precision and F1 (the same rules as for other contradictions). `also` pairs
-  holding a narrator claim are left out of a conflict between actors.
+  actor with `narrator` set agree only with each other; their claims are left out of every metric
+  above and counted in their own: narrator claim recall (gold narrator claims matched one to one by the
+  tool's narrator claims; no precision, because narration is labeled only where it takes part in a
+  conflict or a hard negative). Conflicts are split pair by pair, gold and predicted alike: the pairs
+  of a conflict (its main pair and its `also` pairs) that hold a narrator claim form its narrator part,
+  scored as record contradiction recall, precision and F1 (the same rules as for other
+  contradictions); the other pairs form its part between actors, scored as above. A conflict with
+  pairs of both kinds counts once on each side (under the same id), a conflict with pairs of one kind
+  on that side only; the first pair of a part is its main pair. A hard negative belongs to the
+  narrator when it holds a narrator claim.
 - 0/0: a ratio with a zero denominator is None (recall with no gold item, precision with no
   prediction, grounding with no predicted claim). F1 is None when there is neither a gold item nor a
   prediction, 0.0 when only one side has items, else the harmonic mean of precision and recall (0.0
@@ -50,7 +54,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from counterclaim.errors import DatasetError
-from counterclaim.evaluation.gold import GoldArticle
+from counterclaim.evaluation.gold import GoldArticle, GoldContradiction
 from counterclaim.evaluation.matching import (
     Words,
     covered_chars,
@@ -236,6 +240,10 @@ class ArticleScore:
     - `false_positive_pairs` lists predicted pairs that found no gold contradiction (they count
       against precision only when `contradiction_precision_scored`); `hard_negative_pairs` is the
       part of them that matches a `non_contradictions` pair; `duplicate_pairs` are left out.
+    - Claims, actors and contradictions are those between actors; the article's own account (the
+      narrator) has its own: `narrator_claim_matches` and `narrator_missed_claims` (gold narrator
+      claims), and the `record_*` items, the narrator parts of the conflicts (a conflict split pair by
+      pair may be listed on both sides under one id).
     """
 
     article_id: str
@@ -259,6 +267,10 @@ class ArticleScore:
     record_found_contradictions: tuple[ContradictionFind, ...] = ()
     record_missed_contradictions: tuple[str, ...] = ()
     record_false_positive_pairs: tuple[str, ...] = ()
+    narrator_claim_matches: tuple[ClaimMatch, ...] = ()
+    narrator_missed_claims: tuple[str, ...] = ()
+    record_duplicate_pairs: tuple[str, ...] = ()
+    record_hard_negative_pairs: tuple[str, ...] = ()
 
     @property
     def metrics(self) -> Metrics:
@@ -334,20 +346,51 @@ def score_article(gold: GoldArticle, prediction: Analysis | Prediction) -> Artic
         record_true=len(record.found_by),
         record_hard_negative_errors=len(record.hard_negatives),
     )
+    matched = {m.gold_id for m in narrator_matches}
     return replace(
         main,
         counts=counts,
         record_found_contradictions=record.found,
         record_missed_contradictions=record.missed,
         record_false_positive_pairs=record.false_positives,
+        narrator_claim_matches=narrator_matches,
+        narrator_missed_claims=tuple(
+            c.id for c in gold.claims if c.id in split.gold_claims and c.id not in matched
+        ),
+        record_duplicate_pairs=record.duplicates,
+        record_hard_negative_pairs=record.hard_negatives,
     )
+
+
+def narrator_claims(gold: GoldArticle) -> frozenset[str]:
+    """Ids of the gold claims of a "(narrator)" actor (the article's own account)."""
+    narrators = {a.id for a in gold.actors if is_narrator_name(a.name)}
+    return frozenset(c.id for c in gold.claims if c.actor in narrators)
+
+
+def conflict_parts(gold: GoldArticle) -> tuple[list[GoldContradiction], list[GoldContradiction]]:
+    """The gold conflicts split pair by pair: (their parts between actors, their narrator parts).
+
+    A part keeps its conflict's id, kind and note; its first pair is its main pair (`a`, `b`) and the
+    rest its `also` pairs. A conflict with no pair of one kind has no part on that side.
+    """
+    narrated = narrator_claims(gold)
+    between: list[GoldContradiction] = []
+    record: list[GoldContradiction] = []
+    for k in gold.contradictions or []:
+        for side, wanted in ((between, False), (record, True)):
+            pairs = [(a, b) for a, b in k.pairs() if (a in narrated or b in narrated) is wanted]
+            if pairs:
+                (a, b), *also = pairs
+                side.append(k.model_copy(update={"a": a, "b": b, "also": also}))
+    return between, record
 
 
 @dataclass(frozen=True)
 class _NarratorSplit:
     """The article's own account apart from the actors: gold claims of a "(narrator)" actor and
-    predicted claims of a narrator actor, with the contradictions and hard negatives they take part in
-    (a conflict belongs to the narrator when its main pair holds a narrator claim)."""
+    predicted claims of a narrator actor; conflicts split pair by pair (a pair holding one of their
+    claims belongs to the narrator part of its conflict), hard negatives by their one pair."""
 
     gold: GoldArticle
     pred: Prediction
@@ -356,47 +399,55 @@ class _NarratorSplit:
 
     @classmethod
     def of(cls, gold: GoldArticle, pred: Prediction) -> _NarratorSplit:
-        gold_narrators = {a.id for a in gold.actors if is_narrator_name(a.name)}
         pred_narrators = {a.id for a in pred.actors if a.narrator}
         return cls(
             gold,
             pred,
-            frozenset(c.id for c in gold.claims if c.actor in gold_narrators),
+            narrator_claims(gold),
             frozenset(c.id for c in pred.claims if c.actor_id in pred_narrators),
         )
 
     def _gold_involves(self, a: str, b: str) -> bool:
         return a in self.gold_claims or b in self.gold_claims
 
-    def _pred_involves(self, a: str, b: str) -> bool:
-        return a in self.pred_claims or b in self.pred_claims
+    def _pred_part(self, pair: PredictedPair, narrator: bool) -> PredictedPair | None:
+        """The pairs of a predicted conflict that do (`narrator`) or do not hold a narrator claim."""
+        pairs = [
+            p for p in pair.pairs() if (p[0] in self.pred_claims or p[1] in self.pred_claims) is narrator
+        ]
+        if not pairs:
+            return None
+        (a, b), *also = pairs
+        return PredictedPair(pair.id, a, b, tuple(also))
 
-    def actors_gold(self) -> GoldArticle:
-        """The gold article without the narrator: its actor, claims, conflicts and hard negatives."""
-        if not self.gold_claims:
-            return self.gold
+    def _gold_with(self, narrator: bool) -> GoldArticle:
+        """The gold article with only the conflict parts and hard negatives of one side."""
         g = self.gold
-        contradictions = None
-        if g.contradictions is not None:
-            contradictions = [
-                k.model_copy(update={"also": [p for p in k.also if not self._gold_involves(*p)]})
-                for k in g.contradictions
-                if not self._gold_involves(k.a, k.b)
-            ]
+        between, record = conflict_parts(g)
         non_contradictions = None
         if g.non_contradictions is not None:
-            non_contradictions = [n for n in g.non_contradictions if not self._gold_involves(n.a, n.b)]
-        return g.model_copy(
-            update={
-                "actors": [a for a in g.actors if not is_narrator_name(a.name)],
-                "claims": [c for c in g.claims if c.id not in self.gold_claims],
-                "contradictions": contradictions,
-                "non_contradictions": non_contradictions,
-            }
-        )
+            non_contradictions = [
+                n for n in g.non_contradictions if self._gold_involves(n.a, n.b) is narrator
+            ]
+        update: dict[str, object] = {
+            "contradictions": None if g.contradictions is None else (record if narrator else between),
+            "non_contradictions": non_contradictions,
+        }
+        if not narrator:
+            update["actors"] = [a for a in g.actors if not is_narrator_name(a.name)]
+            update["claims"] = [c for c in g.claims if c.id not in self.gold_claims]
+        return g.model_copy(update=update)
+
+    def _pairs_of(self, narrator: bool) -> tuple[PredictedPair, ...]:
+        parts = (self._pred_part(k, narrator) for k in self.pred.pairs)
+        return tuple(part for part in parts if part is not None)
+
+    def actors_gold(self) -> GoldArticle:
+        """The gold article without the narrator: its actor, claims, conflict parts and hard negatives."""
+        return self.gold if not self.gold_claims else self._gold_with(narrator=False)
 
     def actors_prediction(self) -> Prediction:
-        """The prediction without the narrator actor, its claims and the conflicts they take part in."""
+        """The prediction without the narrator actor, its claims and the narrator parts of conflicts."""
         if not self.pred_claims and not any(a.narrator for a in self.pred.actors):
             return self.pred
         p = self.pred
@@ -404,29 +455,17 @@ class _NarratorSplit:
             p,
             actors=tuple(a for a in p.actors if not a.narrator),
             claims=tuple(c for c in p.claims if c.id not in self.pred_claims),
-            pairs=tuple(
-                replace(k, also=tuple(x for x in k.also if not self._pred_involves(*x)))
-                for k in p.pairs
-                if not self._pred_involves(k.claim_a, k.claim_b)
-            ),
+            pairs=self._pairs_of(narrator=False),
         )
 
     def record_gold(self) -> GoldArticle:
-        """The gold article with only the conflicts and hard negatives of the narrator."""
-        g = self.gold
-        contradictions = None
-        if g.contradictions is not None:
-            contradictions = [k for k in g.contradictions if self._gold_involves(k.a, k.b)]
-        non_contradictions = None
-        if g.non_contradictions is not None:
-            non_contradictions = [n for n in g.non_contradictions if self._gold_involves(n.a, n.b)]
-        update = {"contradictions": contradictions, "non_contradictions": non_contradictions}
-        return g.model_copy(update=update)
+        """The gold article with only the narrator parts of its conflicts and the narrator's hard
+        negatives (every claim kept, so that ids resolve)."""
+        return self._gold_with(narrator=True)
 
     def record_prediction(self) -> Prediction:
-        """The prediction with only the conflicts of the narrator."""
-        pairs = tuple(k for k in self.pred.pairs if self._pred_involves(k.claim_a, k.claim_b))
-        return replace(self.pred, pairs=pairs)
+        """The prediction with only the narrator parts of its conflicts."""
+        return replace(self.pred, pairs=self._pairs_of(narrator=True))
 
 
 def _score_between_actors(gold: GoldArticle, pred: Prediction) -> ArticleScore:
