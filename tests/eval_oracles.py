@@ -213,3 +213,74 @@ async def perfect_oracle(text: str) -> Analysis:
 
 async def half_oracle(text: str) -> Analysis:
     return half_analysis(text)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The article's own account (narrator), scored apart
+
+FIRE_TEXT = (
+    "The fire killed 11 workers. The owner said four workers died. The union said nine workers died. "
+    "The plant reopened on Monday."
+)
+NARRATOR_NAME = "the article"
+
+
+def fire_article() -> dict[str, Any]:
+    """3 claims, one of them the article's own (n1, 11 dead), and one conflict (k1, the owner's four
+    against the union's nine) whose `also` pair holds n1 against the owner: a record part."""
+    t = FIRE_TEXT
+    return {
+        "id": "fire",
+        "title": "Factory fire",
+        "text": t,
+        "labels": ["attribution", "contradiction"],
+        "actors": [
+            {"id": "wire", "name": "Wire (narrator)", "aliases": []},
+            {"id": "owner", "name": "The owner", "aliases": []},
+            {"id": "union", "name": "The union", "aliases": []},
+        ],
+        "claims": [
+            _claim(t, "n1", "wire", "The fire killed 11 workers"),
+            _claim(t, "o1", "owner", "four workers died"),
+            _claim(t, "u1", "union", "nine workers died"),
+        ],
+        "contradictions": [{"id": "k1", "a": "o1", "b": "u1", "kind": "numeric", "also": [["n1", "o1"]]}],
+        "non_contradictions": [],
+    }
+
+
+def narrator_analysis(own_account: str, pairs: list[tuple[str, str]]) -> Analysis:
+    """An analysis of FIRE_TEXT: the owner's p1, the union's p2 and the article's p3 (`own_account`, its
+    evidence), with `pairs` as contradictions (kind record when p3 takes part)."""
+    made = analysis(
+        FIRE_TEXT,
+        [("a1", "The owner"), ("a2", "The union"), ("a3", NARRATOR_NAME)],
+        [("p1", "a1", "four workers died"), ("p2", "a2", "nine workers died"), ("p3", "a3", own_account)],
+        pairs,
+        calls=2,
+    )
+    return made.model_copy(
+        update={
+            "actors": [a.model_copy(update={"narrator": a.id == "a3"}) for a in made.actors],
+            "contradictions": [
+                k.model_copy(update={"kind": ContradictionKind.RECORD})
+                if "p3" in (k.claim_a, k.claim_b)
+                else k
+                for k in made.contradictions
+            ],
+        }
+    )
+
+
+async def narrator_perfect_oracle(text: str) -> Analysis:
+    """The fire article right: p3 is n1, k1 (p1 vs p2) finds k1 between actors, k2 (p3 vs p1) its
+    record part."""
+    assert text == FIRE_TEXT
+    return narrator_analysis("The fire killed 11 workers", [("p1", "p2"), ("p3", "p1")])
+
+
+async def narrator_wrong_oracle(text: str) -> Analysis:
+    """The fire article with the narrator wrong: p3 is another sentence (n1 missed), and k2 (p3 vs p2) a
+    false record pair; k1 (p1 vs p2) still finds k1 between actors."""
+    assert text == FIRE_TEXT
+    return narrator_analysis("The plant reopened on Monday", [("p1", "p2"), ("p3", "p2")])

@@ -22,7 +22,10 @@ from eval_oracles import (
     OracleFn,
     bridge_article,
     dam_article,
+    fire_article,
     half_oracle,
+    narrator_perfect_oracle,
+    narrator_wrong_oracle,
     oracle_settings,
     perfect_oracle,
     write_dataset,
@@ -167,3 +170,35 @@ def test_cli_eval_compare(
     err = capsys.readouterr().err
     assert err.startswith("counterclaim: error: ") and "not a run folder" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_the_narrator_side_is_compared_apart(tmp_path: Path) -> None:
+    """A: the narrator's claim on the wrong sentence and its record pair false; B: both right."""
+    data = write_dataset(tmp_path / "fire.jsonl", [fire_article()])
+    wrong = make_run(narrator_wrong_oracle, data, tmp_path / "a")
+    right = make_run(narrator_perfect_oracle, data, tmp_path / "b")
+    comparison = compare_runs(wrong, right)
+    deltas = {(d.name, d.scope): d for d in comparison.deltas}
+    narrator = deltas[("narrator_claim_recall", "micro")]
+    assert (narrator.a, narrator.b, narrator.improved) == (0.0, 1.0, True)
+    record = deltas[("record_f1", "micro")]
+    assert (record.a, record.b, record.improved) == (0.0, 1.0, True)
+    assert deltas[("record_hard_negative_errors", "total")].delta == 0
+    (fire,) = comparison.articles
+    # between actors nothing flipped: k1's part between actors was found in both, no claim changed there
+    assert fire.claims_now_found == [] and fire.contradictions_now_found == []
+    assert fire.removed_false_positive_pairs == []
+    assert [c.id for c in fire.narrator_claims_now_found] == ["n1"]
+    assert [k.id for k in fire.records_now_found] == ["k1"]
+    (gone,) = fire.removed_false_positive_records
+    assert (gone.claim_a.evidence, gone.claim_b.evidence) == (
+        "The plant reopened on Monday",
+        "nine workers died",
+    )
+    text = shown(comparison)
+    assert "+ found narrator claim n1: “The fire killed 11 workers”" in text
+    assert "+ found record contradiction k1 (numeric)" in text
+    assert "+ removed false-positive record pair: “The plant reopened on Monday” (the article) vs" in text
+    back = shown(compare_runs(right, wrong))
+    assert "- missed narrator claim n1" in back and "- missed record contradiction k1 (numeric)" in back
+    assert "- new false-positive record pair: “The plant reopened on Monday”" in back

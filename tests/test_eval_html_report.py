@@ -24,7 +24,10 @@ from eval_oracles import (
     OracleFn,
     bridge_article,
     dam_article,
+    fire_article,
     half_oracle,
+    narrator_perfect_oracle,
+    narrator_wrong_oracle,
     oracle_settings,
     perfect_oracle,
     write_dataset,
@@ -138,6 +141,50 @@ def test_compare_without_the_dataset_lists_the_flips_without_text(
     assert "no text for dataset(s) tiny.jsonl" in capsys.readouterr().err
     page = out.read_text(encoding="utf-8")
     assert "found gold claim c4" in page and "not at hand" in page
+
+
+@pytest.fixture(scope="module")
+def narrator_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(narrator wrong, narrator right) on the fire article, whose n1 is the article's own claim."""
+    folder = tmp_path_factory.mktemp("eval-html-narrator")
+    data = write_dataset(folder / "fire.jsonl", [fire_article()])
+    return make_run(narrator_wrong_oracle, data, folder / "a"), make_run(
+        narrator_perfect_oracle, data, folder / "b"
+    )
+
+
+def test_the_run_page_shows_what_the_narrator_found(narrator_runs: tuple[Path, Path]) -> None:
+    _, right = narrator_runs
+    page = (right / HTML_REPORT_FILE).read_text(encoding="utf-8")
+    found = marks(page)
+    # n1 is found by the tool's narrator claim p3, which is no false claim
+    assert {"gold n1 narrator ✓ p3", "found p3 narrator"} <= set(found.tags)
+    assert not [c for c in found.span_classes if "missed" in c or "false" in c]
+    # k1 has a part between actors (o1 vs u1) found by k1 and a record part (n1 vs o1) found by k2
+    assert "gold k1" in page and "gold k1 (record)" in page
+    assert {"found by k1", "found by k2", "true: finds k1", "true: finds k1 (record)"} <= set(found.cells)
+    assert "narrator claim recall 1.00, record recall 1.00, record precision 1.00" in page
+    assert "1 of 1 gold narrator claims found; record contradictions: 1 of 1 found" in page  # as report.md
+
+
+def test_the_run_page_shows_what_the_narrator_missed_and_got_wrong(narrator_runs: tuple[Path, Path]) -> None:
+    wrong, _ = narrator_runs
+    found = marks((wrong / HTML_REPORT_FILE).read_text(encoding="utf-8"))
+    assert {"gold n1 narrator missed", "found p3 narrator, no gold claim (not scored)"} <= set(found.tags)
+    assert any("p-false" in c for c in found.span_classes)
+    # the part between actors is still found; the record part is missed and the record pair k2 is false
+    assert found.cells.count("missed") == 1 and "found by k1" in found.cells and "false" in found.cells
+
+
+def test_the_compare_page_shows_the_narrator_flips(narrator_runs: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "compare.html"
+    assert main(["eval", "compare", str(narrator_runs[0]), str(narrator_runs[1]), "--html", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "now found n1 narrator" in marks(page).tags
+    assert "found narrator claim n1: “The fire killed 11 workers”" in page
+    assert "found record contradiction k1 (numeric)" in page
+    assert "removed false record pair: “The plant reopened on Monday” (the article) vs" in page
+    assert "record_hard_negative_errors" in page and "narrator_claim_recall" in page
 
 
 # --- in the browser ----------------------------------------------------------------------------------

@@ -15,15 +15,23 @@ from counterclaim.evaluation.rule_effects import RuleEffect, rule_effects, summe
 from counterclaim.evaluation.run_files import RunRecord
 from counterclaim.evaluation.scoring import score_article
 from counterclaim.models import Analysis, Decision, DecisionAction
-from eval_oracles import DAM_TEXT, dam_article, half_analysis
+from eval_oracles import (
+    DAM_TEXT,
+    FIRE_TEXT,
+    NARRATOR_NAME,
+    dam_article,
+    fire_article,
+    half_analysis,
+    narrator_analysis,
+)
 
 
 def _with_trace(analysis: Analysis, *decisions: Decision) -> Analysis:
     return analysis.model_copy(update={"run": analysis.run.model_copy(update={"trace": list(decisions)})})
 
 
-def _dropped(rule: str, evidence: str, actor: str) -> Decision:
-    start = DAM_TEXT.index(evidence)
+def _dropped(rule: str, evidence: str, actor: str, text: str = DAM_TEXT) -> Decision:
+    start = text.index(evidence)
     return Decision(
         step="claims",
         rule=rule,
@@ -90,3 +98,47 @@ def test_the_report_lists_rules_by_decisions_and_compare_shows_what_changed() ->
     assert rules_section(_record()) == []
     (change,) = rule_changes(_record(kept), _record(kept, cue))
     assert change.rule == "attribution.no_reporting_cue" and change.a is None and change.b == cue
+
+
+def _fire_effects(analysis: Analysis, *decisions: Decision) -> dict[str, RuleEffect]:
+    gold = GoldArticle.model_validate(fire_article())
+    traced = _with_trace(analysis, *decisions)
+    return {e.rule: e for e in rule_effects(gold, traced, score_article(gold, traced))}
+
+
+def test_the_narrators_claims_count_as_the_scorer_counts_them() -> None:
+    # gold n1 is the article's own claim. Found: the narrate step added p3, which matches it (kept).
+    found = narrator_analysis("The fire killed 11 workers", [("p1", "p2")])
+    added = Decision(step="narrate", rule="narration.own_account", action=DecisionAction.ADDED,
+                     claims=["p3"], actor=NARRATOR_NAME, reason="hand-made")  # fmt: skip
+    assert _fire_effects(found, added)["narration.own_account"].gold_claims_kept == 1
+    # Missed (p3 is another sentence): a dropped proposal of the narrator over n1 would have matched it,
+    # one of the owner's over the same words would not (only the narrator agrees with a narrator claim).
+    missed = narrator_analysis("The plant reopened on Monday", [("p1", "p2")])
+    effects = _fire_effects(
+        missed,
+        _dropped("narration.own_account", "The fire killed 11 workers", NARRATOR_NAME, FIRE_TEXT),
+        _dropped("attribution.no_reporting_cue", "The fire killed 11 workers", "The owner", FIRE_TEXT),
+    )
+    assert effects["narration.own_account"].gold_claims_lost == 1
+    assert effects["attribution.no_reporting_cue"].gold_claims_lost == 0
+
+
+def test_the_record_part_of_a_conflict_is_lost_or_found_on_its_own() -> None:
+    # gold k1: the owner vs the union, and (also) the article's n1 vs the owner. (p1, p2) finds its part
+    # between actors; the record part (n1 vs o1) is missed, and a refused (p3, p1) would have found it.
+    analysis = narrator_analysis("The fire killed 11 workers", [("p1", "p2")])
+    effects = _fire_effects(
+        analysis,
+        Decision(step="pair", rule="pairing.no_visible_reason", action=DecisionAction.REFUSED,
+                 claims=["p3", "p1"], reason="hand-made"),
+        Decision(step="verify", rule="acceptance.verified", action=DecisionAction.ACCEPTED,
+                 claims=["p1", "p2"], reason="hand-made"),
+    )  # fmt: skip
+    assert effects["pairing.no_visible_reason"].gold_contradictions_lost == 1
+    assert effects["acceptance.verified"].gold_contradictions_found == 1
+    # reported, the record pair finds the record part
+    reported = narrator_analysis("The fire killed 11 workers", [("p1", "p2"), ("p3", "p1")])
+    kept = Decision(step="pair", rule="narration.pairs", action=DecisionAction.KEPT, claims=["p3", "p1"],
+                    reason="hand-made")  # fmt: skip
+    assert _fire_effects(reported, kept)["narration.pairs"].gold_contradictions_found == 1

@@ -6,12 +6,18 @@ identified by its evidence spans (the exact (start, end) offsets), and a false-p
 evidence spans of its two claims, in either order. A failed article counts as an empty prediction,
 as in the run totals, so "found -> missed" includes items lost because B failed on the article.
 
+The article's own account (the narrator) is compared apart, as the scorer scores it apart: gold
+narrator claims, record contradictions (the narrator parts of conflicts) and false-positive record
+pairs flip in their own lists, and the deltas hold narrator claim recall, the record metrics and the
+record hard-negative errors.
+
 Totals are only comparable when both runs scored the same articles on the same dataset files: the
 comparison lists every dataset whose files differ and every article only one run has.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -37,8 +43,8 @@ from counterclaim.models import Analysis
 from counterclaim.render.terminal_safety import single_line
 
 LOWER_IS_BETTER: frozenset[str] = frozenset(
-    {"hard_negative_errors", "failed_articles", "calls_per_article", "prompt_tokens_per_article",
-     "completion_tokens_per_article", "seconds_per_article"}
+    {"hard_negative_errors", "record_hard_negative_errors", "failed_articles", "calls_per_article",
+     "prompt_tokens_per_article", "completion_tokens_per_article", "seconds_per_article"}
 )  # fmt: skip
 """Quantities where a negative delta is an improvement."""
 
@@ -118,6 +124,16 @@ class ArticleFlips(_Record):
     contradictions_now_missed: list[GoldContradictionRef] = Field(default_factory=list)
     new_false_positive_pairs: list[PredictedPairRef] = Field(default_factory=list)
     removed_false_positive_pairs: list[PredictedPairRef] = Field(default_factory=list)
+    narrator_claims_now_found: list[GoldClaimRef] = Field(
+        default_factory=list, description="Gold narrator claims missed in A, found in B."
+    )
+    narrator_claims_now_missed: list[GoldClaimRef] = Field(default_factory=list)
+    records_now_found: list[GoldContradictionRef] = Field(
+        default_factory=list, description="Record contradictions (narrator parts) missed in A, found in B."
+    )
+    records_now_missed: list[GoldContradictionRef] = Field(default_factory=list)
+    new_false_positive_records: list[PredictedPairRef] = Field(default_factory=list)
+    removed_false_positive_records: list[PredictedPairRef] = Field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -132,6 +148,12 @@ class ArticleFlips(_Record):
                 self.contradictions_now_missed,
                 self.new_false_positive_pairs,
                 self.removed_false_positive_pairs,
+                self.narrator_claims_now_found,
+                self.narrator_claims_now_missed,
+                self.records_now_found,
+                self.records_now_missed,
+                self.new_false_positive_records,
+                self.removed_false_positive_records,
             )
         )
 
@@ -204,14 +226,17 @@ def rule_changes(a: RunRecord, b: RunRecord) -> list[RuleChange]:
 
 
 def total_deltas(a: Totals, b: Totals) -> list[Delta]:
-    """Every metric (micro and macro), hard-negative errors, failed articles and cost per article."""
+    """Every metric (micro and macro; the narrator's included), hard-negative errors (between actors
+    and of the narrator), failed articles and cost per article."""
     deltas = [
         Delta(name=name, scope=scope, a=getattr(getattr(a, scope), name), b=getattr(getattr(b, scope), name))
         for scope in ("micro", "macro")
         for name in METRIC_NAMES
     ]
-    deltas.append(Delta(name="hard_negative_errors", scope="total", a=a.counts.hard_negative_errors,
-                        b=b.counts.hard_negative_errors))  # fmt: skip
+    for errors in ("hard_negative_errors", "record_hard_negative_errors"):
+        deltas.append(
+            Delta(name=errors, scope="total", a=getattr(a.counts, errors), b=getattr(b.counts, errors))
+        )
     deltas.append(Delta(name="failed_articles", scope="total", a=a.failed, b=b.failed))
     for name, field in (
         ("calls_per_article", "model_calls"),
@@ -234,6 +259,10 @@ def total_deltas(a: Totals, b: Totals) -> list[Delta]:
 # One article
 
 
+PairsBySpans = dict[frozenset[frozenset[tuple[int, int]]], PredictedPairRef]
+"""Predicted pairs by the evidence spans of their two claims (their identity across runs)."""
+
+
 @dataclass(frozen=True)
 class _Outcome:
     """What one run got right and wrong on one article, keyed for comparison across runs."""
@@ -241,7 +270,10 @@ class _Outcome:
     found_claims: set[str]
     found_contradictions: set[str]
     false_positive_claims: dict[frozenset[tuple[int, int]], PredictedClaimRef]
-    false_positive_pairs: dict[frozenset[frozenset[tuple[int, int]]], PredictedPairRef]
+    false_positive_pairs: PairsBySpans
+    found_narrator_claims: set[str]
+    found_records: set[str]
+    false_positive_records: PairsBySpans
 
 
 def article_flips(a: SampleRow, b: SampleRow) -> ArticleFlips:
@@ -255,6 +287,9 @@ def article_flips(a: SampleRow, b: SampleRow) -> ArticleFlips:
 
     def contradictions(ids: set[str]) -> list[GoldContradictionRef]:
         return [k for k_id, k in gold_contradictions.items() if k_id in ids]
+
+    def only_in(these: PairsBySpans, those: PairsBySpans) -> list[PredictedPairRef]:
+        return [ref for key, ref in these.items() if key not in those]
 
     return ArticleFlips(
         dataset=a.dataset,
@@ -273,6 +308,12 @@ def article_flips(a: SampleRow, b: SampleRow) -> ArticleFlips:
                                   if k not in out_a.false_positive_pairs],
         removed_false_positive_pairs=[v for k, v in out_a.false_positive_pairs.items()
                                       if k not in out_b.false_positive_pairs],
+        narrator_claims_now_found=claims(out_b.found_narrator_claims - out_a.found_narrator_claims),
+        narrator_claims_now_missed=claims(out_a.found_narrator_claims - out_b.found_narrator_claims),
+        records_now_found=contradictions(out_b.found_records - out_a.found_records),
+        records_now_missed=contradictions(out_a.found_records - out_b.found_records),
+        new_false_positive_records=only_in(out_b.false_positive_records, out_a.false_positive_records),
+        removed_false_positive_records=only_in(out_a.false_positive_records, out_b.false_positive_records),
     )  # fmt: skip
 
 
@@ -280,25 +321,44 @@ def _outcome(sample: SampleRow) -> _Outcome:
     score = sample.score
     prediction = sample.prediction
     fp_claims: dict[frozenset[tuple[int, int]], PredictedClaimRef] = {}
-    fp_pairs: dict[frozenset[frozenset[tuple[int, int]]], PredictedPairRef] = {}
+    fp_pairs: PairsBySpans = {}
+    fp_records: PairsBySpans = {}
     if prediction is not None:
         for claim_id in score.false_positive_claims:
             ref = _claim_ref(prediction, claim_id)
             fp_claims.setdefault(frozenset(ref.spans), ref)
-        hard = set(score.hard_negative_pairs)
-        for pair_id in score.false_positive_pairs:
-            pair = next(k for k in prediction.contradictions if k.id == pair_id)
-            ref_a, ref_b = _claim_ref(prediction, pair.claim_a), _claim_ref(prediction, pair.claim_b)
-            key = frozenset({frozenset(ref_a.spans), frozenset(ref_b.spans)})
-            fp_pairs.setdefault(
-                key, PredictedPairRef(id=pair_id, claim_a=ref_a, claim_b=ref_b, hard_negative=pair_id in hard)
-            )
+        fp_pairs = _pair_refs(prediction, score.false_positive_pairs, set(score.hard_negative_pairs), False)
+        fp_records = _pair_refs(
+            prediction, score.record_false_positive_pairs, set(score.record_hard_negative_pairs), True
+        )
     return _Outcome(
         found_claims={m.gold_id for m in score.claim_matches},
         found_contradictions={f.gold_id for f in score.found_contradictions},
         false_positive_claims=fp_claims,
         false_positive_pairs=fp_pairs,
+        found_narrator_claims={m.gold_id for m in score.narrator_claim_matches},
+        found_records={f.gold_id for f in score.record_found_contradictions},
+        false_positive_records=fp_records,
     )
+
+
+def _pair_refs(prediction: Analysis, pair_ids: Sequence[str], hard: set[str], narrator: bool) -> PairsBySpans:
+    """The predicted pairs `pair_ids`, each by the first of its claim pairs on the scored side (holding a
+    narrator claim when `narrator`, none otherwise: the part of the conflict that was scored)."""
+    narrated = {
+        c.id for c in prediction.claims if c.actor_id in {a.id for a in prediction.actors if a.narrator}
+    }
+    found: PairsBySpans = {}
+    for pair_id in pair_ids:
+        pair = next(k for k in prediction.contradictions if k.id == pair_id)
+        pairs = [(pair.claim_a, pair.claim_b), *pair.also]
+        a, b = next(((x, y) for x, y in pairs if (x in narrated or y in narrated) is narrator), pairs[0])
+        ref_a, ref_b = _claim_ref(prediction, a), _claim_ref(prediction, b)
+        key = frozenset({frozenset(ref_a.spans), frozenset(ref_b.spans)})
+        found.setdefault(
+            key, PredictedPairRef(id=pair_id, claim_a=ref_a, claim_b=ref_b, hard_negative=pair_id in hard)
+        )
+    return found
 
 
 def _claim_ref(prediction: Analysis, claim_id: str) -> PredictedClaimRef:
@@ -460,12 +520,21 @@ def _flip_lines(f: ArticleFlips) -> list[Text]:
         ),
         *(f"found contradiction {k.id} ({k.a} vs {k.b}, {k.kind})" for k in f.contradictions_now_found),
         *(f"removed false-positive pair{_hard(p)}: {_pair(p)}" for p in f.removed_false_positive_pairs),
+        *(f"found narrator claim {c.id}: {_quote(c.evidence)}" for c in f.narrator_claims_now_found),
+        *(f"found record contradiction {k.id} ({k.kind})" for k in f.records_now_found),
+        *(
+            f"removed false-positive record pair{_hard(p)}: {_pair(p)}"
+            for p in f.removed_false_positive_records
+        ),
     ]
     worse: list[str] = [
         *(f"missed claim {c.id} ({c.actor}): {_quote(c.evidence)}" for c in f.claims_now_missed),
         *(f"new false-positive claim ({c.actor}): {_quote(c.evidence)}" for c in f.new_false_positive_claims),
         *(f"missed contradiction {k.id} ({k.a} vs {k.b}, {k.kind})" for k in f.contradictions_now_missed),
         *(f"new false-positive pair{_hard(p)}: {_pair(p)}" for p in f.new_false_positive_pairs),
+        *(f"missed narrator claim {c.id}: {_quote(c.evidence)}" for c in f.narrator_claims_now_missed),
+        *(f"missed record contradiction {k.id} ({k.kind})" for k in f.records_now_missed),
+        *(f"new false-positive record pair{_hard(p)}: {_pair(p)}" for p in f.new_false_positive_records),
     ]
     lines += [Text("  + ", style="green") + _safe(line, "green") for line in better]
     lines += [Text("  - ", style="red") + _safe(line, "red") for line in worse]

@@ -7,6 +7,11 @@ red, dashed), predictions as an underline (matched: solid blue; false: dotted re
 colour is never the only cue. Below the text, the gold contradictions (found or missed) and the
 predicted pairs (true, duplicate, false, hard-negative errors in red).
 
+The article's own account (the narrator) is shown as `report.md` shows it, apart: the run's narrator
+line below the score table, narrator claim recall and the record rates per article, gold narrator
+claims marked by whether the tool's narrator found them, and the narrator part of a conflict (its pairs
+holding a narrator claim) as a row of its own, "(record)", found or missed by the record pairs.
+
 The comparison page shows the deltas (better in green, worse in red), the rules whose decisions
 changed, and per article what flipped, marked on its text the same way.
 
@@ -36,12 +41,13 @@ from counterclaim.evaluation.report import (
     RULE_HEADERS,
     header_lines,
     legend,
+    narrator_line,
     rule_rows,
     score_table,
     summary_line,
 )
 from counterclaim.evaluation.run_files import RunRecord, SampleRow
-from counterclaim.evaluation.scoring import METRIC_NAMES
+from counterclaim.evaluation.scoring import METRIC_NAMES, conflict_parts, narrator_claims
 from counterclaim.models import Analysis
 from counterclaim.render.html_escape import shown_html
 from counterclaim.render.html_page import render_page
@@ -96,6 +102,20 @@ def _cut(text: str) -> str:
 # A run
 
 
+ARTICLE_RATES = (
+    "claim_recall",
+    "claim_precision",
+    "evidence_recall",
+    "contradiction_recall",
+    "narrator_claim_recall",
+    "record_recall",
+    "record_precision",
+)
+"""The rates shown above each article's text (those it has)."""
+RECORD = " (record)"
+"""Marks the narrator part of a conflict, and what the record pairs found."""
+
+
 @dataclass(frozen=True)
 class ItemRow:
     """A row of an article's contradiction tables: id, kind, the two sides, the verdict."""
@@ -137,7 +157,7 @@ def run_report_html(
         summary=summary_line(record.totals),
         table=table,
         failed_status=FAILED,
-        legend=legend(samples),
+        legend=" ".join(part for part in (legend(samples), narrator_line(record.totals)) if part),
         rule_headers=RULE_HEADERS,
         rules=rule_rows(record),
         sections=sections,
@@ -148,7 +168,7 @@ def _article_section(sample: SampleRow, gold: GoldArticle | None, several: bool)
     score = sample.score
     rates = ", ".join(
         f"{name.replace('_', ' ')} {value:.2f}"
-        for name in ("claim_recall", "claim_precision", "evidence_recall", "contradiction_recall")
+        for name in ARTICLE_RATES
         if (value := getattr(sample.metrics, name)) is not None
     )
     text = None
@@ -168,24 +188,35 @@ def _article_section(sample: SampleRow, gold: GoldArticle | None, several: bool)
 
 
 def _run_stretches(sample: SampleRow, gold: GoldArticle) -> list[Marked[Layered]]:
+    """Gold claims by whether they were matched (narrator claims: by the tool's narrator), predicted
+    claims by whether they match a gold claim (a narrator claim that matches none is not scored)."""
     score = sample.score
-    matched = {m.gold_id: m.pred_id for m in score.claim_matches}
+    matched = {m.gold_id: m.pred_id for m in (*score.claim_matches, *score.narrator_claim_matches)}
     wrong_actor = set(score.wrong_actor_claims)
+    narrated = narrator_claims(gold)
     stretches: list[Marked[Layered]] = []
     for claim in gold.claims:
+        name = f"gold {claim.id}" + (" narrator" if claim.id in narrated else "")
         if claim.id in matched:
-            mark = Layered("gold", "matched", f"gold {claim.id} ✓ {matched[claim.id]}")
+            mark = Layered("gold", "matched", f"{name} ✓ {matched[claim.id]}")
         elif claim.id in wrong_actor:
-            mark = Layered("gold", "wrong-actor", f"gold {claim.id} wrong actor")
+            mark = Layered("gold", "wrong-actor", f"{name} wrong actor")
         else:
-            mark = Layered("gold", "missed", f"gold {claim.id} missed")
+            mark = Layered("gold", "missed", f"{name} missed")
         stretches.append(Marked(claim.start, claim.end, mark))
     prediction = sample.prediction
     if prediction is not None:
         false = set(score.false_positive_claims)
+        narrator_found = {m.pred_id for m in score.narrator_claim_matches}
+        narrators = {a.id for a in prediction.actors if a.narrator}
         for predicted in prediction.claims:
-            state = "false" if predicted.id in false else "matched"
-            tag = f"found {predicted.id}" + (" false" if state == "false" else "")
+            if predicted.actor_id in narrators:
+                found = predicted.id in narrator_found
+                state = "matched" if found else "false"
+                tag = f"found {predicted.id} narrator" + ("" if found else ", no gold claim (not scored)")
+            else:
+                state = "false" if predicted.id in false else "matched"
+                tag = f"found {predicted.id}" + (" false" if state == "false" else "")
             stretches.extend(
                 Marked(span.start, span.end, Layered("pred", state, tag)) for span in predicted.evidence
             )
@@ -203,18 +234,39 @@ def _gold_side(gold: GoldArticle | None, claim_id: str) -> str:
 
 
 def _gold_rows(sample: SampleRow, gold: GoldArticle | None) -> tuple[ItemRow, ...]:
-    found = {f.gold_id: f.pred_id for f in sample.score.found_contradictions}
-    return tuple(
-        ItemRow(
-            id=k.id,
-            kind=k.kind,
-            side_a=_gold_side(gold, k.a),
-            side_b=_gold_side(gold, k.b),
-            verdict=f"found by {found[k.id]}" if k.id in found else "missed",
-            good=k.id in found,
-        )
-        for k in sample.gold.contradictions
-    )
+    """A row per gold conflict between actors, and one per narrator part ("(record)"): a conflict with
+    pairs of both kinds has both. Each shows the first pair of its part (the main pair without the gold
+    article at hand)."""
+    score = sample.score
+    found = {f.gold_id: f.pred_id for f in score.found_contradictions}
+    record_found = {f.gold_id: f.pred_id for f in score.record_found_contradictions}
+    between_ids = {*found, *score.missed_contradictions}
+    record_ids = {*record_found, *score.record_missed_contradictions}
+    between, record = conflict_parts(gold) if gold is not None else ([], [])
+    first_between = {k.id: (k.a, k.b) for k in between}
+    first_record = {k.id: (k.a, k.b) for k in record}
+    rows: list[ItemRow] = []
+    for k in sample.gold.contradictions:
+        if k.id in between_ids or k.id not in record_ids:
+            a, b = first_between.get(k.id, (k.a, k.b))
+            verdict = f"found by {found[k.id]}" if k.id in found else "missed"
+            rows.append(
+                ItemRow(k.id, k.kind, _gold_side(gold, a), _gold_side(gold, b), verdict, k.id in found)
+            )
+        if k.id in record_ids:
+            a, b = first_record.get(k.id, (k.a, k.b))
+            verdict = f"found by {record_found[k.id]}" if k.id in record_found else "missed"
+            rows.append(
+                ItemRow(
+                    k.id + RECORD,
+                    k.kind,
+                    _gold_side(gold, a),
+                    _gold_side(gold, b),
+                    verdict,
+                    k.id in record_found,
+                )
+            )
+    return tuple(rows)
 
 
 def _predicted_side(prediction: Analysis, claim_id: str) -> str:
@@ -234,8 +286,10 @@ def _pair_rows(sample: SampleRow) -> tuple[ItemRow, ...]:
     finds: dict[str, list[str]] = {}
     for find in score.found_contradictions:
         finds.setdefault(find.pred_id, []).append(find.gold_id)
-    hard = set(score.hard_negative_pairs)
-    duplicate = set(score.duplicate_pairs)
+    for find in score.record_found_contradictions:
+        finds.setdefault(find.pred_id, []).append(find.gold_id + RECORD)
+    hard = {*score.hard_negative_pairs, *score.record_hard_negative_pairs}
+    duplicate = {*score.duplicate_pairs, *score.record_duplicate_pairs}
     rows = []
     for pair in prediction.contradictions:
         if pair.id in finds:
@@ -394,12 +448,43 @@ def _flip_section(flips: ArticleFlips, gold: GoldArticle | None) -> FlipSection:
             )
             for p in flips.new_false_positive_pairs
         ),
+        *_narrator_flip_lines(flips),
     ]
+    lines.sort(key=lambda line: not line.better)  # better first, each kind in its order
     text = None
     if gold is not None:
         text = layered_text(gold.text, _flip_stretches(flips, gold))
     status = f"{flips.status_a} → {flips.status_b}" if flips.status_a != flips.status_b else None
     return FlipSection(f"{flips.dataset}/{flips.article_id}", status, text, tuple(lines))
+
+
+def _narrator_flip_lines(flips: ArticleFlips) -> list[FlipLine]:
+    """What flipped in the article's own account (scored apart): narrator claims, record conflicts."""
+    return [
+        *(
+            FlipLine(f"found narrator claim {c.id}: “{c.evidence}”", True)
+            for c in flips.narrator_claims_now_found
+        ),
+        *(FlipLine(f"found record contradiction {k.id} ({k.kind})", True) for k in flips.records_now_found),
+        *(
+            FlipLine(f"removed false record pair{_hard(p)}: {_pair_text(p)}", True)
+            for p in flips.removed_false_positive_records
+        ),
+        *(
+            FlipLine(f"missed narrator claim {c.id}: “{c.evidence}”", False)
+            for c in flips.narrator_claims_now_missed
+        ),
+        *(
+            FlipLine(f"missed record contradiction {k.id} ({k.kind})", False)
+            for k in flips.records_now_missed
+        ),
+        *(
+            FlipLine(
+                f"new false record pair{_hard(p)}: {_pair_text(p)}", False, hard_negative=p.hard_negative
+            )
+            for p in flips.new_false_positive_records
+        ),
+    ]
 
 
 def _flip_stretches(flips: ArticleFlips, gold: GoldArticle) -> list[Marked[Layered]]:
@@ -408,6 +493,8 @@ def _flip_stretches(flips: ArticleFlips, gold: GoldArticle) -> list[Marked[Layer
     for ref, state, tag in [
         *((c, "matched", f"now found {c.id}") for c in flips.claims_now_found),
         *((c, "missed", f"now missed {c.id}") for c in flips.claims_now_missed),
+        *((c, "matched", f"now found {c.id} narrator") for c in flips.narrator_claims_now_found),
+        *((c, "missed", f"now missed {c.id} narrator") for c in flips.narrator_claims_now_missed),
     ]:
         if ref.id in spans:
             stretches.append(Marked(*spans[ref.id], Layered("gold", state, tag)))
