@@ -20,6 +20,7 @@ from counterclaim.cli import main
 from counterclaim.cli.errors import interrupt_signals
 from counterclaim.config import Settings, load_settings
 from counterclaim.errors import DatasetError, LocalModelError, ModelOutputError, UsageSoFar
+from counterclaim.evaluation.gold import GoldArticle
 from counterclaim.evaluation.report import markdown_report, terminal_report
 from counterclaim.evaluation.run_files import (
     REPORT_FILE,
@@ -30,17 +31,21 @@ from counterclaim.evaluation.run_files import (
     load_run,
 )
 from counterclaim.evaluation.runner import EvalRun, run_eval, short_model_name
+from counterclaim.evaluation.scoring import score_article
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis
 from counterclaim.pipeline.steps.naive import TEMPLATE as NAIVE_TEMPLATE
 from eval_oracles import (
     BRIDGE_TEXT,
     DAM_TEXT,
+    FIRE_TEXT,
     OracleFn,
     bridge_article,
     dam_article,
+    fire_article,
     half_analysis,
     half_oracle,
+    narrator_perfect_oracle,
     oracle_settings,
     perfect_oracle,
     write_dataset,
@@ -487,6 +492,82 @@ def test_a_run_is_not_resumed_with_another_model_or_changed_data(tmp_path: Path)
         resume_with(oracle_settings())
     write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
     assert [s.article_id for s in resume_with(oracle_settings()).samples] == ["dam"]  # limit 1 kept
+
+
+def _fire_then_interrupted_on_dam(tmp_path: Path) -> Path:
+    """A run of [fire, dam] stopped by Ctrl-C on dam: its folder holds the fire article's row."""
+
+    async def interrupted_on_dam(text: str) -> Analysis:
+        if text == DAM_TEXT:
+            raise KeyboardInterrupt
+        return await narrator_perfect_oracle(text)
+
+    data = write_dataset(tmp_path / "fire.jsonl", [fire_article(), dam_article()])
+    with pytest.raises(KeyboardInterrupt):
+        run_with(interrupted_on_dam, tmp_path, datasets=[data])
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    return run_dir
+
+
+async def fire_and_dam(text: str) -> Analysis:
+    return await (narrator_perfect_oracle if text == FIRE_TEXT else perfect_oracle)(text)
+
+
+def test_resume_scores_the_stored_predictions_again_with_the_current_scorer(tmp_path: Path) -> None:
+    run_dir = _fire_then_interrupted_on_dam(tmp_path)
+    # Make the stored row look scored by the scorer before the narrator: "Wire (narrator)" an ordinary
+    # actor, so the article's own claim n1 counts among the claims between actors.
+    samples_file = run_dir / SAMPLES_FILE
+    (stored,) = load_run(run_dir).samples
+    assert stored.prediction is not None
+    plain = fire_article()
+    plain["actors"][0]["name"] = "Wire"
+    old = score_article(GoldArticle.model_validate(plain), stored.prediction)
+    assert old.counts.gold_claims == 3 and old.counts.narrator_gold_claims == 0
+    samples_file.write_text(
+        stored.model_copy(update={"score": old, "metrics": old.metrics}).model_dump_json() + "\n",
+        encoding="utf-8",
+    )
+
+    progress = RecordingProgress()
+    resumed = run_with(fire_and_dam, tmp_path, datasets=[], resume=run_dir, progress=progress)
+    fire = resumed.samples[0]
+    assert fire.score == score_article(GoldArticle.model_validate(fire_article()), stored.prediction)
+    counts = resumed.record.totals.counts
+    # fire: 2 claims between actors and 1 narrator claim; dam: 4 claims. No old count is left.
+    assert (counts.gold_claims, counts.narrator_gold_claims, counts.narrator_matched_claims) == (6, 1, 1)
+    assert (counts.record_gold, counts.record_found) == (1, 1)
+    assert resumed.record.totals.micro.claim_f1 == 1.0
+    notice = "1 stored article(s) scored again with the current scorer (their scores had changed)"
+    assert notice in progress.notices and notice in resumed.record.resumed[-1].notices
+    assert load_run(run_dir).samples[0].score == fire.score  # samples.jsonl rewritten with it
+
+
+def test_resume_says_nothing_when_the_stored_scores_are_current(tmp_path: Path) -> None:
+    run_dir = _fire_then_interrupted_on_dam(tmp_path)
+    before = (run_dir / SAMPLES_FILE).read_text(encoding="utf-8")
+    progress = RecordingProgress()
+    resumed = run_with(fire_and_dam, tmp_path, datasets=[], resume=run_dir, progress=progress)
+    assert progress.notices == [] and resumed.record.resumed[-1].notices == []
+    assert (run_dir / SAMPLES_FILE).read_text(encoding="utf-8").startswith(before)  # only appended to
+
+
+def test_a_run_made_without_the_narrator_is_refused_naming_the_narrator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_dir = _fire_then_interrupted_on_dam(tmp_path)
+    record = json.loads((run_dir / RUN_FILE).read_text(encoding="utf-8"))
+    del record["settings"]["narrator"]  # a run.json written before the narrator setting existed
+    (run_dir / RUN_FILE).write_text(json.dumps(record), encoding="utf-8")
+    # `counterclaim eval` turns the narrator on: the run cannot go on with it
+    model = ["--provider", "compatible", "--base-url", "http://127.0.0.1:9/v1", "--model", "oracle/hand-made"]
+    assert main(["eval", "--resume", str(run_dir), *model, "-q"]) == DatasetError.exit_code
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "its settings differ: narrator off in the run, on now (continue it with --no-narrator)" in err
+    # with --no-narrator it is continued (and its stored article scored by the current scorer)
+    resumed = run_with(fire_and_dam, tmp_path, datasets=[], resume=run_dir)
+    assert resumed.record.status == "completed" and resumed.record.settings.narrator is False
 
 
 def test_the_cli_refuses_resume_with_a_new_selection(

@@ -217,7 +217,11 @@ async def resume_eval(
     appended; `run.json` and `report.md` are rewritten over all of them, and `resumed` records when
     and from which commit. A run can only be continued with what makes its answers comparable: the
     same datasets (file hashes), pipeline, prompts (hashes), provider, model and answer-changing
-    settings; anything else raises `DatasetError` before any model call.
+    settings; anything else raises `DatasetError` before any model call, naming what differs.
+
+    The kept articles' stored predictions are scored again with the current scorer (`rescored`), so
+    the totals never mix scores of two scorers (a run made before a change to the scoring rules);
+    when that changes any row, `samples.jsonl` is rewritten and the resumption's notices say so.
 
     `retry_failed` also analyses again the articles that failed (their rows are replaced), for
     instance after a fix that lets an article survive what failed it; a finished run can be resumed
@@ -239,7 +243,21 @@ async def resume_eval(
     problems = resume_mismatches(record, selected, effective, pipeline, check_prompts=analyze_fn is None)
     if problems:
         raise DatasetError(f"cannot resume {run_dir}: " + "; ".join(problems))
-    kept = tuple(s for s in loaded.samples if not (retry_failed and s.status == "failed"))
+    golds = {(d.record.name, gold.id): gold for d in selected for gold in d.articles}
+    stored = [s for s in loaded.samples if not (retry_failed and s.status == "failed")]
+    unknown = [f"{s.dataset}/{s.article_id}" for s in stored if s.key not in golds]
+    if unknown:
+        raise DatasetError(
+            f"cannot resume {run_dir}: its article(s) {', '.join(unknown)} are not in its selection"
+        )
+    kept = tuple(rescored(s, golds[s.key]) for s in stored)
+    changed = sum(new != old for new, old in zip(kept, stored, strict=True))
+    if changed:
+        notices.append(
+            f"{changed} stored article(s) scored again with the current scorer (their scores had changed)"
+        )
+        if progress is not None:
+            progress.notice(notices[-1])
     return await _analyse_and_write(
         _RunPlan(
             run_dir=run_dir,
@@ -283,14 +301,43 @@ def resume_mismatches(
         problems.append(
             f"it used {record.provider}/{record.model}, not {settings.provider.value}/{settings.model}"
         )
-    if record.settings != run_settings(settings):
-        problems.append("its model settings differ (temperature, seed, chunking, context or model file)")
+    differing = settings_differences(record.settings, run_settings(settings))
+    if differing:
+        problems.append("its settings differ: " + ", ".join(differing))
     if check_prompts:
         recorded = {(p.name, p.sha256) for p in record.prompts}
         changed = sorted(p.name for p in pipeline_prompts(pipeline) if (p.name, p.sha256) not in recorded)
         if changed:
             problems.append(f"prompts changed since: {', '.join(changed)}")
     return problems
+
+
+def settings_differences(run: RunSettings, now: RunSettings) -> list[str]:
+    """Each answer-changing setting that differs, as "NAME RUN in the run, NOW now" (the narrator with
+    the flag that continues the run)."""
+    found = []
+    for name in RunSettings.model_fields:
+        before, after = getattr(run, name), getattr(now, name)
+        if before == after:
+            continue
+        if name == "narrator":
+            shown = {True: "on", False: "off"}
+            flag = "--narrator" if before else "--no-narrator"
+            found.append(f"narrator {shown[before]} in the run, {shown[after]} now (continue it with {flag})")
+        else:
+            found.append(f"{name} {before} in the run, {after} now")
+    return found
+
+
+def rescored(sample: SampleRow, gold: GoldArticle) -> SampleRow:
+    """A stored sample scored again with the current scorer: its prediction (none when it failed)
+    against its gold article, with the rule effects, output quality and gold digest that go with it."""
+    score = score_article(gold, sample.prediction or Prediction())
+    update: dict[str, object] = {"score": score, "metrics": score.metrics, "gold": gold_digest(gold)}
+    if sample.prediction is not None:
+        update["rules"] = rule_effects(gold, sample.prediction, score)
+        update["quality"] = output_quality(sample.prediction)
+    return sample.model_copy(update=update)
 
 
 def _pipeline_name(name: str) -> PipelineName:
