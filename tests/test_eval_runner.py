@@ -570,6 +570,31 @@ def test_a_run_made_without_the_narrator_is_refused_naming_the_narrator(
     assert resumed.record.status == "completed" and resumed.record.settings.narrator is False
 
 
+def test_a_naive_run_records_the_narrator_off_and_resumes_whatever_it_recorded(tmp_path: Path) -> None:
+    with_narrator = oracle_settings().model_copy(update={"narrator": True})
+
+    async def interrupted_on_bridge(text: str) -> Analysis:
+        if text == BRIDGE_TEXT:
+            raise KeyboardInterrupt
+        return await perfect_oracle(text)
+
+    with pytest.raises(KeyboardInterrupt):
+        asyncio.run(
+            run_eval([dataset(tmp_path)], settings=with_narrator, pipeline="naive", out_dir=tmp_path / "runs",
+                     analyze_fn=interrupted_on_bridge)
+        )  # fmt: skip
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    record = json.loads((run_dir / RUN_FILE).read_text(encoding="utf-8"))
+    assert record["settings"]["narrator"] is False  # the naive baseline never narrates
+    record["settings"]["narrator"] = True  # as naive runs recorded it before
+    (run_dir / RUN_FILE).write_text(json.dumps(record), encoding="utf-8")
+    resumed = asyncio.run(
+        run_eval([], settings=with_narrator, pipeline="naive", out_dir=tmp_path, resume=run_dir,
+                 analyze_fn=perfect_oracle)
+    )  # fmt: skip
+    assert resumed.record.status == "completed" and resumed.record.settings.narrator is False
+
+
 def test_the_cli_refuses_resume_with_a_new_selection(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

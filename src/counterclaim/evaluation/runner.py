@@ -301,7 +301,10 @@ def resume_mismatches(
         problems.append(
             f"it used {record.provider}/{record.model}, not {settings.provider.value}/{settings.model}"
         )
-    differing = settings_differences(record.settings, run_settings(settings))
+    recorded_settings = record.settings
+    if pipeline == "naive":  # the naive baseline never narrates, whatever an older run recorded
+        recorded_settings = recorded_settings.model_copy(update={"narrator": False})
+    differing = settings_differences(recorded_settings, run_settings(settings, pipeline))
     if differing:
         problems.append("its settings differ: " + ", ".join(differing))
     if check_prompts:
@@ -672,7 +675,7 @@ def build_run_record(
         pipeline=pipeline,
         provider=settings.provider.value,
         model=settings.model,
-        settings=run_settings(settings),
+        settings=run_settings(settings, pipeline),
         selection=selection,
         datasets=[d.record for d in selected],
         prompts=prompts_used(samples, known_prompts),
@@ -695,8 +698,9 @@ def build_run_record(
     )
 
 
-def run_settings(settings: Settings) -> RunSettings:
-    """The settings that change what the model answers, as recorded in `run.json`."""
+def run_settings(settings: Settings, pipeline: str = "staged") -> RunSettings:
+    """The settings that change what the model answers, as recorded in `run.json`. The naive baseline
+    never narrates (it is one request), so its runs record the narrator off whatever the setting."""
     return RunSettings(
         mode=settings.mode.value,
         temperature=settings.temperature,
@@ -705,7 +709,7 @@ def run_settings(settings: Settings) -> RunSettings:
         chunk_chars=settings.chunk_chars,
         chunk_overlap=settings.chunk_overlap,
         max_candidates=settings.max_candidates,
-        narrator=settings.narrator,
+        narrator=settings.narrator and pipeline != "naive",
         n_ctx=settings.n_ctx,
         model_file=settings.model_path.name if settings.model_path else None,
     )
