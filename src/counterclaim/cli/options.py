@@ -6,7 +6,6 @@ go to `load_settings`, so flags override COUNTERCLAIM_* variables, which overrid
 
 from __future__ import annotations
 
-import os
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -64,12 +63,13 @@ def model_options(command: F) -> F:
 
 def settings_from(params: Mapping[str, Any], command_defaults: Mapping[str, Any] | None = None) -> Settings:
     """Settings from the command's parameters (None: not given), then the environment, then the
-    command's own defaults (`command_defaults`, e.g. eval turns the narrator on), then the defaults."""
+    command's own defaults (`command_defaults`, e.g. eval turns the narrator on), then the defaults.
+
+    A command default applies only where neither a flag nor the environment set the field, as the
+    settings tell it (`model_fields_set`): the environment is read, and checked, exactly as for any
+    other command (an empty COUNTERCLAIM_NARRATOR is unset, "false", "0" or a lower-case variable name
+    set it, a value that is no boolean is refused)."""
     values = {flag.field: params.get(flag.field) for flag in SETTING_FLAGS}
-    for field, value in (command_defaults or {}).items():
-        flag = next(f for f in SETTING_FLAGS if f.field == field)
-        if values[field] is None and flag.environment_variable not in os.environ:
-            values[field] = value
     deprecated = params.get("cache_dir")
     notices: tuple[str, ...] = ()
     if deprecated is not None:
@@ -83,4 +83,11 @@ def settings_from(params: Mapping[str, Any], command_defaults: Mapping[str, Any]
                 raise click.BadParameter("needs a path, not an empty string", param_hint=flag.flag)
             values[flag.field] = Path(value)
     settings = load_settings(**values)
+    unset = {
+        field: value
+        for field, value in (command_defaults or {}).items()
+        if field not in settings.model_fields_set
+    }
+    if unset:
+        settings = load_settings(**{**values, **unset})
     return settings.model_copy(update={"notices": (*notices, *settings.notices)}) if notices else settings
