@@ -366,3 +366,8 @@ def test_figures_reported_over_the_verifiers_verdict_are_explained_by_code_not_b
     rules = [(d.rule, d.action) for d in state.trace.decisions()]
     assert (acceptance.CONFLICTING_FIGURES.name, DecisionAction.OVERRIDDEN) in rules
     assert (acceptance.EXPLANATION_COPIES_EVIDENCE.name, DecisionAction.RELABELED) in rules
+
+
+def test_an_explanation_of_figures_code_writes_starts_with_a_capital() -> None:
+    written = acceptance.figures_explanation("the article", "the owner", "12 dead against 30 dead")
+    assert written.startswith("The article and the owner ") and written.endswith("30 dead.")

@@ -190,7 +190,8 @@ _KIND_WORDS = {
 
 def figures_explanation(actor_a: str, actor_b: str, figures: str) -> str:
     """The explanation code writes for a conflict of figures it reports over the verifier's verdict."""
-    return f"{actor_a} and {actor_b} {_KIND_WORDS[ContradictionKind.NUMERIC]}: {figures}."
+    sentence = f"{actor_a} and {actor_b} {_KIND_WORDS[ContradictionKind.NUMERIC]}: {figures}."
+    return sentence[:1].upper() + sentence[1:]  # "The article and ...", as every sentence
 
 
 def copies_words(text: str, source: str, run: int = COPIED_WORDS) -> bool:
