@@ -11,6 +11,7 @@ import re
 
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 _WORD_RUN = re.compile(r"\w+")
+_WORD_OR_CLAUSE_END = re.compile(_WORD.pattern + r"|[,;:.!?()\u2014\u2013]")
 
 
 def words(text: str) -> list[str]:
@@ -21,3 +22,8 @@ def words(text: str) -> list[str]:
 def word_runs(text: str) -> list[str]:
     """Runs of word characters, case kept ("U.S." gives "U", "S")."""
     return _WORD_RUN.findall(text)
+
+
+def words_and_clause_ends(text: str) -> list[str]:
+    """`words`, with the punctuation that ends a clause (, ; : . ! ? ( ) and dashes) kept in place."""
+    return _WORD_OR_CLAUSE_END.findall(text.casefold())

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from counterclaim.language import english, other_languages
 from counterclaim.language.stemming import stem
-from counterclaim.language.tokens import words
+from counterclaim.language.tokens import words, words_and_clause_ends
 
 __all__ = ["CONCEPTS", "NOT_KEYWORDS", "is_negated", "keywords", "negation_scope", "opposed", "words"]
 
@@ -39,20 +37,13 @@ def opposed(a: set[str], b: set[str]) -> bool:
     return any(frozenset((x, y)) in _OPPOSED for x in only_a for y in only_b)
 
 
-def is_negated(text: str) -> bool:
-    """Whether the text contains a negation word ("not", "never", "denied", ...) or "n't"."""
-    tokens = set(words(text))
-    return bool(tokens & english.NEGATIONS) or any(
-        t.endswith("n't") or t.endswith("n\u2019t") for t in tokens
-    )
-
-
-_SCOPE_TOKEN = re.compile(r"[^\W_][\w'\u2019-]*|[,;:.!?()\u2014\u2013]")
-"""Words (as `words` cuts them) and the punctuation that ends a clause."""
-
-
 def _negates(token: str) -> bool:
     return token in english.NEGATIONS or token.endswith("n't") or token.endswith("n\u2019t")
+
+
+def is_negated(text: str) -> bool:
+    """Whether the text contains a negation word ("not", "never", "denied", ...) or "n't"."""
+    return any(_negates(token) for token in words(text))
 
 
 def negation_scope(text: str) -> set[str]:
@@ -60,7 +51,7 @@ def negation_scope(text: str) -> set[str]:
     each negation, up to `english.NEGATION_SCOPE_WORDS` of them or the end of its clause, whichever
     comes first. A clause turn ends it ("not only a landmark but a mosque" reaches "landmark"), and
     is skipped right after the negation ("does not, however, list any 707s" reaches "list", "707s")."""
-    tokens = _SCOPE_TOKEN.findall(text.casefold())
+    tokens = words_and_clause_ends(text)
     reached: list[str] = []
     for position, token in enumerate(tokens):
         if not _negates(token):
