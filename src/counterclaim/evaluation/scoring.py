@@ -47,7 +47,7 @@ Scoring is pure: no cost fields, no I/O except `load_prediction`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -378,12 +378,20 @@ def conflict_parts(gold: GoldArticle) -> tuple[list[GoldContradiction], list[Gol
     between: list[GoldContradiction] = []
     record: list[GoldContradiction] = []
     for k in gold.contradictions or []:
-        for side, wanted in ((between, False), (record, True)):
-            pairs = [(a, b) for a, b in k.pairs() if (a in narrated or b in narrated) is wanted]
-            if pairs:
-                (a, b), *also = pairs
+        for side, narrator in ((between, False), (record, True)):
+            part = _pairs_on_side(k.pairs(), narrated, narrator)
+            if part:
+                (a, b), *also = part
                 side.append(k.model_copy(update={"a": a, "b": b, "also": also}))
     return between, record
+
+
+def _pairs_on_side(
+    pairs: Iterable[tuple[str, str]], narrated: frozenset[str], narrator: bool
+) -> list[tuple[str, str]]:
+    """The pairs of a conflict, in order, that do (`narrator`) or do not hold a narrator claim: the
+    one rule by which gold and predicted conflicts are split."""
+    return [(a, b) for a, b in pairs if (a in narrated or b in narrated) is narrator]
 
 
 @dataclass(frozen=True)
@@ -412,12 +420,10 @@ class _NarratorSplit:
 
     def _pred_part(self, pair: PredictedPair, narrator: bool) -> PredictedPair | None:
         """The pairs of a predicted conflict that do (`narrator`) or do not hold a narrator claim."""
-        pairs = [
-            p for p in pair.pairs() if (p[0] in self.pred_claims or p[1] in self.pred_claims) is narrator
-        ]
-        if not pairs:
+        part = _pairs_on_side(pair.pairs(), self.pred_claims, narrator)
+        if not part:
             return None
-        (a, b), *also = pairs
+        (a, b), *also = part
         return PredictedPair(pair.id, a, b, tuple(also))
 
     def _gold_with(self, narrator: bool) -> GoldArticle:
