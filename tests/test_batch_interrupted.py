@@ -56,12 +56,15 @@ def _finished_rows(run_dir: Path) -> int:
     return path.read_bytes().count(b"\n") if path.exists() else 0
 
 
-def _stop_midway(command: list[str], run_dir: Path, how: signal.Signals) -> tuple[subprocess.Popen[str], str]:
+def _stop_midway(
+    command: list[str], run_dir: Path, how: signal.Signals, after: int = 3
+) -> tuple[subprocess.Popen[str], str]:
+    """Start the batch and send `how` once `after` articles are finished."""
     child = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True
     )
     try:
-        _wait_for(lambda: _finished_rows(run_dir) >= 3, "three finished articles")
+        _wait_for(lambda: _finished_rows(run_dir) >= after, f"{after} finished articles")
         child.send_signal(how)
         _, err = child.communicate(timeout=30)
     finally:
@@ -113,11 +116,12 @@ def test_sigterm_midway_records_the_stop_and_the_same_command_finishes(tmp_path:
     articles = [a for a in seed_articles() if a.id.startswith(("seed-haiti", "seed-sudan", "seed-pentagon"))]
     corpus = seeds_jsonl(tmp_path / "seeds.jsonl", articles)
     run_dir = tmp_path / "run"
-    # Four articles and a signal after three: each answer is slow enough that the fourth is still in
-    # flight when the signal arrives, however the child is scheduled.
+    # Four articles, two at a time, and a signal after two: the last two are then in flight, each
+    # with several answers of 0.2 s to wait for. (A signal after three raced the fourth: the last two
+    # articles run side by side and often finish within milliseconds of each other.)
     with local_openai_server(RecordedAnswers.of_seeds([a.id for a in articles]), chat_delay=0.2) as server:
         command = _command(corpus, run_dir, server)
-        child, err = _stop_midway(command, run_dir, signal.SIGTERM)
+        child, err = _stop_midway(command, run_dir, signal.SIGTERM, after=2)
         assert child.returncode == 130, err
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("counterclaim: error: interrupted: "), err
