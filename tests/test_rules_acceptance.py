@@ -256,6 +256,7 @@ EXERCISED = {cast(Rule, case.values[2]) for case in JUDGE_CASES} | {
     acceptance.KIND_FROM_FIGURES,
     acceptance.EXPLANATION_COPIES_EVIDENCE,
     acceptance.SAME_CONFLICT,
+    acceptance.ORDER_CHANGES_VERDICT,
 }
 
 
@@ -294,7 +295,7 @@ def test_the_verify_step_traces_each_verdicts_rule_and_the_kind_code_settles() -
     numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
     state.candidates = [Candidate(a=deed, b=words, score=1.0, numeric=numbers, clash=True, opposed=True)]
     run_step(state, verify.run, verify.NAME)
-    assert model.schemas() == ["VerdictDraft"]
+    assert model.schemas() == ["VerdictDraft", "VerdictDraft"]  # the second in the other order
     assert [(d.step, d.rule, d.action, d.claims) for d in state.trace.decisions()] == [
         ("verify", acceptance.VERIFIED.name, DecisionAction.ACCEPTED, ["c1", "c2"]),
         ("verify", acceptance.KIND_FROM_ACTORS.name, DecisionAction.RELABELED, ["c1", "c2"]),
@@ -359,6 +360,7 @@ def test_figures_reported_over_the_verifiers_verdict_are_explained_by_code_not_b
     numbers = NumericVerdict(relation=NumericRelation.CONFLICTING, explanation="5 versus 40 (killed)")
     state.candidates = [Candidate(a=police, b=activists, score=1.0, numeric=numbers, clash=True)]
     run_step(state, verify.run, verify.NAME)
+    assert model.schemas() == ["VerdictDraft"]  # code found the conflict: not asked in the other order
     (found,) = state.contradictions
     assert found.kind is ContradictionKind.NUMERIC
     assert "fit together" not in found.explanation and "5 versus 40" in found.explanation
@@ -371,3 +373,58 @@ def test_figures_reported_over_the_verifiers_verdict_are_explained_by_code_not_b
 def test_an_explanation_of_figures_code_writes_starts_with_a_capital() -> None:
     written = acceptance.figures_explanation("the article", "the owner", "12 dead against 30 dead")
     assert written.startswith("The article and the owner ") and written.endswith("30 dead.")
+
+
+def _claim_read_first(body: dict[str, object]) -> str:
+    messages = body["messages"]
+    assert isinstance(messages, list)
+    prompt = str(messages[-1]["content"])
+    return prompt.split("Claim A, by ", 1)[1].split(":", 1)[0]
+
+
+def test_a_contradiction_the_verifier_does_not_repeat_in_the_other_order_is_not_reported() -> None:
+    text = "NATO said Russia is adding troops near the border. Moscow said its troops are leaving the border."
+    nato = claim_citing(text, "c1", "a1", "NATO said Russia is adding troops near the border.")
+    moscow = claim_citing(text, "c2", "a2", "Moscow said its troops are leaving the border.")
+
+    def leaning_on_order(body: dict[str, object]) -> dict[str, object]:
+        first = _claim_read_first(body)
+        relation = "contradict" if first == "NATO" else "compatible"
+        return {
+            "comparison": f"{first} was read first.",
+            "relation": relation,
+            "kind": "factual",
+            "confidence": 0.9,
+        }
+
+    model = FakeModel({"VerdictDraft": [leaning_on_order]})
+    state = state_for(text, model)
+    state.claims = [nato, moscow]
+    state.actors = [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION),
+                    Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]  # fmt: skip
+    numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    state.candidates = [Candidate(a=nato, b=moscow, score=1.0, numeric=numbers, clash=True, opposed=True)]
+    run_step(state, verify.run, verify.NAME)
+    assert [_claim_read_first(body) for _, body in model.asked] == ["NATO", "Moscow"]
+    assert state.contradictions == []
+    (decision,) = state.trace.decisions()
+    assert (decision.rule, decision.action, decision.claims) == (
+        acceptance.ORDER_CHANGES_VERDICT.name,
+        DecisionAction.REFUSED,
+        ["c1", "c2"],
+    )
+    assert "asked again with c2 first, it said 'compatible'" in decision.reason
+
+    model.answers["VerdictDraft"] = [
+        {
+            "comparison": "A buildup against a pullback.",
+            "relation": "contradict",
+            "kind": "factual",
+            "confidence": 0.9,
+        }
+    ]
+    again = state_for(text, model)
+    again.claims, again.actors, again.candidates = state.claims, state.actors, state.candidates
+    run_step(again, verify.run, verify.NAME)
+    (found,) = again.contradictions
+    assert (found.claim_a, found.claim_b) == ("c1", "c2")

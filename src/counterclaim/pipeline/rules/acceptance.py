@@ -89,6 +89,13 @@ EXPLANATION_COPIES_EVIDENCE = Rule(
     "verifier's verdict (conflicting figures), which code explains from the figures.",
     {"copied_words": COPIED_WORDS},
 )
+ORDER_CHANGES_VERDICT = Rule(
+    "acceptance.order_changes_verdict",
+    "A pair the verifier called a contradiction is asked again with its two claims in the other order; "
+    'unless the second answer is "contradict" too, it is not reported (a small model leans on which '
+    "claim it reads first). Pairs reported because code found their figures conflicting are not asked "
+    "again.",
+)
 SAME_CONFLICT = Rule(
     "acceptance.same_conflict",
     "Contradictions between the same two actors that share a claim are one conflict: reported once, the "
@@ -104,6 +111,7 @@ RULES = (
     CONFLICTING_FIGURES,
     KIND_FROM_ACTORS,
     KIND_FROM_FIGURES,
+    ORDER_CHANGES_VERDICT,
     EXPLANATION_COPIES_EVIDENCE,
     SAME_CONFLICT,
 )
@@ -147,6 +155,11 @@ def judge(verdict: VerdictDraft, candidate: Candidate) -> Judgement:
         figures = candidate.numeric.explanation
         return Judgement(False, COMPATIBLE_FIGURES, DecisionAction.OVERRIDDEN, f"{said}; {figures}")
     return Judgement(True, VERIFIED, DecisionAction.ACCEPTED, said)
+
+
+def needs_other_order(judgement: Judgement) -> bool:
+    """Whether a reported verdict rests on the model alone, so it is asked again in the other order."""
+    return judgement.reported and judgement.rule is not CONFLICTING_FIGURES
 
 
 def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:

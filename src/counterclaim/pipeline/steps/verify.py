@@ -15,10 +15,13 @@ from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.acceptance import (
     EXPLANATION_COPIES_EVIDENCE,
     KIND_FROM_FIGURES,
+    ORDER_CHANGES_VERDICT,
     SAME_CONFLICT,
+    Judgement,
     explanation,
     figures_explanation,
     judge,
+    needs_other_order,
     settle_kind,
     short_names,
 )
@@ -51,8 +54,11 @@ def _gloss(claim: Claim) -> str:
     return " ".join(claim.statement.split())
 
 
-def _request(state: AnalysisState, number: int, candidate: Candidate, names: dict[str, str]) -> Request:
-    a, b = candidate.a, candidate.b
+def _request(
+    state: AnalysisState, number: int, candidate: Candidate, names: dict[str, str], *, again: bool = False
+) -> Request:
+    """The verifier's request for one pair; `again`: the pair asked in the other order (B first)."""
+    a, b = (candidate.b, candidate.a) if again else (candidate.a, candidate.b)
     numeric_note = (
         candidate.numeric.explanation
         if candidate.numeric.relation is not NumericRelation.NOT_COMPARABLE
@@ -74,7 +80,8 @@ def _request(state: AnalysisState, number: int, candidate: Candidate, names: dic
         response_model=VerdictDraft,
         max_tokens=MAX_TOKENS,
         skipped=f"claims {a.id} and {b.id} were not checked for a contradiction",
-        progress=f"contradictions: checking pair {number}/{len(state.candidates)}",
+        progress=f"contradictions: checking pair {number}/{len(state.candidates)}"
+        + (" in the other order" if again else ""),
     )
 
 
@@ -84,13 +91,28 @@ async def run(state: AnalysisState) -> None:
     short = short_names(state.actors)
     requests = [_request(state, n, c, names) for n, c in enumerate(state.candidates, start=1)]
     verdicts = await ask_all(state.requests, requests)
+    judgements = [
+        None if verdict is None else judge(verdict, candidate)
+        for candidate, verdict in zip(state.candidates, verdicts, strict=True)
+    ]
+    other_order = await _ask_in_other_order(state, names, judgements)
     actor_of = {claim.id: claim.actor_id for claim in state.claims}
     found: list[Contradiction] = []
-    for candidate, verdict in zip(state.candidates, verdicts, strict=True):
-        if verdict is None:
+    for index, (candidate, verdict, judgement) in enumerate(
+        zip(state.candidates, verdicts, judgements, strict=True)
+    ):
+        if verdict is None or judgement is None:
             continue
         a, b = candidate.a, candidate.b
-        judgement = judge(verdict, candidate)
+        if index in other_order and other_order[index].relation != "contradict":
+            again = other_order[index]
+            judgement = Judgement(
+                False,
+                ORDER_CHANGES_VERDICT,
+                DecisionAction.REFUSED,
+                f"{judgement.reason}; asked again with {b.id} first, it said {again.relation!r} "
+                f"({again.kind}, confidence {again.confidence:g})",
+            )
         if not judgement.reported:
             state.trace.record(judgement.rule, judgement.action, judgement.reason, claims=(a.id, b.id))
             continue
@@ -159,6 +181,17 @@ async def run(state: AnalysisState) -> None:
             )
         found.append(_contradiction(contradiction_id, a, b, kind, text, verdict.confidence))
     state.contradictions = found
+
+
+async def _ask_in_other_order(
+    state: AnalysisState, names: dict[str, str], judgements: list[Judgement | None]
+) -> dict[int, VerdictDraft]:
+    """The verifier's answers, by candidate index, for the reported pairs asked again with the claims in
+    the other order (`acceptance.needs_other_order`); an unusable second answer leaves the first."""
+    again = [i for i, judgement in enumerate(judgements) if judgement and needs_other_order(judgement)]
+    requests = [_request(state, i + 1, state.candidates[i], names, again=True) for i in again]
+    answers = await ask_all(state.requests, requests) if requests else []
+    return {i: answer for i, answer in zip(again, answers, strict=True) if answer is not None}
 
 
 def _contradiction(
