@@ -193,3 +193,49 @@ def test_a_claim_the_article_does_not_attribute_is_dropped_by_its_rule(
         assert [(d.rule, d.action, d.sentences) for d in decisions] == [
             (rule.name, DecisionAction.DROPPED, [sentence])
         ]
+
+
+QUOTATION_RUNS_ON = (
+    "Harbour reopens after storm\n\n"
+    "The harbour reopened on Tuesday after three days of closure. "
+    '"Boats were damaged and the quay flooded," the harbour master, Ines Moro, said. "The repairs will '
+    'take weeks. Fishermen wonder whether the season is lost."\n\n'
+    "Fishermen wonder whether the season is lost. The weather was calm on Wednesday."
+)
+
+
+def test_a_sentence_inside_a_quotation_that_runs_on_is_its_speakers() -> None:
+    article = PreparedArticle.from_text(QUOTATION_RUNS_ON)
+    check = AttributionCheck.for_article(article)
+    inside = next(
+        s.number for s in article.sentences if s.text.startswith("Fishermen") and s.text.endswith('"')
+    )
+    outside = next(
+        s.number for s in article.sentences if s.text == "Fishermen wonder whether the season is lost."
+    )
+    assert check.quoted == {inside}  # the quotation is closed before the next paragraph
+    assert check.rejects("Ines Moro", inside, "assertion") is None  # no cue of its own, no named neighbour
+    rejection = check.rejects("Ines Moro", outside, "assertion")
+    assert rejection is not None and rejection.rule is attribution.NO_REPORTING_CUE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moro pointed out that the quay had flooded before.",
+        "The ministry expressed regret for the delay.",
+        "The decree mentions a fund for the fishermen.",
+        "The agency advises boat owners to stay ashore.",
+        "The report characterizes the storm as the worst in a decade.",
+    ],
+)
+def test_more_reporting_words_are_cues(sentence: str) -> None:
+    assert has_reporting_cue(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The guard pointed a torch at the boats.", "The quay flooded on Sunday.", "Trade fell by half."],
+)
+def test_narration_has_no_reporting_cue(sentence: str) -> None:
+    assert not has_reporting_cue(sentence)

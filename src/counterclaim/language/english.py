@@ -176,9 +176,13 @@ REPORTING_STEMS = tuple(
     """say tell claim deni deny accus warn announc insist disput reject dismiss urg condemn critic
     denounc prais hail welcom alleg report statement quot believ argu estimat predict vow threat
     promis demand confirm admit acknowledg explain assert suggest repl respond counter maintain
-    blame pledg appeal call question debat endors highlight propos recommend support oppos""".split()
+    blame pledg appeal call question debat endors highlight propos recommend support oppos express
+    mention advis characteris characteriz""".split()
 )
 """Beginnings of reporting words in any form ("deny", "denies", "denial"; "criticism")."""
+
+REPORTING_PHRASES = ("pointed out", "points out", "point out", "pointing out", "made clear", "makes clear")
+"""Reporting verbs of two words, whose first word alone reports nothing ("pointed a gun")."""
 
 WORDS_BETWEEN_SPEAKER_AND_VERB = _words(
     """has have had also already later earlier again repeatedly previously then on in at last this

@@ -21,7 +21,7 @@ The reporting-cue check applies to English text only; in other languages the act
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from counterclaim.language import english
 from counterclaim.language.stemming import share_stem
@@ -32,6 +32,7 @@ from counterclaim.text.credit_lines import is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
+from counterclaim.text.quotations import quotation_open_at
 
 SENTENCES_BEFORE = 4
 SENTENCES_AFTER = 1
@@ -65,8 +66,9 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
 )
 NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
-    'In English, a claim needs a reporting word ("said", "denial", "according to") or a quotation '
-    "mark in its sentence, or in a neighbour that names its actor, unless the text speaks in the first "
+    'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out") or a '
+    "quotation mark in its sentence, or in a neighbour that names its actor, or must lie inside a "
+    "quotation opened earlier in its paragraph, unless the text speaks in the first "
     "person throughout (a press statement): narration never gets an invented speaker, nor the speaker "
     "of the sentence beside it.",
 )
@@ -106,6 +108,8 @@ def has_reporting_cue(text: str) -> bool:
     """A reporting verb, "according to", a claim-like noun or a quotation mark."""
     if any(mark in text for mark in _QUOTES):
         return True
+    if any(phrase in " ".join(_words(text)) for phrase in english.REPORTING_PHRASES):
+        return True
     return any(
         word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS)
         for word in _words(text)
@@ -133,10 +137,16 @@ class AttributionCheck:
     english: bool
     authored: bool
     """The text is written in the first person throughout (a press statement, a speech)."""
+    quoted: frozenset[int] = frozenset()
+    """Numbers of the sentences that begin inside a quotation an earlier sentence of their paragraph
+    opened (one speaker's words running on: `text.quotations`)."""
 
     @classmethod
     def for_article(cls, article: PreparedArticle) -> AttributionCheck:
-        return cls.for_sentences(article.sentence_texts, english=article.english)
+        check = cls.for_sentences(article.sentence_texts, english=article.english)
+        text = article.sanitized.clean
+        quoted = frozenset(s.number for s in article.sentences if quotation_open_at(text, s.start))
+        return replace(check, quoted=quoted)
 
     @classmethod
     def for_sentences(
@@ -190,6 +200,7 @@ class AttributionCheck:
         ]
         cue = (
             headline_colon
+            or sentence in self.quoted
             or has_reporting_cue(text)
             or any(has_reporting_cue(n) and actor_named_in(actor, n) for n in neighbours)
         )
