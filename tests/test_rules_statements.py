@@ -70,6 +70,42 @@ FRAME_CASES = [
         id="according-to-someone-else-stays",
     ),
     pytest.param("NATO said it will.", "NATO", None, id="too-little-left"),
+    pytest.param(
+        "He also said the talks would continue next week.",
+        "Joe Biden",
+        "The talks would continue next week.",
+        id="adverb-between-speaker-and-verb",
+    ),
+    pytest.param(
+        "UNESCO reportedly said a change of name would need its approval.",
+        "UNESCO",
+        "A change of name would need its approval.",
+        id="reportedly-said",
+    ),
+    pytest.param(
+        "He has since said his first confession was forced.",
+        "Ali Waseem",
+        "Ali Waseem's first confession was forced.",
+        id="possessive-of-the-speaker-named",
+    ),
+    pytest.param(
+        "Lund said she would not resign from the board.",
+        "Tove Lund",
+        "Tove Lund would not resign from the board.",
+        id="subject-pronoun-of-the-named-speaker",
+    ),
+    pytest.param(
+        "She said he would not resign from the board.",
+        "Tove Lund",
+        "He would not resign from the board.",
+        id="pronoun-of-someone-else-stays",
+    ),
+    pytest.param(
+        "The spokesman said he would not resign from the board.",
+        "the spokesman",
+        "He would not resign from the board.",
+        id="no-proper-name-no-replacement",
+    ),
     pytest.param("Russia is adding troops.", "NATO", None, id="no-frame"),
 ]
 EXERCISED = {ATTRIBUTION_FRAME}
@@ -89,6 +125,9 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("It is too early to say.", None),
         ("They apply to the whole province.", "opens with the pronoun 'They'"),
         ("NATO said Russia is adding troops.", "attribution frame"),
+        ("US President Trump called for more spending.", None),  # "US" is no pronoun
+        ("Us against them, the poster read.", "opens with the pronoun 'Us'"),
+        ("I believe I am right.", "opens with the pronoun 'I'"),
     ],
 )
 def test_a_statement_that_cannot_stand_alone_says_why(statement: str, problem: str | None) -> None:

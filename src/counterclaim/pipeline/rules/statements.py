@@ -36,7 +36,9 @@ _OPENING_WORD = re.compile(r"^\W*(\w+)")
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
     'A statement that opens with its attribution ("X said (that) ...", "According to X, ...") keeps the '
-    "point alone, when at least `min_words` words remain.",
+    "point alone, when at least `min_words` words remain; a he, she, his or her opening the point that "
+    "stands for the frame's speaker becomes the actor's name when it is a proper name (\"He said his "
+    'confession was forced" -> "Waseem\'s confession was forced").',
     {"min_words": MIN_POINT_WORDS},
 )
 RULES = (ATTRIBUTION_FRAME,)
@@ -56,11 +58,42 @@ def without_frame(statement: str, actor: str) -> str | None:
         return None
     if len(point.split()) < MIN_POINT_WORDS or point.split()[0].casefold() in _POINT_OPENERS:
         return None
+    return _named_opening(point, speaker or actor, actor)
+
+
+_SUBJECT_AND_POSSESSIVE = {"he": ("he", "his"), "she": ("she", "her")}
+_PROPER_NAME_WORDS = 4
+
+
+def _named_opening(point: str, speaker: str, actor: str) -> str:
+    """The point, capitalised, with an opening he/she/his/her standing for the frame's speaker replaced
+    by the actor's name: the pronoun must match the frame's ("He said his ...") or the frame must name
+    the actor, and the name must be a proper name ("Qandeel Baloch", not "a protester")."""
+    first, _, rest = point.partition(" ")
+    opening = first.casefold()
+    frame_pronoun = speaker.split()[0].casefold()
+    if frame_pronoun in _SUBJECT_AND_POSSESSIVE:
+        fits = opening in _SUBJECT_AND_POSSESSIVE[frame_pronoun]
+    else:
+        fits = opening in {"he", "she", "his", "her"}
+    name = actor.split()
+    proper = 0 < len(name) <= _PROPER_NAME_WORDS and all(word[:1].isupper() for word in name)
+    if fits and proper and rest:
+        named = actor if opening in ("he", "she") else f"{actor}'s"
+        return f"{named} {rest}"
     return point[0].upper() + point[1:]
+
+
+_BETWEEN_SPEAKER_AND_VERB = english.WORDS_BETWEEN_SPEAKER_AND_VERB | frozenset(
+    "reportedly since further once first".split()
+)
+"""Words a frame may hold between its speaker and its verb ("He also said", "UNESCO reportedly said")."""
 
 
 def _speaks_for(speaker: str, actor: str) -> bool:
     words = speaker.split()
+    while len(words) > 1 and words[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
+        words.pop()  # "He has since said": the speaker is "He"
     if len(words) == 1 and words[0].casefold() in english.PERSONAL_PRONOUNS:
         return True
     return actor_named_in(actor, speaker)
@@ -73,7 +106,8 @@ def standalone_problem(statement: str) -> str | None:
     if _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text):
         return "it keeps its attribution frame"
     first = _OPENING_WORD.match(text)
-    opening = first.group(1).casefold() if first else ""
+    word = first.group(1) if first else ""
+    opening = "" if len(word) > 1 and word.isupper() else word.casefold()  # "US" is a country
     pronouns = (english.THIRD_PERSON_PRONOUNS | english.FIRST_PERSON_PRONOUNS) - {"it"}  # "It is ..."
     if opening in pronouns:
         return f"it opens with the pronoun {first.group(1)!r}" if first else None
