@@ -69,7 +69,7 @@ def only(text: str) -> Quantity:
         ("$1.5bn in aid", 1.5e9, 1.5e9, Bound.EXACT, "dollar", "$1.5bn"),
         ("US$5 million", 5e6, 5e6, Bound.EXACT, "dollar", "US$5 million"),
         ("€20 billion", 2e10, 2e10, Bound.EXACT, "euro", "€20 billion"),
-        ("5% growth", 5, 5, Bound.EXACT, "percent", "5%"),
+        ("5% growth", 5, 5, Bound.EXACT, "percent change", "5%"),
         ("3.5 per cent", 3.5, 3.5, Bound.EXACT, "percent", "3.5 per cent"),
         ("two dozen tanks", 24, 24, Bound.EXACT, "tank", "two dozen tanks"),
         ("a dozen people", 12, 12, Bound.EXACT, "person", "a dozen people"),
@@ -214,3 +214,19 @@ def test_compare_cases(a: str, b: str, relation: NumericRelation) -> None:
 def test_missing_quantity_is_named() -> None:
     verdict = compare_quantities("5 people died", "Moscow denied everything")
     assert verdict.explanation == "'Moscow denied everything' states no countable quantity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["85% more wildfires than last year", "exports were up 5%", "sales rose 12 per cent", "fell by 3%"],
+)
+def test_a_percentage_that_states_a_change_is_not_a_share(text: str) -> None:
+    assert only(text).unit == "percent change"
+
+
+def test_a_change_and_a_share_are_not_compared() -> None:
+    share = "The forest produces 20 percent of the planet's oxygen."
+    change = "There have been 85% more wildfires in 2019 than in 2018."
+    assert compare_quantities(share, change).relation is NumericRelation.NOT_COMPARABLE
+    assert compare_quantities(change, "Fires rose 40% this year.").relation is NumericRelation.CONFLICTING
+    assert compare_quantities(share, "It makes 6% of the oxygen.").relation is NumericRelation.CONFLICTING

@@ -210,6 +210,16 @@ MEASURE_UNITS = frozenset(MEASURES.values()) | _words(
     "mile kilometer meter ton dollar euro pound yen ruble hryvnia rupee yuan franc barrel gallon "
     "liter litre acre hectare hour minute second day week month year percent degree"
 )
+PERCENT_CHANGE_AFTER = _words(
+    "more less fewer greater higher lower larger smaller increase increases decrease decreases rise "
+    "rises drop drops fall falls jump jumps growth decline gain gains loss"
+)
+"""Words after a percentage that make it a change ("85% more wildfires"), not a share ("20 percent of")."""
+PERCENT_CHANGE_BEFORE = _words("up down by rose fell grew jumped dropped increased decreased climbed")
+"""Words before a percentage that make it a change ("up 5%", "rose 12 percent")."""
+PERCENT_CHANGE = "percent change"
+"""The unit of a percentage that states a change: never compared with a share."""
+
 IRREGULAR: dict[str, str] = {
     "people": "person",
     "persons": "person",

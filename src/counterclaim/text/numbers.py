@@ -171,6 +171,8 @@ def _parse_quantity(text: str, tokens: list[_Token], i: int) -> tuple[Quantity |
         currency = currency or _currency_before(tokens, second.first)
     unit, stop, postfix = _unit_after(tokens, stop, number.unit)
     unit = currency or unit
+    if unit == "percent" and _states_change(tokens, i, stop):
+        unit = vocab.PERCENT_CHANGE
     if _is_date(tokens, number) or _is_year(tokens, number, second, unit, qualifier or currency):
         return None, stop
     if _is_reference(tokens, i, number):
@@ -351,6 +353,13 @@ def _unit_after(tokens: list[_Token], j: int, glued: str) -> tuple[str, int, str
     chosen = _head(tokens, candidates, modifiers)
     more_postfix, stop = _postfix(tokens, chosen + 1)
     return _lemma(tokens[chosen].text), stop, postfix or more_postfix
+
+
+def _states_change(tokens: list[_Token], first: int, stop: int) -> bool:
+    """Whether the percentage between tokens `first` and `stop` states a change ("85% more", "up 5%")."""
+    after = stop < len(tokens) and tokens[stop].lower in vocab.PERCENT_CHANGE_AFTER
+    before = first > 0 and tokens[first - 1].lower in vocab.PERCENT_CHANGE_BEFORE
+    return after or before
 
 
 def _postfix(tokens: list[_Token], j: int) -> tuple[str, int]:
