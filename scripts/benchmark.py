@@ -8,7 +8,8 @@ Each article is analysed by "new" (this checkout's `src`, with the `--new` setti
 `--old` settings), one after the other and in turns (new, old, new, old, ...), each in a fresh process
 with its own embedded server, never two at once. For every run it prints wall seconds (server start
 included), the analysis' own seconds, model calls, prompt and completion tokens, generated tokens per
-second and peak memory, then the ratio new/old per article and the median ratio. No response cache is
+second and peak memory, with one line per pipeline step (seconds, share of the analysis, calls, tokens:
+where the time goes), then the ratio new/old per article and the median ratio. No response cache is
 used (`COUNTERCLAIM_RESPONSE_CACHE` is cleared for the runs).
 
 Settings are `Settings` field names (`compact_json=false`, `slots=2`, `concurrency=1`,
@@ -41,6 +42,9 @@ print(json.dumps({
     "prompt": run.prompt_tokens, "completion": run.completion_tokens, "claims": len(analysis.claims),
     "contradictions": len(analysis.contradictions),
     "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "steps": [
+        [s.step, s.calls, s.prompt_tokens, s.completion_tokens, s.seconds] for s in getattr(run, "steps", [])
+    ],
 }))
 """
 
@@ -62,6 +66,8 @@ class Result:
     claims: int
     contradictions: int
     peak_mib: float
+    steps: tuple[tuple[str, int, int, int, float], ...] = ()
+    """Per step: name, calls, prompt tokens, completion tokens, seconds (where the time goes)."""
 
     @property
     def generated_per_second(self) -> float:
@@ -98,6 +104,7 @@ def run(side: Side, article: Path, pipeline: str) -> Result:
         raise SystemExit(f"{side.name} failed on {article}: {done.stderr.strip()[-400:]}")
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     figures["wall"] = wall
+    figures["steps"] = tuple(tuple(step) for step in figures.get("steps", []))
     return Result(**figures)
 
 
@@ -109,6 +116,13 @@ def show(side: Side, article: Path, result: Result) -> None:
         f"pairs {result.contradictions:2d}  peak {result.peak_mib:6.0f} MiB",
         flush=True,
     )
+    for step, calls, prompt, completion, seconds in result.steps:
+        share = seconds / result.seconds if result.seconds else 0.0
+        print(
+            f"      {step:12s} {seconds:7.1f}s ({share:4.0%})  calls {calls:3d}  "
+            f"tokens {prompt:6d} + {completion:5d}",
+            flush=True,
+        )
 
 
 def main() -> None:
