@@ -162,6 +162,20 @@ def needs_other_order(judgement: Judgement) -> bool:
     return judgement.reported and judgement.rule is not CONFLICTING_FIGURES
 
 
+def judge_in_other_order(judgement: Judgement, again: VerdictDraft, *, read_first: str) -> Judgement:
+    """The judgement once the verifier was asked again with claim `read_first` first: unchanged when
+    it said "contradict" again, else refused (`ORDER_CHANGES_VERDICT`) with both answers as the reason."""
+    if again.relation == "contradict":
+        return judgement
+    return Judgement(
+        False,
+        ORDER_CHANGES_VERDICT,
+        DecisionAction.REFUSED,
+        f"{judgement.reason}; asked again with {read_first} first, it said {again.relation!r} "
+        f"({again.kind}, confidence {again.confidence:g})",
+    )
+
+
 def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     """Whether a verdict becomes a reported contradiction."""
     return judge(verdict, candidate).reported

@@ -15,12 +15,12 @@ from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.acceptance import (
     EXPLANATION_COPIES_EVIDENCE,
     KIND_FROM_FIGURES,
-    ORDER_CHANGES_VERDICT,
     SAME_CONFLICT,
     Judgement,
     explanation,
     figures_explanation,
     judge,
+    judge_in_other_order,
     needs_other_order,
     settle_kind,
     short_names,
@@ -104,15 +104,8 @@ async def run(state: AnalysisState) -> None:
         if verdict is None or judgement is None:
             continue
         a, b = candidate.a, candidate.b
-        if index in other_order and other_order[index].relation != "contradict":
-            again = other_order[index]
-            judgement = Judgement(
-                False,
-                ORDER_CHANGES_VERDICT,
-                DecisionAction.REFUSED,
-                f"{judgement.reason}; asked again with {b.id} first, it said {again.relation!r} "
-                f"({again.kind}, confidence {again.confidence:g})",
-            )
+        if index in other_order:
+            judgement = judge_in_other_order(judgement, other_order[index], read_first=b.id)
         if not judgement.reported:
             state.trace.record(judgement.rule, judgement.action, judgement.reason, claims=(a.id, b.id))
             continue
