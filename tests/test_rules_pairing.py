@@ -209,6 +209,10 @@ def test_code_sees_a_reason_for_conflict_only_in_what_the_claims_say() -> None:
     briefing = said("c12", "a1", "NATO told a news conference on Tuesday that the talks went well.")
     absent = said("c13", "a2", "Moscow said it did not attend the news conference on Tuesday.")
     assert not clash(briefing, absent, no_numbers, names)
+    # Nor are the words that report: "announce" is how a party speaks, not what it speaks of.
+    unannounced = said("c14", "a2", "Moscow did not announce whom it would support in the vote.")
+    thanked = said("c15", "a1", "After the announcement, NATO thanked its supporters.")
+    assert not clash(unannounced, thanked, no_numbers, names)
     chief = said("c5", "a3", "Police Chief Ana Lima spoke first.")
     same_person = said("c6", "a4", "Police Chief Ana Lima of Riverton spoke.")
     one_person = {"a3": ["Police Chief"], "a4": ["Police Chief Ana Lima"]}
