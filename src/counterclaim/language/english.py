@@ -372,8 +372,12 @@ EVENT_NOUNS = _words(
 """Nouns for what happened ("the incident", "Subsequent investigations"): an event, never an actor.
 "investigation", "inquiry" and "probe" are not here: one of them can report findings, as a document does."""
 
-NON_ACTOR_OPENERS = _words("in on at during after before since until by for from with within over under amid")
-"""Prepositions that open a phrase of time or place ("In March", "After the attack"), never a name."""
+NON_ACTOR_OPENERS = _words(
+    """in on at during after before since until by for from with within over under amid among amongst
+    between against across through throughout despite without toward towards"""
+)
+"""Prepositions that open a phrase of time or place ("In March", "After the attack", "Amongst"), never
+a name."""
 
 CONTRACTION_ENDINGS = tuple(
     apostrophe + ending for apostrophe in ("'", "\u2019") for ending in ("m", "s", "re", "ve", "d", "ll")

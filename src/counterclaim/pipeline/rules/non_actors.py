@@ -18,7 +18,8 @@ MAX_NAME_WORDS = 12
 NOT_AN_ACTOR = Rule(
     "attribution.not_an_actor",
     'A claim whose actor is a time phrase ("In March"), an event ("the incident", "subsequent '
-    'investigations"), a pronoun contraction ("I\'m") or a fragment of more than `max_words` words is '
+    'investigations"), a pronoun contraction ("I\'m"), a fragment holding a reporting verb ("the '
+    'College, questioned the findings") or of more than `max_words` words is '
     "dropped: such words name no one who could claim anything (the time and event words are English: "
     "in another language only the length and contraction checks apply).",
     {"max_words": MAX_NAME_WORDS},
@@ -30,6 +31,9 @@ _DAY_WORDS = frozenset(
     "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split()
 )
 """Time words that are never a surname on their own ("Winter", "May" and "Day" can be)."""
+
+_SPEECH_VERBS = english.REPORTING_VERBS | english.DISAGREEMENT_VERBS
+"""Verbs that report or dispute speech: in lower case inside a "name", they make it a fragment."""
 
 
 def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
@@ -47,6 +51,9 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
         return None
     if words[0] in english.NON_ACTOR_OPENERS:
         return f"it opens with {words[0]!r}: a phrase of time or place"
+    reporting = next((w for w in name.split()[1:] if w in _SPEECH_VERBS), None)
+    if reporting is not None:  # lower-case only: "Says Foundation" is a name
+        return f"it holds the reporting verb {reporting!r}: a sentence fragment, not a name"
     content = [w for w in words if w not in english.FUNCTION_WORDS and not w.isdigit()]
     a_surname = len(name.split()) == 1 and name[:1].isupper() and words[0] not in _DAY_WORDS
     if content and all(w in english.TIME_WORDS for w in content) and not a_surname:
