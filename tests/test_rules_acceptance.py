@@ -428,3 +428,23 @@ def test_a_contradiction_the_verifier_does_not_repeat_in_the_other_order_is_not_
     run_step(again, verify.run, verify.NAME)
     (found,) = again.contradictions
     assert (found.claim_a, found.claim_b) == ("c1", "c2")
+
+
+def test_a_rebuttal_is_not_asked_again_in_the_other_order() -> None:
+    text = "The ministry accused the rebels of burning the village. The rebels denied the allegations."
+    accusation = claim_citing(text, "c1", "a1", "The ministry accused the rebels of burning the village.")
+    denial = claim_citing(text, "c2", "a2", "The rebels denied the allegations.", kind=ClaimKind.DENIAL)
+    said = {"comparison": "One accuses, the other denies.", "relation": "contradict", "kind": "factual"}
+    model = FakeModel({"VerdictDraft": [{**said, "confidence": 0.6}]})
+    state = state_for(text, model)
+    state.claims = [accusation, denial]
+    state.actors = [Actor(id="a1", name="The ministry", kind=ActorKind.GOVERNMENT),
+                    Actor(id="a2", name="The rebels", kind=ActorKind.ORGANISATION)]  # fmt: skip
+    numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    state.candidates = [
+        Candidate(a=accusation, b=denial, score=1.0, numeric=numbers, clash=True, rebuttal=True)
+    ]
+    run_step(state, verify.run, verify.NAME)
+    assert model.schemas() == ["VerdictDraft"]  # "denied the allegations" read first answers nothing
+    (found,) = state.contradictions
+    assert (found.claim_a, found.claim_b) == ("c1", "c2")

@@ -93,8 +93,8 @@ ORDER_CHANGES_VERDICT = Rule(
     "acceptance.order_changes_verdict",
     "A pair the verifier called a contradiction is asked again with its two claims in the other order; "
     'unless the second answer is "contradict" too, it is not reported (a small model leans on which '
-    "claim it reads first). Pairs reported because code found their figures conflicting are not asked "
-    "again.",
+    "claim it reads first). Pairs code established are not asked again: figures that cannot both hold, "
+    'and rebuttals (a denial pointing back, "denied the allegations", means nothing read first).',
 )
 SAME_CONFLICT = Rule(
     "acceptance.same_conflict",
@@ -159,7 +159,7 @@ def judge(verdict: VerdictDraft, candidate: Candidate) -> Judgement:
 
 def needs_other_order(judgement: Judgement) -> bool:
     """Whether a reported verdict rests on the model alone, so it is asked again in the other order."""
-    return judgement.reported and judgement.rule is not CONFLICTING_FIGURES
+    return judgement.reported and judgement.rule is VERIFIED
 
 
 def judge_in_other_order(judgement: Judgement, again: VerdictDraft, *, read_first: str) -> Judgement:
