@@ -89,10 +89,22 @@ FRAME_CASES = [
         id="possessive-of-the-speaker-named",
     ),
     pytest.param(
-        "Lund said she would not resign from the board.",
+        "She said she would not resign from the board.",
         "Tove Lund",
         "Tove Lund would not resign from the board.",
-        id="subject-pronoun-of-the-named-speaker",
+        id="subject-pronoun-of-the-speaker-named",
+    ),
+    pytest.param(
+        "May said he had broken the deal with the party.",
+        "Theresa May",
+        "He had broken the deal with the party.",
+        id="pronoun-after-a-named-frame-may-be-anyone",
+    ),
+    pytest.param(
+        "According to Smith, he was shot twice in the leg.",
+        "John Smith",
+        "He was shot twice in the leg.",
+        id="pronoun-after-according-to-stays",
     ),
     pytest.param(
         "She said he would not resign from the board.",

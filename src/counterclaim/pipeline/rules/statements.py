@@ -36,9 +36,9 @@ _OPENING_WORD = re.compile(r"^\W*(\w+)")
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
     'A statement that opens with its attribution ("X said (that) ...", "According to X, ...") keeps the '
-    "point alone, when at least `min_words` words remain; a he, she, his or her opening the point that "
-    "stands for the frame's speaker becomes the actor's name when it is a proper name (\"He said his "
-    'confession was forced" -> "Waseem\'s confession was forced").',
+    "point alone, when at least `min_words` words remain; a he, she, his or her opening the point after a "
+    "frame whose speaker is the same pronoun becomes the actor's name when it is a proper name (\"He "
+    'said his confession was forced" -> "Waseem\'s confession was forced").',
     {"min_words": MIN_POINT_WORDS},
 )
 RULES = (ATTRIBUTION_FRAME,)
@@ -67,15 +67,13 @@ _PROPER_NAME_WORDS = 4
 
 def _named_opening(point: str, speaker: str, actor: str) -> str:
     """The point, capitalised, with an opening he/she/his/her standing for the frame's speaker replaced
-    by the actor's name: the pronoun must match the frame's ("He said his ...") or the frame must name
-    the actor, and the name must be a proper name ("Qandeel Baloch", not "a protester")."""
+    by the actor's name: the frame's speaker must be that pronoun ("He said his ...", "She said she
+    ..."; after a named frame, "May said he ...", the pronoun may be anyone), and the actor's name a
+    proper name ("Qandeel Baloch", not "a protester")."""
     first, _, rest = point.partition(" ")
     opening = first.casefold()
     frame_pronoun = speaker.split()[0].casefold()
-    if frame_pronoun in _SUBJECT_AND_POSSESSIVE:
-        fits = opening in _SUBJECT_AND_POSSESSIVE[frame_pronoun]
-    else:
-        fits = opening in {"he", "she", "his", "her"}
+    fits = opening in _SUBJECT_AND_POSSESSIVE.get(frame_pronoun, ())
     name = actor.split()
     proper = 0 < len(name) <= _PROPER_NAME_WORDS and all(word[:1].isupper() for word in name)
     if fits and proper and rest:
