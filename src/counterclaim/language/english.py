@@ -223,7 +223,7 @@ ALLEGATION_STEMS = ("accus", "alleg", "claim", "charg", "report")
 OCCASION_WORDS_TEXT = """news conference press briefing statement interview article journal report reported
     reporter reporters told said says spokesman spokeswoman spokesperson official officials television radio
     newspaper quoted quote monday tuesday wednesday thursday friday saturday sunday today yesterday
-    week weekend announced announcement called claimed wrote written added noted"""
+    week weekend announced announcement wrote written added noted"""
 """Words for how and when something was said: two claims sharing them share an occasion, not a subject."""
 
 ATTRIBUTION_WORDS_TEXT = "claim claims said says say article report reports state states according"
@@ -374,7 +374,7 @@ EVENT_NOUNS = _words(
 
 NON_ACTOR_OPENERS = _words(
     """in on at during after before since until by for from with within over under amid among amongst
-    between against across through throughout despite without toward towards"""
+    throughout despite"""
 )
 """Prepositions that open a phrase of time or place ("In March", "After the attack", "Amongst"), never
 a name."""

@@ -9,6 +9,8 @@ claim is kept for them.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from counterclaim.language import english
 from counterclaim.pipeline.trace import Rule
 
@@ -33,7 +35,20 @@ _DAY_WORDS = frozenset(
 """Time words that are never a surname on their own ("Winter", "May" and "Day" can be)."""
 
 _SPEECH_VERBS = english.REPORTING_VERBS | english.DISAGREEMENT_VERBS
-"""Verbs that report or dispute speech: in lower case inside a "name", they make it a fragment."""
+"""Verbs that report or dispute speech: in lower case after a comma inside a "name" ("the College,
+questioned the findings"), they make it a fragment."""
+_SAYING = frozenset("said says told tells".split())
+"""Verbs that make a fragment wherever they stand in a "name" ("the official who said it"); others of
+`_SPEECH_VERBS` also name things ("the accused", "EU member states", "residents opposed to the dam")."""
+
+
+def _speech_verb_in(words: list[str]) -> str | None:
+    """A lower-case verb of speech that makes the name a fragment: `_SAYING` anywhere after the first
+    word, any other after a comma."""
+    for before, word in pairwise(words):
+        if word in _SAYING or (word in _SPEECH_VERBS and before.endswith(",")):
+            return word
+    return None
 
 
 def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
@@ -51,8 +66,8 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
         return None
     if words[0] in english.NON_ACTOR_OPENERS:
         return f"it opens with {words[0]!r}: a phrase of time or place"
-    reporting = next((w for w in name.split()[1:] if w in _SPEECH_VERBS), None)
-    if reporting is not None:  # lower-case only: "Says Foundation" is a name
+    reporting = _speech_verb_in(name.split())
+    if reporting is not None:  # lower case only: "Says Foundation" is a name
         return f"it holds the reporting verb {reporting!r}: a sentence fragment, not a name"
     content = [w for w in words if w not in english.FUNCTION_WORDS and not w.isdigit()]
     a_surname = len(name.split()) == 1 and name[:1].isupper() and words[0] not in _DAY_WORDS
