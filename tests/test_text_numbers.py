@@ -224,6 +224,19 @@ def test_a_percentage_that_states_a_change_is_not_a_share(text: str) -> None:
     assert only(text).unit == "percent change"
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Fuel makes up 20% of the cost.", "percent"),
+        ("The plan was backed by 60% of voters.", "percent"),
+        ("Prices rose by 5% this year.", "percent change"),
+        ("Turnout was up 4% on last year.", "percent change"),
+    ],
+)
+def test_up_and_by_make_a_change_unless_they_belong_to_the_verb(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
 def test_a_change_and_a_share_are_not_compared() -> None:
     share = "The forest produces 20 percent of the planet's oxygen."
     change = "There have been 85% more wildfires in 2019 than in 2018."

@@ -217,6 +217,11 @@ PERCENT_CHANGE_AFTER = _words(
 """Words after a percentage that make it a change ("85% more wildfires"), not a share ("20 percent of")."""
 PERCENT_CHANGE_BEFORE = _words("up down by rose fell grew jumped dropped increased decreased climbed")
 """Words before a percentage that make it a change ("up 5%", "rose 12 percent")."""
+SHARE_BEFORE_UP_BY = _words(
+    "make makes made making backed supported favoured favored approved opposed rejected held owned "
+    "chosen voted"
+)
+"""Words before "up" or "by" a percentage that make it a share ("made up 20% of", "backed by 60%")."""
 PERCENT_CHANGE = "percent change"
 """The unit of a percentage that states a change: never compared with a share."""
 

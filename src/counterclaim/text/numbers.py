@@ -358,8 +358,11 @@ def _unit_after(tokens: list[_Token], j: int, glued: str) -> tuple[str, int, str
 def _states_change(tokens: list[_Token], first: int, stop: int) -> bool:
     """Whether the percentage between tokens `first` and `stop` states a change ("85% more", "up 5%")."""
     after = stop < len(tokens) and tokens[stop].lower in vocab.PERCENT_CHANGE_AFTER
-    before = first > 0 and tokens[first - 1].lower in vocab.PERCENT_CHANGE_BEFORE
-    return after or before
+    word_before = tokens[first - 1].lower if first > 0 else ""
+    two_before = tokens[first - 2].lower if first > 1 else ""
+    if word_before in ("up", "by"):  # "up 5%", "rose by 5%"; not "made up 20% of", "backed by 60%"
+        return after or two_before not in vocab.SHARE_BEFORE_UP_BY
+    return after or word_before in vocab.PERCENT_CHANGE_BEFORE
 
 
 def _postfix(tokens: list[_Token], j: int) -> tuple[str, int]:
