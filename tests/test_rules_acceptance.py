@@ -16,7 +16,7 @@ from counterclaim.pipeline.schemas import VerdictDraft, VerdictRelation
 from counterclaim.pipeline.steps import verify
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.numbers import NumericRelation, NumericVerdict
-from fake_model import FakeModel, run_step, state_for
+from fake_model import CUT_OFF, FakeModel, run_step, state_for
 
 ARTICLE = (
     "NATO said Russia is adding troops.\u200b Moscow denied it.\n\n"
@@ -426,8 +426,31 @@ def test_a_contradiction_the_verifier_does_not_repeat_in_the_other_order_is_not_
     again = state_for(text, model)
     again.claims, again.actors, again.candidates = state.claims, state.actors, state.candidates
     run_step(again, verify.run, verify.NAME)
+    assert [_claim_read_first(body) for _, body in model.asked[2:]] == ["NATO", "Moscow"]
     (found,) = again.contradictions
     assert (found.claim_a, found.claim_b) == ("c1", "c2")
+
+
+def test_an_unusable_second_answer_leaves_the_first_standing_with_a_notice() -> None:
+    text = "NATO said Russia is adding troops near the border. Moscow said its troops are leaving the border."
+    nato = claim_citing(text, "c1", "a1", "NATO said Russia is adding troops near the border.")
+    moscow = claim_citing(text, "c2", "a2", "Moscow said its troops are leaving the border.")
+    said = {"comparison": "A buildup against a pullback.", "relation": "contradict", "kind": "factual"}
+    model = FakeModel({"VerdictDraft": [{**said, "confidence": 0.9}, CUT_OFF]})
+    state = state_for(text, model)
+    state.claims = [nato, moscow]
+    state.actors = [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION),
+                    Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]  # fmt: skip
+    numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    state.candidates = [Candidate(a=nato, b=moscow, score=1.0, numeric=numbers, clash=True, opposed=True)]
+    run_step(state, verify.run, verify.NAME)
+    assert model.schemas() == ["VerdictDraft", "VerdictDraft"]
+    (found,) = state.contradictions
+    assert (found.claim_a, found.claim_b) == ("c1", "c2")
+    assert any(
+        "claims c1 and c2 were not checked again in the other order: the first answer stands" in notice
+        for notice in state.notices
+    )
 
 
 def test_a_rebuttal_is_not_asked_again_in_the_other_order() -> None:

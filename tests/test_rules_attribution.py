@@ -199,7 +199,7 @@ QUOTATION_RUNS_ON = (
     "Harbour reopens after storm\n\n"
     "The harbour reopened on Tuesday after three days of closure. "
     '"Boats were damaged and the quay flooded," the harbour master, Ines Moro, said. "The repairs will '
-    'take weeks. Fishermen wonder whether the season is lost."\n\n'
+    'take weeks. Fishermen wonder whether the season is lost. We need help."\n\n'
     "Fishermen wonder whether the season is lost. The weather was calm on Wednesday."
 )
 
@@ -207,14 +207,12 @@ QUOTATION_RUNS_ON = (
 def test_a_sentence_inside_a_quotation_that_runs_on_is_its_speakers() -> None:
     article = PreparedArticle.from_text(QUOTATION_RUNS_ON)
     check = AttributionCheck.for_article(article)
-    inside = next(
-        s.number for s in article.sentences if s.text.startswith("Fishermen") and s.text.endswith('"')
-    )
-    outside = next(
+    inside, outside = (
         s.number for s in article.sentences if s.text == "Fishermen wonder whether the season is lost."
     )
-    assert check.quoted == {inside}  # the quotation is closed before the next paragraph
-    assert check.rejects("Ines Moro", inside, "assertion") is None  # no cue of its own, no named neighbour
+    assert check.quoted == {inside, inside + 1}  # closed before the next paragraph
+    assert not has_reporting_cue(article.sentence_texts[inside - 1])  # no quotation mark of its own
+    assert check.rejects("Ines Moro", inside, "assertion") is None  # nor a neighbour naming her
     rejection = check.rejects("Ines Moro", outside, "assertion")
     assert rejection is not None and rejection.rule is attribution.NO_REPORTING_CUE
 
@@ -223,6 +221,7 @@ def test_a_sentence_inside_a_quotation_that_runs_on_is_its_speakers() -> None:
     "sentence",
     [
         "Moro pointed out that the quay had flooded before.",
+        "As Moro points out, the quay flooded.",
         "The ministry expressed regret for the delay.",
         "The decree mentions a fund for the fishermen.",
         "The agency advises boat owners to stay ashore.",
@@ -235,7 +234,12 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The guard pointed a torch at the boats.", "The quay flooded on Sunday.", "Trade fell by half."],
+    [
+        "The guard pointed a torch at the boats.",
+        "The quay flooded on Sunday.",
+        "Trade fell by half.",
+        "Two checkpoints outside the harbour closed.",
+    ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:
     assert not has_reporting_cue(sentence)

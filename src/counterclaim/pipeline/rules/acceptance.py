@@ -93,7 +93,8 @@ ORDER_CHANGES_VERDICT = Rule(
     "acceptance.order_changes_verdict",
     "A pair the verifier called a contradiction is asked again with its two claims in the other order; "
     'unless the second answer is "contradict" too, it is not reported (a small model leans on which '
-    "claim it reads first). Pairs code established are not asked again: figures that cannot both hold, "
+    "claim it reads first); an unusable second answer leaves the first standing, with a notice. Pairs "
+    "code established are not asked again: figures that cannot both hold, "
     'and rebuttals (a denial pointing back, "denied the allegations", means nothing read first).',
 )
 SAME_CONFLICT = Rule(

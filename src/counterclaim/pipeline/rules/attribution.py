@@ -108,7 +108,8 @@ def has_reporting_cue(text: str) -> bool:
     """A reporting verb, "according to", a claim-like noun or a quotation mark."""
     if any(mark in text for mark in _QUOTES):
         return True
-    if any(phrase in " ".join(_words(text)) for phrase in english.REPORTING_PHRASES):
+    spaced = f" {' '.join(_words(text))} "
+    if any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES):
         return True
     return any(
         word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS)

@@ -67,7 +67,7 @@ def _request(
     return Request(
         step=NAME,
         messages=messages_for(
-            state.article.prompt_text(state.chunk_holding(a.evidence[0].start)),
+            state.article.prompt_text(state.chunk_holding(candidate.a.evidence[0].start)),
             TEMPLATE,
             actor_a=names[a.actor_id],
             evidence_a=_quote(a),
@@ -79,7 +79,11 @@ def _request(
         ),
         response_model=VerdictDraft,
         max_tokens=MAX_TOKENS,
-        skipped=f"claims {a.id} and {b.id} were not checked for a contradiction",
+        skipped=(
+            f"claims {b.id} and {a.id} were not checked again in the other order: the first answer stands"
+            if again
+            else f"claims {a.id} and {b.id} were not checked for a contradiction"
+        ),
         progress=f"contradictions: checking pair {number}/{len(state.candidates)}"
         + (" in the other order" if again else ""),
     )
