@@ -95,8 +95,8 @@ FRAME_CASES = [
         id="subject-pronoun-of-the-speaker-named",
     ),
     pytest.param(
-        "May said he had broken the deal with the party.",
-        "Theresa May",
+        "Lund said he had broken the deal with the party.",
+        "Tove Lund",
         "He had broken the deal with the party.",
         id="pronoun-after-a-named-frame-may-be-anyone",
     ),
