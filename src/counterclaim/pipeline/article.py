@@ -3,7 +3,7 @@ what code reads of each sentence computed once.
 
 The model sees the sanitized text; every span handed back to the user points into the text the user
 gave, through the sanitizer's offset map. Rules read per-sentence features from here (keywords,
-speakers found by code, language) instead of deriving them again for every claim.
+speakers found by code, quotations running on, language) instead of deriving them again for every claim.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from counterclaim.text.chunking import Chunk, chunk_sentences
 from counterclaim.text.grounding import consecutive_runs
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
+from counterclaim.text.quotations import quotation_open_at
 from counterclaim.text.sentences import Sentence, numbered_article, split_sentences
 from counterclaim.text.speakers import reported_speakers
 
@@ -76,6 +77,13 @@ class PreparedArticle:
     def sentence_speakers(self) -> tuple[tuple[str, ...], ...]:
         """The speakers code finds in each sentence from English reporting patterns, in sentence order."""
         return tuple(tuple(reported_speakers(text)) for text in self.sentence_texts)
+
+    @cached_property
+    def quoted_sentences(self) -> frozenset[int]:
+        """Numbers of the sentences that begin inside a quotation an earlier sentence of their paragraph
+        opened: one speaker's words running on (`text.quotations`)."""
+        text = self.sanitized.clean
+        return frozenset(s.number for s in self.sentences if quotation_open_at(text, s.start))
 
     @cached_property
     def english(self) -> bool:

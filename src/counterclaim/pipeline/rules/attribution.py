@@ -32,7 +32,6 @@ from counterclaim.text.credit_lines import is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
-from counterclaim.text.quotations import quotation_open_at
 
 SENTENCES_BEFORE = 4
 SENTENCES_AFTER = 1
@@ -108,12 +107,12 @@ def has_reporting_cue(text: str) -> bool:
     """A reporting verb, "according to", a claim-like noun or a quotation mark."""
     if any(mark in text for mark in _QUOTES):
         return True
-    spaced = f" {' '.join(_words(text))} "
+    words = _words(text)
+    spaced = f" {' '.join(words)} "
     if any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES):
         return True
     return any(
-        word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS)
-        for word in _words(text)
+        word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS) for word in words
     )
 
 
@@ -140,14 +139,12 @@ class AttributionCheck:
     """The text is written in the first person throughout (a press statement, a speech)."""
     quoted: frozenset[int] = frozenset()
     """Numbers of the sentences that begin inside a quotation an earlier sentence of their paragraph
-    opened (one speaker's words running on: `text.quotations`)."""
+    opened (`PreparedArticle.quoted_sentences`)."""
 
     @classmethod
     def for_article(cls, article: PreparedArticle) -> AttributionCheck:
         check = cls.for_sentences(article.sentence_texts, english=article.english)
-        text = article.sanitized.clean
-        quoted = frozenset(s.number for s in article.sentences if quotation_open_at(text, s.start))
-        return replace(check, quoted=quoted)
+        return replace(check, quoted=article.quoted_sentences)
 
     @classmethod
     def for_sentences(

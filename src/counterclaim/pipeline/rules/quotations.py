@@ -5,8 +5,8 @@ back as two or three claims of the same speaker, each with a fragment of the quo
 Attribution corpora (PARC, PolNeAR) and readers treat the quotation as one thing said: one claim whose
 evidence is the whole quotation. Code joins such claims when it can establish that they belong
 together: the same actor, consecutive sentences, the later sentence still inside a quotation the
-earlier one opened (`quotation_open_at`), neither claim a deed, and no other claim of that actor on
-either sentence (two points the model kept apart in one sentence stay apart).
+earlier one opened (`PreparedArticle.quoted_sentences`), neither claim a deed, and no other claim of
+that actor on either sentence (two points the model kept apart in one sentence stay apart).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.trace import Rule
-from counterclaim.text.quotations import quotation_open_at
 
 ONE_QUOTATION = Rule(
     "assembly.one_quotation",
@@ -63,4 +62,4 @@ def _continues(
         return False
     if per_sentence[(later.actor_id, boundary)] != 1 or per_sentence[(earlier.actor_id, boundary - 1)] != 1:
         return False
-    return quotation_open_at(article.sanitized.clean, article.sentence(boundary).start)
+    return boundary in article.quoted_sentences
