@@ -40,6 +40,13 @@ class Chunk:
         return article[self.start : self.end]
 
 
+def first_chunk_with(chunks: list[Chunk], sentence: int) -> int:
+    """Index of the first chunk holding sentence number `sentence` (0 when none does)."""
+    return next(
+        (i for i, chunk in enumerate(chunks) if any(s.number == sentence for s in chunk.sentences)), 0
+    )
+
+
 def chunk_sentences(sentences: list[Sentence], *, max_chars: int, overlap: int) -> list[Chunk]:
     """Greedily pack consecutive sentences into chunks covering at most ``max_chars`` characters.
 

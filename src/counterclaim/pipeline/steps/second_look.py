@@ -14,7 +14,7 @@ from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.speakers_passed_over import MissedSpeaker, missed_speakers
 from counterclaim.pipeline.schemas import speaker_claims_model
 from counterclaim.pipeline.state import AnalysisState
-from counterclaim.text.chunking import Chunk
+from counterclaim.text.chunking import Chunk, first_chunk_with
 from counterclaim.text.sentences import numbered_article
 
 NAME = "second_look"
@@ -23,17 +23,11 @@ SPEAKERS_PER_CALL = 6
 MAX_TOKENS_EACH = 110
 
 
-def _first_chunk_with(chunks: list[Chunk], sentence: int) -> int:
-    return next(
-        (i for i, chunk in enumerate(chunks) if any(s.number == sentence for s in chunk.sentences)), 0
-    )
-
-
 def batches(chunks: list[Chunk], missed: Iterable[MissedSpeaker]) -> list[tuple[Chunk, list[MissedSpeaker]]]:
     """The missed speakers grouped by the first chunk holding their sentence, a few per request."""
     by_chunk: dict[int, list[MissedSpeaker]] = {}
     for item in missed:
-        by_chunk.setdefault(_first_chunk_with(chunks, item.sentence), []).append(item)
+        by_chunk.setdefault(first_chunk_with(chunks, item.sentence), []).append(item)
     return [
         (chunks[index], items[start : start + SPEAKERS_PER_CALL])
         for index, items in sorted(by_chunk.items())
