@@ -81,7 +81,7 @@ def considered(
 
 
 def assembled(text: str, claims: list[tuple[str, int, str, str]]) -> AnalysisState:
-    """Step 6 (assemble) run on claims kept so far, each (actor, sentence, statement, kind), proposed
+    """Step 7 (assemble) run on claims kept so far, each (actor, sentence, statement, kind), proposed
     in that order (ids p1, p2, ...); its claims and decisions are in the state it returns."""
     state = state_for(text)
     for number, (actor, sentence, statement, kind) in enumerate(claims, start=1):

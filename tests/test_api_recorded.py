@@ -33,7 +33,7 @@ from counterclaim.llm.client import ModelClient
 from counterclaim.llm.http_guard import ModelHttpClient
 from counterclaim.models import Analysis, DecisionAction, SpanGrounding
 from counterclaim.pipeline import proposals
-from counterclaim.pipeline.analyze import STAGED_STEPS
+from counterclaim.pipeline.analyze import CLAIM_STEPS, STAGED_STEPS
 from counterclaim.text.language import looks_english
 from recording import (
     REPLAY_BASE_URL,
@@ -50,7 +50,14 @@ ETHIOPIA = seed("ethiopia-oromia-protest-deaths-2015-12-16")
 NATO = seed("nato-russia-troop-buildup-2022-02-16")
 CONTRADICTION_SCHEMAS = {"VerdictDraft"}
 SUMMARY_SCHEMAS = {"SummaryDraft"}
-CLAIM_SCHEMAS = {"ClaimDrafts", "SpeakerClaims", "ActorDetailsByName", "Translations", "NameTranslations"}
+CLAIM_SCHEMAS = {
+    "ClaimDrafts",
+    "SpeakerClaims",
+    "ActorDetailsByName",
+    "Translations",
+    "NameTranslations",
+    "Restatements",
+}
 STEP_ORDER = ["prepare", *(step.name for step in STAGED_STEPS)]
 DROPPING_STEPS = {"claims", "second_look", "assemble"}
 """The steps that drop proposed claims (later steps drop a translation, a role, an alias: no claim)."""
@@ -184,7 +191,7 @@ def test_the_parts_on_their_own_give_what_analyze_gives() -> None:
         extraction = counterclaim.extract_claims(text, client=client)
     assert set(seen.schemas) <= CLAIM_SCHEMAS
     assert (extraction.actors, extraction.claims) == (whole.actors, whole.claims)
-    claim_steps = {"prepare", *(step.name for step in STAGED_STEPS[:5])}
+    claim_steps = {"prepare", *(step.name for step in CLAIM_STEPS)}
     assert extraction.trace == [d for d in whole.run.trace if d.step in claim_steps]
     assert extraction.notices == whole.run.notices
 

@@ -84,3 +84,10 @@ def test_every_vocabulary_a_prompt_writes_out_is_the_contracts() -> None:
     for name in ("claims.j2", "speakers.j2", "naive.j2"):
         source = prompts_loader.template_source(name)
         assert "claim_kinds" in source and not any(f"{kind.value}," in source for kind in ClaimKind)
+
+
+def test_the_restate_prompt_lists_each_statement_with_its_speaker_and_sentence() -> None:
+    items = [{"actor": "Ann Hale", "sentences": "2", "statement": "I believe we can win."}]
+    content = messages_for("[1] x", "restate.j2", items=items)[1]["content"]
+    assert "- item_0: I believe we can win. (the speaker: Ann Hale; sentence 2)" in content
+    assert content.index("ARTICLE") < content.index("TASK")

@@ -1,4 +1,4 @@
-"""Whether a verdict becomes a reported contradiction, and of which kind (`rules.acceptance`, step 8)."""
+"""Whether a verdict becomes a reported contradiction, and of which kind (`rules.acceptance`, step 10)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One claim is said once (`rules.duplicates`, step 6): an actor's second claim on the same sentences with
+"""One claim is said once (`rules.duplicates`, step 7): an actor's second claim on the same sentences with
 the same statement or the same kind is dropped."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Which claim pairs code sends to the verifier (`rules.pairing`, step 7): the rules that refuse a pair,
+"""Which claim pairs code sends to the verifier (`rules.pairing`, step 9): the rules that refuse a pair,
 the weights that rank the rest, and the pairs a denial that only points back is given."""
 
 from __future__ import annotations

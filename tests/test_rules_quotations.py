@@ -1,4 +1,4 @@
-"""A quotation that runs over several sentences is one claim (`rules.quotations`, step 6)."""
+"""A quotation that runs over several sentences is one claim (`rules.quotations`, step 7)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Claims of actors a sentence does not name, on a sentence claimed by several actors
-(`rules.shared_sentences`, step 6, English articles only)."""
+(`rules.shared_sentences`, step 7, English articles only)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Standalone statements: code removes the attribution frame a statement was written with, and tells a
-statement that still cannot stand alone (`rules.statements`, step 6)."""
+"""Standalone statements (`rules.statements`, step 6, restate): code removes the attribution frame a
+statement was written with, tells a statement that still cannot stand alone, asks the model to restate
+it, and keeps a restatement only when it stands alone and adds nothing the article does not say."""
 
 from __future__ import annotations
 
@@ -7,9 +8,16 @@ import pytest
 
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
-from counterclaim.pipeline.rules.statements import ATTRIBUTION_FRAME, standalone_problem, without_frame
-from counterclaim.pipeline.steps import assemble
-from fake_model import run_step, state_for
+from counterclaim.pipeline.rules.statements import (
+    ATTRIBUTION_FRAME,
+    RESTATED,
+    RESTATEMENT_REFUSED,
+    restatement_problem,
+    standalone_problem,
+    without_frame,
+)
+from counterclaim.pipeline.steps import assemble, restate
+from fake_model import CUT_OFF, FakeModel, run_step, state_for
 
 FRAME_CASES = [
     pytest.param(
@@ -119,8 +127,16 @@ FRAME_CASES = [
         id="no-proper-name-no-replacement",
     ),
     pytest.param("Russia is adding troops.", "NATO", None, id="no-frame"),
+    pytest.param("Their claims are false and have no basis.", "Russia", None, id="claims-as-a-noun-stays"),
+    pytest.param("She pointed out the risks of the deal.", "Ann Hale", None, id="pointed-out-object"),
+    pytest.param(
+        "Hale pointed out that the seats were lost in March.",
+        "Ann Hale",
+        "The seats were lost in March.",
+        id="pointed-out-that",
+    ),
 ]
-EXERCISED = {ATTRIBUTION_FRAME}
+EXERCISED = {ATTRIBUTION_FRAME, RESTATED, RESTATEMENT_REFUSED}
 
 
 @pytest.mark.parametrize(("statement", "actor", "point"), FRAME_CASES)
@@ -140,6 +156,13 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("US President Trump called for more spending.", None),  # "US" is no pronoun
         ("Us against them, the poster read.", "opens with the pronoun 'Us'"),
         ("I believe I am right.", "opens with the pronoun 'I'"),
+        ("Merkel backed the plan for the fires to be added to the agenda.", None),  # "added to": no frame
+        ("No mission correlates to the tribal leaders' reports, and none took place.", None),
+        ("Joshua Wong claims that the clampdown is on the way.", "attribution frame"),
+        ("Insurance claims rose 20 percent last year.", None),  # "claims" before "that" only
+        ("A reported 200 people died in the floods.", None),
+        ("NATO said in a statement Russia is massing troops.", "attribution frame"),
+        ("The United States imposed tariffs on steel.", None),
     ],
 )
 def test_a_statement_that_cannot_stand_alone_says_why(statement: str, problem: str | None) -> None:
@@ -147,16 +170,166 @@ def test_a_statement_that_cannot_stand_alone_says_why(statement: str, problem: s
     assert (found is None) if problem is None else (found is not None and problem in found)
 
 
-def test_the_assemble_step_keeps_the_point_and_traces_it() -> None:
+def test_the_restate_step_keeps_the_point_and_the_claim_traces_it() -> None:
     text = "NATO said Russia is adding troops on the border. Moscow denied it."
     state = state_for(text)
     state.registry.add_name("NATO")
     state.statements = [
         Proposal("p1", (1,), "NATO", "NATO said Russia is adding troops on the border.", "assertion", False)
     ]
+    run_step(state, restate.run, restate.NAME)
     run_step(state, assemble.run, assemble.NAME)
     (claim,) = state.claims
     assert claim.statement == "Russia is adding troops on the border."
     decisions = state.trace.decisions(state.claim_of_proposal)
     (decision,) = [d for d in decisions if d.rule == ATTRIBUTION_FRAME.name]
-    assert (decision.action, decision.proposal, decision.claims) == (DecisionAction.RELABELED, "p1", ["c1"])
+    assert (decision.step, decision.action, decision.proposal, decision.claims) == (
+        "restate",
+        DecisionAction.RELABELED,
+        "p1",
+        ["c1"],
+    )
+
+
+CONTEXT = "Senator Ann Hale spoke in Denver on Monday. Her party lost two seats in the March vote."
+RESTATEMENT_CASES = [
+    pytest.param(
+        "I believe we can win back both seats.",
+        "Ann Hale believes her party can win back both seats.",
+        None,
+        id="pronouns-named-from-the-context",
+    ),
+    pytest.param(
+        "We fight for both seats.",
+        "Hale's party fights for both seats.",
+        None,
+        id="verb-and-possessive-forms-are-the-same-words",
+    ),
+    pytest.param(
+        "I believe we can win back both seats.",
+        "I believe we can win back both seats.",
+        "unchanged",
+        id="copied-back",
+    ),
+    pytest.param(
+        "I believe we can win back both seats.",
+        "She believes they can win back both seats.",
+        "still does not stand alone",
+        id="still-a-pronoun",
+    ),
+    pytest.param(
+        "I believe we can win back both seats.",
+        "Ann Hale said her party can win back both seats.",
+        "still does not stand alone",
+        id="a-frame-written-back",
+    ),
+    pytest.param(
+        "I believe we can win back both seats.",
+        "Ann Hale believes her party can win back 12 seats.",
+        "figure '12'",
+        id="a-figure-added",
+    ),
+    pytest.param(
+        "I believe we can win back both seats.",
+        "Ann Hale believes in victory.",
+        "keeps 1 of the statement's",
+        id="most-of-the-point-dropped",
+    ),
+    pytest.param(
+        "I believe we can win back both seats.",
+        "Ann Hale believes the Greens and the unions can win back both seats by autumn.",
+        "adds words found neither in the statement nor around it",
+        id="words-the-article-does-not-give",
+    ),
+    pytest.param(
+        "I believe we can win back both seats.",
+        "Ann Hale cree que su partido puede recuperar los dos escaños.",
+        "not English",
+        id="not-english",
+    ),
+]
+
+
+@pytest.mark.parametrize(("statement", "restated", "problem"), RESTATEMENT_CASES)
+def test_a_restatement_is_kept_only_when_it_stands_alone_and_adds_nothing(
+    statement: str, restated: str, problem: str | None
+) -> None:
+    found = restatement_problem(statement, restated, actor="Ann Hale", context=CONTEXT)
+    assert (found is None) if problem is None else (found is not None and problem in found), found
+
+
+RESTATE_TEXT = (
+    "Senator Ann Hale spoke in Denver on Monday. "
+    '"I believe we can win back both seats," she said. '
+    "Her rival, Tom Reyes, said Hale had no plan for the seats."
+)
+
+
+def _proposals() -> list[Proposal]:
+    return [
+        Proposal("p1", (2,), "Ann Hale", "I believe we can win back both seats.", "prediction", False),
+        Proposal("p2", (3,), "Tom Reyes", "Hale had no plan for the seats.", "accusation", False),
+    ]
+
+
+def test_the_restate_step_asks_only_about_what_cannot_stand_alone_and_traces_its_decision() -> None:
+    model = FakeModel(
+        {"Restatements": [{"item_0": "Ann Hale believes Hale's party can win back both seats."}]}
+    )
+    state = state_for(RESTATE_TEXT, model)
+    state.statements = _proposals()
+    run_step(state, restate.run, restate.NAME)
+    assert model.schemas() == ["Restatements"]
+    content = model.asked[0][1]["messages"][1]["content"]
+    assert "- item_0: I believe we can win back both seats. (the speaker: Ann Hale; sentence 2)" in content
+    assert "Tom Reyes" not in content.split("TASK")[1]  # the statement that stands alone is not asked about
+    assert [p.statement for p in state.statements] == [
+        "Ann Hale believes Hale's party can win back both seats.",
+        "Hale had no plan for the seats.",
+    ]
+    (decision,) = state.trace.decisions()
+    assert (decision.rule, decision.action, decision.proposal) == (
+        RESTATED.name,
+        DecisionAction.RELABELED,
+        "p1",
+    )
+
+
+def test_a_restatement_written_with_a_frame_of_the_speaker_keeps_the_point() -> None:
+    model = FakeModel({"Restatements": [{"item_0": "Ann Hale said Hale's party can win back both seats."}]})
+    state = state_for(RESTATE_TEXT, model)
+    state.statements = _proposals()
+    run_step(state, restate.run, restate.NAME)
+    assert state.statements[0].statement == "Hale's party can win back both seats."
+
+
+def test_a_refused_restatement_leaves_the_statement_and_says_why() -> None:
+    model = FakeModel({"Restatements": [{"item_0": "She believes they can win back both seats."}]})
+    state = state_for(RESTATE_TEXT, model)
+    state.statements = _proposals()
+    run_step(state, restate.run, restate.NAME)
+    assert state.statements[0].statement == "I believe we can win back both seats."
+    (decision,) = state.trace.decisions()
+    assert (decision.rule, decision.action) == (RESTATEMENT_REFUSED.name, DecisionAction.SKIPPED)
+    assert "opens with the pronoun 'She'" in decision.reason
+
+
+def test_an_unusable_restatement_answer_costs_only_the_restatement_with_a_notice() -> None:
+    model = FakeModel({"Restatements": [CUT_OFF]})
+    state = state_for(RESTATE_TEXT, model)
+    state.statements = _proposals()
+    run_step(state, restate.run, restate.NAME)
+    assert [p.statement for p in state.statements] == [p.statement for p in _proposals()]
+    assert any("1 statement(s) that do not stand alone were not restated" in n for n in state.notices)
+
+
+def test_statements_in_another_language_or_too_long_are_not_asked_about() -> None:
+    state = state_for(RESTATE_TEXT, FakeModel())
+    long_statement = "I think " + "the seats matter a great deal to everyone here, " * 10
+    state.statements = [
+        Proposal("p1", (2,), "Ann Hale", "He dicho que vamos a ganar los dos escaños.", "prediction", False),
+        Proposal("p2", (2,), "Ann Hale", long_statement, "prediction", False),
+    ]
+    assert all(standalone_problem(p.statement) is not None for p in state.statements)  # each would be asked
+    run_step(state, restate.run, restate.NAME)  # the fake model fails the test if it is asked
+    assert state.trace.decisions() == []

@@ -1,4 +1,4 @@
-"""A summary sentence rests on the claims it cites (`rules.summary_support`, step 9)."""
+"""A summary sentence rests on the claims it cites (`rules.summary_support`, step 11)."""
 
 from __future__ import annotations
 

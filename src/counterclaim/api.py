@@ -131,7 +131,7 @@ def analyze(
 async def extract_claims_async(
     text: str, *, settings: Settings | None = None, client: ModelClient | None = None
 ) -> ClaimExtraction:
-    """Actors and their grounded claims (offsets index into `text`): steps 1-6.
+    """Actors and their grounded claims (offsets index into `text`): steps 1-7.
 
     An unusable answer costs its part only, with a notice (as in `analyze`).
     """
@@ -168,7 +168,7 @@ async def find_contradictions_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[Contradiction]:
-    """Verified contradictions among `claims` (from `extract_claims`): steps 8-9 (no narrator: the
+    """Verified contradictions among `claims` (from `extract_claims`): steps 9-10 (no narrator: the
     article's own account is added only by a whole analysis, `analyze`).
 
     Raises ModelOutputError when a verdict is unusable.
@@ -200,7 +200,7 @@ async def summarize_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[SummarySentence]:
-    """A neutral summary of the claims, each sentence citing claim ids: step 10.
+    """A neutral summary of the claims, each sentence citing claim ids: step 11.
 
     Raises ModelOutputError when the answer is unusable.
     """

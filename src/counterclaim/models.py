@@ -204,7 +204,8 @@ class DecisionAction(StrEnum):
     ACCEPTED = "accepted"
     """A verdict reported as a contradiction."""
     SKIPPED = "skipped"
-    """A part of the work left undone because the model's answer was unusable."""
+    """A part of the work left undone because the model's answer was unusable (or, for a restatement,
+    failed code's checks: the statement stays as it was)."""
     ADDED = "added"
     """A claim code added: a sentence of the article's own account (the `narrator` setting)."""
 

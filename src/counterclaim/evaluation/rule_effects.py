@@ -45,7 +45,7 @@ from counterclaim.models import Analysis, Decision, DecisionAction
 
 _REMOVING = frozenset({DecisionAction.DROPPED, DecisionAction.CUT})
 _PAIR_KEEPING = frozenset({DecisionAction.KEPT, DecisionAction.ACCEPTED, DecisionAction.OVERRIDDEN})
-_CLAIM_STEPS = frozenset({"claims", "second_look", "translate", "assemble", "narrate"})
+_CLAIM_STEPS = frozenset({"claims", "second_look", "translate", "restate", "assemble", "narrate"})
 """Steps whose decisions act on claims (a summary decision names the claims a sentence cites)."""
 Conflict = tuple[str, str]
 """A gold conflict's part: ("between", id) between actors, or ("record", id) the narrator's."""

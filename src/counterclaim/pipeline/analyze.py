@@ -5,13 +5,14 @@
 3. second_look  (model)  speakers code found that got no claim of theirs
 4. translate    (model)  statements still in the article's language
 5. actors       (both)   code merges name forms; the model describes each actor
-6. assemble     (code)   duplicates, shared sentences, one quotation one claim, ids, evidence
-7. narrate      (code)   with the narrator setting: the article's own account as claims of "the article"
-8. pair         (code)   the claim pairs worth verifying
-9. verify       (model)  one request per pair; code decides what is reported
-10. summary     (model)  neutral sentences citing the actors' claims they rest on
+6. restate      (both)   code removes attribution frames; the model restates what still cannot stand alone
+7. assemble     (code)   duplicates, shared sentences, one quotation one claim, ids, evidence
+8. narrate      (code)   with the narrator setting: the article's own account as claims of "the article"
+9. pair         (code)   the claim pairs worth verifying
+10. verify      (model)  one request per pair; code decides what is reported
+11. summary     (model)  neutral sentences citing the actors' claims they rest on
 
-Scope "claims" stops after step 6. The naive baseline is one step (one request for everything).
+Scope "claims" stops after step 7. The naive baseline is one step (one request for everything).
 Every step reads and writes the `AnalysisState`; every code decision goes to its trace.
 """
 
@@ -36,6 +37,7 @@ from counterclaim.pipeline.steps import (
     naive,
     narrate,
     pair,
+    restate,
     second_look,
     summary,
     translate,
@@ -60,17 +62,18 @@ CLAIM_STEPS: tuple[Step, ...] = (
     Step(3, second_look.NAME, second_look.run, (second_look.TEMPLATE,)),
     Step(4, translate.NAME, translate.run, (translate.TEMPLATE,)),
     Step(5, actors.NAME, actors.run, (actors.TEMPLATE,)),
-    Step(6, assemble.NAME, assemble.run),
+    Step(6, restate.NAME, restate.run, (restate.TEMPLATE,)),
+    Step(7, assemble.NAME, assemble.run),
 )
-"""Steps 2-6: actors and claims (all that scope "claims" runs, after step 1)."""
-NARRATOR_STEPS: tuple[Step, ...] = (Step(7, narrate.NAME, narrate.run),)
-"""Step 7: the article's own account as claims (narrator setting); only in a whole analysis, because it
+"""Steps 2-7: actors and claims (all that scope "claims" runs, after step 1)."""
+NARRATOR_STEPS: tuple[Step, ...] = (Step(8, narrate.NAME, narrate.run),)
+"""Step 8: the article's own account as claims (narrator setting); only in a whole analysis, because it
 adds claims the step functions' callers would not have."""
 CONTRADICTION_STEPS: tuple[Step, ...] = (
-    Step(8, pair.NAME, pair.run),
-    Step(9, verify.NAME, verify.run, (verify.TEMPLATE,)),
+    Step(9, pair.NAME, pair.run),
+    Step(10, verify.NAME, verify.run, (verify.TEMPLATE,)),
 )
-SUMMARY_STEPS: tuple[Step, ...] = (Step(10, summary.NAME, summary.run, (summary.TEMPLATE,)),)
+SUMMARY_STEPS: tuple[Step, ...] = (Step(11, summary.NAME, summary.run, (summary.TEMPLATE,)),)
 STAGED_STEPS = CLAIM_STEPS + NARRATOR_STEPS + CONTRADICTION_STEPS + SUMMARY_STEPS
 NAIVE_STEPS: tuple[Step, ...] = (Step(1, naive.NAME, naive.run, (naive.TEMPLATE,)),)
 

@@ -135,6 +135,18 @@ def translations_model(count: int) -> type[BaseModel]:
     return create_model("Translations", **fields)
 
 
+MAX_RESTATEMENT_CHARS = 400
+"""A restatement's longest length (step 6 asks about statements up to 300 characters)."""
+
+
+def restatements_model(count: int) -> type[BaseModel]:
+    """One required standalone restatement per item (keys item_0, item_1, ...)."""
+    fields: dict[str, Any] = {
+        f"item_{i}": (str, Field(min_length=2, max_length=MAX_RESTATEMENT_CHARS)) for i in range(count)
+    }
+    return create_model("Restatements", **fields)
+
+
 class NameTranslation(BaseModel):
     """A name as the article writes it, then in English.
 

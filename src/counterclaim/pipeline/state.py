@@ -42,20 +42,20 @@ class AnalysisState:
     proposals: Proposals = field(init=False)
     """Steps 2-3: the claims the model proposed that code kept (and what it dropped, in the trace)."""
     statements: list[Proposal] = field(default_factory=list)
-    """Step 4: the kept proposals with their statements in English."""
+    """Steps 4 and 6: the kept proposals with their statements in English, standing alone."""
     registry: ActorRegistry = field(init=False)
     """Step 5: the actors, as name forms merged by code and described by the model."""
     actors: list[Actor] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    """Step 6: the final actors and claims, with ids."""
+    """Step 7: the final actors and claims, with ids."""
     claim_of_proposal: dict[str, str] = field(default_factory=dict)
-    """Step 6: the id of the claim each kept proposal became (for the trace)."""
+    """Step 7: the id of the claim each kept proposal became (for the trace)."""
     candidates: list[Candidate] = field(default_factory=list)
-    """Step 8: the claim pairs to verify, best first."""
+    """Step 9: the claim pairs to verify, best first."""
     contradictions: list[Contradiction] = field(default_factory=list)
-    """Step 9."""
-    summary: list[SummarySentence] = field(default_factory=list)
     """Step 10."""
+    summary: list[SummarySentence] = field(default_factory=list)
+    """Step 11."""
 
     def __post_init__(self) -> None:
         self.trace = TraceRecorder(self.article.sentence_offsets)
@@ -65,7 +65,7 @@ class AnalysisState:
 
     @property
     def narrator_ids(self) -> set[str]:
-        """Ids of the actors that are the article's own voice (step 7, narrator setting)."""
+        """Ids of the actors that are the article's own voice (step 8, narrator setting)."""
         return {actor.id for actor in self.actors if actor.narrator}
 
     @property

@@ -4,7 +4,10 @@ without a pronoun left to resolve.
 The model is asked for that; small models still often copy the sentence, frame included ("Environment
 Canada spokesperson Julie Hahn said they apply to ..."). Code removes a leading frame ("X said (that)",
 "According to X,") when what remains is a statement of its own, and says when a statement still starts
-with a pronoun it cannot resolve. English statements only (the frames and pronouns are English).
+with a pronoun it cannot resolve. A statement code cannot repair is restated by the model in a second,
+bounded request, and code keeps the restatement only when it stands alone and says nothing the
+statement, its sentences and the actor's name do not (`restatement_problem`). English statements only
+(the frames and pronouns are English).
 """
 
 from __future__ import annotations
@@ -14,18 +17,26 @@ import re
 from counterclaim.language import english
 from counterclaim.pipeline.rules.attribution import actor_named_in
 from counterclaim.pipeline.trace import Rule
+from counterclaim.text.keywords import keywords
+from counterclaim.text.language import looks_foreign
 
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
 _FRAME_VERBS = (
-    "said|says|told reporters|added|stated|announced|claimed|warned|insisted|noted|argued|explained|confirmed"
+    r"said|says|told reporters|added(?!\s+to\b)|stated|announced|claimed|warned|insisted|noted|argued"
+    r"|explained|confirmed"
 )
+"""Verbs of an attribution frame ("added to the agenda" is none)."""
+_FRAME_VERBS_BEFORE_THAT = "claims|reported|pointed out|points out"
+"""Verbs that are a frame only before "that" ("Their claims are false", "He reported the incident to
+the police", "She pointed out the risks" are statements)."""
 _FRAME_PHRASE = r"(?:on|in|at|to|during|after|before)\s+[^,;:\"\u201c]{1,60}?(?:\s+that\s+|,\s*)"
 """A phrase between the verb and the point ("said in a statement that", "said on Tuesday,"): removed
 only when it ends in "that" or a comma, so it is never taken for the start of the point."""
+_FRAME_END = rf"(?:\s+{_FRAME_PHRASE}|(?:\s+that)?[,:]?\s+)"
 _LEADING_FRAME = re.compile(
-    rf"^(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+(?:{_FRAME_VERBS})"
-    rf"(?:\s+{_FRAME_PHRASE}|(?:\s+that)?[,:]?\s+)(?P<point>.+)$",
+    rf"^(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+"
+    rf"(?:(?:{_FRAME_VERBS}){_FRAME_END}|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)(?P<point>.+)$",
     re.IGNORECASE,
 )
 _ACCORDING_TO = re.compile(r"^according to (?P<speaker>[^,]{1,80}),\s+(?P<point>.+)$", re.IGNORECASE)
@@ -41,7 +52,27 @@ ATTRIBUTION_FRAME = Rule(
     'said his confession was forced" -> "Waseem\'s confession was forced").',
     {"min_words": MIN_POINT_WORDS},
 )
-RULES = (ATTRIBUTION_FRAME,)
+MAX_NEW_WORDS = 2
+"""A restatement may hold at most this many content words found neither in the statement, nor in its
+context (its sentences and the few before them, where the names its pronouns stand for are), nor in
+the actor's name (a verb form such as "believes" for "I believe" is the same word)."""
+MIN_KEPT_SHARE = 0.5
+"""A restatement keeps at least this share of the statement's content words."""
+RESTATED = Rule(
+    "statements.restated",
+    "A statement code cannot make stand alone (an opening pronoun, a frame naming someone else) is "
+    "restated by a second, bounded request; the restatement replaces it when it stands alone, is English, "
+    "holds no figure the statement lacks, keeps at least `min_kept_share` of the statement's content "
+    "words and adds at most `max_new_words` found neither in the statement, its sentences and the "
+    "sentences before them, nor the actor's name.",
+    {"max_new_words": MAX_NEW_WORDS, "min_kept_share": MIN_KEPT_SHARE},
+)
+RESTATEMENT_REFUSED = Rule(
+    "statements.restatement_refused",
+    "A restatement that fails any check of `statements.restated` is not used: the statement stays as it "
+    "was, and the trace says why.",
+)
+RULES = (ATTRIBUTION_FRAME, RESTATED, RESTATEMENT_REFUSED)
 
 
 def without_frame(statement: str, actor: str) -> str | None:
@@ -109,4 +140,34 @@ def standalone_problem(statement: str) -> str | None:
     pronouns = (english.THIRD_PERSON_PRONOUNS | english.FIRST_PERSON_PRONOUNS) - {"it"}  # "It is ..."
     if opening in pronouns:
         return f"it opens with the pronoun {first.group(1)!r}" if first else None
+    return None
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_PRONOUN_KEYWORDS = keywords(" ".join(english.PERSONAL_PRONOUNS))
+
+
+def restatement_problem(statement: str, restated: str, *, actor: str, context: str) -> str | None:
+    """Why a restatement of `statement` may not replace it (None when it may): it does not stand alone,
+    it is not English, it holds a figure the statement lacks, it drops most of the statement, or it adds
+    words found neither in the statement, its `context` (its sentences and those before them), nor the
+    `actor`'s name."""
+    text = " ".join(restated.split())
+    if text.casefold() == " ".join(statement.split()).casefold():
+        return "it is the statement unchanged"
+    problem = standalone_problem(text)
+    if problem is not None:
+        return f"it still does not stand alone: {problem}"
+    if looks_foreign(text):
+        return "it is not English"
+    added_figures = sorted(set(_FIGURE.findall(text)) - set(_FIGURE.findall(statement)))
+    if added_figures:
+        return f"it holds the figure {added_figures[0]!r}, which the statement does not"
+    said = keywords(statement) - _PRONOUN_KEYWORDS
+    words = keywords(text)
+    if said and len(said & words) < MIN_KEPT_SHARE * len(said):
+        return f"it keeps {len(said & words)} of the statement's {len(said)} content words"
+    added = sorted(words - keywords(f"{statement} {context} {actor}"))
+    if len(added) > MAX_NEW_WORDS:
+        return f"it adds words found neither in the statement nor around it: {', '.join(added)}"
     return None

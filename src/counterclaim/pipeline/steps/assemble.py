@@ -1,19 +1,17 @@
-"""Step 6, assemble claims (code only): duplicates dropped, a sentence claimed by several actors kept by
+"""Step 7, assemble claims (code only): duplicates dropped, a sentence claimed by several actors kept by
 those it names, one quotation made one claim, ids given, evidence located in the user's text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from counterclaim.models import Claim, ClaimKind, DecisionAction, SpanGrounding
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.duplicates import DUPLICATE_CLAIM
 from counterclaim.pipeline.rules.quotations import ONE_QUOTATION, PlacedClaim, quotation_groups
 from counterclaim.pipeline.rules.shared_sentences import UNNAMED_ON_SHARED_SENTENCE, claims_of_unnamed_actors
-from counterclaim.pipeline.rules.statements import ATTRIBUTION_FRAME, without_frame
 from counterclaim.pipeline.state import AnalysisState
-from counterclaim.text.language import looks_foreign
 
 NAME = "assemble"
 
@@ -77,27 +75,9 @@ def _as_sentence(statement: str) -> str:
     return statement if statement.endswith((".", "!", "?", '"', "\u201d")) else statement + "."
 
 
-def _standalone(state: AnalysisState) -> None:
-    """Statements without the attribution frame they were written with (English statements)."""
-    for index, item in enumerate(state.statements):
-        point = without_frame(item.statement, item.actor)
-        if point is None or looks_foreign(item.statement):
-            continue
-        state.trace.record(
-            ATTRIBUTION_FRAME,
-            DecisionAction.RELABELED,
-            f"{item.statement!r} keeps its point: {point!r}",
-            proposal=item.id,
-            actor=item.actor,
-            sentences=item.sentences,
-        )
-        state.statements[index] = replace(item, statement=point)
-
-
 async def run(state: AnalysisState) -> None:
     """The final actors and claims (code only)."""
     actors = state.registry.actors()
-    _standalone(state)
     kept = _without_duplicates(state)
     if state.attribution.english:
         names = {actor.id: [actor.name, *actor.aliases] for actor in actors}

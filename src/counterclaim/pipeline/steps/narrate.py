@@ -1,4 +1,4 @@
-"""Step 7, narrate (code only, with the `narrator` setting): the article's own account as an actor.
+"""Step 8, narrate (code only, with the `narrator` setting): the article's own account as an actor.
 
 Sentences of the article's own voice that an actor's words can be held against (`rules.narration`)
 become claims of the actor "the article", each recorded in the trace; without the setting, or in a

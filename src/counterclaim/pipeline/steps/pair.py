@@ -1,4 +1,4 @@
-"""Step 8, pair (code only): the claim pairs worth verifying, best first (`rules.pairing`).
+"""Step 9, pair (code only): the claim pairs worth verifying, best first (`rules.pairing`).
 
 Every pair sent to the verifier, and every pair code looked at and refused, is recorded in the trace
 with the rule that decided; pairs left out by the quiet rules (one actor's claims of one polarity,

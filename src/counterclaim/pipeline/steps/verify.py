@@ -1,4 +1,4 @@
-"""Step 9, verify: one focused request per candidate pair; code decides what is reported.
+"""Step 10, verify: one focused request per candidate pair; code decides what is reported.
 
 The verifier writes one sentence comparing the two claims, then picks one relation (unrelated, agree,
 compatible or contradict); the sentence is the explanation a reader sees, unless it copies the claims'

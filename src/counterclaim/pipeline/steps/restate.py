@@ -1,0 +1,146 @@
+"""Step 6, restate: every statement is made to stand alone, by code where it can and by the model where
+it cannot.
+
+Code removes an attribution frame of the actor's own ("NATO said Russia is ..." -> "Russia is ...",
+`rules.statements`). A statement that still opens with a pronoun or keeps a frame code cannot remove
+("I believe ...", "The president says ...") is restated by the model: one bounded request per batch,
+grouped by the chunk holding the statement's sentences, the article first (so servers reuse the prefix).
+A frame the model writes back ("Hale said her party ...") is removed by code as before; code then keeps
+the restatement only when `restatement_problem` finds nothing wrong with it; otherwise the statement
+stays as it was, and the trace says why. English statements only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from counterclaim.models import DecisionAction
+from counterclaim.pipeline.proposals import Proposal
+from counterclaim.pipeline.requests import Request, ask_all, messages_for
+from counterclaim.pipeline.rules.statements import (
+    ATTRIBUTION_FRAME,
+    RESTATED,
+    RESTATEMENT_REFUSED,
+    restatement_problem,
+    standalone_problem,
+    without_frame,
+)
+from counterclaim.pipeline.schemas import restatements_model
+from counterclaim.pipeline.state import AnalysisState
+from counterclaim.text.chunking import Chunk, first_chunk_with
+from counterclaim.text.language import looks_foreign
+
+NAME = "restate"
+TEMPLATE = "restate.j2"
+ITEMS_PER_CALL = 6
+MAX_STATEMENT_CHARS = 300
+"""Longer statements are not restated: with names for its pronouns a restatement grows, and one cut
+off at the schema's length limit (`schemas.MAX_RESTATEMENT_CHARS`) would read as whole."""
+CONTEXT_BEFORE = 3
+"""Sentences before a statement's own that its restatement may take names from (what its pronouns
+stand for)."""
+_CHARS_PER_TOKEN = 3
+_TOKENS_EACH = 24
+"""Beyond the restatement's own length: its key and quoting in the JSON answer."""
+
+
+@dataclass(frozen=True)
+class _Item:
+    index: int
+    """The statement's position in `state.statements`."""
+    proposal: Proposal
+
+
+def _without_frames(state: AnalysisState) -> None:
+    """Statements without the attribution frame of their own actor they were written with."""
+    for index, item in enumerate(state.statements):
+        point = without_frame(item.statement, item.actor)
+        if point is None or looks_foreign(item.statement):
+            continue
+        state.trace.record(
+            ATTRIBUTION_FRAME,
+            DecisionAction.RELABELED,
+            f"{item.statement!r} keeps its point: {point!r}",
+            proposal=item.id,
+            actor=item.actor,
+            sentences=item.sentences,
+        )
+        state.statements[index] = replace(item, statement=point)
+
+
+def _to_restate(state: AnalysisState) -> list[_Item]:
+    return [
+        _Item(index, item)
+        for index, item in enumerate(state.statements)
+        if standalone_problem(item.statement) is not None
+        and not looks_foreign(item.statement)
+        and len(item.statement) <= MAX_STATEMENT_CHARS
+    ]
+
+
+def batches(chunks: list[Chunk], items: list[_Item]) -> list[tuple[Chunk | None, list[_Item]]]:
+    """The statements grouped by the first chunk holding their first sentence, a few per request."""
+    by_chunk: dict[int, list[_Item]] = {}
+    for item in items:
+        by_chunk.setdefault(first_chunk_with(chunks, item.proposal.sentences[0]), []).append(item)
+    return [
+        (chunks[index] if chunks else None, group[start : start + ITEMS_PER_CALL])
+        for index, group in sorted(by_chunk.items())
+        for start in range(0, len(group), ITEMS_PER_CALL)
+    ]
+
+
+def _request(state: AnalysisState, chunk: Chunk | None, batch: list[_Item]) -> Request:
+    items = [
+        {
+            "actor": item.proposal.actor,
+            "sentences": ", ".join(str(n) for n in item.proposal.sentences),
+            "statement": item.proposal.statement,
+        }
+        for item in batch
+    ]
+    return Request(
+        step=NAME,
+        messages=messages_for(state.article.prompt_text(chunk), TEMPLATE, items=items),
+        response_model=restatements_model(len(batch)),
+        max_tokens=sum(len(item.proposal.statement) // _CHARS_PER_TOKEN + _TOKENS_EACH for item in batch),
+        skipped=f"{len(batch)} statement(s) that do not stand alone were not restated",
+        progress=f"restating {len(batch)} statement(s) that do not stand alone",
+    )
+
+
+def _context(state: AnalysisState, proposal: Proposal) -> str:
+    first = max(1, min(proposal.sentences) - CONTEXT_BEFORE)
+    numbers = range(first, max(proposal.sentences) + 1)
+    return " ".join(state.article.sentence_texts[n - 1] for n in numbers)
+
+
+def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
+    """Keep the restatement or say why not."""
+    proposal = item.proposal
+    text = " ".join(restated.split())
+    text = without_frame(text, proposal.actor) or text  # "Hale said her party ..." -> "Her party ..."
+    problem = restatement_problem(
+        proposal.statement, text, actor=proposal.actor, context=_context(state, proposal)
+    )
+    if problem is None:
+        rule, action, reason = RESTATED, DecisionAction.RELABELED, f"restated as {text!r}"
+        state.statements[item.index] = replace(proposal, statement=text)
+    else:
+        rule, action = RESTATEMENT_REFUSED, DecisionAction.SKIPPED
+        reason = f"the restatement {text!r} is not used: {problem}"
+    state.trace.record(
+        rule, action, reason, proposal=proposal.id, actor=proposal.actor, sentences=proposal.sentences
+    )
+
+
+async def run(state: AnalysisState) -> None:
+    """Frames removed by code, then the statements that still cannot stand alone restated."""
+    _without_frames(state)
+    planned = batches(state.chunks, _to_restate(state))
+    answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
+    for (_, batch), answer in zip(planned, answers, strict=True):
+        if answer is None:
+            continue
+        for position, item in enumerate(batch):
+            _settle(state, item, getattr(answer, f"item_{position}"))
