@@ -151,8 +151,10 @@ TOLLS = (
     "Police Chief Maria Lopez said three people died in the warehouse fire. The Tema General Hospital "
     "said seven people died in the fire. Firefighters are still searching the site."
 )  # sentence 3 is narration beside the hospital's words, not the firefighters' words
-# sentence 2 goes on with the words of the speaker its neighbour names
-CONTINUED = "Maria Lopez said three people died in the warehouse fire. The fire spread from a generator room."
+# sentence 2 goes on, through a pronoun, with the account of the speaker its neighbour names
+CONTINUED = "Maria Lopez said three people died in the warehouse fire. It spread from a generator room."
+# sentence 2 is narration beside her words: no pronoun carries her account on
+BESIDE = "Maria Lopez said three people died in the warehouse fire. The fire spread from a generator room."
 
 
 # One case per rule: a sentence, who the model said claims it, and the rule that turns it down
@@ -171,6 +173,9 @@ RULE_CASES: list[tuple[str, str, int, str, Rule | None]] = [
     (TIMETABLE, "ferry operator", 2, "assertion", attribution.NO_REPORTING_CUE),
     (TOLLS, "Firefighters", 3, "assertion", attribution.NO_REPORTING_CUE),
     (CONTINUED, "Maria Lopez", 2, "assertion", None),
+    (BESIDE, "Maria Lopez", 2, "assertion", attribution.NO_REPORTING_CUE),
+    ("Officials said the bridge was safe. Engineers cautioned against reopening it.",
+     "Engineers", 2, "assertion", None),
 ]  # fmt: skip
 EXERCISED = {rule for *_, rule in RULE_CASES if rule is not None}
 
@@ -179,7 +184,8 @@ EXERCISED = {rule for *_, rule in RULE_CASES if rule is not None}
     ("text", "actor", "sentence", "kind", "rule"),
     RULE_CASES,
     ids=["instruction", "credit-line", "only-the-name", "deed-elsewhere", "deed-named", "far-away", "said",
-         "narration", "beside-another-speaker", "continued-words"],
+         "narration", "beside-another-speaker", "continued-words", "narration-beside-her-words",
+         "cautioned"],
 )  # fmt: skip
 def test_a_claim_the_article_does_not_attribute_is_dropped_by_its_rule(
     text: str, actor: str, sentence: int, kind: str, rule: Rule | None

@@ -177,7 +177,7 @@ REPORTING_STEMS = tuple(
     denounc prais hail welcom alleg report statement quot believ argu estimat predict vow threat
     promis demand confirm admit acknowledg explain assert suggest repl respond counter maintain
     blame pledg appeal call question debat endors highlight propos recommend support oppos express
-    mention advis characteris characteriz""".split()
+    mention advis characteris characteriz caution""".split()
 )
 """Beginnings of reporting words in any form ("deny", "denies", "denial"; "criticism")."""
 

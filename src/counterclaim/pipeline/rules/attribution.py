@@ -66,10 +66,10 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
 NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
     'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out") or a '
-    "quotation mark in its sentence, or in a neighbour that names its actor, or must lie inside a "
-    "quotation opened earlier in its paragraph, unless the text speaks in the first "
-    "person throughout (a press statement): narration never gets an invented speaker, nor the speaker "
-    "of the sentence beside it.",
+    "quotation mark in its sentence, or must open with a pronoun going on with the account of a "
+    'neighbour that reports its actor ("X said A. It also B."), or lie inside a quotation opened '
+    "earlier in its paragraph, unless the text speaks in the first person throughout (a press "
+    "statement): narration never gets an invented speaker, nor the speaker of the sentence beside it.",
 )
 RULES = (
     MODEL_INSTRUCTION,
@@ -114,6 +114,15 @@ def has_reporting_cue(text: str) -> bool:
     return any(
         word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS) for word in words
     )
+
+
+_OPENING_WORD = re.compile(r"^\W*(\w+)")
+
+
+def opens_with_pronoun(text: str) -> bool:
+    """Whether the text opens with a third-person pronoun ("It does not, however, list any 707s")."""
+    first = _OPENING_WORD.match(text)
+    return first is not None and first.group(1).casefold() in english.THIRD_PERSON_PRONOUNS
 
 
 def first_person(text: str) -> bool:
@@ -191,8 +200,9 @@ class AttributionCheck:
                 ACTOR_NOT_NAMED_NEARBY, f"the actor {actor!r} is not named near sentence {sentence}"
             )
         headline_colon = sentence <= HEADLINE_SENTENCES and _SPEAKER_COLON.match(text)
-        # A neighbour's reporting word counts only when it reports this actor ("X said A. B."), not
-        # when it reports someone else beside a sentence of narration.
+        # A neighbour's reporting word counts only when it reports this actor and this sentence goes on
+        # with that account through a pronoun ("X said A. It also B."): a sentence of narration beside
+        # a speaker's words ("X said A. Since 2002, Ukraine has ...") is nobody's claim.
         neighbours = [
             self._around(n, 0, 0) for n in (sentence - 1, sentence + 1) if 1 <= n <= len(self.sentences)
         ]
@@ -200,7 +210,10 @@ class AttributionCheck:
             headline_colon
             or sentence in self.quoted
             or has_reporting_cue(text)
-            or any(has_reporting_cue(n) and actor_named_in(actor, n) for n in neighbours)
+            or (
+                opens_with_pronoun(text)
+                and any(has_reporting_cue(n) and actor_named_in(actor, n) for n in neighbours)
+            )
         )
         if self.english and not author and not cue:
             return Rejection(NO_REPORTING_CUE, f"sentence {sentence} reports nobody's words")
