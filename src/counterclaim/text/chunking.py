@@ -7,11 +7,15 @@ between sentences included).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from counterclaim.text.sentences import Sentence
 
-__all__ = ["Chunk", "chunk_sentences"]
+__all__ = ["Chunk", "batches_by_chunk", "chunk_sentences", "first_chunk_with"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,21 @@ def first_chunk_with(chunks: list[Chunk], sentence: int) -> int:
     return next(
         (i for i, chunk in enumerate(chunks) if any(s.number == sentence for s in chunk.sentences)), 0
     )
+
+
+def batches_by_chunk(
+    chunks: list[Chunk], items: Iterable[T], sentence: Callable[[T], int], size: int
+) -> list[tuple[int, list[T]]]:
+    """The items grouped by the first chunk holding their `sentence` (its index, 0 when none does), at
+    most `size` per batch, in chunk order and, within a chunk, in the items' order."""
+    by_chunk: dict[int, list[T]] = {}
+    for item in items:
+        by_chunk.setdefault(first_chunk_with(chunks, sentence(item)), []).append(item)
+    return [
+        (index, group[start : start + size])
+        for index, group in sorted(by_chunk.items())
+        for start in range(0, len(group), size)
+    ]
 
 
 def chunk_sentences(sentences: list[Sentence], *, max_chars: int, overlap: int) -> list[Chunk]:

@@ -27,7 +27,7 @@ from counterclaim.pipeline.rules.statements import (
 )
 from counterclaim.pipeline.schemas import restatements_model
 from counterclaim.pipeline.state import AnalysisState
-from counterclaim.text.chunking import Chunk, first_chunk_with
+from counterclaim.text.chunking import Chunk, batches_by_chunk
 from counterclaim.text.language import looks_foreign
 
 NAME = "restate"
@@ -80,14 +80,8 @@ def _to_restate(state: AnalysisState) -> list[_Item]:
 
 def batches(chunks: list[Chunk], items: list[_Item]) -> list[tuple[Chunk | None, list[_Item]]]:
     """The statements grouped by the first chunk holding their first sentence, a few per request."""
-    by_chunk: dict[int, list[_Item]] = {}
-    for item in items:
-        by_chunk.setdefault(first_chunk_with(chunks, item.proposal.sentences[0]), []).append(item)
-    return [
-        (chunks[index] if chunks else None, group[start : start + ITEMS_PER_CALL])
-        for index, group in sorted(by_chunk.items())
-        for start in range(0, len(group), ITEMS_PER_CALL)
-    ]
+    grouped = batches_by_chunk(chunks, items, lambda item: item.proposal.sentences[0], ITEMS_PER_CALL)
+    return [(chunks[index] if chunks else None, batch) for index, batch in grouped]
 
 
 def _request(state: AnalysisState, chunk: Chunk | None, batch: list[_Item]) -> Request:

@@ -14,7 +14,7 @@ from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.speakers_passed_over import MissedSpeaker, missed_speakers
 from counterclaim.pipeline.schemas import speaker_claims_model
 from counterclaim.pipeline.state import AnalysisState
-from counterclaim.text.chunking import Chunk, first_chunk_with
+from counterclaim.text.chunking import Chunk, batches_by_chunk
 from counterclaim.text.sentences import numbered_article
 
 NAME = "second_look"
@@ -25,14 +25,8 @@ MAX_TOKENS_EACH = 110
 
 def batches(chunks: list[Chunk], missed: Iterable[MissedSpeaker]) -> list[tuple[Chunk, list[MissedSpeaker]]]:
     """The missed speakers grouped by the first chunk holding their sentence, a few per request."""
-    by_chunk: dict[int, list[MissedSpeaker]] = {}
-    for item in missed:
-        by_chunk.setdefault(first_chunk_with(chunks, item.sentence), []).append(item)
-    return [
-        (chunks[index], items[start : start + SPEAKERS_PER_CALL])
-        for index, items in sorted(by_chunk.items())
-        for start in range(0, len(items), SPEAKERS_PER_CALL)
-    ]
+    grouped = batches_by_chunk(chunks, missed, lambda item: item.sentence, SPEAKERS_PER_CALL)
+    return [(chunks[index], batch) for index, batch in grouped]
 
 
 def _request(state: AnalysisState, chunk: Chunk, batch: list[MissedSpeaker]) -> Request:
