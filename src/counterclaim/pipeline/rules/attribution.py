@@ -119,10 +119,15 @@ def has_reporting_cue(text: str) -> bool:
 _OPENING_WORD = re.compile(r"^\W*(\w+)")
 
 
+def opening_word(text: str) -> str:
+    """The text's first word as written, past any opening punctuation ("" when it has none)."""
+    first = _OPENING_WORD.match(text)
+    return first.group(1) if first else ""
+
+
 def opens_with_pronoun(text: str) -> bool:
     """Whether the text opens with a third-person pronoun ("It does not, however, list any 707s")."""
-    first = _OPENING_WORD.match(text)
-    return first is not None and first.group(1).casefold() in english.THIRD_PERSON_PRONOUNS
+    return opening_word(text).casefold() in english.THIRD_PERSON_PRONOUNS
 
 
 def first_person(text: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from counterclaim.language import english
-from counterclaim.pipeline.rules.attribution import actor_named_in
+from counterclaim.pipeline.rules.attribution import actor_named_in, opening_word
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
@@ -42,7 +42,6 @@ _LEADING_FRAME = re.compile(
 _ACCORDING_TO = re.compile(r"^according to (?P<speaker>[^,]{1,80}),\s+(?P<point>.+)$", re.IGNORECASE)
 _POINT_OPENERS = frozenset("in on at to with for of from by during after before about".split())
 """A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""
-_OPENING_WORD = re.compile(r"^\W*(\w+)")
 
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
@@ -134,12 +133,11 @@ def standalone_problem(statement: str) -> str | None:
     text = " ".join(statement.split())
     if _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text):
         return "it keeps its attribution frame"
-    first = _OPENING_WORD.match(text)
-    word = first.group(1) if first else ""
+    word = opening_word(text)
     opening = "" if len(word) > 1 and word.isupper() else word.casefold()  # "US" is a country
     pronouns = (english.THIRD_PERSON_PRONOUNS | english.FIRST_PERSON_PRONOUNS) - {"it"}  # "It is ..."
     if opening in pronouns:
-        return f"it opens with the pronoun {first.group(1)!r}" if first else None
+        return f"it opens with the pronoun {word!r}"
     return None
 
 
