@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from counterclaim.models import Decision, DecisionAction
 
@@ -44,6 +45,17 @@ class _Entry:
     offsets: tuple[int, int] | None
 
 
+class ProposedItem(Protocol):
+    """What the model proposed that a decision is about: a claim not yet given its id."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def sentences(self) -> tuple[int, ...]: ...
+
+
 SentenceOffsets = Callable[[Iterable[int]], tuple[int, int] | None]
 """Where sentences lie in the user's text: (start, end) of the stretch covering them, or None."""
 
@@ -74,6 +86,17 @@ class TraceRecorder:
         offsets = self._sentence_offsets(numbers) if numbers and self._sentence_offsets else None
         self._entries.append(
             _Entry(self.step, rule, action, reason, tuple(claims), proposal, actor, numbers, offsets)
+        )
+
+    def record_about(self, rule: Rule, action: DecisionAction, reason: str, proposal: ProposedItem) -> None:
+        """Record one decision of `rule` about a proposed claim (its id, actor and sentences)."""
+        self.record(
+            rule,
+            action,
+            reason,
+            proposal=proposal.id,
+            actor=proposal.actor,
+            sentences=proposal.sentences,
         )
 
     def count(self, rule: Rule) -> int:

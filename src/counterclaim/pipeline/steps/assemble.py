@@ -33,13 +33,11 @@ def _without_duplicates(state: AnalysisState) -> list[_Owned]:
         earlier = seen.get(by_statement) or seen.get(by_kind)
         if earlier is not None:
             same = "statement" if by_statement in seen else "kind"
-            state.trace.record(
+            state.trace.record_about(
                 DUPLICATE_CLAIM,
                 DecisionAction.DROPPED,
                 f"repeats {earlier} (same actor, sentences and {same})",
-                proposal=item.id,
-                actor=item.actor,
-                sentences=item.sentences,
+                item,
             )
             continue
         seen.setdefault(by_statement, item.id)
@@ -84,14 +82,12 @@ async def run(state: AnalysisState) -> None:
         unnamed = claims_of_unnamed_actors(state.article.sentence_texts, _placed(kept), names)
         for index in sorted(unnamed):
             dropped = kept[index].proposal
-            state.trace.record(
+            state.trace.record_about(
                 UNNAMED_ON_SHARED_SENTENCE,
                 DecisionAction.DROPPED,
                 f"sentence {dropped.sentences[0]} is also claimed by actors it names; it does not name "
                 f"{dropped.actor!r}",
-                proposal=dropped.id,
-                actor=dropped.actor,
-                sentences=dropped.sentences,
+                dropped,
             )
         kept = [owned for index, owned in enumerate(kept) if index not in unnamed]
     claims: list[Claim] = []

@@ -57,13 +57,11 @@ def _without_frames(state: AnalysisState) -> None:
         point = without_frame(item.statement, item.actor)
         if point is None or looks_foreign(item.statement):
             continue
-        state.trace.record(
+        state.trace.record_about(
             ATTRIBUTION_FRAME,
             DecisionAction.RELABELED,
             f"{item.statement!r} keeps its point: {point!r}",
-            proposal=item.id,
-            actor=item.actor,
-            sentences=item.sentences,
+            item,
         )
         state.statements[index] = replace(item, statement=point)
 
@@ -123,9 +121,7 @@ def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
     else:
         rule, action = RESTATEMENT_REFUSED, DecisionAction.SKIPPED
         reason = f"the restatement {text!r} is not used: {problem}"
-    state.trace.record(
-        rule, action, reason, proposal=proposal.id, actor=proposal.actor, sentences=proposal.sentences
-    )
+    state.trace.record_about(rule, action, reason, proposal)
 
 
 async def run(state: AnalysisState) -> None:

@@ -67,22 +67,18 @@ async def run(state: AnalysisState) -> None:
         proposal = kept[index]
         if not looks_foreign(translation):
             statements[index] = replace(proposal, statement=translation)
-            state.trace.record(
+            state.trace.record_about(
                 TRANSLATED,
                 DecisionAction.RELABELED,
                 f"translated as {translation!r}",
-                proposal=proposal.id,
-                actor=proposal.actor,
-                sentences=proposal.sentences,
+                proposal,
             )
         elif translation != proposal.statement:
-            state.trace.record(
+            state.trace.record_about(
                 STILL_FOREIGN,
                 DecisionAction.DROPPED,
                 f"the translation {translation!r} is not English",
-                proposal=proposal.id,
-                actor=proposal.actor,
-                sentences=proposal.sentences,
+                proposal,
             )
     state.statements = statements
     untranslated = sum(looks_foreign(item.statement) for item in statements)
