@@ -79,6 +79,24 @@ def test_a_first_person_statement_speaks_for_the_author_in_its_header() -> None:
     assert check.rejects("Maria Okafor", 7, "assessment") is None  # "It is a step ...": no cue needed
 
 
+def test_a_story_quoting_people_who_say_we_is_not_written_in_the_first_person() -> None:
+    story = (
+        "The mayor spoke on Monday. “We will rebuild the bridge,” the mayor said. "
+        "“We have the money and we have the plans.” "
+        "The bridge was built in 1921. It carries 9,000 cars a day. "
+        "“I am sure we will finish by May,” said engineer Tom Ruiz. "
+        "The river flooded twice last year. "
+        "Council member Ada Cole said: “We were not consulted.”"
+    )
+    check = _check(story)
+    assert not check.authored
+    # Narration is nobody's claim, however many speakers say "we" in quotation marks around it.
+    rejection = check.rejects("the mayor", 4, "assertion")
+    assert rejection is not None and rejection.rule.name == "attribution.no_reporting_cue"
+    # The same sentences in the author's own voice are a statement speaking throughout.
+    assert _check(story.replace("“", "").replace("”", "")).authored
+
+
 def test_a_translated_article_is_checked_on_the_actor_alone() -> None:
     text = (
         "Le ministère de la Santé a annoncé mardi que la clinique était ouverte. "

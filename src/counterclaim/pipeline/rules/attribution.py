@@ -21,7 +21,7 @@ The reporting-cue check applies to English text only; in other languages the act
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from counterclaim.language import english
 from counterclaim.language.stemming import share_stem
@@ -37,6 +37,7 @@ SENTENCES_BEFORE = 4
 SENTENCES_AFTER = 1
 HEADLINE_SENTENCES = 2
 HEADER_SENTENCES = 8
+AUTHORED_ONE_IN = 5
 _QUOTES = ('"', "\u201c", "\u201d", "\u2018", "\u00ab", "\u00bb", "\u201e")
 _SPEAKER_COLON = re.compile(r"[^:]{2,60}:\s")  # "Haitian minister: Over 150,000 dead"
 _NOT_NAME_WORDS = english.FUNCTION_WORDS | english.HONORIFICS
@@ -69,7 +70,10 @@ NO_REPORTING_CUE = Rule(
     "quotation mark in its sentence, or must open with a pronoun going on with the account of a "
     'neighbour that reports its actor ("X said A. It also B."), or lie inside a quotation opened '
     "earlier in its paragraph, unless the text speaks in the first person throughout (a press "
-    "statement): narration never gets an invented speaker, nor the speaker of the sentence beside it.",
+    'statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside '
+    "quotation marks): narration never gets an invented speaker, nor the speaker of the sentence "
+    "beside it.",
+    {"one_in": AUTHORED_ONE_IN},
 )
 RULES = (
     MODEL_INSTRUCTION,
@@ -135,6 +139,18 @@ def first_person(text: str) -> bool:
     return any(word in english.FIRST_PERSON_PRONOUNS for word in _words(text))
 
 
+def _speaks_in_own_first_person(sentences: tuple[str, ...], quoted: frozenset[int]) -> bool:
+    """Whether the text is written in the first person (a press statement, a speech): at least
+    one sentence in `AUTHORED_ONE_IN` (and 2) says "I" or "we" outside quotation marks. A news story
+    quoting people who say "we" is not one: a quoted sentence, or one inside a quotation that runs on
+    (`quoted`), is the speaker's voice, not the author's."""
+    own_voice = sum(
+        first_person(text) and not any(mark in text for mark in _QUOTES) and number not in quoted
+        for number, text in enumerate(sentences, start=1)
+    )
+    return own_voice >= max(2, len(sentences) // AUTHORED_ONE_IN)
+
+
 @dataclass(frozen=True)
 class Rejection:
     """Why a claim is not attributed by the article: the rule, and the reason in words."""
@@ -157,19 +173,24 @@ class AttributionCheck:
 
     @classmethod
     def for_article(cls, article: PreparedArticle) -> AttributionCheck:
-        check = cls.for_sentences(article.sentence_texts, english=article.english)
-        return replace(check, quoted=article.quoted_sentences)
+        return cls.for_sentences(
+            article.sentence_texts, english=article.english, quoted=article.quoted_sentences
+        )
 
     @classmethod
     def for_sentences(
-        cls, sentences: tuple[str, ...] | list[str], *, english: bool | None = None
+        cls,
+        sentences: tuple[str, ...] | list[str],
+        *,
+        english: bool | None = None,
+        quoted: frozenset[int] = frozenset(),
     ) -> AttributionCheck:
         texts = tuple(sentences)
-        in_first_person = sum(first_person(s) for s in texts)
         return cls(
             sentences=texts,
             english=english if english is not None else looks_english(" ".join(texts)),
-            authored=in_first_person >= max(2, len(texts) // 5),
+            authored=_speaks_in_own_first_person(texts, quoted),
+            quoted=quoted,
         )
 
     def _around(self, number: int, before: int, after: int) -> str:
