@@ -114,6 +114,16 @@ def test_helpers() -> None:
     assert actor_named_in("US", "The US denied it") and not actor_named_in("US", "They told us")
     assert has_reporting_cue("The claims were denied.") and has_reporting_cue("“Yes.”")
     assert not has_reporting_cue("Bicycles travel free of charge.")
+    # Deeds in the forms of reporting words are no cue; their reporting forms still are.
+    for deed in (
+        "Sanctions restrict the purchase of parts to maintain the fleet.",
+        "These findings support the hypothesis that flight evolved from the ground.",
+        "Some of Qawi's supporters threw flower petals.",
+        "The call lasted an hour.",
+    ):
+        assert not has_reporting_cue(deed), deed
+    for said in ("He maintains the fleet is safe.", "They are calling for a vote.", "She called it a lie."):
+        assert has_reporting_cue(said), said
     assert looks_english("The bridge will reopen on Monday after the repairs are done.")
     assert not looks_english("Unita disse que houve mais de 700 mortes na província do Huambo ontem.")
 

@@ -169,17 +169,20 @@ REPORTING_VERBS = _words(
 INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes")
 """Verbs that may come before their speaker ('..." said the minister', ', says Smith')."""
 
-REPORTING_CUE_WORDS = REPORTING_VERBS | _words("termed according interview briefing")
+REPORTING_CUE_WORDS = REPORTING_VERBS | _words("termed according interview briefing calling")
 """Words that mark reported speech near a claim (pipeline.rules.attribution)."""
 
 REPORTING_STEMS = tuple(
     """say tell claim deni deny accus warn announc insist disput reject dismiss urg condemn critic
     denounc prais hail welcom alleg report statement quot believ argu estimat predict vow threat
-    promis demand confirm admit acknowledg explain assert suggest repl respond counter maintain
-    blame pledg appeal call question debat endors highlight propos recommend support oppos express
+    promis demand confirm admit acknowledg explain assert suggest repl respond counter
+    blame pledg appeal question debat endors highlight propos recommend oppos express
     mention advis characteris characteriz caution""".split()
 )
-"""Beginnings of reporting words in any form ("deny", "denies", "denial"; "criticism")."""
+"""Beginnings of reporting words in any form ("deny", "denies", "denial"; "criticism"). Not "call",
+"maintain" or "support": in their other forms they are mostly deeds ("a phone call", "parts to
+maintain them", "findings support the hypothesis", "Qawi's supporters"); the reporting forms are
+words above ("called", "calling", "maintains")."""
 
 REPORTING_PHRASES = ("pointed out", "points out", "point out", "pointing out", "made clear", "makes clear")
 """Reporting verbs of two words, whose first word alone reports nothing ("pointed a gun")."""
