@@ -13,6 +13,7 @@ from counterclaim.pipeline.rules import acceptance, narration
 from counterclaim.pipeline.rules.acceptance import accept, explanation, judge, settle_kind
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate, opposed_ideas
 from counterclaim.pipeline.schemas import VerdictDraft, VerdictRelation
+from counterclaim.pipeline.state import AnalysisState
 from counterclaim.pipeline.steps import verify
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.numbers import NumericRelation, NumericVerdict
@@ -305,14 +306,23 @@ def test_the_verify_step_traces_each_verdicts_rule_and_the_kind_code_settles() -
     assert found.explanation == "The army is said to have withdrawn yet says it stayed."
 
 
-def test_one_conflict_between_the_same_two_actors_is_reported_once_with_its_other_pairs() -> None:
-    text = (
-        "NATO said Russia is adding troops near the border. Moscow said its troops are leaving the border. "
-        "Moscow denied adding any troops near the border."
-    )
+_BORDER = "NATO said Russia is adding troops near the border. Moscow said its troops are leaving the border."
+_NO_FIGURES = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+
+
+def _nato_against_moscow(model: FakeModel, text: str = _BORDER) -> tuple[AnalysisState, Claim, Claim]:
+    """A verify step's state for NATO's buildup (c1, actor a1) against Moscow's pullback (c2, a2)."""
     nato = claim_citing(text, "c1", "a1", "NATO said Russia is adding troops near the border.")
-    leaving = claim_citing(text, "c2", "a2", "Moscow said its troops are leaving the border.")
-    denial = claim_citing(text, "c3", "a2", "Moscow denied adding any troops near the border.")
+    moscow = claim_citing(text, "c2", "a2", "Moscow said its troops are leaving the border.")
+    state = state_for(text, model)
+    state.claims = [nato, moscow]
+    state.actors = [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION),
+                    Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]  # fmt: skip
+    return state, nato, moscow
+
+
+def test_one_conflict_between_the_same_two_actors_is_reported_once_with_its_other_pairs() -> None:
+    text = _BORDER + " Moscow denied adding any troops near the border."
     model = FakeModel(
         {
             "VerdictDraft": [
@@ -325,14 +335,12 @@ def test_one_conflict_between_the_same_two_actors_is_reported_once_with_its_othe
             ]
         }
     )
-    state = state_for(text, model)
-    state.claims = [nato, leaving, denial]
-    state.actors = [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION),
-                    Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]  # fmt: skip
-    numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    state, nato, leaving = _nato_against_moscow(model, text)
+    denial = claim_citing(text, "c3", "a2", "Moscow denied adding any troops near the border.")
+    state.claims.append(denial)
     state.candidates = [
-        Candidate(a=nato, b=leaving, score=1.0, numeric=numbers, clash=True, opposed=True),
-        Candidate(a=nato, b=denial, score=0.9, numeric=numbers, clash=True, opposed=True),
+        Candidate(a=nato, b=leaving, score=1.0, numeric=_NO_FIGURES, clash=True, opposed=True),
+        Candidate(a=nato, b=denial, score=0.9, numeric=_NO_FIGURES, clash=True, opposed=True),
     ]
     run_step(state, verify.run, verify.NAME)
     (found,) = state.contradictions
@@ -383,10 +391,6 @@ def _claim_read_first(body: dict[str, object]) -> str:
 
 
 def test_a_contradiction_the_verifier_does_not_repeat_in_the_other_order_is_not_reported() -> None:
-    text = "NATO said Russia is adding troops near the border. Moscow said its troops are leaving the border."
-    nato = claim_citing(text, "c1", "a1", "NATO said Russia is adding troops near the border.")
-    moscow = claim_citing(text, "c2", "a2", "Moscow said its troops are leaving the border.")
-
     def leaning_on_order(body: dict[str, object]) -> dict[str, object]:
         first = _claim_read_first(body)
         relation = "contradict" if first == "NATO" else "compatible"
@@ -398,12 +402,8 @@ def test_a_contradiction_the_verifier_does_not_repeat_in_the_other_order_is_not_
         }
 
     model = FakeModel({"VerdictDraft": [leaning_on_order]})
-    state = state_for(text, model)
-    state.claims = [nato, moscow]
-    state.actors = [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION),
-                    Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]  # fmt: skip
-    numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
-    state.candidates = [Candidate(a=nato, b=moscow, score=1.0, numeric=numbers, clash=True, opposed=True)]
+    state, nato, moscow = _nato_against_moscow(model)
+    state.candidates = [Candidate(a=nato, b=moscow, score=1.0, numeric=_NO_FIGURES, clash=True, opposed=True)]
     run_step(state, verify.run, verify.NAME)
     assert [_claim_read_first(body) for _, body in model.asked] == ["NATO", "Moscow"]
     assert state.contradictions == []
@@ -423,7 +423,7 @@ def test_a_contradiction_the_verifier_does_not_repeat_in_the_other_order_is_not_
             "confidence": 0.9,
         }
     ]
-    again = state_for(text, model)
+    again = state_for(_BORDER, model)
     again.claims, again.actors, again.candidates = state.claims, state.actors, state.candidates
     run_step(again, verify.run, verify.NAME)
     assert [_claim_read_first(body) for _, body in model.asked[2:]] == ["NATO", "Moscow"]
@@ -432,17 +432,10 @@ def test_a_contradiction_the_verifier_does_not_repeat_in_the_other_order_is_not_
 
 
 def test_an_unusable_second_answer_leaves_the_first_standing_with_a_notice() -> None:
-    text = "NATO said Russia is adding troops near the border. Moscow said its troops are leaving the border."
-    nato = claim_citing(text, "c1", "a1", "NATO said Russia is adding troops near the border.")
-    moscow = claim_citing(text, "c2", "a2", "Moscow said its troops are leaving the border.")
     said = {"comparison": "A buildup against a pullback.", "relation": "contradict", "kind": "factual"}
     model = FakeModel({"VerdictDraft": [{**said, "confidence": 0.9}, CUT_OFF]})
-    state = state_for(text, model)
-    state.claims = [nato, moscow]
-    state.actors = [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION),
-                    Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]  # fmt: skip
-    numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
-    state.candidates = [Candidate(a=nato, b=moscow, score=1.0, numeric=numbers, clash=True, opposed=True)]
+    state, nato, moscow = _nato_against_moscow(model)
+    state.candidates = [Candidate(a=nato, b=moscow, score=1.0, numeric=_NO_FIGURES, clash=True, opposed=True)]
     run_step(state, verify.run, verify.NAME)
     assert model.schemas() == ["VerdictDraft", "VerdictDraft"]
     (found,) = state.contradictions
