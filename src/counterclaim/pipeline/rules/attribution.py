@@ -107,9 +107,13 @@ def actor_named_in(actor: str, text: str) -> bool:
     return any(share_stem(name, word) for name in name_words for word in text_words)
 
 
+def _has_quotation_mark(text: str) -> bool:
+    return any(mark in text for mark in _QUOTES)
+
+
 def has_reporting_cue(text: str) -> bool:
     """A reporting verb, "according to", a claim-like noun or a quotation mark."""
-    if any(mark in text for mark in _QUOTES):
+    if _has_quotation_mark(text):
         return True
     words = _words(text)
     spaced = f" {' '.join(words)} "
@@ -145,7 +149,7 @@ def _speaks_in_own_first_person(sentences: tuple[str, ...], quoted: frozenset[in
     quoting people who say "we" is not one: a quoted sentence, or one inside a quotation that runs on
     (`quoted`), is the speaker's voice, not the author's."""
     own_voice = sum(
-        first_person(text) and not any(mark in text for mark in _QUOTES) and number not in quoted
+        first_person(text) and not _has_quotation_mark(text) and number not in quoted
         for number, text in enumerate(sentences, start=1)
     )
     return own_voice >= max(2, len(sentences) // AUTHORED_ONE_IN)
