@@ -80,10 +80,11 @@ def considered(
     return proposals.kept, trace.decisions()
 
 
-def assembled(text: str, claims: list[tuple[str, int, str, str]]) -> AnalysisState:
+def assembled(text: str, claims: list[tuple[str, int, str, str]], **settings: Any) -> AnalysisState:
     """Step 7 (assemble) run on claims kept so far, each (actor, sentence, statement, kind), proposed
-    in that order (ids p1, p2, ...); its claims and decisions are in the state it returns."""
-    state = state_for(text)
+    in that order (ids p1, p2, ...), with these settings changed; its claims and decisions are in the
+    state it returns."""
+    state = state_for(text, **settings)
     for number, (actor, sentence, statement, kind) in enumerate(claims, start=1):
         state.registry.add_name(actor)
         state.statements.append(

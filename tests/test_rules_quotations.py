@@ -67,7 +67,7 @@ ENVOY = "\u201cThat is false. It is a lie,\u201d an envoy said. The talks went o
 def test_the_assemble_step_joins_one_quotation_into_one_claim(
     second: tuple[str, int, str, str], joined: bool
 ) -> None:
-    state = assembled(ENVOY, [("an envoy", 1, "That is false", "denial"), second])
+    state = assembled(ENVOY, [("an envoy", 1, "That is false", "denial"), second], join_quotations=True)
     decisions = [(d.rule, d.action, d.claims, d.sentences) for d in state.trace.decisions()]
     if not joined:
         assert len(state.claims) == 2 and decisions == []
@@ -79,3 +79,14 @@ def test_the_assemble_step_joins_one_quotation_into_one_claim(
     assert span.grounding is SpanGrounding.JOINED_QUOTATION
     assert decisions == [(ONE_QUOTATION.name, DecisionAction.JOINED, ["c1"], [1, 2])]
     assert state.claim_of_proposal == {"p1": "c1", "p2": "c1"}
+
+
+def test_without_the_setting_each_sentence_of_a_quotation_is_its_own_claim() -> None:
+    state = assembled(
+        ENVOY, [("an envoy", 1, "That is false", "denial"), ("an envoy", 2, "It is a lie.", "assertion")]
+    )
+    assert [(c.statement, [span.text for span in c.evidence]) for c in state.claims] == [
+        ("That is false", ["\u201cThat is false."]),
+        ("It is a lie.", ["It is a lie,\u201d an envoy said."]),
+    ]
+    assert list(state.trace.decisions()) == []

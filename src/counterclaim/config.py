@@ -138,6 +138,14 @@ class Settings(BaseSettings):
             "for analyze and batch, on for eval (scored apart)."
         ),
     )
+    join_quotations: bool = Field(
+        default=False,
+        description=(
+            "Join an actor's claims in consecutive sentences of one quotation into one claim, as "
+            "whole-quotation corpora (PARC, PolNeAR) mark it. Off: one claim per quoted sentence, as the "
+            "gold format labels two points of one quotation."
+        ),
+    )
     concurrency: int = Field(
         default=0,
         ge=0,
@@ -287,6 +295,7 @@ SETTING_FLAGS: tuple[SettingFlag, ...] = (
     SettingFlag("max_retries", "--max-retries"),
     SettingFlag("concurrency", "--concurrency"),
     SettingFlag("narrator", "--narrator"),
+    SettingFlag("join_quotations", "--join-quotations"),
     SettingFlag("response_cache", "--response-cache"),
 )
 """The settings the command line exposes, in the order `--help` lists them."""

@@ -1,5 +1,6 @@
 """Step 7, assemble claims (code only): duplicates dropped, a sentence claimed by several actors kept by
-those it names, one quotation made one claim, ids given, evidence located in the user's text.
+those it names, one quotation made one claim (with the `join_quotations` setting), ids given, evidence
+located in the user's text.
 """
 
 from __future__ import annotations
@@ -91,7 +92,12 @@ async def run(state: AnalysisState) -> None:
             )
         kept = [owned for index, owned in enumerate(kept) if index not in unnamed]
     claims: list[Claim] = []
-    for group in quotation_groups(state.article, _placed(kept)):
+    groups = (
+        quotation_groups(state.article, _placed(kept))
+        if state.settings.join_quotations
+        else [[index] for index in range(len(kept))]
+    )
+    for group in groups:
         parts = [kept[i].proposal for i in group]
         item = _joined(parts)
         claim_id = f"c{len(claims) + 1}"
