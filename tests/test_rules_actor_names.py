@@ -12,6 +12,7 @@ from counterclaim.models import ActorKind, DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.actor_names import (
     ALIAS_LEFT_OUT,
+    ARTICLE_SPELLING,
     ENGLISH_NAME,
     KIND_FROM_NAME,
     METONYM,
@@ -48,6 +49,17 @@ def test_actor_registry_merges_name_forms_and_keeps_only_aliases_from_the_text()
     assert actors[0].aliases == ["Stoltenberg", "Jens"]  # "he" is a pronoun and is dropped
     assert actors[1].aliases == []  # "the alliance" is not in the text
     assert registry.id_of("stoltenberg") == "a1" and registry.id_of("Russian officials") == "a4"
+
+
+def test_a_name_with_spaced_initials_is_shown_as_the_article_writes_it() -> None:
+    registry = ActorRegistry("The U.S. embassy said so. U.N. chief Ban Ki-moon agreed. A. B. Smith spoke.")
+    for name in ["The U. S. embassy", "Ban Ki-moon", "A. B. Smith", "U. K. officials"]:
+        registry.add_name(name)
+    registry.describe("Ban Ki-moon", ActorDetails(kind="person", role=None, aliases=["U. N. chief"]))
+    actors = registry.actors()
+    assert [a.name for a in actors] == ["The U.S. embassy", "Ban Ki-moon", "A. B. Smith", "U. K. officials"]
+    assert actors[1].aliases == ["U.N. chief"]
+    assert registry.id_of("The U. S. embassy") == "a1"
 
 
 def test_an_actor_is_shown_under_a_name_the_article_uses() -> None:
@@ -284,6 +296,27 @@ RULE_CASES = [
             ),
         ],
         id="kind-from-the-name",
+    ),
+    pytest.param(
+        "U.S. military officials rejected the report. U.S. officials said so again.",
+        lambda registry: (
+            [registry.add_name(n) for n in ["U. S. military officials", "U. S. military officials"]] and None
+        ),
+        [
+            (
+                ARTICLE_SPELLING,
+                DecisionAction.RELABELED,
+                "U. S. military officials",
+                "'U. S. military officials' is written 'U.S. military officials', as in the article",
+            )
+        ],
+        id="spaced-initials",  # traced once, however often the model gives the name
+    ),
+    pytest.param(
+        "U. S. officials said so.",  # the article's own spelling stays
+        lambda registry: registry.add_name("U. S. officials"),
+        [],
+        id="spaced-initials-as-in-the-article",
     ),
 ]
 EXERCISED = {decision[0] for case in RULE_CASES for decision in cast(Expected, case.values[2])}

@@ -49,7 +49,22 @@ KIND_FROM_NAME = Rule(
     "An actor the model described no kind for is an unnamed source when its name is lower case, "
     "else a person.",
 )
-RULES = (SAME_NAME_FORMS, METONYM, ROLE_NOT_IN_ARTICLE, ALIAS_LEFT_OUT, ENGLISH_NAME, KIND_FROM_NAME)
+ARTICLE_SPELLING = Rule(
+    "actors.article_spelling",
+    'A name the model wrote with spaced initials ("U. S. officials") is written as the article writes '
+    'it ("U.S. officials"), so it reads, and compares with other names, as the article\'s own.',
+)
+RULES = (
+    SAME_NAME_FORMS,
+    METONYM,
+    ROLE_NOT_IN_ARTICLE,
+    ALIAS_LEFT_OUT,
+    ENGLISH_NAME,
+    KIND_FROM_NAME,
+    ARTICLE_SPELLING,
+)
+
+_SPACED_INITIALS = re.compile(r"\b(?:[A-Z]\.[ \t]+)+[A-Z]\.")
 
 
 def name_key(name: str) -> str:
@@ -60,6 +75,17 @@ def name_key(name: str) -> str:
         if text.startswith(article):
             text = text[len(article) :]
     return text
+
+
+def spelled_as_in_article(name: str, article_text: str) -> str:
+    """The name with each run of spaced initials ("U. S.", "U. N.") closed up ("U.S.") where the
+    article writes it so; other spellings stay as given."""
+
+    def closed_up(match: re.Match[str]) -> str:
+        initials = "".join(match.group(0).split())
+        return initials if initials in article_text else match.group(0)
+
+    return _SPACED_INITIALS.sub(closed_up, name)
 
 
 def occurs_in(name: str, article_key_text: str) -> bool:
@@ -148,6 +174,7 @@ class ActorRegistry:
     """Collects the names given for claim makers, merges forms of one actor, and hands out ids."""
 
     def __init__(self, article_text: str, trace: TraceRecorder | None = None) -> None:
+        self._article_text = article_text
         self._article_key_text = name_key(article_text)
         self._groups: list[_Group] = []
         self._trace = trace
@@ -157,7 +184,7 @@ class ActorRegistry:
             self._trace.record(rule, action, reason, actor=actor)
 
     def add_name(self, name: str) -> None:
-        name = " ".join(name.split())
+        name = self._as_in_article(" ".join(name.split()))
         in_article = {name} if occurs_in(name, self._article_key_text) else set()
         for group in self._groups:
             if group.matches(name):
@@ -174,6 +201,18 @@ class ActorRegistry:
                 group.in_article |= in_article
                 return
         self._groups.append(_Group(forms=[name], counts={name: 1}, in_article=in_article))
+
+    def _as_in_article(self, name: str) -> str:
+        """The name spelled as the article spells it (`ARTICLE_SPELLING`), traced once per name."""
+        spelled = spelled_as_in_article(name, self._article_text)
+        if spelled != name and not any(spelled in group.forms for group in self._groups):
+            self._record(
+                ARTICLE_SPELLING,
+                DecisionAction.RELABELED,
+                f"{name!r} is written {spelled!r}, as in the article",
+                name,
+            )
+        return spelled
 
     def names(self) -> list[str]:
         """Canonical names, in first-seen order."""
@@ -203,7 +242,7 @@ class ActorRegistry:
             self._record(ROLE_NOT_IN_ARTICLE, DecisionAction.DROPPED, f"role {role!r} {why}", name)
         group.details = details.model_copy(update={"role": kept_role})
         for alias in details.aliases:
-            alias = " ".join(alias.split())
+            alias = spelled_as_in_article(" ".join(alias.split()), self._article_text)
             if not alias or any(same_actor_name(form, alias) for form in group.forms):
                 continue  # nothing, or a form the actor already has (a metonym, "Moscow" for
                 # "Russia", is kept as an alias below, so rebuttals naming it are seen)
