@@ -87,7 +87,11 @@ def test_every_vocabulary_a_prompt_writes_out_is_the_contracts() -> None:
 
 
 def test_the_restate_prompt_lists_each_statement_with_its_speaker_and_sentence() -> None:
-    items = [{"actor": "Ann Hale", "sentences": "2", "statement": "I believe we can win."}]
+    items = [
+        {"actor": "Ann Hale", "sentences": "2", "statement": "I believe we can win.", "opening": "Hale"},
+        {"actor": "Tom Reyes", "sentences": "3", "statement": "They cannot win.", "opening": None},
+    ]
     content = messages_for("[1] x", "restate.j2", items=items)[1]["content"]
-    assert "- item_0: I believe we can win. (the speaker: Ann Hale; sentence 2)" in content
+    assert '- item_0: I believe we can win. (the speaker: Ann Hale; sentence 2; begin with "Hale")' in content
+    assert "- item_1: They cannot win. (the speaker: Tom Reyes; sentence 3)" in content
     assert content.index("ARTICLE") < content.index("TASK")

@@ -13,9 +13,11 @@ from counterclaim.pipeline.rules.statements import (
     RESTATED,
     RESTATEMENT_REFUSED,
     restatement_problem,
+    speaker_opening,
     standalone_problem,
     without_frame,
 )
+from counterclaim.pipeline.schemas import restatements_model
 from counterclaim.pipeline.steps import assemble, restate
 from fake_model import CUT_OFF, FakeModel, run_step, state_for
 
@@ -281,7 +283,10 @@ def test_the_restate_step_asks_only_about_what_cannot_stand_alone_and_traces_its
     run_step(state, restate.run, restate.NAME)
     assert model.schemas() == ["Restatements"]
     content = model.asked[0][1]["messages"][1]["content"]
-    assert "- item_0: I believe we can win back both seats. (the speaker: Ann Hale; sentence 2)" in content
+    item = "- item_0: I believe we can win back both seats. "
+    assert item + '(the speaker: Ann Hale; sentence 2; begin with "Ann Hale")' in content
+    schema = model.asked[0][1]["response_format"]["json_schema"]["schema"]
+    assert schema["properties"]["item_0"]["pattern"] == "^Ann Hale .+$"  # first person: the name comes first
     assert "Tom Reyes" not in content.split("TASK")[1]  # the statement that stands alone is not asked about
     assert [p.statement for p in state.statements] == [
         "Ann Hale believes Hale's party can win back both seats.",
@@ -306,9 +311,10 @@ def test_a_restatement_written_with_a_frame_of_the_speaker_keeps_the_point() -> 
 def test_a_refused_restatement_leaves_the_statement_and_says_why() -> None:
     model = FakeModel({"Restatements": [{"item_0": "She believes they can win back both seats."}]})
     state = state_for(RESTATE_TEXT, model)
-    state.statements = _proposals()
+    third_person = Proposal("p1", (2,), "Ann Hale", "They can win back both seats.", "prediction", False)
+    state.statements = [third_person, _proposals()[1]]
     run_step(state, restate.run, restate.NAME)
-    assert state.statements[0].statement == "I believe we can win back both seats."
+    assert state.statements[0].statement == "They can win back both seats."
     (decision,) = state.trace.decisions()
     assert (decision.rule, decision.action) == (RESTATEMENT_REFUSED.name, DecisionAction.SKIPPED)
     assert "opens with the pronoun 'She'" in decision.reason
@@ -333,3 +339,54 @@ def test_statements_in_another_language_or_too_long_are_not_asked_about() -> Non
     assert all(standalone_problem(p.statement) is not None for p in state.statements)  # each would be asked
     run_step(state, restate.run, restate.NAME)  # the fake model fails the test if it is asked
     assert state.trace.decisions() == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "speaker", "opening"),
+    [
+        ("We hope these agreements pave the way.", "Hillary Rodham Clinton", "Hillary Rodham Clinton"),
+        ("I've not seen a number higher than 50,000.", "Casey", "Casey"),
+        ('"Our work shows the motion was passive."', "Jing-Shan Zhao", "Jing-Shan Zhao"),
+        ("They do it aggressively.", "Donald H. Rumsfeld", None),  # not the speaker: the model resolves it
+        ("US forces never parachuted in.", "Withington", None),  # a country, not "us"
+        ("We will win.", "Ann Hale (MP)", None),  # a name with other characters is not forced
+    ],
+)
+def test_a_first_person_statement_is_restated_beginning_with_the_speakers_name(
+    statement: str, speaker: str, opening: str | None
+) -> None:
+    assert speaker_opening(statement, speaker) == opening
+
+
+def test_the_restatement_schema_holds_the_model_to_the_opening() -> None:
+    model = restatements_model(2, ["Donald H. Rumsfeld", None])
+    assert model.model_validate({"item_0": "Donald H. Rumsfeld knows it.", "item_1": "We know it."})
+    for wrong in ["We know it.", "Donald HX Rumsfeld knows it.", "Donald H. Rumsfeld"]:
+        with pytest.raises(ValueError):
+            model.model_validate({"item_0": wrong, "item_1": "We know it."})
+
+
+@pytest.mark.parametrize(
+    ("restated", "speaker", "point"),
+    [
+        ("Bush says he knows a lot of innocent people have died.", "Bush", "Bush knows a lot of innocent"),
+        ("Clinton said she applauds the agreements on oil.", "Clinton", "Clinton applauds the agreements"),
+        ("Casey said his view is that the figure is too high.", "Casey", "Casey's view is that the figure"),
+        ("Clinton said we hope these agreements pave the way.", "Clinton", "We hope these agreements"),
+    ],
+)
+def test_a_frame_around_the_speakers_own_words_leaves_the_speaker_named(
+    restated: str, speaker: str, point: str
+) -> None:
+    result = without_frame(restated, speaker, speaker_name=speaker)
+    assert result is not None and result.startswith(point)
+    if "he knows" in restated:  # without the speaker's name the pronoun could be anyone: it stays
+        assert without_frame(restated, speaker) == "He knows a lot of innocent people have died."
+
+
+def test_a_first_person_statement_restated_with_a_frame_keeps_the_speakers_name() -> None:
+    answer = {"item_0": "Ann Hale says she believes both seats can be won back."}
+    state = state_for(RESTATE_TEXT, FakeModel({"Restatements": [answer]}))
+    state.statements = _proposals()
+    run_step(state, restate.run, restate.NAME)
+    assert state.statements[0].statement == "Ann Hale believes both seats can be won back."

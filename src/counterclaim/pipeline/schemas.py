@@ -9,6 +9,7 @@ actor kinds) come from the enums of `models.py`, in their order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -139,11 +140,15 @@ MAX_RESTATEMENT_CHARS = 400
 """A restatement's longest length (step 6 asks about statements up to 300 characters)."""
 
 
-def restatements_model(count: int) -> type[BaseModel]:
-    """One required standalone restatement per item (keys item_0, item_1, ...)."""
-    fields: dict[str, Any] = {
-        f"item_{i}": (str, Field(min_length=2, max_length=MAX_RESTATEMENT_CHARS)) for i in range(count)
-    }
+def restatements_model(count: int, openings: Sequence[str | None] = ()) -> type[BaseModel]:
+    """One required standalone restatement per item (keys item_0, item_1, ...); item i must begin with
+    `openings[i]` and a space when that is given (a grammar-constrained server cannot write anything
+    else first)."""
+    fields: dict[str, Any] = {}
+    for i in range(count):
+        opening = openings[i] if i < len(openings) else None
+        pattern = None if opening is None else "^" + opening.replace(".", "\\.") + " .+$"
+        fields[f"item_{i}"] = (str, Field(min_length=2, max_length=MAX_RESTATEMENT_CHARS, pattern=pattern))
     return create_model("Restatements", **fields)
 
 

@@ -74,10 +74,12 @@ RESTATEMENT_REFUSED = Rule(
 RULES = (ATTRIBUTION_FRAME, RESTATED, RESTATEMENT_REFUSED)
 
 
-def without_frame(statement: str, actor: str) -> str | None:
+def without_frame(statement: str, actor: str, *, speaker_name: str | None = None) -> str | None:
     """The statement without a leading frame attributing it to `actor` (or to a pronoun standing for
     it); None when it has none, when the frame names someone else (a nested attribution stays), or when
-    too little would remain."""
+    too little would remain. With `speaker_name` (a restatement of the speaker's own first-person words,
+    made to begin with that name: "Bush says he knows ..."), an opening he/she/his/her of the point is
+    the speaker, and becomes that name."""
     text = " ".join(statement.split())
     match = _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text)
     if match is None:
@@ -88,6 +90,9 @@ def without_frame(statement: str, actor: str) -> str | None:
         return None
     if len(point.split()) < MIN_POINT_WORDS or point.split()[0].casefold() in _POINT_OPENERS:
         return None
+    if speaker_name is not None:  # the pronoun can only be the speaker
+        pronoun = point.split()[0].casefold()
+        return _named_opening(point, "she" if pronoun in ("she", "her") else "he", speaker_name)
     return _named_opening(point, speaker or actor, actor)
 
 
@@ -125,6 +130,21 @@ def _speaks_for(speaker: str, actor: str) -> bool:
     if len(words) == 1 and words[0].casefold() in english.PERSONAL_PRONOUNS:
         return True
     return actor_named_in(actor, speaker)
+
+
+_PLAIN_NAME = re.compile(r"^[^\W\d_][\w.'\u2019 -]*$")
+"""A name a restatement can be made to begin with: letters, spaces, full stops, hyphens, apostrophes."""
+
+
+def speaker_opening(statement: str, speaker: str) -> str | None:
+    """The name a restatement of a first-person statement ("We hope ...", "I know ...") must begin with:
+    the speaker's, so the 1.5B cannot copy the statement back (it did for most of them); None for any
+    other statement, or a speaker name with other characters."""
+    word = opening_word(statement)
+    if word.casefold() not in english.FIRST_PERSON_PRONOUNS or (len(word) > 1 and word.isupper()):
+        return None  # "US" is a country
+    name = " ".join(speaker.split())
+    return name if _PLAIN_NAME.match(name) else None
 
 
 def standalone_problem(statement: str) -> str | None:

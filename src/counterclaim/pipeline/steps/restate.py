@@ -17,11 +17,13 @@ from dataclasses import dataclass, replace
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
+from counterclaim.pipeline.rules.acceptance import short_names
 from counterclaim.pipeline.rules.statements import (
     ATTRIBUTION_FRAME,
     RESTATED,
     RESTATEMENT_REFUSED,
     restatement_problem,
+    speaker_opening,
     standalone_problem,
     without_frame,
 )
@@ -82,19 +84,33 @@ def batches(chunks: list[Chunk], items: list[_Item]) -> list[tuple[Chunk | None,
     return [(chunks[index] if chunks else None, batch) for index, batch in grouped]
 
 
+def _speaker_name(state: AnalysisState, actor: str) -> str:
+    """The actor's shortest proper name (what a first-person restatement begins with): "Chuck Schumer"
+    for "The Senate Minority Leader, Chuck Schumer"; the name as given for a name no actor goes by."""
+    try:
+        actor_id = state.registry.id_of(actor)
+    except KeyError:
+        return actor
+    return short_names(state.registry.actors())[actor_id]
+
+
 def _request(state: AnalysisState, chunk: Chunk | None, batch: list[_Item]) -> Request:
+    openings = [
+        speaker_opening(item.proposal.statement, _speaker_name(state, item.proposal.actor)) for item in batch
+    ]
     items = [
         {
             "actor": item.proposal.actor,
             "sentences": ", ".join(str(n) for n in item.proposal.sentences),
             "statement": item.proposal.statement,
+            "opening": opening,
         }
-        for item in batch
+        for item, opening in zip(batch, openings, strict=True)
     ]
     return Request(
         step=NAME,
         messages=messages_for(state.article.prompt_text(chunk), TEMPLATE, items=items),
-        response_model=restatements_model(len(batch)),
+        response_model=restatements_model(len(batch), openings),
         max_tokens=sum(len(item.proposal.statement) // _CHARS_PER_TOKEN + _TOKENS_EACH for item in batch),
         skipped=f"{len(batch)} statement(s) that do not stand alone were not restated",
         progress=f"restating {len(batch)} statement(s) that do not stand alone",
@@ -111,7 +127,9 @@ def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
     """Keep the restatement or say why not."""
     proposal = item.proposal
     text = " ".join(restated.split())
-    text = without_frame(text, proposal.actor) or text  # "Hale said her party ..." -> "Her party ..."
+    opening = speaker_opening(proposal.statement, _speaker_name(state, proposal.actor))
+    # "Hale said her party ..." -> "Her party ..."; "Bush says he knows" (for "I know") -> "Bush knows"
+    text = without_frame(text, proposal.actor, speaker_name=opening) or text
     problem = restatement_problem(
         proposal.statement, text, actor=proposal.actor, context=_context(state, proposal)
     )
