@@ -239,6 +239,21 @@ def test_a_negation_counts_only_when_it_reaches_what_the_other_claim_says() -> N
     assert clash(museum, denial, plain, names)
 
 
+def test_an_idea_its_one_negation_reaches_is_not_held_against_the_opposite_idea() -> None:
+    buildup = said("c1", "a1", "Stoltenberg said Russia is continuing its military buildup.")
+    not_confirmed = said(
+        "c2", "a1", "Stoltenberg said footage of forces moving back does not confirm a withdrawal."
+    )
+    withdrawing = said("c3", "a2", "Moscow said its forces are withdrawing from the border.")
+    twice_negated = said(
+        "c4", "a2", "Moscow said NATO was wrong to say there was no evidence of a withdrawal."
+    )
+    assert not pairing.opposed_ideas(buildup, not_confirmed)  # one side: no withdrawal seen
+    assert pairing.opposed_ideas(buildup, withdrawing)
+    # Two negations: code cannot tell what is held, so every idea counts.
+    assert pairing.opposed_ideas(buildup, twice_negated)
+
+
 def test_a_verb_of_disagreement_aimed_at_the_other_side_is_a_reason_to_verify() -> None:
     names = {"a1": ["Macron"], "a2": ["Bolsonaro"], "a3": ["Hutchinson"], "a4": ["The authors"]}
     plain = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")

@@ -6,7 +6,16 @@ from counterclaim.language import english, other_languages
 from counterclaim.language.stemming import stem
 from counterclaim.language.tokens import words, words_and_clause_ends
 
-__all__ = ["CONCEPTS", "NOT_KEYWORDS", "is_negated", "keywords", "negation_scope", "opposed", "words"]
+__all__ = [
+    "CONCEPTS",
+    "NOT_KEYWORDS",
+    "is_negated",
+    "keywords",
+    "negation_count",
+    "negation_scope",
+    "opposed",
+    "words",
+]
 
 CONCEPTS = {word: concept for concept, text in english.CONCEPT_WORDS.items() for word in text.split()}
 """Each word of `english.CONCEPT_WORDS` mapped to its concept."""
@@ -39,6 +48,11 @@ def opposed(a: set[str], b: set[str]) -> bool:
 
 def _negates(token: str) -> bool:
     return token in english.NEGATIONS or token.endswith("n't") or token.endswith("n\u2019t")
+
+
+def negation_count(text: str) -> int:
+    """How many negation words ("not", "never", "denied", ...) and "n't" forms the text holds."""
+    return sum(1 for token in words(text) if _negates(token))
 
 
 def is_negated(text: str) -> bool:

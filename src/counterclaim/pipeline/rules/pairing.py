@@ -22,7 +22,14 @@ from counterclaim.models import Claim, ClaimKind
 from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.back_references import denies_something_said
-from counterclaim.text.keywords import CONCEPTS, is_negated, keywords, negation_scope, opposed
+from counterclaim.text.keywords import (
+    CONCEPTS,
+    is_negated,
+    keywords,
+    negation_count,
+    negation_scope,
+    opposed,
+)
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities, compared_units
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
@@ -195,8 +202,15 @@ class ClaimFeatures:
 
     @cached_property
     def concepts(self) -> frozenset[str]:
-        """The concepts among the content words (what `opposed` compares)."""
-        return self.words & CONCEPT_NAMES
+        """The ideas the claim holds (what `opposed` compares): the concepts among its content words,
+        less those its one negation reaches. "Footage of forces moving does not confirm a withdrawal"
+        holds neither a withdrawal nor a confirmation, so it opposes no buildup. With several
+        negations code cannot tell what is held ("wrong to say there was no evidence of a
+        withdrawal" holds one): every concept counts."""
+        concepts = self.words & CONCEPT_NAMES
+        if max(negation_count(self.claim.statement), negation_count(self.evidence_text)) == 1:
+            return concepts - self.negation_reach
+        return concepts
 
     @cached_property
     def evidence_key(self) -> str:
@@ -306,7 +320,7 @@ def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
 
 def opposed_ideas(a: Claim, b: Claim) -> bool:
     """Whether the two claims carry opposed ideas (see `Candidate.opposed`)."""
-    return opposed(content_words(a), content_words(b))
+    return _opposed(ClaimFeatures(a), ClaimFeatures(b))
 
 
 class _Actors:
