@@ -51,6 +51,8 @@ class _Item:
     index: int
     """The statement's position in `state.statements`."""
     proposal: Proposal
+    opening: str | None
+    """The speaker's name its restatement must begin with (a first-person statement), else None."""
 
 
 def _without_frames(state: AnalysisState) -> None:
@@ -69,13 +71,23 @@ def _without_frames(state: AnalysisState) -> None:
 
 
 def _to_restate(state: AnalysisState) -> list[_Item]:
+    names = short_names(state.registry.actors())
     return [
-        _Item(index, item)
+        _Item(index, item, speaker_opening(item.statement, _speaker_name(state, names, item.actor)))
         for index, item in enumerate(state.statements)
         if standalone_problem(item.statement) is not None
         and not looks_foreign(item.statement)
         and len(item.statement) <= MAX_STATEMENT_CHARS
     ]
+
+
+def _speaker_name(state: AnalysisState, names: dict[str, str], actor: str) -> str:
+    """The actor's shortest proper name (`names`, by actor id): "Chuck Schumer" for "The Senate Minority
+    Leader, Chuck Schumer"; the name as given for a name no actor goes by."""
+    try:
+        return names[state.registry.id_of(actor)]
+    except KeyError:
+        return actor
 
 
 def batches(chunks: list[Chunk], items: list[_Item]) -> list[tuple[Chunk | None, list[_Item]]]:
@@ -84,33 +96,20 @@ def batches(chunks: list[Chunk], items: list[_Item]) -> list[tuple[Chunk | None,
     return [(chunks[index] if chunks else None, batch) for index, batch in grouped]
 
 
-def _speaker_name(state: AnalysisState, actor: str) -> str:
-    """The actor's shortest proper name (what a first-person restatement begins with): "Chuck Schumer"
-    for "The Senate Minority Leader, Chuck Schumer"; the name as given for a name no actor goes by."""
-    try:
-        actor_id = state.registry.id_of(actor)
-    except KeyError:
-        return actor
-    return short_names(state.registry.actors())[actor_id]
-
-
 def _request(state: AnalysisState, chunk: Chunk | None, batch: list[_Item]) -> Request:
-    openings = [
-        speaker_opening(item.proposal.statement, _speaker_name(state, item.proposal.actor)) for item in batch
-    ]
     items = [
         {
             "actor": item.proposal.actor,
             "sentences": ", ".join(str(n) for n in item.proposal.sentences),
             "statement": item.proposal.statement,
-            "opening": opening,
+            "opening": item.opening,
         }
-        for item, opening in zip(batch, openings, strict=True)
+        for item in batch
     ]
     return Request(
         step=NAME,
         messages=messages_for(state.article.prompt_text(chunk), TEMPLATE, items=items),
-        response_model=restatements_model(len(batch), openings),
+        response_model=restatements_model(len(batch), [item.opening for item in batch]),
         max_tokens=sum(len(item.proposal.statement) // _CHARS_PER_TOKEN + _TOKENS_EACH for item in batch),
         skipped=f"{len(batch)} statement(s) that do not stand alone were not restated",
         progress=f"restating {len(batch)} statement(s) that do not stand alone",
@@ -127,9 +126,8 @@ def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
     """Keep the restatement or say why not."""
     proposal = item.proposal
     text = " ".join(restated.split())
-    opening = speaker_opening(proposal.statement, _speaker_name(state, proposal.actor))
     # "Hale said her party ..." -> "Her party ..."; "Bush says he knows" (for "I know") -> "Bush knows"
-    text = without_frame(text, proposal.actor, speaker_name=opening) or text
+    text = without_frame(text, proposal.actor, speaker_name=item.opening) or text
     problem = restatement_problem(
         proposal.statement, text, actor=proposal.actor, context=_context(state, proposal)
     )
