@@ -91,27 +91,27 @@ def without_frame(statement: str, actor: str, *, speaker_name: str | None = None
     if len(point.split()) < MIN_POINT_WORDS or point.split()[0].casefold() in _POINT_OPENERS:
         return None
     if speaker_name is not None:  # the pronoun can only be the speaker
-        pronoun = point.split()[0].casefold()
-        return _named_opening(point, "she" if pronoun in ("she", "her") else "he", speaker_name)
-    return _named_opening(point, speaker or actor, actor)
+        return _named_opening(point, speaker_name, pronoun_is_actor=True)
+    # After a pronoun frame the same pronoun is its speaker ("He said his ...", "She said she ...");
+    # after a named frame, "May said he ...", the pronoun may be anyone.
+    frame_pronoun = (speaker or actor).split()[0].casefold()
+    fits = point.split()[0].casefold() in _SUBJECT_AND_POSSESSIVE.get(frame_pronoun, ())
+    return _named_opening(point, actor, pronoun_is_actor=fits)
 
 
 _SUBJECT_AND_POSSESSIVE = {"he": ("he", "his"), "she": ("she", "her")}
 _PROPER_NAME_WORDS = 4
 
 
-def _named_opening(point: str, speaker: str, actor: str) -> str:
-    """The point, capitalised, with an opening he/she/his/her standing for the frame's speaker replaced
-    by the actor's name: the frame's speaker must be that pronoun ("He said his ...", "She said she
-    ..."; after a named frame, "May said he ...", the pronoun may be anyone), and the actor's name a
-    proper name ("Qandeel Baloch", not "a protester")."""
+def _named_opening(point: str, actor: str, *, pronoun_is_actor: bool) -> str:
+    """The point, capitalised, with an opening he/she/his/her replaced by the actor's name when that
+    pronoun stands for the actor (`pronoun_is_actor`) and the name is a proper name ("Qandeel Baloch",
+    not "a protester")."""
     first, _, rest = point.partition(" ")
     opening = first.casefold()
-    frame_pronoun = speaker.split()[0].casefold()
-    fits = opening in _SUBJECT_AND_POSSESSIVE.get(frame_pronoun, ())
     name = actor.split()
     proper = 0 < len(name) <= _PROPER_NAME_WORDS and all(word[:1].isupper() for word in name)
-    if fits and proper and rest:
+    if pronoun_is_actor and opening in ("he", "his", "she", "her") and proper and rest:
         named = actor if opening in ("he", "she") else f"{actor}'s"
         return f"{named} {rest}"
     return point[0].upper() + point[1:]
@@ -140,9 +140,8 @@ def speaker_opening(statement: str, speaker: str) -> str | None:
     """The name a restatement of a first-person statement ("We hope ...", "I know ...") must begin with:
     the speaker's, so the 1.5B cannot copy the statement back (it did for most of them); None for any
     other statement, or a speaker name with other characters."""
-    word = opening_word(statement)
-    if word.casefold() not in english.FIRST_PERSON_PRONOUNS or (len(word) > 1 and word.isupper()):
-        return None  # "US" is a country
+    if _opening_pronoun(statement) not in english.FIRST_PERSON_PRONOUNS:
+        return None
     name = " ".join(speaker.split())
     return name if _PLAIN_NAME.match(name) else None
 
@@ -153,12 +152,17 @@ def standalone_problem(statement: str) -> str | None:
     text = " ".join(statement.split())
     if _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text):
         return "it keeps its attribution frame"
-    word = opening_word(text)
-    opening = "" if len(word) > 1 and word.isupper() else word.casefold()  # "US" is a country
     pronouns = (english.THIRD_PERSON_PRONOUNS | english.FIRST_PERSON_PRONOUNS) - {"it"}  # "It is ..."
-    if opening in pronouns:
-        return f"it opens with the pronoun {word!r}"
+    if _opening_pronoun(text) in pronouns:
+        return f"it opens with the pronoun {opening_word(text)!r}"
     return None
+
+
+def _opening_pronoun(text: str) -> str:
+    """The text's first word, case-folded, to compare with pronouns; "" for an acronym ("US" is a
+    country, not "us")."""
+    word = opening_word(text)
+    return "" if len(word) > 1 and word.isupper() else word.casefold()
 
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
