@@ -9,7 +9,7 @@ import pytest
 
 from builders import claim_citing, said, verdict
 from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, ContradictionKind, DecisionAction
-from counterclaim.pipeline.rules import acceptance, narration
+from counterclaim.pipeline.rules import acceptance, actor_names, narration
 from counterclaim.pipeline.rules.acceptance import accept, explanation, judge, settle_kind
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate, opposed_ideas
 from counterclaim.pipeline.schemas import VerdictDraft, VerdictRelation
@@ -86,7 +86,7 @@ def test_a_sentence_code_writes_never_repeats_the_evidence_through_a_long_name()
     long_name = "Study co-author Professor Carl Lipo of Binghamton University"
     empty = verdict("contradict", comparison="")
     # by its shortest proper name, the sentence copies nothing
-    short = acceptance.short_name(long_name, ["Carl Lipo", "Professor"])
+    short = actor_names.short_name(long_name, ["Carl Lipo", "Professor"])
     assert short == "Carl Lipo"
     assert explanation(empty, a, b, short, "Moscow", ContradictionKind.FACTUAL)[0].startswith("Carl Lipo and")
     # with no shorter name, the sides go unnamed rather than repeat six words of the evidence
@@ -108,7 +108,7 @@ def test_a_sentence_code_writes_never_repeats_the_evidence_through_a_long_name()
     ],
 )
 def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str], short: str) -> None:
-    assert acceptance.short_name(name, aliases) == short
+    assert actor_names.short_name(name, aliases) == short
 
 
 def _actor(aid: str, name: str, *aliases: str) -> Actor:
@@ -118,11 +118,11 @@ def _actor(aid: str, name: str, *aliases: str) -> Actor:
 def test_a_short_name_is_never_another_actors_name_nor_shared_by_two_actors() -> None:
     sudan = _actor("a1", "Sudan", "Khartoum")
     south = _actor("a2", "South Sudan", "Sudan", "Juba government")  # the model's alias is Sudan's name
-    assert acceptance.short_names([sudan, south]) == {"a1": "Sudan", "a2": "South Sudan"}
+    assert actor_names.short_names([sudan, south]) == {"a1": "Sudan", "a2": "South Sudan"}
     # Two envoys the article calls "the Envoy": each side keeps its full name.
     one = _actor("a3", "US Envoy Princeton Lyman", "Envoy")
     other = _actor("a4", "AU Envoy Thabo Mbeki", "Envoy")
-    names = acceptance.short_names([one, other])
+    names = actor_names.short_names([one, other])
     assert names == {"a3": "US Envoy Princeton Lyman", "a4": "AU Envoy Thabo Mbeki"}
 
 

@@ -16,12 +16,9 @@ kind of pair), so asking for 0.8 there would only drop pairs by chance.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from counterclaim.language import english
-from counterclaim.models import Actor, Claim, ClaimKind, ContradictionKind, DecisionAction
+from counterclaim.models import Claim, ClaimKind, ContradictionKind, DecisionAction
 from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate
 from counterclaim.pipeline.schemas import VerdictDraft
@@ -254,34 +251,6 @@ def explanation(
 
 
 _UNNAMED_SIDES = ("One side", "the other")
-_TITLE_WORDS = english.BARE_TITLES | {title[0] for title in english.NAME_TITLES if len(title) == 1}
-
-
-def short_name(name: str, aliases: Sequence[str]) -> str:
-    """The shortest way the article names an actor, for sentences code writes: of the name and its
-    aliases, the shortest with a capitalised word (a proper name: "Carl Lipo" for "study co-author
-    Professor Carl Lipo of Binghamton University"), else the name."""
-    named = [
-        n
-        for n in (name, *aliases)
-        if any(word[:1].isupper() for word in n.split()[1:] or n.split())
-        and n.casefold() not in _TITLE_WORDS  # "President" or "Professor" alone names no one
-    ]
-    return min(named, key=lambda n: (len(n.split()), len(n))) if named else name
-
-
-def short_names(actors: Sequence[Actor]) -> dict[str, str]:
-    """`short_name` of each actor by id, from the aliases it alone goes by: an alias another actor
-    also goes by ("Sudan" given to South Sudan, "Envoy" to two envoys) is passed over, so two sides
-    never read as one (unless the model named them alike: see `conflict_sentence`'s `one_actor`)."""
-    going_by: dict[str, set[str]] = defaultdict(set)
-    for actor in actors:
-        for form in (actor.name, *actor.aliases):
-            going_by[form.casefold()].add(actor.id)
-    return {
-        actor.id: short_name(actor.name, [n for n in actor.aliases if going_by[n.casefold()] == {actor.id}])
-        for actor in actors
-    }
 
 
 def conflict_sentence(actor_a: str, actor_b: str, kind: ContradictionKind, *, one_actor: bool) -> str:

@@ -8,6 +8,8 @@ pronouns), and the actors' ids. The model only adds kind, role and aliases.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from counterclaim.language import english, places
@@ -86,6 +88,37 @@ def spelled_as_in_article(name: str, article_text: str) -> str:
         return initials if initials in article_text else match.group(0)
 
     return _SPACED_INITIALS.sub(closed_up, name)
+
+
+_TITLE_WORDS = english.BARE_TITLES | {title[0] for title in english.NAME_TITLES if len(title) == 1}
+
+
+def short_name(name: str, aliases: Sequence[str]) -> str:
+    """The shortest way the article names an actor, for sentences code writes: of the name and its
+    aliases, the shortest with a capitalised word (a proper name: "Carl Lipo" for "study co-author
+    Professor Carl Lipo of Binghamton University"), else the name."""
+    named = [
+        n
+        for n in (name, *aliases)
+        if any(word[:1].isupper() for word in n.split()[1:] or n.split())
+        and n.casefold() not in _TITLE_WORDS  # "President" or "Professor" alone names no one
+    ]
+    return min(named, key=lambda n: (len(n.split()), len(n))) if named else name
+
+
+def short_names(actors: Sequence[Actor]) -> dict[str, str]:
+    """`short_name` of each actor by id, from the aliases it alone goes by: an alias another actor
+    also goes by ("Sudan" given to South Sudan, "Envoy" to two envoys) is passed over, so two sides
+    never read as one (unless the model named them alike: see `one_actor` of
+    `acceptance.conflict_sentence`)."""
+    going_by: dict[str, set[str]] = defaultdict(set)
+    for actor in actors:
+        for form in (actor.name, *actor.aliases):
+            going_by[form.casefold()].add(actor.id)
+    return {
+        actor.id: short_name(actor.name, [n for n in actor.aliases if going_by[n.casefold()] == {actor.id}])
+        for actor in actors
+    }
 
 
 def occurs_in(name: str, article_key_text: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
-from counterclaim.pipeline.rules.acceptance import short_names
+from counterclaim.pipeline.rules.actor_names import short_names
 from counterclaim.pipeline.rules.statements import (
     ATTRIBUTION_FRAME,
     RESTATED,

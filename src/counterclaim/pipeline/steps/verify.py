@@ -23,8 +23,8 @@ from counterclaim.pipeline.rules.acceptance import (
     judge_in_other_order,
     needs_other_order,
     settle_kind,
-    short_names,
 )
+from counterclaim.pipeline.rules.actor_names import short_names
 from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
 from counterclaim.pipeline.rules.pairing import Candidate
 from counterclaim.pipeline.schemas import VerdictDraft
