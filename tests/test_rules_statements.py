@@ -10,6 +10,7 @@ from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.statements import (
     ATTRIBUTION_FRAME,
+    FIRST_PERSON,
     RESTATED,
     RESTATEMENT_REFUSED,
     restatement_problem,
@@ -17,8 +18,9 @@ from counterclaim.pipeline.rules.statements import (
     standalone_problem,
     without_frame,
 )
-from counterclaim.pipeline.schemas import restatements_model
+from counterclaim.pipeline.schemas import ActorDetails, restatements_model
 from counterclaim.pipeline.steps import assemble, restate
+from counterclaim.text.third_person import in_third_person
 from fake_model import CUT_OFF, FakeModel, run_step, state_for
 
 FRAME_CASES = [
@@ -137,8 +139,33 @@ FRAME_CASES = [
         "The seats were lost in March.",
         id="pointed-out-that",
     ),
+    pytest.param(
+        "The MDC says at least 70 of its members have been killed.",
+        "The MDC",
+        "At least 70 of its members have been killed.",
+        id="a-figure-opening-with-at",
+    ),
+    pytest.param("Hale said at the meeting in Denver.", "Ann Hale", None, id="a-place-is-no-point"),
+    pytest.param(
+        "But he said the seats were lost in March.",
+        "Ann Hale",
+        "The seats were lost in March.",
+        id="a-clause-opener-before-the-speaker",
+    ),
+    pytest.param(
+        "On live television she said the seats were lost in March.",
+        "Ann Hale",
+        "The seats were lost in March.",
+        id="a-phrase-of-time-or-place-before-a-pronoun",
+    ),
+    pytest.param(
+        "On Monday Tom Reyes said the seats were lost in March.",
+        "Ann Hale",
+        None,
+        id="a-phrase-before-someone-elses-name",
+    ),
 ]
-EXERCISED = {ATTRIBUTION_FRAME, RESTATED, RESTATEMENT_REFUSED}
+EXERCISED = {ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED}
 
 
 @pytest.mark.parametrize(("statement", "actor", "point"), FRAME_CASES)
@@ -331,7 +358,7 @@ def test_an_unusable_restatement_answer_costs_only_the_restatement_with_a_notice
 
 def test_statements_in_another_language_or_too_long_are_not_asked_about() -> None:
     state = state_for(RESTATE_TEXT, FakeModel())
-    long_statement = "I think " + "the seats matter a great deal to everyone here, " * 10
+    long_statement = "I think we " + "all know the seats matter a great deal to everyone here, " * 10
     state.statements = [
         Proposal("p1", (2,), "Ann Hale", "He dicho que vamos a ganar los dos escaños.", "prediction", False),
         Proposal("p2", (2,), "Ann Hale", long_statement, "prediction", False),
@@ -390,3 +417,81 @@ def test_a_first_person_statement_restated_with_a_frame_keeps_the_speakers_name(
     state.statements = _proposals()
     run_step(state, restate.run, restate.NAME)
     assert state.statements[0].statement == "Ann Hale believes both seats can be won back."
+
+
+@pytest.mark.parametrize(
+    ("statement", "name", "third_person"),
+    [
+        ("'I never threaten anybody.'", "Trump", "Trump never threatens anybody."),
+        ("I would prefer a deal.", "Trump", "Trump would prefer a deal."),
+        ("I've not seen a number above 50,000.", "Casey", "Casey has not seen a number above 50,000."),
+        ("\u201cI am sure of it.\u201d", "Casey", "Casey is sure of it."),
+        ("I applaud the agreements on oil.", "Clinton", "Clinton applauds the agreements on oil."),
+        ("We also strongly urge them to agree.", "NATO", "NATO also strongly urges them to agree."),
+        ("We hope the deal holds.", "The United States", "The United States hopes the deal holds."),
+        ("I rely on US data.", "Casey", "Casey relies on US data."),  # "US" is the country
+        ("I watch the border.", "Casey", "Casey watches the border."),
+        ("I said it was over.", "Casey", "Casey said it was over."),
+        ("I don't know the figure.", "Casey", "Casey doesn't know the figure."),
+        ("Our position is clear.", "NATO", "NATO's position is clear."),
+        ("I think we've made our position clear.", "Whitman", None),  # more first person than the opening
+        ("I, for one, disagree.", "Casey", None),  # no verb after the pronoun
+        ("I'd go.", "Casey", None),  # had or would: not certain
+        ("I Casey agree.", "Casey", None),
+        ("The figure is wrong.", "Casey", None),  # not first person
+        ("If I win, taxes fall.", "Casey", None),
+    ],
+)
+def test_a_first_person_statement_is_put_in_the_third_person_only_when_certain(
+    statement: str, name: str, third_person: str | None
+) -> None:
+    assert in_third_person(statement, name) == third_person
+
+
+FIRST_PERSON_TEXT = (
+    "Senator Ann Hale spoke in Denver on Monday. "
+    '"I never threaten anybody," she said. '
+    'NATO said: "We will hold the line." '
+    '"We will win both seats, I believe," Hale added.'
+)
+
+
+def test_the_restate_step_puts_certain_first_person_statements_in_the_third_person_by_code() -> None:
+    answer = {"item_0": "Ann Hale will win both seats."}
+    model = FakeModel({"Restatements": [answer]})
+    state = state_for(FIRST_PERSON_TEXT, model)
+    state.registry.add_name("Ann Hale")
+    state.registry.describe("Ann Hale", ActorDetails(kind="person", role=None, aliases=[]))
+    state.registry.add_name("NATO")
+    state.registry.describe("NATO", ActorDetails(kind="organisation", role=None, aliases=[]))
+    state.statements = [
+        Proposal("p1", (2,), "Ann Hale", "I never threaten anybody.", "denial", False),
+        Proposal("p2", (3,), "NATO", '"We will hold the line."', "promise", False),
+        Proposal("p3", (4,), "Ann Hale", "We will win both seats, I believe.", "prediction", False),
+    ]
+    run_step(state, restate.run, restate.NAME)
+    assert [p.statement for p in state.statements] == [
+        "Ann Hale never threatens anybody.",
+        "NATO will hold the line.",
+        "Ann Hale will win both seats.",  # more first person than its opening: the model restates it
+    ]
+    asked = model.asked[0][1]["messages"][1]["content"].split("TASK")[1]
+    assert "We will win both seats, I believe." in asked
+    assert "threaten" not in asked and "hold the line" not in asked
+    rules = [(d.rule, d.proposal) for d in state.trace.decisions()]
+    assert rules == [(FIRST_PERSON.name, "p1"), (FIRST_PERSON.name, "p2"), (RESTATED.name, "p3")]
+    (first,) = [d for d in state.trace.decisions() if d.proposal == "p1"]
+    assert first.action is DecisionAction.RELABELED and "'Ann Hale never threatens anybody.'" in first.reason
+
+
+def test_a_frame_naming_the_actor_by_its_english_name_is_removed_too() -> None:
+    text = "O Comandante Geral da Polícia Nacional diz que não há mais de 20 mortos no Huambo."
+    state = state_for(text)
+    state.registry.add_name("Comandante Geral da Polícia Nacional")
+    state.registry.set_english_name("Comandante Geral da Polícia Nacional", "General of the National Police")
+    statement = "The General of the National Police says there are no more than 20 deaths in Huambo."
+    proposal = Proposal("p1", (1,), "Comandante Geral da Polícia Nacional", statement, "assertion", False)
+    state.statements = [proposal]
+    run_step(state, restate.run, restate.NAME)  # the fake model fails the test if it is asked
+    assert state.statements[0].statement == "There are no more than 20 deaths in Huambo."
+    assert [d.rule for d in state.trace.decisions() if d.step == restate.NAME] == [ATTRIBUTION_FRAME.name]

@@ -37,6 +37,43 @@ FIRST_PERSON_PRONOUNS = _words("i we my our us me")
 THIRD_PERSON_PRONOUNS = _words("he she it they his her its their")
 """Subject and possessive pronouns that may stand for an actor a sentence does not name."""
 
+FIRST_PERSON_WORDS = FIRST_PERSON_PRONOUNS | _words("mine ours myself ourselves")
+"""Every first-person word: a statement holding one besides its opening is not rewritten by code
+(text.third_person)."""
+
+FIRST_PERSON_CONTRACTIONS = {"m": "is", "re": "is", "ve": "has", "ll": "will"}
+""""I'm", "we're", "I've", "we'll" in the third person (text.third_person); "I'd" (had or would) is
+left to the model."""
+
+FIRST_PERSON_VERB_FORMS = {
+    "am": "is",
+    "are": "is",
+    "be": "is",
+    "have": "has",
+    "do": "does",
+    "were": "was",
+    "don't": "doesn't",
+    "haven't": "hasn't",
+    "aren't": "isn't",
+    "weren't": "wasn't",
+}
+"""Verbs after I or we that change irregularly after he, she or a name (text.third_person)."""
+
+VERBS_THE_SAME_IN_THIRD_PERSON = _words(
+    """will would can could shall should may might must was had did said made knew thought told took
+    went came got gave found felt left met put sent spoke stood wrote became began brought bought built
+    caught chose fought held kept led lost meant paid sold won saw heard understood ran set cut let hit
+    hurt read"""
+)
+"""Modals and past forms: the same after I, we, he or a name (text.third_person)."""
+
+ADVERBS_BEFORE_VERB = _words(
+    """never also always still just really strongly certainly fully only now already even firmly truly
+    deeply sincerely absolutely totally completely clearly personally simply actually definitely
+    genuinely often sometimes usually again once"""
+)
+"""Adverbs between an opening I or we and its verb ("I never threaten"; text.third_person)."""
+
 SPEAKER_PRONOUNS = _words("he she they it we i you who this that there")
 """Capitalised words that open a sentence but never name a speaker ("He said", "This says")."""
 

@@ -34,14 +34,18 @@ _FRAME_PHRASE = r"(?:on|in|at|to|during|after|before)\s+[^,;:\"\u201c]{1,60}?(?:
 """A phrase between the verb and the point ("said in a statement that", "said on Tuesday,"): removed
 only when it ends in "that" or a comma, so it is never taken for the start of the point."""
 _FRAME_END = rf"(?:\s+{_FRAME_PHRASE}|(?:\s+that)?[,:]?\s+)"
+_CLAUSE_OPENER = rf"(?:(?:{'|'.join(sorted(w.casefold() for w in english.CLAUSE_OPENERS))}),?\s+)?"
+"""A word opening the clause before the speaker ("But he said ..."), no part of the frame's speaker."""
 _LEADING_FRAME = re.compile(
-    rf"^(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+"
+    rf"^{_CLAUSE_OPENER}(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+"
     rf"(?:(?:{_FRAME_VERBS}){_FRAME_END}|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)(?P<point>.+)$",
     re.IGNORECASE,
 )
 _ACCORDING_TO = re.compile(r"^according to (?P<speaker>[^,]{1,80}),\s+(?P<point>.+)$", re.IGNORECASE)
 _POINT_OPENERS = frozenset("in on at to with for of from by during after before about".split())
 """A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""
+_QUANTITY_OPENERS = ("at least ", "at most ")
+"""Openings that look like a phrase's rest but begin a figure ("says at least 70 were killed")."""
 
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
@@ -71,7 +75,17 @@ RESTATEMENT_REFUSED = Rule(
     "A restatement that fails any check of `statements.restated` is not used: the statement stays as it "
     "was, and the trace says why.",
 )
-RULES = (ATTRIBUTION_FRAME, RESTATED, RESTATEMENT_REFUSED)
+FIRST_PERSON = Rule(
+    "statements.first_person",
+    "A statement in the speaker's own first person is put in the third person by code, not restated by "
+    'the model, when its only first-person word opens it: "I" or "we" becomes the speaker\'s shortest '
+    'proper name, "my" or "our" that name\'s possessive, and the verb after "I" or "we" takes the third '
+    'person ("I never threaten anybody" -> "Trump never threatens anybody"; "we" is the speaker\'s side, '
+    "named after the speaker, as the model's restatements do). A verb code cannot inflect with "
+    "certainty, another first-person word, a speaker without a proper name, or a result that would "
+    'still not stand alone ("We have said that ..." -> "Ouellet has said that ...") leave it to the model.',
+)
+RULES = (ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED)
 
 
 def without_frame(statement: str, actor: str, *, speaker_name: str | None = None) -> str | None:
@@ -88,7 +102,9 @@ def without_frame(statement: str, actor: str, *, speaker_name: str | None = None
     speaker = match.groupdict().get("speaker")
     if speaker is not None and not _speaks_for(speaker, actor):
         return None
-    if len(point.split()) < MIN_POINT_WORDS or point.split()[0].casefold() in _POINT_OPENERS:
+    if len(point.split()) < MIN_POINT_WORDS or (
+        point.split()[0].casefold() in _POINT_OPENERS and not point.casefold().startswith(_QUANTITY_OPENERS)
+    ):
         return None
     if speaker_name is not None:  # the pronoun can only be the speaker
         return _named_opening(point, speaker_name, pronoun_is_actor=True)
@@ -127,9 +143,15 @@ def _speaks_for(speaker: str, actor: str) -> bool:
     words = speaker.split()
     while len(words) > 1 and words[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
         words.pop()  # "He has since said": the speaker is "He"
-    if len(words) == 1 and words[0].casefold() in english.PERSONAL_PRONOUNS:
-        return True
+    if words[-1].casefold() in english.PERSONAL_PRONOUNS and (
+        len(words) == 1 or words[0].casefold() in _FRAME_PHRASE_OPENERS
+    ):
+        return True  # "He said", "On live television he said"
     return actor_named_in(actor, speaker)
+
+
+_FRAME_PHRASE_OPENERS = frozenset("on in at during after before later".split())
+"""Words opening a phrase of time or place before a frame's pronoun ("On live television he said")."""
 
 
 _PLAIN_NAME = re.compile(r"^[^\W\d_][\w.'\u2019 -]*$")

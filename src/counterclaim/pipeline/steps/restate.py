@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from counterclaim.language import english
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import short_names
 from counterclaim.pipeline.rules.statements import (
     ATTRIBUTION_FRAME,
+    FIRST_PERSON,
     RESTATED,
     RESTATEMENT_REFUSED,
     restatement_problem,
@@ -31,6 +33,7 @@ from counterclaim.pipeline.schemas import restatements_model
 from counterclaim.pipeline.state import AnalysisState
 from counterclaim.text.chunking import Chunk, batches_by_chunk
 from counterclaim.text.language import looks_foreign
+from counterclaim.text.third_person import in_third_person, opens_in_first_person
 
 NAME = "restate"
 TEMPLATE = "restate.j2"
@@ -57,9 +60,14 @@ class _Item:
 
 def _without_frames(state: AnalysisState) -> None:
     """Statements without the attribution frame of their own actor they were written with."""
+    names = {actor.id: [actor.name, *actor.aliases] for actor in state.registry.actors()}
     for index, item in enumerate(state.statements):
-        point = without_frame(item.statement, item.actor)
-        if point is None or looks_foreign(item.statement):
+        if looks_foreign(item.statement):
+            continue
+        point = next(
+            filter(None, (without_frame(item.statement, n) for n in _names_of(state, names, item))), None
+        )
+        if point is None:
             continue
         state.trace.record_about(
             ATTRIBUTION_FRAME,
@@ -68,6 +76,37 @@ def _without_frames(state: AnalysisState) -> None:
             item,
         )
         state.statements[index] = replace(item, statement=point)
+
+
+def _names_of(state: AnalysisState, names: dict[str, list[str]], item: Proposal) -> list[str]:
+    """The name the statement's actor was given, then every other name it goes by (its English name
+    for a translated article: "The General of the National Police says" frames "Comandante Geral")."""
+    try:
+        return [item.actor, *names[state.registry.id_of(item.actor)]]
+    except KeyError:
+        return [item.actor]
+
+
+def _in_third_person(state: AnalysisState) -> None:
+    """First-person statements code can put in the third person (`rules.statements.FIRST_PERSON`)."""
+    names = short_names(state.registry.actors())
+    for index, item in enumerate(state.statements):
+        if not opens_in_first_person(item.statement) or looks_foreign(item.statement):
+            continue
+        name = _speaker_name(state, names, item.actor)
+        rewritten = in_third_person(item.statement, name) if _names_one(name) else None
+        if rewritten is None or standalone_problem(rewritten) is not None:
+            continue  # "We have said that ..." -> "Ouellet has said that ...": still a frame
+        reason = f"{item.statement!r} in the third person: {rewritten!r}"
+        state.trace.record_about(FIRST_PERSON, DecisionAction.RELABELED, reason, item)
+        state.statements[index] = replace(item, statement=rewritten)
+
+
+def _names_one(name: str) -> bool:
+    """A proper name standing for one actor ("Trump", "NATO", "The United States"), not a lower-case
+    description ("officials") that would take a plural verb."""
+    words = name.split()
+    return bool(words) and all(word[:1].isupper() for word in words if word not in english.NAME_CONNECTORS)
 
 
 def _to_restate(state: AnalysisState) -> list[_Item]:
@@ -141,8 +180,10 @@ def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
 
 
 async def run(state: AnalysisState) -> None:
-    """Frames removed by code, then the statements that still cannot stand alone restated."""
+    """Frames removed and first-person statements put in the third person by code, then the statements
+    that still cannot stand alone restated."""
     _without_frames(state)
+    _in_third_person(state)
     planned = batches(state.chunks, _to_restate(state))
     answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
     for (_, batch), answer in zip(planned, answers, strict=True):
