@@ -120,3 +120,19 @@ def test_no_escape_sequence_reaches_the_terminal(
     code, out, err = run(capsys, "analyze", str(path), "-q", *NO_MODEL)
     assert code in (InputError.exit_code, LocalModelError.exit_code)
     assert "\x1b" not in out + err and "\x9b" not in out + err
+
+
+def test_serve_refuses_settings_that_point_at_another_server(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COUNTERCLAIM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("COUNTERCLAIM_MODEL", "some-model")
+    code, out, err = run(capsys, "serve", "-q")
+    assert code == ConfigurationError.exit_code and out == ""
+    assert_one_line_error(err, "serve runs the embedded model")
+
+
+def test_serve_without_its_model_file_fails_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "serve", "-q", *NO_MODEL)
+    assert code == LocalModelError.exit_code and out == ""
+    assert_one_line_error(err, "model file not found")

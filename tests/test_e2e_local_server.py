@@ -12,7 +12,10 @@ import asyncio
 import json
 import os
 import re
+import signal
 import socket
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -23,6 +26,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel
 
+from conftest import GUARD
 from counterclaim.config import load_settings
 from counterclaim.errors import LocalModelError, ProviderError
 from counterclaim.llm.client import ModelClient
@@ -90,6 +94,49 @@ def test_embedded_server_answers_a_constrained_request_and_stops(smollm_path: Pa
         answer = asyncio.run(ask())
         assert answer.color in ("red", "green", "blue")
     assert _refused(base_url)  # nothing left serving
+
+
+def test_serve_keeps_the_model_up_for_other_clients_until_ctrl_c(smollm_path: Path) -> None:
+    """`counterclaim serve` (a real process): it prints its /v1 address and the analyze command for it,
+    a client with --base-url gets schema-constrained answers from it, and Ctrl-C stops it with exit 0."""
+    command = [sys.executable, "-c", "import sys; from counterclaim.cli import main; sys.exit(main())"]
+    options = ["serve", "--model-path", str(smollm_path), "--port", "0", "--n-ctx", "2048", "--threads", "2"]
+    process = subprocess.Popen(
+        [*command, *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_clean_env()
+    )
+    try:
+        assert process.stdout is not None
+        base_url = process.stdout.readline().strip()
+        hint = process.stdout.readline()
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/v1", base_url), base_url
+        assert f"counterclaim analyze ARTICLE --base-url {base_url} --model " in hint
+        GUARD.own_ports.add(int(base_url.rsplit(":", 1)[1].removesuffix("/v1")))  # this test's server
+        settings = load_settings(env={}, base_url=base_url, model=SMOLLM2_135M.name)
+
+        async def ask() -> Sky:
+            client = ModelClient(settings)
+            try:
+                question = "What colour is a clear daytime sky? Answer in JSON."
+                messages = [{"role": "user", "content": question}]
+                return await client.structured("probe", messages, Sky, max_tokens=20)
+            finally:
+                await client.aclose()
+
+        assert asyncio.run(ask()).color in ("red", "green", "blue")
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, stderr
+    assert "server stopped" in stderr and "Traceback" not in stderr
+    assert _refused(base_url)
+
+
+def _clean_env() -> dict[str, str]:
+    """This environment without settings that would send `serve` elsewhere (a base URL, a key)."""
+    leave_out = ("COUNTERCLAIM_BASE_URL", "COUNTERCLAIM_PROVIDER", "COUNTERCLAIM_API_KEY", "OPENAI_API_KEY")
+    return {name: value for name, value in os.environ.items() if name not in leave_out}
 
 
 def test_llama_cpp_follows_the_compact_json_grammar(smollm_path: Path) -> None:

@@ -11,6 +11,7 @@ from counterclaim._version import __version__
 from counterclaim.cli.analyze import analyze_options, run_analyze
 from counterclaim.cli.batch_command import batch_options, run_batch_command
 from counterclaim.cli.eval_command import INTERRUPTED, eval_options, run_compare_command, run_eval_command
+from counterclaim.cli.serve import run_serve, serve_options
 from counterclaim.cli.show import run_show, show_options
 from counterclaim.errors import Interrupted
 
@@ -56,6 +57,16 @@ def show(**params: Any) -> int:
 @batch_options
 def batch(**params: Any) -> int:
     return run_batch_command(params)
+
+
+@app.command(
+    "serve",
+    help="Keep the embedded model up as an OpenAI-compatible server (prints its /v1 address) until "
+    "Ctrl-C, so repeated commands skip loading it: point them at it with --base-url.",
+)
+@serve_options
+def serve(**params: Any) -> int:
+    return run_serve(params)
 
 
 @app.group(

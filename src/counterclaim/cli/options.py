@@ -61,6 +61,18 @@ def model_options(command: F) -> F:
     return command
 
 
+LOCAL_SERVER_FIELDS = ("model", "model_path", "port", "threads", "n_ctx", "slots")
+"""The settings of the embedded server alone (`serve`)."""
+
+
+def local_server_options(command: F) -> F:
+    """Add the options of the embedded server's settings to a command."""
+    for flag in reversed(SETTING_FLAGS):
+        if flag.field in LOCAL_SERVER_FIELDS:
+            command = _option(flag)(command)
+    return command
+
+
 def settings_from(params: Mapping[str, Any], command_defaults: Mapping[str, Any] | None = None) -> Settings:
     """Settings from the command's parameters (None: not given), then the environment, then the
     command's own defaults (`command_defaults`, e.g. eval turns the narrator on), then the defaults.
