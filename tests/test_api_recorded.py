@@ -278,3 +278,22 @@ def test_requests_in_flight_together_give_the_same_analysis_as_one_at_a_time() -
             finally:
                 asyncio.run(client.aclose())
     assert json.dumps(outputs[0], sort_keys=True) == json.dumps(outputs[1], sort_keys=True)
+
+
+def test_a_client_of_counterclaim_serve_sends_the_requests_the_embedded_model_is_sent() -> None:
+    """`counterclaim serve` prints `--base-url ... --model <the local model's name>`: a client so set
+    (the compatible provider) sends byte for byte the requests of the embedded provider, so the
+    embedded recording answers it and the analysis is the same."""
+    analyses = []
+    for provider in ("local", "compatible"):
+        with replaying(seed_cassette("staged", NATO)):
+            base_url = "http://127.0.0.1:8080/v1" if provider == "compatible" else None
+            client = _client(Requests(), provider=provider, base_url=base_url)
+            try:
+                analyses.append(_without_timings(counterclaim.analyze(NATO.text, client=client)))
+            finally:
+                asyncio.run(client.aclose())
+    local, served = analyses
+    assert served["run"]["provider"] == "compatible"
+    served["run"]["provider"] = local["run"]["provider"]
+    assert json.dumps(served, sort_keys=True) == json.dumps(local, sort_keys=True)
