@@ -10,18 +10,19 @@ from eval_oracles import DAM_TEXT, half_analysis
 def test_statements_and_explanations_are_counted() -> None:
     analysis = half_analysis(DAM_TEXT)  # statements are the evidence: "the dam is safe", ...
     framed = analysis.claims[0].model_copy(update={"statement": "Ann Lee said the dam is safe today."})
-    pronoun = analysis.claims[1].model_copy(update={"statement": "It leaks, she says."})
+    pronoun = analysis.claims[1].model_copy(update={"statement": "It leaks at the base."})  # "It" stands
+    after = analysis.claims[3].model_copy(update={"statement": "The repairs are done, she said."})
     they = analysis.claims[2].model_copy(update={"statement": "They have finished the repairs."})
     copied = analysis.contradictions[0].model_copy(
         update={"explanation": "Mayor Ann Lee said the dam is safe."}
     )
     analysis = analysis.model_copy(
-        update={"claims": [framed, pronoun, they, *analysis.claims[3:]], "contradictions": [copied]}
+        update={"claims": [framed, pronoun, they, after, *analysis.claims[4:]], "contradictions": [copied]}
     )
     quality = output_quality(analysis)
-    assert (quality.statements, quality.standalone_statements) == (5, 3)  # the frame and "They" fail
+    assert (quality.statements, quality.standalone_statements) == (5, 2)  # both frames and "They" fail
     assert (quality.explanations, quality.explanations_copying_evidence) == (1, 1)
-    assert quality.standalone_share == 3 / 5
+    assert quality.standalone_share == 2 / 5
 
 
 def test_counts_add_up_and_an_empty_run_has_no_share() -> None:

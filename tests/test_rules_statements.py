@@ -164,6 +164,54 @@ FRAME_CASES = [
         None,
         id="a-phrase-before-someone-elses-name",
     ),
+    pytest.param(
+        "\u201cOn the contrary, it looks like Russia is continuing its buildup,\u201d he said.",
+        "Jens Stoltenberg",
+        "On the contrary, it looks like Russia is continuing its buildup.",
+        id="after-the-point-in-quotation-marks",
+    ),
+    pytest.param(
+        "The seats were lost in March, Hale told reporters on Monday.",
+        "Ann Hale",
+        "The seats were lost in March.",
+        id="after-the-point-with-a-time",
+    ),
+    pytest.param(
+        "US has 'exacerbated threat of war', China says",
+        "China",
+        "US has 'exacerbated threat of war'.",
+        id="after-the-point-a-quote-closed-inside-it",
+    ),
+    pytest.param(
+        "'A lot of people think that,' said a protester called Katya.",
+        "a protester called Katya",
+        "A lot of people think that.",
+        id="after-the-point-verb-first",
+    ),
+    pytest.param(
+        "Moscow would retaliate if Britain imposed sanctions, Reuters reported.",
+        "Sergey Lavrov",
+        "Moscow would retaliate if Britain imposed sanctions.",
+        id="a-news-agencys-credit",
+    ),
+    pytest.param(
+        "The entire crew were Iranians, the army said.",
+        "The entire crew",
+        None,
+        id="after-the-point-someone-else",
+    ),
+    pytest.param(
+        "Speaking to reporters on Monday, Senator Ann Hale said the seats were lost in March.",
+        "Ann Hale",
+        "The seats were lost in March.",
+        id="after-a-phrase-of-its-own",
+    ),
+    pytest.param(
+        "The party lost the seats, they said Monday, and the vote was close.",
+        "the party",
+        None,
+        id="a-clause-before-the-frame-is-no-phrase",
+    ),
 ]
 EXERCISED = {ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED}
 
@@ -192,6 +240,10 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("A reported 200 people died in the floods.", None),
         ("NATO said in a statement Russia is massing troops.", "attribution frame"),
         ("The United States imposed tariffs on steel.", None),
+        ("The seats were lost in March, he said.", "attribution frame"),  # after the point
+        ("In Denver on Monday, Hale said the seats were lost.", "attribution frame"),
+        ("The toll was five, not including four officers it said were killed.", None),
+        ("Baloch believes she is a feminist, as she wrote on social media.", None),
     ],
 )
 def test_a_statement_that_cannot_stand_alone_says_why(statement: str, problem: str | None) -> None:

@@ -13,6 +13,7 @@ statement, its sentences and the actor's name do not (`restatement_problem`). En
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from counterclaim.language import english
 from counterclaim.pipeline.rules.attribution import actor_named_in, opening_word
@@ -42,6 +43,34 @@ _LEADING_FRAME = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_TO = re.compile(r"^according to (?P<speaker>[^,]{1,80}),\s+(?P<point>.+)$", re.IGNORECASE)
+_CLOSING = "'\"\u2019\u201d"
+_POINT_END = rf"(?:,\s*[{_CLOSING}]|[{_CLOSING}]?,)\s*"
+"""Where a point ends before a frame that follows it: a comma, inside or outside quotation marks."""
+_NAME = '[^,;:"\u201c\u201d]'
+_SPEAKER = rf"(?:he|she|they|we|it|(?:the|a|an)\s+{_NAME}{{1,50}}?|[A-Z]{_NAME}{{0,50}}?)"
+"""A frame's speaker after the point: a pronoun, or words opening with an article or a capital."""
+_WHEN = r"(?:\s+(?:on|in|at|to|during|after|before|last|this|yesterday|today|earlier|later)\b[^,;:]{0,40}?)?"
+"""A phrase of time or place after a frame's verb ("he said on Friday")."""
+_TRAILING_FRAME = re.compile(
+    rf"^(?P<point>.+?){_POINT_END}(?P<speaker>{_SPEAKER})\s+(?:{_FRAME_VERBS}|wrote|reported){_WHEN}"
+    rf"\s*\.?[{_CLOSING}]?$"
+)
+"""A frame after the point: "'It looks like Russia is continuing its buildup,' he said."."""
+_INVERTED_FRAME = re.compile(
+    rf"^(?P<point>.+?){_POINT_END}(?:said|says|added|wrote)\s+(?P<speaker>{_SPEAKER}){_WHEN}\s*\.?$"
+)
+"""A frame after the point, its verb first: "'A lot of people think that,' said a protester."."""
+_LEAD_OPENERS = frozenset(
+    "in on at during after before while when speaking writing asked addressing responding namely later "
+    "earlier meanwhile".split()
+)
+"""Words opening a phrase before a frame (not a clause of its own): "Speaking to reporters, X said"."""
+_MIDDLE_FRAME = re.compile(
+    rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}),\s+(?P<speaker>(?:he|she|they|[A-Z]){_NAME}{{0,60}}?)"
+    rf"\s+(?:said|says|told reporters|added(?!\s+to\b)|stated|insisted|warned|noted|argued|explained)"
+    rf"{_FRAME_END}(?P<point>.+)$"
+)
+"""A frame after a phrase of its own: "Speaking to reporters on Tuesday, Stoltenberg said it ..."."""
 _POINT_OPENERS = frozenset("in on at to with for of from by during after before about".split())
 """A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""
 _QUANTITY_OPENERS = ("at least ", "at most ")
@@ -49,9 +78,10 @@ _QUANTITY_OPENERS = ("at least ", "at most ")
 
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
-    'A statement that opens with its attribution ("X said (that) ...", "According to X, ...") keeps the '
-    "point alone, when at least `min_words` words remain; a he, she, his or her opening the point after a "
-    "frame whose speaker is the same pronoun becomes the actor's name when it is a proper name (\"He "
+    'A statement carrying the attribution of its own actor ("X said (that) ...", "According to X, ...", '
+    '"Speaking on Tuesday, X said ...", "..., X said.", or a news agency\'s "..., Reuters reported") keeps '
+    "the point alone, when at least `min_words` words remain; a he, she, his or her opening the point "
+    "after a frame whose speaker is the same pronoun becomes the actor's name when it is a proper name (\"He "
     'said his confession was forced" -> "Waseem\'s confession was forced").',
     {"min_words": MIN_POINT_WORDS},
 )
@@ -95,16 +125,16 @@ def without_frame(statement: str, actor: str, *, speaker_name: str | None = None
     made to begin with that name: "Bush says he knows ..."), an opening he/she/his/her of the point is
     the speaker, and becomes that name."""
     text = " ".join(statement.split())
-    match = _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text)
-    if match is None:
+    frame = _frame(text)
+    if frame is None:
         return None
-    point = match.group("point").strip()
-    speaker = match.groupdict().get("speaker")
-    if speaker is not None and not _speaks_for(speaker, actor):
+    speaker, point = frame.speaker, frame.point
+    if speaker is not None and not (_speaks_for(speaker, actor) or _credits_an_agency(speaker)):
         return None
-    if len(point.split()) < MIN_POINT_WORDS or (
-        point.split()[0].casefold() in _POINT_OPENERS and not point.casefold().startswith(_QUANTITY_OPENERS)
-    ):
+    phrase_rest = point.split()[0].casefold() in _POINT_OPENERS and not point.casefold().startswith(
+        _QUANTITY_OPENERS
+    )
+    if len(point.split()) < MIN_POINT_WORDS or (phrase_rest and not frame.after_point):
         return None
     if speaker_name is not None:  # the pronoun can only be the speaker
         return _named_opening(point, speaker_name, pronoun_is_actor=True)
@@ -113,6 +143,55 @@ def without_frame(statement: str, actor: str, *, speaker_name: str | None = None
     frame_pronoun = (speaker or actor).split()[0].casefold()
     fits = point.split()[0].casefold() in _SUBJECT_AND_POSSESSIVE.get(frame_pronoun, ())
     return _named_opening(point, actor, pronoun_is_actor=fits)
+
+
+class _Frame(NamedTuple):
+    speaker: str | None
+    """None: not named apart ("According to X" names it in `speaker` too; a bare frame has none)."""
+    point: str
+    after_point: bool
+    """The frame follows the point ("..., X said."): the point is a whole clause, never a phrase's rest."""
+
+
+def _frame(text: str) -> _Frame | None:
+    """The text's attribution frame: before the point ("X said ..."), after a phrase of its own
+    ("Speaking on Tuesday, X said ...") or after the point ("..., X said."); None when it has none."""
+    match = _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text)
+    if match is None:
+        middle = _MIDDLE_FRAME.match(text)
+        if middle is not None and middle.group("lead").split()[0].casefold() in _LEAD_OPENERS:
+            match = middle
+    if match is not None:
+        return _Frame(match.groupdict().get("speaker"), match.group("point").strip(), after_point=False)
+    after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text)
+    if after is None:
+        return None
+    return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
+
+
+_QUOTE_PAIRS = {"\u2019": "\u2018", "\u201d": "\u201c", "'": "'", '"': '"'}
+
+
+def _point_before(text: str, end: int) -> str:
+    """The point a frame follows, as a sentence: its closing quotation mark kept when it closes a quote
+    the point opened, the marks around a point that is one whole quotation dropped."""
+    point = text[:end].strip()
+    closing = text[end:].lstrip(", ")[:1]
+    opening = _QUOTE_PAIRS.get(closing)
+    if opening is not None and opening in point:
+        if point.startswith(opening) and point.count(opening) == 1 and opening != closing:
+            point = point[1:]  # "“It looks like ...,” he said." -> the quotation alone
+        elif not (point.startswith(opening) and point.count(opening) == 1):
+            point += closing  # "US has 'exacerbated threat of war', China says"
+        else:
+            point = point[1:]
+    point = point.rstrip(" ,")
+    return point if point.endswith((".", "!", "?")) else point + "."
+
+
+def _credits_an_agency(speaker: str) -> bool:
+    """A news agency's credit ("..., Reuters reported"): the point stays its actor's."""
+    return " ".join(speaker.casefold().split()).removeprefix("the ") in english.NEWS_AGENCIES
 
 
 _SUBJECT_AND_POSSESSIVE = {"he": ("he", "his"), "she": ("she", "her")}
@@ -172,7 +251,7 @@ def standalone_problem(statement: str) -> str | None:
     """What keeps the statement from standing alone (None when nothing does): an attribution frame, or an
     opening pronoun."""
     text = " ".join(statement.split())
-    if _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text):
+    if _frame(text) is not None:
         return "it keeps its attribution frame"
     pronouns = (english.THIRD_PERSON_PRONOUNS | english.FIRST_PERSON_PRONOUNS) - {"it"}  # "It is ..."
     if _opening_pronoun(text) in pronouns:
