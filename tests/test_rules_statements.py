@@ -212,6 +212,18 @@ FRAME_CASES = [
         None,
         id="a-clause-before-the-frame-is-no-phrase",
     ),
+    pytest.param(
+        "In a statement, the British embassy said the letter is a fake.",
+        "The British embassy",
+        "The letter is a fake.",
+        id="after-a-phrase-a-speaker-with-an-article",
+    ),
+    pytest.param(
+        "Any such thought is 'absurd,' Bryan Whitman said today when reporters asked about it.",
+        "Bryan Whitman",
+        "Any such thought is 'absurd'.",
+        id="after-the-point-with-when",
+    ),
 ]
 EXERCISED = {ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED}
 

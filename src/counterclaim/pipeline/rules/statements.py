@@ -49,7 +49,10 @@ _POINT_END = rf"(?:,\s*[{_CLOSING}]|[{_CLOSING}]?,)\s*"
 _NAME = '[^,;:"\u201c\u201d]'
 _SPEAKER = rf"(?:he|she|they|we|it|(?:the|a|an)\s+{_NAME}{{1,50}}?|[A-Z]{_NAME}{{0,50}}?)"
 """A frame's speaker after the point: a pronoun, or words opening with an article or a capital."""
-_WHEN = r"(?:\s+(?:on|in|at|to|during|after|before|last|this|yesterday|today|earlier|later)\b[^,;:]{0,40}?)?"
+_WHEN = (
+    r"(?:\s+(?:on|in|at|to|during|after|before|last|this|yesterday|today|tonight|earlier|later|when|as"
+    r"|while)\b[^,;:]{0,60}?)?"
+)
 """A phrase of time or place after a frame's verb ("he said on Friday")."""
 _TRAILING_FRAME = re.compile(
     rf"^(?P<point>.+?){_POINT_END}(?P<speaker>{_SPEAKER})\s+(?:{_FRAME_VERBS}|wrote|reported){_WHEN}"
@@ -66,7 +69,7 @@ _LEAD_OPENERS = frozenset(
 )
 """Words opening a phrase before a frame (not a clause of its own): "Speaking to reporters, X said"."""
 _MIDDLE_FRAME = re.compile(
-    rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}),\s+(?P<speaker>(?:he|she|they|[A-Z]){_NAME}{{0,60}}?)"
+    rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}),\s+(?P<speaker>(?:he|she|they|the\s|[A-Z]){_NAME}{{0,60}}?)"
     rf"\s+(?:said|says|told reporters|added(?!\s+to\b)|stated|insisted|warned|noted|argued|explained)"
     rf"{_FRAME_END}(?P<point>.+)$"
 )
