@@ -53,7 +53,8 @@ _WHEN = (
     r"(?:\s+(?:on|in|at|to|during|after|before|last|this|yesterday|today|tonight|earlier|later|when|as"
     r"|while)\b[^,;:]{0,60}?)?"
 )
-"""A phrase of time or place after a frame's verb ("he said on Friday")."""
+"""A phrase of time or place, or a clause of time, after a frame's verb ("he said on Friday", "said
+today when reporters asked")."""
 _TRAILING_FRAME = re.compile(
     rf"^(?P<point>.+?){_POINT_END}(?P<speaker>{_SPEAKER})\s+(?:{_FRAME_VERBS}|wrote|reported){_WHEN}"
     rf"\s*\.?[{_CLOSING}]?$"
@@ -63,11 +64,12 @@ _INVERTED_FRAME = re.compile(
     rf"^(?P<point>.+?){_POINT_END}(?:said|says|added|wrote)\s+(?P<speaker>{_SPEAKER}){_WHEN}\s*\.?$"
 )
 """A frame after the point, its verb first: "'A lot of people think that,' said a protester."."""
-_LEAD_OPENERS = frozenset(
+_PHRASE_OPENERS = frozenset(
     "in on at during after before while when speaking writing asked addressing responding namely later "
     "earlier meanwhile".split()
 )
-"""Words opening a phrase before a frame (not a clause of its own): "Speaking to reporters, X said"."""
+"""Words opening a phrase before a frame (not a clause of its own): "Speaking to reporters, X said",
+"On live television he said"."""
 _MIDDLE_FRAME = re.compile(
     rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}),\s+(?P<speaker>(?:he|she|they|the\s|[A-Z]){_NAME}{{0,60}}?)"
     rf"\s+(?:said|says|told reporters|added(?!\s+to\b)|stated|insisted|warned|noted|argued|explained)"
@@ -162,7 +164,7 @@ def _frame(text: str) -> _Frame | None:
     match = _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text)
     if match is None:
         middle = _MIDDLE_FRAME.match(text)
-        if middle is not None and middle.group("lead").split()[0].casefold() in _LEAD_OPENERS:
+        if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
             match = middle
     if match is not None:
         return _Frame(match.groupdict().get("speaker"), match.group("point").strip(), after_point=False)
@@ -182,12 +184,10 @@ def _point_before(text: str, end: int) -> str:
     closing = text[end:].lstrip(", ")[:1]
     opening = _QUOTE_PAIRS.get(closing)
     if opening is not None and opening in point:
-        if point.startswith(opening) and point.count(opening) == 1 and opening != closing:
-            point = point[1:]  # "“It looks like ...,” he said." -> the quotation alone
-        elif not (point.startswith(opening) and point.count(opening) == 1):
-            point += closing  # "US has 'exacerbated threat of war', China says"
-        else:
-            point = point[1:]
+        whole_quotation = point.startswith(opening) and point.count(opening) == 1
+        # "“It looks like ...,” he said." -> the quotation alone; "US has 'exacerbated threat', China
+        # says" -> the quote inside the point closed again
+        point = point[1:] if whole_quotation else point + closing
     point = point.rstrip(" ,")
     return point if point.endswith((".", "!", "?")) else point + "."
 
@@ -226,14 +226,10 @@ def _speaks_for(speaker: str, actor: str) -> bool:
     while len(words) > 1 and words[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
         words.pop()  # "He has since said": the speaker is "He"
     if words[-1].casefold() in english.PERSONAL_PRONOUNS and (
-        len(words) == 1 or words[0].casefold() in _FRAME_PHRASE_OPENERS
+        len(words) == 1 or words[0].casefold() in _PHRASE_OPENERS
     ):
         return True  # "He said", "On live television he said"
     return actor_named_in(actor, speaker)
-
-
-_FRAME_PHRASE_OPENERS = frozenset("on in at during after before later".split())
-"""Words opening a phrase of time or place before a frame's pronoun ("On live television he said")."""
 
 
 _PLAIN_NAME = re.compile(r"^[^\W\d_][\w.'\u2019 -]*$")
