@@ -61,8 +61,9 @@ def batch(**params: Any) -> int:
 
 @app.command(
     "serve",
-    help="Keep the embedded model up as an OpenAI-compatible server (prints its /v1 address) until "
-    "Ctrl-C, so repeated commands skip loading it: point them at it with --base-url.",
+    help="Keep the embedded model up as an OpenAI-compatible server on port 8080 (or --port; it prints "
+    "its /v1 address) until Ctrl-C, so repeated commands skip loading it: point them at it with "
+    "--base-url.",
 )
 @serve_options
 def serve(**params: Any) -> int:
