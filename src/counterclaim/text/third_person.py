@@ -15,8 +15,9 @@ import re
 
 from counterclaim.language import english
 
-_OPENING_QUOTES = "'\"\u2018\u201c"
-_CLOSING_QUOTES = "'\"\u2019\u201d"
+OPENING_QUOTES = "'\"\u2018\u201c"
+CLOSING_QUOTES = "'\"\u2019\u201d"
+"""The quotation marks around a quoted statement (also read by `pipeline.rules.statements`)."""
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _OPENING = re.compile(r"^(?P<pronoun>I|We|My|Our)(?:['\u2019](?P<contraction>m|re|ve|ll))?\b\s*(?P<rest>.*)$")
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
@@ -25,9 +26,9 @@ _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
 def unquoted(statement: str) -> str:
     """The statement without the quotation marks around it ("'I never threaten anybody.'")."""
     text = " ".join(statement.split())
-    if text[:1] in _OPENING_QUOTES:
+    if text[:1] in OPENING_QUOTES:
         text = text[1:]
-        if text[-1:] in _CLOSING_QUOTES:
+        if text[-1:] in CLOSING_QUOTES:
             text = text[:-1]
     return text.strip()
 

@@ -20,6 +20,7 @@ from counterclaim.pipeline.rules.attribution import actor_named_in, opening_word
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
+from counterclaim.text.third_person import CLOSING_QUOTES
 
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
@@ -43,8 +44,7 @@ _LEADING_FRAME = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_TO = re.compile(r"^according to (?P<speaker>[^,]{1,80}),\s+(?P<point>.+)$", re.IGNORECASE)
-_CLOSING = "'\"\u2019\u201d"
-_POINT_END = rf"(?:,\s*[{_CLOSING}]|[{_CLOSING}]?,)\s*"
+_POINT_END = rf"(?:,\s*[{CLOSING_QUOTES}]|[{CLOSING_QUOTES}]?,)\s*"
 """Where a point ends before a frame that follows it: a comma, inside or outside quotation marks."""
 _NAME = '[^,;:"\u201c\u201d]'
 _SPEAKER = rf"(?:he|she|they|we|it|(?:the|a|an)\s+{_NAME}{{1,50}}?|[A-Z]{_NAME}{{0,50}}?)"
@@ -57,7 +57,7 @@ _WHEN = (
 today when reporters asked")."""
 _TRAILING_FRAME = re.compile(
     rf"^(?P<point>.+?){_POINT_END}(?P<speaker>{_SPEAKER})\s+(?:{_FRAME_VERBS}|wrote|reported){_WHEN}"
-    rf"\s*\.?[{_CLOSING}]?$"
+    rf"\s*\.?[{CLOSING_QUOTES}]?$"
 )
 """A frame after the point: "'It looks like Russia is continuing its buildup,' he said."."""
 _INVERTED_FRAME = re.compile(

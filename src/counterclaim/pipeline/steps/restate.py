@@ -18,7 +18,7 @@ from counterclaim.language import english
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
-from counterclaim.pipeline.rules.actor_names import short_names
+from counterclaim.pipeline.rules.actor_names import ActorRegistry, short_names
 from counterclaim.pipeline.rules.statements import (
     ATTRIBUTION_FRAME,
     FIRST_PERSON,
@@ -58,15 +58,48 @@ class _Item:
     """The speaker's name its restatement must begin with (a first-person statement), else None."""
 
 
-def _without_frames(state: AnalysisState) -> None:
+@dataclass(frozen=True)
+class _ActorNames:
+    """What this step reads of the actor list, read once (the step adds no actor): every name each
+    actor goes by, and its shortest proper name (`short_names`), by actor id."""
+
+    registry: ActorRegistry
+    forms: dict[str, list[str]]
+    shortest: dict[str, str]
+
+    @classmethod
+    def of(cls, state: AnalysisState) -> _ActorNames:
+        actors = state.registry.actors()
+        forms = {actor.id: [actor.name, *actor.aliases] for actor in actors}
+        return cls(state.registry, forms, short_names(actors))
+
+    def _id(self, name: str) -> str | None:
+        try:
+            return self.registry.id_of(name)
+        except KeyError:
+            return None
+
+    def every(self, name: str) -> list[str]:
+        """The name a statement's actor was given, then every other name it goes by (its English name
+        for a translated article: "The General of the National Police says" frames "Comandante
+        Geral")."""
+        actor_id = self._id(name)
+        return [name] if actor_id is None else [name, *self.forms[actor_id]]
+
+    def short(self, name: str) -> str:
+        """The actor's shortest proper name: "Chuck Schumer" for "The Senate Minority Leader, Chuck
+        Schumer"; the name as given for a name no actor goes by."""
+        actor_id = self._id(name)
+        return name if actor_id is None else self.shortest[actor_id]
+
+
+def _without_frames(state: AnalysisState, names: _ActorNames) -> None:
     """Statements without the attribution frame of their own actor they were written with."""
-    names = {actor.id: [actor.name, *actor.aliases] for actor in state.registry.actors()}
     for index, item in enumerate(state.statements):
         if looks_foreign(item.statement):
             continue
-        point = next(
-            filter(None, (without_frame(item.statement, n) for n in _names_of(state, names, item))), None
-        )
+        points = (without_frame(item.statement, name) for name in names.every(item.actor))
+        point = next(filter(None, points), None)
         if point is None:
             continue
         state.trace.record_about(
@@ -78,22 +111,12 @@ def _without_frames(state: AnalysisState) -> None:
         state.statements[index] = replace(item, statement=point)
 
 
-def _names_of(state: AnalysisState, names: dict[str, list[str]], item: Proposal) -> list[str]:
-    """The name the statement's actor was given, then every other name it goes by (its English name
-    for a translated article: "The General of the National Police says" frames "Comandante Geral")."""
-    try:
-        return [item.actor, *names[state.registry.id_of(item.actor)]]
-    except KeyError:
-        return [item.actor]
-
-
-def _in_third_person(state: AnalysisState) -> None:
+def _in_third_person(state: AnalysisState, names: _ActorNames) -> None:
     """First-person statements code can put in the third person (`rules.statements.FIRST_PERSON`)."""
-    names = short_names(state.registry.actors())
     for index, item in enumerate(state.statements):
         if not opens_in_first_person(item.statement) or looks_foreign(item.statement):
             continue
-        name = _speaker_name(state, names, item.actor)
+        name = names.short(item.actor)
         rewritten = in_third_person(item.statement, name) if _names_one(name) else None
         if rewritten is None or standalone_problem(rewritten) is not None:
             continue  # "We have said that ..." -> "Ouellet has said that ...": still a frame
@@ -109,24 +132,14 @@ def _names_one(name: str) -> bool:
     return bool(words) and all(word[:1].isupper() for word in words if word not in english.NAME_CONNECTORS)
 
 
-def _to_restate(state: AnalysisState) -> list[_Item]:
-    names = short_names(state.registry.actors())
+def _to_restate(state: AnalysisState, names: _ActorNames) -> list[_Item]:
     return [
-        _Item(index, item, speaker_opening(item.statement, _speaker_name(state, names, item.actor)))
+        _Item(index, item, speaker_opening(item.statement, names.short(item.actor)))
         for index, item in enumerate(state.statements)
         if standalone_problem(item.statement) is not None
         and not looks_foreign(item.statement)
         and len(item.statement) <= MAX_STATEMENT_CHARS
     ]
-
-
-def _speaker_name(state: AnalysisState, names: dict[str, str], actor: str) -> str:
-    """The actor's shortest proper name (`names`, by actor id): "Chuck Schumer" for "The Senate Minority
-    Leader, Chuck Schumer"; the name as given for a name no actor goes by."""
-    try:
-        return names[state.registry.id_of(actor)]
-    except KeyError:
-        return actor
 
 
 def batches(chunks: list[Chunk], items: list[_Item]) -> list[tuple[Chunk | None, list[_Item]]]:
@@ -182,9 +195,10 @@ def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
 async def run(state: AnalysisState) -> None:
     """Frames removed and first-person statements put in the third person by code, then the statements
     that still cannot stand alone restated."""
-    _without_frames(state)
-    _in_third_person(state)
-    planned = batches(state.chunks, _to_restate(state))
+    names = _ActorNames.of(state)
+    _without_frames(state, names)
+    _in_third_person(state, names)
+    planned = batches(state.chunks, _to_restate(state, names))
     answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
     for (_, batch), answer in zip(planned, answers, strict=True):
         if answer is None:
