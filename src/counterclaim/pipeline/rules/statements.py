@@ -70,10 +70,14 @@ _PHRASE_OPENERS = frozenset(
 )
 """Words opening a phrase before a frame (not a clause of its own): "Speaking to reporters, X said",
 "On live television he said"."""
+_MIDDLE_FRAME_VERBS = "|".join(
+    verb for verb in _FRAME_VERBS.split("|") if verb not in ("announced", "claimed", "confirmed")
+)
+"""`_FRAME_VERBS` but those that also take a plain object ("On Thursday, the Pope announced new church
+law"): after a phrase, only a verb of saying is taken for a frame."""
 _MIDDLE_FRAME = re.compile(
     rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}),\s+(?P<speaker>(?:he|she|they|the\s|[A-Z]){_NAME}{{0,60}}?)"
-    rf"\s+(?:said|says|told reporters|added(?!\s+to\b)|stated|insisted|warned|noted|argued|explained)"
-    rf"{_FRAME_END}(?P<point>.+)$"
+    rf"\s+(?:{_MIDDLE_FRAME_VERBS}){_FRAME_END}(?P<point>.+)$"
 )
 """A frame after a phrase of its own: "Speaking to reporters on Tuesday, Stoltenberg said it ..."."""
 _POINT_OPENERS = frozenset("in on at to with for of from by during after before about".split())
