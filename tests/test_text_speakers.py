@@ -22,6 +22,7 @@ from counterclaim.text.speakers import reported_speakers
         ("Gov. Ray Hull told reporters the budget was balanced.", ["Gov. Ray Hull"]),
         ("The U.N. envoy also urged calm.", ["The U.N. envoy"]),
         ("But Senator Ida Moss rejected the plan.", ["Senator Ida Moss"]),
+        ("The Port Authority reportedly denied the claim.", ["The Port Authority"]),
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:

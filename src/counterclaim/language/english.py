@@ -225,7 +225,8 @@ REPORTING_PHRASES = ("pointed out", "points out", "point out", "pointing out", "
 """Reporting verbs of two words, whose first word alone reports nothing ("pointed a gun")."""
 
 WORDS_BETWEEN_SPEAKER_AND_VERB = _words(
-    """has have had also already later earlier again repeatedly previously then on in at last this
+    """has have had also already later earlier again repeatedly previously reportedly publicly privately
+    recently openly allegedly then on in at last this
     yesterday today tonight monday tuesday wednesday thursday friday saturday sunday week weekend
     morning afternoon evening night month year has've"""
 )
