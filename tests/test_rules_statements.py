@@ -284,6 +284,18 @@ def test_the_restate_step_keeps_the_point_and_the_claim_traces_it() -> None:
     )
 
 
+def test_the_speakers_frame_and_a_news_agencys_credit_around_it_both_go() -> None:
+    text = "Sergey Lavrov said Moscow would retaliate if Britain imposed sanctions, Reuters reported."
+    state = state_for(text)  # a model that knows nothing: a request would fail the step's statement
+    state.registry.add_name("Sergey Lavrov")
+    state.statements = [Proposal("p1", (1,), "Sergey Lavrov", text, "assertion", False)]
+    run_step(state, restate.run, restate.NAME)
+    (statement,) = state.statements
+    assert statement.statement == "Moscow would retaliate if Britain imposed sanctions."
+    (decision,) = [d for d in state.trace.decisions() if d.rule == ATTRIBUTION_FRAME.name]
+    assert decision.reason == f"{text!r} keeps its point: {statement.statement!r}"
+
+
 CONTEXT = "Senator Ann Hale spoke in Denver on Monday. Her party lost two seats in the March vote."
 RESTATEMENT_CASES = [
     pytest.param(

@@ -88,8 +88,9 @@ _QUANTITY_OPENERS = ("at least ", "at most ")
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
     'A statement carrying the attribution of its own actor ("X said (that) ...", "According to X, ...", '
-    '"Speaking on Tuesday, X said ...", "..., X said.", or a news agency\'s "..., Reuters reported") keeps '
-    "the point alone, when at least `min_words` words remain; a he, she, his or her opening the point "
+    '"Speaking on Tuesday, X said ...", "..., X said.", or a news agency\'s "..., Reuters reported"; both '
+    "the actor's and an agency's around it) keeps the point alone, when at least `min_words` words "
+    "remain; a he, she, his or her opening the point "
     "after a frame whose speaker is the same pronoun becomes the actor's name when it is a proper name (\"He "
     'said his confession was forced" -> "Waseem\'s confession was forced").',
     {"min_words": MIN_POINT_WORDS},
