@@ -34,6 +34,7 @@ from counterclaim.llm.http_guard import ModelHttpClient
 from counterclaim.models import Analysis, DecisionAction, SpanGrounding
 from counterclaim.pipeline import proposals
 from counterclaim.pipeline.analyze import CLAIM_STEPS, STAGED_STEPS
+from counterclaim.pipeline.rules import sentence_speakers
 from counterclaim.text.language import looks_english
 from recording import (
     REPLAY_BASE_URL,
@@ -61,6 +62,8 @@ CLAIM_SCHEMAS = {
 STEP_ORDER = ["prepare", *(step.name for step in STAGED_STEPS)]
 DROPPING_STEPS = {"claims", "second_look", "assemble"}
 """The steps that drop proposed claims (later steps drop a translation, a role, an alias: no claim)."""
+CLAIM_DROPPING_RULES = {rule.name for rule in sentence_speakers.RULES}
+"""Rules of other steps that drop a proposed claim (step 5: the same words twice, once handed over)."""
 
 
 class Requests:
@@ -137,7 +140,11 @@ def test_analyze_grounds_every_claim_and_accounts_for_every_proposal(
 
     # Every proposal is a claim, or the trace says which rule dropped it or joined it to another.
     trace = analysis.run.trace
-    dropped = {d.proposal for d in trace if d.action is DecisionAction.DROPPED and d.step in DROPPING_STEPS}
+    dropped = {
+        d.proposal
+        for d in trace
+        if d.action is DecisionAction.DROPPED and (d.step in DROPPING_STEPS or d.rule in CLAIM_DROPPING_RULES)
+    }
     assert None not in dropped
     joined_away = [
         number

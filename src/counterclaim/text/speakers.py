@@ -52,6 +52,24 @@ def reported_speakers(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+def pronoun_speaks(sentence: str) -> bool:
+    """Whether a pronoun is a speaker of the sentence ("he said", "They have also said"): someone code
+    cannot name from the sentence alone."""
+    tokens = _WORD.findall(sentence)
+    for index, token in enumerate(tokens):
+        if token not in REPORTING_VERBS:
+            continue
+        before = index
+        while before > 0 and tokens[before - 1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB:
+            before -= 1
+        if before > 0 and tokens[before - 1].casefold() in _SPEAKING_PRONOUNS:
+            return True
+    return False
+
+
 def _is_name_word(token: str) -> bool:
     lower = token.casefold()
     return (

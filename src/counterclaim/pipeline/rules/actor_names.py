@@ -298,6 +298,23 @@ class ActorRegistry:
             group.english = english_name
             self._record(ENGLISH_NAME, DecisionAction.RELABELED, f"shown as {english_name!r}", name)
 
+    def naming(self, phrase: str) -> str | None:
+        """The name of the one actor a phrase of the article names (a form or alias of it: "Pelosi"
+        for "Nancy Pelosi"; an apposition after a comma left out), else None (no actor, or several)."""
+        head = phrase.split(",")[0]
+        groups = [
+            group
+            for group in self._groups
+            if any(same_actor_name(form, head) for form in [*group.forms, *group.aliases])
+        ]
+        return groups[0].canonical() if len(groups) == 1 else None
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether the actor with this name was described as a news outlet (kind media)."""
+        group = self._group_named(name)
+        details = group.details if group is not None else None
+        return details is not None and ActorKind(details.kind) is ActorKind.MEDIA
+
     def _group_named(self, name: str) -> _Group | None:
         exact = [g for g in self._groups if g.canonical() == name]
         return exact[0] if exact else next((g for g in self._groups if g.matches(name)), None)

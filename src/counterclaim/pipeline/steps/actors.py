@@ -1,12 +1,18 @@
 """Step 5, actors: code merges the name forms of one actor; the model describes each actor (kind, role,
 aliases), in batches next to the chunk that names them; code keeps a role or alias only in the
 article's own words (`rules.actor_names`). The actors of an article not in English get English names.
+Then code gives the words a news outlet relays to their speaker when that is another actor
+(`rules.sentence_speakers`), before the statements are made to stand alone for their actor.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from counterclaim.models import DecisionAction
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import name_key
+from counterclaim.pipeline.rules.sentence_speakers import RELAYED_WORDS, relayed_speaker
 from counterclaim.pipeline.schemas import actor_details_model
 from counterclaim.pipeline.state import AnalysisState
 from counterclaim.pipeline.steps.translate import english_for
@@ -64,3 +70,40 @@ async def run(state: AnalysisState) -> None:
         for name, english in zip(names, await english_for(state, names, "names"), strict=True):
             registry.set_english_name(name, english)
     registry.record_kinds_from_names()
+    if state.attribution.english:
+        _to_relayed_speakers(state)
+
+
+def _to_relayed_speakers(state: AnalysisState) -> None:
+    """Each claim of an outlet relaying another actor's words (`rules.sentence_speakers`) given to that
+    actor; left out when that actor has a claim on the sentence already (the same words twice)."""
+    registry = state.registry
+    kept = []
+    for item in state.statements:
+        speaker = None
+        if len(item.sentences) == 1:
+            speaker = relayed_speaker(
+                state.article.sentence_texts[item.sentences[0] - 1],
+                item.actor,
+                kind=item.kind,
+                actor_is_outlet=registry.is_outlet(item.actor),
+                actor_naming=registry.naming,
+            )
+        if speaker is None:
+            kept.append(item)
+            continue
+        owns_sentence = any(
+            other.sentences == item.sentences and registry.naming(other.actor) == speaker.actor
+            for other in state.statements
+        )
+        words = f"sentence {item.sentences[0]} relays the words of {speaker.phrase!r}"
+        if owns_sentence:
+            state.trace.record_about(
+                RELAYED_WORDS, DecisionAction.DROPPED, f"{words}, who has a claim on it already", item
+            )
+            continue
+        state.trace.record_about(
+            RELAYED_WORDS, DecisionAction.RELABELED, f"{words}: the claim is {speaker.actor!r}'s", item
+        )
+        kept.append(replace(item, actor=speaker.actor))
+    state.statements = kept

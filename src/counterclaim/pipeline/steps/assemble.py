@@ -1,13 +1,13 @@
 """Step 7, assemble claims (code only): duplicates dropped, a sentence claimed by several actors kept by
 those it names, one quotation made one claim (with the `join_quotations` setting), ids given, evidence
-located in the user's text.
+located in the user's text; the actors listed are those that own a claim.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from counterclaim.models import Claim, ClaimKind, DecisionAction, SpanGrounding
+from counterclaim.models import Actor, Claim, ClaimKind, DecisionAction, SpanGrounding
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.duplicates import DUPLICATE_CLAIM
 from counterclaim.pipeline.rules.quotations import ONE_QUOTATION, PlacedClaim, quotation_groups
@@ -122,5 +122,15 @@ async def run(state: AnalysisState) -> None:
                 evidence=state.article.evidence_for(list(item.sentences), item.grounding),
             )
         )
-    state.actors = actors
-    state.claims = claims
+    state.actors, state.claims = _numbered(actors, claims)
+
+
+def _numbered(actors: list[Actor], claims: list[Claim]) -> tuple[list[Actor], list[Claim]]:
+    """The actors that own a claim, with ids `a1`, `a2`, ... in order, and the claims pointing at them."""
+    owners = {claim.actor_id for claim in claims}
+    listed = [actor for actor in actors if actor.id in owners]
+    new_id = {actor.id: f"a{number}" for number, actor in enumerate(listed, start=1)}
+    return (
+        [actor.model_copy(update={"id": new_id[actor.id]}) for actor in listed],
+        [claim.model_copy(update={"actor_id": new_id[claim.actor_id]}) for claim in claims],
+    )

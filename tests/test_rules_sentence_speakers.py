@@ -1,0 +1,128 @@
+"""The words a news outlet relays go to the speaker who said them (`rules.sentence_speakers`, step 5,
+actors); never for a deed, a pronoun speaker, a speaker who is no actor, or an actor that is no outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.models import DecisionAction
+from counterclaim.pipeline.proposals import Proposal
+from counterclaim.pipeline.rules.actor_names import ActorRegistry
+from counterclaim.pipeline.rules.sentence_speakers import RELAYED_WORDS, relayed_speaker
+from counterclaim.pipeline.schemas import ActorDetails
+from counterclaim.pipeline.steps import actors, assemble
+from counterclaim.text.speakers import pronoun_speaks
+from fake_model import FakeModel, run_step, state_for
+
+ACTORS = ("Adam Schiff", "Dick Durbin", "CNN", "Julian Assange", "NBC", "Reuters")
+OUTLETS = frozenset({"CNN", "NBC"})  # Reuters: a wire service by its name, whatever its kind
+
+
+def _registry() -> ActorRegistry:
+    registry = ActorRegistry(" ".join(ACTORS))
+    for name in ACTORS:
+        registry.add_name(name)
+        kind = "media" if name in OUTLETS else "person"
+        registry.describe(name, ActorDetails(kind=kind, role=None, aliases=[]))
+    return registry
+
+
+CASES = [
+    pytest.param('CNN reported today that Assange said the allegations were a "smear campaign".', "CNN",
+                 "assertion", "Julian Assange", id="outlet-reports-that-x-said"),
+    pytest.param("Assange called it a smear, according to NBC.", "NBC", "assessment", "Julian Assange",
+                 id="according-to-the-outlet"),
+    pytest.param("Schiff said the wall was dead, Reuters reported.", "Reuters", "assertion", "Adam Schiff",
+                 id="wire-service-by-its-name"),
+    pytest.param("Pelosi called it a breach, according to NBC.", "NBC", "assessment", None,
+                 id="relayed-speaker-is-no-actor"),
+    pytest.param("Durbin said Schiff said so.", "Dick Durbin", "assertion", None, id="a-person-relaying"),
+    pytest.param("CNN said he called it a smear.", "CNN", "assertion", None, id="a-pronoun-speaks"),
+    pytest.param("CNN reported that Assange left the embassy.", "CNN", "assertion", None,
+                 id="no-other-speaker"),
+    pytest.param("CNN reported that Durbin said so and Schiff said not.", "CNN", "assertion", None,
+                 id="two-other-speakers"),
+    pytest.param("CNN said Assange said so.", "CNN", "action", None, id="a-deed"),
+]  # fmt: skip
+
+
+EXERCISED = {RELAYED_WORDS} if any(case.values[-1] is not None for case in CASES) else set()
+
+
+@pytest.mark.parametrize(("sentence", "actor", "kind", "expected"), CASES)
+def test_the_words_an_outlet_relays_go_to_their_speaker(
+    sentence: str, actor: str, kind: str, expected: str | None
+) -> None:
+    registry = _registry()
+    speaker = relayed_speaker(
+        sentence, actor, kind=kind, actor_is_outlet=registry.is_outlet(actor), actor_naming=registry.naming
+    )
+    assert (None if speaker is None else speaker.actor) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaks"),
+    [
+        ("He said the talks failed.", True),
+        ("They have also said so.", True),
+        ("Smith said he would resign.", False),
+        ("The minister said it was time.", False),
+        ("The deal, it said, was off.", True),
+    ],
+)
+def test_a_pronoun_speaker_is_found(sentence: str, speaks: bool) -> None:
+    assert pronoun_speaks(sentence) is speaks
+
+
+TEXT = (
+    "CNN reported that Assange said the leak was a smear. "
+    "Assange called it a smear, according to NBC. "
+    "NBC said the embassy was closed."
+)
+
+
+def test_the_actors_step_hands_the_claim_over_and_an_outlet_without_claims_is_not_listed() -> None:
+    model = FakeModel(
+        {
+            "ActorDetailsByName": [
+                {
+                    "CNN": {"kind": "media", "role": None, "aliases": []},
+                    "Assange": {"kind": "person", "role": None, "aliases": []},
+                    "NBC": {"kind": "media", "role": None, "aliases": []},
+                }
+            ]
+        }
+    )
+    state = state_for(TEXT, model)
+    for number, (sentence, actor) in enumerate([(1, "CNN"), (2, "NBC"), (2, "Assange"), (3, "NBC")], start=1):
+        state.proposals.kept.append(
+            Proposal(
+                id=f"p{number}",
+                sentences=(sentence,),
+                actor=actor,
+                statement=f"statement {number}",
+                kind="assertion",
+                hedged=False,
+            )
+        )
+    state.statements = list(state.proposals.kept)
+    run_step(state, actors.run, actors.NAME)
+    handed_over = [(d.action, d.proposal) for d in state.trace.decisions() if d.rule == RELAYED_WORDS.name]
+    assert handed_over == [
+        (DecisionAction.RELABELED, "p1"),
+        (DecisionAction.DROPPED, "p2"),  # Assange's words, and Assange has them already
+    ]
+    assert [(item.id, item.actor) for item in state.statements] == [
+        ("p1", "Assange"),
+        ("p3", "Assange"),
+        ("p4", "NBC"),
+    ]
+    run_step(state, assemble.run, assemble.NAME)
+    # numbered in order: CNN owns no claim and is not listed
+    assert [(actor.id, actor.name) for actor in state.actors] == [("a1", "NBC"), ("a2", "Assange")]
+    owners = {actor.id: actor.name for actor in state.actors}
+    assert [(owners[c.actor_id], c.statement) for c in state.claims] == [
+        ("Assange", "statement 1"),
+        ("Assange", "statement 3"),
+        ("NBC", "statement 4"),
+    ]
