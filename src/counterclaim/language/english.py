@@ -74,7 +74,10 @@ ADVERBS_BEFORE_VERB = _words(
 )
 """Adverbs between an opening I or we and its verb ("I never threaten"; text.third_person)."""
 
-SPEAKER_PRONOUNS = _words("he she they it we i you who this that there")
+SUBJECT_PRONOUNS = _words("he she they it we i you")
+"""Pronouns that can speak ("he said"): someone only the context names."""
+
+SPEAKER_PRONOUNS = SUBJECT_PRONOUNS | _words("who this that there")
 """Capitalised words that open a sentence but never name a speaker ("He said", "This says")."""
 
 PRONOUNS = (

@@ -52,9 +52,6 @@ def reported_speakers(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
-
-
 def pronoun_speaks(sentence: str) -> bool:
     """Whether a pronoun is a speaker of the sentence ("he said", "They have also said"): someone code
     cannot name from the sentence alone."""
@@ -62,12 +59,19 @@ def pronoun_speaks(sentence: str) -> bool:
     for index, token in enumerate(tokens):
         if token not in REPORTING_VERBS:
             continue
-        before = index
-        while before > 0 and tokens[before - 1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB:
-            before -= 1
-        if before > 0 and tokens[before - 1].casefold() in _SPEAKING_PRONOUNS:
+        end = _speaker_end(tokens, index)
+        if end > 0 and tokens[end - 1].casefold() in english.SUBJECT_PRONOUNS:
             return True
     return False
+
+
+def _speaker_end(tokens: list[str], verb: int) -> int:
+    """Where the speaker before a reporting verb ends: before the auxiliaries, adverbs and times
+    between them ("X has also said")."""
+    end = verb
+    while end > 0 and tokens[end - 1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB:
+        end -= 1
+    return end
 
 
 def _is_name_word(token: str) -> bool:
@@ -84,9 +88,7 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
     speaker before it, and is never the speaker itself) and "Muktar Kedir, president of the region,
     said" (an apposition between commas).
     """
-    end = verb
-    while end > 0 and tokens[end - 1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB:
-        end -= 1
+    end = _speaker_end(tokens, verb)
     if end > 0 and tokens[end - 1] == ",":
         opening = _apposition_start(tokens, end - 1)
         if opening is None:

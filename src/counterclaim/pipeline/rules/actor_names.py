@@ -176,6 +176,18 @@ def same_actor_name(a: str, b: str) -> bool:
     return proper and long_.endswith(" " + short)
 
 
+_PHRASE_BREAKERS = english.NAME_CONNECTORS | english.PREPOSITIONS
+
+
+def _phrase_names(phrase: str, form: str) -> bool:
+    """Whether a phrase of the article names the actor of this name form (`ActorRegistry.naming`)."""
+    if not same_actor_name(form, phrase):
+        return False
+    words = name_key(phrase).split()
+    extra = len(words) - len(name_key(form).split())
+    return not any(word in _PHRASE_BREAKERS for word in words[: max(extra, 0)])
+
+
 @dataclass
 class _Group:
     forms: list[str]
@@ -300,12 +312,15 @@ class ActorRegistry:
 
     def naming(self, phrase: str) -> str | None:
         """The name of the one actor a phrase of the article names (a form or alias of it: "Pelosi"
-        for "Nancy Pelosi"; an apposition after a comma left out), else None (no actor, or several)."""
+        for "Nancy Pelosi"; an apposition after a comma left out), else None (no actor, or several).
+        A phrase longer than the form it ends with names that form only without a connector or
+        preposition before it ("NATO chief Jens Stoltenberg" names "Stoltenberg"; "a lawyer for
+        Assange" and "Durbin and Schiff" name nobody here)."""
         head = phrase.split(",")[0]
         groups = [
             group
             for group in self._groups
-            if any(same_actor_name(form, head) for form in [*group.forms, *group.aliases])
+            if any(_phrase_names(head, form) for form in [*group.forms, *group.aliases])
         ]
         return groups[0].canonical() if len(groups) == 1 else None
 

@@ -82,18 +82,20 @@ def _to_relayed_speakers(state: AnalysisState) -> None:
     for item in state.statements:
         speaker = None
         if len(item.sentences) == 1:
+            number = item.sentences[0]
             speaker = relayed_speaker(
-                state.article.sentence_texts[item.sentences[0] - 1],
+                state.article.sentence_texts[number - 1],
+                state.article.sentence_speakers[number - 1],
                 item.actor,
                 kind=item.kind,
-                actor_is_outlet=registry.is_outlet(item.actor),
-                actor_naming=registry.naming,
+                actors=registry,
             )
         if speaker is None:
             kept.append(item)
             continue
+        owner = registry.id_of(speaker.actor)
         owns_sentence = any(
-            other.sentences == item.sentences and registry.naming(other.actor) == speaker.actor
+            other.sentences == item.sentences and registry.id_of(other.actor) == owner
             for other in state.statements
         )
         words = f"sentence {item.sentences[0]} relays the words of {speaker.phrase!r}"
