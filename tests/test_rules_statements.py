@@ -296,6 +296,21 @@ def test_the_speakers_frame_and_a_news_agencys_credit_around_it_both_go() -> Non
     assert decision.reason == f"{text!r} keeps its point: {statement.statement!r}"
 
 
+@pytest.mark.parametrize(
+    ("point", "left"),
+    [
+        (
+            "Moscow would hit back if sanctions came, Reuters reported.",
+            "Moscow would hit back if sanctions came.",
+        ),
+        ("They claimed that the vote was rigged.", None),  # "they" may be anyone: a nested attribution
+        ("The vote was rigged, Smith said.", None),  # the actor's own frame went already
+    ],
+)
+def test_after_the_speakers_frame_only_an_agencys_credit_goes(point: str, left: str | None) -> None:
+    assert without_frame(point, "Smith", agency_credit_only=True) == left
+
+
 CONTEXT = "Senator Ann Hale spoke in Denver on Monday. Her party lost two seats in the March vote."
 RESTATEMENT_CASES = [
     pytest.param(

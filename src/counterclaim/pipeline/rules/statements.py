@@ -128,17 +128,22 @@ FIRST_PERSON = Rule(
 RULES = (ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED)
 
 
-def without_frame(statement: str, actor: str, *, speaker_name: str | None = None) -> str | None:
+def without_frame(
+    statement: str, actor: str, *, speaker_name: str | None = None, agency_credit_only: bool = False
+) -> str | None:
     """The statement without a leading frame attributing it to `actor` (or to a pronoun standing for
     it); None when it has none, when the frame names someone else (a nested attribution stays), or when
     too little would remain. With `speaker_name` (a restatement of the speaker's own first-person words,
     made to begin with that name: "Bush says he knows ..."), an opening he/she/his/her of the point is
-    the speaker, and becomes that name."""
+    the speaker, and becomes that name. With `agency_credit_only` (a point whose own frame is gone),
+    only a news agency's credit is removed: a pronoun there may be anyone ("He said they claimed ...")."""
     text = " ".join(statement.split())
     frame = _frame(text)
     if frame is None:
         return None
     speaker, point = frame.speaker, frame.point
+    if agency_credit_only and (speaker is None or not _credits_an_agency(speaker)):
+        return None
     if speaker is not None and not (_speaks_for(speaker, actor) or _credits_an_agency(speaker)):
         return None
     phrase_rest = point.split()[0].casefold() in _POINT_OPENERS and not point.casefold().startswith(
@@ -221,7 +226,7 @@ def _named_opening(point: str, actor: str, *, pronoun_is_actor: bool) -> str:
 
 
 _BETWEEN_SPEAKER_AND_VERB = english.WORDS_BETWEEN_SPEAKER_AND_VERB | frozenset(
-    "reportedly since further once first".split()
+    "since further once first".split()
 )
 """Words a frame may hold between its speaker and its verb ("He also said", "UNESCO reportedly said")."""
 

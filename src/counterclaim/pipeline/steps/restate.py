@@ -41,8 +41,6 @@ ITEMS_PER_CALL = 6
 MAX_STATEMENT_CHARS = 300
 """Longer statements are not restated: with names for its pronouns a restatement grows, and one cut
 off at the schema's length limit (`schemas.MAX_RESTATEMENT_CHARS`) would read as whole."""
-MAX_FRAMES = 2
-"""Frames code removes from one statement: the speaker's own and a news agency's credit around it."""
 CONTEXT_BEFORE = 3
 """Sentences before a statement's own that its restatement may take names from (what its pronouns
 stand for)."""
@@ -96,20 +94,16 @@ class _ActorNames:
 
 
 def _without_frames(state: AnalysisState, names: _ActorNames) -> None:
-    """Statements without the attribution frames of their own actor they were written with (two at
-    most: "X said A, Reuters reported." -> "A")."""
+    """Statements without the attribution frame of their own actor they were written with, and a news
+    agency's credit around it ("X said A, Reuters reported." -> "A")."""
     for index, item in enumerate(state.statements):
         if looks_foreign(item.statement):
             continue
-        point = None
-        for _ in range(MAX_FRAMES):
-            text = point or item.statement
-            barer = next(filter(None, (without_frame(text, name) for name in names.every(item.actor))), None)
-            if barer is None:
-                break
-            point = barer
+        points = (without_frame(item.statement, name) for name in names.every(item.actor))
+        point = next(filter(None, points), None)
         if point is None:
             continue
+        point = without_frame(point, item.actor, agency_credit_only=True) or point
         state.trace.record_about(
             ATTRIBUTION_FRAME,
             DecisionAction.RELABELED,
