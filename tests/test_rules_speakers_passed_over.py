@@ -37,6 +37,7 @@ def test_unnamed_titles_and_wire_services_are_never_asked_about() -> None:
     assert names_someone("other Oromia residents") and names_someone("Whitman")
     assert is_news_agency("Reuters") and is_news_agency("the Associated Press")
     assert not is_news_agency("Russian state media") and not is_news_agency("Reuters columnist Ann Lee")
+    assert is_news_agency("Agence France-Presse") and not is_news_agency("France")
 
 
 def test_an_unnamed_source_is_asked_about_but_a_bare_title_is_not() -> None:

@@ -195,6 +195,18 @@ FRAME_CASES = [
         id="a-news-agencys-credit",
     ),
     pytest.param(
+        "Moscow would retaliate if Britain imposed sanctions, the Associated Press reported.",
+        "Sergey Lavrov",
+        "Moscow would retaliate if Britain imposed sanctions.",
+        id="a-news-agencys-credit-of-two-words",
+    ),
+    pytest.param(
+        "Moscow would retaliate if Britain imposed sanctions, France said.",
+        "Sergey Lavrov",
+        None,
+        id="a-state-is-no-news-agency",
+    ),
+    pytest.param(
         "The entire crew were Iranians, the army said.",
         "The entire crew",
         None,

@@ -258,8 +258,12 @@ SOURCE_NOUNS = _words(
 )
 """Nouns that make an unnamed source an actor in its own right ("a source", "officials")."""
 
-NEWS_AGENCIES = _words("reuters ap afp upi dpa efe ansa associated press agence france-presse france presse")
-"""Wire services whose "X reported" is the outlet's own reporting, not an actor's claim."""
+NEWS_AGENCIES = frozenset(
+    {"reuters", "ap", "afp", "upi", "dpa", "efe", "ansa", "associated press", "agence france-presse"}
+    | {"agence france presse", "france-presse", "france presse"}
+)
+"""Wire services, by whole name, whose "X reported" is the outlet's own reporting, not an actor's claim
+("France" alone is a state, not Agence France-Presse)."""
 
 ALLEGATION_STEMS = ("accus", "alleg", "claim", "charg", "report")
 """Beginnings of words that report an allegation (what a bare denial usually answers)."""

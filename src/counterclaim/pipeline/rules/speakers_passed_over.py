@@ -49,10 +49,10 @@ def is_unnamed_source(speaker: str) -> bool:
 
 
 def is_news_agency(speaker: str) -> bool:
-    """Whether the phrase is only a wire service's name ("Reuters", "the Associated Press")."""
+    """Whether the phrase is only a wire service's name ("Reuters", "the Associated Press"; not
+    "France")."""
     words = [w.strip(".,").casefold() for w in speaker.split()]
-    content = [w for w in words if w not in english.FUNCTION_WORDS]
-    return bool(content) and all(w in english.NEWS_AGENCIES for w in content)
+    return " ".join(words).removeprefix("the ") in english.NEWS_AGENCIES
 
 
 def missed_speakers(article: PreparedArticle, claimed: Mapping[int, Sequence[str]]) -> list[MissedSpeaker]:

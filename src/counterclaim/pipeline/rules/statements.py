@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from counterclaim.language import english
 from counterclaim.pipeline.rules.attribution import actor_named_in, opening_word
+from counterclaim.pipeline.rules.speakers_passed_over import is_news_agency
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
@@ -142,9 +143,9 @@ def without_frame(
     if frame is None:
         return None
     speaker, point = frame.speaker, frame.point
-    if agency_credit_only and (speaker is None or not _credits_an_agency(speaker)):
+    if agency_credit_only and (speaker is None or not is_news_agency(speaker)):
         return None
-    if speaker is not None and not (_speaks_for(speaker, actor) or _credits_an_agency(speaker)):
+    if speaker is not None and not (_speaks_for(speaker, actor) or is_news_agency(speaker)):
         return None
     phrase_rest = point.split()[0].casefold() in _POINT_OPENERS and not point.casefold().startswith(
         _QUANTITY_OPENERS
@@ -200,11 +201,6 @@ def _point_before(text: str, end: int) -> str:
         point = point[1:] if whole_quotation else point + closing
     point = point.rstrip(" ,")
     return point if point.endswith((".", "!", "?")) else point + "."
-
-
-def _credits_an_agency(speaker: str) -> bool:
-    """A news agency's credit ("..., Reuters reported"): the point stays its actor's."""
-    return " ".join(speaker.casefold().split()).removeprefix("the ") in english.NEWS_AGENCIES
 
 
 _SUBJECT_AND_POSSESSIVE = {"he": ("he", "his"), "she": ("she", "her")}
