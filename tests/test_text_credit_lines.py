@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim.text.credit_lines import is_credit_line
+from counterclaim.text.credit_lines import is_credit_line, is_news_agency
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,9 @@ from counterclaim.text.credit_lines import is_credit_line
 )
 def test_credit_lines_are_told_from_news_about_reports(sentence: str, credit: bool) -> None:
     assert is_credit_line(sentence) is credit
+
+
+def test_a_wire_service_is_told_by_its_whole_name() -> None:
+    assert is_news_agency("Reuters") and is_news_agency("the Associated Press")
+    assert not is_news_agency("Russian state media") and not is_news_agency("Reuters columnist Ann Lee")
+    assert is_news_agency("Agence France-Presse") and not is_news_agency("France")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from counterclaim.language import english
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.rules.attribution import actor_named_in
-from counterclaim.text.credit_lines import is_credit_line
+from counterclaim.text.credit_lines import is_credit_line, is_news_agency
 from counterclaim.text.instructions import reads_as_instruction
 
 
@@ -46,13 +46,6 @@ def is_unnamed_source(speaker: str) -> bool:
     """Whether the phrase ends in a source noun ("a source", "another source", "Western diplomats")."""
     words = speaker.replace(",", " ").split()
     return bool(words) and words[-1].casefold() in english.SOURCE_NOUNS
-
-
-def is_news_agency(speaker: str) -> bool:
-    """Whether the phrase is only a wire service's name ("Reuters", "the Associated Press"; not
-    "France")."""
-    words = [w.strip(".,").casefold() for w in speaker.split()]
-    return " ".join(words).removeprefix("the ") in english.NEWS_AGENCIES
 
 
 def missed_speakers(article: PreparedArticle, claimed: Mapping[int, Sequence[str]]) -> list[MissedSpeaker]:

@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from counterclaim.language import english
 from counterclaim.pipeline.rules.attribution import actor_named_in, opening_word
-from counterclaim.pipeline.rules.speakers_passed_over import is_news_agency
 from counterclaim.pipeline.trace import Rule
+from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.third_person import CLOSING_QUOTES
