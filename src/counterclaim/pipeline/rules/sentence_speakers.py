@@ -69,8 +69,8 @@ def relayed_speaker(
     if kind == "action" or len(speakers) != 2 or not actors.is_outlet(actor) or pronoun_speaks(sentence):
         return None
     own = actors.naming(actor)
-    others = [(phrase, actors.naming(phrase)) for phrase in speakers]
-    others = [(phrase, name) for phrase, name in others if name != own]
+    named = [(phrase, actors.naming(phrase)) for phrase in speakers]
+    others = [(phrase, name) for phrase, name in named if name != own]
     if own is None or len(others) != 1:
         return None
     phrase, name = others[0]
