@@ -22,6 +22,7 @@ import json
 import os
 import re
 import tempfile
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -87,6 +88,8 @@ def seed_cassette(pipeline: str, *articles: SeedArticle) -> list[str]:
 
 # --- which article a request is about ----------------------------------------------------------------
 
+_ARTICLE_BLOCK = "<<<ARTICLE"
+"""What opens the article in a prompt (`prompts/article.j2`): a request without it shows no article."""
 _SENTENCE_NUMBER = re.compile(r"\[\d+\]\s*")
 _SHINGLE_WORDS = 6
 
@@ -106,6 +109,47 @@ def _prompt_text(body: Any) -> str:
         return " ".join(str(m["content"]) for m in payload["messages"] if m.get("role") == "user")
     except (TypeError, ValueError, KeyError):
         return str(body)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [text for item in value for text in _strings(item)] if isinstance(value, list) else []
+
+
+def answer_text(response: Mapping[str, Any]) -> str:
+    """The text of a recorded answer: the strings of the JSON the model wrote, or the raw body."""
+    raw = response.get("body", {}).get("string", "")
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", errors="replace")
+    try:
+        content = json.loads(raw)["choices"][0]["message"]["content"]
+        return " ".join(_strings(json.loads(content)))
+    except (TypeError, ValueError, KeyError, IndexError):
+        return str(raw)
+
+
+def article_by_answers(body: Any, answers: Mapping[str, str], articles: Mapping[str, str]) -> str | None:
+    """The article a request made without an article belongs to: the one whose recorded answers
+    (`answers`: their text, by article id) show its words most. Such a request is made of what the
+    model answered earlier (the two statements of a contradiction to explain, restated or translated;
+    the English seed whose Indonesian version gave them shows some of their words too). Runs of words
+    several articles' answers show tell nothing. When no answer decides: `article_of`."""
+    said = {article_id: _shingles(text) for article_id, text in answers.items()}
+    shown = _shingles(_prompt_text(body))
+    seen = Counter(shingle for shingles in said.values() for shingle in shingles & shown)
+    own = {shingle for shingle, n in seen.items() if n == 1}
+    scores = sorted(((len(found & own), article_id) for article_id, found in said.items()), reverse=True)
+    if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return article_of(body, articles)
+    return scores[0][1]
+
+
+def shows_an_article(body: Any) -> bool:
+    """Whether a request shows the model an article (`prompts/article.j2`'s block)."""
+    return _ARTICLE_BLOCK in _prompt_text(body)
 
 
 def article_of(body: Any, articles: Mapping[str, str]) -> str | None:
@@ -137,7 +181,9 @@ class ArticleCassettes:
     its request is about (`article_of`, among the `articles` being recorded); each of those articles
     gets its own file, or loses it when none of its requests were kept. The files of other articles
     are left as they are (their interactions, loaded, are not written again). An interaction that
-    shows none of the articles is written to `unassigned.yaml`, and saving fails.
+    shows none of the articles goes to the article whose other exchanges show its words (a request
+    made of the model's earlier answers); one that shows none of either is written to
+    `unassigned.yaml`, and saving fails.
     A path ending in `.yaml` is an ordinary cassette file.
     """
 
@@ -165,14 +211,26 @@ class ArticleCassettes:
         return requests, responses
 
     def _owner(self, request: Any) -> str | None:
-        """The article whose file the interaction goes to; None: another article's, left alone."""
-        owner = article_of(request.body, self.articles)
+        """The article whose file the interaction goes to; None: another article's, left alone;
+        UNASSIGNED: it shows no article (`_owner_by_answers` places it)."""
+        owner = article_of(request.body, self.articles) if shows_an_article(request.body) else None
         if owner is not None:
             return owner
         loaded_from = self._loaded_from.get(_request_key(request))
-        if loaded_from is not None and loaded_from not in self.articles:
+        if loaded_from is not None and loaded_from not in (*self.articles, UNASSIGNED):
             return None
         return UNASSIGNED
+
+    @staticmethod
+    def _owner_by_answers(
+        request: Any, exchanges: Mapping[str, Mapping[str, list[Any]]], articles: Mapping[str, str]
+    ) -> str:
+        answers = {
+            article_id: " ".join(answer_text(response) for response in part["responses"])
+            for article_id, part in exchanges.items()
+            if article_id != UNASSIGNED
+        }
+        return article_by_answers(request.body, answers, articles) or UNASSIGNED
 
     def save_cassette(
         self, cassette_path: str | Path, cassette_dict: dict[str, Any], serializer: Any
@@ -182,10 +240,17 @@ class ArticleCassettes:
             FilesystemPersister.save_cassette(folder, cassette_dict, serializer)
             return
         by_article: dict[str, dict[str, list[Any]]] = {}
+        pending: list[tuple[Any, Any]] = []
         for request, response in zip(cassette_dict["requests"], cassette_dict["responses"], strict=True):
             owner = self._owner(request)
-            if owner is None:
-                continue
+            if owner == UNASSIGNED:
+                pending.append((request, response))
+            elif owner is not None:
+                part = by_article.setdefault(owner, {"requests": [], "responses": []})
+                part["requests"].append(request)
+                part["responses"].append(response)
+        placed = [(self._owner_by_answers(q, by_article, self.articles), q, r) for q, r in pending]
+        for owner, request, response in placed:
             part = by_article.setdefault(owner, {"requests": [], "responses": []})
             part["requests"].append(request)
             part["responses"].append(response)

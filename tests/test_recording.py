@@ -8,6 +8,7 @@ its answers are hand-made and say which request they answer.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx2
@@ -37,11 +38,17 @@ ARTICLES = {a.id: a.text for a in (DAM, BRIDGE)}
 
 
 def body(article: str, task: str) -> bytes:
-    """A chat request showing the model an article (numbered as the pipeline numbers it) and a task."""
+    """A chat request showing the model an article (numbered and marked as `prompts/article.j2` does)
+    and a task."""
     numbered = "\n".join(f"[{n}] {s.strip()}." for n, s in enumerate(article.split(". "), start=1))
+    return task_body(f"ARTICLE (each sentence is numbered):\n<<<ARTICLE\n{numbered}\nARTICLE>>>\n\n", task)
+
+
+def task_body(shown: str, task: str) -> bytes:
+    """A chat request showing the model `shown` and a task, no article."""
     messages = [
         {"role": "system", "content": "You analyse news."},
-        {"role": "user", "content": f"ARTICLE\n{numbered}\n\nTASK: {task}"},
+        {"role": "user", "content": f"{shown}TASK: {task}"},
     ]
     return json.dumps({"model": "m", "messages": messages}).encode()
 
@@ -57,7 +64,7 @@ class Server:
         return httpx2.Response(200, json={"answer": self.seen}, headers={"content-type": "application/json"})
 
 
-def send(server: Server, *bodies: bytes) -> list[int]:
+def send(server: Callable[[httpx2.Request], httpx2.Response], *bodies: bytes) -> list[int]:
     with httpx2.Client(transport=httpx2.MockTransport(server)) as client:
         answers = []
         for content in bodies:
@@ -151,3 +158,36 @@ def test_a_request_showing_no_article_is_kept_apart_and_fails_the_recording(tmp_
         send(Server(), body(DAM.text, "claims"), body("An unrelated text with no article in it.", "x"))
     assert recorded(folder / "dam.yaml") == [("claims", 1)]
     assert recorded(folder / f"{UNASSIGNED}.yaml") == [("x", 2)]
+
+
+class ChatServer:
+    """Answers like a chat completions server: the model's JSON answer for each task, in order."""
+
+    def __init__(self, *answers: dict[str, str]) -> None:
+        self.answers = list(answers)
+        self.seen = 0
+
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
+        content = json.dumps(self.answers[self.seen])
+        self.seen += 1
+        completion = {
+            "answer": self.seen,
+            "choices": [{"message": {"role": "assistant", "content": content}}],
+        }
+        return httpx2.Response(200, json=completion, headers={"content-type": "application/json"})
+
+
+def test_a_request_made_of_an_articles_earlier_answers_goes_with_that_article(tmp_path: Path) -> None:
+    # The explain step shows the model only statements it wrote before (restated, translated): no
+    # words of the article. The answers of each article tell where such a request belongs; the words
+    # every request shows (the task's own) tell nothing.
+    restated = "Cracks in the concrete wall of the reservoir were reported by the engineers"
+    server = ChatServer(
+        {"item_0": restated}, {"item_0": "The bridge reopens next Monday morning."}, {"a": "x"}
+    )
+    folder = tmp_path / "run"
+    with recording_into(folder, "all", [DAM, BRIDGE]):
+        send(server, body(DAM.text, "claims"), body(BRIDGE.text, "claims"), task_body(restated, "explain"))
+    assert [task for task, _ in recorded(folder / "dam.yaml")] == ["claims", "explain"]
+    assert [task for task, _ in recorded(folder / "bridge.yaml")] == ["claims"]
+    assert not (folder / f"{UNASSIGNED}.yaml").exists()
