@@ -49,7 +49,7 @@ from recording import (
 
 ETHIOPIA = seed("ethiopia-oromia-protest-deaths-2015-12-16")
 NATO = seed("nato-russia-troop-buildup-2022-02-16")
-CONTRADICTION_SCHEMAS = {"VerdictDraft"}
+CONTRADICTION_SCHEMAS = {"VerdictDraft", "SidesDraft"}
 SUMMARY_SCHEMAS = {"SummaryDraft"}
 CLAIM_SCHEMAS = {
     "ClaimDrafts",

@@ -3,7 +3,7 @@ explain (`evaluation.output_quality`). The analyses are HAND-MADE (tests/eval_or
 
 from __future__ import annotations
 
-from counterclaim.evaluation.output_quality import OutputQuality, output_quality, summed
+from counterclaim.evaluation.output_quality import OutputQuality, on_both_points, output_quality, summed
 from eval_oracles import DAM_TEXT, half_analysis
 
 
@@ -40,3 +40,26 @@ def test_the_articles_own_sentences_are_no_statements_to_judge() -> None:
         update={"actors": [*analysis.actors, narrator], "claims": [*analysis.claims, own]}
     )
     assert output_quality(with_narrator).statements == output_quality(analysis).statements
+
+
+def test_an_explanation_speaks_of_both_points_when_it_names_each_sides_own_words() -> None:
+    names = {"polic", "hospit"}  # keywords of the actors' names, as `output_quality` reads them
+    three, seven = "Three people died in the crash.", "Seven people died in the crash."
+    assert on_both_points("Police says three died; the hospital says seven.", three, seven, names)
+    # a sentence naming the sides and the kind, but neither point, does not
+    generic = "Police and the hospital give figures for the same count that cannot both be right."
+    assert not on_both_points(generic, three, seven, names)
+    # one side's point is not both
+    assert not on_both_points("Police says three people died.", three, seven, names)
+    # figures count as a point
+    assert on_both_points("3 against 7 dead.", "3 people died.", "7 people died.", names)
+
+
+def test_explanations_on_both_points_are_counted() -> None:
+    analysis = half_analysis(DAM_TEXT)
+    k = analysis.contradictions[0]
+    claims = {c.id: c for c in analysis.claims}
+    both = f"{claims[k.claim_a].statement} versus {claims[k.claim_b].statement}"
+    for text, counted in ((both, 1), ("The two sides disagree.", 0)):
+        changed = analysis.model_copy(update={"contradictions": [k.model_copy(update={"explanation": text})]})
+        assert output_quality(changed).explanations_on_both_points == counted

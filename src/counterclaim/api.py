@@ -168,10 +168,11 @@ async def find_contradictions_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[Contradiction]:
-    """Verified contradictions among `claims` (from `extract_claims`): steps 9-10 (no narrator: the
-    article's own account is added only by a whole analysis, `analyze`).
+    """Verified contradictions among `claims` (from `extract_claims`), each explained by what its two
+    sides hold: steps 9-11 (no narrator: the article's own account is added only by a whole analysis,
+    `analyze`).
 
-    Raises ModelOutputError when a verdict is unusable.
+    Raises ModelOutputError when a verdict or an account of the two sides is unusable.
     """
     async with _client_for(client, settings) as opened:
         state = _state_with(text, opened, actors, claims)
@@ -200,7 +201,7 @@ async def summarize_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[SummarySentence]:
-    """A neutral summary of the claims, each sentence citing claim ids: step 11.
+    """A neutral summary of the claims, each sentence citing claim ids: step 12.
 
     Raises ModelOutputError when the answer is unusable.
     """

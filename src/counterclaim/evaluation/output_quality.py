@@ -5,18 +5,21 @@ explain.
   (`pipeline.rules.statements.standalone_problem`; English statements of actors only: the article's
   own sentences, with the narrator setting, are quoted as they stand);
 - an explanation explains when it copies no run of either claim's evidence
-  (`pipeline.rules.acceptance.copies_words`).
+  (`pipeline.rules.explanations.copies_words`), and says what each side holds when it speaks of each
+  claim's own point (`on_both_points`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
 from counterclaim.models import Analysis
-from counterclaim.pipeline.rules.acceptance import copies_words
+from counterclaim.pipeline.rules.explanations import copies_words
 from counterclaim.pipeline.rules.statements import standalone_problem
+from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
 
 
@@ -29,6 +32,8 @@ class OutputQuality(BaseModel):
     standalone_statements: int = 0
     explanations: int = 0
     explanations_copying_evidence: int = 0
+    explanations_on_both_points: int = 0
+    """Explanations that speak of each claim's own point (`on_both_points`)."""
 
     def plus(self, other: OutputQuality) -> OutputQuality:
         return OutputQuality(
@@ -37,6 +42,7 @@ class OutputQuality(BaseModel):
             explanations=self.explanations + other.explanations,
             explanations_copying_evidence=self.explanations_copying_evidence
             + other.explanations_copying_evidence,
+            explanations_on_both_points=self.explanations_on_both_points + other.explanations_on_both_points,
         )
 
     @property
@@ -51,16 +57,34 @@ def output_quality(analysis: Analysis) -> OutputQuality:
         c.statement for c in analysis.claims if c.actor_id not in narrators and not looks_foreign(c.statement)
     ]
     claims = {c.id: c for c in analysis.claims}
-    copying = 0
+    names = keywords(" ".join(name for actor in analysis.actors for name in (actor.name, *actor.aliases)))
+    copying = both = 0
     for k in analysis.contradictions:
         evidence = [" ".join(s.text for s in claims[i].evidence) for i in (k.claim_a, k.claim_b)]
         copying += any(copies_words(k.explanation, text) for text in evidence)
+        both += on_both_points(k.explanation, claims[k.claim_a].statement, claims[k.claim_b].statement, names)
     return OutputQuality(
         statements=len(english),
         standalone_statements=sum(standalone_problem(s) is None for s in english),
         explanations=len(analysis.contradictions),
         explanations_copying_evidence=copying,
+        explanations_on_both_points=both,
     )
+
+
+def _point_words(text: str) -> set[str]:
+    return keywords(text) | set(re.findall(r"\d+", text))
+
+
+def on_both_points(explanation: str, statement_a: str, statement_b: str, names: set[str]) -> bool:
+    """Whether an explanation speaks of each claim's own point: it shares a content word or a figure
+    with each statement, beyond the actors' names and the words both statements share ("Police says
+    three died; the hospital says seven" does; "Police and the hospital give figures that cannot both be
+    right" does not)."""
+    said = _point_words(explanation)
+    a, b = _point_words(statement_a) - names, _point_words(statement_b) - names
+    own_a, own_b = (a - b) or a, (b - a) or b
+    return bool(said & own_a) and bool(said & own_b)
 
 
 def summed(counts: Iterable[OutputQuality]) -> OutputQuality:

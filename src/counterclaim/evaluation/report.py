@@ -300,7 +300,8 @@ def quality_lines(record: RunRecord) -> list[str]:
     share = f"{q.standalone_share:.0%}" if q.standalone_share is not None else "—"
     return [
         f"Standalone statements: {q.standalone_statements} of {q.statements} ({share}); explanations copying "
-        f"a claim's evidence: {q.explanations_copying_evidence} of {q.explanations}.",
+        f"a claim's evidence: {q.explanations_copying_evidence} of {q.explanations}; explanations speaking "
+        f"of each claim's point: {q.explanations_on_both_points} of {q.explanations}.",
         "",
     ]
 

@@ -277,6 +277,13 @@ OCCASION_WORDS_TEXT = """news conference press briefing statement interview arti
 ATTRIBUTION_WORDS_TEXT = "claim claims said says say article report reports state states according"
 """Words any summary sentence may add: how the claims are attributed, not what they say."""
 
+COMPARISON_WORDS_TEXT = f"""{ATTRIBUTION_WORDS_TEXT} statement statements fact facts information event events
+    thing things matter issue topic same different difference differ opposite viewpoint viewpoints
+    perspective perspectives interpretation interpretations account accounts version versions true false
+    both contradict contradictory contradiction conflict conflicting present presents"""
+"""Words a comparison of two claims uses about any two claims ("Both claims are about the same event,
+but they present different information"): sharing them with the claims says nothing of what they hold."""
+
 NO_VALUE_WORDS: frozenset[str] = frozenset({"null", "none", "n a", "na", "unknown", "not given", "no role"})
 """What a model writes in a text field when it means "no value" (e.g. a role of "null"), as
 `name_key` folds it (punctuation becomes spaces: "n/a" is "n a")."""

@@ -10,7 +10,8 @@
 8. narrate      (code)   with the narrator setting: the article's own account as claims of "the article"
 9. pair         (code)   the claim pairs worth verifying
 10. verify      (model)  one request per pair; code decides what is reported
-11. summary     (model)  neutral sentences citing the actors' claims they rest on
+11. explain     (model)  what each side of a reported contradiction holds, checked by code
+12. summary     (model)  neutral sentences citing the actors' claims they rest on
 
 Scope "claims" stops after step 7. The naive baseline is one step (one request for everything).
 Every step reads and writes the `AnalysisState`; every code decision goes to its trace.
@@ -34,6 +35,7 @@ from counterclaim.pipeline.steps import (
     actors,
     assemble,
     claims,
+    explain,
     naive,
     narrate,
     pair,
@@ -72,8 +74,9 @@ adds claims the step functions' callers would not have."""
 CONTRADICTION_STEPS: tuple[Step, ...] = (
     Step(9, pair.NAME, pair.run),
     Step(10, verify.NAME, verify.run, (verify.TEMPLATE,)),
+    Step(11, explain.NAME, explain.run, (explain.TEMPLATE,)),
 )
-SUMMARY_STEPS: tuple[Step, ...] = (Step(11, summary.NAME, summary.run, (summary.TEMPLATE,)),)
+SUMMARY_STEPS: tuple[Step, ...] = (Step(12, summary.NAME, summary.run, (summary.TEMPLATE,)),)
 STAGED_STEPS = CLAIM_STEPS + NARRATOR_STEPS + CONTRADICTION_STEPS + SUMMARY_STEPS
 NAIVE_STEPS: tuple[Step, ...] = (Step(1, naive.NAME, naive.run, (naive.TEMPLATE,)),)
 

@@ -82,6 +82,17 @@ class VerdictDraft(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+SIDE_MAX_CHARS = 120
+
+
+class SidesDraft(BaseModel):
+    """The model's account of a reported contradiction's two sides: the words completing "<A> says ..."
+    and "<B> says ..." (step 11). Short keys: every key is generated, token by token."""
+
+    a: str = Field(max_length=SIDE_MAX_CHARS)
+    b: str = Field(max_length=SIDE_MAX_CHARS)
+
+
 def _literal(values: list[str]) -> Any:
     return Literal[tuple(values)]
 

@@ -53,9 +53,9 @@ class AnalysisState:
     candidates: list[Candidate] = field(default_factory=list)
     """Step 9: the claim pairs to verify, best first."""
     contradictions: list[Contradiction] = field(default_factory=list)
-    """Step 10."""
+    """Step 10; their explanations, step 11."""
     summary: list[SummarySentence] = field(default_factory=list)
-    """Step 11."""
+    """Step 12."""
 
     def __post_init__(self) -> None:
         self.trace = TraceRecorder(self.article.sentence_offsets)

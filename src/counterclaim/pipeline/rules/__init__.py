@@ -14,6 +14,7 @@ from counterclaim.pipeline.rules import (
     answers,
     attribution,
     duplicates,
+    explanations,
     narration,
     non_actors,
     pairing,
@@ -44,6 +45,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *narration.RULES,
     *pairing.RULES,
     *acceptance.RULES,
+    *explanations.RULES,
     *summary_support.RULES,
     *quotes.RULES,
 )

@@ -6,6 +6,7 @@ two claims need more than a negation on one side (speakers often qualify themsel
 cannot both hold, or opposed ideas. Code has the last word on figures: it overrules a numeric
 contradiction between figures it finds compatible, and reports one between figures that cannot both
 hold when the model agrees the claims are about the same thing ("compatible") but misjudged the numbers.
+What a reported contradiction's explanation says is `rules.explanations`' job.
 
 A rebuttal code found (B denies something it only points back at, A a nearby claim of another actor)
 needs the model's "contradict" and not its confidence: code has established the conflict and the model
@@ -15,7 +16,6 @@ kind of pair), so asking for 0.8 there would only drop pairs by chance.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from counterclaim.models import Claim, ClaimKind, ContradictionKind, DecisionAction
@@ -74,18 +74,6 @@ KIND_FROM_FIGURES = Rule(
     "Two actors' claims whose figures code found conflicting are a numeric contradiction, whatever kind "
     "the verifier named.",
 )
-COPIED_WORDS = 6
-"""An explanation sharing a run of this many words with a claim's evidence copies it."""
-
-EXPLANATION_COPIES_EVIDENCE = Rule(
-    "acceptance.explanation_copies_evidence",
-    "A contradiction's explanation is the verifier's comparison in its own words; one that copies a run "
-    "of `copied_words` words of either claim's evidence is replaced by a sentence code writes from the "
-    "two actors (each by the shortest name the article gives it, or 'the two sides' when even that "
-    "repeats the evidence) and the kind of conflict; so is the comparison of a pair reported over the "
-    "verifier's verdict (conflicting figures), which code explains from the figures.",
-    {"copied_words": COPIED_WORDS},
-)
 ORDER_CHANGES_VERDICT = Rule(
     "acceptance.order_changes_verdict",
     "A pair the verifier called a contradiction is asked again with its two claims in the other order; "
@@ -110,7 +98,6 @@ RULES = (
     KIND_FROM_ACTORS,
     KIND_FROM_FIGURES,
     ORDER_CHANGES_VERDICT,
-    EXPLANATION_COPIES_EVIDENCE,
     SAME_CONFLICT,
 )
 
@@ -200,64 +187,3 @@ def settle_kind(
     if named in (ContradictionKind.SELF, ContradictionKind.WORDS_VS_DEEDS):
         return ContradictionKind.FACTUAL, KIND_FROM_ACTORS
     return named, None
-
-
-_KIND_WORDS = {
-    ContradictionKind.FACTUAL: "give accounts of the same matter that cannot both be true",
-    ContradictionKind.NUMERIC: "give figures for the same count that cannot both be right",
-    ContradictionKind.INTENT: "describe intentions that cannot both be sincere",
-    ContradictionKind.ASSESSMENT: "judge the same matter in opposite ways",
-    ContradictionKind.WORDS_VS_DEEDS: "says one thing and, as the article reports, does another",
-    ContradictionKind.SELF: "says two things that cannot both be true",
-    ContradictionKind.RECORD: "disagree: what is said cannot be squared with what the article reports",
-}
-
-
-def figures_explanation(actor_a: str, actor_b: str, figures: str) -> str:
-    """The explanation code writes for a conflict of figures it reports over the verifier's verdict."""
-    sentence = f"{actor_a} and {actor_b} {_KIND_WORDS[ContradictionKind.NUMERIC]}: {figures}."
-    return sentence[:1].upper() + sentence[1:]  # "The article and ...", as every sentence
-
-
-def copies_words(text: str, source: str, run: int = COPIED_WORDS) -> bool:
-    """Whether `text` repeats a run of `run` consecutive words of `source` (case and punctuation aside),
-    or all of a shorter source of three words or more."""
-    words = [w for w in re.findall(r"\w+", text.casefold())]
-    known = re.findall(r"\w+", source.casefold())
-    if 3 <= len(known) < run:
-        run = len(known)
-    runs = {tuple(known[i : i + run]) for i in range(len(known) - run + 1)}
-    return any(tuple(words[i : i + run]) in runs for i in range(len(words) - run + 1))
-
-
-def explanation(
-    verdict: VerdictDraft, a: Claim, b: Claim, actor_a: str, actor_b: str, kind: ContradictionKind
-) -> tuple[str, bool]:
-    """The explanation shown for a reported contradiction, and whether code wrote it because the
-    verifier's comparison copies the evidence (or is empty)."""
-    comparison = " ".join(verdict.comparison.split())
-    evidence = [" ".join(span.text for span in claim.evidence) for claim in (a, b)]
-    if comparison and not any(copies_words(comparison, text) for text in evidence):
-        return (comparison if comparison.endswith((".", "!", "?")) else comparison + "."), False
-    one_actor = a.actor_id == b.actor_id
-    written = conflict_sentence(actor_a, actor_b, kind, one_actor=one_actor)
-    if any(copies_words(written, text) for text in evidence):  # a name that is a run of the evidence
-        written = (
-            conflict_sentence("The speaker", "The speaker", kind, one_actor=True)
-            if one_actor
-            else conflict_sentence(*_UNNAMED_SIDES, kind, one_actor=False)
-        )
-    return written, True
-
-
-_UNNAMED_SIDES = ("One side", "the other")
-
-
-def conflict_sentence(actor_a: str, actor_b: str, kind: ContradictionKind, *, one_actor: bool) -> str:
-    """One sentence code writes for a conflict of this kind between two actors, or within one
-    (`one_actor`: the claims' actor ids are one, whatever the names read)."""
-    if one_actor or kind in (ContradictionKind.WORDS_VS_DEEDS, ContradictionKind.SELF):
-        sentence = f"{actor_a} {_KIND_WORDS[kind]}."
-    else:
-        sentence = f"{actor_a} and {actor_b} {_KIND_WORDS[kind]}."
-    return sentence[:1].upper() + sentence[1:]

@@ -110,7 +110,7 @@ def short_names(actors: Sequence[Actor]) -> dict[str, str]:
     """`short_name` of each actor by id, from the aliases it alone goes by: an alias another actor
     also goes by ("Sudan" given to South Sudan, "Envoy" to two envoys) is passed over, so two sides
     never read as one (unless the model named them alike: see `one_actor` of
-    `acceptance.conflict_sentence`)."""
+    `explanations.conflict_sentence`)."""
     going_by: dict[str, set[str]] = defaultdict(set)
     for actor in actors:
         for form in (actor.name, *actor.aliases):

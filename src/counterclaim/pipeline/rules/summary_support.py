@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from counterclaim.language import english
 from counterclaim.models import Claim, Contradiction, SummarySentence
-from counterclaim.pipeline.rules.acceptance import conflict_sentence
+from counterclaim.pipeline.rules.explanations import conflict_sentence
 from counterclaim.pipeline.rules.pairing import content_words
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords

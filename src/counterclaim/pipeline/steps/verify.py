@@ -1,8 +1,9 @@
 """Step 10, verify: one focused request per candidate pair; code decides what is reported.
 
 The verifier writes one sentence comparing the two claims, then picks one relation (unrelated, agree,
-compatible or contradict); the sentence is the explanation a reader sees, unless it copies the claims'
-words or code reported the pair over the verifier's verdict (then code writes it). Code has the last
+compatible or contradict); the sentence is the explanation, unless it copies the claims' words, says
+nothing of them, or code reported the pair over the verifier's verdict (then code writes it); step 11
+replaces it with what each side holds where it can (`rules.explanations`). Code has the last
 word on what it can establish (`rules.acceptance`): figures compared by code, and the kinds `self`
 and `words_vs_deeds`, which follow from who made the claims.
 """
@@ -13,18 +14,20 @@ from counterclaim.io.sanitize import sanitize
 from counterclaim.models import Claim, Contradiction, ContradictionKind, DecisionAction
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.acceptance import (
-    EXPLANATION_COPIES_EVIDENCE,
     KIND_FROM_FIGURES,
     SAME_CONFLICT,
     Judgement,
-    explanation,
-    figures_explanation,
     judge,
     judge_in_other_order,
     needs_other_order,
     settle_kind,
 )
 from counterclaim.pipeline.rules.actor_names import short_names
+from counterclaim.pipeline.rules.explanations import (
+    EXPLANATION_COPIES_EVIDENCE,
+    explanation,
+    figures_explanation,
+)
 from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
 from counterclaim.pipeline.rules.pairing import Candidate
 from counterclaim.pipeline.schemas import VerdictDraft
@@ -168,12 +171,13 @@ async def run(state: AnalysisState) -> None:
             )
             found.append(_contradiction(contradiction_id, a, b, kind, text, verdict.confidence))
             continue
-        text, written_by_code = explanation(verdict, a, b, short[a.actor_id], short[b.actor_id], kind)
-        if written_by_code:
+        text, written_by = explanation(verdict, a, b, short[a.actor_id], short[b.actor_id], kind)
+        if written_by is not None:
+            why = "copies a claim's words" if written_by is EXPLANATION_COPIES_EVIDENCE else "says nothing"
             state.trace.record(
-                EXPLANATION_COPIES_EVIDENCE,
+                written_by,
                 DecisionAction.RELABELED,
-                f"{contradiction_id}: the comparison copies a claim's words: {verdict.comparison[:120]!r}",
+                f"{contradiction_id}: the comparison {why}: {verdict.comparison[:120]!r}",
                 claims=(a.id, b.id),
             )
         found.append(_contradiction(contradiction_id, a, b, kind, text, verdict.confidence))

@@ -1,0 +1,86 @@
+"""Step 11, explain: each reported contradiction explained by what each side holds.
+
+One short request per contradiction, without the article: the two claims' statements (standalone
+since step 6) and, for each side, the words its account completes ("NATO says ...", "the article
+reports ..."). Code writes the sentence from the two accounts and keeps it only when
+`rules.explanations.side_problem` finds nothing wrong; otherwise the explanation stays as step 10 left
+it, and the trace says why.
+"""
+
+from __future__ import annotations
+
+from counterclaim.models import Claim, Contradiction, DecisionAction
+from counterclaim.pipeline.requests import Request, ask_all, messages_for
+from counterclaim.pipeline.rules.actor_names import short_names
+from counterclaim.pipeline.rules.explanations import (
+    EACH_SIDE,
+    SIDE_REFUSED,
+    Lead,
+    explained_by_sides,
+    side_leads,
+)
+from counterclaim.pipeline.schemas import SidesDraft
+from counterclaim.pipeline.state import AnalysisState
+
+NAME = "explain"
+TEMPLATE = "explain.j2"
+MAX_TOKENS = 90
+
+
+def _request(
+    number: int, total: int, a: Claim, b: Claim, names: tuple[str, str], leads: tuple[Lead, Lead]
+) -> Request:
+    return Request(
+        step=NAME,
+        messages=messages_for(
+            "",
+            TEMPLATE,
+            actor_a=names[0],
+            statement_a=" ".join(a.statement.split()),
+            actor_b=names[1],
+            statement_b=" ".join(b.statement.split()),
+            lead_a=leads[0].words,
+            lead_b=leads[1].words,
+        ),
+        response_model=SidesDraft,
+        max_tokens=MAX_TOKENS,
+        skipped=f"the contradiction of claims {a.id} and {b.id} keeps the verifier's explanation",
+        progress=f"contradictions: explaining {number}/{total}",
+    )
+
+
+async def run(state: AnalysisState) -> None:
+    """Every reported contradiction explained by its two sides, where the model's account passes."""
+    if not state.contradictions:
+        return
+    claims = {claim.id: claim for claim in state.claims}
+    short = short_names(state.actors)
+    actors = {actor.id: actor for actor in state.actors}
+    every_name = {actor.id: [actor.name, *actor.aliases] for actor in state.actors}
+    planned = []
+    for contradiction in state.contradictions:
+        a, b = claims[contradiction.claim_a], claims[contradiction.claim_b]
+        planned.append((contradiction, a, b, side_leads(a, b, actors, short)))
+    total = len(planned)
+    requests = [
+        _request(n, total, a, b, (short[a.actor_id], short[b.actor_id]), leads)
+        for n, (_, a, b, leads) in enumerate(planned, start=1)
+    ]
+    answers = await ask_all(state.requests, requests)
+    explained: list[Contradiction] = []
+    for (contradiction, a, b, leads), answer in zip(planned, answers, strict=True):
+        if answer is None:
+            explained.append(contradiction)
+            continue
+        names = [*every_name[a.actor_id], *every_name[b.actor_id]]
+        text, problem = explained_by_sides(answer.a, answer.b, leads, a, b, names)
+        pair = (a.id, b.id)
+        if text is None:
+            reason = f"{contradiction.id}: {problem}; the explanation stays {contradiction.explanation!r}"
+            state.trace.record(SIDE_REFUSED, DecisionAction.SKIPPED, reason, claims=pair)
+            explained.append(contradiction)
+            continue
+        reason = f"{contradiction.id}: {contradiction.explanation!r} -> {text!r}"
+        state.trace.record(EACH_SIDE, DecisionAction.RELABELED, reason, claims=pair)
+        explained.append(contradiction.model_copy(update={"explanation": text}))
+    state.contradictions = explained
