@@ -20,6 +20,7 @@ from counterclaim.pipeline.rules.summary_support import (
     WRITTEN_BY_CODE,
     copies_claim,
     rests_on_its_claims,
+    summary_from_analysis,
 )
 from counterclaim.pipeline.steps import summary
 from fake_model import FakeModel, run_step, state_for
@@ -123,4 +124,19 @@ def test_when_no_sentence_of_the_model_is_kept_code_writes_the_summary() -> None
     assert [(d.rule, d.action) for d in state.trace.decisions()] == [
         (COPIED_CLAIM.name, DecisionAction.DROPPED),
         (WRITTEN_BY_CODE.name, DecisionAction.RELABELED),
+    ]
+
+
+def test_code_gives_what_each_side_holds_when_step_11_could_say_it() -> None:
+    moscow = said("c2", "a2", "Russia is not adding troops, Moscow said.")
+    names = {"a1": "NATO", "a2": "Moscow"}
+    sides = "NATO says troops are added; Moscow says none are."
+    k = Contradiction(
+        id="k1", claim_a="c1", claim_b="c2", kind=ContradictionKind.FACTUAL, explanation=sides, confidence=0.9
+    )
+    written = summary_from_analysis([NATO, moscow], names, [k], 4, explained={"k1"})
+    assert [s.text for s in written][1:] == [sides]
+    generic = summary_from_analysis([NATO, moscow], names, [k], 4)  # the verifier's or code's sentence
+    assert [s.text for s in generic][1:] == [
+        "NATO and Moscow give accounts of the same matter that cannot both be true."
     ]

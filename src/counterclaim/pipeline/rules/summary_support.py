@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from counterclaim.language import english
 from counterclaim.models import Claim, Contradiction, SummarySentence
@@ -41,7 +41,8 @@ WRITTEN_BY_CODE = Rule(
     "summary.written_by_code",
     "When no sentence the model wrote is kept, code writes the summary from the analysis: how many "
     "claims from how many sources (the two with most claims named and cited), then one sentence per "
-    "reported contradiction saying between whom and of what kind, so an analysis always has a summary.",
+    "reported contradiction: what each side holds when step 11 could say it, else between whom and of "
+    "what kind; so an analysis always has a summary.",
 )
 RULES = (NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM, WRITTEN_BY_CODE)
 MAX_CITED = 6
@@ -72,9 +73,15 @@ def copies_claim(sentence: str, claim: Claim) -> bool:
 
 
 def summary_from_analysis(
-    claims: Sequence[Claim], names: Mapping[str, str], contradictions: Sequence[Contradiction], limit: int
+    claims: Sequence[Claim],
+    names: Mapping[str, str],
+    contradictions: Sequence[Contradiction],
+    limit: int,
+    explained: Collection[str] = (),
 ) -> list[SummarySentence]:
-    """A neutral summary code writes from the claims and contradictions (`WRITTEN_BY_CODE`)."""
+    """A neutral summary code writes from the claims and contradictions (`WRITTEN_BY_CODE`);
+    `explained`: the ids of the contradictions whose explanation says what each side holds (step 11),
+    the sentence given for them."""
     if not claims:
         return []
     counts = Counter(claim.actor_id for claim in claims)
@@ -90,12 +97,9 @@ def summary_from_analysis(
     actor_of = {claim.id: claim.actor_id for claim in claims}
     for k in contradictions[: max(limit - 1, 0)]:
         a, b = names[actor_of[k.claim_a]], names[actor_of[k.claim_b]]
-        sentences.append(
-            SummarySentence(
-                text=conflict_sentence(a, b, k.kind, one_actor=actor_of[k.claim_a] == actor_of[k.claim_b]),
-                claim_ids=[k.claim_a, k.claim_b],
-            )
-        )
+        one_actor = actor_of[k.claim_a] == actor_of[k.claim_b]
+        text = k.explanation if k.id in explained else conflict_sentence(a, b, k.kind, one_actor=one_actor)
+        sentences.append(SummarySentence(text=text, claim_ids=[k.claim_a, k.claim_b]))
     return sentences
 
 

@@ -83,4 +83,5 @@ async def run(state: AnalysisState) -> None:
         reason = f"{contradiction.id}: {contradiction.explanation!r} -> {text!r}"
         state.trace.record(EACH_SIDE, DecisionAction.RELABELED, reason, claims=pair)
         explained.append(contradiction.model_copy(update={"explanation": text}))
+        state.explained.add(contradiction.id)
     state.contradictions = explained
