@@ -197,7 +197,7 @@ class Lead:
     names_subject: bool
     """The lead ends in its holder's name ("... reports that Moscow"): the account goes on from it."""
 
-    def opening_name(self, side: str) -> int:
+    def opening_name_end(self, side: str) -> int:
         """Where the holder's name (`_name_forms`, spacing and punctuation aside) ends when the account
         opens with it, else 0."""
         for form in _name_forms(self.forms):
@@ -227,19 +227,19 @@ class Lead:
             side = side[len(self.words) + 1 :]
         if end := self._own_frame_end(side):
             side = side[end:]
-        elif self.names_subject and (end := self.opening_name(side)):
+        elif self.names_subject and (end := self.opening_name_end(side)):
             side = side[end:].strip()
         if title_case(side):
             side = re.sub(r"\b[A-Z][a-z]+\b", lambda word: _written(word[0], known), side)
         first = re.match(r"[A-Z][a-z]+\b", side)
-        if first and _in_lower_case(first[0], known) and not self.opening_name(side):
+        if first and _in_lower_case(first[0], known) and not self.opening_name_end(side):
             side = side[:1].lower() + side[1:]
         return side
 
     def clause(self, account: str) -> str:
         """The lead and the account as one clause; an account that opens with its holder's name has a
         verb of its own and goes without the lead ("Macron calls for ...")."""
-        if not self.names_subject and self.opening_name(account):
+        if not self.names_subject and self.opening_name_end(account):
             return account
         return f"{self.words} {account}"
 
