@@ -3,9 +3,10 @@
 An explanation comes from one of three places, the first that passes code's checks:
 1. The model's account of each side (step 11, explain): it completes "<A> says ..." and "<B> says ..."
    in a few words of its own, and code writes the sentence ("The mayor says the bridge reopens in May;
-   the builder says repairs last until autumn."). Code keeps it only when each part is short, copies no
-   run of either claim's evidence, gives no figure or name the claims do not, and the parts differ
-   (`side_problem`).
+   the builder says repairs last until autumn."). Code keeps it only when each part is short, is mostly
+   no copy of either claim's words (evidence or statement), gives no figure (in digits or words) and no
+   capitalized word the claims and actors' names lack, speaks of its own claim rather than the other,
+   and the parts differ (`side_problem`). Lowercase names the model invents are not caught.
 2. The verifier's comparison (step 10), when it copies no run of the evidence and speaks of the claims:
    "Both claims are about the same event, but they present different information" names nothing of
    either and explains nothing.
@@ -52,13 +53,17 @@ EACH_SIDE = Rule(
     'and "<B> says ..." in its own words (step 11), and code writes the sentence, in place of the '
     "verifier's comparison.",
 )
+COPIED_SHARE = 0.8
+"""An account most of whose words (this share, at least 4) are one run of a claim's words copies it."""
 SIDE_REFUSED = Rule(
     "explanations.side_refused",
     "The model's account of the two sides is not used when a part is empty or longer than "
-    "`max_side_words` words, copies a run of `copied_words` words of either claim's evidence, gives a "
-    "figure or a name neither claim nor actor gives, or says what the other part says: the explanation "
-    "stays as step 10 left it.",
-    {"max_side_words": MAX_SIDE_WORDS, "copied_words": COPIED_WORDS},
+    "`max_side_words` words; is mostly (`copied_share` of its words, at least 4, in one run) a copy of "
+    "either claim's evidence or statement, or the finished sentence repeats a run of `copied_words` words "
+    "of the evidence even with the sides unnamed; gives a figure (in digits or words) or a capitalized "
+    "word neither claim nor actor name has; speaks only of the other claim's point; or says what the "
+    "other part says. The explanation then stays as step 10 left it.",
+    {"max_side_words": MAX_SIDE_WORDS, "copied_share": COPIED_SHARE, "copied_words": COPIED_WORDS},
 )
 RULES = (EXPLANATION_COPIES_EVIDENCE, SAYS_NOTHING, EACH_SIDE, SIDE_REFUSED)
 
@@ -141,18 +146,17 @@ def conflict_sentence(actor_a: str, actor_b: str, kind: ContradictionKind, *, on
 
 
 _OWN_FRAME = re.compile(
-    r"(?P<who>(?:[\w'\u2019.-]+\s+){0,5}[\w'\u2019.-]+)"
-    r"\s*(?:(?:says|say|said|claims|claim|insists|argues|reports|reported)\b|:)\s*",
-    re.IGNORECASE,
+    r"\s*(?:(?:says|say|said|claims|claim|insists|argues|reports|reported)\b|:)\s*", re.IGNORECASE
 )
-"""A frame opening an account: up to six words, then a verb of saying or a colon ("Stoltenberg: ...",
-"the Ethiopian government says ..."); it is the model's own when the words are the holder's."""
+"""What follows the holder's name in the model's own frame ("Stoltenberg: ...", "... says ...")."""
 
 
-def _name_forms(names: Sequence[str]) -> list[str]:
+def _name_forms(names: Sequence[str], others: Sequence[str] = ()) -> list[str]:
     """The forms of a holder's names an account may open with, longest first: each name without a
     leading "the", its description before a preposition ("Opposition leaders" of "Opposition leaders in
-    central Ethiopia"), and the surname of a proper name ("Mugabe" of "Robert Mugabe")."""
+    central Ethiopia"), a person's name at its end ("Carl Lipo" of "Professor Carl Lipo"), the surname
+    of a proper name ("Mugabe" of "Robert Mugabe"); none that is a form of the other side's names
+    (`others`: "Sudan" is no form of South Sudan's when Sudan is the other side)."""
     forms: set[str] = set()
     for name in names:
         words = re.findall(r"[\w'\u2019.-]+", name)
@@ -160,11 +164,22 @@ def _name_forms(names: Sequence[str]) -> list[str]:
             words = words[1:]
         if not words:
             continue
-        forms.add(" ".join(words))
-        forms.update(" ".join(words[:n]) for n in range(1, len(words)) if words[n] in english.PREPOSITIONS)
+        wholes = [" ".join(words)]
+        wholes += [" ".join(words[:n]) for n in range(1, len(words)) if words[n] in english.PREPOSITIONS]
+        forms.update(wholes)
+        for whole in wholes:
+            last = whole.split()[-2:]
+            if len(last) == 2 and all(w[:1].isupper() for w in last):
+                forms.add(" ".join(last))
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             forms.add(words[-1])
-    return sorted(forms, key=len, reverse=True)
+    taken = {form.casefold() for form in _name_forms(others)} if others else set()
+    return sorted((f for f in forms if f.casefold() not in taken), key=len, reverse=True)
+
+
+def _opening(form: str) -> str:
+    """A pattern for a name form opening a text, spacing and punctuation aside ("U. S." for "U.S.")."""
+    return r"(?:the\s+)?" + r"\W*".join(re.escape(w) for w in re.findall(r"\w+", form)) + r"\b"
 
 
 def _in_lower_case(word: str, known: str) -> bool:
@@ -196,25 +211,25 @@ class Lead:
     """The holder's names: how the sentence names it first, then every name it goes by."""
     names_subject: bool
     """The lead ends in its holder's name ("... reports that Moscow"): the account goes on from it."""
+    others: tuple[str, ...] = ()
+    """The other side's names: no form of them is taken for the holder's."""
 
-    def opening_name_end(self, side: str) -> int:
-        """Where the holder's name (`_name_forms`, spacing and punctuation aside) ends when the account
-        opens with it, else 0."""
-        for form in _name_forms(self.forms):
-            pattern = r"\W*".join(re.escape(w) for w in re.findall(r"\w+", form))
-            if pattern and (found := re.match(rf"(?:the\s+)?{pattern}\b", side, re.IGNORECASE)):
+    def _name_end(self, side: str, forms: Sequence[str]) -> int:
+        for form in forms:
+            if form and (found := re.match(_opening(form), side, re.IGNORECASE)):
                 return found.end()
         return 0
 
+    def opening_name_end(self, side: str) -> int:
+        """Where the holder's name (`_name_forms`) ends when the account opens with it, else 0."""
+        return self._name_end(side, _name_forms(self.forms, self.others))
+
     def _own_frame_end(self, side: str) -> int:
-        """Where the model's own frame opening the account ends ("Stoltenberg: ...", "Carl Lipo says
-        ...", "Opposition leaders say ...": words of the holder's names, then a verb of saying or a
-        colon), else 0."""
-        found = _OWN_FRAME.match(side)
-        if found is None:
-            return 0
-        named = {w.casefold() for form in self.forms for w in re.findall(r"\w+", form)} | {"the"}
-        return found.end() if all(w.casefold() in named for w in re.findall(r"\w+", found["who"])) else 0
+        """Where the model's own frame opening the account ends, else 0: a form of the holder's name,
+        then a verb of saying or a colon ("Stoltenberg: ...", "Opposition leaders say ...")."""
+        end = self.opening_name_end(side)
+        frame = _OWN_FRAME.match(side, end) if end else None
+        return frame.end() if frame else 0
 
     def account(self, side: str, known: str) -> str:
         """The model's account as the sentence shows it: single spaces, no closing stop; without the
@@ -227,7 +242,7 @@ class Lead:
             side = side[len(self.words) + 1 :]
         if end := self._own_frame_end(side):
             side = side[end:]
-        elif self.names_subject and (end := self.opening_name_end(side)):
+        elif self.names_subject and (end := self.opening_name_end(side)) and side[end : end + 1] == " ":
             side = side[end:].strip()
         if title_case(side):
             side = re.sub(r"\b[A-Z][a-z]+\b", lambda word: _written(word[0], known), side)
@@ -237,11 +252,17 @@ class Lead:
         return side
 
     def clause(self, account: str) -> str:
-        """The lead and the account as one clause; an account that opens with its holder's name has a
-        verb of its own and goes without the lead ("Macron calls for ...")."""
-        if not self.names_subject and self.opening_name_end(account):
+        """The lead and the account as one clause. An account opening with the very name the lead
+        gives (or the holder's full name) has a verb of its own and goes without the lead ("Macron
+        calls for ..."); any other keeps it, so no side's words read as a fact."""
+        whole_names = [form for form in self.forms[:2] if form.casefold() not in _casefolded(self.others)]
+        if not self.names_subject and self._name_end(account, whole_names):
             return account
         return f"{self.words} {account}"
+
+
+def _casefolded(names: Sequence[str]) -> set[str]:
+    return {name.casefold() for name in names}
 
 
 def speaks_as_many(name: str, kind: ActorKind) -> bool:
@@ -250,6 +271,8 @@ def speaks_as_many(name: str, kind: ActorKind) -> bool:
     plural, and the name is a description (lower case, a speaker's noun such as "Scientists", or an
     unnamed source), not a proper name ("Airfleets", "the United States")."""
     words = name.split()
+    if not words:
+        return False
     head = next((w for w, after in itertools.pairwise(words) if after in english.PREPOSITIONS), words[-1])
     plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "\u2019s"))
     described = head.casefold() in english.SPEAKER_NOUNS | english.SOURCE_NOUNS
@@ -264,17 +287,23 @@ def side_leads(
     an actor's deed, and "<actor> also says" for an actor's second claim. `actors` and `names` (how the
     sentence names each actor) by actor id."""
 
-    def lead(claim: Claim, *, second: bool) -> Lead:
-        actor, name = actors[claim.actor_id], names[claim.actor_id]
-        if actor.narrator:
-            return Lead(NARRATOR_LEAD, ("the article",), names_subject=False)
-        forms = (name, actor.name, *actor.aliases)
-        if claim.kind is ClaimKind.ACTION:
-            return Lead(f"the article reports that {name}", forms, names_subject=True)
-        verb = "say" if speaks_as_many(name, actor.kind) else "says"
-        return Lead(f"{name} also {verb}" if second else f"{name} {verb}", forms, names_subject=False)
+    def forms(claim: Claim) -> tuple[str, ...]:
+        actor = actors[claim.actor_id]
+        return ("the article",) if actor.narrator else (names[actor.id], actor.name, *actor.aliases)
 
-    return lead(a, second=False), lead(b, second=a.actor_id == b.actor_id)
+    def lead(claim: Claim, other: Claim, *, second: bool) -> Lead:
+        actor, name = actors[claim.actor_id], names[claim.actor_id]
+        others = () if other.actor_id == claim.actor_id else forms(other)
+        if actor.narrator:
+            return Lead(NARRATOR_LEAD, forms(claim), names_subject=False, others=others)
+        if claim.kind is ClaimKind.ACTION:
+            inside = "the " + name[4:] if name.startswith("The ") else name  # "... reports that the hospital"
+            return Lead(f"the article reports that {inside}", forms(claim), names_subject=True, others=others)
+        verb = "say" if speaks_as_many(name, actor.kind) else "says"
+        words = f"{name} also {verb}" if second else f"{name} {verb}"
+        return Lead(words, forms(claim), names_subject=False, others=others)
+
+    return lead(a, b, second=False), lead(b, a, second=a.actor_id == b.actor_id)
 
 
 def known_text(a: Claim, b: Claim, actor_names: Sequence[str]) -> str:
@@ -295,23 +324,27 @@ def _unnamed(lead: Lead, label: str) -> Lead:
     """The lead with its holder unnamed ("one side says"); the article's own account stays itself."""
     if lead.words == NARRATOR_LEAD:
         return lead
+    words = f"{label} also says" if " also " in lead.words else f"{label} says"
     if lead.names_subject:
-        return Lead(f"the article reports that {label}", lead.forms, names_subject=True)
-    return Lead(f"{label} also says" if " also " in lead.words else f"{label} says", lead.forms, False)
+        words = f"the article reports that {label}"
+    return Lead(words, lead.forms, lead.names_subject, lead.others)
 
 
 def each_side_explanation(
     leads: tuple[Lead, Lead], accounts: tuple[str, str], a: Claim, b: Claim
-) -> str | None:
-    """`each_side_sentence`, with the sides unnamed when a name repeats a run of a claim's evidence
-    ("US Secretary of State Mike Pompeo says ..." -> "the other side says ..."); None when even that
-    copies the evidence."""
+) -> tuple[str | None, bool]:
+    """`each_side_sentence`, and whether its sides went unnamed because a name repeats a run of a
+    claim's evidence ("US Secretary of State Mike Pompeo says ..." -> "the other side says ...");
+    None when even that copies the evidence."""
     labels = ("the speaker", "the speaker") if a.actor_id == b.actor_id else ("one side", "the other side")
     unnamed = (_unnamed(leads[0], labels[0]), _unnamed(leads[1], labels[1]))
-    for written in (each_side_sentence(leads, accounts), each_side_sentence(unnamed, accounts)):
+    for written, sides_unnamed in (
+        (each_side_sentence(leads, accounts), False),
+        (each_side_sentence(unnamed, accounts), True),
+    ):
         if not any(copies_words(written, _evidence(claim)) for claim in (a, b)):
-            return written
-    return None
+            return written, sides_unnamed
+    return None, True
 
 
 def title_case(side: str) -> bool:
@@ -324,50 +357,89 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _figures(text: str) -> set[str]:
-    return {figure.replace(",", "") for figure in _FIGURE.findall(text)}
+    """The figures of a text, in digits and in words ("seven" is "7")."""
+    digits = {figure.replace(",", "") for figure in _FIGURE.findall(text)}
+    spelled = {str(english_numbers.NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", text.casefold())
+               if w in english_numbers.NUMBER_WORDS}  # fmt: skip
+    return digits | spelled
 
 
-def _names(text: str) -> set[str]:
-    """Capitalized words that are no function words ("Its", "The" open a sentence)."""
+def _names(side: str) -> set[str]:
+    """Capitalized words of an account (any script), but "I" and a function word opening it."""
+    words = re.findall(r"[^\W\d_]\w*", side)
     return {
         word.casefold()
-        for word in re.findall(r"\b[A-Z]\w*", text)
-        if word.casefold() not in english.FUNCTION_WORDS and word != "I"
+        for position, word in enumerate(words)
+        if word[0].isupper()
+        and word != "I"
+        and not (position == 0 and word.casefold() in english.FUNCTION_WORDS)
     }
 
 
-def side_problem(accounts: tuple[str, str], a: Claim, b: Claim, known: str) -> str | None:
+def copies_most(side: str, source: str, share: float = COPIED_SHARE) -> bool:
+    """Whether most of a short text (`share` of its words, at least 4) is one run of `source`'s words."""
+    words = re.findall(r"\w+", side.casefold())
+    run = max(4, int(len(words) * share + 0.999))
+    if len(words) < run:
+        return False
+    known = re.findall(r"\w+", source.casefold())
+    runs = {tuple(known[i : i + run]) for i in range(len(known) - run + 1)}
+    return any(tuple(words[i : i + run]) in runs for i in range(len(words) - run + 1))
+
+
+def _point_words(text: str) -> set[str]:
+    return keywords(text) | _figures(text)
+
+
+def _speaks_of_the_other(side: str, own: Claim, other: Claim, names: set[str]) -> bool:
+    """Whether an account shares words only with the other claim's own point, none with its own
+    (the two sides swapped)."""
+    said = _point_words(side) - names
+    mine = _point_words(f"{own.statement} {_evidence(own)}") - names
+    theirs = _point_words(f"{other.statement} {_evidence(other)}") - names
+    return bool(said & (theirs - mine)) and not said & mine
+
+
+def side_problem(
+    accounts: tuple[str, str], a: Claim, b: Claim, known: str, actor_names: Sequence[str] = ()
+) -> str | None:
     """Why the two sides' accounts (`Lead.account`) cannot explain the contradiction (`SIDE_REFUSED`),
-    or None when they can; `known`: `known_text`."""
-    sides = list(accounts)
+    or None when they can; `known`: `known_text`; `actor_names`: every name the two actors go by."""
     known_words = {word.casefold() for word in re.findall(r"\w+", known)}
-    for label, side in zip("AB", sides, strict=True):
+    names = keywords(" ".join(actor_names))
+    for label, side, own, other in (("A", accounts[0], a, b), ("B", accounts[1], b, a)):
         words = side.split()
         if len(words) < 2:
             return f"the account of side {label} is {'one word' if words else 'empty'}: {side!r}"
         if len(words) > MAX_SIDE_WORDS:
             return f"the account of side {label} has {len(words)} words (at most {MAX_SIDE_WORDS})"
-        if any(copies_words(side, _evidence(claim)) for claim in (a, b)):
-            return f"the account of side {label} copies the evidence: {side!r}"
+        sources = [text for claim in (a, b) for text in (_evidence(claim), claim.statement)]
+        if any(copies_words(side, _evidence(claim)) for claim in (a, b)) or any(
+            copies_most(side, source) for source in sources
+        ):
+            return f"the account of side {label} copies a claim: {side!r}"
         if extra := sorted(_figures(side) - _figures(known)):
             return f"the account of side {label} gives a figure the claims do not: {', '.join(extra)}"
         if extra := sorted(_names(side) - known_words):
             return f"the account of side {label} names what the claims do not: {', '.join(extra)}"
-    if re.findall(r"\w+", sides[0].casefold()) == re.findall(r"\w+", sides[1].casefold()):
-        return f"both accounts say the same: {sides[0]!r}"
+        if _speaks_of_the_other(side, own, other, names):
+            return f"the account of side {label} speaks of the other claim: {side!r}"
+    if re.findall(r"\w+", accounts[0].casefold()) == re.findall(r"\w+", accounts[1].casefold()):
+        return f"both accounts say the same: {accounts[0]!r}"
     return None
 
 
 def explained_by_sides(
     side_a: str, side_b: str, leads: tuple[Lead, Lead], a: Claim, b: Claim, actor_names: Sequence[str]
 ) -> tuple[str | None, str | None]:
-    """The explanation written from the model's accounts of the two sides, or None and why it cannot
-    be (`SIDE_REFUSED`). `actor_names`: every name the two actors go by."""
+    """The explanation written from the model's accounts of the two sides and a note on how (the
+    sides unnamed), or None and why it cannot be (`SIDE_REFUSED`). `actor_names`: every name the two
+    actors go by."""
     known = known_text(a, b, actor_names)
     accounts = (leads[0].account(side_a, known), leads[1].account(side_b, known))
-    if problem := side_problem(accounts, a, b, known):
+    if problem := side_problem(accounts, a, b, known, actor_names):
         return None, problem
-    written = each_side_explanation(leads, accounts, a, b)
+    written, unnamed = each_side_explanation(leads, accounts, a, b)
     if written is None:
         return None, "the sentence copies a claim's evidence, even with the sides unnamed"
-    return written, None
+    return written, ("the sides are unnamed: a name repeats a run of the evidence" if unnamed else None)

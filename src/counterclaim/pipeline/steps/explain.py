@@ -73,14 +73,18 @@ async def run(state: AnalysisState) -> None:
             explained.append(contradiction)
             continue
         names = [*every_name[a.actor_id], *every_name[b.actor_id]]
-        text, problem = explained_by_sides(answer.a, answer.b, leads, a, b, names)
+        text, note = explained_by_sides(answer.a, answer.b, leads, a, b, names)
         pair = (a.id, b.id)
+        said = f"the model's sides {answer.a!r} / {answer.b!r}"
         if text is None:
-            reason = f"{contradiction.id}: {problem}; the explanation stays {contradiction.explanation!r}"
+            reason = (
+                f"{contradiction.id}: {said}: {note}; the explanation stays {contradiction.explanation!r}"
+            )
             state.trace.record(SIDE_REFUSED, DecisionAction.SKIPPED, reason, claims=pair)
             explained.append(contradiction)
             continue
-        reason = f"{contradiction.id}: {contradiction.explanation!r} -> {text!r}"
+        how = f" ({note})" if note else ""
+        reason = f"{contradiction.id}: {said} -> {text!r}{how}, in place of {contradiction.explanation!r}"
         state.trace.record(EACH_SIDE, DecisionAction.RELABELED, reason, claims=pair)
         explained.append(contradiction.model_copy(update={"explanation": text}))
         state.explained.add(contradiction.id)
