@@ -36,6 +36,20 @@ def claim_citing(
     )
 
 
+NATO_ARTICLE = (
+    "NATO said Russia is adding troops.\u200b Moscow denied it.\n\n"
+    "Jens Stoltenberg said there was no withdrawal. Stoltenberg added that talks could go on."
+)
+"""A short article of two sides and one speaker's two claims, for the verify and explain rules."""
+
+
+def nato_claim(
+    cid: str, actor: str, statement: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION
+) -> Claim:
+    """A claim of `NATO_ARTICLE` citing `evidence`."""
+    return claim_citing(NATO_ARTICLE, cid, actor, statement, evidence, kind)
+
+
 def said(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
     """A claim whose statement is its evidence, at the start of a text of its own."""
     return Claim(

@@ -7,7 +7,7 @@ from typing import cast
 
 import pytest
 
-from builders import claim_citing, verdict
+from builders import claim_citing, nato_claim, verdict
 from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, ContradictionKind, DecisionAction
 from counterclaim.pipeline.rules import acceptance, actor_names, explanations, narration
 from counterclaim.pipeline.rules.acceptance import accept, judge, settle_kind
@@ -19,16 +19,7 @@ from counterclaim.pipeline.trace import Rule
 from counterclaim.text.numbers import NumericRelation, NumericVerdict
 from fake_model import CUT_OFF, FakeModel, run_step, state_for
 
-ARTICLE = (
-    "NATO said Russia is adding troops.\u200b Moscow denied it.\n\n"
-    "Jens Stoltenberg said there was no withdrawal. Stoltenberg added that talks could go on."
-)
-
-
-def _claim(
-    cid: str, actor: str, statement: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION
-) -> Claim:
-    return claim_citing(ARTICLE, cid, actor, statement, evidence, kind)
+_claim = nato_claim
 
 
 def _candidate(relation: NumericRelation, *, b_actor: str = "a2", clash: bool = True) -> Candidate:

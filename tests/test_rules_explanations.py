@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import claim_citing, said, verdict
+from builders import claim_citing, nato_claim, said, verdict
 from counterclaim.models import (
     Actor,
     ActorKind,
@@ -21,16 +21,7 @@ from counterclaim.pipeline.steps import explain
 from counterclaim.pipeline.trace import Rule
 from fake_model import FakeModel, run_step, state_for
 
-ARTICLE = (
-    "NATO said Russia is adding troops.\u200b Moscow denied it.\n\n"
-    "Jens Stoltenberg said there was no withdrawal. Stoltenberg added that talks could go on."
-)
-
-
-def _claim(
-    cid: str, actor: str, statement: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION
-) -> Claim:
-    return claim_citing(ARTICLE, cid, actor, statement, evidence, kind)
+_claim = nato_claim
 
 
 def test_the_explanation_is_the_verifiers_comparison_unless_it_copies_the_evidence() -> None:
