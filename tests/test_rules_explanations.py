@@ -228,16 +228,16 @@ def test_a_figure_the_claims_give_is_no_addition() -> None:
 
 
 _EXPLAIN_TEXT = "Police said three people died. The hospital said seven people died."
+_POLICE = claim_citing(_EXPLAIN_TEXT, "c1", "a1", "Three people died.", "Police said three people died.")
+_HOSPITAL = claim_citing(
+    _EXPLAIN_TEXT, "c2", "a2", "Seven people died.", "The hospital said seven people died."
+)
 
 
 def _explained(answer: dict[str, str]) -> tuple[Contradiction, list[tuple[str, DecisionAction, str]]]:
-    police = claim_citing(_EXPLAIN_TEXT, "c1", "a1", "Three people died.", "Police said three people died.")
-    hospital = claim_citing(
-        _EXPLAIN_TEXT, "c2", "a2", "Seven people died.", "The hospital said seven people died."
-    )
     model = FakeModel({"SidesDraft": [answer]})
     state = state_for(_EXPLAIN_TEXT, model)
-    state.claims = [police, hospital]
+    state.claims = [_POLICE, _HOSPITAL]
     state.actors = [Actor(id="a1", name="Police", kind=ActorKind.GOVERNMENT),
                     Actor(id="a2", name="The hospital", kind=ActorKind.ORGANISATION)]  # fmt: skip
     before = "Police and The hospital give figures for the same count that cannot both be right."
@@ -324,10 +324,6 @@ def test_a_name_that_repeats_the_evidence_leaves_the_sides_unnamed() -> None:
     assert written is None and problem is not None and "copies a claim" in problem
 
 
-_POLICE = claim_citing(_EXPLAIN_TEXT, "c1", "a1", "Three people died.", "Police said three people died.")
-_HOSPITAL = claim_citing(
-    _EXPLAIN_TEXT, "c2", "a2", "Seven people died.", "The hospital said seven people died."
-)
 _TOLL_KNOWN = explanations.known_text(_POLICE, _HOSPITAL, ["Police", "The hospital"])
 
 

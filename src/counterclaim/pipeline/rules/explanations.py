@@ -297,7 +297,7 @@ def side_leads(
         if actor.narrator:
             return Lead(NARRATOR_LEAD, forms(claim), names_subject=False, others=others)
         if claim.kind is ClaimKind.ACTION:
-            inside = "the " + name[4:] if name.startswith("The ") else name  # "... reports that the hospital"
+            inside = _inside_a_sentence(name)  # "... reports that the hospital"
             return Lead(f"the article reports that {inside}", forms(claim), names_subject=True, others=others)
         verb = "say" if speaks_as_many(name, actor.kind) else "says"
         words = f"{name} also {verb}" if second else f"{name} {verb}"
@@ -314,10 +314,13 @@ def known_text(a: Claim, b: Claim, actor_names: Sequence[str]) -> str:
 def each_side_sentence(leads: tuple[Lead, Lead], accounts: tuple[str, str]) -> str:
     """The explanation written from the two sides' accounts (`Lead.account`): "<lead A> <A>; <lead B>
     <B>."."""
-    second = leads[1].clause(accounts[1])
-    if second.startswith("The "):  # "...; the hospital says ...", inside the sentence
-        second = "t" + second[1:]
+    second = _inside_a_sentence(leads[1].clause(accounts[1]))  # "...; the hospital says ..."
     return _capitalized(f"{leads[0].clause(accounts[0])}; {second}.")
+
+
+def _inside_a_sentence(text: str) -> str:
+    """Text that opens with "The" as it reads inside a sentence ("the hospital")."""
+    return "t" + text[1:] if text.startswith("The ") else text
 
 
 def _unnamed(lead: Lead, label: str) -> Lead:
@@ -377,7 +380,8 @@ def _names(side: str) -> set[str]:
 
 
 def copies_most(side: str, source: str, share: float = COPIED_SHARE) -> bool:
-    """Whether most of a short text (`share` of its words, at least 4) is one run of `source`'s words."""
+    """Whether most of a short text (`share` of its words, at least 4) is one run of `source`'s words
+    (case and punctuation aside; also the summary's test, `summary_support.copies_claim`)."""
     words = re.findall(r"\w+", side.casefold())
     run = max(4, int(len(words) * share + 0.999))
     if len(words) < run:
@@ -407,13 +411,13 @@ def side_problem(
     or None when they can; `known`: `known_text`; `actor_names`: every name the two actors go by."""
     known_words = {word.casefold() for word in re.findall(r"\w+", known)}
     names = keywords(" ".join(actor_names))
+    sources = [text for claim in (a, b) for text in (_evidence(claim), claim.statement)]
     for label, side, own, other in (("A", accounts[0], a, b), ("B", accounts[1], b, a)):
         words = side.split()
         if len(words) < 2:
             return f"the account of side {label} is {'one word' if words else 'empty'}: {side!r}"
         if len(words) > MAX_SIDE_WORDS:
             return f"the account of side {label} has {len(words)} words (at most {MAX_SIDE_WORDS})"
-        sources = [text for claim in (a, b) for text in (_evidence(claim), claim.statement)]
         if any(copies_words(side, _evidence(claim)) for claim in (a, b)) or any(
             copies_most(side, source) for source in sources
         ):

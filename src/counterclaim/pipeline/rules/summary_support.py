@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from counterclaim.language import english
 from counterclaim.models import Claim, Contradiction, SummarySentence
-from counterclaim.pipeline.rules.explanations import conflict_sentence
+from counterclaim.pipeline.rules.explanations import conflict_sentence, copies_most
 from counterclaim.pipeline.rules.pairing import content_words
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
@@ -60,16 +60,8 @@ def same_words(a: str, b: str) -> bool:
 
 def copies_claim(sentence: str, claim: Claim) -> bool:
     """Whether most of the sentence is one run of the claim's statement or evidence."""
-    words = _words(sentence)
-    if len(words) < 4:
-        return False
-    run = max(4, int(len(words) * COPY_SHARE + 0.999))
-    for source in (claim.statement, " ".join(span.text for span in claim.evidence)):
-        known = _words(source)
-        runs = {tuple(known[i : i + run]) for i in range(len(known) - run + 1)}
-        if any(tuple(words[i : i + run]) in runs for i in range(len(words) - run + 1)):
-            return True
-    return False
+    evidence = " ".join(span.text for span in claim.evidence)
+    return any(copies_most(sentence, source, COPY_SHARE) for source in (claim.statement, evidence))
 
 
 def summary_from_analysis(
