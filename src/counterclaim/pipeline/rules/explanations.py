@@ -6,7 +6,10 @@ An explanation comes from one of three places, the first that passes code's chec
    the builder says repairs last until autumn."). Code keeps it only when each part is short, is mostly
    no copy of either claim's words (evidence or statement), gives no figure (in digits or words) and no
    capitalized word the claims and actors' names lack, speaks of its own claim rather than the other,
-   and the parts differ (`side_problem`). Lowercase names the model invents are not caught.
+   gives neither the other side's words nor anyone else's, and the parts differ (`side_problem`). An
+   account opening with the holder's name and a verb of its stance ("Army spokesman denies ...")
+   goes under the holder's full name, without the lead. Lowercase names the model invents are not
+   caught.
 2. The verifier's comparison (step 10), when it copies no run of the evidence and speaks of the claims:
    "Both claims are about the same event, but they present different information" names nothing of
    either and explains nothing.
@@ -51,7 +54,9 @@ EACH_SIDE = Rule(
     "explanations.each_side",
     'A reported contradiction is explained by what each side holds: the model completes "<A> says ..." '
     'and "<B> says ..." in its own words (step 11), and code writes the sentence, in place of the '
-    "verifier's comparison.",
+    "verifier's comparison. An account opening with a form of the holder's name and a verb of saying "
+    'loses that frame ("Stoltenberg: ...", "Army spokesman says ..."); with a verb of its stance it '
+    'keeps the verb under the holder\'s full name ("Pakistani army spokesman denies account").',
 )
 COPIED_SHARE = 0.8
 """An account most of whose words (this share, at least 4) are one run of a claim's words copies it."""
@@ -61,8 +66,9 @@ SIDE_REFUSED = Rule(
     "`max_side_words` words; is mostly (`copied_share` of its words, at least 4, in one run) a copy of "
     "either claim's evidence or statement, or the finished sentence repeats a run of `copied_words` words "
     "of the evidence even with the sides unnamed; gives a figure (in digits or words) or a capitalized "
-    "word neither claim nor actor name has; speaks only of the other claim's point; or says what the "
-    "other part says. The explanation then stays as step 10 left it.",
+    "word neither claim nor actor name has; speaks only of the other claim's point; gives the other "
+    'side\'s words ("..., Mugabe denies") or someone\'s words ("Zimbabwe\'s Herald says ..."); or says '
+    "what the other part says. The explanation then stays as step 10 left it.",
     {"max_side_words": MAX_SIDE_WORDS, "copied_share": COPIED_SHARE, "copied_words": COPIED_WORDS},
 )
 RULES = (EXPLANATION_COPIES_EVIDENCE, SAYS_NOTHING, EACH_SIDE, SIDE_REFUSED)
@@ -149,6 +155,12 @@ _OWN_FRAME = re.compile(
     r"\s*(?:(?:says|say|said|claims|claim|insists|argues|reports|reported)\b|:)\s*", re.IGNORECASE
 )
 """What follows the holder's name in the model's own frame ("Stoltenberg: ...", "... says ...")."""
+_SAYING_VERBS = "says|say|said|claims|claimed|reports|reported|alleges|alleged|insists|argues"
+_ACTS = sorted((english.REPORTING_VERBS | english.DISAGREEMENT_VERBS) - set(_SAYING_VERBS.split("|")))
+_ACT = re.compile(r"\s+(?:" + "|".join(_ACTS) + r")\b", re.IGNORECASE)
+"""A verb of the holder's own stance after its name ("Army spokesman denies ..."): the account's own."""
+_NOT_BEFORE_A_SUBJECT = frozenset(_ACTS) | set(_SAYING_VERBS.split("|")) | english.PREPOSITIONS
+"""Words after which a name is an object ("rejects MDC claims", "of Russia's claims"), not a subject."""
 
 
 def _name_forms(names: Sequence[str], others: Sequence[str] = ()) -> list[str]:
@@ -174,6 +186,31 @@ def _name_forms(names: Sequence[str], others: Sequence[str] = ()) -> list[str]:
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             forms.add(words[-1])
     taken = {form.casefold() for form in _name_forms(others)} if others else set()
+    return sorted((f for f in forms if f.casefold() not in taken), key=len, reverse=True)
+
+
+def _head_forms(names: Sequence[str]) -> set[str]:
+    """Shorter forms that still name the holder: the tails of a description that keep its head noun
+    ("army spokesman", "spokesman" of "Pakistani army spokesman"; "government" of "the Ethiopian
+    government") and an acronym opening a name ("US" of "US Department of Defense")."""
+    forms: set[str] = set()
+    for name in names:
+        words = re.findall(r"[\w'\u2019.-]+", name)
+        if words and words[0].casefold() == "the":
+            words = words[1:]
+        if not words:
+            continue
+        head = next((n for n in range(1, len(words)) if words[n] in english.PREPOSITIONS), len(words))
+        forms.update(" ".join(words[start:head]) for start in range(1, head))
+        if len(words) > 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper():
+            forms.add(words[0])
+    return {form for form in forms if form.casefold() not in english.FUNCTION_WORDS}
+
+
+def _holder_forms(names: Sequence[str], others: Sequence[str] = ()) -> list[str]:
+    """`_name_forms` and `_head_forms`, longest first; none that is a form of the other side's."""
+    taken = {form.casefold() for form in [*_name_forms(others), *_head_forms(others)]} if others else set()
+    forms = {*_name_forms(names), *_head_forms(names)}
     return sorted((f for f in forms if f.casefold() not in taken), key=len, reverse=True)
 
 
@@ -214,6 +251,17 @@ class Lead:
     others: tuple[str, ...] = ()
     """The other side's names: no form of them is taken for the holder's."""
 
+    def named_acting(self, side: str) -> str | None:
+        """The words of an account that give the holder's own saying or stance anywhere in it ("...,
+        Mugabe denies"), else None; not the object of a verb or preposition ("rejects MDC claims")."""
+        verbs = r"\s+(?:" + _SAYING_VERBS + "|" + "|".join(_ACTS) + r")\b"
+        for form in _holder_forms(self.forms, self.others):
+            for found in re.finditer(r"(?<!\w)" + _opening(form) + verbs, side, re.IGNORECASE):
+                before = re.findall(r"\w+", side[: found.start()].casefold())[-1:]
+                if not before or before[0] not in _NOT_BEFORE_A_SUBJECT:
+                    return found[0]
+        return None
+
     def _name_end(self, side: str, forms: Sequence[str]) -> int:
         for form in forms:
             if form and (found := re.match(_opening(form), side, re.IGNORECASE)):
@@ -224,12 +272,26 @@ class Lead:
         """Where the holder's name (`_name_forms`) ends when the account opens with it, else 0."""
         return self._name_end(side, _name_forms(self.forms, self.others))
 
+    def _holder_end(self, side: str) -> int:
+        """Where a name of the holder, or a shorter form of it (`_holder_forms`), ends when the account
+        opens with it, else 0."""
+        return self._name_end(side, _holder_forms(self.forms, self.others))
+
     def _own_frame_end(self, side: str) -> int:
         """Where the model's own frame opening the account ends, else 0: a form of the holder's name,
-        then a verb of saying or a colon ("Stoltenberg: ...", "Opposition leaders say ...")."""
-        end = self.opening_name_end(side)
+        then a verb of saying or a colon ("Stoltenberg: ...", "Army spokesman says ...")."""
+        end = self._holder_end(side)
         frame = _OWN_FRAME.match(side, end) if end else None
         return frame.end() if frame else 0
+
+    def _own_act_end(self, side: str) -> int:
+        """Where the holder's name ends when the account opens with it and a verb of its stance
+        ("US denies ...", "Army spokesman rejects ..."), else 0; never for the article's own account
+        or a deed's lead."""
+        if self.names_subject or self.words == NARRATOR_LEAD:
+            return 0
+        end = self._holder_end(side)
+        return end if end and _ACT.match(side, end) else 0
 
     def account(self, side: str, known: str) -> str:
         """The model's account as the sentence shows it: single spaces, no closing stop; without the
@@ -242,6 +304,8 @@ class Lead:
             side = side[len(self.words) + 1 :]
         if end := self._own_frame_end(side):
             side = side[end:]
+        elif end := self._own_act_end(side):  # "Army spokesman denies it" -> "<its name> denies it"
+            side = self.forms[0] + side[end:]
         elif self.names_subject and (end := self.opening_name_end(side)) and side[end : end + 1] == " ":
             side = side[end:].strip()
         if title_case(side):
@@ -404,11 +468,45 @@ def _speaks_of_the_other(side: str, own: Claim, other: Claim, names: set[str]) -
     return bool(said & (theirs - mine)) and not said & mine
 
 
+_SUBJECT_WORDS = 3
+
+
+def _nested_report(side: str) -> str | None:
+    """Someone's words inside an account ("Zimbabwe's Herald says ...", "opposition leader says
+    ..."): a subject of up to `_SUBJECT_WORDS` words, a name or the account's first words, then a verb
+    of saying; None when there is none. Not a noun ("claims of", "on claims") nor an object ("rejects
+    MDC claims")."""
+    tokens = re.findall(r"[\w'\u2019.-]+|[^\w\s]", side)
+    saying = set(_SAYING_VERBS.split("|"))
+    for at, token in enumerate(tokens):
+        if token.casefold() not in saying or tokens[at + 1 : at + 2] == ["of"]:
+            continue
+        start = at
+        while (
+            start > max(0, at - _SUBJECT_WORDS) and tokens[start - 1].casefold() not in _NOT_BEFORE_A_SUBJECT
+        ):
+            if not re.match(r"\w", tokens[start - 1]):
+                break
+            start -= 1
+        subject = tokens[start:at]
+        if not subject or (start > 0 and tokens[start - 1].casefold() in _NOT_BEFORE_A_SUBJECT):
+            continue
+        if start == 0 or any(word[:1].isupper() for word in subject):
+            return " ".join([*subject, token])
+    return None
+
+
 def side_problem(
-    accounts: tuple[str, str], a: Claim, b: Claim, known: str, actor_names: Sequence[str] = ()
+    accounts: tuple[str, str],
+    a: Claim,
+    b: Claim,
+    known: str,
+    actor_names: Sequence[str] = (),
+    leads: tuple[Lead, Lead] | None = None,
 ) -> str | None:
     """Why the two sides' accounts (`Lead.account`) cannot explain the contradiction (`SIDE_REFUSED`),
-    or None when they can; `known`: `known_text`; `actor_names`: every name the two actors go by."""
+    or None when they can; `known`: `known_text`; `actor_names`: every name the two actors go by;
+    `leads`: the two sides' leads, to tell the other side's words in an account."""
     known_words = {word.casefold() for word in re.findall(r"\w+", known)}
     names = keywords(" ".join(actor_names))
     sources = [text for claim in (a, b) for text in (_evidence(claim), claim.statement)]
@@ -428,6 +526,11 @@ def side_problem(
             return f"the account of side {label} names what the claims do not: {', '.join(extra)}"
         if _speaks_of_the_other(side, own, other, names):
             return f"the account of side {label} speaks of the other claim: {side!r}"
+        other_lead = None if leads is None or own.actor_id == other.actor_id else leads[label == "A"]
+        if other_lead is not None and (acting := other_lead.named_acting(side)):
+            return f"the account of side {label} gives the other side's words: {acting!r}"
+        if nested := _nested_report(side):
+            return f"the account of side {label} reports someone's words: {nested!r}"
     if re.findall(r"\w+", accounts[0].casefold()) == re.findall(r"\w+", accounts[1].casefold()):
         return f"both accounts say the same: {accounts[0]!r}"
     return None
@@ -441,7 +544,7 @@ def explained_by_sides(
     actors go by."""
     known = known_text(a, b, actor_names)
     accounts = (leads[0].account(side_a, known), leads[1].account(side_b, known))
-    if problem := side_problem(accounts, a, b, known, actor_names):
+    if problem := side_problem(accounts, a, b, known, actor_names, leads):
         return None, problem
     written, unnamed = each_side_explanation(leads, accounts, a, b)
     if written is None:
