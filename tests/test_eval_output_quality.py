@@ -4,6 +4,7 @@ explain (`evaluation.output_quality`). The analyses are HAND-MADE (tests/eval_or
 from __future__ import annotations
 
 from counterclaim.evaluation.output_quality import OutputQuality, on_both_points, output_quality, summed
+from counterclaim.models import ExplanationSource
 from eval_oracles import DAM_TEXT, half_analysis
 
 
@@ -63,3 +64,15 @@ def test_explanations_on_both_points_are_counted() -> None:
     for text, counted in ((both, 1), ("The two sides disagree.", 0)):
         changed = analysis.model_copy(update={"contradictions": [k.model_copy(update={"explanation": text})]})
         assert output_quality(changed).explanations_on_both_points == counted
+
+
+def test_explanations_written_from_each_sides_account_are_counted_by_their_source() -> None:
+    analysis = half_analysis(DAM_TEXT)
+    k = analysis.contradictions[0]
+    for source, counted in ((ExplanationSource.SIDES, 1), (ExplanationSource.MODEL, 0), (None, 0)):
+        changed = analysis.model_copy(
+            update={"contradictions": [k.model_copy(update={"explained_by": source})]}
+        )
+        assert output_quality(changed).explanations_by_sides == counted
+    total = summed([OutputQuality(explanations_by_sides=2), OutputQuality(explanations_by_sides=1)])
+    assert total.explanations_by_sides == 3

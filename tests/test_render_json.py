@@ -27,7 +27,7 @@ def test_json_spans_match_the_article() -> None:
 
 
 def test_json_indent_is_configurable() -> None:
-    assert render_json(handmade_analysis(), indent=4).startswith('{\n    "schema_version": "1.2"')
+    assert render_json(handmade_analysis(), indent=4).startswith('{\n    "schema_version": "1.3"')
 
 
 def test_json_escapes_terminal_active_characters_but_keeps_content() -> None:

@@ -8,7 +8,15 @@ from typing import cast
 import pytest
 
 from builders import claim_citing, nato_claim, verdict
-from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, ContradictionKind, DecisionAction
+from counterclaim.models import (
+    Actor,
+    ActorKind,
+    Claim,
+    ClaimKind,
+    ContradictionKind,
+    DecisionAction,
+    ExplanationSource,
+)
 from counterclaim.pipeline.rules import acceptance, actor_names, explanations, narration
 from counterclaim.pipeline.rules.acceptance import accept, judge, settle_kind
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate, opposed_ideas
@@ -242,6 +250,7 @@ def test_the_verify_step_traces_each_verdicts_rule_and_the_kind_code_settles() -
     (found,) = state.contradictions
     assert (found.id, found.kind) == ("k1", ContradictionKind.WORDS_VS_DEEDS)
     assert found.explanation == "The army is said to have withdrawn yet says it stayed."
+    assert found.explained_by is ExplanationSource.MODEL
 
 
 _BORDER = "NATO said Russia is adding troops near the border. Moscow said its troops are leaving the border."
@@ -311,6 +320,7 @@ def test_figures_reported_over_the_verifiers_verdict_are_explained_by_code_not_b
     assert found.kind is ContradictionKind.NUMERIC
     assert "fit together" not in found.explanation and "5 versus 40" in found.explanation
     assert found.explanation.startswith("Police and Activists give figures")
+    assert found.explained_by is ExplanationSource.CODE
     rules = [(d.rule, d.action) for d in state.trace.decisions()]
     assert (acceptance.CONFLICTING_FIGURES.name, DecisionAction.OVERRIDDEN) in rules
     assert (explanations.EXPLANATION_COPIES_EVIDENCE.name, DecisionAction.RELABELED) in rules

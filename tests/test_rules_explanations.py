@@ -14,6 +14,7 @@ from counterclaim.models import (
     Contradiction,
     ContradictionKind,
     DecisionAction,
+    ExplanationSource,
 )
 from counterclaim.pipeline.rules import actor_names, explanations
 from counterclaim.pipeline.rules.explanations import explanation, side_leads, side_problem
@@ -248,6 +249,7 @@ def _explained(answer: dict[str, str]) -> tuple[Contradiction, list[tuple[str, D
             claim_b="c2",
             kind=ContradictionKind.NUMERIC,
             explanation=before,
+            explained_by=ExplanationSource.CODE,
             confidence=1,
         )
     ]
@@ -260,6 +262,7 @@ def _explained(answer: dict[str, str]) -> tuple[Contradiction, list[tuple[str, D
 def test_the_explain_step_writes_what_each_side_holds() -> None:
     found, decisions = _explained({"a": "the toll is three dead", "b": "The hospital says seven died."})
     assert found.explanation == "Police says the toll is three dead; the hospital says seven died."
+    assert found.explained_by is ExplanationSource.SIDES
     ((rule, action, reason),) = decisions
     assert (rule, action) == (explanations.EACH_SIDE.name, DecisionAction.RELABELED)
     assert "give figures for the same count" in reason  # the explanation it replaced
@@ -268,6 +271,7 @@ def test_the_explain_step_writes_what_each_side_holds() -> None:
 def test_an_account_code_refuses_leaves_the_explanation_and_says_why() -> None:
     found, decisions = _explained({"a": "eleven people died in the crash of Flight 9", "b": "seven died"})
     assert found.explanation.startswith("Police and The hospital give figures")
+    assert found.explained_by is ExplanationSource.CODE  # as step 10 left it
     ((rule, action, reason),) = decisions
     assert (rule, action) == (explanations.SIDE_REFUSED.name, DecisionAction.SKIPPED)
     assert "a figure the claims do not: 11, 9" in reason  # "eleven" is a figure too

@@ -11,6 +11,7 @@ from counterclaim.models import (
     Contradiction,
     ContradictionKind,
     DecisionAction,
+    ExplanationSource,
     SummarySentence,
 )
 from counterclaim.pipeline.rules.summary_support import (
@@ -132,11 +133,22 @@ def test_code_gives_what_each_side_holds_when_step_11_could_say_it() -> None:
     names = {"a1": "NATO", "a2": "Moscow"}
     sides = "NATO says troops are added; Moscow says none are."
     k = Contradiction(
-        id="k1", claim_a="c1", claim_b="c2", kind=ContradictionKind.FACTUAL, explanation=sides, confidence=0.9
+        id="k1",
+        claim_a="c1",
+        claim_b="c2",
+        kind=ContradictionKind.FACTUAL,
+        explanation=sides,
+        explained_by=ExplanationSource.SIDES,
+        confidence=0.9,
     )
-    written = summary_from_analysis([NATO, moscow], names, [k], 4, explained={"k1"})
+    written = summary_from_analysis([NATO, moscow], names, [k], 4)
     assert [s.text for s in written][1:] == [sides]
-    generic = summary_from_analysis([NATO, moscow], names, [k], 4)  # the verifier's or code's sentence
-    assert [s.text for s in generic][1:] == [
-        "NATO and Moscow give accounts of the same matter that cannot both be true."
-    ]
+    for source in (
+        ExplanationSource.MODEL,
+        ExplanationSource.CODE,
+        None,
+    ):  # the verifier's, code's, or unknown
+        other = k.model_copy(update={"explained_by": source})
+        assert [s.text for s in summary_from_analysis([NATO, moscow], names, [other], 4)][1:] == [
+            "NATO and Moscow give accounts of the same matter that cannot both be true."
+        ]

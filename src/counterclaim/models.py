@@ -14,11 +14,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Literal["1.2"] = "1.2"
+SCHEMA_VERSION: Literal["1.3"] = "1.3"
 """1.1 added `Span.grounding`, `RunMetadata.trace` and `Contradiction.also` (all optional when reading
 1.0 output); 1.2 added `Actor.narrator`, the contradiction kind `record` and the decision action
-`added` (the article's own account, only with the `narrator` setting)."""
-SchemaVersion = Literal["1.0", "1.1", "1.2"]
+`added` (the article's own account, only with the `narrator` setting); 1.3 added
+`Contradiction.explained_by` (None when reading older output)."""
+SchemaVersion = Literal["1.0", "1.1", "1.2", "1.3"]
 
 AnalysisScope = Literal["full", "claims"]
 """What an analysis looks for: everything, or actors and claims alone (faster: no contradiction or
@@ -66,6 +67,20 @@ class ContradictionKind(StrEnum):
     RECORD = "record"
     """An actor's words against the article's own account (its narrator): set by code, never named by
     the model; only with the `narrator` setting."""
+
+
+class ExplanationSource(StrEnum):
+    """Who wrote a contradiction's explanation."""
+
+    SIDES = "sides"
+    """The model's short account of each side (step 11, explain), checked by code, which writes the
+    sentence: "<A> says ...; <B> says ..."."""
+    MODEL = "model"
+    """The model's own comparison of the two claims: the verifier's (step 10), or the one-shot answer
+    of the naive pipeline."""
+    CODE = "code"
+    """A sentence code wrote from the two actors and the kind of conflict (or the figures), because
+    the model's words copied the evidence or said nothing (the trace names the rule)."""
 
 
 VERIFIER_KINDS: tuple[ContradictionKind, ...] = tuple(
@@ -153,6 +168,14 @@ class Contradiction(_Frozen):
         )
     )
     explanation: str = Field(description="One or two sentences on why the claims conflict.")
+    explained_by: ExplanationSource | None = Field(
+        default=None,
+        description=(
+            "Who wrote the explanation: 'sides' (the model's account of each side, checked and put in "
+            "one sentence by code), 'model' (the model's own comparison) or 'code' (a sentence code "
+            "wrote from the actors and the kind of conflict); None in output older than schema 1.3."
+        ),
+    )
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the verifier is, from 0 to 1.")
     also: list[tuple[str, str]] = Field(
         default_factory=list,

@@ -6,7 +6,8 @@ explain.
   own sentences, with the narrator setting, are quoted as they stand);
 - an explanation explains when it copies no run of either claim's evidence
   (`pipeline.rules.explanations.copies_words`), and says what each side holds when it speaks of each
-  claim's own point (`on_both_points`).
+  claim's own point (`on_both_points`); the report also counts those written from each side's account
+  (`Contradiction.explained_by`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from counterclaim.models import Analysis
+from counterclaim.models import Analysis, ExplanationSource
 from counterclaim.pipeline.rules.explanations import copies_words
 from counterclaim.pipeline.rules.statements import standalone_problem
 from counterclaim.text.keywords import keywords
@@ -34,6 +35,8 @@ class OutputQuality(BaseModel):
     explanations_copying_evidence: int = 0
     explanations_on_both_points: int = 0
     """Explanations that speak of each claim's own point (`on_both_points`)."""
+    explanations_by_sides: int = 0
+    """Explanations written from the model's account of each side (`Contradiction.explained_by`)."""
 
     def plus(self, other: OutputQuality) -> OutputQuality:
         return OutputQuality(
@@ -43,6 +46,7 @@ class OutputQuality(BaseModel):
             explanations_copying_evidence=self.explanations_copying_evidence
             + other.explanations_copying_evidence,
             explanations_on_both_points=self.explanations_on_both_points + other.explanations_on_both_points,
+            explanations_by_sides=self.explanations_by_sides + other.explanations_by_sides,
         )
 
     @property
@@ -69,6 +73,7 @@ def output_quality(analysis: Analysis) -> OutputQuality:
         explanations=len(analysis.contradictions),
         explanations_copying_evidence=copying,
         explanations_on_both_points=both,
+        explanations_by_sides=sum(k.explained_by is ExplanationSource.SIDES for k in analysis.contradictions),
     )
 
 

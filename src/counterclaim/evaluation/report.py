@@ -301,7 +301,8 @@ def quality_lines(record: RunRecord) -> list[str]:
     return [
         f"Standalone statements: {q.standalone_statements} of {q.statements} ({share}); explanations copying "
         f"a claim's evidence: {q.explanations_copying_evidence} of {q.explanations}; explanations speaking "
-        f"of each claim's point: {q.explanations_on_both_points} of {q.explanations}.",
+        f"of each claim's point: {q.explanations_on_both_points} of {q.explanations}; written from each "
+        f"side's account: {q.explanations_by_sides} of {q.explanations}.",
         "",
     ]
 

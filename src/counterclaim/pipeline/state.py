@@ -54,8 +54,6 @@ class AnalysisState:
     """Step 9: the claim pairs to verify, best first."""
     contradictions: list[Contradiction] = field(default_factory=list)
     """Step 10; their explanations, step 11."""
-    explained: set[str] = field(default_factory=set)
-    """Step 11: the ids of the contradictions whose explanation says what each side holds."""
     summary: list[SummarySentence] = field(default_factory=list)
     """Step 12."""
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from counterclaim.language import english
-from counterclaim.models import Claim, Contradiction, SummarySentence
+from counterclaim.models import Claim, Contradiction, ExplanationSource, SummarySentence
 from counterclaim.pipeline.rules.explanations import conflict_sentence, copies_most
 from counterclaim.pipeline.rules.pairing import content_words
 from counterclaim.pipeline.trace import Rule
@@ -69,11 +69,9 @@ def summary_from_analysis(
     names: Mapping[str, str],
     contradictions: Sequence[Contradiction],
     limit: int,
-    explained: Collection[str] = (),
 ) -> list[SummarySentence]:
-    """A neutral summary code writes from the claims and contradictions (`WRITTEN_BY_CODE`);
-    `explained`: the ids of the contradictions whose explanation says what each side holds (step 11),
-    the sentence given for them."""
+    """A neutral summary code writes from the claims and contradictions (`WRITTEN_BY_CODE`): a
+    contradiction explained by what each side holds (step 11) is given by that sentence."""
     if not claims:
         return []
     counts = Counter(claim.actor_id for claim in claims)
@@ -90,7 +88,8 @@ def summary_from_analysis(
     for k in contradictions[: max(limit - 1, 0)]:
         a, b = names[actor_of[k.claim_a]], names[actor_of[k.claim_b]]
         one_actor = actor_of[k.claim_a] == actor_of[k.claim_b]
-        text = k.explanation if k.id in explained else conflict_sentence(a, b, k.kind, one_actor=one_actor)
+        by_sides = k.explained_by is ExplanationSource.SIDES
+        text = k.explanation if by_sides else conflict_sentence(a, b, k.kind, one_actor=one_actor)
         sentences.append(SummarySentence(text=text, claim_ids=[k.claim_a, k.claim_b]))
     return sentences
 

@@ -9,7 +9,7 @@ it, and the trace says why.
 
 from __future__ import annotations
 
-from counterclaim.models import Claim, Contradiction, DecisionAction
+from counterclaim.models import Claim, Contradiction, DecisionAction, ExplanationSource
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import short_names
 from counterclaim.pipeline.rules.explanations import (
@@ -86,6 +86,7 @@ async def run(state: AnalysisState) -> None:
         how = f" ({note})" if note else ""
         reason = f"{contradiction.id}: {said} -> {text!r}{how}, in place of {contradiction.explanation!r}"
         state.trace.record(EACH_SIDE, DecisionAction.RELABELED, reason, claims=pair)
-        explained.append(contradiction.model_copy(update={"explanation": text}))
-        state.explained.add(contradiction.id)
+        explained.append(
+            contradiction.model_copy(update={"explanation": text, "explained_by": ExplanationSource.SIDES})
+        )
     state.contradictions = explained

@@ -19,6 +19,7 @@ from counterclaim.models import (
     Contradiction,
     ContradictionKind,
     DecisionAction,
+    ExplanationSource,
     SummarySentence,
 )
 from counterclaim.pipeline.requests import messages_for
@@ -122,6 +123,7 @@ async def run(state: AnalysisState) -> None:
                 claim_b=index_to_id[k.b],
                 kind=ContradictionKind(k.kind),
                 explanation=k.explanation,
+                explained_by=ExplanationSource.MODEL,
                 confidence=0.5,
             )
         )

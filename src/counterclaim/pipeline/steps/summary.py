@@ -95,7 +95,7 @@ async def run(state: AnalysisState) -> None:
                 claims=sentence.claim_ids,
             )
     if not kept and answer.sentences:
-        kept = summary_from_analysis(claims, names, contradictions, MAX_SENTENCES, state.explained)
+        kept = summary_from_analysis(claims, names, contradictions, MAX_SENTENCES)
         state.trace.record(
             WRITTEN_BY_CODE,
             DecisionAction.RELABELED,

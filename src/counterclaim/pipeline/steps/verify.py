@@ -11,7 +11,7 @@ and `words_vs_deeds`, which follow from who made the claims.
 from __future__ import annotations
 
 from counterclaim.io.sanitize import sanitize
-from counterclaim.models import Claim, Contradiction, ContradictionKind, DecisionAction
+from counterclaim.models import Claim, Contradiction, ContradictionKind, DecisionAction, ExplanationSource
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.acceptance import (
     KIND_FROM_FIGURES,
@@ -169,7 +169,9 @@ async def run(state: AnalysisState) -> None:
                 f"from the figures instead of its comparison {verdict.comparison[:120]!r}",
                 claims=(a.id, b.id),
             )
-            found.append(_contradiction(contradiction_id, a, b, kind, text, verdict.confidence))
+            found.append(
+                _contradiction(contradiction_id, a, b, kind, text, verdict.confidence, ExplanationSource.CODE)
+            )
             continue
         text, written_by = explanation(verdict, a, b, short[a.actor_id], short[b.actor_id], kind)
         if written_by is not None:
@@ -180,7 +182,8 @@ async def run(state: AnalysisState) -> None:
                 f"{contradiction_id}: the comparison {why}: {verdict.comparison[:120]!r}",
                 claims=(a.id, b.id),
             )
-        found.append(_contradiction(contradiction_id, a, b, kind, text, verdict.confidence))
+        source = ExplanationSource.MODEL if written_by is None else ExplanationSource.CODE
+        found.append(_contradiction(contradiction_id, a, b, kind, text, verdict.confidence, source))
     state.contradictions = found
 
 
@@ -196,7 +199,13 @@ async def _ask_in_other_order(
 
 
 def _contradiction(
-    contradiction_id: str, a: Claim, b: Claim, kind: ContradictionKind, text: str, confidence: float
+    contradiction_id: str,
+    a: Claim,
+    b: Claim,
+    kind: ContradictionKind,
+    text: str,
+    confidence: float,
+    source: ExplanationSource,
 ) -> Contradiction:
     return Contradiction(
         id=contradiction_id,
@@ -204,6 +213,7 @@ def _contradiction(
         claim_b=b.id,
         kind=kind,
         explanation=text,
+        explained_by=source,
         confidence=round(confidence, 3),
     )
 
