@@ -22,6 +22,7 @@ from counterclaim.pipeline.rules.actor_names import (
     name_key,
     same_actor_name,
     same_state,
+    spelled_as_in_article,
 )
 from counterclaim.pipeline.schemas import ActorDetails
 from counterclaim.pipeline.steps import actors
@@ -313,6 +314,30 @@ RULE_CASES = [
         id="spaced-initials",  # traced once, however often the model gives the name
     ),
     pytest.param(
+        TEXT,
+        describe(None, ["stoltenberg"]),
+        [
+            (
+                ARTICLE_SPELLING,
+                DecisionAction.RELABELED,
+                "Jens Stoltenberg",
+                "alias 'stoltenberg' is written 'Stoltenberg'",
+            )
+        ],
+        id="alias-in-the-articles-capitals",
+    ),
+    pytest.param(
+        "Officials said so. Russian officials agreed.",  # two spellings: the alias stays as given
+        lambda registry: (
+            registry.add_name("Russian officials")
+            or registry.describe(
+                "Russian officials", ActorDetails(kind="government", role=None, aliases=["OFFICIALS"])
+            )
+        ),
+        [],
+        id="alias-written-two-ways",
+    ),
+    pytest.param(
         "U. S. officials said so.",  # the article's own spelling stays
         lambda registry: registry.add_name("U. S. officials"),
         [],
@@ -372,3 +397,14 @@ def test_a_metonym_the_model_gives_as_an_alias_is_kept_as_one() -> None:
     registry.describe("Russia", ActorDetails(kind="government", role=None, aliases=["Moscow", "the Kremlin"]))
     (actor,) = registry.actors()
     assert actor.name == "Russia" and actor.aliases == ["Moscow", "the Kremlin"]
+
+
+def test_a_name_takes_the_articles_capitals_only_where_the_article_is_sure() -> None:
+    text = "Leaders met on Monday. President Donald Trump said so, and Trump left."
+    assert spelled_as_in_article("donald trump", text) == "Donald Trump"
+    assert spelled_as_in_article("leaders", text) == "leaders"  # capital only as a sentence opens
+    assert spelled_as_in_article("nato", text) == "nato"  # not in the article: the model's stays
+    # a capital the model gave stays: the display name of a description is the model's
+    assert spelled_as_in_article("Opposition lawmakers", "He said opposition lawmakers lied.") == (
+        "Opposition lawmakers"
+    )

@@ -53,8 +53,10 @@ KIND_FROM_NAME = Rule(
 )
 ARTICLE_SPELLING = Rule(
     "actors.article_spelling",
-    'A name the model wrote with spaced initials ("U. S. officials") is written as the article writes '
-    'it ("U.S. officials"), so it reads, and compares with other names, as the article\'s own.',
+    'A name or alias the model wrote with spaced initials ("U. S. officials") or in lower case where the '
+    'article has capitals ("trump") is written as the article writes it ("U.S. officials", "Trump"; the '
+    "capitals when the article writes it one way only, inside a sentence), so it reads, and compares "
+    "with other names, as the article's own.",
 )
 RULES = (
     SAME_NAME_FORMS,
@@ -81,13 +83,26 @@ def name_key(name: str) -> str:
 
 def spelled_as_in_article(name: str, article_text: str) -> str:
     """The name with each run of spaced initials ("U. S.", "U. N.") closed up ("U.S.") where the
-    article writes it so; other spellings stay as given."""
+    article writes it so, and with the article's capitals where the model wrote lower case, when the
+    article writes it one way only, and so inside a sentence ("trump" -> "Trump"; not "leaders" when
+    only a sentence opens with "Leaders"); other spellings stay as given."""
 
     def closed_up(match: re.Match[str]) -> str:
         initials = "".join(match.group(0).split())
         return initials if initials in article_text else match.group(0)
 
-    return _SPACED_INITIALS.sub(closed_up, name)
+    name = _SPACED_INITIALS.sub(closed_up, name)
+    if not name.strip() or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", article_text):
+        return name
+    found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article_text, re.IGNORECASE))
+    spellings = {match[0] for match in found}
+    inside_a_sentence = any(
+        re.search(r"[\w,;:]\s*$", article_text[max(0, match.start() - 3) : match.start()]) for match in found
+    )
+    spelled = spellings.pop() if len(spellings) == 1 and inside_a_sentence else name
+    pairs = zip(name, spelled, strict=False)
+    raised = len(name) == len(spelled) and all(a == b or (a.islower() and b.isupper()) for a, b in pairs)
+    return spelled if raised else name  # a capital the model gave stays ("Opposition lawmakers")
 
 
 _TITLE_WORDS = english.BARE_TITLES | {title[0] for title in english.NAME_TITLES if len(title) == 1}
@@ -287,7 +302,12 @@ class ActorRegistry:
             self._record(ROLE_NOT_IN_ARTICLE, DecisionAction.DROPPED, f"role {role!r} {why}", name)
         group.details = details.model_copy(update={"role": kept_role})
         for alias in details.aliases:
-            alias = spelled_as_in_article(" ".join(alias.split()), self._article_text)
+            given = " ".join(alias.split())
+            alias = spelled_as_in_article(given, self._article_text)
+            if alias != given:
+                self._record(
+                    ARTICLE_SPELLING, DecisionAction.RELABELED, f"alias {given!r} is written {alias!r}", name
+                )
             if not alias or any(same_actor_name(form, alias) for form in group.forms):
                 continue  # nothing, or a form the actor already has (a metonym, "Moscow" for
                 # "Russia", is kept as an alias below, so rebuttals naming it are seen)
