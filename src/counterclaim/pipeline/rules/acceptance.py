@@ -74,6 +74,13 @@ KIND_FROM_FIGURES = Rule(
     "Two actors' claims whose figures code found conflicting are a numeric contradiction, whatever kind "
     "the verifier named.",
 )
+INTENT_CLAIM_KINDS = frozenset({ClaimKind.PROMISE, ClaimKind.THREAT, ClaimKind.DEMAND, ClaimKind.PREDICTION})
+"""Claims about what someone will do: an intent contradiction needs one."""
+KIND_FROM_CLAIMS = Rule(
+    "acceptance.kind_from_claims",
+    "Two actors' claims conflict as intent only when one of them is about what someone will do (a "
+    "promise, threat, demand or prediction); the verifier's intent between two other claims is factual.",
+)
 ORDER_CHANGES_VERDICT = Rule(
     "acceptance.order_changes_verdict",
     "A pair the verifier called a contradiction is asked again with its two claims in the other order; "
@@ -97,6 +104,7 @@ RULES = (
     CONFLICTING_FIGURES,
     KIND_FROM_ACTORS,
     KIND_FROM_FIGURES,
+    KIND_FROM_CLAIMS,
     ORDER_CHANGES_VERDICT,
     SAME_CONFLICT,
 )
@@ -172,7 +180,7 @@ def settle_kind(
     """The contradiction kind, and the rule that corrected the verifier's (None: its kind stands): an
     actor against the article's own account (`against_record`) is `record`; the actors and claim kinds
     decide self and words_vs_deeds; between two actors, figures code found conflicting
-    (`figures_conflict`) make it numeric."""
+    (`figures_conflict`) make it numeric, and intent needs a claim about what someone will do."""
     if against_record:  # the verifier never names record
         return ContradictionKind.RECORD, KIND_FROM_NARRATOR
     named = ContradictionKind(verdict.kind)
@@ -186,4 +194,6 @@ def settle_kind(
         return ContradictionKind.NUMERIC, (None if named is ContradictionKind.NUMERIC else KIND_FROM_FIGURES)
     if named in (ContradictionKind.SELF, ContradictionKind.WORDS_VS_DEEDS):
         return ContradictionKind.FACTUAL, KIND_FROM_ACTORS
+    if named is ContradictionKind.INTENT and not {a.kind, b.kind} & INTENT_CLAIM_KINDS:
+        return ContradictionKind.FACTUAL, KIND_FROM_CLAIMS
     return named, None

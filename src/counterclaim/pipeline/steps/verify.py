@@ -14,6 +14,7 @@ from counterclaim.io.sanitize import sanitize
 from counterclaim.models import Claim, Contradiction, ContradictionKind, DecisionAction, ExplanationSource
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.acceptance import (
+    KIND_FROM_CLAIMS,
     KIND_FROM_FIGURES,
     SAME_CONFLICT,
     Judgement,
@@ -153,7 +154,9 @@ async def run(state: AnalysisState) -> None:
                 claims=(a.id, b.id),
             )
         elif kind_rule is not None:
-            by_what = "the figures" if kind_rule is KIND_FROM_FIGURES else "the actors"
+            by_what = {KIND_FROM_FIGURES: "the figures", KIND_FROM_CLAIMS: "the claims' kinds"}.get(
+                kind_rule, "the actors"
+            )
             state.trace.record(
                 kind_rule,
                 DecisionAction.RELABELED,
