@@ -126,6 +126,26 @@ def test_a_denial_that_points_back_is_paired_with_what_came_before_it() -> None:
     assert all(c.clash for c in propose_candidates(claims, limit=10))
 
 
+def test_a_denial_that_points_back_is_not_paired_with_another_denial() -> None:
+    article = (
+        "The Herald reported that the mayor took bribes from a builder. "
+        "The builder rejected a report of bribes on Monday. "
+        "The mayor's office denied the allegations."
+    )
+
+    def claim(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
+        return _claim(cid, actor, evidence, evidence, kind, article=article)
+
+    claims = [
+        claim("c1", "herald", "The Herald reported that the mayor took bribes from a builder."),
+        claim("c2", "builder", "The builder rejected a report of bribes on Monday."),
+        claim("c3", "mayor", "The mayor's office denied the allegations.", ClaimKind.DENIAL),
+    ]
+    rebuttals = {(c.a.id, c.b.id) for c in propose_candidates(claims, limit=10) if c.rebuttal}
+    # the builder denies too: the mayor's office answers the Herald, on the builder's side
+    assert rebuttals == {("c1", "c3")}
+
+
 def test_a_denial_with_nothing_before_it_to_answer_is_paired_with_the_next_claim_of_another_actor() -> None:
     def claim(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
         return _claim(cid, actor, evidence, evidence, kind, article=LEAD_DENIAL_ARTICLE)
@@ -532,6 +552,8 @@ EXERCISED |= {pairing.COMMON_WORDS}
         ("Zimbabwe", "Zimbabwe's opposition Movement for Democratic Change", False),  # a possessive
         ("The Kremlin", "Kremlin critics", False),  # a group named after it
         ("Officials", "Russian officials", False),
+        ("The Diplomat", "The Diplomat, David Axe", True),  # the name, a comma and whom it names
+        ("The Diplomat", "The Diplomatic corps", False),
     ],
 )
 def test_only_an_organisation_and_its_officer_are_one_side(

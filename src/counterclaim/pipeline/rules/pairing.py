@@ -11,6 +11,7 @@ so the work grows with the pairs that could conflict, not with every pair of the
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_q
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
+_DENIAL_VERB = re.compile(rf"\b{english.DENIAL_VERB_PATTERN}\b", re.IGNORECASE)
 
 RESTATEMENT_JACCARD = 0.7
 MIN_OVERLAP = 0.15
@@ -93,8 +95,9 @@ COMMON_WORDS = Rule(
 SAME_SIDE = Rule(
     "pairing.same_side",
     "Two actors one of whom is the other's officer (a name that is the other name followed by a title "
-    'or role: "NATO" and "NATO chief Jens Stoltenberg", "Police" and "Police Chief Ana Lima") speak '
-    "for one side: their claims are not paired, unless their figures cannot both hold.",
+    'or role: "NATO" and "NATO chief Jens Stoltenberg", "Police" and "Police Chief Ana Lima"; or by a '
+    'comma and whom it names: "The Diplomat" and "The Diplomat, David Axe") speak for one side: their '
+    "claims are not paired, unless their figures cannot both hold.",
 )
 NO_VISIBLE_REASON = Rule(
     "pairing.no_visible_reason",
@@ -113,7 +116,8 @@ BACK_REFERENCE = Rule(
     "pairing.back_reference",
     'A denial that only points back at what it denies ("denied the allegations") is paired with the '
     "`nearest` nearest earlier claims of other actors and the nearest earlier one that reports an "
-    "allegation; with none before it, with the `nearest_later` nearest later one.",
+    "allegation; with none before it, with the `nearest_later` nearest later one. Never with a claim "
+    'that denies too ("officials rejected a report"): two denials of one thing are one side.',
     {"nearest": BACK_REFERENCE_NEAREST, "nearest_later": BACK_REFERENCE_NEAREST_LATER},
 )
 PER_CLAIM_CAP = Rule(
@@ -224,6 +228,17 @@ class ClaimFeatures:
     @cached_property
     def denies_something_said(self) -> bool:
         return denies_something_said(self.evidence_text)
+
+    @cached_property
+    def denies(self) -> bool:
+        """The claim denies or dismisses something: a denial, a verb of denial in its statement or
+        evidence ("rejecting a report", "dismissed the story"), or a denial pointing back."""
+        text = f"{self.claim.statement} {self.evidence_text}"
+        return (
+            self.claim.kind is ClaimKind.DENIAL
+            or _DENIAL_VERB.search(text) is not None
+            or self.denies_something_said
+        )
 
     @cached_property
     def negation_reach(self) -> frozenset[str]:
@@ -410,10 +425,19 @@ def _shared_subject(
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
     """Two actor entries one of which is the other's officer: a name that is the other name followed
     by a title or role ("NATO" and "NATO chief Jens Stoltenberg", "Police" and "Police Chief Ana
-    Lima"); not a possessive or a group named after it ("Zimbabwe's opposition", "Kremlin critics"),
-    nor "US" and "Russia"."""
+    Lima"), or by a comma and whom it names ("The Diplomat" and "The Diplomat, David Axe"); not a
+    possessive or a group named after it ("Zimbabwe's opposition", "Kremlin critics"), nor "US" and
+    "Russia"."""
     keys_a, keys_b = {name_key(n) for n in names_a}, {name_key(n) for n in names_b}
-    return any(x and y and (_officer_of(x, y) or _officer_of(y, x)) for x in keys_a for y in keys_b)
+    if any(x and y and (_officer_of(x, y) or _officer_of(y, x)) for x in keys_a for y in keys_b):
+        return True
+    return any(_named_beside(x, y) or _named_beside(y, x) for x in names_a for y in names_b)
+
+
+def _named_beside(short: str, long: str) -> bool:
+    """Whether `long` is the name `short` followed by a comma and more ("The Diplomat, David Axe")."""
+    head, comma, rest = long.partition(",")
+    return bool(comma and rest.strip() and name_key(short) and name_key(head) == name_key(short))
 
 
 _ROLE_WORDS = (
@@ -578,6 +602,7 @@ def _back_reference_pairs(features: Sequence[ClaimFeatures], actors: _Actors) ->
             if c.claim.actor_id != denial.claim.actor_id
             and not actors.one_entity(c.claim.actor_id, denial.claim.actor_id)
             and not _restates(c, denial)
+            and not c.denies
         ]
         earlier = sorted(
             (c for c in others if c.claim.evidence[0].start < start),
