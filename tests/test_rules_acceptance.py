@@ -116,6 +116,11 @@ def test_intent_needs_a_claim_about_what_someone_will_do() -> None:
         will = _claim("c2", "a2", "We will not invade.", "Moscow denied it.", kind)
         assert settle_kind(intent, fact, will) == (ContradictionKind.INTENT, None)
         assert settle_kind(intent, will, fact) == (ContradictionKind.INTENT, None)
+    # a claim that speaks of an intention keeps it too
+    no_plan = _claim(
+        "c2", "a2", "Moscow has no intention of invading.", "Moscow denied it.", ClaimKind.DENIAL
+    )
+    assert settle_kind(intent, fact, no_plan) == (ContradictionKind.INTENT, None)
 
 
 def test_two_actors_figures_that_code_found_conflicting_make_a_numeric_contradiction() -> None:

@@ -314,7 +314,7 @@ RULE_CASES = [
         id="spaced-initials",  # traced once, however often the model gives the name
     ),
     pytest.param(
-        TEXT,
+        f"{TEXT} Russia, Stoltenberg added, is not pulling back.",
         describe(None, ["stoltenberg"]),
         [
             (
@@ -327,11 +327,11 @@ RULE_CASES = [
         id="alias-in-the-articles-capitals",
     ),
     pytest.param(
-        "Officials said so. Russian officials agreed.",  # two spellings: the alias stays as given
+        "The alliance said so. Later, Nato added, and NATO agreed.",  # two spellings: as given
         lambda registry: (
-            registry.add_name("Russian officials")
+            registry.add_name("The alliance")
             or registry.describe(
-                "Russian officials", ActorDetails(kind="government", role=None, aliases=["OFFICIALS"])
+                "The alliance", ActorDetails(kind="organisation", role=None, aliases=["nato"])
             )
         ),
         [],
@@ -404,6 +404,11 @@ def test_a_name_takes_the_articles_capitals_only_where_the_article_is_sure() -> 
     assert spelled_as_in_article("donald trump", text) == "Donald Trump"
     assert spelled_as_in_article("leaders", text) == "leaders"  # capital only as a sentence opens
     assert spelled_as_in_article("nato", text) == "nato"  # not in the article: the model's stays
+    assert spelled_as_in_article("leaders", "Protests in Oromia\nLeaders said so.") == "leaders"  # a line
+    assert spelled_as_in_article("police", "He said: Police were there.") == "police"  # after a colon
+    assert spelled_as_in_article("police", "The Kenya Police said so.") == "police"  # inside a name
+    assert spelled_as_in_article("trump", "He met President Trump.") == "Trump"  # after a title
+    assert spelled_as_in_article("the kremlin", "Troops left. The Kremlin agreed.") == "the kremlin"
     # a capital the model gave stays: the display name of a description is the model's
     assert spelled_as_in_article("Opposition lawmakers", "He said opposition lawmakers lied.") == (
         "Opposition lawmakers"

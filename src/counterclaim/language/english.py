@@ -315,6 +315,22 @@ DISAGREEMENT_VERBS = _words(
 statement", "Hutchinson questioned the findings"); forms that are also common nouns ("attacks",
 "questions", "challenges") are left out."""
 
+STANCE_VERBS = _words(
+    """deny denies denied reject rejects rejected dismiss dismisses dismissed dispute disputes disputed
+    refute refutes refuted rebut rebuts rebutted oppose opposes opposed questioned criticize criticizes
+    criticized criticise criticises criticised condemn condemns condemned accuse accuses accused blame
+    blames blamed admit admits admitted acknowledge acknowledges acknowledged confirm confirms confirmed
+    maintain maintains maintained disagree disagrees disagreed contradict contradicts contradicted
+    challenged doubt doubts doubted denounce denounces denounced decry decries decried slams slammed
+    welcome welcomes welcomed praise praises praised"""
+)
+"""Verbs of a speaker's stance towards what is said ("the spokesman denies ...", "Bolsonaro opposed
+..."), never deeds ("added", "attacked", "called"); forms that are common nouns ("questions",
+"claims") are left out."""
+
+INTENTION_WORDS = _words("intend intends intended intending intention intentions intent")
+"""Words that speak of an intention ("no intention of invading")."""
+
 CONCEPT_WORDS: dict[str, str] = {
     "force": "troop troops soldier soldiers force forces unit units army armies military battalion "
     "battalions",

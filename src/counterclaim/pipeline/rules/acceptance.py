@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterclaim.language import english
+from counterclaim.language.tokens import words
 from counterclaim.models import Claim, ClaimKind, ContradictionKind, DecisionAction
 from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate
@@ -79,7 +81,8 @@ INTENT_CLAIM_KINDS = frozenset({ClaimKind.PROMISE, ClaimKind.THREAT, ClaimKind.D
 KIND_FROM_CLAIMS = Rule(
     "acceptance.kind_from_claims",
     "Two actors' claims conflict as intent only when one of them is about what someone will do (a "
-    "promise, threat, demand or prediction); the verifier's intent between two other claims is factual.",
+    'promise, threat, demand or prediction) or speaks of an intention ("no intention of invading"); the '
+    "verifier's intent between two other claims is factual.",
 )
 ORDER_CHANGES_VERDICT = Rule(
     "acceptance.order_changes_verdict",
@@ -174,6 +177,12 @@ def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
     return judge(verdict, candidate).reported
 
 
+def _about_intent(claim: Claim) -> bool:
+    """Whether a claim is about what someone will do or means to do (`KIND_FROM_CLAIMS`)."""
+    text = " ".join([claim.statement, *(span.text for span in claim.evidence)])
+    return claim.kind in INTENT_CLAIM_KINDS or bool(english.INTENTION_WORDS & set(words(text)))
+
+
 def settle_kind(
     verdict: VerdictDraft, a: Claim, b: Claim, *, figures_conflict: bool = False, against_record: bool = False
 ) -> tuple[ContradictionKind, Rule | None]:
@@ -194,6 +203,6 @@ def settle_kind(
         return ContradictionKind.NUMERIC, (None if named is ContradictionKind.NUMERIC else KIND_FROM_FIGURES)
     if named in (ContradictionKind.SELF, ContradictionKind.WORDS_VS_DEEDS):
         return ContradictionKind.FACTUAL, KIND_FROM_ACTORS
-    if named is ContradictionKind.INTENT and not {a.kind, b.kind} & INTENT_CLAIM_KINDS:
+    if named is ContradictionKind.INTENT and not any(_about_intent(claim) for claim in (a, b)):
         return ContradictionKind.FACTUAL, KIND_FROM_CLAIMS
     return named, None

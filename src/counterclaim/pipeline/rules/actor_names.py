@@ -84,8 +84,9 @@ def name_key(name: str) -> str:
 def spelled_as_in_article(name: str, article_text: str) -> str:
     """The name with each run of spaced initials ("U. S.", "U. N.") closed up ("U.S.") where the
     article writes it so, and with the article's capitals where the model wrote lower case, when the
-    article writes it one way only, and so inside a sentence ("trump" -> "Trump"; not "leaders" when
-    only a sentence opens with "Leaders"); other spellings stay as given."""
+    article writes it one way only, and so inside a sentence (`_inside_a_sentence`: "trump" ->
+    "Trump"; not "leaders" when only a sentence or a line opens with "Leaders", nor "police" found
+    only in "Kenya Police"); other spellings stay as given."""
 
     def closed_up(match: re.Match[str]) -> str:
         initials = "".join(match.group(0).split())
@@ -96,16 +97,30 @@ def spelled_as_in_article(name: str, article_text: str) -> str:
         return name
     found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article_text, re.IGNORECASE))
     spellings = {match[0] for match in found}
-    inside_a_sentence = any(
-        re.search(r"[\w,;:]\s*$", article_text[max(0, match.start() - 3) : match.start()]) for match in found
-    )
-    spelled = spellings.pop() if len(spellings) == 1 and inside_a_sentence else name
+    inside = any(_inside_a_sentence(article_text, match.start()) for match in found)
+    spelled = spellings.pop() if len(spellings) == 1 and inside else name
     pairs = zip(name, spelled, strict=False)
     raised = len(name) == len(spelled) and all(a == b or (a.islower() and b.isupper()) for a, b in pairs)
     return spelled if raised else name  # a capital the model gave stays ("Opposition lawmakers")
 
 
 _TITLE_WORDS = english.BARE_TITLES | {title[0] for title in english.NAME_TITLES if len(title) == 1}
+_WORD_BEFORE = re.compile(r"(?:(?P<word>[\w.'\u2019-]+)|[,;])[ \t]+$")
+
+
+def _inside_a_sentence(text: str, start: int) -> bool:
+    """Whether the words at `start` stand inside a sentence, not opening it or a line, nor going on
+    from another name: on the same line after a lower-case word, a comma, a semicolon or a title
+    ("said Trump", "President Trump"); not after a capitalized word ("Kenya Police"), a colon or a
+    stop."""
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before["word"]
+    if word is None:
+        return True  # after a comma or a semicolon
+    title = word.rstrip(".").casefold() in _TITLE_WORDS | english.HONORIFICS  # "President", "Mr."
+    return title or (word[:1].islower() and not word.endswith("."))  # "leaving." ends a sentence
 
 
 def short_name(name: str, aliases: Sequence[str]) -> str:

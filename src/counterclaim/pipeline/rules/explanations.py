@@ -8,7 +8,7 @@ An explanation comes from one of three places, the first that passes code's chec
    capitalized word the claims and actors' names lack, speaks of its own claim rather than the other,
    gives neither the other side's words nor anyone else's, and the parts differ (`side_problem`). An
    account opening with the holder's name and a verb of its stance ("Army spokesman denies ...")
-   goes under the holder's full name, without the lead. Lowercase names the model invents are not
+   goes under the name the lead gives it, without the lead. Lowercase names the model invents are not
    caught.
 2. The verifier's comparison (step 10), when it copies no run of the evidence and speaks of the claims:
    "Both claims are about the same event, but they present different information" names nothing of
@@ -56,7 +56,8 @@ EACH_SIDE = Rule(
     'and "<B> says ..." in its own words (step 11), and code writes the sentence, in place of the '
     "verifier's comparison. An account opening with a form of the holder's name and a verb of saying "
     'loses that frame ("Stoltenberg: ...", "Army spokesman says ..."); with a verb of its stance it '
-    'keeps the verb under the holder\'s full name ("Pakistani army spokesman denies account").',
+    'keeps the verb under the name its lead gives it ("Pakistani army spokesman denies account"); a '
+    'frame of its own at the end goes too ("..., Moscow says").',
 )
 COPIED_SHARE = 0.8
 """An account most of whose words (this share, at least 4) are one run of a claim's words copies it."""
@@ -151,15 +152,17 @@ def conflict_sentence(actor_a: str, actor_b: str, kind: ContradictionKind, *, on
     return _capitalized(f"{actor_a} and {actor_b} {_KIND_WORDS[kind]}.")
 
 
-_OWN_FRAME = re.compile(
-    r"\s*(?:(?:says|say|said|claims|claim|insists|argues|reports|reported)\b|:)\s*", re.IGNORECASE
+_OWN_FRAME_VERBS = (
+    "says|say|said|claims|claim|claimed|insists|insisted|argues|argued|reports|reported|alleges|alleged"
 )
+_OWN_FRAME = re.compile(rf"\s*(?:(?:{_OWN_FRAME_VERBS})\b|:)\s*", re.IGNORECASE)
 """What follows the holder's name in the model's own frame ("Stoltenberg: ...", "... says ...")."""
-_SAYING_VERBS = "says|say|said|claims|claimed|reports|reported|alleges|alleged|insists|argues"
-_ACTS = sorted((english.REPORTING_VERBS | english.DISAGREEMENT_VERBS) - set(_SAYING_VERBS.split("|")))
-_ACT = re.compile(r"\s+(?:" + "|".join(_ACTS) + r")\b", re.IGNORECASE)
+_SAYING_VERBS = "says|say|said|claimed|reported|alleges|alleged|insists|insisted|argues|argued"
+"""Verbs of saying that give someone's words inside an account; not "claims" or "reports", which are
+mostly nouns there ("Russia's claims are false", "police reports list three dead")."""
+_ACT = re.compile(r"\s+(?:" + "|".join(sorted(english.STANCE_VERBS)) + r")\b", re.IGNORECASE)
 """A verb of the holder's own stance after its name ("Army spokesman denies ..."): the account's own."""
-_NOT_BEFORE_A_SUBJECT = frozenset(_ACTS) | set(_SAYING_VERBS.split("|")) | english.PREPOSITIONS
+_NOT_BEFORE_A_SUBJECT = english.STANCE_VERBS | set(_SAYING_VERBS.split("|")) | english.PREPOSITIONS
 """Words after which a name is an object ("rejects MDC claims", "of Russia's claims"), not a subject."""
 
 
@@ -191,8 +194,9 @@ def _name_forms(names: Sequence[str], others: Sequence[str] = ()) -> list[str]:
 
 def _head_forms(names: Sequence[str]) -> set[str]:
     """Shorter forms that still name the holder: the tails of a description that keep its head noun
-    ("army spokesman", "spokesman" of "Pakistani army spokesman"; "government" of "the Ethiopian
-    government") and an acronym opening a name ("US" of "US Department of Defense")."""
+    and open with a lower-case word ("army spokesman", "spokesman" of "Pakistani army spokesman";
+    "government" of "the Ethiopian government"); never a part of a proper name ("Korea" of "United
+    States Forces Korea", "NATO" of "NATO chief Jens Stoltenberg")."""
     forms: set[str] = set()
     for name in names:
         words = re.findall(r"[\w'\u2019.-]+", name)
@@ -201,9 +205,7 @@ def _head_forms(names: Sequence[str]) -> set[str]:
         if not words:
             continue
         head = next((n for n in range(1, len(words)) if words[n] in english.PREPOSITIONS), len(words))
-        forms.update(" ".join(words[start:head]) for start in range(1, head))
-        if len(words) > 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper():
-            forms.add(words[0])
+        forms.update(" ".join(words[start:head]) for start in range(1, head) if words[start][:1].islower())
     return {form for form in forms if form.casefold() not in english.FUNCTION_WORDS}
 
 
@@ -254,7 +256,7 @@ class Lead:
     def named_acting(self, side: str) -> str | None:
         """The words of an account that give the holder's own saying or stance anywhere in it ("...,
         Mugabe denies"), else None; not the object of a verb or preposition ("rejects MDC claims")."""
-        verbs = r"\s+(?:" + _SAYING_VERBS + "|" + "|".join(_ACTS) + r")\b"
+        verbs = r"\s+(?:" + _SAYING_VERBS + "|" + "|".join(sorted(english.STANCE_VERBS)) + r")\b"
         for form in _holder_forms(self.forms, self.others):
             for found in re.finditer(r"(?<!\w)" + _opening(form) + verbs, side, re.IGNORECASE):
                 before = re.findall(r"\w+", side[: found.start()].casefold())[-1:]
@@ -284,6 +286,15 @@ class Lead:
         frame = _OWN_FRAME.match(side, end) if end else None
         return frame.end() if frame else 0
 
+    def _without_trailing_frame(self, side: str) -> str:
+        """The account without a frame of the holder's own at its end ("forces pull back, Moscow
+        says")."""
+        for form in _holder_forms(self.forms, self.others):
+            pattern = r",\s*" + _opening(form) + rf"\s+(?:{_OWN_FRAME_VERBS})$"
+            if found := re.search(pattern, side, re.IGNORECASE):
+                return side[: found.start()].rstrip()
+        return side
+
     def _own_act_end(self, side: str) -> int:
         """Where the holder's name ends when the account opens with it and a verb of its stance
         ("US denies ...", "Army spokesman rejects ..."), else 0; never for the article's own account
@@ -302,9 +313,10 @@ class Lead:
         side = " ".join(side.split()).rstrip(" .;")
         if side.casefold().startswith(self.words.casefold() + " "):
             side = side[len(self.words) + 1 :]
+        side = self._without_trailing_frame(side)
         if end := self._own_frame_end(side):
             side = side[end:]
-        elif end := self._own_act_end(side):  # "Army spokesman denies it" -> "<its name> denies it"
+        elif end := self._own_act_end(side):  # "Army spokesman denies it" -> "<the lead's name> denies it"
             side = self.forms[0] + side[end:]
         elif self.names_subject and (end := self.opening_name_end(side)) and side[end : end + 1] == " ":
             side = side[end:].strip()
@@ -474,8 +486,8 @@ _SUBJECT_WORDS = 3
 def _nested_report(side: str) -> str | None:
     """Someone's words inside an account ("Zimbabwe's Herald says ...", "opposition leader says
     ..."): a subject of up to `_SUBJECT_WORDS` words, a name or the account's first words, then a verb
-    of saying; None when there is none. Not a noun ("claims of", "on claims") nor an object ("rejects
-    MDC claims")."""
+    of saying; None when there is none. Not a noun ("claims of", "on claims"), an object ("rejects
+    MDC claims") nor a possessive ("Russia's alleged role")."""
     tokens = re.findall(r"[\w'\u2019.-]+|[^\w\s]", side)
     saying = set(_SAYING_VERBS.split("|"))
     for at, token in enumerate(tokens):
@@ -491,6 +503,8 @@ def _nested_report(side: str) -> str | None:
         subject = tokens[start:at]
         if not subject or (start > 0 and tokens[start - 1].casefold() in _NOT_BEFORE_A_SUBJECT):
             continue
+        if subject[-1].casefold().endswith(("'s", "\u2019s")):
+            continue  # "Russia's alleged role": a possessive, not a subject
         if start == 0 or any(word[:1].isupper() for word in subject):
             return " ".join([*subject, token])
     return None
