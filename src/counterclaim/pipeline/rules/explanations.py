@@ -166,6 +166,12 @@ _NOT_BEFORE_A_SUBJECT = english.STANCE_VERBS | set(_SAYING_VERBS.split("|")) | e
 """Words after which a name is an object ("rejects MDC claims", "of Russia's claims"), not a subject."""
 
 
+def _name_words(name: str) -> list[str]:
+    """A name's words, without a leading "the"."""
+    words = re.findall(r"[\w'\u2019.-]+", name)
+    return words[1:] if words and words[0].casefold() == "the" else words
+
+
 def _name_forms(names: Sequence[str], others: Sequence[str] = ()) -> list[str]:
     """The forms of a holder's names an account may open with, longest first: each name without a
     leading "the", its description before a preposition ("Opposition leaders" of "Opposition leaders in
@@ -173,12 +179,7 @@ def _name_forms(names: Sequence[str], others: Sequence[str] = ()) -> list[str]:
     of a proper name ("Mugabe" of "Robert Mugabe"); none that is a form of the other side's names
     (`others`: "Sudan" is no form of South Sudan's when Sudan is the other side)."""
     forms: set[str] = set()
-    for name in names:
-        words = re.findall(r"[\w'\u2019.-]+", name)
-        if words and words[0].casefold() == "the":
-            words = words[1:]
-        if not words:
-            continue
+    for words in filter(None, map(_name_words, names)):
         wholes = [" ".join(words)]
         wholes += [" ".join(words[:n]) for n in range(1, len(words)) if words[n] in english.PREPOSITIONS]
         forms.update(wholes)
@@ -198,12 +199,7 @@ def _head_forms(names: Sequence[str]) -> set[str]:
     "government" of "the Ethiopian government"); never a part of a proper name ("Korea" of "United
     States Forces Korea", "NATO" of "NATO chief Jens Stoltenberg")."""
     forms: set[str] = set()
-    for name in names:
-        words = re.findall(r"[\w'\u2019.-]+", name)
-        if words and words[0].casefold() == "the":
-            words = words[1:]
-        if not words:
-            continue
+    for words in filter(None, map(_name_words, names)):
         head = next((n for n in range(1, len(words)) if words[n] in english.PREPOSITIONS), len(words))
         forms.update(" ".join(words[start:head]) for start in range(1, head) if words[start][:1].islower())
     return {form for form in forms if form.casefold() not in english.FUNCTION_WORDS}
