@@ -9,6 +9,7 @@ import pytest
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.statements import (
+    ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
     FIRST_PERSON,
     RESTATED,
@@ -237,7 +238,7 @@ FRAME_CASES = [
         id="after-the-point-with-when",
     ),
 ]
-EXERCISED = {ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED}
+EXERCISED = {ARTICLE_SPELLING, ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED}
 
 
 @pytest.mark.parametrize(("statement", "actor", "point"), FRAME_CASES)
@@ -598,3 +599,24 @@ def test_a_frame_naming_the_actor_by_its_english_name_is_removed_too() -> None:
     run_step(state, restate.run, restate.NAME)  # the fake model fails the test if it is asked
     assert state.statements[0].statement == "There are no more than 20 deaths in Huambo."
     assert [d.rule for d in state.trace.decisions() if d.step == restate.NAME] == [ATTRIBUTION_FRAME.name]
+
+
+def test_initials_the_model_spaced_are_closed_up_as_the_article_writes_them() -> None:
+    text = "U.S. military officials rejected the report on Tuesday. The U. N. envoy said so."
+    state = state_for(text)
+    state.registry.add_name("U.S. military officials")
+    state.registry.add_name("The U. N. envoy")
+    spaced = Proposal(
+        "p1", (1,), "U.S. military officials", "U. S. officials reject the report.", "denial", False
+    )
+    as_written = Proposal(
+        "p2", (2,), "The U. N. envoy", "The U. N. envoy agrees with it.", "assertion", False
+    )
+    state.statements = [spaced, as_written]
+    run_step(state, restate.run, restate.NAME)  # the fake model fails the test if it is asked
+    assert [p.statement for p in state.statements] == [
+        "U.S. officials reject the report.",
+        "The U. N. envoy agrees with it.",  # the article spaces these: they stay
+    ]
+    ((rule, action),) = [(d.rule, d.action) for d in state.trace.decisions() if d.step == restate.NAME]
+    assert (rule, action) == (ARTICLE_SPELLING.name, DecisionAction.RELABELED)

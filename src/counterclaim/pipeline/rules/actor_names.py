@@ -81,18 +81,24 @@ def name_key(name: str) -> str:
     return text
 
 
+def initials_as_in_article(text: str, article_text: str) -> str:
+    """The text with each run of spaced initials ("U. S.", "U. N.") closed up ("U.S.") where the
+    article writes it so."""
+
+    def closed_up(match: re.Match[str]) -> str:
+        initials = "".join(match.group(0).split())
+        return initials if initials in article_text else match.group(0)
+
+    return _SPACED_INITIALS.sub(closed_up, text)
+
+
 def spelled_as_in_article(name: str, article_text: str) -> str:
     """The name with each run of spaced initials ("U. S.", "U. N.") closed up ("U.S.") where the
     article writes it so, and with the article's capitals where the model wrote lower case, when the
     article writes it one way only, and so inside a sentence (`_inside_a_sentence`: "trump" ->
     "Trump"; not "leaders" when only a sentence or a line opens with "Leaders", nor "police" found
     only in "Kenya Police"); other spellings stay as given."""
-
-    def closed_up(match: re.Match[str]) -> str:
-        initials = "".join(match.group(0).split())
-        return initials if initials in article_text else match.group(0)
-
-    name = _SPACED_INITIALS.sub(closed_up, name)
+    name = initials_as_in_article(name, article_text)
     if not name.strip() or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", article_text):
         return name
     found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article_text, re.IGNORECASE))

@@ -126,7 +126,12 @@ FIRST_PERSON = Rule(
     "certainty, another first-person word, a speaker without a proper name, or a result that would "
     'still not stand alone ("We have said that ..." -> "Ouellet has said that ...") leave it to the model.',
 )
-RULES = (ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED)
+ARTICLE_SPELLING = Rule(
+    "statements.article_spelling",
+    'Initials the model wrote with spaces in a statement ("U. S. military officials are rejecting ...") '
+    'are closed up where the article writes them so ("U.S. military officials"), as in actor names.',
+)
+RULES = (ARTICLE_SPELLING, ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED)
 
 
 def without_frame(

@@ -1,7 +1,8 @@
 """Step 6, restate: every statement is made to stand alone, by code where it can and by the model where
 it cannot.
 
-Code removes an attribution frame of the actor's own ("NATO said Russia is ..." -> "Russia is ...",
+Code closes up initials the model spaced ("U. S." -> "U.S.", as the article writes them) and removes an
+attribution frame of the actor's own ("NATO said Russia is ..." -> "Russia is ...",
 `rules.statements`). A statement that still opens with a pronoun or keeps a frame code cannot remove
 ("I believe ...", "The president says ...") is restated by the model: one bounded request per batch,
 grouped by the chunk holding the statement's sentences, the article first (so servers reuse the prefix).
@@ -18,8 +19,9 @@ from counterclaim.language import english
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
-from counterclaim.pipeline.rules.actor_names import ActorRegistry, short_names
+from counterclaim.pipeline.rules.actor_names import ActorRegistry, initials_as_in_article, short_names
 from counterclaim.pipeline.rules.statements import (
+    ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
     FIRST_PERSON,
     RESTATED,
@@ -91,6 +93,16 @@ class _ActorNames:
         Schumer"; the name as given for a name no actor goes by."""
         actor_id = self._id(name)
         return name if actor_id is None else self.shortest[actor_id]
+
+
+def _initials_closed_up(state: AnalysisState) -> None:
+    """Statements with the article's initials ("U.S." where the model wrote "U. S.")."""
+    for index, item in enumerate(state.statements):
+        spelled = initials_as_in_article(item.statement, state.article.sanitized.clean)
+        if spelled != item.statement:
+            reason = f"{item.statement!r} is written {spelled!r}, as in the article"
+            state.trace.record_about(ARTICLE_SPELLING, DecisionAction.RELABELED, reason, item)
+            state.statements[index] = replace(item, statement=spelled)
 
 
 def _without_frames(state: AnalysisState, names: _ActorNames) -> None:
@@ -198,6 +210,7 @@ async def run(state: AnalysisState) -> None:
     """Frames removed and first-person statements put in the third person by code, then the statements
     that still cannot stand alone restated."""
     names = _ActorNames.of(state)
+    _initials_closed_up(state)
     _without_frames(state, names)
     _in_third_person(state, names)
     planned = batches(state.chunks, _to_restate(state, names))
