@@ -4,6 +4,7 @@ explain (`evaluation.output_quality`). The analyses are HAND-MADE (tests/eval_or
 from __future__ import annotations
 
 from counterclaim.evaluation.output_quality import OutputQuality, on_both_points, output_quality, summed
+from counterclaim.evaluation.report import quality_sentence
 from counterclaim.models import ExplanationSource
 from eval_oracles import DAM_TEXT, half_analysis
 
@@ -69,10 +70,23 @@ def test_explanations_on_both_points_are_counted() -> None:
 def test_explanations_written_from_each_sides_account_are_counted_by_their_source() -> None:
     analysis = half_analysis(DAM_TEXT)
     k = analysis.contradictions[0]
-    for source, counted in ((ExplanationSource.SIDES, 1), (ExplanationSource.MODEL, 0), (None, 0)):
+    for source, counted in ((ExplanationSource.SIDES, 1), (ExplanationSource.MODEL, 0), (None, None)):
         changed = analysis.model_copy(
             update={"contradictions": [k.model_copy(update={"explained_by": source})]}
         )
         assert output_quality(changed).explanations_by_sides == counted
     total = summed([OutputQuality(explanations_by_sides=2), OutputQuality(explanations_by_sides=1)])
     assert total.explanations_by_sides == 3
+    # output older than schema 1.3 does not say who wrote an explanation: the count is unknown, not 0
+    older = OutputQuality(explanations=1)
+    assert summed([OutputQuality(explanations_by_sides=2), older]).explanations_by_sides is None
+    assert summed([]).explanations_by_sides == 0
+    # a failed article has no explanation: nothing about it is unknown
+    assert summed([OutputQuality(explanations_by_sides=2), OutputQuality()]).explanations_by_sides == 2
+
+
+def test_the_report_line_says_what_an_older_record_does_not_know() -> None:
+    known = OutputQuality(statements=4, standalone_statements=3, explanations=2, explanations_by_sides=1)
+    assert quality_sentence(known).endswith("written from each side's account: 1 of 2.")
+    older = known.model_copy(update={"explanations_by_sides": None})
+    assert quality_sentence(older).endswith("written from each side's account: — of 2.")

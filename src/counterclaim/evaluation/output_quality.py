@@ -35,8 +35,9 @@ class OutputQuality(BaseModel):
     explanations_copying_evidence: int = 0
     explanations_on_both_points: int = 0
     """Explanations that speak of each claim's own point (`on_both_points`)."""
-    explanations_by_sides: int = 0
-    """Explanations written from the model's account of each side (`Contradiction.explained_by`)."""
+    explanations_by_sides: int | None = None
+    """Explanations written from the model's account of each side (`Contradiction.explained_by`); None
+    when not known (a run record, or an analysis with contradictions, older than output schema 1.3)."""
 
     def plus(self, other: OutputQuality) -> OutputQuality:
         return OutputQuality(
@@ -46,8 +47,16 @@ class OutputQuality(BaseModel):
             explanations_copying_evidence=self.explanations_copying_evidence
             + other.explanations_copying_evidence,
             explanations_on_both_points=self.explanations_on_both_points + other.explanations_on_both_points,
-            explanations_by_sides=self.explanations_by_sides + other.explanations_by_sides,
+            explanations_by_sides=None
+            if self.sides_unknown or other.sides_unknown
+            else (self.explanations_by_sides or 0) + (other.explanations_by_sides or 0),
         )
+
+    @property
+    def sides_unknown(self) -> bool:
+        """Whether there are explanations and it is not known who wrote them (a failed article has
+        none: nothing is unknown)."""
+        return self.explanations_by_sides is None and self.explanations > 0
 
     @property
     def standalone_share(self) -> float | None:
@@ -73,8 +82,16 @@ def output_quality(analysis: Analysis) -> OutputQuality:
         explanations=len(analysis.contradictions),
         explanations_copying_evidence=copying,
         explanations_on_both_points=both,
-        explanations_by_sides=sum(k.explained_by is ExplanationSource.SIDES for k in analysis.contradictions),
+        explanations_by_sides=_by_sides(analysis),
     )
+
+
+def _by_sides(analysis: Analysis) -> int | None:
+    """How many explanations were written from each side's account; None when an explanation does not
+    say who wrote it (output older than schema 1.3)."""
+    if any(k.explained_by is None for k in analysis.contradictions):
+        return None
+    return sum(k.explained_by is ExplanationSource.SIDES for k in analysis.contradictions)
 
 
 def _point_words(text: str) -> set[str]:
@@ -93,7 +110,7 @@ def on_both_points(explanation: str, statement_a: str, statement_b: str, names: 
 
 
 def summed(counts: Iterable[OutputQuality]) -> OutputQuality:
-    total = OutputQuality()
+    total = OutputQuality(explanations_by_sides=0)
     for item in counts:
         total = total.plus(item)
     return total

@@ -33,6 +33,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from counterclaim.evaluation.output_quality import OutputQuality
 from counterclaim.evaluation.run_files import CostTotals, RunRecord, SampleRow, Totals
 from counterclaim.evaluation.scoring import Metrics
 from counterclaim.render.markdown_escape import escape_markdown
@@ -297,14 +298,19 @@ def quality_lines(record: RunRecord) -> list[str]:
     q = record.quality
     if not q.statements and not q.explanations:
         return []
+    return [quality_sentence(q), ""]
+
+
+def quality_sentence(q: OutputQuality) -> str:
+    """The report's line on statements and explanations; "—" for what a record does not know."""
     share = f"{q.standalone_share:.0%}" if q.standalone_share is not None else "—"
-    return [
+    by_sides = "—" if q.explanations_by_sides is None else str(q.explanations_by_sides)
+    return (
         f"Standalone statements: {q.standalone_statements} of {q.statements} ({share}); explanations copying "
         f"a claim's evidence: {q.explanations_copying_evidence} of {q.explanations}; explanations speaking "
         f"of each claim's point: {q.explanations_on_both_points} of {q.explanations}; written from each "
-        f"side's account: {q.explanations_by_sides} of {q.explanations}.",
-        "",
-    ]
+        f"side's account: {by_sides} of {q.explanations}."
+    )
 
 
 RULE_HEADERS = (
