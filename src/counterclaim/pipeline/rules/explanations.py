@@ -23,6 +23,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from counterclaim.language import english, english_numbers
 from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, ContradictionKind
@@ -99,15 +100,23 @@ def figures_explanation(actor_a: str, actor_b: str, figures: str) -> str:
     return _capitalized(f"{actor_a} and {actor_b} {_KIND_WORDS[ContradictionKind.NUMERIC]}: {figures}.")
 
 
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _shares_a_run(words: Sequence[str], known: Sequence[str], run: int) -> bool:
+    """Whether `words` hold `run` consecutive words that `known` holds in the same order."""
+    runs = {tuple(known[i : i + run]) for i in range(len(known) - run + 1)}
+    return any(tuple(words[i : i + run]) in runs for i in range(len(words) - run + 1))
+
+
 def copies_words(text: str, source: str, run: int = COPIED_WORDS) -> bool:
     """Whether `text` repeats a run of `run` consecutive words of `source` (case and punctuation aside),
     or all of a shorter source of three words or more."""
-    words = re.findall(r"\w+", text.casefold())
-    known = re.findall(r"\w+", source.casefold())
+    known = _plain_words(source)
     if 3 <= len(known) < run:
         run = len(known)
-    runs = {tuple(known[i : i + run]) for i in range(len(known) - run + 1)}
-    return any(tuple(words[i : i + run]) in runs for i in range(len(words) - run + 1))
+    return _shares_a_run(_plain_words(text), known, run)
 
 
 _ABOUT_ANY_CLAIMS = keywords(english.COMPARISON_WORDS_TEXT)
@@ -162,6 +171,8 @@ _SAYING_VERBS = "says|say|said|claimed|reported|alleges|alleged|insists|insisted
 mostly nouns there ("Russia's claims are false", "police reports list three dead")."""
 _ACT = re.compile(r"\s+(?:" + "|".join(sorted(english.STANCE_VERBS)) + r")\b", re.IGNORECASE)
 """A verb of the holder's own stance after its name ("Army spokesman denies ..."): the account's own."""
+_SAYING_OR_STANCE = r"\s+(?:" + _SAYING_VERBS + "|" + "|".join(sorted(english.STANCE_VERBS)) + r")\b"
+"""A verb of saying or of stance after a name ("..., Mugabe denies")."""
 _NOT_BEFORE_A_SUBJECT = english.STANCE_VERBS | set(_SAYING_VERBS.split("|")) | english.PREPOSITIONS
 """Words after which a name is an object ("rejects MDC claims", "of Russia's claims"), not a subject."""
 
@@ -249,12 +260,21 @@ class Lead:
     others: tuple[str, ...] = ()
     """The other side's names: no form of them is taken for the holder's."""
 
+    @cached_property
+    def name_forms(self) -> list[str]:
+        """The holder's name forms an account may open with (`_name_forms`), worked out once."""
+        return _name_forms(self.forms, self.others)
+
+    @cached_property
+    def holder_forms(self) -> list[str]:
+        """The holder's names and their shorter forms (`_holder_forms`), worked out once."""
+        return _holder_forms(self.forms, self.others)
+
     def named_acting(self, side: str) -> str | None:
         """The words of an account that give the holder's own saying or stance anywhere in it ("...,
         Mugabe denies"), else None; not the object of a verb or preposition ("rejects MDC claims")."""
-        verbs = r"\s+(?:" + _SAYING_VERBS + "|" + "|".join(sorted(english.STANCE_VERBS)) + r")\b"
-        for form in _holder_forms(self.forms, self.others):
-            for found in re.finditer(r"(?<!\w)" + _opening(form) + verbs, side, re.IGNORECASE):
+        for form in self.holder_forms:
+            for found in re.finditer(r"(?<!\w)" + _opening(form) + _SAYING_OR_STANCE, side, re.IGNORECASE):
                 before = re.findall(r"\w+", side[: found.start()].casefold())[-1:]
                 if not before or before[0] not in _NOT_BEFORE_A_SUBJECT:
                     return found[0]
@@ -268,12 +288,12 @@ class Lead:
 
     def opening_name_end(self, side: str) -> int:
         """Where the holder's name (`_name_forms`) ends when the account opens with it, else 0."""
-        return self._name_end(side, _name_forms(self.forms, self.others))
+        return self._name_end(side, self.name_forms)
 
     def _holder_end(self, side: str) -> int:
         """Where a name of the holder, or a shorter form of it (`_holder_forms`), ends when the account
         opens with it, else 0."""
-        return self._name_end(side, _holder_forms(self.forms, self.others))
+        return self._name_end(side, self.holder_forms)
 
     def _own_frame_end(self, side: str) -> int:
         """Where the model's own frame opening the account ends, else 0: a form of the holder's name,
@@ -285,7 +305,7 @@ class Lead:
     def _without_trailing_frame(self, side: str) -> str:
         """The account without a frame of the holder's own at its end ("forces pull back, Moscow
         says")."""
-        for form in _holder_forms(self.forms, self.others):
+        for form in self.holder_forms:
             pattern = r",\s*" + _opening(form) + rf"\s+(?:{_OWN_FRAME_VERBS})$"
             if found := re.search(pattern, side, re.IGNORECASE):
                 return side[: found.start()].rstrip()
@@ -454,13 +474,9 @@ def _names(side: str) -> set[str]:
 def copies_most(side: str, source: str, share: float = COPIED_SHARE) -> bool:
     """Whether most of a short text (`share` of its words, at least 4) is one run of `source`'s words
     (case and punctuation aside; also the summary's test, `summary_support.copies_claim`)."""
-    words = re.findall(r"\w+", side.casefold())
+    words = _plain_words(side)
     run = max(4, int(len(words) * share + 0.999))
-    if len(words) < run:
-        return False
-    known = re.findall(r"\w+", source.casefold())
-    runs = {tuple(known[i : i + run]) for i in range(len(known) - run + 1)}
-    return any(tuple(words[i : i + run]) in runs for i in range(len(words) - run + 1))
+    return len(words) >= run and _shares_a_run(words, _plain_words(source), run)
 
 
 def _point_words(text: str) -> set[str]:
