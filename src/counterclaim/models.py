@@ -154,6 +154,11 @@ class Claim(_Frozen):
     hedged: bool = Field(default=False, description="True when the actor qualifies it ('may', 'appears').")
     evidence: list[Span] = Field(min_length=1, description="Where the article says it, located by code.")
 
+    @property
+    def evidence_text(self) -> str:
+        """The article's words the claim cites, its spans joined by a space (not part of the output)."""
+        return " ".join(span.text for span in self.evidence)
+
 
 class Contradiction(_Frozen):
     """Two claims that cannot both be true (or an actor whose words and deeds disagree)."""

@@ -73,7 +73,7 @@ def output_quality(analysis: Analysis) -> OutputQuality:
     names = keywords(" ".join(name for actor in analysis.actors for name in (actor.name, *actor.aliases)))
     copying = both = 0
     for k in analysis.contradictions:
-        evidence = [" ".join(s.text for s in claims[i].evidence) for i in (k.claim_a, k.claim_b)]
+        evidence = [claims[i].evidence_text for i in (k.claim_a, k.claim_b)]
         copying += any(copies_words(k.explanation, text) for text in evidence)
         both += on_both_points(k.explanation, claims[k.claim_a].statement, claims[k.claim_b].statement, names)
     return OutputQuality(

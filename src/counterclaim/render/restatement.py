@@ -21,5 +21,5 @@ def _plain(text: str) -> str:
 def restates_evidence(claim: Claim) -> bool:
     """True when the statement is the evidence's own words (all of them, or a part of them)."""
     statement = _plain(claim.statement)
-    evidence = _plain(" ".join(span.text for span in claim.evidence))
+    evidence = _plain(claim.evidence_text)
     return bool(statement) and statement in evidence

@@ -179,7 +179,7 @@ def accept(verdict: VerdictDraft, candidate: Candidate) -> bool:
 
 def _about_intent(claim: Claim) -> bool:
     """Whether a claim is about what someone will do or means to do (`KIND_FROM_CLAIMS`)."""
-    text = " ".join([claim.statement, *(span.text for span in claim.evidence)])
+    text = f"{claim.statement} {claim.evidence_text}"
     return claim.kind in INTENT_CLAIM_KINDS or bool(english.INTENTION_WORDS & set(words(text)))
 
 

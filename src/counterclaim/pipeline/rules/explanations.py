@@ -91,10 +91,6 @@ def _capitalized(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]  # "The article and ...", as every sentence
 
 
-def _evidence(claim: Claim) -> str:
-    return " ".join(span.text for span in claim.evidence)
-
-
 def figures_explanation(actor_a: str, actor_b: str, figures: str) -> str:
     """The explanation code writes for a conflict of figures it reports over the verifier's verdict."""
     return _capitalized(f"{actor_a} and {actor_b} {_KIND_WORDS[ContradictionKind.NUMERIC]}: {figures}.")
@@ -125,7 +121,7 @@ _ABOUT_ANY_CLAIMS = keywords(english.COMPARISON_WORDS_TEXT)
 def says_nothing(comparison: str, a: Claim, b: Claim) -> bool:
     """Whether a comparison shares no content word with either claim's statement or evidence, beyond
     the words any comparison of claims uses (`english.COMPARISON_WORDS_TEXT`: "fact", "event", ...)."""
-    about = keywords(f"{a.statement} {_evidence(a)} {b.statement} {_evidence(b)}")
+    about = keywords(f"{a.statement} {a.evidence_text} {b.statement} {b.evidence_text}")
     return not (keywords(comparison) - _ABOUT_ANY_CLAIMS) & about
 
 
@@ -135,7 +131,7 @@ def explanation(
     """The explanation step 10 gives a reported contradiction, and the rule by which code wrote it
     instead of taking the verifier's comparison (None: the comparison is shown)."""
     comparison = " ".join(verdict.comparison.split())
-    evidence = [_evidence(claim) for claim in (a, b)]
+    evidence = [claim.evidence_text for claim in (a, b)]
     if not comparison or any(copies_words(comparison, text) for text in evidence):
         rule = EXPLANATION_COPIES_EVIDENCE
     elif says_nothing(comparison, a, b):
@@ -400,7 +396,7 @@ def side_leads(
 
 def known_text(a: Claim, b: Claim, actor_names: Sequence[str]) -> str:
     """What an account may draw on: the two claims' statements and evidence, and the actors' names."""
-    return " ".join([a.statement, _evidence(a), b.statement, _evidence(b), *actor_names])
+    return " ".join([a.statement, a.evidence_text, b.statement, b.evidence_text, *actor_names])
 
 
 def each_side_sentence(leads: tuple[Lead, Lead], accounts: tuple[str, str]) -> str:
@@ -437,7 +433,7 @@ def each_side_explanation(
         (each_side_sentence(leads, accounts), False),
         (each_side_sentence(unnamed, accounts), True),
     ):
-        if not any(copies_words(written, _evidence(claim)) for claim in (a, b)):
+        if not any(copies_words(written, claim.evidence_text) for claim in (a, b)):
             return written, sides_unnamed
     return None, True
 
@@ -487,8 +483,8 @@ def _speaks_of_the_other(side: str, own: Claim, other: Claim, names: set[str]) -
     """Whether an account shares words only with the other claim's own point, none with its own
     (the two sides swapped)."""
     said = _point_words(side) - names
-    mine = _point_words(f"{own.statement} {_evidence(own)}") - names
-    theirs = _point_words(f"{other.statement} {_evidence(other)}") - names
+    mine = _point_words(f"{own.statement} {own.evidence_text}") - names
+    theirs = _point_words(f"{other.statement} {other.evidence_text}") - names
     return bool(said & (theirs - mine)) and not said & mine
 
 
@@ -535,14 +531,14 @@ def side_problem(
     `leads`: the two sides' leads, to tell the other side's words in an account."""
     known_words = {word.casefold() for word in re.findall(r"\w+", known)}
     names = keywords(" ".join(actor_names))
-    sources = [text for claim in (a, b) for text in (_evidence(claim), claim.statement)]
+    sources = [text for claim in (a, b) for text in (claim.evidence_text, claim.statement)]
     for label, side, own, other in (("A", accounts[0], a, b), ("B", accounts[1], b, a)):
         words = side.split()
         if len(words) < 2:
             return f"the account of side {label} is {'one word' if words else 'empty'}: {side!r}"
         if len(words) > MAX_SIDE_WORDS:
             return f"the account of side {label} has {len(words)} words (at most {MAX_SIDE_WORDS})"
-        if any(copies_words(side, _evidence(claim)) for claim in (a, b)) or any(
+        if any(copies_words(side, claim.evidence_text) for claim in (a, b)) or any(
             copies_most(side, source) for source in sources
         ):
             return f"the account of side {label} copies a claim: {side!r}"

@@ -80,7 +80,7 @@ def own_account(
     """The sentences (numbered from 1) of the article's own voice that can contradict an actor's words."""
     name_words = keywords(" ".join(actor_names))
     denials = [
-        keywords(claim.statement + " " + " ".join(span.text for span in claim.evidence))
+        keywords(claim.statement + " " + claim.evidence_text)
         for claim in claims
         if claim.kind is ClaimKind.DENIAL
     ]

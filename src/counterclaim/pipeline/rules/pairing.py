@@ -197,7 +197,7 @@ class ClaimFeatures:
 
     def __init__(self, claim: Claim) -> None:
         self.claim = claim
-        self.evidence_text = " ".join(span.text for span in claim.evidence)
+        self.evidence_text = claim.evidence_text
         self.words = frozenset(keywords(claim.statement + " " + self.evidence_text))
         self.said = frozenset(keywords(claim.statement))
         self.negated = is_negated(claim.statement) or claim.kind is ClaimKind.DENIAL
@@ -253,7 +253,7 @@ class ClaimFeatures:
 
 def content_words(claim: Claim) -> set[str]:
     """Stemmed content words of the claim's statement and evidence."""
-    return keywords(claim.statement + " " + " ".join(span.text for span in claim.evidence))
+    return keywords(claim.statement + " " + claim.evidence_text)
 
 
 def _opposed(a: ClaimFeatures, b: ClaimFeatures) -> bool:

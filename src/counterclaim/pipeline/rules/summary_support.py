@@ -60,8 +60,7 @@ def same_words(a: str, b: str) -> bool:
 
 def copies_claim(sentence: str, claim: Claim) -> bool:
     """Whether most of the sentence is one run of the claim's statement or evidence."""
-    evidence = " ".join(span.text for span in claim.evidence)
-    return any(copies_most(sentence, source, COPY_SHARE) for source in (claim.statement, evidence))
+    return any(copies_most(sentence, source, COPY_SHARE) for source in (claim.statement, claim.evidence_text))
 
 
 def summary_from_analysis(

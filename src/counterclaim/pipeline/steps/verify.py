@@ -45,14 +45,14 @@ _EVIDENCE_CHARS = 400
 
 def _quote(claim: Claim) -> str:
     """The claim's evidence for the prompt, cleaned like the article the model sees."""
-    text = " ".join(sanitize(" ".join(span.text for span in claim.evidence)).clean.split())
+    text = " ".join(sanitize(claim.evidence_text).clean.split())
     return text if len(text) <= _EVIDENCE_CHARS else text[: _EVIDENCE_CHARS - 1] + "…"
 
 
 def _gloss(claim: Claim) -> str:
     """The claim's statement, when it is not mostly a copy of its evidence (a translation, a summary)."""
     said = keywords(claim.statement)
-    quoted = keywords(" ".join(span.text for span in claim.evidence))
+    quoted = keywords(claim.evidence_text)
     if not said or len(said & quoted) / len(said) >= GLOSS_MAX_SHARED:
         return ""
     return " ".join(claim.statement.split())
