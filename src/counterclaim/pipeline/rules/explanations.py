@@ -385,7 +385,7 @@ def side_leads(
         if actor.narrator:
             return Lead(NARRATOR_LEAD, forms(claim), names_subject=False, others=others)
         if claim.kind is ClaimKind.ACTION:
-            inside = _inside_a_sentence(name)  # "... reports that the hospital"
+            inside = _as_mid_sentence(name)  # "... reports that the hospital"
             return Lead(f"the article reports that {inside}", forms(claim), names_subject=True, others=others)
         verb = "say" if speaks_as_many(name, actor.kind) else "says"
         words = f"{name} also {verb}" if second else f"{name} {verb}"
@@ -402,11 +402,11 @@ def known_text(a: Claim, b: Claim, actor_names: Sequence[str]) -> str:
 def each_side_sentence(leads: tuple[Lead, Lead], accounts: tuple[str, str]) -> str:
     """The explanation written from the two sides' accounts (`Lead.account`): "<lead A> <A>; <lead B>
     <B>."."""
-    second = _inside_a_sentence(leads[1].clause(accounts[1]))  # "...; the hospital says ..."
+    second = _as_mid_sentence(leads[1].clause(accounts[1]))  # "...; the hospital says ..."
     return _capitalized(f"{leads[0].clause(accounts[0])}; {second}.")
 
 
-def _inside_a_sentence(text: str) -> str:
+def _as_mid_sentence(text: str) -> str:
     """Text that opens with "The" as it reads inside a sentence ("the hospital")."""
     return "t" + text[1:] if text.startswith("The ") else text
 
