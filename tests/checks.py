@@ -75,22 +75,24 @@ def assert_grounding_traced(analysis: Analysis) -> None:
     """A claim code moved to another sentence, or joined from one quotation, has the decision that did
     it in the trace, under its id; and a decision that moved or joined a claim names one it grounds so."""
     traced = {
-        SpanGrounding.SUPPORTING_SENTENCE: ("placement.supporting_sentence", DecisionAction.MOVED),
-        SpanGrounding.JOINED_QUOTATION: ("assembly.one_quotation", DecisionAction.JOINED),
+        SpanGrounding.SUPPORTING_SENTENCE: {
+            ("placement.supporting_sentence", DecisionAction.MOVED),
+            ("placement.retold_unclaimed", DecisionAction.MOVED),
+        },
+        SpanGrounding.JOINED_QUOTATION: {("assembly.one_quotation", DecisionAction.JOINED)},
     }
     for claim in analysis.claims:
         for grounding in {span.grounding for span in claim.evidence} & traced.keys():
-            rule, action = traced[grounding]
             assert any(
-                d.rule == rule and d.action is action and claim.id in d.claims for d in analysis.run.trace
-            ), f"{claim.id} is grounded as {grounding.value} with no {rule} decision"
+                (d.rule, d.action) in traced[grounding] and claim.id in d.claims for d in analysis.run.trace
+            ), f"{claim.id} is grounded as {grounding.value} with no {sorted(traced[grounding])} decision"
     by_id = {claim.id: claim for claim in analysis.claims}
     grounded_as = {  # a moved proposal may be joined into a quotation afterwards
         DecisionAction.MOVED: {SpanGrounding.SUPPORTING_SENTENCE, SpanGrounding.JOINED_QUOTATION},
         DecisionAction.JOINED: {SpanGrounding.JOINED_QUOTATION},
     }
     for decision in analysis.run.trace:
-        if (decision.rule, decision.action) in traced.values():
+        if any((decision.rule, decision.action) in moves for moves in traced.values()):
             for claim_id in decision.claims:  # none when the claim was dropped later (a duplicate)
                 groundings = {span.grounding for span in by_id[claim_id].evidence}
                 assert groundings & grounded_as[decision.action], decision

@@ -7,11 +7,13 @@ from __future__ import annotations
 import pytest
 
 from builders import considered
-from counterclaim.models import DecisionAction
+from counterclaim.models import Decision, DecisionAction, SpanGrounding
 from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.proposals import Proposal, Proposals, ProposedClaim
 from counterclaim.pipeline.rules import placement
-from counterclaim.pipeline.rules.placement import best_supported_sentence
-from counterclaim.pipeline.trace import Rule
+from counterclaim.pipeline.rules.attribution import AttributionCheck
+from counterclaim.pipeline.rules.placement import supporting_sentence
+from counterclaim.pipeline.trace import Rule, TraceRecorder
 
 TEXT = (
     "NATO chief Jens Stoltenberg said Russian troops were still massing near the border. "  # 1
@@ -58,9 +60,12 @@ def test_a_statement_copied_from_outside_its_window_is_dropped_and_a_wrong_numbe
         "Jens Stoltenberg said there was no withdrawal. Stoltenberg added that talks could go on."
     )
     statement = "Jens Stoltenberg said there was no withdrawal."
-    assert best_supported_sentence(article, statement, cited=1, first=1, last=2) is None
-    assert best_supported_sentence(article, statement, cited=4, first=3, last=4) == 3
-    assert best_supported_sentence(article, "Moscow denied it.", cited=2, first=1, last=2) == 2
+    assert supporting_sentence(article, statement, cited=1) == 3
+    assert supporting_sentence(article, statement, cited=4) == 3
+    assert supporting_sentence(article, "Moscow denied it.", cited=2) == 2
+    kept, decisions = considered(article.sanitized.clean, 1, "Jens Stoltenberg", statement, window=(1, 2))
+    assert kept == []
+    assert [d.rule for d in decisions] == [placement.RETOLD_FROM_ELSEWHERE.name]
 
 
 @pytest.mark.parametrize(
@@ -81,4 +86,65 @@ def test_a_claim_moves_only_when_another_sentence_clearly_fits_better(
     text = f"Alpha said {cited} today. Beta said {best} today."
     article = PreparedArticle.from_text(text)
     statement = " ".join(words)
-    assert best_supported_sentence(article, statement, cited=1, first=1, last=2) == (2 if moves else 1)
+    assert supporting_sentence(article, statement, cited=1) == (2 if moves else 1)
+
+
+QUOTATION = (
+    "Ane Alencar said: \u201cThis year we do not have an extreme drought as in 2015 and 2016. "  # 1
+    "The fires are set by people. "  # 2
+    "There is no way the weather can explain this increase.\u201d "  # 3
+    "Officials said the drought was severe."  # 4
+)
+RETELLING = "Ane Alencar says this year there is no extreme drought as in 2015 and 2016."
+
+
+def considered_in_turn(
+    text: str, proposed: list[tuple[int, str, tuple[int, int]]]
+) -> tuple[list[Proposal], list[Decision]]:
+    """Claims of Ane Alencar proposed window after window, each (cited sentence, statement, window)."""
+    article = PreparedArticle.from_text(text)
+    trace = TraceRecorder(article.sentence_offsets)
+    trace.step = "claims"
+    proposals = Proposals(article, AttributionCheck.for_article(article), trace)
+    for sentence, statement, window in proposed:
+        claim = ProposedClaim(
+            sentence=sentence, actor="Ane Alencar", statement=statement, kind="assertion", hedged=False
+        )
+        proposals.consider(claim, window)
+    return proposals.kept, trace.decisions()
+
+
+# (proposals in turn as (cited sentence, window), the sentences kept, the rule that decides the last one,
+# its action, the sentences it names)
+IN_TURN: list[tuple[list[tuple[int, tuple[int, int]]], list[int], Rule, DecisionAction, list[int]]] = [
+    # The window 3-4 opens inside Alencar's quotation: the model cited her words, retold its opening.
+    ([(1, (1, 2)), (3, (3, 4))], [1, 3], placement.QUOTATION_RUNS_ON, DecisionAction.RELABELED, [1, 3]),
+    # After the quotation closed: retold from elsewhere.
+    ([(1, (1, 2)), (4, (4, 4))], [1], placement.RETOLD_FROM_ELSEWHERE, DecisionAction.DROPPED, [4]),
+    # Sentence 1 got no claim of its own window: the retelling goes there.
+    ([(4, (4, 4))], [1], placement.RETOLD_UNCLAIMED, DecisionAction.MOVED, [4, 1]),
+]
+EXERCISED |= {rule for _, _, rule, _, _ in IN_TURN}
+
+
+@pytest.mark.parametrize(
+    ("proposed", "kept_on", "rule", "action", "sentences"),
+    IN_TURN,
+    ids=["inside-the-quotation", "after-it", "unclaimed"],
+)
+def test_a_retelling_stays_in_a_quotation_running_on_or_goes_to_a_sentence_without_a_claim(
+    proposed: list[tuple[int, tuple[int, int]]],
+    kept_on: list[int],
+    rule: Rule,
+    action: DecisionAction,
+    sentences: list[int],
+) -> None:
+    kept, decisions = considered_in_turn(QUOTATION, [(n, RETELLING, window) for n, window in proposed])
+    assert [p.sentences for p in kept] == [(n,) for n in kept_on]
+    assert [(d.rule, d.action, d.sentences) for d in decisions] == [(rule.name, action, sentences)]
+    if rule is placement.QUOTATION_RUNS_ON:
+        assert kept[-1].statement == "There is no way the weather can explain this increase."
+        assert kept[-1].grounding is SpanGrounding.CITED_SENTENCE
+    if rule is placement.RETOLD_UNCLAIMED:
+        assert kept[-1].statement == RETELLING
+        assert kept[-1].grounding is SpanGrounding.SUPPORTING_SENTENCE

@@ -62,14 +62,7 @@ class Proposals:
         proposal_id = f"p{self.proposed}"
 
         def drop(rule: Rule, reason: str, sentences: tuple[int, ...]) -> None:
-            self.trace.record(
-                rule,
-                DecisionAction.DROPPED,
-                reason,
-                proposal=proposal_id,
-                actor=proposed.actor,
-                sentences=sentences,
-            )
+            self._record(rule, DecisionAction.DROPPED, reason, proposal_id, proposed, sentences)
 
         cited = proposed.sentence
         no_actor = why_not_an_actor(proposed.actor, english_article=self.article.english)
@@ -77,14 +70,13 @@ class Proposals:
             self.unattributed += 1
             drop(NOT_AN_ACTOR, f"{proposed.actor!r} is no actor: {no_actor}", (cited,))
             return
-        sentence = placement.best_supported_sentence(self.article, proposed.statement, cited, *window)
-        if sentence is None:
-            drop(
-                placement.RETOLD_FROM_ELSEWHERE,
-                f"the statement retells a sentence outside sentences {window[0]}-{window[1]}",
-                (cited,),
-            )
-            return
+        sentence = placement.supporting_sentence(self.article, proposed.statement, cited)
+        statement = proposed.statement
+        if not window[0] <= sentence <= window[1]:
+            placed = self._place_retelling(proposed, proposal_id, sentence, window)
+            if placed is None:
+                return
+            sentence, statement = placed
         if placement.too_short(self.article, sentence):
             drop(
                 placement.FRAGMENT_SENTENCE, f"sentence {sentence} is too short to carry a claim", (sentence,)
@@ -95,27 +87,83 @@ class Proposals:
             self.unattributed += 1
             drop(rejection.rule, rejection.reason, (sentence,))
             return
-        grounding = SpanGrounding.CITED_SENTENCE
-        if sentence != cited:
-            grounding = SpanGrounding.SUPPORTING_SENTENCE
-            self.trace.record(
+        if window[0] <= sentence <= window[1] and sentence != cited:
+            reason = f"cited sentence {cited}, but sentence {sentence} supports the statement"
+            self._record(
                 placement.SUPPORTING_SENTENCE,
                 DecisionAction.MOVED,
-                f"cited sentence {cited}, but sentence {sentence} supports the statement",
-                proposal=proposal_id,
-                actor=proposed.actor,
-                sentences=(cited, sentence),
+                reason,
+                proposal_id,
+                proposed,
+                (cited, sentence),
             )
+        grounding = SpanGrounding.CITED_SENTENCE if sentence == cited else SpanGrounding.SUPPORTING_SENTENCE
         self.kept.append(
             Proposal(
                 id=proposal_id,
                 sentences=(sentence,),
                 actor=proposed.actor,
-                statement=proposed.statement,
+                statement=statement,
                 kind=proposed.kind,
                 hedged=proposed.hedged,
                 grounding=grounding,
             )
+        )
+
+    def _place_retelling(
+        self, proposed: ProposedClaim, proposal_id: str, retold: int, window: Window
+    ) -> tuple[int, str] | None:
+        """Where a claim whose statement retells sentence `retold`, outside its window, goes: (its
+        sentence, its statement), or None when it is dropped (traced either way)."""
+        cited = proposed.sentence
+        if retold < window[0] and not any(retold in item.sentences for item in self.kept):
+            reason = f"the statement retells sentence {retold}, on which no claim was kept"
+            self._record(
+                placement.RETOLD_UNCLAIMED,
+                DecisionAction.MOVED,
+                reason,
+                proposal_id,
+                proposed,
+                (cited, retold),
+            )
+            return retold, proposed.statement
+        if placement.continues_quotation(self.article, cited, retold):
+            reason = (
+                f"the statement retells sentence {retold}, whose quotation the cited sentence {cited} "
+                "continues: the cited sentence's words are its statement"
+            )
+            self._record(
+                placement.QUOTATION_RUNS_ON,
+                DecisionAction.RELABELED,
+                reason,
+                proposal_id,
+                proposed,
+                (retold, cited),
+            )
+            return cited, placement.quoted_words(self.article, cited)
+        reason = f"the statement retells a sentence outside sentences {window[0]}-{window[1]}"
+        self._record(
+            placement.RETOLD_FROM_ELSEWHERE, DecisionAction.DROPPED, reason, proposal_id, proposed, (cited,)
+        )
+        return None
+
+    def _record(
+        self,
+        rule: Rule,
+        action: DecisionAction,
+        reason: str,
+        proposal_id: str,
+        proposed: ProposedClaim,
+        sentences: tuple[int, ...],
+    ) -> None:
+        """A placement decision about a proposal."""
+        self.trace.record(
+            rule,
+            action,
+            reason,
+            proposal=proposal_id,
+            actor=proposed.actor,
+            sentences=sentences,
         )
 
     def actors_by_sentence(self) -> dict[int, list[str]]:

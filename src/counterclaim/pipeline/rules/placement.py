@@ -3,7 +3,11 @@
 Small models sometimes cite the right window but the wrong sentence number, or retell a sentence from
 elsewhere in the article. Code compares the statement's content words with each sentence's: when
 another sentence clearly fits better, the claim is moved there, or dropped when that sentence lies
-outside the window (it belongs to, and is extracted with, another window). A sentence too short to
+outside the window (it belongs to, and is extracted with, another window). Two exceptions: an
+earlier sentence on which no claim was kept (its window gave it none) takes the claim; and a cited
+sentence still inside the quotation the retold sentence opens keeps it, with its own words as the
+statement (a window that begins in the middle of a speaker's quotation makes the model cite the right
+words and retell the quotation's first sentence, which it sees as context). A sentence too short to
 say anything (a caption, a split-off fragment: "White.") carries no claim.
 """
 
@@ -14,6 +18,7 @@ from collections import Counter
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
+from counterclaim.text.quotations import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK
 
 MIN_SUPPORT = 0.6
 """Share of the statement's content words another sentence must hold for the claim to move there."""
@@ -27,8 +32,21 @@ SUPPORTING_SENTENCE = Rule(
 )
 RETOLD_FROM_ELSEWHERE = Rule(
     "placement.retold_from_elsewhere",
-    "A claim whose statement retells a sentence outside its window is dropped: that sentence's own "
-    "window extracts it.",
+    "A claim whose statement retells a sentence outside its window, and that neither "
+    "`placement.retold_unclaimed` nor `placement.quotation_runs_on` places, is dropped: that sentence's "
+    "own window extracts it.",
+    {"min_support": MIN_SUPPORT},
+)
+QUOTATION_RUNS_ON = Rule(
+    "placement.quotation_runs_on",
+    "A claim whose statement retells a sentence outside its window stays on its cited sentence when "
+    "that sentence is still inside the quotation the retold sentence opens (one speaker's words running "
+    "on, by the quotation marks): its statement becomes the cited sentence's own words.",
+)
+RETOLD_UNCLAIMED = Rule(
+    "placement.retold_unclaimed",
+    "A claim whose statement retells a sentence of an earlier window on which no claim was kept moves "
+    "there: that window gave it none (the attribution checks still apply).",
     {"min_support": MIN_SUPPORT},
 )
 FRAGMENT_SENTENCE = Rule(
@@ -36,14 +54,12 @@ FRAGMENT_SENTENCE = Rule(
     "A sentence of fewer than `min_words` words (a caption, a split-off fragment) carries no claim.",
     {"min_words": MIN_EVIDENCE_WORDS},
 )
-RULES = (SUPPORTING_SENTENCE, RETOLD_FROM_ELSEWHERE, FRAGMENT_SENTENCE)
+RULES = (SUPPORTING_SENTENCE, RETOLD_UNCLAIMED, QUOTATION_RUNS_ON, RETOLD_FROM_ELSEWHERE, FRAGMENT_SENTENCE)
 
 
-def best_supported_sentence(
-    article: PreparedArticle, statement: str, cited: int, first: int, last: int
-) -> int | None:
-    """The sentence that supports a statement: the cited one unless another clearly fits better (then
-    that one, or None when it lies outside `first`..`last`)."""
+def supporting_sentence(article: PreparedArticle, statement: str, cited: int) -> int:
+    """The sentence of the article that supports a statement: the cited one unless another clearly
+    fits better."""
     wanted = keywords(statement)
     if not wanted:
         return cited
@@ -58,7 +74,22 @@ def best_supported_sentence(
     best_support = most / len(wanted)
     if best == cited or best_support < MIN_SUPPORT or cited_support >= best_support / 2:
         return cited
-    return best if first <= best <= last else None
+    return best
+
+
+def continues_quotation(article: PreparedArticle, cited: int, opener: int) -> bool:
+    """Whether the cited sentence is inside a quotation the `opener` sentence opened: every sentence
+    after the opener, up to the cited one, begins inside a quotation still open in their paragraph."""
+    return opener < cited and all(n in article.quoted_sentences for n in range(opener + 1, cited + 1))
+
+
+def quoted_words(article: PreparedArticle, number: int) -> str:
+    """A sentence's words without the quotation marks around or inside them."""
+    text = article.sentence(number).text
+    return " ".join(text.translate(_NO_DOUBLE_MARKS).split())
+
+
+_NO_DOUBLE_MARKS = str.maketrans("", "", "".join((*OPENING_MARKS, *CLOSING_MARKS, STRAIGHT_MARK)))
 
 
 def too_short(article: PreparedArticle, number: int) -> bool:
