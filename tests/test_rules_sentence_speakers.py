@@ -1,5 +1,6 @@
-"""The words a news outlet relays go to the speaker who said them (`rules.sentence_speakers`, step 5,
-actors); never for a deed, a pronoun speaker, a speaker who is no actor, or an actor that is no outlet."""
+"""The words a news outlet relays go to the speaker who said them, and a sentence of a quotation that runs
+on goes to the quotation's speaker (`rules.sentence_speakers`, step 5, actors); never for a deed, a
+pronoun speaker, a speaker who is no actor, or (relayed words) an actor that is no outlet."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ import pytest
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.actor_names import ActorRegistry
-from counterclaim.pipeline.rules.sentence_speakers import RELAYED_WORDS, relayed_speaker
+from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.rules.sentence_speakers import (
+    QUOTATION_SPEAKER,
+    RELAYED_WORDS,
+    quotation_speaker,
+    relayed_speaker,
+)
 from counterclaim.pipeline.schemas import ActorDetails
 from counterclaim.pipeline.steps import actors, assemble
 from counterclaim.text.speakers import pronoun_speaks, reported_speakers
@@ -57,6 +64,49 @@ def test_the_words_an_outlet_relays_go_to_their_speaker(
     sentence: str, actor: str, kind: str, expected: str | None
 ) -> None:
     speaker = relayed_speaker(sentence, reported_speakers(sentence), actor, kind=kind, actors=_registry())
+    assert (None if speaker is None else speaker.actor) == expected
+
+
+# (the article, the claim's sentence, its actor, its kind, whose claim it becomes)
+QUOTATION_CASES = [
+    pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d Schiff said.', 1, "Dick Durbin",
+                 "assertion", "Adam Schiff", id="opens-the-quotation-whose-frame-follows"),
+    pytest.param('Schiff said: \u201cThe wall is dead. Nobody wants it.\u201d', 2, "Dick Durbin",
+                 "assertion", "Adam Schiff", id="continues-the-quotation"),
+    pytest.param('Schiff said: \u201cThe wall is dead. Nobody wants it.\u201d', 2, "Adam Schiff",
+                 "assertion", None, id="already-the-speakers"),
+    pytest.param('Schiff said: \u201cThe wall is dead.\u201d Nobody wants it.', 2, "Dick Durbin",
+                 "assertion", None, id="after-the-quotation-closed"),
+    pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d he said.', 1, "Dick Durbin",
+                 "assertion", None, id="a-pronoun-speaks"),
+    pytest.param('\u201cThe wall is dead, Durbin said. Nobody wants it. Nobody did,\u201d Schiff said.', 2,
+                 "Julian Assange", "assertion", None, id="two-speakers-in-the-quotation"),
+    pytest.param('\u201cThe wall is dead, Durbin said. Nobody wants it,\u201d Schiff said.', 1, "Julian Assange",
+                 "assertion", None, id="the-sentence-names-its-own-speaker"),
+    pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d a senator said.', 1, "Dick Durbin",
+                 "assertion", None, id="the-speaker-is-no-actor"),
+    pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d CNN said.', 1, "Dick Durbin",
+                 "assertion", None, id="the-speaker-is-an-outlet"),
+    pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d Schiff said.', 1, "Dick Durbin",
+                 "action", None, id="a-deed"),
+]  # fmt: skip
+EXERCISED |= {QUOTATION_SPEAKER} if any(case.values[-1] is not None for case in QUOTATION_CASES) else set()
+
+
+@pytest.mark.parametrize(("text", "number", "actor", "kind", "expected"), QUOTATION_CASES)
+def test_a_sentence_of_a_quotation_goes_to_the_quotations_speaker(
+    text: str, number: int, actor: str, kind: str, expected: str | None
+) -> None:
+    article = PreparedArticle.from_text(text)
+    speaker = quotation_speaker(
+        article.sentence_texts,
+        article.sentence_speakers,
+        article.quotation_run(number),
+        number,
+        actor,
+        kind=kind,
+        actors=_registry(),
+    )
     assert (None if speaker is None else speaker.actor) == expected
 
 

@@ -85,6 +85,18 @@ class PreparedArticle:
         text = self.sanitized.clean
         return frozenset(s.number for s in self.sentences if quotation_open_at(text, s.start))
 
+    def quotation_run(self, number: int) -> range:
+        """The numbers of the sentences of the quotation sentence `number` belongs to: from the one
+        that opens it to the last one that begins inside it (`quoted_sentences`); just `number` when
+        no quotation runs on through it."""
+        first = number
+        while first in self.quoted_sentences:
+            first -= 1
+        last = number
+        while last + 1 in self.quoted_sentences:
+            last += 1
+        return range(first, last + 1)
+
     @cached_property
     def english(self) -> bool:
         """Whether the article reads as English (judged from function words)."""

@@ -34,7 +34,15 @@ RELAYED_WORDS = Rule(
     "speaks in the sentence; when that actor has a claim on the sentence already, it is the same words "
     "twice and is left out.",
 )
-RULES = (RELAYED_WORDS,)
+QUOTATION_SPEAKER = Rule(
+    "attribution.quotation_speaker",
+    "A claim (not a deed) on a sentence of a quotation that runs over several sentences (code follows "
+    "the quotation marks within a paragraph), a sentence naming no speaker of its own, is given to the "
+    "one speaker the quotation's other sentences name when that speaker is an actor of the article and "
+    "no pronoun speaks in the quotation; when that actor has a claim on the sentence already, it is the "
+    "same words twice and is left out.",
+)
+RULES = (RELAYED_WORDS, QUOTATION_SPEAKER)
 
 
 class ActorList(Protocol):
@@ -57,6 +65,39 @@ class Speaker:
     """The actor's name as the article's actor list has it."""
     phrase: str
     """The speaker as the sentence names it."""
+
+
+def quotation_speaker(
+    sentences: Sequence[str],
+    speakers: Sequence[Sequence[str]],
+    run: range,
+    number: int,
+    actor: str,
+    *,
+    kind: str,
+    actors: ActorList,
+) -> Speaker | None:
+    """The actor whose quotation sentence `number` continues or opens, when the claim's actor is
+    another (None: leave the claim be).
+
+    `run` holds the numbers of the sentences of one quotation (`PreparedArticle.quotation_run`);
+    `sentences` and `speakers` are the article's sentence texts and the speakers code found in each,
+    in sentence order.
+    """
+    if kind == "action" or len(run) < 2 or speakers[number - 1]:
+        return None
+    texts = [sentences[n - 1] for n in run]
+    if any(pronoun_speaks(text) for text in texts):
+        return None
+    found = {phrase: actors.naming(phrase) for n in run for phrase in speakers[n - 1]}
+    named = set(found.values())
+    if len(named) != 1:
+        return None
+    name = named.pop()
+    if name is None or name == actors.naming(actor) or actors.is_outlet(name):
+        return None
+    phrase = next(phrase for phrase, value in found.items() if value == name)
+    return Speaker(name, phrase)
 
 
 def relayed_speaker(

@@ -12,10 +12,17 @@ from dataclasses import replace
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import name_key
-from counterclaim.pipeline.rules.sentence_speakers import RELAYED_WORDS, relayed_speaker
+from counterclaim.pipeline.rules.sentence_speakers import (
+    QUOTATION_SPEAKER,
+    RELAYED_WORDS,
+    Speaker,
+    quotation_speaker,
+    relayed_speaker,
+)
 from counterclaim.pipeline.schemas import actor_details_model
 from counterclaim.pipeline.state import AnalysisState
 from counterclaim.pipeline.steps.translate import english_for
+from counterclaim.pipeline.trace import Rule
 from counterclaim.text.chunking import Chunk
 
 NAME = "actors"
@@ -75,37 +82,57 @@ async def run(state: AnalysisState) -> None:
 
 
 def _to_relayed_speakers(state: AnalysisState) -> None:
-    """Each claim of an outlet relaying another actor's words (`rules.sentence_speakers`) given to that
-    actor; left out when that actor has a claim on the sentence already (the same words twice)."""
+    """Each claim of an outlet relaying another actor's words, or of another actor on a quotation
+    whose speaker the article names (`rules.sentence_speakers`), given to that speaker; left out when
+    that speaker has a claim on the sentence already (the same words twice)."""
     registry = state.registry
+    article = state.article
     kept = []
     for item in state.statements:
-        speaker = None
+        found: tuple[Rule, Speaker] | None = None
         if len(item.sentences) == 1:
             number = item.sentences[0]
-            speaker = relayed_speaker(
-                state.article.sentence_texts[number - 1],
-                state.article.sentence_speakers[number - 1],
+            relayed = relayed_speaker(
+                article.sentence_texts[number - 1],
+                article.sentence_speakers[number - 1],
                 item.actor,
                 kind=item.kind,
                 actors=registry,
             )
-        if speaker is None:
+            quoted = quotation_speaker(
+                article.sentence_texts,
+                article.sentence_speakers,
+                article.quotation_run(number),
+                number,
+                item.actor,
+                kind=item.kind,
+                actors=registry,
+            )
+            if relayed is not None:
+                found = RELAYED_WORDS, relayed
+            elif quoted is not None:
+                found = QUOTATION_SPEAKER, quoted
+        if found is None:
             kept.append(item)
             continue
+        rule, speaker = found
         owner = registry.id_of(speaker.actor)
         owns_sentence = any(
             other.sentences == item.sentences and registry.id_of(other.actor) == owner
             for other in state.statements
         )
-        words = f"sentence {item.sentences[0]} relays the words of {speaker.phrase!r}"
+        words = (
+            f"sentence {item.sentences[0]} relays the words of {speaker.phrase!r}"
+            if rule is RELAYED_WORDS
+            else f"sentence {item.sentences[0]} is in a quotation of {speaker.phrase!r}"
+        )
         if owns_sentence:
             state.trace.record_about(
-                RELAYED_WORDS, DecisionAction.DROPPED, f"{words}, who has a claim on it already", item
+                rule, DecisionAction.DROPPED, f"{words}, who has a claim on it already", item
             )
             continue
         state.trace.record_about(
-            RELAYED_WORDS, DecisionAction.RELABELED, f"{words}: the claim is {speaker.actor!r}'s", item
+            rule, DecisionAction.RELABELED, f"{words}: the claim is {speaker.actor!r}'s", item
         )
         kept.append(replace(item, actor=speaker.actor))
     state.statements = kept
