@@ -140,6 +140,12 @@ def test_a_kind_is_no_role() -> None:
         ("officials", "Russian officials", False),  # a lower-case noun is never a short form
         ("Jens", "Jens Stoltenberg", False),  # a first name does not end the name
         ("Russia", "Moscow", False),  # metonyms are not merged by code
+        ("Erdogan", "Recep Tayyip Erdoğan", True),  # accents are no part of the comparison
+        ("President Erdogan", "Recep Tayyip Erdoğan", True),  # a person's title before the name
+        ("Mr. Smith", "John Smith", True),
+        ("General Motors", "Tesla Motors", False),  # "General" also opens organisations' names
+        ("President Erdogan", "President Trump", False),
+        ("President", "Joe Biden", False),  # a title alone names no one
     ],
 )
 def test_name_forms_are_one_actor_when_a_proper_name_ends_the_other(a: str, b: str, same: bool) -> None:
@@ -209,6 +215,19 @@ RULE_CASES = [
             )
         ],
         id="name-forms-merged",  # and "officials" / "Russian officials" stay two actors
+    ),
+    pytest.param(
+        "Recep Tayyip Erdoğan spoke. Erdogan said so.",
+        lambda registry: [registry.add_name(n) for n in ["Recep Tayyip Erdoğan", "Erdogan"]] and None,
+        [
+            (
+                SAME_NAME_FORMS,
+                DecisionAction.MERGED,
+                "Erdogan",
+                "'Erdogan' is another form of 'Recep Tayyip Erdoğan'",
+            )
+        ],
+        id="name-forms-with-and-without-accents",
     ),
     pytest.param(
         "Moscow denied it. The Kremlin said so. Russia agreed.",

@@ -8,6 +8,7 @@ pronouns), and the actors' ids. The model only adds kind, role and aliases.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,9 +23,10 @@ _MAX_CANONICAL_WORDS = 3
 
 SAME_NAME_FORMS = Rule(
     "actors.same_name_forms",
-    'Name forms are one actor when their keys are equal or a proper name ends the other ("Stoltenberg", '
-    '"Jens Stoltenberg", "NATO chief Jens Stoltenberg"); the actor is shown under the longest form '
-    "of at most `max_words` words that the article uses.",
+    'Name forms are one actor when their keys are equal (accents left out: "Erdogan", "Erdoğan") or a '
+    'proper name ends the other ("Stoltenberg", "Jens Stoltenberg", "NATO chief Jens Stoltenberg"), '
+    'also after a person\'s title before it ("President Erdogan", "Recep Tayyip Erdoğan"); the actor '
+    "is shown under the longest form of at most `max_words` words that the article uses.",
     {"max_words": _MAX_CANONICAL_WORDS},
 )
 METONYM = Rule(
@@ -72,8 +74,10 @@ _SPACED_INITIALS = re.compile(r"\b(?:[A-Z]\.[ \t]+)+[A-Z]\.")
 
 
 def name_key(name: str) -> str:
-    """A comparison key: case-folded, punctuation and leading articles removed, spaces folded."""
-    text = re.sub(r"[^\w\s]", " ", name.casefold())
+    """A comparison key: case-folded, accents, punctuation and leading articles removed, spaces folded
+    ("Erdoğan" and "Erdogan" are one name)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    text = re.sub(r"[^\w\s]", " ", "".join(char for char in decomposed if not unicodedata.combining(char)))
     text = " ".join(text.split())
     for article in _LEADING_ARTICLES:
         if text.startswith(article):
@@ -197,10 +201,12 @@ def same_state(a: str, b: str) -> bool:
 
 
 def same_actor_name(a: str, b: str) -> bool:
-    """Whether two name forms denote the same actor: equal keys, or a proper name that ends the other.
+    """Whether two name forms denote the same actor: equal keys, or a proper name that ends the other,
+    also once a person's title is taken off its front.
 
-    "Stoltenberg" ~ "Jens Stoltenberg" ~ "NATO chief Jens Stoltenberg"; but "officials" is not
-    "Russian officials" (a lower-case common noun is never taken as a short form).
+    "Stoltenberg" ~ "Jens Stoltenberg" ~ "NATO chief Jens Stoltenberg", "President Erdogan" ~ "Recep
+    Tayyip Erdoğan"; but "officials" is not "Russian officials" (a lower-case common noun is never
+    taken as a short form).
     """
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
@@ -209,7 +215,27 @@ def same_actor_name(a: str, b: str) -> bool:
         return True
     (short, short_raw), (long_, _) = sorted(((ka, a), (kb, b)), key=lambda pair: len(pair[0]))
     proper = short_raw.strip()[:1].isupper()
-    return proper and long_.endswith(" " + short)
+    if proper and long_.endswith(" " + short):
+        return True
+    for titled, other in ((a, kb), (b, ka)):  # "President Erdogan" ~ "Recep Tayyip Erdoğan"
+        bare = _without_person_title(titled)
+        if bare is not None and name_key(bare) and (" " + other).endswith(" " + name_key(bare)):
+            return True
+    return False
+
+
+_PERSON_TITLES = (
+    frozenset(title[0] for title in english.NAME_TITLES if len(title) == 1) - english.ORGANISATION_TITLES
+)
+
+
+def _without_person_title(name: str) -> str | None:
+    """The name after a leading title of a person followed by a proper name ("Erdogan" for "President
+    Erdogan"), else None."""
+    first, _, rest = name.strip().partition(" ")
+    if first.rstrip(".").casefold() in _PERSON_TITLES and rest[:1].isupper():
+        return rest
+    return None
 
 
 _PHRASE_BREAKERS = english.NAME_CONNECTORS | english.PREPOSITIONS
