@@ -99,16 +99,16 @@ RETELLING = "Ane Alencar says this year there is no extreme drought as in 2015 a
 
 
 def considered_in_turn(
-    text: str, proposed: list[tuple[int, str, tuple[int, int]]]
+    text: str, proposed: list[tuple[int, str, tuple[int, int]]], actor: str = "Ane Alencar"
 ) -> tuple[list[Proposal], list[Decision]]:
-    """Claims of Ane Alencar proposed window after window, each (cited sentence, statement, window)."""
+    """Claims of one actor proposed window after window, each (cited sentence, statement, window)."""
     article = PreparedArticle.from_text(text)
     trace = TraceRecorder(article.sentence_offsets)
     trace.step = "claims"
     proposals = Proposals(article, AttributionCheck.for_article(article), trace)
     for sentence, statement, window in proposed:
         claim = ProposedClaim(
-            sentence=sentence, actor="Ane Alencar", statement=statement, kind="assertion", hedged=False
+            sentence=sentence, actor=actor, statement=statement, kind="assertion", hedged=False
         )
         proposals.consider(claim, window)
     return proposals.kept, trace.decisions()
@@ -148,3 +148,40 @@ def test_a_retelling_stays_in_a_quotation_running_on_or_goes_to_a_sentence_witho
     if rule is placement.RETOLD_UNCLAIMED:
         assert kept[-1].statement == RETELLING
         assert kept[-1].grounding is SpanGrounding.SUPPORTING_SENTENCE
+
+
+WALL = "The border wall is dead and Congress will never fund it."
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        # Durbin's words retold for Schiff: the unclaimed sentence does not name Schiff.
+        (
+            "Senators met on Tuesday. Durbin said the border wall was dead and Congress would never fund "
+            "it. Schiff agreed with him on Wednesday.",
+            [(3, (3, 3))],
+        ),
+        # The cited sentence continues the White House's quotation, not the one Schiff's sentence opens.
+        (
+            "\u201cThe border wall is dead and Congress will never fund it,\u201d Schiff said, but the White "
+            "House disagreed: \u201cWe will build it. Mexico will pay for every mile of it.\u201d",
+            [(1, (1, 1)), (2, (2, 2))],
+        ),
+        # A stray mark (an inch sign) opens no quotation for the next sentence to continue.
+        (
+            'Schiff said the border wall is dead and Congress will never fund its 6" posts. The Pentagon '
+            "moved the funds elsewhere for weeks.",
+            [(1, (1, 1)), (2, (2, 2))],
+        ),
+    ],
+    ids=["another-speakers-sentence", "another-quotation", "a-stray-mark"],
+)
+def test_a_retelling_is_still_dropped_when_its_sentence_or_quotation_is_not_the_actors(
+    text: str, proposed: list[tuple[int, tuple[int, int]]]
+) -> None:
+    kept, decisions = considered_in_turn(text, [(n, WALL, window) for n, window in proposed], "Adam Schiff")
+    assert [p.sentences for p in kept] == [(n,) for n, _ in proposed[:-1]]
+    assert [(d.rule, d.sentences) for d in decisions] == [
+        (placement.RETOLD_FROM_ELSEWHERE.name, [proposed[-1][0]])
+    ]

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.models import DecisionAction
+from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.actor_names import ActorRegistry
-from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.rules.sentence_speakers import (
     QUOTATION_SPEAKER,
     RELAYED_WORDS,
@@ -79,16 +79,22 @@ QUOTATION_CASES = [
                  "assertion", None, id="after-the-quotation-closed"),
     pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d he said.', 1, "Dick Durbin",
                  "assertion", None, id="a-pronoun-speaks"),
-    pytest.param('\u201cThe wall is dead, Durbin said. Nobody wants it. Nobody did,\u201d Schiff said.', 2,
-                 "Julian Assange", "assertion", None, id="two-speakers-in-the-quotation"),
-    pytest.param('\u201cThe wall is dead, Durbin said. Nobody wants it,\u201d Schiff said.', 1, "Julian Assange",
-                 "assertion", None, id="the-sentence-names-its-own-speaker"),
+    pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d Schiff and Durbin said.', 1,
+                 "Julian Assange", "assertion", None, id="the-frame-names-two-speakers"),
+    pytest.param('\u201cThe wall is dead, Durbin said. Nobody wants it,\u201d Schiff said.', 1,
+                 "Julian Assange", "assertion", None, id="the-sentence-names-its-own-speaker"),
     pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d a senator said.', 1, "Dick Durbin",
                  "assertion", None, id="the-speaker-is-no-actor"),
     pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d CNN said.', 1, "Dick Durbin",
                  "assertion", None, id="the-speaker-is-an-outlet"),
     pytest.param('\u201cThe wall is dead. Nobody wants it,\u201d Schiff said.', 1, "Dick Durbin",
                  "action", None, id="a-deed"),
+    pytest.param('Durbin was blunt: \u201cSchiff told us it was dead. Nobody wants it.\u201d', 2,
+                 "Julian Assange", "assertion", None, id="a-name-inside-the-quoted-words-is-no-speaker"),
+    pytest.param('\u201cIt is over,\u201d Schiff said, but Durbin disagreed: \u201cWe will build it. Nobody '
+                 'can stop it.\u201d', 2, "Dick Durbin", "assertion", None, id="another-quotation-before-it"),
+    pytest.param('Schiff said the wall cost 6" of ink. Durbin believes it was empty.', 2, "Dick Durbin",
+                 "assertion", None, id="a-stray-mark-opens-no-quotation"),
 ]  # fmt: skip
 EXERCISED |= {QUOTATION_SPEAKER} if any(case.values[-1] is not None for case in QUOTATION_CASES) else set()
 
@@ -100,7 +106,6 @@ def test_a_sentence_of_a_quotation_goes_to_the_quotations_speaker(
     article = PreparedArticle.from_text(text)
     speaker = quotation_speaker(
         article.sentence_texts,
-        article.sentence_speakers,
         article.quotation_run(number),
         number,
         actor,
@@ -108,6 +113,23 @@ def test_a_sentence_of_a_quotation_goes_to_the_quotations_speaker(
         actors=_registry(),
     )
     assert (None if speaker is None else speaker.actor) == expected
+
+
+def test_a_quotation_is_left_with_a_short_form_of_its_speaker_not_yet_one_actor_with_it() -> None:
+    text = "Adam Schiff spoke. \u201cThe wall is dead. Nobody wants it,\u201d Senator Schiff said."
+    registry = ActorRegistry(text)
+    for name in ["Adam Schiff", "Senator Schiff", "Schiff"]:  # "Senator Schiff" stays apart for now
+        registry.add_name(name)
+    article = PreparedArticle.from_text(text)
+    assert registry.naming("Senator Schiff") == "Senator Schiff" != registry.naming("Schiff")
+    run = article.quotation_run(2)
+    assert (
+        quotation_speaker(article.sentence_texts, run, 2, "Schiff", kind="assertion", actors=registry) is None
+    )
+    moved = quotation_speaker(
+        article.sentence_texts, run, 2, "Adam Schiff", kind="assertion", actors=registry
+    )
+    assert moved is None  # "Senator Schiff" ends with the form "Schiff" of Adam Schiff's group too
 
 
 @pytest.mark.parametrize(

@@ -191,10 +191,6 @@ NAME_TITLES: frozenset[tuple[str, ...]] = frozenset(
 )  # fmt: skip
 """Eval name matching: titles stripped from the start of a name (a multi-word title only as a whole)."""
 
-ORGANISATION_TITLES = _words("general chief major chair director commander marshal captain speaker")
-"""Titles that also open the names of organisations or things ("General Motors", "Chief Executive
-Officer", "Major League Baseball"): not taken as a person's title before a name."""
-
 # ---------------------------------------------------------------------------------------------------
 # Reporting: who says what
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from counterclaim.models import DecisionAction, SpanGrounding
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.rules import placement
-from counterclaim.pipeline.rules.attribution import AttributionCheck
+from counterclaim.pipeline.rules.attribution import AttributionCheck, actor_named_in
 from counterclaim.pipeline.rules.non_actors import NOT_AN_ACTOR, why_not_an_actor
 from counterclaim.pipeline.trace import Rule, TraceRecorder
 
@@ -45,6 +45,16 @@ class ProposedClaim:
     hedged: bool
 
 
+@dataclass(frozen=True)
+class _Placement:
+    """Where code places a proposed claim: its sentence, its statement, and the decision that placed it
+    there (rule, action, reason, sentences), recorded once the claim is kept."""
+
+    sentence: int
+    statement: str
+    decision: tuple[Rule, DecisionAction, str, tuple[int, ...]] | None = None
+
+
 @dataclass
 class Proposals:
     """The proposals code kept so far, and how many the attribution check turned down."""
@@ -61,110 +71,81 @@ class Proposals:
         self.proposed += 1
         proposal_id = f"p{self.proposed}"
 
-        def drop(rule: Rule, reason: str, sentences: tuple[int, ...]) -> None:
-            self._record(rule, DecisionAction.DROPPED, reason, proposal_id, proposed, sentences)
+        def record(rule: Rule, action: DecisionAction, reason: str, sentences: tuple[int, ...]) -> None:
+            self.trace.record(
+                rule, action, reason, proposal=proposal_id, actor=proposed.actor, sentences=sentences
+            )
 
         cited = proposed.sentence
         no_actor = why_not_an_actor(proposed.actor, english_article=self.article.english)
         if no_actor is not None:
             self.unattributed += 1
-            drop(NOT_AN_ACTOR, f"{proposed.actor!r} is no actor: {no_actor}", (cited,))
-            return
-        sentence = placement.supporting_sentence(self.article, proposed.statement, cited)
-        statement = proposed.statement
-        if not window[0] <= sentence <= window[1]:
-            placed = self._place_retelling(proposed, proposal_id, sentence, window)
-            if placed is None:
-                return
-            sentence, statement = placed
-        if placement.too_short(self.article, sentence):
-            drop(
-                placement.FRAGMENT_SENTENCE, f"sentence {sentence} is too short to carry a claim", (sentence,)
+            record(
+                NOT_AN_ACTOR, DecisionAction.DROPPED, f"{proposed.actor!r} is no actor: {no_actor}", (cited,)
             )
+            return
+        placed = self._place(proposed, window)
+        if placed is None:
+            reason = f"the statement retells a sentence outside sentences {window[0]}-{window[1]}"
+            record(placement.RETOLD_FROM_ELSEWHERE, DecisionAction.DROPPED, reason, (cited,))
+            return
+        sentence = placed.sentence
+        if placement.too_short(self.article, sentence):
+            reason = f"sentence {sentence} is too short to carry a claim"
+            record(placement.FRAGMENT_SENTENCE, DecisionAction.DROPPED, reason, (sentence,))
             return
         rejection = self.attribution.rejects(proposed.actor, sentence, proposed.kind)
         if rejection is not None:
             self.unattributed += 1
-            drop(rejection.rule, rejection.reason, (sentence,))
+            record(rejection.rule, DecisionAction.DROPPED, rejection.reason, (sentence,))
             return
-        if window[0] <= sentence <= window[1] and sentence != cited:
-            reason = f"cited sentence {cited}, but sentence {sentence} supports the statement"
-            self._record(
-                placement.SUPPORTING_SENTENCE,
-                DecisionAction.MOVED,
-                reason,
-                proposal_id,
-                proposed,
-                (cited, sentence),
-            )
-        grounding = SpanGrounding.CITED_SENTENCE if sentence == cited else SpanGrounding.SUPPORTING_SENTENCE
+        if placed.decision is not None:
+            record(*placed.decision)
         self.kept.append(
             Proposal(
                 id=proposal_id,
                 sentences=(sentence,),
                 actor=proposed.actor,
-                statement=statement,
+                statement=placed.statement,
                 kind=proposed.kind,
                 hedged=proposed.hedged,
-                grounding=grounding,
+                grounding=SpanGrounding.CITED_SENTENCE
+                if sentence == cited
+                else SpanGrounding.SUPPORTING_SENTENCE,
             )
         )
 
-    def _place_retelling(
-        self, proposed: ProposedClaim, proposal_id: str, retold: int, window: Window
-    ) -> tuple[int, str] | None:
-        """Where a claim whose statement retells sentence `retold`, outside its window, goes: (its
-        sentence, its statement), or None when it is dropped (traced either way)."""
-        cited = proposed.sentence
-        if retold < window[0] and not any(retold in item.sentences for item in self.kept):
-            reason = f"the statement retells sentence {retold}, on which no claim was kept"
-            self._record(
-                placement.RETOLD_UNCLAIMED,
-                DecisionAction.MOVED,
-                reason,
-                proposal_id,
-                proposed,
-                (cited, retold),
+    def _place(self, proposed: ProposedClaim, window: Window) -> _Placement | None:
+        """Where the proposed claim goes, and the placement decision to record if it is kept; None when
+        its statement retells a sentence of another window that none of the exceptions places it on."""
+        cited, statement = proposed.sentence, proposed.statement
+        best = placement.supporting_sentence(self.article, statement, cited)
+        if best == cited:
+            return _Placement(cited, statement)
+        if window[0] <= best <= window[1]:
+            reason = f"cited sentence {cited}, but sentence {best} supports the statement"
+            return _Placement(
+                best, statement, (placement.SUPPORTING_SENTENCE, DecisionAction.MOVED, reason, (cited, best))
             )
-            return retold, proposed.statement
-        if placement.continues_quotation(self.article, cited, retold):
+        if (
+            best < window[0]
+            and not any(best in item.sentences for item in self.kept)
+            and actor_named_in(proposed.actor, self.article.sentence(best).text)
+        ):
+            reason = f"the statement retells sentence {best}, which names {proposed.actor!r} and has no claim"
+            return _Placement(
+                best, statement, (placement.RETOLD_UNCLAIMED, DecisionAction.MOVED, reason, (cited, best))
+            )
+        if placement.continues_quotation(self.article, cited, best):
             reason = (
-                f"the statement retells sentence {retold}, whose quotation the cited sentence {cited} "
+                f"the statement retells sentence {best}, whose quotation the cited sentence {cited} "
                 "continues: the cited sentence's words are its statement"
             )
-            self._record(
-                placement.QUOTATION_RUNS_ON,
-                DecisionAction.RELABELED,
-                reason,
-                proposal_id,
-                proposed,
-                (retold, cited),
+            words = placement.quoted_words(self.article, cited)
+            return _Placement(
+                cited, words, (placement.QUOTATION_RUNS_ON, DecisionAction.RELABELED, reason, (best, cited))
             )
-            return cited, placement.quoted_words(self.article, cited)
-        reason = f"the statement retells a sentence outside sentences {window[0]}-{window[1]}"
-        self._record(
-            placement.RETOLD_FROM_ELSEWHERE, DecisionAction.DROPPED, reason, proposal_id, proposed, (cited,)
-        )
         return None
-
-    def _record(
-        self,
-        rule: Rule,
-        action: DecisionAction,
-        reason: str,
-        proposal_id: str,
-        proposed: ProposedClaim,
-        sentences: tuple[int, ...],
-    ) -> None:
-        """A placement decision about a proposal."""
-        self.trace.record(
-            rule,
-            action,
-            reason,
-            proposal=proposal_id,
-            actor=proposed.actor,
-            sentences=sentences,
-        )
 
     def actors_by_sentence(self) -> dict[int, list[str]]:
         """The actor names of the kept proposals, by the sentence they cite."""

@@ -9,6 +9,8 @@ paragraph of a long quotation again and an unmatched mark must not run on into t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 OPENING_MARKS = frozenset("\u201c\u00ab")  # “ «
 CLOSING_MARKS = frozenset("\u201d\u00bb")  # ” »
 STRAIGHT_MARK = '"'
@@ -27,3 +29,25 @@ def quotation_open_at(text: str, position: int) -> bool:
         elif char == STRAIGHT_MARK:
             straight_open = not straight_open
     return curly_open or straight_open
+
+
+_MARKS = OPENING_MARKS | CLOSING_MARKS | {STRAIGHT_MARK}
+
+
+def quotation_frames(texts: Sequence[str]) -> tuple[str, str] | None:
+    """The words around one quotation that runs over these sentences: those before its opening mark in
+    the first sentence and those after its closing mark in the last (where its speaker is named).
+    None unless the first sentence holds just the opening mark, the last just the closing one and the
+    others none: another quotation, or a stray mark (an inch sign), makes the speaker uncertain."""
+    if len(texts) < 2:
+        return None
+    first, *middle, last = texts
+    if any(char in _MARKS for text in middle for char in text):
+        return None
+    opening = [i for i, char in enumerate(first) if char in _MARKS]
+    closing = [i for i, char in enumerate(last) if char in _MARKS]
+    if len(opening) != 1 or len(closing) != 1 or first[opening[0]] in CLOSING_MARKS:
+        return None
+    if last[closing[0]] in OPENING_MARKS:
+        return None
+    return first[: opening[0] + 1], last[closing[0] :]  # each with its mark: ", said X" is a frame

@@ -23,10 +23,10 @@ _MAX_CANONICAL_WORDS = 3
 
 SAME_NAME_FORMS = Rule(
     "actors.same_name_forms",
-    'Name forms are one actor when their keys are equal (accents left out: "Erdogan", "Erdoğan") or a '
-    'proper name ends the other ("Stoltenberg", "Jens Stoltenberg", "NATO chief Jens Stoltenberg"), '
-    'also after a person\'s title before it ("President Erdogan", "Recep Tayyip Erdoğan"); the actor '
-    "is shown under the longest form of at most `max_words` words that the article uses.",
+    'Name forms are one actor when their keys are equal (accents of Latin letters left out: "Erdogan", '
+    '"Erdoğan") or a proper name ends the other ("Stoltenberg", '
+    '"Jens Stoltenberg", "NATO chief Jens Stoltenberg"); the actor is shown under the longest form '
+    "of at most `max_words` words that the article uses.",
     {"max_words": _MAX_CANONICAL_WORDS},
 )
 METONYM = Rule(
@@ -74,15 +74,25 @@ _SPACED_INITIALS = re.compile(r"\b(?:[A-Z]\.[ \t]+)+[A-Z]\.")
 
 
 def name_key(name: str) -> str:
-    """A comparison key: case-folded, accents, punctuation and leading articles removed, spaces folded
-    ("Erdoğan" and "Erdogan" are one name)."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    text = re.sub(r"[^\w\s]", " ", "".join(char for char in decomposed if not unicodedata.combining(char)))
+    """A comparison key: case-folded, accents on Latin letters, punctuation and leading articles
+    removed, spaces folded ("Erdoğan" and "Erdogan" are one name)."""
+    text = re.sub(r"[^\w\s]", " ", _without_latin_accents(name.casefold()))
     text = " ".join(text.split())
     for article in _LEADING_ARTICLES:
         if text.startswith(article):
             text = text[len(article) :]
     return text
+
+
+def _without_latin_accents(text: str) -> str:
+    """The text with the accents of Latin letters left out ("ğ" -> "g", "á" -> "a"); other scripts'
+    marks stay (a Japanese voicing mark is no accent)."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def initials_as_in_article(text: str, article_text: str) -> str:
@@ -201,12 +211,10 @@ def same_state(a: str, b: str) -> bool:
 
 
 def same_actor_name(a: str, b: str) -> bool:
-    """Whether two name forms denote the same actor: equal keys, or a proper name that ends the other,
-    also once a person's title is taken off its front.
+    """Whether two name forms denote the same actor: equal keys, or a proper name that ends the other.
 
-    "Stoltenberg" ~ "Jens Stoltenberg" ~ "NATO chief Jens Stoltenberg", "President Erdogan" ~ "Recep
-    Tayyip Erdoğan"; but "officials" is not "Russian officials" (a lower-case common noun is never
-    taken as a short form).
+    "Stoltenberg" ~ "Jens Stoltenberg" ~ "NATO chief Jens Stoltenberg"; but "officials" is not
+    "Russian officials" (a lower-case common noun is never taken as a short form).
     """
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
@@ -215,27 +223,7 @@ def same_actor_name(a: str, b: str) -> bool:
         return True
     (short, short_raw), (long_, _) = sorted(((ka, a), (kb, b)), key=lambda pair: len(pair[0]))
     proper = short_raw.strip()[:1].isupper()
-    if proper and long_.endswith(" " + short):
-        return True
-    for titled, other in ((a, kb), (b, ka)):  # "President Erdogan" ~ "Recep Tayyip Erdoğan"
-        bare = _without_person_title(titled)
-        if bare is not None and name_key(bare) and (" " + other).endswith(" " + name_key(bare)):
-            return True
-    return False
-
-
-_PERSON_TITLES = (
-    frozenset(title[0] for title in english.NAME_TITLES if len(title) == 1) - english.ORGANISATION_TITLES
-)
-
-
-def _without_person_title(name: str) -> str | None:
-    """The name after a leading title of a person followed by a proper name ("Erdogan" for "President
-    Erdogan"), else None."""
-    first, _, rest = name.strip().partition(" ")
-    if first.rstrip(".").casefold() in _PERSON_TITLES and rest[:1].isupper():
-        return rest
-    return None
+    return proper and long_.endswith(" " + short)
 
 
 _PHRASE_BREAKERS = english.NAME_CONNECTORS | english.PREPOSITIONS
@@ -389,7 +377,17 @@ class ActorRegistry:
             for group in self._groups
             if any(_phrase_names(head, form) for form in [*group.forms, *group.aliases])
         ]
+        if len(groups) > 1:  # "Erdogan" ends "Recep Tayyip Erdoğan" too, but is a form of its own actor
+            key = name_key(head)
+            groups = [g for g in groups if any(name_key(form) == key for form in [*g.forms, *g.aliases])]
         return groups[0].canonical() if len(groups) == 1 else None
+
+    def may_name(self, phrase: str, name: str) -> bool:
+        """Whether a phrase of the article names the actor with this name, perhaps among others
+        ("Senator Schiff" may name the actor "Adam Schiff", whose form "Schiff" ends it)."""
+        group = self._group_named(name)
+        head = phrase.split(",")[0]
+        return group is not None and any(_phrase_names(head, form) for form in [*group.forms, *group.aliases])
 
     def is_outlet(self, name: str) -> bool:
         """Whether the actor with this name was described as a news outlet (kind media)."""

@@ -18,7 +18,7 @@ from collections import Counter
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
-from counterclaim.text.quotations import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK
+from counterclaim.text.quotations import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK, quotation_frames
 
 MIN_SUPPORT = 0.6
 """Share of the statement's content words another sentence must hold for the claim to move there."""
@@ -41,12 +41,13 @@ QUOTATION_RUNS_ON = Rule(
     "placement.quotation_runs_on",
     "A claim whose statement retells a sentence outside its window stays on its cited sentence when "
     "that sentence is still inside the quotation the retold sentence opens (one speaker's words running "
-    "on, by the quotation marks): its statement becomes the cited sentence's own words.",
+    "on, by the quotation marks; the only quotation in its sentences, and closed): its statement "
+    "becomes the cited sentence's own words.",
 )
 RETOLD_UNCLAIMED = Rule(
     "placement.retold_unclaimed",
-    "A claim whose statement retells a sentence of an earlier window on which no claim was kept moves "
-    "there: that window gave it none (the attribution checks still apply).",
+    "A claim whose statement retells a sentence of an earlier window that names its actor and on which "
+    "no claim was kept moves there: that window gave it none (the attribution checks still apply).",
     {"min_support": MIN_SUPPORT},
 )
 FRAGMENT_SENTENCE = Rule(
@@ -78,9 +79,12 @@ def supporting_sentence(article: PreparedArticle, statement: str, cited: int) ->
 
 
 def continues_quotation(article: PreparedArticle, cited: int, opener: int) -> bool:
-    """Whether the cited sentence is inside a quotation the `opener` sentence opened: every sentence
-    after the opener, up to the cited one, begins inside a quotation still open in their paragraph."""
-    return opener < cited and all(n in article.quoted_sentences for n in range(opener + 1, cited + 1))
+    """Whether the cited sentence is inside the one quotation the `opener` sentence opens: a quotation
+    running on from the opener through the cited sentence, the only one in its sentences, and closed
+    (`text.quotations.quotation_frames`: a stray mark opens no quotation)."""
+    run = article.quotation_run(cited)
+    texts = [article.sentence(n).text for n in run]
+    return opener < cited and run.start == opener and quotation_frames(texts) is not None
 
 
 def quoted_words(article: PreparedArticle, number: int) -> str:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from counterclaim.pipeline.trace import Rule
-from counterclaim.text.speakers import pronoun_speaks
+from counterclaim.text.quotations import quotation_frames
+from counterclaim.text.speakers import pronoun_speaks, reported_speakers
 
 RELAYED_WORDS = Rule(
     "attribution.relayed_words",
@@ -38,9 +39,10 @@ QUOTATION_SPEAKER = Rule(
     "attribution.quotation_speaker",
     "A claim (not a deed) on a sentence of a quotation that runs over several sentences (code follows "
     "the quotation marks within a paragraph), a sentence naming no speaker of its own, is given to the "
-    "one speaker the quotation's other sentences name when that speaker is an actor of the article and "
-    "no pronoun speaks in the quotation; when that actor has a claim on the sentence already, it is the "
-    "same words twice and is left out.",
+    "one speaker its frame names (outside the quotation marks, before it opens or after it closes) when "
+    "that speaker is an actor of the article and no news outlet, no pronoun speaks in the frame, and "
+    "the quotation is the only one in its sentences; when that actor has a claim on the sentence "
+    "already, it is the same words twice and is left out.",
 )
 RULES = (RELAYED_WORDS, QUOTATION_SPEAKER)
 
@@ -56,6 +58,10 @@ class ActorList(Protocol):
         """Whether the actor with this name is a news outlet."""
         ...
 
+    def may_name(self, phrase: str, name: str) -> bool:
+        """Whether the phrase names the actor with this name, perhaps among others."""
+        ...
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -68,28 +74,22 @@ class Speaker:
 
 
 def quotation_speaker(
-    sentences: Sequence[str],
-    speakers: Sequence[Sequence[str]],
-    run: range,
-    number: int,
-    actor: str,
-    *,
-    kind: str,
-    actors: ActorList,
+    sentences: Sequence[str], run: range, number: int, actor: str, *, kind: str, actors: ActorList
 ) -> Speaker | None:
     """The actor whose quotation sentence `number` continues or opens, when the claim's actor is
     another (None: leave the claim be).
 
     `run` holds the numbers of the sentences of one quotation (`PreparedArticle.quotation_run`);
-    `sentences` and `speakers` are the article's sentence texts and the speakers code found in each,
-    in sentence order.
+    `sentences` are the article's sentence texts. The speaker is looked for only in the quotation's
+    frame, outside its marks (`text.quotations.quotation_frames`): a name inside the quoted words is
+    no speaker of them.
     """
-    if kind == "action" or len(run) < 2 or speakers[number - 1]:
+    if kind == "action" or len(run) < 2 or reported_speakers(sentences[number - 1]):
         return None
-    texts = [sentences[n - 1] for n in run]
-    if any(pronoun_speaks(text) for text in texts):
+    frames = quotation_frames([sentences[n - 1] for n in run])
+    if frames is None or any(pronoun_speaks(frame) for frame in frames):
         return None
-    found = {phrase: actors.naming(phrase) for n in run for phrase in speakers[n - 1]}
+    found = {phrase: actors.naming(phrase) for frame in frames for phrase in reported_speakers(frame)}
     named = set(found.values())
     if len(named) != 1:
         return None
@@ -97,6 +97,8 @@ def quotation_speaker(
     if name is None or name == actors.naming(actor) or actors.is_outlet(name):
         return None
     phrase = next(phrase for phrase, value in found.items() if value == name)
+    if actors.may_name(phrase, actor):
+        return None  # "President Erdogan" for an actor "Erdogan" not merged with it (yet): one speaker
     return Speaker(name, phrase)
 
 

@@ -101,7 +101,6 @@ def _to_relayed_speakers(state: AnalysisState) -> None:
             )
             quoted = quotation_speaker(
                 article.sentence_texts,
-                article.sentence_speakers,
                 article.quotation_run(number),
                 number,
                 item.actor,
