@@ -61,7 +61,8 @@ DEED_ACTOR_NOT_IN_SENTENCE = Rule(
 ACTOR_NOT_NAMED_NEARBY = Rule(
     "attribution.actor_not_named_nearby",
     "The actor must be named in the cited sentence, the `before` sentences before it or the `after` one "
-    "after it (a headline: the `header` sentences below it); name words are compared by shared stem.",
+    "after it (a headline: the `header` sentences below it; a sentence of a quotation that runs on: "
+    "counted from the quotation's first and last sentences); name words are compared by shared stem.",
     {"before": SENTENCES_BEFORE, "after": SENTENCES_AFTER, "header": HEADER_SENTENCES},
 )
 NO_REPORTING_CUE = Rule(
@@ -202,6 +203,17 @@ class AttributionCheck:
         last = min(len(self.sentences), number + after)
         return " ".join(self.sentences[n - 1] for n in range(first, last + 1))
 
+    def _quotation_around(self, number: int) -> tuple[int, int]:
+        """The first and last sentence of the quotation running on through this sentence (the
+        sentence itself twice when none does): a quotation names its speaker before it opens or
+        after it closes, however long it runs."""
+        first, last = number, number
+        while first in self.quoted:
+            first -= 1
+        while last + 1 in self.quoted:
+            last += 1
+        return first, last
+
     def rejects(self, actor: str, sentence: int, kind: str) -> Rejection | None:
         """Why this claim is not attributed by the article (None when it is)."""
         text = self.sentences[sentence - 1]
@@ -225,7 +237,9 @@ class AttributionCheck:
         # its author in its header.
         after = HEADER_SENTENCES if sentence <= HEADLINE_SENTENCES else SENTENCES_AFTER
         author = self.authored and actor_named_in(actor, self._around(1, 0, HEADER_SENTENCES))
-        if not author and not actor_named_in(actor, self._around(sentence, SENTENCES_BEFORE, after)):
+        first, last = self._quotation_around(sentence)
+        nearby = self._around(first, SENTENCES_BEFORE, last - first + after)
+        if not author and not actor_named_in(actor, nearby):
             return Rejection(
                 ACTOR_NOT_NAMED_NEARBY, f"the actor {actor!r} is not named near sentence {sentence}"
             )
