@@ -183,6 +183,12 @@ TOLLS = (
 CONTINUED = "Maria Lopez said three people died in the warehouse fire. It spread from a generator room."
 # sentence 2 is narration beside her words: no pronoun carries her account on
 BESIDE = "Maria Lopez said three people died in the warehouse fire. The fire spread from a generator room."
+# a quotation named for its speaker after it closes; Ana Lima, 4 sentences before it opens, is not near it
+OTHERS_QUOTATION = (
+    "Mayor Ana Lima spoke on Monday. The budget was tight. Roads were closed. Bridges fell. "
+    '"Our house is burning. Literally. The lungs of the planet are on fire. It is a crisis. '
+    'We must act now." Officials told the council.'
+)
 # a long quotation whose speaker is named after it closes: sentence 6 is counted from the quotation's
 # ends, so the name 3 sentences after it is near (the quotation is one speaker's, however long it runs)
 LONG_QUOTATION = (
@@ -213,6 +219,7 @@ RULE_CASES: list[tuple[str, str, int, str, Rule | None]] = [
     ("Officials said the bridge was safe. Engineers cautioned against reopening it.",
      "Engineers", 2, "assertion", None),
     (LONG_QUOTATION, "Ana Lima", 6, "assertion", None),
+    (OTHERS_QUOTATION, "Ana Lima", 8, "assertion", attribution.ACTOR_NOT_NAMED_NEARBY),
 ]  # fmt: skip
 EXERCISED = {rule for *_, rule in RULE_CASES if rule is not None}
 
@@ -222,7 +229,7 @@ EXERCISED = {rule for *_, rule in RULE_CASES if rule is not None}
     RULE_CASES,
     ids=["instruction", "credit-line", "only-the-name", "deed-elsewhere", "deed-named", "far-away", "said",
          "narration", "beside-another-speaker", "continued-words", "narration-beside-her-words",
-         "cautioned", "inside-a-long-quotation"],
+         "cautioned", "inside-a-long-quotation", "a-quotation-named-for-another"],
 )  # fmt: skip
 def test_a_claim_the_article_does_not_attribute_is_dropped_by_its_rule(
     text: str, actor: str, sentence: int, kind: str, rule: Rule | None

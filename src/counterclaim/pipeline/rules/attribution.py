@@ -62,7 +62,8 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
     "attribution.actor_not_named_nearby",
     "The actor must be named in the cited sentence, the `before` sentences before it or the `after` one "
     "after it (a headline: the `header` sentences below it; a sentence of a quotation that runs on: "
-    "counted from the quotation's first and last sentences); name words are compared by shared stem.",
+    "also anywhere in the quotation or the sentence just before or after it); name words are compared "
+    "by shared stem.",
     {"before": SENTENCES_BEFORE, "after": SENTENCES_AFTER, "header": HEADER_SENTENCES},
 )
 NO_REPORTING_CUE = Rule(
@@ -205,8 +206,8 @@ class AttributionCheck:
 
     def _quotation_around(self, number: int) -> tuple[int, int]:
         """The first and last sentence of the quotation running on through this sentence (the
-        sentence itself twice when none does): a quotation names its speaker before it opens or
-        after it closes, however long it runs."""
+        sentence itself twice when none does): a quotation names its speaker just before it opens or
+        just after it closes, however long it runs."""
         first, last = number, number
         while first in self.quoted:
             first -= 1
@@ -237,8 +238,10 @@ class AttributionCheck:
         # its author in its header.
         after = HEADER_SENTENCES if sentence <= HEADLINE_SENTENCES else SENTENCES_AFTER
         author = self.authored and actor_named_in(actor, self._around(1, 0, HEADER_SENTENCES))
+        nearby = self._around(sentence, SENTENCES_BEFORE, after)
         first, last = self._quotation_around(sentence)
-        nearby = self._around(first, SENTENCES_BEFORE, last - first + after)
+        if first != last:  # and the quotation with the sentence just before and just after it
+            nearby += " " + self._around(first, 1, last - first + 1)
         if not author and not actor_named_in(actor, nearby):
             return Rejection(
                 ACTOR_NOT_NAMED_NEARBY, f"the actor {actor!r} is not named near sentence {sentence}"
