@@ -23,6 +23,7 @@ from counterclaim.text.speakers import reported_speakers
         ("The U.N. envoy also urged calm.", ["The U.N. envoy"]),
         ("But Senator Ida Moss rejected the plan.", ["Senator Ida Moss"]),
         ("The Port Authority reportedly denied the claim.", ["The Port Authority"]),
+        ('Remarked port scientist Ada Vance, "The tide is late."', ["port scientist Ada Vance"]),
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:
@@ -38,6 +39,7 @@ def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str
         "The United States and Arland signed the treaty.",  # "States" is no reporting verb
         "Talks on the conflict in Arland's Red Valley states went on.",  # a place is not a speaker
         "Le ministre a déclaré que le pont était sûr.",  # other languages yield nothing
+        "Added to the list were three ports.",  # a sentence-initial verb needs a speaker after it
     ],
 )
 def test_no_speaker_where_nobody_is_reported(sentence: str) -> None:

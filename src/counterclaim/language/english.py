@@ -202,12 +202,13 @@ REPORTING_VERBS = _words(
     threatened threatens promised promises demanded demands called calls described describes
     criticised criticized criticises criticizes condemned condemns rejected rejects dismissed dismisses
     suggested suggests wrote writes replied replies responded responds countered counters maintained
-    maintains believes believed disputes disputed termed insisted"""
+    maintains believes believed disputes disputed termed insisted remarked remarks"""
 )
 """Verbs that report speech ("X said", "X has warned"): matched lower-case (text.speakers)."""
 
-INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes")
-"""Verbs that may come before their speaker ('..." said the minister', ', says Smith')."""
+INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes remarked")
+"""Verbs that may come before their speaker ('..." said the minister', ', says Smith', 'Remarked
+Smith, "..."')."""
 
 REPORTING_CUE_WORDS = REPORTING_VERBS | _words("termed according interview briefing calling")
 """Words that mark reported speech near a claim (pipeline.rules.attribution)."""

@@ -41,6 +41,10 @@ def reported_speakers(sentence: str) -> list[str]:
                 after = _speaker_after(tokens, index)  # '..." said the minister' / ', says Smith'
                 if after:
                     found.append(after)
+        elif index == 0 and token.istitle() and token.casefold() in english.INVERTED_REPORTING_VERBS:
+            after = _speaker_after(tokens, index)  # 'Remarked scientist Tierra Curry, "..."'
+            if after:
+                found.append(after)
         elif (
             token.casefold() == "according"
             and index + 1 < len(tokens)
