@@ -2,8 +2,10 @@
 
 Each proposed claim gets an id (`p1`, `p2`, ... in the order proposed) that the decision trace uses,
 so a proposal code dropped can be found in the output, and one it kept is followed to the claim it
-became. A proposal is kept when code can place it on a sentence of its window that supports it
-(`rules.placement`) and the article attributes it to its actor (`rules.attribution`).
+became. A proposal is kept when code can place it on a sentence of its window that supports it (or
+on one of the exceptions of `rules.placement`: an earlier sentence naming its actor that got no claim,
+its cited sentence inside the quotation it retells) and the article attributes it to its actor
+(`rules.attribution`).
 """
 
 from __future__ import annotations
