@@ -19,7 +19,7 @@ from counterclaim.text.chunking import Chunk, chunk_sentences
 from counterclaim.text.grounding import consecutive_runs
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
-from counterclaim.text.quotations import quotation_open_at
+from counterclaim.text.quotations import quotation_open_at, quotation_run
 from counterclaim.text.sentences import Sentence, numbered_article, split_sentences
 from counterclaim.text.speakers import reported_speakers
 
@@ -86,16 +86,9 @@ class PreparedArticle:
         return frozenset(s.number for s in self.sentences if quotation_open_at(text, s.start))
 
     def quotation_run(self, number: int) -> range:
-        """The numbers of the sentences of the quotation sentence `number` belongs to: from the one
-        that opens it to the last one that begins inside it (`quoted_sentences`); just `number` when
-        no quotation runs on through it."""
-        first = number
-        while first in self.quoted_sentences:
-            first -= 1
-        last = number
-        while last + 1 in self.quoted_sentences:
-            last += 1
-        return range(first, last + 1)
+        """The numbers of the sentences of the quotation sentence `number` belongs to
+        (`text.quotations.quotation_run` over `quoted_sentences`)."""
+        return quotation_run(self.quoted_sentences, number)
 
     @cached_property
     def english(self) -> bool:

@@ -9,7 +9,7 @@ paragraph of a long quotation again and an unmatched mark must not run on into t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 OPENING_MARKS = frozenset("\u201c\u00ab")  # “ «
 CLOSING_MARKS = frozenset("\u201d\u00bb")  # ” »
@@ -31,7 +31,21 @@ def quotation_open_at(text: str, position: int) -> bool:
     return curly_open or straight_open
 
 
-_MARKS = OPENING_MARKS | CLOSING_MARKS | {STRAIGHT_MARK}
+QUOTATION_MARKS = OPENING_MARKS | CLOSING_MARKS | {STRAIGHT_MARK}
+"""Every double quotation mark code follows."""
+
+
+def quotation_run(quoted: Set[int], number: int) -> range:
+    """The numbers of the sentences of the quotation sentence `number` belongs to, given the sentences
+    that begin inside a quotation (`quoted`): from the one that opens it to the last one that begins
+    inside it; just `number` when no quotation runs on through it."""
+    first = number
+    while first in quoted:
+        first -= 1
+    last = number
+    while last + 1 in quoted:
+        last += 1
+    return range(first, last + 1)
 
 
 def quotation_frames(texts: Sequence[str]) -> tuple[str, str] | None:
@@ -42,10 +56,10 @@ def quotation_frames(texts: Sequence[str]) -> tuple[str, str] | None:
     if len(texts) < 2:
         return None
     first, *middle, last = texts
-    if any(char in _MARKS for text in middle for char in text):
+    if any(char in QUOTATION_MARKS for text in middle for char in text):
         return None
-    opening = [i for i, char in enumerate(first) if char in _MARKS]
-    closing = [i for i, char in enumerate(last) if char in _MARKS]
+    opening = [i for i, char in enumerate(first) if char in QUOTATION_MARKS]
+    closing = [i for i, char in enumerate(last) if char in QUOTATION_MARKS]
     if len(opening) != 1 or len(closing) != 1 or first[opening[0]] in CLOSING_MARKS:
         return None
     if last[closing[0]] in OPENING_MARKS:

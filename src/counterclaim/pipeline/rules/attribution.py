@@ -32,6 +32,7 @@ from counterclaim.text.credit_lines import is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
+from counterclaim.text.quotations import quotation_run
 
 SENTENCES_BEFORE = 4
 SENTENCES_AFTER = 1
@@ -204,17 +205,6 @@ class AttributionCheck:
         last = min(len(self.sentences), number + after)
         return " ".join(self.sentences[n - 1] for n in range(first, last + 1))
 
-    def _quotation_around(self, number: int) -> tuple[int, int]:
-        """The first and last sentence of the quotation running on through this sentence (the
-        sentence itself twice when none does): a quotation names its speaker just before it opens or
-        just after it closes, however long it runs."""
-        first, last = number, number
-        while first in self.quoted:
-            first -= 1
-        while last + 1 in self.quoted:
-            last += 1
-        return first, last
-
     def rejects(self, actor: str, sentence: int, kind: str) -> Rejection | None:
         """Why this claim is not attributed by the article (None when it is)."""
         text = self.sentences[sentence - 1]
@@ -239,9 +229,9 @@ class AttributionCheck:
         after = HEADER_SENTENCES if sentence <= HEADLINE_SENTENCES else SENTENCES_AFTER
         author = self.authored and actor_named_in(actor, self._around(1, 0, HEADER_SENTENCES))
         nearby = self._around(sentence, SENTENCES_BEFORE, after)
-        first, last = self._quotation_around(sentence)
-        if first != last:  # and the quotation with the sentence just before and just after it
-            nearby += " " + self._around(first, 1, last - first + 1)
+        run = quotation_run(self.quoted, sentence)
+        if len(run) > 1:  # a quotation names its speaker just before it opens or just after it closes
+            nearby += " " + self._around(run.start, 1, len(run))
         if not author and not actor_named_in(actor, nearby):
             return Rejection(
                 ACTOR_NOT_NAMED_NEARBY, f"the actor {actor!r} is not named near sentence {sentence}"

@@ -18,7 +18,7 @@ from collections import Counter
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
-from counterclaim.text.quotations import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK, quotation_frames
+from counterclaim.text.quotations import QUOTATION_MARKS, quotation_frames
 
 MIN_SUPPORT = 0.6
 """Share of the statement's content words another sentence must hold for the claim to move there."""
@@ -93,7 +93,7 @@ def quoted_words(article: PreparedArticle, number: int) -> str:
     return " ".join(text.translate(_NO_DOUBLE_MARKS).split())
 
 
-_NO_DOUBLE_MARKS = str.maketrans("", "", "".join((*OPENING_MARKS, *CLOSING_MARKS, STRAIGHT_MARK)))
+_NO_DOUBLE_MARKS = str.maketrans("", "", "".join(QUOTATION_MARKS))
 
 
 def too_short(article: PreparedArticle, number: int) -> bool:
