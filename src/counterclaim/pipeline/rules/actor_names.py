@@ -252,6 +252,17 @@ class _Group:
     def matches(self, name: str) -> bool:
         return any(same_actor_name(form, name) or same_state(form, name) for form in self.forms)
 
+    def named_by(self, phrase: str) -> bool:
+        """Whether a phrase of the article names this actor by one of its forms or aliases (an
+        apposition after a comma left out; `_phrase_names`)."""
+        head = phrase.split(",")[0]
+        return any(_phrase_names(head, form) for form in [*self.forms, *self.aliases])
+
+    def has_form(self, phrase: str) -> bool:
+        """Whether the phrase (before any comma) is one of this actor's own forms or aliases."""
+        key = name_key(phrase.split(",")[0])
+        return any(name_key(form) == key for form in [*self.forms, *self.aliases])
+
     def canonical(self) -> str:
         """The longest form of at most three words (else the shortest form), among the forms the
         article itself uses when there are any (a form the model garbled, "Ass Assange" for
@@ -371,23 +382,16 @@ class ActorRegistry:
         A phrase longer than the form it ends with names that form only without a connector or
         preposition before it ("NATO chief Jens Stoltenberg" names "Stoltenberg"; "a lawyer for
         Assange" and "Durbin and Schiff" name nobody here)."""
-        head = phrase.split(",")[0]
-        groups = [
-            group
-            for group in self._groups
-            if any(_phrase_names(head, form) for form in [*group.forms, *group.aliases])
-        ]
+        groups = [group for group in self._groups if group.named_by(phrase)]
         if len(groups) > 1:  # "Erdogan" ends "Recep Tayyip Erdoğan" too, but is a form of its own actor
-            key = name_key(head)
-            groups = [g for g in groups if any(name_key(form) == key for form in [*g.forms, *g.aliases])]
+            groups = [group for group in groups if group.has_form(phrase)]
         return groups[0].canonical() if len(groups) == 1 else None
 
     def may_name(self, phrase: str, name: str) -> bool:
         """Whether a phrase of the article names the actor with this name, perhaps among others
         ("Senator Schiff" may name the actor "Adam Schiff", whose form "Schiff" ends it)."""
         group = self._group_named(name)
-        head = phrase.split(",")[0]
-        return group is not None and any(_phrase_names(head, form) for form in [*group.forms, *group.aliases])
+        return group is not None and group.named_by(phrase)
 
     def is_outlet(self, name: str) -> bool:
         """Whether the actor with this name was described as a news outlet (kind media)."""

@@ -74,17 +74,25 @@ class Speaker:
 
 
 def quotation_speaker(
-    sentences: Sequence[str], run: range, number: int, actor: str, *, kind: str, actors: ActorList
+    sentences: Sequence[str],
+    speakers: Sequence[str],
+    run: range,
+    number: int,
+    actor: str,
+    *,
+    kind: str,
+    actors: ActorList,
 ) -> Speaker | None:
     """The actor whose quotation sentence `number` continues or opens, when the claim's actor is
     another (None: leave the claim be).
 
     `run` holds the numbers of the sentences of one quotation (`PreparedArticle.quotation_run`);
-    `sentences` are the article's sentence texts. The speaker is looked for only in the quotation's
+    `sentences` are the article's sentence texts, `speakers` those code found in sentence `number`
+    (`text.speakers.reported_speakers`). The speaker is looked for only in the quotation's
     frame, outside its marks (`text.quotations.quotation_frames`): a name inside the quoted words is
     no speaker of them.
     """
-    if kind == "action" or len(run) < 2 or reported_speakers(sentences[number - 1]):
+    if kind == "action" or len(run) < 2 or speakers:
         return None
     frames = quotation_frames([sentences[n - 1] for n in run])
     if frames is None or any(pronoun_speaks(frame) for frame in frames):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from counterclaim.models import DecisionAction
+from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import name_key
 from counterclaim.pipeline.rules.sentence_speakers import (
@@ -86,31 +87,9 @@ def _to_relayed_speakers(state: AnalysisState) -> None:
     whose speaker the article names (`rules.sentence_speakers`), given to that speaker; left out when
     that speaker has a claim on the sentence already (the same words twice)."""
     registry = state.registry
-    article = state.article
     kept = []
     for item in state.statements:
-        found: tuple[Rule, Speaker] | None = None
-        if len(item.sentences) == 1:
-            number = item.sentences[0]
-            relayed = relayed_speaker(
-                article.sentence_texts[number - 1],
-                article.sentence_speakers[number - 1],
-                item.actor,
-                kind=item.kind,
-                actors=registry,
-            )
-            quoted = quotation_speaker(
-                article.sentence_texts,
-                article.quotation_run(number),
-                number,
-                item.actor,
-                kind=item.kind,
-                actors=registry,
-            )
-            if relayed is not None:
-                found = RELAYED_WORDS, relayed
-            elif quoted is not None:
-                found = QUOTATION_SPEAKER, quoted
+        found = _speaker_of(state, item) if len(item.sentences) == 1 else None
         if found is None:
             kept.append(item)
             continue
@@ -135,3 +114,19 @@ def _to_relayed_speakers(state: AnalysisState) -> None:
         )
         kept.append(replace(item, actor=speaker.actor))
     state.statements = kept
+
+
+def _speaker_of(state: AnalysisState, item: Proposal) -> tuple[Rule, Speaker] | None:
+    """Whose words a claim of one sentence are when they are another actor's: an outlet relaying them
+    (`RELAYED_WORDS`), else a quotation's frame naming its speaker (`QUOTATION_SPEAKER`)."""
+    article = state.article
+    number = item.sentences[0]
+    text, speakers = article.sentence_texts[number - 1], article.sentence_speakers[number - 1]
+    relayed = relayed_speaker(text, speakers, item.actor, kind=item.kind, actors=state.registry)
+    if relayed is not None:
+        return RELAYED_WORDS, relayed
+    run = article.quotation_run(number)
+    quoted = quotation_speaker(
+        article.sentence_texts, speakers, run, number, item.actor, kind=item.kind, actors=state.registry
+    )
+    return None if quoted is None else (QUOTATION_SPEAKER, quoted)
