@@ -236,6 +236,15 @@ WORDS_BETWEEN_SPEAKER_AND_VERB = _words(
 )
 """Auxiliaries, adverbs and times allowed between a speaker and its verb ("X has also said")."""
 
+MEMBER_ROLES = _words(
+    """spokesman spokeswoman spokesperson spokespeople official officials officer officers head leader
+    leaders director directors chairman chairwoman chair executive executives member members staff
+    scientist scientists researcher researchers expert experts analyst analysts economist economists
+    lawyer lawyers adviser advisers advisor advisors representative representatives press"""
+)
+"""Roles of a person speaking for an organisation, after its name ("Center for Biological Diversity
+scientist Tierra Curry", "NATO official")."""
+
 SPEAKER_NOUNS = _words(
     """spokesman spokeswoman spokesperson spokespeople official officials minister ministers ministry
     leader leaders president chief head director secretary ambassador envoy diplomat diplomats
