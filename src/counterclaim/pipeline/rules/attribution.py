@@ -69,8 +69,10 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
 )
 NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
-    'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out") or a '
-    "quotation mark in its sentence, or must open with a pronoun going on with the account of a "
+    'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not '
+    'one after "the", "these", "those", "of" or "to": "the alleged crime", "a system of reporting '
+    'abuse", "eligible to appeal" name things) or a quotation mark in its sentence, or must open with '
+    "a pronoun going on with the account of a "
     'neighbour that reports its actor ("X said A. It also B."), or lie inside a quotation opened '
     "earlier in its paragraph, unless the text speaks in the first person throughout (a press "
     'statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside '
@@ -123,8 +125,16 @@ def has_reporting_cue(text: str) -> bool:
     if any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES):
         return True
     return any(
-        word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS) for word in words
+        (word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS))
+        and (index == 0 or words[index - 1] not in _NOT_SPEECH_BEFORE)
+        for index, word in enumerate(words)
     )
+
+
+_NOT_SPEECH_BEFORE = frozenset("the these those of to".split())
+"""Words before a reporting stem's word that make it a thing named, not speech reported here: "the
+alleged crime", "a system of reporting abuse", "eligible to appeal". Not "a" or "an" ("issued a
+statement", "in a report" introduce the words), nor a possessive ("stepped up their criticism")."""
 
 
 _OPENING_WORD = re.compile(r"^\W*(\w+)")
