@@ -124,18 +124,19 @@ def test_helpers() -> None:
         assert not has_reporting_cue(deed), deed
     for said in ("He maintains the fleet is safe.", "They are calling for a vote.", "She called it a lie."):
         assert has_reporting_cue(said), said
-    # A reporting word after "the", "of" or "to" names a thing or an act, not speech reported here.
+    # A participle after "the" or a gerund after "of" names a thing, not speech reported here.
     for named in (
         "Testimony of two witnesses is required to convict a person for the alleged crime.",
         "The sect also implements a system of reporting abuse internally.",
-        "Waseem is eligible to appeal.",
-        "The authors of the report used a mathematical model.",
+        "The challenge came from the opposing military party.",
     ):
         assert not has_reporting_cue(named), named
     for said in (
         "International leaders stepped up their criticism of the government.",  # a possessive
         "The palace issued a statement to the effect the king considered it inappropriate.",
-        "The report says the fleet is safe.",  # a verb of its own
+        "The company continues to deny the allegations.",  # a verb after "to"
+        "The army went on to deny that 200 civilians had died.",
+        "The report concluded that war crimes had been committed.",  # a noun after "the"
     ):
         assert has_reporting_cue(said), said
     assert looks_english("The bridge will reopen on Monday after the repairs are done.")

@@ -554,12 +554,15 @@ EXERCISED |= {pairing.COMMON_WORDS}
         ("Officials", "Russian officials", False),
         ("The Diplomat", "The Diplomat, David Axe", True),  # the name, a comma and whom it names
         ("The Diplomat", "The Diplomatic corps", False),
-        ("The Center", "Center scientist Tierra Curry", True),  # a member's role after the name
-        ("Center for Food Safety", "George Kimbrell of the Center for Food Safety", True),  # a person of it
-        ("The University", "ecologist Chip Taylor at the University", True),
-        ("The government", "Critics of the government", False),  # no person's name before "of"
-        ("Pakistan", "The Supreme Court of Pakistan", False),  # an institution of it, not a person
-        ("Russia", "Opponents of Russia", False),
+        ("Center for Biological Diversity", "Center for Biological Diversity scientist Tierra Curry", True),
+        ("Russia", "Russia scientist Ivan Petrov", False),  # after a short name: anyone's scientist
+        ("Russia", "Russia analyst Mark Galeotti", False),  # an analyst studies it
+        ("NATO", "NATO member Turkey", False),  # a member state speaks for itself
+        (
+            "Center for Food Safety",
+            "George Kimbrell of the Center for Food Safety",
+            False,
+        ),  # "of" is not read
     ],
 )
 def test_only_an_organisation_and_its_officer_are_one_side(

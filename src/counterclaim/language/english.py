@@ -238,12 +238,16 @@ WORDS_BETWEEN_SPEAKER_AND_VERB = _words(
 
 MEMBER_ROLES = _words(
     """spokesman spokeswoman spokesperson spokespeople official officials officer officers head leader
-    leaders director directors chairman chairwoman chair executive executives member members staff
-    scientist scientists researcher researchers expert experts analyst analysts economist economists
-    lawyer lawyers adviser advisers advisor advisors representative representatives press"""
+    leaders director directors chairman chairwoman chair executive executives staff representative
+    representatives press"""
 )
-"""Roles of a person speaking for an organisation, after its name ("Center for Biological Diversity
-scientist Tierra Curry", "NATO official")."""
+"""Roles of a person speaking for the body named before them ("NATO official", "White House press
+secretary"); not "expert" or "analyst" ("Russia analyst Mark Galeotti" studies Russia), nor "member"
+("NATO member Turkey" is a state of its own)."""
+
+STAFF_ROLES = _words("scientist scientists researcher researchers")
+"""Roles of a person working for an organisation named before them ("Center for Biological Diversity
+scientist Tierra Curry"); after a short name ("Russia scientist") the person may be anyone's."""
 
 SPEAKER_NOUNS = _words(
     """spokesman spokeswoman spokesperson spokespeople official officials minister ministers ministry

@@ -70,14 +70,13 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
 NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
     'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not '
-    'one after "the", "these", "those", "of" or "to": "the alleged crime", "a system of reporting '
-    'abuse", "eligible to appeal" name things) or a quotation mark in its sentence, or must open with '
-    "a pronoun going on with the account of a "
-    'neighbour that reports its actor ("X said A. It also B."), or lie inside a quotation opened '
-    "earlier in its paragraph, unless the text speaks in the first person throughout (a press "
-    'statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside '
-    "quotation marks): narration never gets an invented speaker, nor the speaker of the sentence "
-    "beside it.",
+    'a participle after "the", "these" or "those", nor a gerund after "of": "the alleged crime", "a '
+    'system of reporting abuse" name things) or a quotation mark in its sentence, or must open with a '
+    'pronoun going on with the account of a neighbour that reports its actor ("X said A. It also '
+    'B."), or lie inside a quotation opened earlier in its paragraph, unless the text speaks in the '
+    'first person throughout (a press statement: one sentence in `one_in`, and at least 2, says "I" '
+    'or "we" outside quotation marks): narration never gets an invented speaker, nor the speaker of '
+    "the sentence beside it.",
     {"one_in": AUTHORED_ONE_IN},
 )
 RULES = (
@@ -126,15 +125,24 @@ def has_reporting_cue(text: str) -> bool:
         return True
     return any(
         (word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS))
-        and (index == 0 or words[index - 1] not in _NOT_SPEECH_BEFORE)
+        and not _names_a_thing(words, index)
         for index, word in enumerate(words)
     )
 
 
-_NOT_SPEECH_BEFORE = frozenset("the these those of to".split())
-"""Words before a reporting stem's word that make it a thing named, not speech reported here: "the
-alleged crime", "a system of reporting abuse", "eligible to appeal". Not "a" or "an" ("issued a
-statement", "in a report" introduce the words), nor a possessive ("stepped up their criticism")."""
+_DETERMINERS = frozenset("the these those".split())
+
+
+def _names_a_thing(words: list[str], index: int) -> bool:
+    """Whether the reporting word at `index` is an adjective or a noun naming a thing or an act, not
+    speech reported here: a participle after "the", "these" or "those" ("the alleged crime", "the
+    opposing party", "the accused") or a gerund after "of" ("a system of reporting abuse"). A verb
+    after "to" ("continues to deny") and a noun ("the report", "their criticism") still report."""
+    if index == 0:
+        return False
+    word, before = words[index], words[index - 1]
+    participle = word.endswith(("ed", "ing"))
+    return (before in _DETERMINERS and participle) or (before == "of" and word.endswith("ing"))
 
 
 _OPENING_WORD = re.compile(r"^\W*(\w+)")

@@ -95,11 +95,11 @@ COMMON_WORDS = Rule(
 SAME_SIDE = Rule(
     "pairing.same_side",
     "Two actors one of whom is the other's officer (a name that is the other name followed by a title "
-    'or role: "NATO" and "NATO chief Jens Stoltenberg", "Police" and "Police Chief Ana Lima", "the '
-    'Center" and "Center scientist Tierra Curry"; or by a '
-    'comma and whom it names: "The Diplomat" and "The Diplomat, David Axe"; or a person\'s name, "of", '
-    '"at" or "from" and the other name: "George Kimbrell of the Center for Food Safety") speak for one '
-    "side: their claims are not paired, unless their figures cannot both hold.",
+    'or role: "NATO" and "NATO chief Jens Stoltenberg", "Police" and "Police Chief Ana Lima"; a '
+    "scientist or researcher after an organisation's name of at least 3 words: \"Center for Biological "
+    'Diversity scientist Tierra Curry"; or by a comma and whom it names: "The Diplomat" and "The '
+    'Diplomat, David Axe") speak for one side: their claims are not paired, unless their figures '
+    "cannot both hold.",
 )
 NO_VISIBLE_REASON = Rule(
     "pairing.no_visible_reason",
@@ -427,39 +427,13 @@ def _shared_subject(
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
     """Two actor entries one of which is the other's officer: a name that is the other name followed
     by a title or role ("NATO" and "NATO chief Jens Stoltenberg", "Police" and "Police Chief Ana
-    Lima"), or by a comma and whom it names ("The Diplomat" and "The Diplomat, David Axe"), or a person
-    of it ("George Kimbrell of the Center for Food Safety"); not a possessive or a group named after it
-    ("Zimbabwe's opposition", "Kremlin critics"), nor "US" and "Russia"."""
+    Lima"), or by a comma and whom it names ("The Diplomat" and "The Diplomat, David Axe"); not a
+    possessive or a group named after it ("Zimbabwe's opposition", "Kremlin critics"), nor "US" and
+    "Russia"."""
     keys_a, keys_b = {name_key(n) for n in names_a}, {name_key(n) for n in names_b}
     if any(x and y and (_officer_of(x, y) or _officer_of(y, x)) for x in keys_a for y in keys_b):
         return True
-    return any(
-        _named_beside(x, y) or _named_beside(y, x) or _person_of(x, y) or _person_of(y, x)
-        for x in names_a
-        for y in names_b
-    )
-
-
-_PERSON_OF = re.compile(r"^(?P<person>.+?)\s+(?:of|at|from)\s+(?P<group>.+)$")
-_PERSON_NAME_WORDS = 2
-"""A person "of" a group is named by at least this many capitalised words ("George Kimbrell of ..."),
-none a word of an institution or role, so "Critics of the government" and "The Supreme Court of
-Pakistan" are no members of it."""
-
-
-def _person_of(group: str, name: str) -> bool:
-    """Whether `name` is a person's name followed by "of", "at" or "from" and the name `group`
-    ("George Kimbrell of the Center for Food Safety" for "Center for Food Safety")."""
-    match = _PERSON_OF.match(" ".join(name.split()))
-    if match is None or not name_key(group) or name_key(match.group("group")) != name_key(group):
-        return False
-    words = match.group("person").split()
-    tail = words[-_PERSON_NAME_WORDS:]
-    return (
-        len(tail) == _PERSON_NAME_WORDS
-        and all(word[:1].isupper() for word in tail)
-        and not any(word.casefold() in english.SPEAKER_NOUNS for word in tail)  # "Supreme Court of ..."
-    )
+    return any(_named_beside(x, y) or _named_beside(y, x) for x in names_a for y in names_b)
 
 
 def _named_beside(short: str, long: str) -> bool:
@@ -474,13 +448,20 @@ _ROLE_WORDS = (
 """First words of what follows an organisation's name when the name is its officer's title."""
 
 
+_ORGANISATION_NAME_WORDS = 3
+"""A name of at least this many words ("center for biological diversity") is an organisation's, whose
+scientists and researchers (`english.STAFF_ROLES`) work for it."""
+
+
 def _officer_of(short: str, long: str) -> bool:
     """Whether the name key `long` is `short` followed by a title or role."""
     if short == long:
         return True
     if not long.startswith(short + " "):
         return False
-    return long[len(short) + 1 :].split()[0] in _ROLE_WORDS
+    role = long[len(short) + 1 :].split()[0]
+    staff = role in english.STAFF_ROLES and len(short.split()) >= _ORGANISATION_NAME_WORDS
+    return role in _ROLE_WORDS or staff
 
 
 def _pairs_worth_scoring(features: Sequence[ClaimFeatures]) -> tuple[list[tuple[int, int]], list[str]]:
