@@ -108,7 +108,6 @@ def test_a_sentence_of_a_quotation_goes_to_the_quotations_speaker(
         article.sentence_texts,
         article.sentence_speakers[number - 1],
         article.quotation_run(number),
-        number,
         actor,
         kind=kind,
         actors=_registry(),
@@ -124,8 +123,8 @@ def test_a_quotation_is_left_with_a_short_form_of_its_speaker_not_yet_one_actor_
     article = PreparedArticle.from_text(text)
     assert registry.naming("Senator Schiff") == "Senator Schiff" != registry.naming("Schiff")
     texts, own, run = article.sentence_texts, article.sentence_speakers[1], article.quotation_run(2)
-    assert quotation_speaker(texts, own, run, 2, "Schiff", kind="assertion", actors=registry) is None
-    moved = quotation_speaker(texts, own, run, 2, "Adam Schiff", kind="assertion", actors=registry)
+    assert quotation_speaker(texts, own, run, "Schiff", kind="assertion", actors=registry) is None
+    moved = quotation_speaker(texts, own, run, "Adam Schiff", kind="assertion", actors=registry)
     assert moved is None  # "Senator Schiff" ends with the form "Schiff" of Adam Schiff's group too
 
 

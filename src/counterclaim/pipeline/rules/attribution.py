@@ -130,7 +130,7 @@ def has_reporting_cue(text: str) -> bool:
     )
 
 
-_DETERMINERS = frozenset("the these those".split())
+_DEFINITE_DETERMINERS = frozenset("the these those".split())
 
 
 def _names_a_thing(words: list[str], index: int) -> bool:
@@ -142,7 +142,7 @@ def _names_a_thing(words: list[str], index: int) -> bool:
         return False
     word, before = words[index], words[index - 1]
     participle = word.endswith(("ed", "ing"))
-    return (before in _DETERMINERS and participle) or (before == "of" and word.endswith("ing"))
+    return (before in _DEFINITE_DETERMINERS and participle) or (before == "of" and word.endswith("ing"))
 
 
 _OPENING_WORD = re.compile(r"^\W*(\w+)")

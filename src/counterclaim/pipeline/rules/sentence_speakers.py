@@ -77,20 +77,19 @@ def quotation_speaker(
     sentences: Sequence[str],
     speakers: Sequence[str],
     run: range,
-    number: int,
     actor: str,
     *,
     kind: str,
     actors: ActorList,
 ) -> Speaker | None:
-    """The actor whose quotation sentence `number` continues or opens, when the claim's actor is
+    """The actor whose quotation the claim's sentence continues or opens, when the claim's actor is
     another (None: leave the claim be).
 
-    `run` holds the numbers of the sentences of one quotation (`PreparedArticle.quotation_run`);
-    `sentences` are the article's sentence texts, `speakers` those code found in sentence `number`
-    (`text.speakers.reported_speakers`). The speaker is looked for only in the quotation's
-    frame, outside its marks (`text.quotations.quotation_frames`): a name inside the quoted words is
-    no speaker of them.
+    `run` holds the numbers of the sentences of the quotation the claim's sentence belongs to
+    (`PreparedArticle.quotation_run`); `sentences` are the article's sentence texts, `speakers` those
+    code found in the claim's sentence (`text.speakers.reported_speakers`). The speaker is looked for
+    only in the quotation's frame, outside its marks (`text.quotations.quotation_frames`): a name
+    inside the quoted words is no speaker of them.
     """
     if kind == "action" or len(run) < 2 or speakers:
         return None

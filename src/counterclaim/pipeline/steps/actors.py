@@ -127,6 +127,6 @@ def _speaker_of(state: AnalysisState, item: Proposal) -> tuple[Rule, Speaker] | 
         return RELAYED_WORDS, relayed
     run = article.quotation_run(number)
     quoted = quotation_speaker(
-        article.sentence_texts, speakers, run, number, item.actor, kind=item.kind, actors=state.registry
+        article.sentence_texts, speakers, run, item.actor, kind=item.kind, actors=state.registry
     )
     return None if quoted is None else (QUOTATION_SPEAKER, quoted)
