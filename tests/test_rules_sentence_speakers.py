@@ -1,6 +1,7 @@
-"""The words a news outlet relays go to the speaker who said them, and a sentence of a quotation that runs
-on goes to the quotation's speaker (`rules.sentence_speakers`, step 5, actors); never for a deed, a
-pronoun speaker, a speaker who is no actor, or (relayed words) an actor that is no outlet."""
+"""The words a news outlet relays go to the speaker who said them, a sentence of a quotation that runs
+on goes to the quotation's speaker, and a sentence whose frame closes it goes to that frame's speaker
+(`rules.sentence_speakers`, step 5, actors); never for a deed, a pronoun speaker, a speaker who is no
+actor, or (relayed words) an actor that is no outlet."""
 
 from __future__ import annotations
 
@@ -11,17 +12,19 @@ from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.actor_names import ActorRegistry
 from counterclaim.pipeline.rules.sentence_speakers import (
+    CLOSING_FRAME,
     QUOTATION_SPEAKER,
     RELAYED_WORDS,
+    closing_speaker,
     quotation_speaker,
     relayed_speaker,
 )
 from counterclaim.pipeline.schemas import ActorDetails
 from counterclaim.pipeline.steps import actors, assemble
-from counterclaim.text.speakers import pronoun_speaks, reported_speakers
+from counterclaim.text.speakers import closing_frame_speaker, pronoun_speaks, reported_speakers
 from fake_model import FakeModel, run_step, state_for
 
-ACTORS = ("Adam Schiff", "Dick Durbin", "CNN", "Julian Assange", "NBC", "Reuters")
+ACTORS = ("Adam Schiff", "Dick Durbin", "CNN", "Julian Assange", "NBC", "Reuters", "the army", "the crew")
 OUTLETS = frozenset({"CNN", "NBC", "Reuters"})
 
 
@@ -113,6 +116,64 @@ def test_a_sentence_of_a_quotation_goes_to_the_quotations_speaker(
         actors=_registry(),
     )
     assert (None if speaker is None else speaker.actor) == expected
+
+
+# (the sentence, the claim's actor, its kind, whose claim it becomes)
+CLOSING_CASES = [
+    pytest.param("The entire crew were Iranians, the army said.", "the crew", "assertion", "the army",
+                 id="the-subject-of-the-words-is-not-their-speaker"),
+    pytest.param("Durbin will vote against the wall, Schiff said on Friday.", "Dick Durbin", "assertion",
+                 "Adam Schiff", id="a-time-after-the-verb"),
+    pytest.param("Durbin will vote against it, said Adam Schiff.", "Dick Durbin", "assertion",
+                 "Adam Schiff", id="the-speaker-after-the-verb"),
+    pytest.param("Durbin will vote against it, according to Schiff.", "Dick Durbin", "assertion",
+                 "Adam Schiff", id="according-to"),
+    pytest.param("Durbin will vote against it, Schiff said.", "Adam Schiff", "assertion", None,
+                 id="already-the-speakers"),
+    pytest.param("Durbin will vote against it, CNN reported.", "Dick Durbin", "assertion", None,
+                 id="an-outlet-relays-the-words"),
+    pytest.param("Durbin will vote against it, a senator said.", "Dick Durbin", "assertion", None,
+                 id="the-speaker-is-no-actor"),
+    pytest.param("Durbin will vote against it, he said.", "Dick Durbin", "assertion", None,
+                 id="a-pronoun-speaks"),
+    pytest.param('Durbin called it "dead", Schiff said.', "Dick Durbin", "assertion", None,
+                 id="a-quotation-may-hold-a-speaker-of-its-own"),
+    pytest.param("Durbin denied it, Schiff said.", "Dick Durbin", "denial", None,
+                 id="the-sentence-names-two-speakers"),
+    pytest.param("Schiff said, however, that Durbin will vote against it.", "Dick Durbin", "assertion",
+                 None, id="the-frame-does-not-close-the-sentence"),
+    pytest.param("The army moved, Schiff said.", "the army", "action", None, id="a-deed"),
+]  # fmt: skip
+EXERCISED |= {CLOSING_FRAME} if any(case.values[-1] is not None for case in CLOSING_CASES) else set()
+
+
+@pytest.mark.parametrize(("sentence", "actor", "kind", "expected"), CLOSING_CASES)
+def test_a_sentence_goes_to_the_speaker_its_closing_frame_names(
+    sentence: str, actor: str, kind: str, expected: str | None
+) -> None:
+    speaker = closing_speaker(sentence, reported_speakers(sentence), actor, kind=kind, actors=_registry())
+    assert (None if speaker is None else speaker.actor) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Troops are leaving, the ministry said in a statement.", "the ministry"),
+        ("Troops are leaving, Smith told reporters on Friday.", "Smith"),
+        ("Troops are leaving, said Kremlin spokesman Dmitry Peskov.", "Kremlin spokesman Dmitry Peskov"),
+        ("Troops left, the ministry said, and tanks followed.", None),
+        ("Smith said troops, tanks and guns are leaving.", None),
+        ("It was bad, said the man who was there.", None),
+        # a long apposition: what follows "said" is the point, not a speaker
+        ("Megan Hester, a senior associate at the Annenberg Institute for School Reform, said parents "
+         "still want neighborhood schools.", None),
+        ("Rep. Meeks, chairman of the PAC, said members will help him.", None),
+    ],
+)  # fmt: skip
+def test_a_closing_frame_is_found_only_where_it_closes_the_sentence(
+    sentence: str, speaker: str | None
+) -> None:
+    assert closing_frame_speaker(sentence) == speaker
 
 
 def test_a_quotation_is_left_with_a_short_form_of_its_speaker_not_yet_one_actor_with_it() -> None:

@@ -56,6 +56,73 @@ def reported_speakers(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def closing_frame_speaker(sentence: str) -> str | None:
+    """The speaker of a frame that closes the sentence after its last comma (", the army said.",
+    ", said Jens Stoltenberg.", ", the ministry said in a statement on Friday.", ", according to
+    the police."), as
+    `reported_speakers` writes it; None when the sentence ends otherwise."""
+    tokens = _WORD.findall(sentence)
+    while tokens and tokens[-1] in _CLOSING_PUNCTUATION:
+        tokens.pop()
+    if "," not in tokens:
+        return None
+    clause = tokens[len(tokens) - tokens[::-1].index(",") :]
+    if [token.casefold() for token in clause[:2]] == ["according", "to"]:
+        speakers = reported_speakers(" ".join(clause))  # ", according to the police."
+        return speakers[0] if len(speakers) == 1 else None
+    verbs = [index for index, token in enumerate(clause) if token in REPORTING_VERBS]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    speaker_after = verb == 0 and clause[verb] in english.INVERTED_REPORTING_VERBS  # ", said Smith"
+    if not speaker_after and not all(token.casefold() in _FRAME_TAIL_WORDS for token in clause[verb + 1 :]):
+        return None
+    speakers = reported_speakers(" ".join([",", *clause]))
+    if len(speakers) != 1:
+        return None
+    if speaker_after and not (
+        _names_only(speakers[0])
+        and all(
+            token.casefold() in _FRAME_TAIL_WORDS for token in clause[1 + len(_WORD.findall(speakers[0])) :]
+        )
+    ):
+        return None  # "X, a senior associate at Y, said parents want ...": no speaker after the verb
+    return speakers[0]
+
+
+def _names_only(phrase: str) -> bool:
+    """Whether a phrase is only a name or a described speaker ("Jens Stoltenberg", "the minister",
+    "Kremlin spokesman Dmitry Peskov"), not a clause ("parents still want neighborhood schools")."""
+    words = _WORD.findall(phrase)
+    content = [w for w in words if w.casefold() not in english.NAME_CONNECTORS | english.DETERMINERS]
+    return all(_is_name_word(w) for w in content)
+
+
+_CLOSING_PUNCTUATION = frozenset(".!?")
+_FRAME_TAIL_WORDS = (
+    english.WORDS_BETWEEN_SPEAKER_AND_VERB
+    | english.TIME_WORDS
+    | frozenset(
+        {
+            "a",
+            "an",
+            "the",
+            "statement",
+            "interview",
+            "briefing",
+            "news",
+            "conference",
+            "late",
+            "early",
+            "reporters",
+            "journalists",
+        }
+    )
+)
+"""Words that may follow the verb of a closing frame: a time or a manner ("on Friday", "in a
+statement")."""
+
+
 def pronoun_speaks(sentence: str) -> bool:
     """Whether a pronoun is a speaker of the sentence ("he said", "They have also said"): someone code
     cannot name from the sentence alone."""

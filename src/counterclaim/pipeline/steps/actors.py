@@ -1,8 +1,9 @@
 """Step 5, actors: code merges the name forms of one actor; the model describes each actor (kind, role,
 aliases), in batches next to the chunk that names them; code keeps a role or alias only in the
 article's own words (`rules.actor_names`). The actors of an article not in English get English names.
-Then code gives the words a news outlet relays to their speaker when that is another actor
-(`rules.sentence_speakers`), before the statements are made to stand alone for their actor.
+Then code gives the words a news outlet relays, a quotation, or a sentence whose closing frame names its
+speaker, to that speaker when that is another actor (`rules.sentence_speakers`), before the statements
+are made to stand alone for their actor.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import name_key
 from counterclaim.pipeline.rules.sentence_speakers import (
+    CLOSING_FRAME,
     QUOTATION_SPEAKER,
     RELAYED_WORDS,
     Speaker,
+    closing_speaker,
     quotation_speaker,
     relayed_speaker,
 )
@@ -99,11 +102,11 @@ def _to_relayed_speakers(state: AnalysisState) -> None:
             other.sentences == item.sentences and registry.id_of(other.actor) == owner
             for other in state.statements
         )
-        words = (
-            f"sentence {item.sentences[0]} relays the words of {speaker.phrase!r}"
-            if rule is RELAYED_WORDS
-            else f"sentence {item.sentences[0]} is in a quotation of {speaker.phrase!r}"
-        )
+        words = {
+            RELAYED_WORDS: f"sentence {item.sentences[0]} relays the words of {speaker.phrase!r}",
+            QUOTATION_SPEAKER: f"sentence {item.sentences[0]} is in a quotation of {speaker.phrase!r}",
+            CLOSING_FRAME: f"sentence {item.sentences[0]} closes with {speaker.phrase!r} as its speaker",
+        }[rule]
         if owns_sentence:
             state.trace.record_about(
                 rule, DecisionAction.DROPPED, f"{words}, who has a claim on it already", item
@@ -118,7 +121,8 @@ def _to_relayed_speakers(state: AnalysisState) -> None:
 
 def _speaker_of(state: AnalysisState, item: Proposal) -> tuple[Rule, Speaker] | None:
     """Whose words a claim of one sentence are when they are another actor's: an outlet relaying them
-    (`RELAYED_WORDS`), else a quotation's frame naming its speaker (`QUOTATION_SPEAKER`)."""
+    (`RELAYED_WORDS`), else a quotation's frame naming its speaker (`QUOTATION_SPEAKER`), else a frame
+    closing the sentence (`CLOSING_FRAME`)."""
     article = state.article
     number = item.sentences[0]
     text, speakers = article.sentence_texts[number - 1], article.sentence_speakers[number - 1]
@@ -129,4 +133,7 @@ def _speaker_of(state: AnalysisState, item: Proposal) -> tuple[Rule, Speaker] | 
     quoted = quotation_speaker(
         article.sentence_texts, speakers, run, item.actor, kind=item.kind, actors=state.registry
     )
-    return None if quoted is None else (QUOTATION_SPEAKER, quoted)
+    if quoted is not None:
+        return QUOTATION_SPEAKER, quoted
+    closing = closing_speaker(text, speakers, item.actor, kind=item.kind, actors=state.registry)
+    return None if closing is None else (CLOSING_FRAME, closing)
