@@ -139,6 +139,20 @@ def test_helpers() -> None:
         "The report concluded that war crimes had been committed.",  # a noun after "the"
     ):
         assert has_reporting_cue(said), said
+    # Speech the article says did not happen reports nothing; negation after the verb is its content.
+    for unsaid in (
+        "The party did not immediately announce whom they would support.",
+        "Lawmakers have not said when they would take up the bill.",
+        "He didn\u2019t suggest retaliation.",
+        "The minister has never claimed otherwise.",
+    ):
+        assert not has_reporting_cue(unsaid), unsaid
+    for said in (
+        "He said he did not know.",
+        "The party did not respond, but its leader said the vote was rigged.",
+        "Officials denied they had not paid.",
+    ):
+        assert has_reporting_cue(said), said
     assert looks_english("The bridge will reopen on Monday after the repairs are done.")
     assert not looks_english("Unita disse que houve mais de 700 mortes na província do Huambo ontem.")
 

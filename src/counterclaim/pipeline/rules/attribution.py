@@ -71,7 +71,8 @@ NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
     'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not '
     'a participle after "the", "these" or "those", nor a gerund after "of": "the alleged crime", "a '
-    'system of reporting abuse" name things) or a quotation mark in its sentence, or must open with a '
+    'system of reporting abuse" name things; nor a negated one: "did not immediately announce") or a '
+    "quotation mark in its sentence, or must open with a "
     'pronoun going on with the account of a neighbour that reports its actor ("X said A. It also '
     'B."), or lie inside a quotation opened earlier in its paragraph, unless the text speaks in the '
     'first person throughout (a press statement: one sentence in `one_in`, and at least 2, says "I" '
@@ -126,8 +127,22 @@ def has_reporting_cue(text: str) -> bool:
     return any(
         (word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS))
         and not _names_a_thing(words, index)
+        and not _negated(words, index)
         for index, word in enumerate(words)
     )
+
+
+_NEGATIONS = frozenset("not t never".split())  # "didn't" is read as "didn", "t"
+_BETWEEN_NEGATION_AND_VERB = frozenset("immediately yet publicly officially directly".split())
+
+
+def _negated(words: list[str], index: int) -> bool:
+    """Whether the reporting word at `index` is negated ("did not immediately announce", "has never
+    said", "didn't say"): speech the article says did not happen reports nothing."""
+    position = index - 1
+    while position >= 0 and words[position] in _BETWEEN_NEGATION_AND_VERB:
+        position -= 1
+    return position >= 0 and words[position] in _NEGATIONS
 
 
 _DEFINITE_DETERMINERS = frozenset("the these those".split())
