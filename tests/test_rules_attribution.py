@@ -139,6 +139,21 @@ def test_helpers() -> None:
         "The report concluded that war crimes had been committed.",  # a noun after "the"
     ):
         assert has_reporting_cue(said), said
+    # Quotation marks around a name only (a title, a programme's name) are no quotation of anyone.
+    for named in (
+        'Hungary launched a military development program dubbed "Zrinyi 2026" in 2017.',
+        "The book \u201cFire and Fury\u201d sold a million copies in a week.",
+    ):
+        assert not has_reporting_cue(named), named
+    for quoted in (
+        "Schiff called it \u201ca non-starter\u201d.",  # quoted words
+        "\u201cWe will win.",  # a quotation running on
+        "\u201cDonald\u2019s here, babe.\u201d",  # an apostrophe is no closing mark
+        "Trump Slams \u201cCrooked Hillary\u201d At Rally",  # a headline in title case
+        "He wrote \u2018Fire\u2019 on the wall.",  # single marks are left as they were
+        "The slogan was \u201cWe Shall Overcome Today, Tomorrow And For Ever More Than Before\u201d.",
+    ):
+        assert has_reporting_cue(quoted), quoted
     # Speech the article says did not happen reports nothing; negation after the verb is its content.
     for unsaid in (
         "The party did not immediately announce whom they would support.",

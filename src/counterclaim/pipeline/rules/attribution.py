@@ -116,9 +116,42 @@ def _has_quotation_mark(text: str) -> bool:
     return any(mark in text for mark in _QUOTES)
 
 
+_QUOTED = re.compile('"([^"]{1,80})"|\u201c([^\u201c\u201d]{1,80})\u201d|\u00ab([^\u00ab\u00bb]{1,80})\u00bb')
+_DOUBLE_QUOTES = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
+_MAX_NAME_WORDS = 8
+
+
+def _quotes_only_names(text: str) -> bool:
+    """Whether every quotation mark of the text belongs to a quoted name in a sentence written in
+    lower case (a program "dubbed \u201cZrinyi 2026\u201d", the book \u201cFire and Fury\u201d): capitalised
+    words or figures, a few, no sentence punctuation. A single quotation mark, a mark left unpaired (a
+    quotation running on), quoted words, or a headline in title case are not that."""
+    if any(mark in text for mark in _QUOTES if mark not in _DOUBLE_QUOTES):
+        return False
+    stretches = ["".join(groups) for groups in _QUOTED.findall(text)]
+    marks = sum(text.count(mark) for mark in _DOUBLE_QUOTES)
+    if not stretches or marks != 2 * len(stretches):
+        return False
+    outside = word_runs(_QUOTED.sub(" ", text))
+    if sum(word[:1].isupper() for word in outside) * 2 >= len(outside):
+        return False  # a headline: every word is capitalised
+    return all(_is_name(stretch) for stretch in stretches)
+
+
+def _is_name(stretch: str) -> bool:
+    words = word_runs(stretch)
+    return (
+        0 < len(words) <= _MAX_NAME_WORDS
+        and not any(mark in stretch for mark in ".,;:!?")
+        and (words[0][:1].isupper() or words[0][:1].isdigit())
+        and all(word[:1].isupper() or word[:1].isdigit() or word in english.NAME_CONNECTORS for word in words)
+    )
+
+
 def has_reporting_cue(text: str) -> bool:
-    """A reporting verb, "according to", a claim-like noun or a quotation mark."""
-    if _has_quotation_mark(text):
+    """A reporting verb, "according to", a claim-like noun or a quotation mark (not one around a
+    name only)."""
+    if _has_quotation_mark(text) and not _quotes_only_names(text):
         return True
     words = _words(text)
     spaced = f" {' '.join(words)} "
