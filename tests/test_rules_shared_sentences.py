@@ -47,6 +47,17 @@ def test_a_pronoun_may_stand_for_the_unnamed_actor_so_its_sentence_keeps_every_c
         assert claims_of_unnamed_actors(sentences, both, ministry) == set()
 
 
+def test_it_and_its_never_stand_for_a_person() -> None:
+    sentences = ['Schiff called it "a non-starter".']
+    names = {"schiff": ["Schiff"], "durbin": ["Dick Durbin", "Durbin"]}
+    both = [PlacedClaim("schiff", (1,), "assessment"), PlacedClaim("durbin", (1,), "assessment")]
+    assert claims_of_unnamed_actors(sentences, both, names, persons={"schiff", "durbin"}) == {1}
+    # an organisation may be "it"; a person may be "he"
+    assert claims_of_unnamed_actors(sentences, both, names, persons={"schiff"}) == set()
+    he = ["Schiff said he called it a non-starter."]
+    assert claims_of_unnamed_actors(he, both, names, persons={"schiff", "durbin"}) == set()
+
+
 def test_deeds_and_claims_of_every_named_actor_are_kept() -> None:
     claims = [
         PlacedClaim("minister", (4,), "action"),

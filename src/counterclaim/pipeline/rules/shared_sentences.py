@@ -5,8 +5,9 @@ usually the speaker of a sentence nearby ("The finance minister said the budget 
 lawmakers called it a fraud." can come back with the second sentence claimed by the minister too).
 When a sentence names some of the actors that claim it, code keeps their claims and leaves out the
 claims of actors it does not name. Two exceptions: a deed is kept (its actor was checked to be named
-in it), and so is every claim on a sentence that speaks of someone by a pronoun ("he said", "it
-accused", "its spokesman"), since the actor it does not name may be who the pronoun stands for. The
+in it), and so is a claim on a sentence that speaks of someone by a pronoun ("he said", "it
+accused", "its spokesman"), since the actor it does not name may be who the pronoun stands for; "it"
+and "its" never stand for a person (`Schiff called it "a non-starter".` is no claim of Durbin). The
 pronouns are English ones, so the pipeline applies the rule to English articles only.
 
 A rule about sentences and names, not about any article; its measured effect (small, on the seeds and
@@ -16,7 +17,7 @@ on PolNeAR) is in docs/evaluation.md under v11.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from counterclaim.language import english
 from counterclaim.pipeline.rules.attribution import actor_named_in
@@ -26,25 +27,31 @@ from counterclaim.pipeline.trace import Rule
 # Subject and possessive pronouns: "It accused Kyiv ...", "its spokesman said ..." may stand for the
 # actor the sentence does not name.
 _THIRD_PERSON = re.compile(r"\b(?:" + "|".join(sorted(english.THIRD_PERSON_PRONOUNS)) + r")\b", re.IGNORECASE)
+_NEVER_A_PERSON = frozenset({"it", "its"})
 
 UNNAMED_ON_SHARED_SENTENCE = Rule(
     "assembly.unnamed_on_shared_sentence",
     "A sentence claimed by several actors keeps the claims of the actors it names; the others' claims "
-    "are dropped, unless the sentence has a third-person pronoun that may stand for them, or the claim "
-    "is a deed (English articles only).",
+    'are dropped, unless the sentence has a third-person pronoun that may stand for them ("it" and '
+    '"its" never stand for a person), or the claim is a deed (English articles only).',
 )
 RULES = (UNNAMED_ON_SHARED_SENTENCE,)
 
 
 def claims_of_unnamed_actors(
-    sentences: Sequence[str], claims: Sequence[PlacedClaim], actor_names: Mapping[str, Sequence[str]]
+    sentences: Sequence[str],
+    claims: Sequence[PlacedClaim],
+    actor_names: Mapping[str, Sequence[str]],
+    persons: Set[str] = frozenset(),
 ) -> set[int]:
     """Indices of `claims` to leave out: claims (not deeds) on a sentence that other claiming actors
-    are named in and they are not, where the sentence has no third-person pronoun. Meant for claims of
-    one sentence each, before quotations are joined (claims are grouped by their exact sentences).
+    are named in and they are not, where the sentence has no third-person pronoun that may stand for
+    their actor. Meant for claims of one sentence each, before quotations are joined (claims are
+    grouped by their exact sentences).
 
     `sentences` holds the article's sentences (sentence n is `sentences[n - 1]`); `actor_names` maps
-    an actor id to its name and aliases.
+    an actor id to its name and aliases; `persons` holds the ids of the actors that are persons, for
+    whom "it" and "its" never stand.
     """
     by_sentences: dict[tuple[int, ...], list[int]] = {}
     for index, claim in enumerate(claims):
@@ -54,11 +61,14 @@ def claims_of_unnamed_actors(
         if len({claims[i].actor_id for i in indices}) < 2:
             continue
         text = " ".join(sentences[n - 1] for n in numbers)
-        if _THIRD_PERSON.search(text):
-            continue
+        pronouns = {found.casefold() for found in _THIRD_PERSON.findall(text)}
         named = {i: _named_in(actor_names.get(claims[i].actor_id, ()), text) for i in indices}
-        if any(named.values()):
-            left_out.update(i for i in indices if not named[i] and claims[i].kind != "action")
+        if not any(named.values()):
+            continue
+        for i in indices:
+            may_stand_for = pronouns - _NEVER_A_PERSON if claims[i].actor_id in persons else pronouns
+            if not named[i] and claims[i].kind != "action" and not may_stand_for:
+                left_out.add(i)
     return left_out
 
 

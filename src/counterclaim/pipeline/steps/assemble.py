@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from counterclaim.models import Actor, Claim, ClaimKind, DecisionAction, SpanGrounding
+from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, DecisionAction, SpanGrounding
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.duplicates import DUPLICATE_CLAIM
 from counterclaim.pipeline.rules.quotations import ONE_QUOTATION, PlacedClaim, quotation_groups
@@ -80,7 +80,8 @@ async def run(state: AnalysisState) -> None:
     kept = _without_duplicates(state)
     if state.attribution.english:
         names = {actor.id: [actor.name, *actor.aliases] for actor in actors}
-        unnamed = claims_of_unnamed_actors(state.article.sentence_texts, _placed(kept), names)
+        persons = {actor.id for actor in actors if actor.kind is ActorKind.PERSON}
+        unnamed = claims_of_unnamed_actors(state.article.sentence_texts, _placed(kept), names, persons)
         for index in sorted(unnamed):
             dropped = kept[index].proposal
             state.trace.record_about(
