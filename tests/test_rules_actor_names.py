@@ -13,6 +13,7 @@ from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.actor_names import (
     ALIAS_LEFT_OUT,
     ARTICLE_SPELLING,
+    BARE_TITLE,
     ENGLISH_NAME,
     KIND_FROM_NAME,
     METONYM,
@@ -362,6 +363,48 @@ RULE_CASES = [
         id="alias-written-two-ways",
     ),
     pytest.param(
+        "The President said no. United States President Donald Trump said yes.",
+        lambda registry: (
+            [registry.add_name(n) for n in ["The President", "United States President Donald Trump"]]
+            and registry.merge_bare_titles()
+        ),
+        [
+            (
+                BARE_TITLE,
+                DecisionAction.MERGED,
+                "The President",
+                "'The President' is the title of 'United States President Donald Trump', the one actor that "
+                "carries it",
+            )
+        ],
+        id="bare-title",
+    ),
+    pytest.param(
+        "The President said no. Vice President Mike Pence and President Xi said yes.",
+        lambda registry: (
+            [registry.add_name(n) for n in ["The President", "Vice President Mike Pence", "President Xi"]]
+            and registry.merge_bare_titles()
+        ),
+        [
+            (
+                BARE_TITLE,
+                DecisionAction.MERGED,
+                "The President",
+                "'The President' is the title of 'President Xi', the one actor that carries it",
+            )
+        ],
+        id="bare-title-not-in-a-longer-title",
+    ),
+    pytest.param(
+        "The minister said no. Finance Minister Ana Ruiz and Minister Lee said yes; Minister Kim too.",
+        lambda registry: (
+            [registry.add_name(n) for n in ["the minister", "Minister Lee", "Minister Kim"]]
+            and registry.merge_bare_titles()
+        ),
+        [],
+        id="bare-title-carried-by-two",
+    ),
+    pytest.param(
         "U. S. officials said so.",  # the article's own spelling stays
         lambda registry: registry.add_name("U. S. officials"),
         [],
@@ -369,6 +412,17 @@ RULE_CASES = [
     ),
 ]
 EXERCISED = {decision[0] for case in RULE_CASES for decision in cast(Expected, case.values[2])}
+
+
+def test_an_actor_named_by_a_bare_title_shows_the_name_it_joined() -> None:
+    registry = ActorRegistry("The Prime Minister said no. Prime Minister Boris Johnson said yes.")
+    for name in ["The Prime Minister", "Prime Minister Boris Johnson"]:
+        registry.add_name(name)
+    registry.merge_bare_titles()
+    assert [(a.name, a.aliases) for a in registry.actors()] == [
+        ("Prime Minister Boris Johnson", ["The Prime Minister"])
+    ]
+    assert registry.id_of("The Prime Minister") == registry.id_of("Boris Johnson") == "a1"
 
 
 @pytest.mark.parametrize(("text", "act", "expected"), RULE_CASES)

@@ -35,6 +35,12 @@ METONYM = Rule(
     '"the Kremlin"; "the United States", "Washington", "the White House"), so its claims and '
     "conflicts are not split across them.",
 )
+BARE_TITLE = Rule(
+    "actors.bare_title",
+    'A name that is only a title ("the President", "the Prime Minister") is the one actor whose name '
+    'carries that title before a proper name ("President Trump", "United States President Donald '
+    'Trump"; not "Vice President Mike Pence"), when exactly one actor\'s does.',
+)
 ROLE_NOT_IN_ARTICLE = Rule(
     "actors.role_not_in_article",
     "A role is kept only when the article uses those words and they say more than the name or the kind.",
@@ -63,6 +69,7 @@ ARTICLE_SPELLING = Rule(
 RULES = (
     SAME_NAME_FORMS,
     METONYM,
+    BARE_TITLE,
     ROLE_NOT_IN_ARTICLE,
     ALIAS_LEFT_OUT,
     ENGLISH_NAME,
@@ -266,8 +273,10 @@ class _Group:
     def canonical(self) -> str:
         """The longest form of at most three words (else the shortest form), among the forms the
         article itself uses when there are any (a form the model garbled, "Ass Assange" for
-        "Assange", is never shown as the name); a state's own name before its metonyms."""
+        "Assange", is never shown as the name); a state's own name before its metonyms; a title
+        alone ("the President") only when the actor has no other form."""
         forms = [f for f in self.forms if f in self.in_article] or self.forms
+        forms = [f for f in forms if _bare_title(f) is None] or forms  # a name before a title alone
         states = [f for f in forms if is_state_name(f)]  # "Russia" before "Moscow"
         forms = states or forms
         short_enough = [f for f in forms if len(f.split()) <= _MAX_CANONICAL_WORDS]
@@ -307,6 +316,36 @@ class ActorRegistry:
                 group.in_article |= in_article
                 return
         self._groups.append(_Group(forms=[name], counts={name: 1}, in_article=in_article))
+
+    def merge_bare_titles(self) -> None:
+        """Each actor named only by a title joins the one actor whose name carries that title before
+        a proper name (`BARE_TITLE`)."""
+        for group in list(self._groups):
+            titles = {_bare_title(form) for form in group.forms}
+            if len(titles) != 1 or None in titles:
+                continue
+            title = titles.pop()
+            assert title is not None
+            holders = [
+                other
+                for other in self._groups
+                if other is not group and any(_carries_title(form, title) for form in other.forms)
+            ]
+            if len(holders) != 1:
+                continue
+            holder = holders[0]
+            for form in group.forms:
+                self._record(
+                    BARE_TITLE,
+                    DecisionAction.MERGED,
+                    f"{form!r} is the title of {holder.canonical()!r}, the one actor that carries it",
+                    form,
+                )
+            holder.forms.extend(group.forms)
+            for form, count in group.counts.items():
+                holder.counts[form] = holder.counts.get(form, 0) + count
+            holder.in_article |= group.in_article
+            self._groups.remove(group)
 
     def _as_in_article(self, name: str) -> str:
         """The name spelled as the article spells it (`ARTICLE_SPELLING`), traced once per name."""
@@ -436,6 +475,29 @@ class ActorRegistry:
                 )
             )
         return actors
+
+
+def _bare_title(name: str) -> tuple[str, ...] | None:
+    """The title a name is made of alone ("The President" -> ("president",)), else None."""
+    words = tuple(name_key(name).split())
+    return words if words in english.NAME_TITLES else None
+
+
+def _carries_title(form: str, title: tuple[str, ...]) -> bool:
+    """Whether a name form carries the title right before a proper name ("United States President
+    Donald Trump" carries ("president",)), not as part of a longer title ("Vice President Mike
+    Pence", "Prime Minister X" for ("minister",))."""
+    raw = form.replace(",", " ").split()
+    keys = [name_key(word) for word in raw]
+    size = len(title)
+    for start in range(len(keys) - size):
+        if tuple(keys[start : start + size]) != title or not raw[start + size][:1].isupper():
+            continue
+        before = keys[start - 1] if start > 0 else ""
+        longer = before and (before, *title) in english.NAME_TITLES
+        if before not in english.NAME_TITLE_QUALIFIERS and not longer:
+            return True
+    return False
 
 
 def _guess_kind(name: str) -> ActorKind:

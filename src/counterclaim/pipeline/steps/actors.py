@@ -50,6 +50,7 @@ async def run(state: AnalysisState) -> None:
     registry = state.registry
     for proposal in state.proposals.kept:
         registry.add_name(proposal.actor)
+    registry.merge_bare_titles()
     names = registry.names()
     if names:
         single = state.chunks[0] if len(state.chunks) == 1 else None
