@@ -9,18 +9,22 @@ import pytest
 
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.article import PreparedArticle
-from counterclaim.pipeline.proposals import Proposal
+from counterclaim.pipeline.proposals import Proposal, Proposals, ProposedClaim
 from counterclaim.pipeline.rules.actor_names import ActorRegistry
+from counterclaim.pipeline.rules.attribution import ONLY_NAMES_ACTOR, AttributionCheck
 from counterclaim.pipeline.rules.sentence_speakers import (
     CLOSING_FRAME,
     QUOTATION_SPEAKER,
     RELAYED_WORDS,
+    SENTENCE_AS_ACTOR,
     closing_speaker,
     quotation_speaker,
     relayed_speaker,
+    speaker_for_copied_sentence,
 )
 from counterclaim.pipeline.schemas import ActorDetails
 from counterclaim.pipeline.steps import actors, assemble
+from counterclaim.pipeline.trace import TraceRecorder
 from counterclaim.text.speakers import closing_frame_speaker, pronoun_speaks, reported_speakers
 from fake_model import FakeModel, run_step, state_for
 
@@ -174,6 +178,62 @@ def test_a_closing_frame_is_found_only_where_it_closes_the_sentence(
     sentence: str, speaker: str | None
 ) -> None:
     assert closing_frame_speaker(sentence) == speaker
+
+
+PELOSI = (
+    "Nancy Pelosi said on Friday: \u201cWe are committed to keeping our border safe. We can do that best "
+    "when government is open. We made that clear to the president.\u201d The shutdown went on."
+)
+
+
+# (the article, the claim's sentence, the actor the model wrote, the speaker code finds)
+COPIED_CASES = [
+    pytest.param(PELOSI, 3, "We made that clear to the president.", "Nancy Pelosi", id="in-a-quotation"),
+    pytest.param(PELOSI, 2, "We can do that best when government", None, id="part-of-it-is-no-copy"),
+    pytest.param(PELOSI, 3, "Nancy Pelosi", None, id="a-name"),
+    pytest.param(PELOSI, 4, "The shutdown went on.", None, id="narration-names-no-speaker"),
+    pytest.param("The army said the crew were all Iranians.", 1, "The army said the crew were all Iranians.",
+                 "The army", id="the-sentences-own-speaker"),
+    pytest.param("He said the crew were all Iranians.", 1, "He said the crew were all Iranians.", None,
+                 id="a-pronoun-speaks"),
+    pytest.param("\u201cWe left. We came back,\u201d Durbin and Schiff said.", 2, "We came back.", None,
+                 id="too-short-to-be-a-copied-sentence"),
+    pytest.param("\u201cWe left at once. We came back the next day,\u201d he said.", 2,
+                 "We came back the next day", None, id="the-quotations-speaker-is-a-pronoun"),
+]  # fmt: skip
+EXERCISED |= {SENTENCE_AS_ACTOR} if any(case.values[-1] is not None for case in COPIED_CASES) else set()
+
+
+@pytest.mark.parametrize(("text", "number", "actor", "expected"), COPIED_CASES)
+def test_a_sentence_written_as_the_actor_goes_to_the_speaker_the_article_names(
+    text: str, number: int, actor: str, expected: str | None
+) -> None:
+    article = PreparedArticle.from_text(text)
+    found = speaker_for_copied_sentence(
+        article.sentence_texts,
+        article.sentence_speakers[number - 1],
+        article.quotation_run(number),
+        number,
+        actor,
+    )
+    assert found == expected
+
+
+def test_the_claim_step_keeps_a_sentence_written_as_its_actor_for_the_quotations_speaker() -> None:
+    article = PreparedArticle.from_text(PELOSI)
+    proposals = Proposals(article, AttributionCheck.for_article(article), TraceRecorder())
+    sentence = "We made that clear to the president."
+    proposals.consider(ProposedClaim(3, sentence, sentence, "assertion", False), (1, 4))
+    proposals.consider(
+        ProposedClaim(4, "The shutdown went on.", "The shutdown went on.", "assertion", False), (1, 4)
+    )
+    assert [(item.id, item.actor, item.sentences) for item in proposals.kept] == [
+        ("p1", "Nancy Pelosi", (3,))
+    ]
+    assert [(d.rule, d.action, d.proposal) for d in proposals.trace.decisions()] == [
+        (SENTENCE_AS_ACTOR.name, DecisionAction.RELABELED, "p1"),
+        (ONLY_NAMES_ACTOR.name, DecisionAction.DROPPED, "p2"),
+    ]
 
 
 def test_a_quotation_is_left_with_a_short_form_of_its_speaker_not_yet_one_actor_with_it() -> None:

@@ -10,13 +10,14 @@ its cited sentence inside the quotation it retells) and the article attributes i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from counterclaim.models import DecisionAction, SpanGrounding
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.rules import placement
 from counterclaim.pipeline.rules.attribution import AttributionCheck, actor_named_in
 from counterclaim.pipeline.rules.non_actors import NOT_AN_ACTOR, why_not_an_actor
+from counterclaim.pipeline.rules.sentence_speakers import SENTENCE_AS_ACTOR, speaker_for_copied_sentence
 from counterclaim.pipeline.trace import Rule, TraceRecorder
 
 Window = tuple[int, int]
@@ -96,6 +97,11 @@ class Proposals:
             reason = f"sentence {sentence} is too short to carry a claim"
             record(placement.FRAGMENT_SENTENCE, DecisionAction.DROPPED, reason, (sentence,))
             return
+        speaker = self._speaker_for_copied_sentence(proposed, sentence)
+        if speaker is not None:
+            reason = f"the actor is sentence {sentence}'s own words; its speaker is {speaker!r}"
+            record(SENTENCE_AS_ACTOR, DecisionAction.RELABELED, reason, (sentence,))
+            proposed = replace(proposed, actor=speaker)
         rejection = self.attribution.rejects(proposed.actor, sentence, proposed.kind)
         if rejection is not None:
             self.unattributed += 1
@@ -115,6 +121,19 @@ class Proposals:
                 if sentence == cited
                 else SpanGrounding.SUPPORTING_SENTENCE,
             )
+        )
+
+    def _speaker_for_copied_sentence(self, proposed: ProposedClaim, sentence: int) -> str | None:
+        """The speaker the article names for a claim whose actor the model wrote as the sentence's
+        own words (`rules.sentence_speakers.SENTENCE_AS_ACTOR`; English articles only)."""
+        if not self.article.english:
+            return None
+        return speaker_for_copied_sentence(
+            self.article.sentence_texts,
+            self.article.sentence_speakers[sentence - 1],
+            self.article.quotation_run(sentence),
+            sentence,
+            proposed.actor,
         )
 
     def _place(self, proposed: ProposedClaim, window: Window) -> _Placement | None:

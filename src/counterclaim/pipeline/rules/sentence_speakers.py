@@ -14,6 +14,10 @@ to (the speaker phrase code found may be only part of a name, or another person:
 A sentence whose only frame closes it ("The entire crew were Iranians, the army said.") is the
 closing speaker's whole: the model sometimes gives it to the subject of the reported words.
 
+A claim whose actor the model wrote as the sentence's own words ("We made that clear to the
+president." for a sentence of Pelosi's quotation) goes to the speaker the sentence or its quotation's
+frame names, before the attribution checks would drop it as naming nothing but its actor.
+
 Tried and left out (2026-12-04): giving any claim to the one speaker its sentence names ("Durbin" for
 "Schiff called it 'a non-starter'."). Its 3 decisions on validation were right; on the frozen test split
 it lost two gold claims and a gold contradiction, where a first-person quotation holds a speaker of its
@@ -27,6 +31,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from counterclaim.pipeline.trace import Rule
+from counterclaim.text.keywords import keywords
 from counterclaim.text.quotations import QUOTATION_MARKS, quotation_frames
 from counterclaim.text.speakers import closing_frame_speaker, pronoun_speaks, reported_speakers
 
@@ -55,7 +60,16 @@ CLOSING_FRAME = Rule(
     "speaks in the sentence; when that actor has a claim on the sentence already, it is the same "
     "words twice and is left out.",
 )
-RULES = (RELAYED_WORDS, QUOTATION_SPEAKER, CLOSING_FRAME)
+_SENTENCE_AS_ACTOR_WORDS = 4
+SENTENCE_AS_ACTOR = Rule(
+    "attribution.sentence_as_actor",
+    "A claim whose actor the model wrote as the sentence's own words (no name: the actor's words cover "
+    "the sentence's, `min_words` words or more) is given to the one speaker the sentence names, or, "
+    "for a sentence of a quotation that runs over several sentences, the one speaker its frame names, "
+    "when no pronoun speaks there; otherwise it is left for the checks to drop.",
+    {"min_words": _SENTENCE_AS_ACTOR_WORDS},
+)
+RULES = (RELAYED_WORDS, QUOTATION_SPEAKER, CLOSING_FRAME, SENTENCE_AS_ACTOR)
 
 
 class ActorList(Protocol):
@@ -164,3 +178,28 @@ def closing_speaker(
     if actors.may_name(phrase, actor):
         return None
     return Speaker(name, phrase)
+
+
+def speaker_for_copied_sentence(
+    sentences: Sequence[str], speakers: Sequence[str], run: range, number: int, actor: str
+) -> str | None:
+    """The speaker a claim belongs to when the model wrote its sentence (every content word of it) as
+    the actor ("We made that clear to the president." for a sentence of Pelosi's quotation), as the
+    article names it; None when the actor is a name, or the article names no single speaker there.
+
+    `sentences` are the article's sentence texts, `speakers` those code found in sentence `number`
+    (`text.speakers.reported_speakers`), `run` the numbers of the sentences of its quotation
+    (`PreparedArticle.quotation_run`).
+    """
+    text = sentences[number - 1]
+    if len(actor.split()) < _SENTENCE_AS_ACTOR_WORDS or not keywords(text) <= keywords(actor):
+        return None
+    if len(speakers) == 1 and not pronoun_speaks(text):
+        return speakers[0]
+    if speakers or len(run) < 2:
+        return None
+    frames = quotation_frames([sentences[n - 1] for n in run])
+    if frames is None or any(pronoun_speaks(frame) for frame in frames):
+        return None
+    found = list(dict.fromkeys(phrase for frame in frames for phrase in reported_speakers(frame)))
+    return found[0] if len(found) == 1 else None
