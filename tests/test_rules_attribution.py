@@ -154,6 +154,17 @@ def test_helpers() -> None:
         "The slogan was \u201cWe Shall Overcome Today, Tomorrow And For Ever More Than Before\u201d.",
     ):
         assert has_reporting_cue(quoted), quoted
+    # A thing reported to someone (a procedure) is no speech; "is reported to have" still reports.
+    for procedure in (
+        "Sexual abuse in the congregation is reported to the Watch Tower Society.",
+        "The crash was reported to the police on Monday.",
+    ):
+        assert not has_reporting_cue(procedure), procedure
+    for said in (
+        "He is reported to have fled the country.",
+        "The crash was reported to the police, officials said.",
+    ):
+        assert has_reporting_cue(said), said
     # Speech the article says did not happen reports nothing; negation after the verb is its content.
     for unsaid in (
         "The party did not immediately announce whom they would support.",

@@ -71,7 +71,8 @@ NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
     'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not '
     'a participle after "the", "these" or "those", nor a gerund after "of": "the alleged crime", "a '
-    'system of reporting abuse" name things; nor a negated one: "did not immediately announce") or a '
+    'system of reporting abuse" name things; nor a negated one: "did not immediately announce"; nor a '
+    'passive telling someone: "is reported to the police") or a '
     "quotation mark in its sentence, or must open with a "
     'pronoun going on with the account of a neighbour that reports its actor ("X said A. It also '
     'B."), or lie inside a quotation opened earlier in its paragraph, unless the text speaks in the '
@@ -161,7 +162,25 @@ def has_reporting_cue(text: str) -> bool:
         (word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS))
         and not _names_a_thing(words, index)
         and not _negated(words, index)
+        and not _reported_to_someone(words, index)
         for index, word in enumerate(words)
+    )
+
+
+_BE = frozenset("is are was were be been being".split())
+_RECIPIENT_OPENERS = frozenset("the a an his her their its our my your this that these those".split())
+
+
+def _reported_to_someone(words: list[str], index: int) -> bool:
+    """Whether the reporting word at `index` is a passive telling someone of a thing ("abuse is
+    reported to the Watch Tower Society", "the crash was reported to the police"): a procedure, not
+    speech reported here. "He is reported to have fled" still reports (an infinitive follows)."""
+    return (
+        0 < index < len(words) - 2
+        and words[index - 1] in _BE
+        and words[index].endswith("ed")
+        and words[index + 1] == "to"
+        and words[index + 2] in _RECIPIENT_OPENERS
     )
 
 
