@@ -165,6 +165,15 @@ def test_helpers() -> None:
         "The crash was reported to the police, officials said.",
     ):
         assert has_reporting_cue(said), said
+    # "deny" withholding a thing is a deed; denying a deed or a charge is speech.
+    for withheld in (
+        "Congress has repeatedly denied funding for such a wall.",
+        "He was denied bail on Monday.",
+        "They denied him entry to the country.",
+    ):
+        assert not has_reporting_cue(withheld), withheld
+    for said in ("He denied the allegations.", "He denied funding terrorists."):
+        assert has_reporting_cue(said), said
     # Speech the article says did not happen reports nothing; negation after the verb is its content.
     for unsaid in (
         "The party did not immediately announce whom they would support.",

@@ -72,7 +72,8 @@ NO_REPORTING_CUE = Rule(
     'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not '
     'a participle after "the", "these" or "those", nor a gerund after "of": "the alleged crime", "a '
     'system of reporting abuse" name things; nor a negated one: "did not immediately announce"; nor a '
-    'passive telling someone: "is reported to the police") or a '
+    'passive telling someone: "is reported to the police"; nor "deny" withholding a thing: "denied '
+    'funding", "denied bail") or a '
     "quotation mark in its sentence, or must open with a "
     'pronoun going on with the account of a neighbour that reports its actor ("X said A. It also '
     'B."), or lie inside a quotation opened earlier in its paragraph, unless the text speaks in the '
@@ -163,6 +164,7 @@ def has_reporting_cue(text: str) -> bool:
         and not _names_a_thing(words, index)
         and not _negated(words, index)
         and not _reported_to_someone(words, index)
+        and not _denies_a_thing(words, index)
         for index, word in enumerate(words)
     )
 
@@ -182,6 +184,29 @@ def _reported_to_someone(words: list[str], index: int) -> bool:
         and words[index + 1] == "to"
         and words[index + 2] in _RECIPIENT_OPENERS
     )
+
+
+_DENIAL_VERBS = frozenset("deny denies denied denying".split())
+_WITHHELD = frozenset(
+    """funding funds money access entry bail permission visa visas asylum parole admission benefits
+    coverage treatment""".split()
+)
+_RECEIVERS = frozenset("him her them it us me".split())
+
+
+def _denies_a_thing(words: list[str], index: int) -> bool:
+    """Whether the word at `index` is "deny" in the sense of withholding a thing ("Congress has
+    repeatedly denied funding", "was denied bail", "denied them entry"): a deed, not a denial of
+    what someone said."""
+    if words[index] not in _DENIAL_VERBS:
+        return False
+    following = words[index + 1 : index + 4]
+    if following and following[0] in _RECEIVERS:
+        following = following[1:]
+    if not following or following[0] not in _WITHHELD:
+        return False
+    # "denied funding for the wall" withholds; "denied funding terrorists" denies a deed (a gerund)
+    return following[0] != "funding" or len(following) == 1 or following[1] in english.PREPOSITIONS
 
 
 _NEGATIONS = frozenset("not t never".split())  # "didn't" is read as "didn", "t"
