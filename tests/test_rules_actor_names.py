@@ -414,6 +414,37 @@ RULE_CASES = [
 EXERCISED = {decision[0] for case in RULE_CASES for decision in cast(Expected, case.values[2])}
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "merged"),
+    [
+        (
+            "US President Joe Biden and Ukrainian President Volodymyr Zelensky met. The President spoke.",
+            ["US President Joe Biden", "Ukrainian President Volodymyr Zelensky", "The President"],
+            False,  # two actors carry the title
+        ),
+        ("A senator spoke. Senator Lindsey Graham spoke.", ["a senator", "Senator Lindsey Graham"], False),
+        ("UK Prime Minister Rishi Sunak spoke. The Prime Minister said so.",
+         ["UK Prime Minister Rishi Sunak", "The Prime Minister"], True),
+    ],
+)  # fmt: skip
+def test_a_bare_title_joins_only_its_one_holder(text: str, names: list[str], merged: bool) -> None:
+    registry = ActorRegistry(text)
+    for name in names:
+        registry.add_name(name)
+    registry.merge_bare_titles()
+    assert (len(registry.actors()) < len(names)) is merged
+
+
+def test_a_title_joined_to_its_holder_names_no_other_holder_of_a_title() -> None:
+    registry = ActorRegistry("The President said no. President Donald Trump said yes. Zelensky spoke.")
+    for name in ["The President", "President Trump", "Zelensky"]:
+        registry.add_name(name)
+    registry.merge_bare_titles()
+    assert registry.naming("The President") == "President Trump"
+    assert registry.naming("the Ukrainian president") is None
+    assert registry.names()[0] == "President Trump"  # a name, not the title the article writes too
+
+
 def test_an_actor_named_by_a_bare_title_shows_the_name_it_joined() -> None:
     registry = ActorRegistry("The Prime Minister said no. Prime Minister Boris Johnson said yes.")
     for name in ["The Prime Minister", "Prime Minister Boris Johnson"]:

@@ -133,3 +133,8 @@ def test_against_the_articles_account_one_shared_word_with_a_denial_is_a_reason(
         subject_words=narration.SHARED_SUBJECT_WORDS_FOR_PAIRS,
     )  # fmt: skip
     assert [(p.a.id, p.b.id) for p in against_record.chosen] == [("c1", "c2")]
+
+
+def test_negated_speech_is_no_figure_of_the_articles_own() -> None:
+    sentences = ["Officials did not confirm that 300 soldiers had died.", "The army lost 300 soldiers."]
+    assert [own.number for own in own_account(sentences, set(), [], [])] == [2]

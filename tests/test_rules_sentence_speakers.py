@@ -147,6 +147,10 @@ CLOSING_CASES = [
     pytest.param("Schiff said, however, that Durbin will vote against it.", "Dick Durbin", "assertion",
                  None, id="the-frame-does-not-close-the-sentence"),
     pytest.param("The army moved, Schiff said.", "the army", "action", None, id="a-deed"),
+    pytest.param("Durbin's claim that the wall is dead is baseless, Schiff said.", "Dick Durbin", "assertion",
+                 None, id="the-words-before-report-a-claim-of-their-own"),
+    pytest.param("The driver told police he had fallen asleep, the army said.", "the crew", "assertion",
+                 None, id="the-words-before-report-a-speaker-code-did-not-name"),
 ]  # fmt: skip
 EXERCISED |= {CLOSING_FRAME} if any(case.values[-1] is not None for case in CLOSING_CASES) else set()
 
@@ -192,8 +196,12 @@ COPIED_CASES = [
     pytest.param(PELOSI, 2, "We can do that best when government", None, id="part-of-it-is-no-copy"),
     pytest.param(PELOSI, 3, "Nancy Pelosi", None, id="a-name"),
     pytest.param(PELOSI, 4, "The shutdown went on.", None, id="narration-names-no-speaker"),
+    pytest.param("Airfleets said the crew were Iranians.", 1, "Airfleets said the crew were Iranians.",
+                 "Airfleets", id="the-sentences-own-speaker"),
     pytest.param("The army said the crew were all Iranians.", 1, "The army said the crew were all Iranians.",
-                 "The army", id="the-sentences-own-speaker"),
+                 None, id="a-description-may-hold-another-name"),
+    pytest.param("\u201cWe left at once. We came back the next day,\u201d a lawyer for Assange said.", 2,
+                 "We came back the next day", None, id="a-lawyer-for-someone-is-not-that-someone"),
     pytest.param("He said the crew were all Iranians.", 1, "He said the crew were all Iranians.", None,
                  id="a-pronoun-speaks"),
     pytest.param("\u201cWe left. We came back,\u201d Durbin and Schiff said.", 2, "We came back.", None,

@@ -25,8 +25,9 @@ SAME_NAME_FORMS = Rule(
     "actors.same_name_forms",
     'Name forms are one actor when their keys are equal (accents of Latin letters left out: "Erdogan", '
     '"Erdoğan") or a proper name ends the other ("Stoltenberg", '
-    '"Jens Stoltenberg", "NATO chief Jens Stoltenberg"); the actor is shown under the longest form '
-    "of at most `max_words` words that the article uses.",
+    '"Jens Stoltenberg", "NATO chief Jens Stoltenberg"; a title alone, "The President", is no such '
+    "name); the actor is shown under the longest form of at most `max_words` words that the article "
+    "uses.",
     {"max_words": _MAX_CANONICAL_WORDS},
 )
 METONYM = Rule(
@@ -37,9 +38,9 @@ METONYM = Rule(
 )
 BARE_TITLE = Rule(
     "actors.bare_title",
-    'A name that is only a title ("the President", "the Prime Minister") is the one actor whose name '
-    'carries that title before a proper name ("President Trump", "United States President Donald '
-    'Trump"; not "Vice President Mike Pence"), when exactly one actor\'s does.',
+    'A name that is only a title with "the" ("the President", "the Prime Minister"; not "a senator") '
+    'is the one actor whose name carries that title before a proper name ("President Trump", "United '
+    'States President Donald Trump"; not "Vice President Mike Pence"), when exactly one actor\'s does.',
 )
 ROLE_NOT_IN_ARTICLE = Rule(
     "actors.role_not_in_article",
@@ -221,7 +222,8 @@ def same_actor_name(a: str, b: str) -> bool:
     """Whether two name forms denote the same actor: equal keys, or a proper name that ends the other.
 
     "Stoltenberg" ~ "Jens Stoltenberg" ~ "NATO chief Jens Stoltenberg"; but "officials" is not
-    "Russian officials" (a lower-case common noun is never taken as a short form).
+    "Russian officials" (a lower-case common noun is never taken as a short form), nor "The President"
+    "the Ukrainian president" (a title alone is no short form: `BARE_TITLE` decides whose it is).
     """
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
@@ -229,7 +231,7 @@ def same_actor_name(a: str, b: str) -> bool:
     if ka == kb:
         return True
     (short, short_raw), (long_, _) = sorted(((ka, a), (kb, b)), key=lambda pair: len(pair[0]))
-    proper = short_raw.strip()[:1].isupper()
+    proper = short_raw.strip()[:1].isupper() and _bare_title(short_raw) is None
     return proper and long_.endswith(" " + short)
 
 
@@ -275,8 +277,8 @@ class _Group:
         article itself uses when there are any (a form the model garbled, "Ass Assange" for
         "Assange", is never shown as the name); a state's own name before its metonyms; a title
         alone ("the President") only when the actor has no other form."""
-        forms = [f for f in self.forms if f in self.in_article] or self.forms
-        forms = [f for f in forms if _bare_title(f) is None] or forms  # a name before a title alone
+        forms = [f for f in self.forms if _bare_title(f) is None] or self.forms  # a name, not a title
+        forms = [f for f in forms if f in self.in_article] or forms
         states = [f for f in forms if is_state_name(f)]  # "Russia" before "Moscow"
         forms = states or forms
         short_enough = [f for f in forms if len(f.split()) <= _MAX_CANONICAL_WORDS]
@@ -478,9 +480,16 @@ class ActorRegistry:
 
 
 def _bare_title(name: str) -> tuple[str, ...] | None:
-    """The title a name is made of alone ("The President" -> ("president",)), else None."""
+    """The title a definite name is made of alone ("The President" -> ("president",)), else None ("a
+    senator" is someone else than any named senator)."""
+    if name.split()[:1] and name.split()[0].casefold() in ("a", "an"):
+        return None
     words = tuple(name_key(name).split())
     return words if words in english.NAME_TITLES else None
+
+
+_OTHER_HOLDER = frozenset("former acting interim deputy vice then late outgoing incoming".split())
+"""Words before a title that make its holder someone else than "the" title's ("Vice President")."""
 
 
 def _carries_title(form: str, title: tuple[str, ...]) -> bool:
@@ -495,7 +504,7 @@ def _carries_title(form: str, title: tuple[str, ...]) -> bool:
             continue
         before = keys[start - 1] if start > 0 else ""
         longer = before and (before, *title) in english.NAME_TITLES
-        if before not in english.NAME_TITLE_QUALIFIERS and not longer:
+        if before not in _OTHER_HOLDER and not longer:
             return True
     return False
 

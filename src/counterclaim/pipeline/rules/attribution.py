@@ -142,17 +142,21 @@ def _quotes_only_names(text: str) -> bool:
 
 def _is_name(stretch: str) -> bool:
     words = word_runs(stretch)
+    shouted = len(words) > 1 and stretch.isupper()  # "NO COLLUSION": words in capitals, not a name
     return (
-        0 < len(words) <= _MAX_NAME_WORDS
+        not shouted
+        and 0 < len(words) <= _MAX_NAME_WORDS
         and not any(mark in stretch for mark in ".,;:!?")
         and (words[0][:1].isupper() or words[0][:1].isdigit())
         and all(word[:1].isupper() or word[:1].isdigit() or word in english.NAME_CONNECTORS for word in words)
     )
 
 
-def has_reporting_cue(text: str) -> bool:
+def has_reporting_cue(text: str, *, negated_counts: bool = False) -> bool:
     """A reporting verb, "according to", a claim-like noun or a quotation mark (not one around a
-    name only)."""
+    name only). With `negated_counts`, a negated reporting word counts too: the sentence speaks of
+    speech, even speech that did not happen ("did not confirm that 300 soldiers died" asserts no
+    figure of the article's own)."""
     if _has_quotation_mark(text) and not _quotes_only_names(text):
         return True
     words = _words(text)
@@ -162,7 +166,7 @@ def has_reporting_cue(text: str) -> bool:
     return any(
         (word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS))
         and not _names_a_thing(words, index)
-        and not _negated(words, index)
+        and (negated_counts or not _negated(words, index))
         and not _reported_to_someone(words, index)
         and not _denies_a_thing(words, index)
         for index, word in enumerate(words)
@@ -180,7 +184,7 @@ def _reported_to_someone(words: list[str], index: int) -> bool:
     return (
         0 < index < len(words) - 2
         and words[index - 1] in _BE
-        and words[index].endswith("ed")
+        and words[index] == "reported"  # "confirmed to the AP by an official" is attribution
         and words[index + 1] == "to"
         and words[index + 2] in _RECIPIENT_OPENERS
     )
@@ -205,8 +209,9 @@ def _denies_a_thing(words: list[str], index: int) -> bool:
         following = following[1:]
     if not following or following[0] not in _WITHHELD:
         return False
-    # "denied funding for the wall" withholds; "denied funding terrorists" denies a deed (a gerund)
-    return following[0] != "funding" or len(following) == 1 or following[1] in english.PREPOSITIONS
+    # "denied funding for the wall", "denied bail on Monday" withhold; "denied funding terrorists",
+    # "denied funds were misused" deny a deed or a fact
+    return len(following) == 1 or following[1] in english.PREPOSITIONS
 
 
 _NEGATIONS = frozenset("not t never".split())  # "didn't" is read as "didn", "t"
@@ -219,7 +224,10 @@ def _negated(words: list[str], index: int) -> bool:
     position = index - 1
     while position >= 0 and words[position] in _BETWEEN_NEGATION_AND_VERB:
         position -= 1
-    return position >= 0 and words[position] in _NEGATIONS
+    if position < 0 or words[position] not in _NEGATIONS:
+        return False
+    # "t" is "n't" only after "didn", "won", "can", ...: not in "AT&T said", "Ice-T said"
+    return words[position] != "t" or (position > 0 and words[position - 1].endswith("n"))
 
 
 _DEFINITE_DETERMINERS = frozenset("the these those".split())

@@ -86,7 +86,7 @@ def own_account(
     ]
     found: list[OwnSentence] = []
     for number, text in enumerate(sentences, start=1):
-        if number in cited or has_reporting_cue(text) or first_person(text):
+        if number in cited or has_reporting_cue(text, negated_counts=True) or first_person(text):
             continue
         units = compared_units(text)
         if units:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from counterclaim.pipeline.rules.attribution import has_reporting_cue
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
 from counterclaim.text.quotations import QUOTATION_MARKS, quotation_frames
@@ -55,7 +56,8 @@ QUOTATION_SPEAKER = Rule(
 CLOSING_FRAME = Rule(
     "attribution.closing_frame",
     "A claim (not a deed) on a sentence without quotation marks whose one speaker is named in a frame "
-    'that closes it (", the army said.", ", said Jens Stoltenberg.", ", according to the police.") '
+    'that closes it (", the army said.", ", said Jens Stoltenberg.", ", according to the police."), '
+    'the words before it reporting no speech of their own ("Moscow\'s claim that ...", "X told ..."), '
     "is given to that speaker when it is an actor of the article and no news outlet, and no pronoun "
     "speaks in the sentence; when that actor has a claim on the sentence already, it is the same "
     "words twice and is left out.",
@@ -66,7 +68,8 @@ SENTENCE_AS_ACTOR = Rule(
     "A claim whose actor the model wrote as the sentence's own words (no name: the actor's words cover "
     "the sentence's, `min_words` words or more) is given to the one speaker the sentence names, or, "
     "for a sentence of a quotation that runs over several sentences, the one speaker its frame names, "
-    "when no pronoun speaks there; otherwise it is left for the checks to drop.",
+    'when that speaker is a proper name ("Nancy Pelosi", not "a lawyer for Assange") and no pronoun '
+    "speaks there; otherwise it is left for the checks to drop.",
     {"min_words": _SENTENCE_AS_ACTOR_WORDS},
 )
 RULES = (RELAYED_WORDS, QUOTATION_SPEAKER, CLOSING_FRAME, SENTENCE_AS_ACTOR)
@@ -164,14 +167,18 @@ def closing_speaker(
     actor is another (None: leave the claim be).
 
     `speakers` are the speakers code found in the sentence (`text.speakers.reported_speakers`): the
-    closing frame's must be the only one. A sentence with quotation marks is left be: a quotation
-    may hold a speaker of its own.
+    closing frame's must be the only one. A sentence with quotation marks is left be (a quotation
+    may hold a speaker of its own), and so is one whose words before the frame report speech of
+    their own ("Moscow's claim that ...", "The driver told investigators ..."): the claim may be
+    that other voice's.
     """
     if kind == "action" or len(speakers) != 1 or any(mark in sentence for mark in _QUOTATION_MARKS):
         return None
     phrase = closing_frame_speaker(sentence)
     if phrase is None or phrase != speakers[0] or pronoun_speaks(sentence):
         return None
+    if has_reporting_cue(sentence[: sentence.rfind(",")], negated_counts=True):
+        return None  # "Moscow's claim that Kyiv shelled it is baseless, the IAEA said.": two voices
     name = actors.naming(phrase)
     if name is None or name == actors.naming(actor) or actors.is_outlet(name):
         return None
@@ -195,11 +202,27 @@ def speaker_for_copied_sentence(
     if len(actor.split()) < _SENTENCE_AS_ACTOR_WORDS or not keywords(text) <= keywords(actor):
         return None
     if len(speakers) == 1 and not pronoun_speaks(text):
-        return speakers[0]
+        return speakers[0] if _proper_name(speakers[0]) else None
     if speakers or len(run) < 2:
         return None
     frames = quotation_frames([sentences[n - 1] for n in run])
     if frames is None or any(pronoun_speaks(frame) for frame in frames):
         return None
     found = list(dict.fromkeys(phrase for frame in frames for phrase in reported_speakers(frame)))
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 and _proper_name(found[0]) else None
+
+
+_NAME_JOINERS = frozenset({"of", "the", "de", "van", "von", "al", "bin"})
+
+
+def _proper_name(phrase: str) -> bool:
+    """Whether a speaker phrase is a proper name ("Nancy Pelosi", "Ministry of Defence"), which code
+    can hand a claim to before any actor list exists; not a description ("the central bank chief",
+    "a lawyer for Assange", "Gaza's health ministry": part of it may be another actor's name)."""
+    words = phrase.split()
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and not any(word.endswith(("'s", "\u2019s")) for word in words)
+        and all(word[:1].isupper() or word in _NAME_JOINERS for word in words)
+    )
