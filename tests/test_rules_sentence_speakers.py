@@ -169,6 +169,11 @@ def test_a_sentence_goes_to_the_speaker_its_closing_frame_names(
         ("Troops are leaving, the ministry said in a statement.", "the ministry"),
         ("Troops are leaving, Smith told reporters on Friday.", "Smith"),
         ("Troops are leaving, said Kremlin spokesman Dmitry Peskov.", "Kremlin spokesman Dmitry Peskov"),
+        ("Troops are leaving, said John Smith, an army spokesman.", "John Smith"),  # an apposition after it
+        ("Troops are leaving, the army told Reuters.", "the army"),  # to whom
+        ("Troops are leaving, Smith said on Twitter.", "Smith"),  # where
+        ("Troops are leaving, the ministry said Russia attacked.", None),  # a clause of its own
+        ("He arrived, the minister said, the plane landed.", None),  # a clause, not an apposition
         ("Troops left, the ministry said, and tanks followed.", None),
         ("Smith said troops, tanks and guns are leaving.", None),
         ("It was bad, said the man who was there.", None),

@@ -67,6 +67,11 @@ def closing_frame_speaker(sentence: str) -> str | None:
     if "," not in tokens:
         return None
     clause = tokens[len(tokens) - tokens[::-1].index(",") :]
+    if _is_apposition(clause):  # ", said John Smith, an army spokesman."
+        tokens = tokens[: len(tokens) - len(clause) - 1]
+        if "," not in tokens:
+            return None
+        clause = tokens[len(tokens) - tokens[::-1].index(",") :]
     if [token.casefold() for token in clause[:2]] == ["according", "to"]:
         speakers = reported_speakers(" ".join(clause))  # ", according to the police."
         return speakers[0] if len(speakers) == 1 else None
@@ -75,19 +80,36 @@ def closing_frame_speaker(sentence: str) -> str | None:
         return None
     verb = verbs[0]
     speaker_after = verb == 0 and clause[verb] in english.INVERTED_REPORTING_VERBS  # ", said Smith"
-    if not speaker_after and not all(token.casefold() in _FRAME_TAIL_WORDS for token in clause[verb + 1 :]):
+    if not speaker_after and not _frame_tail(clause[verb + 1 :]):
         return None
     speakers = reported_speakers(" ".join([",", *clause]))
     if len(speakers) != 1:
         return None
     if speaker_after and not (
-        _names_only(speakers[0])
-        and all(
-            token.casefold() in _FRAME_TAIL_WORDS for token in clause[1 + len(_WORD.findall(speakers[0])) :]
-        )
+        _names_only(speakers[0]) and _frame_tail(clause[1 + len(_WORD.findall(speakers[0])) :])
     ):
         return None  # "X, a senior associate at Y, said parents want ...": no speaker after the verb
     return speakers[0]
+
+
+def _frame_tail(tokens: list[str]) -> bool:
+    """Whether words after a closing frame's verb only say when, where, how or to whom ("on Friday",
+    "in a statement", "told reporters", "told Reuters", "on Twitter", "in Kyiv"): no clause of its own."""
+    return len(tokens) <= _MAX_SPEAKER_WORDS and all(
+        token.casefold() in _FRAME_TAIL_WORDS or token[:1].isupper() for token in tokens
+    )
+
+
+def _is_apposition(clause: list[str]) -> bool:
+    """Whether the words after a sentence's last comma describe the speaker before them (", an army
+    spokesman", ", the city's mayor"): a short phrase opening with an article and holding a speaker
+    noun, with no reporting verb (", the plane landed" is a clause, not a description)."""
+    return (
+        0 < len(clause) <= _MAX_SPEAKER_WORDS
+        and clause[0].casefold() in ("a", "an", "the")
+        and any(token.casefold() in english.SPEAKER_NOUNS for token in clause)
+        and not any(token in REPORTING_VERBS for token in clause)
+    )
 
 
 def _names_only(phrase: str) -> bool:
