@@ -423,6 +423,8 @@ EXERCISED = {decision[0] for case in RULE_CASES for decision in cast(Expected, c
             False,  # two actors carry the title
         ),
         ("A senator spoke. Senator Lindsey Graham spoke.", ["a senator", "Senator Lindsey Graham"], False),
+        ("The president spoke; Russian President Vladimir Putin and the Ukrainian President met.",
+         ["the president", "Russian President Vladimir Putin", "Ukrainian President"], False),  # a rival
         ("UK Prime Minister Rishi Sunak spoke. The Prime Minister said so.",
          ["UK Prime Minister Rishi Sunak", "The Prime Minister"], True),
     ],
@@ -522,3 +524,12 @@ def test_a_name_takes_the_articles_capitals_only_where_the_article_is_sure() -> 
     assert spelled_as_in_article("Opposition lawmakers", "He said opposition lawmakers lied.") == (
         "Opposition lawmakers"
     )
+
+
+def test_a_name_after_a_connector_is_someone_else() -> None:
+    assert not same_actor_name("Critics of Netanyahu", "Netanyahu")
+    assert not same_actor_name("Durbin and Schiff", "Schiff")
+    assert same_actor_name("NATO chief Jens Stoltenberg", "Stoltenberg")
+    assert not same_actor_name("The United States and NATO", "NATO")
+    assert same_actor_name("the government of American Samoa", "American Samoa")  # its government
+    assert not same_actor_name("President of Russia", "Russia")

@@ -182,6 +182,9 @@ def test_helpers() -> None:
         "AT&T said on Tuesday that it would cut 2,000 jobs.",  # "T" is no "n't"
         "Rapper Ice-T said the police had lied.",
         'Trump tweeted "NO COLLUSION" on Saturday morning.',  # words in capitals are no name
+        "On Monday, the president tweeted \u201cWitch Hunt\u201d again.",  # no word introducing a name
+        "Iran denied access to nuclear sites had been restricted.",  # a denied fact
+        "It was reported to the Security Council that 300 people died.",  # reported words
     ):
         assert has_reporting_cue(said), said
     # Speech the article says did not happen reports nothing; negation after the verb is its content.

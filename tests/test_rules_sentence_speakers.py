@@ -151,6 +151,14 @@ CLOSING_CASES = [
                  None, id="the-words-before-report-a-claim-of-their-own"),
     pytest.param("The driver told police he had fallen asleep, the army said.", "the crew", "assertion",
                  None, id="the-words-before-report-a-speaker-code-did-not-name"),
+    pytest.param("Durbin tweeted that the wall is dead, the army said.", "Dick Durbin", "assertion", None,
+                 id="a-verb-before-that-reports-speech"),
+    pytest.param("The crew were all Iranians, which the army denies.", "the crew", "assertion", None,
+                 id="a-closing-denial-disputes-the-words"),
+    pytest.param("The crew were all Iranians, a charge the army denies.", "the crew", "assertion", None,
+                 id="the-speaker-does-not-open-the-frame"),
+    pytest.param("The crew were all Iranians, said Adam Schiff, the committee chairman.", "the crew",
+                 "assertion", "Adam Schiff", id="an-apposition-closes-the-frame"),
 ]  # fmt: skip
 EXERCISED |= {CLOSING_FRAME} if any(case.values[-1] is not None for case in CLOSING_CASES) else set()
 
@@ -228,8 +236,26 @@ def test_a_sentence_written_as_the_actor_goes_to_the_speaker_the_article_names(
         article.quotation_run(number),
         number,
         actor,
+        kind="assertion",
     )
     assert found == expected
+
+
+def test_a_deed_written_as_its_sentence_or_a_description_is_left_for_the_checks() -> None:
+    text = "Hamas fighters attacked the base at Zikim overnight, Israel said."
+    article = PreparedArticle.from_text(text)
+    args = (article.sentence_texts, article.sentence_speakers[0], article.quotation_run(1), 1, text)
+    assert speaker_for_copied_sentence(*args, kind="assertion") == "Israel"
+    assert speaker_for_copied_sentence(*args, kind="action") is None  # the doer is not the speaker
+    critics = "Critics of Netanyahu say the judicial overhaul threatens democracy."
+    article = PreparedArticle.from_text(critics)
+    run = article.quotation_run(1)
+    assert (
+        speaker_for_copied_sentence(
+            article.sentence_texts, article.sentence_speakers[0], run, 1, critics, kind="assertion"
+        )
+        is None
+    )
 
 
 def test_the_claim_step_keeps_a_sentence_written_as_its_actor_for_the_quotations_speaker() -> None:

@@ -134,6 +134,7 @@ class Proposals:
             self.article.quotation_run(sentence),
             sentence,
             proposed.actor,
+            kind=proposed.kind,
         )
 
     def _place(self, proposed: ProposedClaim, window: Window) -> _Placement | None:

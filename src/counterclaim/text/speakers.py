@@ -11,6 +11,7 @@ language simply yields no speakers.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from counterclaim.language import english
 
@@ -56,27 +57,57 @@ def reported_speakers(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+class ClosingFrame(NamedTuple):
+    """A frame that closes a sentence, and the words it frames."""
+
+    speaker: str
+    """The speaker, as `reported_speakers` writes it."""
+    before: str
+    """The sentence's words before the frame (and before the comma that opens it)."""
+
+
 def closing_frame_speaker(sentence: str) -> str | None:
-    """The speaker of a frame that closes the sentence after its last comma (", the army said.",
-    ", said Jens Stoltenberg.", ", the ministry said in a statement on Friday.", ", according to
-    the police."), as
-    `reported_speakers` writes it; None when the sentence ends otherwise."""
+    """The speaker of a frame that closes the sentence (`closing_frame`), else None."""
+    frame = closing_frame(sentence)
+    return None if frame is None else frame.speaker
+
+
+def closing_frame(sentence: str) -> ClosingFrame | None:
+    """The frame that closes the sentence after its last comma (", the army said.", ", said Jens
+    Stoltenberg.", ", the ministry said in a statement on Friday.", ", the army told Reuters.",
+    ", according to the police.", ", said John Smith, an army spokesman."); None when the sentence
+    ends otherwise, when the speaker does not open the frame (", which Moscow denies.", ", a charge
+    the Kremlin denies.": the words are disputed, not framed) or when its verb does not report words
+    as said (deny, reject, accuse, ...)."""
     tokens = _WORD.findall(sentence)
     while tokens and tokens[-1] in _CLOSING_PUNCTUATION:
         tokens.pop()
+    commas = 1
     if "," not in tokens:
         return None
     clause = tokens[len(tokens) - tokens[::-1].index(",") :]
     if _is_apposition(clause):  # ", said John Smith, an army spokesman."
         tokens = tokens[: len(tokens) - len(clause) - 1]
+        commas = 2
         if "," not in tokens:
             return None
         clause = tokens[len(tokens) - tokens[::-1].index(",") :]
+    speaker = _closing_speaker(clause)
+    if speaker is None:
+        return None
+    opening = len(sentence)
+    for _ in range(commas):
+        opening = sentence.rfind(",", 0, opening)
+    return ClosingFrame(speaker, sentence[:opening])
+
+
+def _closing_speaker(clause: list[str]) -> str | None:
+    """The speaker of a closing frame's words (after its comma), or None."""
     if [token.casefold() for token in clause[:2]] == ["according", "to"]:
         speakers = reported_speakers(" ".join(clause))  # ", according to the police."
         return speakers[0] if len(speakers) == 1 else None
     verbs = [index for index, token in enumerate(clause) if token in REPORTING_VERBS]
-    if len(verbs) != 1:
+    if len(verbs) != 1 or clause[verbs[0]] not in _CLOSING_VERBS:
         return None
     verb = verbs[0]
     speaker_after = verb == 0 and clause[verb] in english.INVERTED_REPORTING_VERBS  # ", said Smith"
@@ -85,11 +116,22 @@ def closing_frame_speaker(sentence: str) -> str | None:
     speakers = reported_speakers(" ".join([",", *clause]))
     if len(speakers) != 1:
         return None
-    if speaker_after and not (
-        _names_only(speakers[0]) and _frame_tail(clause[1 + len(_WORD.findall(speakers[0])) :])
-    ):
-        return None  # "X, a senior associate at Y, said parents want ...": no speaker after the verb
+    words = _WORD.findall(speakers[0])
+    if speaker_after:
+        if not (_names_only(speakers[0]) and _frame_tail(clause[1 + len(words) :])):
+            return None  # "X, a senior associate at Y, said parents want ...": no speaker after the verb
+    elif [token.casefold() for token in clause[: len(words)]] != [word.casefold() for word in words]:
+        return None  # ", which Moscow denies", ", despite Kremlin claims": the speaker opens no frame
     return speakers[0]
+
+
+_CLOSING_VERBS = frozenset(
+    """said says told tells added adds wrote writes reported reports stated states announced announces
+    noted notes explained explains warned warns insisted insists confirmed confirms argued argues
+    estimated estimates predicted predicts acknowledged acknowledges admitted admits remarked""".split()
+)
+"""Verbs of a closing frame that report the words before it as said; "denies", "rejects",
+"disputes", "accuses" answer them instead."""
 
 
 def _frame_tail(tokens: list[str]) -> bool:

@@ -26,8 +26,9 @@ SAME_NAME_FORMS = Rule(
     'Name forms are one actor when their keys are equal (accents of Latin letters left out: "Erdogan", '
     '"Erdoğan") or a proper name ends the other ("Stoltenberg", '
     '"Jens Stoltenberg", "NATO chief Jens Stoltenberg"; a title alone, "The President", is no such '
-    "name); the actor is shown under the longest form of at most `max_words` words that the article "
-    "uses.",
+    'name, and a name after a connector or preposition is someone else\'s: "Critics of Netanyahu", '
+    '"The United States and NATO"; "the government of X" is X\'s); the actor is shown under the '
+    "longest form of at most `max_words` words that the article uses.",
     {"max_words": _MAX_CANONICAL_WORDS},
 )
 METONYM = Rule(
@@ -40,7 +41,8 @@ BARE_TITLE = Rule(
     "actors.bare_title",
     'A name that is only a title with "the" ("the President", "the Prime Minister"; not "a senator") '
     'is the one actor whose name carries that title before a proper name ("President Trump", "United '
-    'States President Donald Trump"; not "Vice President Mike Pence"), when exactly one actor\'s does.',
+    'States President Donald Trump"; not "Vice President Mike Pence"), when exactly one actor\'s does '
+    'and no other actor holds it ("Ukrainian President").',
 )
 ROLE_NOT_IN_ARTICLE = Rule(
     "actors.role_not_in_article",
@@ -223,7 +225,8 @@ def same_actor_name(a: str, b: str) -> bool:
 
     "Stoltenberg" ~ "Jens Stoltenberg" ~ "NATO chief Jens Stoltenberg"; but "officials" is not
     "Russian officials" (a lower-case common noun is never taken as a short form), nor "The President"
-    "the Ukrainian president" (a title alone is no short form: `BARE_TITLE` decides whose it is).
+    "the Ukrainian president" (a title alone is no short form: `BARE_TITLE` decides whose it is), nor
+    "Netanyahu" "Critics of Netanyahu" (a connector or preposition before the name: someone else).
     """
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
@@ -232,10 +235,18 @@ def same_actor_name(a: str, b: str) -> bool:
         return True
     (short, short_raw), (long_, _) = sorted(((ka, a), (kb, b)), key=lambda pair: len(pair[0]))
     proper = short_raw.strip()[:1].isupper() and _bare_title(short_raw) is None
-    return proper and long_.endswith(" " + short)
+    if not (proper and long_.endswith(" " + short)):
+        return False
+    before = long_[: -len(short) - 1].split()
+    if not before or before[-1] not in _PHRASE_BREAKERS:
+        return True
+    # "Critics of Netanyahu", "The United States and NATO" are someone else; "the government of
+    # American Samoa" is American Samoa's
+    return before[-1] == "of" and len(before) > 1 and before[-2] in _GOVERNMENT_WORDS
 
 
 _PHRASE_BREAKERS = english.NAME_CONNECTORS | english.PREPOSITIONS
+_GOVERNMENT_WORDS = frozenset("government state republic kingdom administration".split())
 
 
 def _phrase_names(phrase: str, form: str) -> bool:
@@ -333,8 +344,13 @@ class ActorRegistry:
                 for other in self._groups
                 if other is not group and any(_carries_title(form, title) for form in other.forms)
             ]
-            if len(holders) != 1:
-                continue
+            rivals = [
+                other
+                for other in self._groups
+                if other is not group and any(_holds_title(form, title) for form in other.forms)
+            ]
+            if len(holders) != 1 or rivals != holders:
+                continue  # "Ukrainian President" beside "Russian President Vladimir Putin": which one?
             holder = holders[0]
             for form in group.forms:
                 self._record(
@@ -501,6 +517,21 @@ def _carries_title(form: str, title: tuple[str, ...]) -> bool:
     size = len(title)
     for start in range(len(keys) - size):
         if tuple(keys[start : start + size]) != title or not raw[start + size][:1].isupper():
+            continue
+        before = keys[start - 1] if start > 0 else ""
+        longer = before and (before, *title) in english.NAME_TITLES
+        if before not in _OTHER_HOLDER and not longer:
+            return True
+    return False
+
+
+def _holds_title(form: str, title: tuple[str, ...]) -> bool:
+    """Whether a name form holds the title anywhere, with or without a name after it ("Ukrainian
+    President", "German Chancellor"), not inside a longer title or after "vice", "former", ..."""
+    keys = [name_key(word) for word in form.replace(",", " ").split()]
+    size = len(title)
+    for start in range(len(keys) - size + 1):
+        if tuple(keys[start : start + size]) != title:
             continue
         before = keys[start - 1] if start > 0 else ""
         longer = before and (before, *title) in english.NAME_TITLES

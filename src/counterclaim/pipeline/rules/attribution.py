@@ -125,9 +125,10 @@ _MAX_NAME_WORDS = 8
 
 def _quotes_only_names(text: str) -> bool:
     """Whether every quotation mark of the text belongs to a quoted name in a sentence written in
-    lower case (a program "dubbed \u201cZrinyi 2026\u201d", the book \u201cFire and Fury\u201d): capitalised
-    words or figures, a few, no sentence punctuation. A single quotation mark, a mark left unpaired (a
-    quotation running on), quoted words, or a headline in title case are not that."""
+    lower case (a program "dubbed \u201cZrinyi 2026\u201d", the book \u201cFire and Fury\u201d): after a word
+    that introduces a name, capitalised words or figures, a few, no sentence punctuation. A single
+    quotation mark, a mark left unpaired (a quotation running on), quoted words, words after a verb
+    of speech ("tweeted \u201cWitch Hunt\u201d"), or a headline in title case are not that."""
     if any(mark in text for mark in _QUOTES if mark not in _DOUBLE_QUOTES):
         return False
     stretches = ["".join(groups) for groups in _QUOTED.findall(text)]
@@ -137,7 +138,23 @@ def _quotes_only_names(text: str) -> bool:
     outside = word_runs(_QUOTED.sub(" ", text))
     if sum(word[:1].isupper() for word in outside) * 2 >= len(outside):
         return False  # a headline: every word is capitalised
-    return all(_is_name(stretch) for stretch in stretches)
+    named = [_named_before(text[: match.start()]) for match in _QUOTED.finditer(text)]
+    return all(named) and all(_is_name(stretch) for stretch in stretches)
+
+
+_NAMING_WORDS = frozenset(
+    """dubbed named called titled entitled as the a an its his her their our this operation program
+    programme plan project campaign book film movie documentary song album show series novel play
+    law act bill""".split()
+)
+"""Words after which quotation marks hold a name ("dubbed", "known as", "the book"), not words said
+("tweeted \u201cWitch Hunt\u201d")."""
+
+
+def _named_before(text: str) -> bool:
+    """Whether the word before a quotation mark introduces a name."""
+    before = word_runs(text)
+    return bool(before) and before[-1].casefold() in _NAMING_WORDS
 
 
 def _is_name(stretch: str) -> bool:
@@ -187,6 +204,7 @@ def _reported_to_someone(words: list[str], index: int) -> bool:
         and words[index] == "reported"  # "confirmed to the AP by an official" is attribution
         and words[index + 1] == "to"
         and words[index + 2] in _RECIPIENT_OPENERS
+        and "that" not in words[index + 3 :]  # "was reported to the Council that 300 died" reports
     )
 
 
@@ -196,6 +214,7 @@ _WITHHELD = frozenset(
     coverage treatment""".split()
 )
 _RECEIVERS = frozenset("him her them it us me".split())
+_CLAUSE_VERBS = frozenset("is are was were been had has have".split())
 
 
 def _denies_a_thing(words: list[str], index: int) -> bool:
@@ -209,6 +228,8 @@ def _denies_a_thing(words: list[str], index: int) -> bool:
         following = following[1:]
     if not following or following[0] not in _WITHHELD:
         return False
+    if _CLAUSE_VERBS & set(words[index + 1 : index + 8]):
+        return False  # "denied access to the sites had been restricted": a denied fact
     # "denied funding for the wall", "denied bail on Monday" withhold; "denied funding terrorists",
     # "denied funds were misused" deny a deed or a fact
     return len(following) == 1 or following[1] in english.PREPOSITIONS

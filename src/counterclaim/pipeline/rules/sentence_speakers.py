@@ -26,6 +26,7 @@ own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -34,7 +35,7 @@ from counterclaim.pipeline.rules.attribution import has_reporting_cue
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
 from counterclaim.text.quotations import QUOTATION_MARKS, quotation_frames
-from counterclaim.text.speakers import closing_frame_speaker, pronoun_speaks, reported_speakers
+from counterclaim.text.speakers import closing_frame, pronoun_speaks, reported_speakers
 
 RELAYED_WORDS = Rule(
     "attribution.relayed_words",
@@ -65,11 +66,12 @@ CLOSING_FRAME = Rule(
 _SENTENCE_AS_ACTOR_WORDS = 4
 SENTENCE_AS_ACTOR = Rule(
     "attribution.sentence_as_actor",
-    "A claim whose actor the model wrote as the sentence's own words (no name: the actor's words cover "
-    "the sentence's, `min_words` words or more) is given to the one speaker the sentence names, or, "
-    "for a sentence of a quotation that runs over several sentences, the one speaker its frame names, "
-    'when that speaker is a proper name ("Nancy Pelosi", not "a lawyer for Assange") and no pronoun '
-    "speaks there; otherwise it is left for the checks to drop.",
+    "A claim (not a deed) whose actor the model wrote as the sentence's own words (no name: the "
+    "actor's words cover the sentence's, `min_words` words or more) is given to the one speaker the "
+    "sentence names, or, for a sentence of a quotation that runs over several sentences, the one "
+    'speaker its frame names, when that speaker is a proper name ("Nancy Pelosi", not "a lawyer for '
+    'Assange" nor "Critics of Netanyahu") and no pronoun speaks there; otherwise it is left for the '
+    "checks to drop.",
     {"min_words": _SENTENCE_AS_ACTOR_WORDS},
 )
 RULES = (RELAYED_WORDS, QUOTATION_SPEAKER, CLOSING_FRAME, SENTENCE_AS_ACTOR)
@@ -158,6 +160,19 @@ def relayed_speaker(
 
 
 _QUOTATION_MARKS = QUOTATION_MARKS | {"\u2018"}
+_VERB_BEFORE_THAT = re.compile(r"\b\w+(?:ed|s)\s+that\b", re.IGNORECASE)
+_MORE_SPEECH_STEMS = ("tweet", "testif", "conced", "complain", "hint", "posted")
+
+
+def _reports_speech(text: str) -> bool:
+    """Whether words report speech of their own ("Moscow's claim that ...", "Smith tweeted that ..."):
+    a reporting cue, a verb of speech the cue words leave out, or any verb before "that"."""
+    lowered = text.casefold()
+    return (
+        has_reporting_cue(text, negated_counts=True)
+        or any(stem in lowered for stem in _MORE_SPEECH_STEMS)
+        or _VERB_BEFORE_THAT.search(text) is not None
+    )
 
 
 def closing_speaker(
@@ -174,11 +189,12 @@ def closing_speaker(
     """
     if kind == "action" or len(speakers) != 1 or any(mark in sentence for mark in _QUOTATION_MARKS):
         return None
-    phrase = closing_frame_speaker(sentence)
-    if phrase is None or phrase != speakers[0] or pronoun_speaks(sentence):
+    frame = closing_frame(sentence)
+    if frame is None or frame.speaker != speakers[0] or pronoun_speaks(sentence):
         return None
-    if has_reporting_cue(sentence[: sentence.rfind(",")], negated_counts=True):
+    if _reports_speech(frame.before):
         return None  # "Moscow's claim that Kyiv shelled it is baseless, the IAEA said.": two voices
+    phrase = frame.speaker
     name = actors.naming(phrase)
     if name is None or name == actors.naming(actor) or actors.is_outlet(name):
         return None
@@ -188,7 +204,7 @@ def closing_speaker(
 
 
 def speaker_for_copied_sentence(
-    sentences: Sequence[str], speakers: Sequence[str], run: range, number: int, actor: str
+    sentences: Sequence[str], speakers: Sequence[str], run: range, number: int, actor: str, *, kind: str
 ) -> str | None:
     """The speaker a claim belongs to when the model wrote its sentence (every content word of it) as
     the actor ("We made that clear to the president." for a sentence of Pelosi's quotation), as the
@@ -196,23 +212,33 @@ def speaker_for_copied_sentence(
 
     `sentences` are the article's sentence texts, `speakers` those code found in sentence `number`
     (`text.speakers.reported_speakers`), `run` the numbers of the sentences of its quotation
-    (`PreparedArticle.quotation_run`).
+    (`PreparedArticle.quotation_run`). Never for a deed (kind "action").
     """
     text = sentences[number - 1]
-    if len(actor.split()) < _SENTENCE_AS_ACTOR_WORDS or not keywords(text) <= keywords(actor):
+    if kind == "action" or len(actor.split()) < _SENTENCE_AS_ACTOR_WORDS:
+        return None  # a deed's actor is its doer, never the speaker who reports it
+    if not keywords(text) <= keywords(actor):
         return None
     if len(speakers) == 1 and not pronoun_speaks(text):
-        return speakers[0] if _proper_name(speakers[0]) else None
+        return _name_of(speakers[0])
     if speakers or len(run) < 2:
         return None
     frames = quotation_frames([sentences[n - 1] for n in run])
     if frames is None or any(pronoun_speaks(frame) for frame in frames):
         return None
     found = list(dict.fromkeys(phrase for frame in frames for phrase in reported_speakers(frame)))
-    return found[0] if len(found) == 1 and _proper_name(found[0]) else None
+    return _name_of(found[0]) if len(found) == 1 else None
 
 
-_NAME_JOINERS = frozenset({"of", "the", "de", "van", "von", "al", "bin"})
+def _name_of(phrase: str) -> str | None:
+    """The speaker's proper name, its apposition left out ("Nancy Pelosi" for "Nancy Pelosi, the
+    Speaker of the House"); None when the phrase opens with no proper name."""
+    head = phrase.split(",")[0].strip()
+    return head if _proper_name(head) else None
+
+
+_NAME_JOINERS = frozenset({"the", "de", "van", "von", "al", "bin"})
+"""Lower-case words a proper name may hold; not "of" ("Critics of Netanyahu" is no name)."""
 
 
 def _proper_name(phrase: str) -> bool:
