@@ -512,32 +512,31 @@ def _carries_title(form: str, title: tuple[str, ...]) -> bool:
     """Whether a name form carries the title right before a proper name ("United States President
     Donald Trump" carries ("president",)), not as part of a longer title ("Vice President Mike
     Pence", "Prime Minister X" for ("minister",))."""
-    raw = form.replace(",", " ").split()
-    keys = [name_key(word) for word in raw]
-    size = len(title)
-    for start in range(len(keys) - size):
-        if tuple(keys[start : start + size]) != title or not raw[start + size][:1].isupper():
-            continue
-        before = keys[start - 1] if start > 0 else ""
-        longer = before and (before, *title) in english.NAME_TITLES
-        if before not in _OTHER_HOLDER and not longer:
-            return True
-    return False
+    return any(named for named in _title_uses(form, title))
 
 
 def _holds_title(form: str, title: tuple[str, ...]) -> bool:
     """Whether a name form holds the title anywhere, with or without a name after it ("Ukrainian
     President", "German Chancellor"), not inside a longer title or after "vice", "former", ..."""
-    keys = [name_key(word) for word in form.replace(",", " ").split()]
+    return bool(_title_uses(form, title))
+
+
+def _title_uses(form: str, title: tuple[str, ...]) -> list[bool]:
+    """For each place the form holds the title as its own (not inside a longer title, not after
+    "vice", "former", ...), whether a proper name follows it."""
+    raw = form.replace(",", " ").split()
+    keys = [name_key(word) for word in raw]
     size = len(title)
+    uses = []
     for start in range(len(keys) - size + 1):
         if tuple(keys[start : start + size]) != title:
             continue
         before = keys[start - 1] if start > 0 else ""
         longer = before and (before, *title) in english.NAME_TITLES
         if before not in _OTHER_HOLDER and not longer:
-            return True
-    return False
+            following = raw[start + size] if start + size < len(raw) else ""
+            uses.append(following[:1].isupper())
+    return uses
 
 
 def _guess_kind(name: str) -> ActorKind:
