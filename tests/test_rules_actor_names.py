@@ -425,6 +425,8 @@ EXERCISED = {decision[0] for case in RULE_CASES for decision in cast(Expected, c
         ("A senator spoke. Senator Lindsey Graham spoke.", ["a senator", "Senator Lindsey Graham"], False),
         ("The president spoke; Russian President Vladimir Putin and the Ukrainian President met.",
          ["the president", "Russian President Vladimir Putin", "Ukrainian President"], False),  # a rival
+        ("The President spoke. President Joe Biden and the Office of the President agreed.",
+         ["The President", "President Joe Biden", "the Office of the President"], True),  # no holder
         ("UK Prime Minister Rishi Sunak spoke. The Prime Minister said so.",
          ["UK Prime Minister Rishi Sunak", "The Prime Minister"], True),
     ],
@@ -533,3 +535,5 @@ def test_a_name_after_a_connector_is_someone_else() -> None:
     assert not same_actor_name("The United States and NATO", "NATO")
     assert same_actor_name("the government of American Samoa", "American Samoa")  # its government
     assert not same_actor_name("President of Russia", "Russia")
+    assert same_actor_name("the Democratic Republic of the Congo", "Congo")
+    assert same_actor_name("the city of Kyiv", "Kyiv")

@@ -187,6 +187,12 @@ def test_helpers() -> None:
         "It was reported to the Security Council that 300 people died.",  # reported words
     ):
         assert has_reporting_cue(said), said
+    for narration in (
+        "He was denied bail on Monday and is being held in Belmarsh.",  # a clause after "and"
+        "The theft was reported to the police that night.",  # "that" of a time
+        "Israel\u2019s \u201cIron Dome\u201d intercepted the rockets.",  # a name its owner gives
+    ):
+        assert not has_reporting_cue(narration), narration
     # Speech the article says did not happen reports nothing; negation after the verb is its content.
     for unsaid in (
         "The party did not immediately announce whom they would support.",

@@ -152,7 +152,11 @@ CLOSING_CASES = [
     pytest.param("The driver told police he had fallen asleep, the army said.", "the crew", "assertion",
                  None, id="the-words-before-report-a-speaker-code-did-not-name"),
     pytest.param("Durbin tweeted that the wall is dead, the army said.", "Dick Durbin", "assertion", None,
-                 id="a-verb-before-that-reports-speech"),
+                 id="a-verb-of-speech-reports-speech"),
+    pytest.param("The crew posted a record profit in March, the army said.", "the crew", "assertion",
+                 "the army", id="posted-a-profit-is-no-speech"),
+    pytest.param("The crew crossed that border near the hinterland, the army said.", "the crew", "assertion",
+                 "the army", id="that-and-hint-inside-words-are-no-speech"),
     pytest.param("The crew were all Iranians, which the army denies.", "the crew", "assertion", None,
                  id="a-closing-denial-disputes-the-words"),
     pytest.param("The crew were all Iranians, a charge the army denies.", "the crew", "assertion", None,
@@ -182,6 +186,12 @@ def test_a_sentence_goes_to_the_speaker_its_closing_frame_names(
         ("Troops are leaving, Smith said on Twitter.", "Smith"),  # where
         ("Troops are leaving, the ministry said Russia attacked.", None),  # a clause of its own
         ("He arrived, the minister said, the plane landed.", None),  # a clause, not an apposition
+        ("The plant will close in March, officials say.", "officials"),
+        ("Prices rose, Ukraine claimed.", "Ukraine"),
+        ("The crew were Iranians, which Moscow denies.", None),  # disputed, not framed
+        ("The town holds, despite Kremlin claims.", None),
+        ("\u201cWe will close it,\u201d said Caddell.", "Caddell"),  # past the closing mark
+        ("It was over, another source said.", "source"),
         ("Troops left, the ministry said, and tanks followed.", None),
         ("Smith said troops, tanks and guns are leaving.", None),
         ("It was bad, said the man who was there.", None),
@@ -247,6 +257,19 @@ def test_a_deed_written_as_its_sentence_or_a_description_is_left_for_the_checks(
     args = (article.sentence_texts, article.sentence_speakers[0], article.quotation_run(1), 1, text)
     assert speaker_for_copied_sentence(*args, kind="assertion") == "Israel"
     assert speaker_for_copied_sentence(*args, kind="action") is None  # the doer is not the speaker
+    ministry = "Ministry of Defence said the crew were Iranians."
+    article = PreparedArticle.from_text(ministry)
+    assert (
+        speaker_for_copied_sentence(
+            article.sentence_texts,
+            article.sentence_speakers[0],
+            article.quotation_run(1),
+            1,
+            ministry,
+            kind="assertion",
+        )
+        == "Ministry of Defence"
+    )
     critics = "Critics of Netanyahu say the judicial overhaul threatens democracy."
     article = PreparedArticle.from_text(critics)
     run = article.quotation_run(1)

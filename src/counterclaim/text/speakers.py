@@ -92,6 +92,8 @@ def closing_frame(sentence: str) -> ClosingFrame | None:
         if "," not in tokens:
             return None
         clause = tokens[len(tokens) - tokens[::-1].index(",") :]
+    while clause and not clause[0][:1].isalnum():
+        clause = clause[1:]  # '...," said Caddell.': the closing quotation mark
     speaker = _closing_speaker(clause)
     if speaker is None:
         return None
@@ -120,18 +122,35 @@ def _closing_speaker(clause: list[str]) -> str | None:
     if speaker_after:
         if not (_names_only(speakers[0]) and _frame_tail(clause[1 + len(words) :])):
             return None  # "X, a senior associate at Y, said parents want ...": no speaker after the verb
-    elif [token.casefold() for token in clause[: len(words)]] != [word.casefold() for word in words]:
+    elif not _opens_with(clause[:verb], words):
         return None  # ", which Moscow denies", ", despite Kremlin claims": the speaker opens no frame
     return speakers[0]
 
 
-_CLOSING_VERBS = frozenset(
-    """said says told tells added adds wrote writes reported reports stated states announced announces
-    noted notes explained explains warned warns insisted insists confirmed confirms argued argues
-    estimated estimates predicted predicts acknowledged acknowledges admitted admits remarked""".split()
+_SPEAKER_OPENERS = english.DETERMINERS | frozenset({"another", "one"})
+
+
+def _opens_with(tokens: list[str], words: list[str]) -> bool:
+    """Whether the speaker's words open the tokens, past closing quotation marks, determiners and
+    capitalised words of the name ('...," Warren said', ", another source said")."""
+    lowered = [token.casefold() for token in tokens]
+    wanted = [word.casefold() for word in words]
+    for start in range(len(lowered) - len(wanted) + 1):
+        if lowered[start : start + len(wanted)] == wanted:
+            return all(
+                not token[:1].isalnum() or token.casefold() in _SPEAKER_OPENERS or token[:1].isupper()
+                for token in tokens[:start]
+            )  # "Donald J." of "Donald J. Trump said": the speaker code found is the name's end
+    return False
+
+
+_CLOSING_VERBS = REPORTING_VERBS - frozenset(
+    """saying denied denies rejected rejects disputed disputes dismissed dismisses condemned condemns
+    criticised criticized criticises criticizes accused accuses called calls described describes
+    termed countered counters""".split()
 )
-"""Verbs of a closing frame that report the words before it as said; "denies", "rejects",
-"disputes", "accuses" answer them instead."""
+"""Verbs of a closing frame that report the words before it as said ("say", "claimed", "vowed");
+"denies", "rejects", "disputes", "accuses" answer them instead."""
 
 
 def _frame_tail(tokens: list[str]) -> bool:

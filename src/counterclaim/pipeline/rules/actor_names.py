@@ -238,15 +238,20 @@ def same_actor_name(a: str, b: str) -> bool:
     if not (proper and long_.endswith(" " + short)):
         return False
     before = long_[: -len(short) - 1].split()
+    if before[-2:-1] == ["of"] and before[-1:] == ["the"]:
+        before = before[:-1]  # "the Democratic Republic of the Congo"
     if not before or before[-1] not in _PHRASE_BREAKERS:
         return True
     # "Critics of Netanyahu", "The United States and NATO" are someone else; "the government of
-    # American Samoa" is American Samoa's
+    # American Samoa", "the city of Kyiv" are American Samoa's, Kyiv's
     return before[-1] == "of" and len(before) > 1 and before[-2] in _GOVERNMENT_WORDS
 
 
 _PHRASE_BREAKERS = english.NAME_CONNECTORS | english.PREPOSITIONS
-_GOVERNMENT_WORDS = frozenset("government state republic kingdom administration".split())
+_GOVERNMENT_WORDS = frozenset(
+    """government state republic kingdom administration commonwealth sultanate principality duchy
+    emirate federation city province county territory""".split()
+)
 
 
 def _phrase_names(phrase: str, form: str) -> bool:
@@ -533,6 +538,9 @@ def _title_uses(form: str, title: tuple[str, ...]) -> list[bool]:
             continue
         before = keys[start - 1] if start > 0 else ""
         longer = before and (before, *title) in english.NAME_TITLES
+        owner = keys[start - 2] if before == "the" and start > 1 else before
+        if owner in _PHRASE_BREAKERS and owner != "the":
+            continue  # "the Office of the President", "a spokesman for the Prime Minister"
         if before not in _OTHER_HOLDER and not longer:
             following = raw[start + size] if start + size < len(raw) else ""
             uses.append(following[:1].isupper())

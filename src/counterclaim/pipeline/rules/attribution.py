@@ -143,18 +143,21 @@ def _quotes_only_names(text: str) -> bool:
 
 
 _NAMING_WORDS = frozenset(
-    """dubbed named called titled entitled as the a an its his her their our this operation program
-    programme plan project campaign book film movie documentary song album show series novel play
-    law act bill""".split()
+    """dubbed named called titled entitled nicknamed codenamed as the a an its his her their our this
+    operation program programme plan project campaign book film movie documentary song album show
+    series novel play law act bill slogan hashtag newspaper daily journal magazine vessel ship""".split()
 )
 """Words after which quotation marks hold a name ("dubbed", "known as", "the book"), not words said
 ("tweeted \u201cWitch Hunt\u201d")."""
 
 
 def _named_before(text: str) -> bool:
-    """Whether the word before a quotation mark introduces a name."""
+    """Whether the word before a quotation mark introduces a name (or owns it: Israel's "Iron Dome")."""
     before = word_runs(text)
-    return bool(before) and before[-1].casefold() in _NAMING_WORDS
+    if not before:
+        return False
+    owner = text.rstrip().endswith(("'s", "\u2019s"))
+    return before[-1].casefold() in _NAMING_WORDS or owner
 
 
 def _is_name(stretch: str) -> bool:
@@ -204,7 +207,16 @@ def _reported_to_someone(words: list[str], index: int) -> bool:
         and words[index] == "reported"  # "confirmed to the AP by an official" is attribution
         and words[index + 1] == "to"
         and words[index + 2] in _RECIPIENT_OPENERS
-        and "that" not in words[index + 3 :]  # "was reported to the Council that 300 died" reports
+        and not _reported_that(_until_clause_break(words[index + 3 :]))
+    )
+
+
+def _reported_that(words: list[str]) -> bool:
+    """Whether "that" opens reported words after the recipient ("to the Council that 300 died"), not
+    a time ("to the police that night")."""
+    return any(
+        word == "that" and (position + 1 >= len(words) or words[position + 1] not in english.TIME_WORDS)
+        for position, word in enumerate(words)
     )
 
 
@@ -215,6 +227,15 @@ _WITHHELD = frozenset(
 )
 _RECEIVERS = frozenset("him her them it us me".split())
 _CLAUSE_VERBS = frozenset("is are was were been had has have".split())
+_CLAUSE_BREAKS = frozenset("and but which who while".split())
+
+
+def _until_clause_break(words: list[str]) -> list[str]:
+    """The words before the first "and", "but", "which", ...: what still belongs to the clause."""
+    for position, word in enumerate(words):
+        if word in _CLAUSE_BREAKS:
+            return words[:position]
+    return words
 
 
 def _denies_a_thing(words: list[str], index: int) -> bool:
@@ -228,7 +249,7 @@ def _denies_a_thing(words: list[str], index: int) -> bool:
         following = following[1:]
     if not following or following[0] not in _WITHHELD:
         return False
-    if _CLAUSE_VERBS & set(words[index + 1 : index + 8]):
+    if _CLAUSE_VERBS & set(_until_clause_break(words[index + 1 : index + 8])):
         return False  # "denied access to the sites had been restricted": a denied fact
     # "denied funding for the wall", "denied bail on Monday" withhold; "denied funding terrorists",
     # "denied funds were misused" deny a deed or a fact
