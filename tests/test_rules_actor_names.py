@@ -159,6 +159,19 @@ def test_a_phrase_that_is_an_actors_own_form_names_that_actor_though_it_ends_ano
 
 
 Act = Callable[[ActorRegistry], None]
+
+
+def adding_then_merging_titles(names: list[str]) -> Act:
+    """Add the names in order, then join bare titles to their holder (as the actors step does)."""
+
+    def act(registry: ActorRegistry) -> None:
+        for name in names:
+            registry.add_name(name)
+        registry.merge_bare_titles()
+
+    return act
+
+
 """What a case does to a registry (the calls the actors step makes)."""
 
 
@@ -364,10 +377,7 @@ RULE_CASES = [
     ),
     pytest.param(
         "The President said no. United States President Donald Trump said yes.",
-        lambda registry: (
-            [registry.add_name(n) for n in ["The President", "United States President Donald Trump"]]
-            and registry.merge_bare_titles()
-        ),
+        adding_then_merging_titles(["The President", "United States President Donald Trump"]),
         [
             (
                 BARE_TITLE,
@@ -381,10 +391,7 @@ RULE_CASES = [
     ),
     pytest.param(
         "The President said no. Vice President Mike Pence and President Xi said yes.",
-        lambda registry: (
-            [registry.add_name(n) for n in ["The President", "Vice President Mike Pence", "President Xi"]]
-            and registry.merge_bare_titles()
-        ),
+        adding_then_merging_titles(["The President", "Vice President Mike Pence", "President Xi"]),
         [
             (
                 BARE_TITLE,
@@ -397,10 +404,7 @@ RULE_CASES = [
     ),
     pytest.param(
         "The minister said no. Finance Minister Ana Ruiz and Minister Lee said yes; Minister Kim too.",
-        lambda registry: (
-            [registry.add_name(n) for n in ["the minister", "Minister Lee", "Minister Kim"]]
-            and registry.merge_bare_titles()
-        ),
+        adding_then_merging_titles(["the minister", "Minister Lee", "Minister Kim"]),
         [],
         id="bare-title-carried-by-two",
     ),
@@ -433,17 +437,13 @@ EXERCISED = {decision[0] for case in RULE_CASES for decision in cast(Expected, c
 )  # fmt: skip
 def test_a_bare_title_joins_only_its_one_holder(text: str, names: list[str], merged: bool) -> None:
     registry = ActorRegistry(text)
-    for name in names:
-        registry.add_name(name)
-    registry.merge_bare_titles()
+    adding_then_merging_titles(names)(registry)
     assert (len(registry.actors()) < len(names)) is merged
 
 
 def test_a_title_joined_to_its_holder_names_no_other_holder_of_a_title() -> None:
     registry = ActorRegistry("The President said no. President Donald Trump said yes. Zelensky spoke.")
-    for name in ["The President", "President Trump", "Zelensky"]:
-        registry.add_name(name)
-    registry.merge_bare_titles()
+    adding_then_merging_titles(["The President", "President Trump", "Zelensky"])(registry)
     assert registry.naming("The President") == "President Trump"
     assert registry.naming("the Ukrainian president") is None
     assert registry.names()[0] == "President Trump"  # a name, not the title the article writes too
@@ -451,9 +451,7 @@ def test_a_title_joined_to_its_holder_names_no_other_holder_of_a_title() -> None
 
 def test_an_actor_named_by_a_bare_title_shows_the_name_it_joined() -> None:
     registry = ActorRegistry("The Prime Minister said no. Prime Minister Boris Johnson said yes.")
-    for name in ["The Prime Minister", "Prime Minister Boris Johnson"]:
-        registry.add_name(name)
-    registry.merge_bare_titles()
+    adding_then_merging_titles(["The Prime Minister", "Prime Minister Boris Johnson"])(registry)
     assert [(a.name, a.aliases) for a in registry.actors()] == [
         ("Prime Minister Boris Johnson", ["The Prime Minister"])
     ]

@@ -83,15 +83,12 @@ def closing_frame(sentence: str) -> ClosingFrame | None:
     while tokens and tokens[-1] in _CLOSING_PUNCTUATION:
         tokens.pop()
     commas = 1
-    if "," not in tokens:
-        return None
-    clause = tokens[len(tokens) - tokens[::-1].index(",") :]
-    if _is_apposition(clause):  # ", said John Smith, an army spokesman."
-        tokens = tokens[: len(tokens) - len(clause) - 1]
+    clause = _after_last_comma(tokens)
+    if clause is not None and _is_apposition(clause):  # ", said John Smith, an army spokesman."
         commas = 2
-        if "," not in tokens:
-            return None
-        clause = tokens[len(tokens) - tokens[::-1].index(",") :]
+        clause = _after_last_comma(tokens[: len(tokens) - len(clause) - 1])
+    if clause is None:
+        return None
     while clause and not clause[0][:1].isalnum():
         clause = clause[1:]  # '...," said Caddell.': the closing quotation mark
     speaker = _closing_speaker(clause)
@@ -101,6 +98,13 @@ def closing_frame(sentence: str) -> ClosingFrame | None:
     for _ in range(commas):
         opening = sentence.rfind(",", 0, opening)
     return ClosingFrame(speaker, sentence[:opening])
+
+
+def _after_last_comma(tokens: list[str]) -> list[str] | None:
+    """The tokens after the last comma, None when there is none."""
+    if "," not in tokens:
+        return None
+    return tokens[len(tokens) - tokens[::-1].index(",") :]
 
 
 def _closing_speaker(clause: list[str]) -> str | None:
@@ -186,20 +190,7 @@ _FRAME_TAIL_WORDS = (
     english.WORDS_BETWEEN_SPEAKER_AND_VERB
     | english.TIME_WORDS
     | frozenset(
-        {
-            "a",
-            "an",
-            "the",
-            "statement",
-            "interview",
-            "briefing",
-            "news",
-            "conference",
-            "late",
-            "early",
-            "reporters",
-            "journalists",
-        }
+        "a an the statement interview briefing news conference late early reporters journalists".split()
     )
 )
 """Words that may follow the verb of a closing frame: a time or a manner ("on Friday", "in a

@@ -344,16 +344,13 @@ class ActorRegistry:
                 continue
             title = titles.pop()
             assert title is not None
-            holders = [
-                other
+            uses = {
+                id(other): [named for form in other.forms for named in _title_uses(form, title)]
                 for other in self._groups
-                if other is not group and any(_carries_title(form, title) for form in other.forms)
-            ]
-            rivals = [
-                other
-                for other in self._groups
-                if other is not group and any(_holds_title(form, title) for form in other.forms)
-            ]
+                if other is not group
+            }
+            holders = [other for other in self._groups if any(uses.get(id(other), ()))]
+            rivals = [other for other in self._groups if uses.get(id(other))]
             if len(holders) != 1 or rivals != holders:
                 continue  # "Ukrainian President" beside "Russian President Vladimir Putin": which one?
             holder = holders[0]
@@ -503,7 +500,8 @@ class ActorRegistry:
 def _bare_title(name: str) -> tuple[str, ...] | None:
     """The title a definite name is made of alone ("The President" -> ("president",)), else None ("a
     senator" is someone else than any named senator)."""
-    if name.split()[:1] and name.split()[0].casefold() in ("a", "an"):
+    first = name.split()[:1]
+    if first and first[0].casefold() in ("a", "an"):
         return None
     words = tuple(name_key(name).split())
     return words if words in english.NAME_TITLES else None
@@ -513,22 +511,11 @@ _OTHER_HOLDER = frozenset("former acting interim deputy vice then late outgoing 
 """Words before a title that make its holder someone else than "the" title's ("Vice President")."""
 
 
-def _carries_title(form: str, title: tuple[str, ...]) -> bool:
-    """Whether a name form carries the title right before a proper name ("United States President
-    Donald Trump" carries ("president",)), not as part of a longer title ("Vice President Mike
-    Pence", "Prime Minister X" for ("minister",))."""
-    return any(named for named in _title_uses(form, title))
-
-
-def _holds_title(form: str, title: tuple[str, ...]) -> bool:
-    """Whether a name form holds the title anywhere, with or without a name after it ("Ukrainian
-    President", "German Chancellor"), not inside a longer title or after "vice", "former", ..."""
-    return bool(_title_uses(form, title))
-
-
 def _title_uses(form: str, title: tuple[str, ...]) -> list[bool]:
     """For each place the form holds the title as its own (not inside a longer title, not after
-    "vice", "former", ...), whether a proper name follows it."""
+    "vice", "former", ..., not after "of the" or "for the"), whether a proper name follows it: an
+    actor carrying the title ("United States President Donald Trump") has a use with a name after it,
+    one only holding it ("Ukrainian President", "German Chancellor") has uses without."""
     raw = form.replace(",", " ").split()
     keys = [name_key(word) for word in raw]
     size = len(title)

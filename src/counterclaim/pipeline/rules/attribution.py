@@ -114,7 +114,8 @@ def actor_named_in(actor: str, text: str) -> bool:
     return any(share_stem(name, word) for name in name_words for word in text_words)
 
 
-def _has_quotation_mark(text: str) -> bool:
+def has_quotation_mark(text: str) -> bool:
+    """Whether the text holds a quotation mark (double, single opening, guillemet or low)."""
     return any(mark in text for mark in _QUOTES)
 
 
@@ -177,7 +178,7 @@ def has_reporting_cue(text: str, *, negated_counts: bool = False) -> bool:
     name only). With `negated_counts`, a negated reporting word counts too: the sentence speaks of
     speech, even speech that did not happen ("did not confirm that 300 soldiers died" asserts no
     figure of the article's own)."""
-    if _has_quotation_mark(text) and not _quotes_only_names(text):
+    if has_quotation_mark(text) and not _quotes_only_names(text):
         return True
     words = _words(text)
     spaced = f" {' '.join(words)} "
@@ -312,7 +313,7 @@ def _speaks_in_own_first_person(sentences: tuple[str, ...], quoted: frozenset[in
     quoting people who say "we" is not one: a quoted sentence, or one inside a quotation that runs on
     (`quoted`), is the speaker's voice, not the author's."""
     own_voice = sum(
-        first_person(text) and not _has_quotation_mark(text) and number not in quoted
+        first_person(text) and not has_quotation_mark(text) and number not in quoted
         for number, text in enumerate(sentences, start=1)
     )
     return own_voice >= max(2, len(sentences) // AUTHORED_ONE_IN)

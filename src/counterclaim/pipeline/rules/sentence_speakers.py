@@ -31,10 +31,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from counterclaim.pipeline.rules.attribution import has_reporting_cue
+from counterclaim.pipeline.rules.attribution import has_quotation_mark, has_reporting_cue
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
-from counterclaim.text.quotations import QUOTATION_MARKS, quotation_frames
+from counterclaim.text.quotations import quotation_frames
 from counterclaim.text.speakers import closing_frame, pronoun_speaks, reported_speakers
 
 RELAYED_WORDS = Rule(
@@ -123,10 +123,10 @@ def quotation_speaker(
     """
     if kind == "action" or len(run) < 2 or speakers:
         return None
-    frames = quotation_frames([sentences[n - 1] for n in run])
-    if frames is None or any(pronoun_speaks(frame) for frame in frames):
+    phrases = _frame_speakers(sentences, run)
+    if phrases is None:
         return None
-    found = {phrase: actors.naming(phrase) for frame in frames for phrase in reported_speakers(frame)}
+    found = {phrase: actors.naming(phrase) for phrase in phrases}
     named = set(found.values())
     if len(named) != 1:
         return None
@@ -137,6 +137,16 @@ def quotation_speaker(
     if actors.may_name(phrase, actor):
         return None  # "President Erdogan" for an actor "Erdogan" not merged with it (yet): one speaker
     return Speaker(name, phrase)
+
+
+def _frame_speakers(sentences: Sequence[str], run: range) -> list[str] | None:
+    """The speakers a quotation's frame names, in order, without repeats (outside its marks:
+    `text.quotations.quotation_frames`); None when the quotation has no frame or a pronoun speaks
+    in it (code cannot tell who that is)."""
+    frames = quotation_frames([sentences[n - 1] for n in run])
+    if frames is None or any(pronoun_speaks(frame) for frame in frames):
+        return None
+    return list(dict.fromkeys(phrase for frame in frames for phrase in reported_speakers(frame)))
 
 
 def relayed_speaker(
@@ -159,7 +169,6 @@ def relayed_speaker(
     return Speaker(name, phrase)
 
 
-_QUOTATION_MARKS = QUOTATION_MARKS | {"\u2018"}
 _MORE_SPEECH = re.compile(
     r"\b(?:tweet(?:s|ed|ing)?|testif(?:y|ies|ied)|conced(?:e|es|ed)|complain(?:s|ed)?|hint(?:s|ed)"
     r"|posted\s+that|wrote\s+that)\b",
@@ -186,7 +195,7 @@ def closing_speaker(
     their own ("Moscow's claim that ...", "The driver told investigators ..."): the claim may be
     that other voice's.
     """
-    if kind == "action" or len(speakers) != 1 or any(mark in sentence for mark in _QUOTATION_MARKS):
+    if kind == "action" or len(speakers) != 1 or has_quotation_mark(sentence):
         return None
     frame = closing_frame(sentence)
     if frame is None or frame.speaker != speakers[0] or pronoun_speaks(sentence):
@@ -222,11 +231,8 @@ def speaker_for_copied_sentence(
         return _name_of(speakers[0])
     if speakers or len(run) < 2:
         return None
-    frames = quotation_frames([sentences[n - 1] for n in run])
-    if frames is None or any(pronoun_speaks(frame) for frame in frames):
-        return None
-    found = list(dict.fromkeys(phrase for frame in frames for phrase in reported_speakers(frame)))
-    return _name_of(found[0]) if len(found) == 1 else None
+    found = _frame_speakers(sentences, run)
+    return _name_of(found[0]) if found is not None and len(found) == 1 else None
 
 
 def _name_of(phrase: str) -> str | None:
