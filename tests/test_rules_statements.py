@@ -238,6 +238,50 @@ FRAME_CASES = [
         id="after-the-point-with-when",
     ),
 ]
+FRAME_CASES += [
+    pytest.param(
+        'They released a statement which said, "Hagia Sophia bears profound significance to Muslims."',
+        "UNESCO",
+        "Hagia Sophia bears profound significance to Muslims.",
+        id="released-a-statement-which-said",
+    ),
+    pytest.param(
+        "Their statement also read 'imposition of citizenship over Samoan's objections violates rights.'",
+        "the government of American Samoa",
+        "Imposition of citizenship over Samoan's objections violates rights.",
+        id="their-statement-read",
+    ),
+    pytest.param(
+        "NATO's written statement said Russia is massing troops near the border.",
+        "NATO",
+        "Russia is massing troops near the border.",
+        id="possessive-statement-said",
+    ),
+    pytest.param(
+        "The ministry's statement said Russia is massing troops near the border.",
+        "NATO",
+        None,
+        id="someone-elses-statement-stays",
+    ),
+    pytest.param(
+        "He said on Friday 'I can do it if I want.'",
+        "Trump",
+        "I can do it if I want.",
+        id="phrase-before-a-quotation",
+    ),
+    pytest.param(
+        "He said on Friday he can declare an emergency, which he said would let him act alone.",
+        "Trump",
+        None,  # "on Friday he can declare an emergency" is a clause, not a phrase of the frame
+        id="a-clause-is-no-phrase-of-the-frame",
+    ),
+    pytest.param(
+        'He said "we will win" and "they will lose" in the vote.',
+        "Trump",
+        '"we will win" and "they will lose" in the vote.',
+        id="two-quotations-keep-their-marks",
+    ),
+]
 EXERCISED = {ARTICLE_SPELLING, ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED}
 
 
@@ -269,6 +313,8 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("In Denver on Monday, Hale said the seats were lost.", "attribution frame"),
         ("The toll was five, not including four officers it said were killed.", None),
         ("Baloch believes she is a feminist, as she wrote on social media.", None),
+        ("A statement read by the spokesman blamed Russia for the attacks.", None),  # no owner: no frame
+        ("Their statement also read that the ruling was wrong.", "attribution frame"),
     ],
 )
 def test_a_statement_that_cannot_stand_alone_says_why(statement: str, problem: str | None) -> None:
@@ -442,10 +488,10 @@ def test_a_restatement_written_with_a_frame_of_the_speaker_keeps_the_point() -> 
 def test_a_refused_restatement_leaves_the_statement_and_says_why() -> None:
     model = FakeModel({"Restatements": [{"item_0": "She believes they can win back both seats."}]})
     state = state_for(RESTATE_TEXT, model)
-    third_person = Proposal("p1", (2,), "Ann Hale", "They can win back both seats.", "prediction", False)
-    state.statements = [third_person, _proposals()[1]]
+    framed = "The senator says they can win back both seats."  # a frame naming no actor: no referents
+    state.statements = [Proposal("p1", (2,), "Ann Hale", framed, "prediction", False), _proposals()[1]]
     run_step(state, restate.run, restate.NAME)
-    assert state.statements[0].statement == "They can win back both seats."
+    assert state.statements[0].statement == framed
     (decision,) = state.trace.decisions()
     assert (decision.rule, decision.action) == (RESTATEMENT_REFUSED.name, DecisionAction.SKIPPED)
     assert "opens with the pronoun 'She'" in decision.reason

@@ -21,7 +21,7 @@ from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
-from counterclaim.text.third_person import CLOSING_QUOTES
+from counterclaim.text.third_person import CLOSING_QUOTES, OPENING_QUOTES
 
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
@@ -33,9 +33,14 @@ _FRAME_VERBS = (
 _FRAME_VERBS_BEFORE_THAT = "claims|reported|pointed out|points out"
 """Verbs that are a frame only before "that" ("Their claims are false", "He reported the incident to
 the police", "She pointed out the risks" are statements)."""
-_FRAME_PHRASE = r"(?:on|in|at|to|during|after|before)\s+[^,;:\"\u201c]{1,60}?(?:\s+that\s+|,\s*)"
-"""A phrase between the verb and the point ("said in a statement that", "said on Tuesday,"): removed
-only when it ends in "that" or a comma, so it is never taken for the start of the point."""
+_FRAME_PHRASE = (
+    r"(?:on|in|at|to|during|after|before)\s+(?:(?!\b(?:he|she|they|we|I|it)\b)[^,;:\"\u201c\u2018]){1,60}?"
+    r"(?:\s+that\s+|,\s*|\s+(?=[\"\u201c\u2018']))"
+)
+"""A phrase between the verb and the point ("said in a statement that", "said on Tuesday,", "said on
+Friday 'I can ...'"): removed only when it ends in "that", a comma or the quotation that is the point,
+so it is never taken for the start of the point; never a clause with a subject of its own ("said on
+Friday he can declare an emergency, which ...")."""
 _FRAME_END = rf"(?:\s+{_FRAME_PHRASE}|(?:\s+that)?[,:]?\s+)"
 _CLAUSE_OPENER = rf"(?:(?:{'|'.join(sorted(w.casefold() for w in english.CLAUSE_OPENERS))}),?\s+)?"
 """A word opening the clause before the speaker ("But he said ..."), no part of the frame's speaker."""
@@ -44,6 +49,17 @@ _LEADING_FRAME = re.compile(
     rf"(?:(?:{_FRAME_VERBS}){_FRAME_END}|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)(?P<point>.+)$",
     re.IGNORECASE,
 )
+_STATEMENT_READ = r"(?:said|says|read|reads|stated|states)"
+_STATEMENT_FRAME = re.compile(
+    rf"^{_CLAUSE_OPENER}(?:(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+(?:also\s+)?(?:released|issued|put out"
+    rf"|published)\s+(?:a|an)\s+(?:[a-z]+\s+)?statement\s+(?:which|that)\s+(?:also\s+)?{_STATEMENT_READ}"
+    rf"|(?P<owner>his|her|its|their|our|my|[^,;:\"\u201c]{{1,80}}?['\u2019]s?)\s+(?:[a-z]+\s+)?statement"
+    rf"\s+(?:also\s+)?"
+    rf"{_STATEMENT_READ})(?:\s+that)?[,:]?\s+(?P<point>.+)$",
+    re.IGNORECASE,
+)
+"""A frame made of a statement: "They released a statement which said, ...", "Their statement also
+read '...'", "The ministry's written statement said ..."."""
 _ACCORDING_TO = re.compile(r"^according to (?P<speaker>[^,]{1,80}),\s+(?P<point>.+)$", re.IGNORECASE)
 _POINT_END = rf"(?:,\s*[{CLOSING_QUOTES}]|[{CLOSING_QUOTES}]?,)\s*"
 """Where a point ends before a frame that follows it: a comma, inside or outside quotation marks."""
@@ -177,17 +193,47 @@ class _Frame(NamedTuple):
 def _frame(text: str) -> _Frame | None:
     """The text's attribution frame: before the point ("X said ..."), after a phrase of its own
     ("Speaking on Tuesday, X said ...") or after the point ("..., X said."); None when it has none."""
+    statement_frame = _STATEMENT_FRAME.match(text)
+    if statement_frame is not None:
+        speaker = statement_frame.group("speaker") or _owner(statement_frame.group("owner"))
+        return _Frame(speaker, _one_quotation_unquoted(statement_frame.group("point")), after_point=False)
     match = _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text)
     if match is None:
         middle = _MIDDLE_FRAME.match(text)
         if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
             match = middle
     if match is not None:
-        return _Frame(match.groupdict().get("speaker"), match.group("point").strip(), after_point=False)
+        point = _one_quotation_unquoted(match.group("point"))
+        return _Frame(match.groupdict().get("speaker"), point, after_point=False)
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text)
     if after is None:
         return None
     return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
+
+
+def _one_quotation_unquoted(point: str) -> str:
+    """A point that is one whole quotation without its marks ("'We will win.'" -> "We will win."); any
+    other point as it is."""
+    text = point.strip()
+    opening, body = text[:1], text[1:].rstrip(".")
+    if opening not in OPENING_QUOTES or body[-1:] not in CLOSING_QUOTES:
+        return text
+    inner = body[:-1]
+    if opening == "'":  # also an apostrophe: only a quotation mark beside a space opens or closes
+        if "' " in inner or " '" in inner:
+            return text
+    elif any(mark in inner for mark in OPENING_QUOTES.replace("'", "") + CLOSING_QUOTES.replace("'", "")):
+        return text
+    inner = inner.strip()
+    return inner if inner.endswith((".", "!", "?")) else inner + "."
+
+
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we", "my": "I"}
+
+
+def _owner(owner: str) -> str:
+    """The speaker a statement's owner names: "Their" -> "they", "NATO's" -> "NATO"."""
+    return _OWNER_PRONOUNS.get(owner.casefold()) or re.sub(r"['\u2019]s?$", "", owner)
 
 
 _QUOTE_PAIRS = {"\u2019": "\u2018", "\u201d": "\u201c", "'": "'", '"': '"'}
