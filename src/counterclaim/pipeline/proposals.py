@@ -16,6 +16,7 @@ from counterclaim.models import DecisionAction, SpanGrounding
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.rules import placement
 from counterclaim.pipeline.rules.attribution import AttributionCheck, actor_named_in
+from counterclaim.pipeline.rules.claim_kinds import KIND_WITHOUT_CUE, kind_borne
 from counterclaim.pipeline.rules.non_actors import NOT_AN_ACTOR, why_not_an_actor
 from counterclaim.pipeline.rules.sentence_speakers import SENTENCE_AS_ACTOR, speaker_for_copied_sentence
 from counterclaim.pipeline.trace import Rule, TraceRecorder
@@ -109,13 +110,17 @@ class Proposals:
             return
         if placed.decision is not None:
             record(*placed.decision)
+        kind = kind_borne(proposed.kind, (self.article.sentence_texts[sentence - 1], placed.statement))
+        if kind != proposed.kind:
+            reason = f"sentence {sentence} holds no word of a {proposed.kind}: the claim is an {kind}"
+            record(KIND_WITHOUT_CUE, DecisionAction.RELABELED, reason, (sentence,))
         self.kept.append(
             Proposal(
                 id=proposal_id,
                 sentences=(sentence,),
                 actor=proposed.actor,
                 statement=placed.statement,
-                kind=proposed.kind,
+                kind=kind,
                 hedged=proposed.hedged,
                 grounding=SpanGrounding.CITED_SENTENCE
                 if sentence == cited
