@@ -26,6 +26,16 @@ EXERCISED = {KIND_WITHOUT_CUE}
         ("threat", "Lavrov threatened a response in kind.", "threat"),
         ("threat", "US has 'exacerbated threat of war', China says.", "assertion"),  # the noun alone
         ("threat", "The documents certainly pose a threat to troops.", "assertion"),
+        (
+            "demand",
+            "Washington mustn\u2019t interfere in our affairs.",
+            "demand",
+        ),  # no word boundary in "mustn't"
+        ("demand", "The EU pressed Russia to release Navalny.", "demand"),
+        ("demand", "Release the prisoners now!", "demand"),  # an imperative's exclamation
+        ("threat", "Russia wouldn\u2019t hesitate to strike.", "threat"),
+        ("threat", "Iran vowed revenge for the killing.", "threat"),
+        ("threat", "Beijing issued an ultimatum to Taipei.", "threat"),
         ("promise", "We are going to fix it.", "promise"),  # other kinds are left as the model gave them
         ("assertion", "Troops are leaving.", "assertion"),
     ],

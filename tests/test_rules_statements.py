@@ -252,10 +252,52 @@ FRAME_CASES += [
         id="their-statement-read",
     ),
     pytest.param(
-        "NATO's written statement said Russia is massing troops near the border.",
+        "NATO's written statement said that Russia is massing troops near the border.",
         "NATO",
         "Russia is massing troops near the border.",
-        id="possessive-statement-said",
+        id="possessive-statement-said-that",
+    ),
+    pytest.param(
+        "Moscow said NATO's statement reads like a declaration of war on Russia.",
+        "Moscow",
+        "NATO's statement reads like a declaration of war on Russia.",
+        id="a-statement-someone-speaks-of-stays",
+    ),
+    pytest.param(
+        "Her statement reads as an admission that the army lied about the raid.",
+        "the army",
+        None,  # "reads as": no frame
+        id="statement-reads-as",
+    ),
+    pytest.param(
+        "He said on Friday \u2018I can\u2019t do it alone.\u2019",
+        "Trump",
+        "I can\u2019t do it alone.",
+        id="curly-apostrophe-inside-a-quotation",
+    ),
+    pytest.param(
+        "He said in Moscow 'we will never give up Crimea' and left.",
+        "Putin",
+        None,  # the point is more than the quotation: the phrase is not taken for the frame's
+        id="a-quotation-that-is-not-the-whole-point",
+    ),
+    pytest.param(
+        "He said in the '90s the country was much poorer than it is now.",
+        "Putin",
+        None,  # an apostrophe, not a quotation
+        id="apostrophe-after-a-phrase",
+    ),
+    pytest.param(
+        "He said in an interview he gave to CNN that the war would end soon.",
+        "Putin",
+        "The war would end soon.",
+        id="a-phrase-ending-in-that-may-hold-a-pronoun",
+    ),
+    pytest.param(
+        "He said on \u2018Meet the Press\u2019 that the economy was stronger than ever.",
+        "Biden",
+        "The economy was stronger than ever.",
+        id="a-title-in-quotation-marks-within-the-phrase",
     ),
     pytest.param(
         "The ministry's statement said Russia is massing troops near the border.",
@@ -314,6 +356,7 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("The toll was five, not including four officers it said were killed.", None),
         ("Baloch believes she is a feminist, as she wrote on social media.", None),
         ("A statement read by the spokesman blamed Russia for the attacks.", None),  # no owner: no frame
+        ("The ministry's statement read out on television blamed Kyiv for the attack.", None),
         ("Their statement also read that the ruling was wrong.", "attribution frame"),
     ],
 )

@@ -347,21 +347,26 @@ INTENTION_WORDS = _words("intend intends intended intending intention intentions
 
 DEMAND_CUES = (
     r"\b(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|ask(?:s|ed|ing)?"
-    r"|request(?:s|ed|ing)?|insist(?:s|ed|ing)?\s+on|must|should|need(?:s|ed)?\s+to|ha(?:ve|s|d)\s+to"
-    r"|wants?\s+(?:\w+\s+){1,4}to|wanted\s+(?:\w+\s+){1,4}to|order(?:s|ed|ing)?|appeal(?:s|ed|ing)?"
-    r"|press(?:es|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought|plead(?:s|ed|ing)?|pled"
-    r"|implor(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|let\s+us|let's|do\s+not|don't|stop)\b"
+    r"|request(?:s|ed|ing)?|insist(?:s|ed|ing)?\s+on|must(?:n't)?|should(?:n't)?|ought\s+to"
+    r"|need(?:s|ed)?\s+to|ha(?:ve|s|d)\s+(?:got\s+)?to|wants?\s+(?:\w+\s+){1,4}to|wanted\s+(?:\w+\s+){1,4}to"
+    r"|expect(?:s|ed)?\s+\w+\s+to|told\s+\w+\s+to|order(?:s|ed|ing)?|instruct(?:s|ed|ing)?"
+    r"|direct(?:s|ed)?\s+\w+\s+to|appeal(?:s|ed|ing)?|press(?:es|ed|ing)?\s+(?:for|\w+\s+to)"
+    r"|push(?:es|ed|ing)?\s+(?:for|\w+\s+to)|seek(?:s|ing)?|sought|plead(?:s|ed|ing)?|pled"
+    r"|implor(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|let\s+us|let's|do\s+not|don't|stop)\b|!"
 )
-"""Words of demanding something of someone (a pattern, matched case-insensitively): a claim the model
-calls a demand holds one ("Russia demands that ...", "urged the Kremlin not to ...", "must go")."""
+"""Words of demanding something of someone, or an exclamation (a pattern, matched case-insensitively
+on text with straight apostrophes): a claim the model calls a demand holds one ("Russia demands that
+...", "urged the Kremlin not to ...", "must go", "Release the prisoners now!")."""
 
 THREAT_CUES = (
-    r"\b(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)?|would|will|won't|'ll|shall|going\s+to|if|unless"
-    r"|otherwise|or\s+else|retaliat(?:e|es|ed|ing|ion)|consequences?|punish(?:es|ed|ing|ment)?)\b"
+    r"\b(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)?|would(?:n't)?|will|won't|'ll|shall|shan't|going\s+to"
+    r"|if|unless|otherwise|or\s+else|retaliat(?:e|es|ed|ing|ion)|consequences?|punish(?:es|ed|ing|ment)?"
+    r"|vow(?:s|ed|ing)?|revenge|aveng(?:e|es|ed|ing)|hit\s+back|ultimatum|response|respond|menac(?:e|es|ed|ing)"
+    r"|sanctions?|pay\s+(?:a|the)\s+(?:heavy\s+)?price|means\s+war)\b"
 )
-"""Words of a consequence someone would bring (a pattern): a claim the model calls a threat holds one
-("would target Russian banks ... if Russia invaded"); the noun "threat" alone is no threat ("has
-exacerbated the threat of war")."""
+"""Words of a consequence someone would bring (a pattern, as `DEMAND_CUES`): a claim the model calls a
+threat holds one ("would target Russian banks ... if Russia invaded", "vowed revenge"); the noun
+"threat" alone is no threat ("has exacerbated the threat of war")."""
 
 CONCEPT_WORDS: dict[str, str] = {
     "force": "troop troops soldier soldiers force forces unit units army armies military battalion "

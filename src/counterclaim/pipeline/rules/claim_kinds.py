@@ -20,9 +20,9 @@ from counterclaim.pipeline.trace import Rule
 KIND_WITHOUT_CUE = Rule(
     "claim_kinds.without_cue",
     "A claim the model calls a demand holds words of demanding (demands, urged, called on, must, should, "
-    "wants ... to, ...), and one it calls a threat words of a consequence (threatened, warned, would, "
-    "will, if, unless, retaliate, ...), in its sentence or its statement; one without them is an "
-    "assertion.",
+    "wants ... to, ...) or an exclamation, and one it calls a threat words of a consequence (threatened, "
+    "warned, would, will, if, unless, vowed, retaliate, sanctions, ...), in its sentence or its "
+    "statement; one without them is an assertion.",
 )
 RULES = (KIND_WITHOUT_CUE,)
 
@@ -36,6 +36,6 @@ def kind_borne(kind: str, texts: Sequence[str]) -> str:
     """The kind the texts (a claim's sentence and statement) bear: `kind` itself, or "assertion" for a
     demand or threat without a word of its kind."""
     cue = _CUES.get(kind)
-    if cue is None or any(cue.search(text.replace("\u2019", "'")) for text in texts):
+    if cue is None or any(cue.search(re.sub("[\u2019\u02bc]", "'", text)) for text in texts):
         return kind
     return ClaimKind.ASSERTION.value

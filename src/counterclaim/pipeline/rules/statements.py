@@ -33,33 +33,55 @@ _FRAME_VERBS = (
 _FRAME_VERBS_BEFORE_THAT = "claims|reported|pointed out|points out"
 """Verbs that are a frame only before "that" ("Their claims are false", "He reported the incident to
 the police", "She pointed out the risks" are statements)."""
-_FRAME_PHRASE = (
-    r"(?:on|in|at|to|during|after|before)\s+(?:(?!\b(?:he|she|they|we|I|it)\b)[^,;:\"\u201c\u2018]){1,60}?"
-    r"(?:\s+that\s+|,\s*|\s+(?=[\"\u201c\u2018']))"
-)
-"""A phrase between the verb and the point ("said in a statement that", "said on Tuesday,", "said on
-Friday 'I can ...'"): removed only when it ends in "that", a comma or the quotation that is the point,
-so it is never taken for the start of the point; never a clause with a subject of its own ("said on
-Friday he can declare an emergency, which ...")."""
-_FRAME_END = rf"(?:\s+{_FRAME_PHRASE}|(?:\s+that)?[,:]?\s+)"
+_SUBJECT_FREE = r"(?:(?!\b(?:he|she|they|we|I|it)\b)[^,;:\"\u201c\u2018])"
+"""A character of a phrase that holds no subject pronoun (a phrase, not a clause of its own)."""
+
+
+def _frame_phrase(*, to_quotation: bool) -> str:
+    """A phrase between the verb and the point ("said in a statement that", "said on Tuesday,", and with
+    `to_quotation` "said on Friday 'I can ...'"): removed only when it ends in "that", a comma or (then
+    only when the point is one whole quotation, `_frame`) the quotation that is the point, so it is
+    never taken for the start of the point; before a comma or a quotation never a clause with a subject
+    of its own ("said on Friday he can declare an emergency, which ...")."""
+    quotation = r"|(?P<to_quotation>\s+(?=[\"\u201c\u2018']))" if to_quotation else ""
+    return (
+        rf"(?:on|in|at|to|during|after|before)\s+(?:[^,;:\"\u201c]{{1,60}}?\s+that\s+"
+        rf"|{_SUBJECT_FREE}{{1,60}}?(?:,\s*{quotation}))"
+    )
+
+
+def _frame_end(*, to_quotation: bool) -> str:
+    return rf"(?:\s+{_frame_phrase(to_quotation=to_quotation)}|(?:\s+that)?[,:]?\s+)"
+
+
 _CLAUSE_OPENER = rf"(?:(?:{'|'.join(sorted(w.casefold() for w in english.CLAUSE_OPENERS))}),?\s+)?"
 """A word opening the clause before the speaker ("But he said ..."), no part of the frame's speaker."""
-_LEADING_FRAME = re.compile(
-    rf"^{_CLAUSE_OPENER}(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+"
-    rf"(?:(?:{_FRAME_VERBS}){_FRAME_END}|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)(?P<point>.+)$",
-    re.IGNORECASE,
-)
+
+
+def _leading_frame(*, to_quotation: bool) -> re.Pattern[str]:
+    return re.compile(
+        rf"^{_CLAUSE_OPENER}(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+"
+        rf"(?:(?:{_FRAME_VERBS}){_frame_end(to_quotation=to_quotation)}|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)"
+        rf"(?P<point>.+)$",
+        re.IGNORECASE,
+    )
+
+
+_LEADING_FRAMES = (_leading_frame(to_quotation=True), _leading_frame(to_quotation=False))
+"""A frame before the point: first with a phrase that may end at the quotation that is the point."""
 _STATEMENT_READ = r"(?:said|says|read|reads|stated|states)"
 _STATEMENT_FRAME = re.compile(
     rf"^{_CLAUSE_OPENER}(?:(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+(?:also\s+)?(?:released|issued|put out"
     rf"|published)\s+(?:a|an)\s+(?:[a-z]+\s+)?statement\s+(?:which|that)\s+(?:also\s+)?{_STATEMENT_READ}"
     rf"|(?P<owner>his|her|its|their|our|my|[^,;:\"\u201c]{{1,80}}?['\u2019]s?)\s+(?:[a-z]+\s+)?statement"
-    rf"\s+(?:also\s+)?"
-    rf"{_STATEMENT_READ})(?:\s+that)?[,:]?\s+(?P<point>.+)$",
+    rf"\s+(?:also\s+)?{_STATEMENT_READ})"
+    rf"(?:\s+that\s+|\s*[,:]\s*|\s+(?=[\"\u201c\u2018']))(?P<point>.+)$",
     re.IGNORECASE,
 )
 """A frame made of a statement: "They released a statement which said, ...", "Their statement also
-read '...'", "The ministry's written statement said ..."."""
+read '...'", "The ministry's written statement said that ...". The verb must be followed by "that", a
+comma, a colon or a quotation ("Her statement reads as an admission" and "The statement said nothing"
+are statements about a statement)."""
 _ACCORDING_TO = re.compile(r"^according to (?P<speaker>[^,]{1,80}),\s+(?P<point>.+)$", re.IGNORECASE)
 _POINT_END = rf"(?:,\s*[{CLOSING_QUOTES}]|[{CLOSING_QUOTES}]?,)\s*"
 """Where a point ends before a frame that follows it: a comma, inside or outside quotation marks."""
@@ -94,7 +116,7 @@ _MIDDLE_FRAME_VERBS = "|".join(
 law"): after a phrase, only a verb of saying is taken for a frame."""
 _MIDDLE_FRAME = re.compile(
     rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}),\s+(?P<speaker>(?:he|she|they|the\s|[A-Z]){_NAME}{{0,60}}?)"
-    rf"\s+(?:{_MIDDLE_FRAME_VERBS}){_FRAME_END}(?P<point>.+)$"
+    rf"\s+(?:{_MIDDLE_FRAME_VERBS}){_frame_end(to_quotation=False)}(?P<point>.+)$"
 )
 """A frame after a phrase of its own: "Speaking to reporters on Tuesday, Stoltenberg said it ..."."""
 _POINT_OPENERS = frozenset("in on at to with for of from by during after before about".split())
@@ -196,8 +218,9 @@ def _frame(text: str) -> _Frame | None:
     statement_frame = _STATEMENT_FRAME.match(text)
     if statement_frame is not None:
         speaker = statement_frame.group("speaker") or _owner(statement_frame.group("owner"))
-        return _Frame(speaker, _one_quotation_unquoted(statement_frame.group("point")), after_point=False)
-    match = _ACCORDING_TO.match(text) or _LEADING_FRAME.match(text)
+        if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
+            return _Frame(speaker, _one_quotation_unquoted(statement_frame.group("point")), after_point=False)
+    match = _ACCORDING_TO.match(text) or _leading_match(text)
     if match is None:
         middle = _MIDDLE_FRAME.match(text)
         if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
@@ -211,6 +234,19 @@ def _frame(text: str) -> _Frame | None:
     return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
 
 
+def _leading_match(text: str) -> re.Match[str] | None:
+    """The frame before the point; a phrase ending at a quotation only when the point is that whole
+    quotation ("said on Friday 'I can do it.'", not "said in Moscow 'never' and left")."""
+    for pattern in _LEADING_FRAMES:
+        match = pattern.match(text)
+        if match is None or match.groupdict().get("to_quotation") is None:
+            return match
+        point = match.group("point").strip()
+        if _one_quotation_unquoted(point) != point:
+            return match
+    return None
+
+
 def _one_quotation_unquoted(point: str) -> str:
     """A point that is one whole quotation without its marks ("'We will win.'" -> "We will win."); any
     other point as it is."""
@@ -218,13 +254,13 @@ def _one_quotation_unquoted(point: str) -> str:
     opening, body = text[:1], text[1:].rstrip(".")
     if opening not in OPENING_QUOTES or body[-1:] not in CLOSING_QUOTES:
         return text
-    inner = body[:-1]
+    inner = re.sub(r"(?<=\w)\u2019(?=\w)", "'", body[:-1])  # "can\u2019t" holds no quotation mark
     if opening == "'":  # also an apostrophe: only a quotation mark beside a space opens or closes
         if "' " in inner or " '" in inner:
             return text
     elif any(mark in inner for mark in OPENING_QUOTES.replace("'", "") + CLOSING_QUOTES.replace("'", "")):
         return text
-    inner = inner.strip()
+    inner = body[:-1].strip()
     return inner if inner.endswith((".", "!", "?")) else inner + "."
 
 
