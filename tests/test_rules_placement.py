@@ -185,3 +185,45 @@ def test_a_retelling_is_still_dropped_when_its_sentence_or_quotation_is_not_the_
     assert [(d.rule, d.sentences) for d in decisions] == [
         (placement.RETOLD_FROM_ELSEWHERE.name, [proposed[-1][0]])
     ]
+
+
+QUOTATION_THEN_FRAME = (
+    "China accused the West of creating turmoil over Ukraine. "  # 1
+    "\u201cIn recent days, the United States has exacerbated the threat of war,\u201d he added. "  # 2
+    "Foreign Ministry spokesperson Wang Wenbin said at a regular press briefing on Wednesday."  # 3
+)
+FRAME_ONLY = "Foreign Ministry spokesperson Wang Wenbin said at a regular press briefing on Wednesday."
+
+
+def test_a_claim_on_a_sentence_that_only_frames_the_quotation_before_it_moves_to_the_quotation() -> None:
+    kept, decisions = considered(QUOTATION_THEN_FRAME, 3, "Wang Wenbin", FRAME_ONLY, window=(1, 3))
+    (proposal,) = kept
+    assert proposal.sentences == (2,)
+    assert proposal.statement == (
+        "In recent days, the United States has exacerbated the threat of war, he added."
+    )  # the restate step removes ", he added" (`statements.attribution_frame`)
+    (decision,) = decisions
+    assert (decision.rule, decision.action) == (placement.FRAME_OF_QUOTATION.name, DecisionAction.MOVED)
+
+
+EXERCISED.add(placement.FRAME_OF_QUOTATION)
+
+
+@pytest.mark.parametrize(
+    ("text", "framed"),
+    [
+        ('"Our house is burning!" Macron told the world on Thursday via Twitter.', True),
+        ('"We will win," she said. Smith told Reuters.', True),
+        ('"We will win," she said. Smith said nothing.', False),  # says something
+        ('"It is ours." Erdogan also said earlier he might rename it.', False),  # "he might ...": a point
+        ('"We will win," she said. Smith said in an interview with the BBC on Monday.', True),
+        ('"We will win," she said. Smith said troops would withdraw.', False),  # a point of its own
+        ("Troops are leaving the border. Smith said on Monday.", False),  # no quotation before it
+        ('"We will win," Jones said. Smith told reporters on Monday.', False),  # the quotation is Jones's
+    ],
+)
+def test_a_sentence_only_frames_the_quotation_before_it_when_it_says_nothing_else(
+    text: str, framed: bool
+) -> None:
+    article = PreparedArticle.from_text(text)
+    assert placement.frames_quotation_before(article, len(article.sentence_texts)) is framed

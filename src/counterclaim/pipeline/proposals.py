@@ -146,6 +146,14 @@ class Proposals:
         """Where the proposed claim goes, and the placement decision to record if it is kept; None when
         its statement retells a sentence of another window that none of the exceptions places it on."""
         cited, statement = proposed.sentence, proposed.statement
+        if placement.frames_quotation_before(self.article, cited):
+            quotation = cited - 1
+            reason = (
+                f"sentence {cited} only frames the quotation ending sentence {quotation}: the claim is "
+                "the quotation's"
+            )
+            decision = (placement.FRAME_OF_QUOTATION, DecisionAction.MOVED, reason, (cited, quotation))
+            return _Placement(quotation, placement.quoted_words(self.article, quotation), decision)
         best = placement.supporting_sentence(self.article, statement, cited)
         if best == cited:
             return _Placement(cited, statement)

@@ -13,12 +13,15 @@ say anything (a caption, a split-off fragment: "White.") carries no claim.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from counterclaim.language import english
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
 from counterclaim.text.quotations import QUOTATION_MARKS, quotation_frames
+from counterclaim.text.speakers import reported_speakers
 
 MIN_SUPPORT = 0.6
 """Share of the statement's content words another sentence must hold for the claim to move there."""
@@ -50,12 +53,27 @@ RETOLD_UNCLAIMED = Rule(
     "no claim was kept moves there: that window gave it none (the attribution checks still apply).",
     {"min_support": MIN_SUPPORT},
 )
+FRAME_OF_QUOTATION = Rule(
+    "placement.frame_of_quotation",
+    'A sentence that only frames the quotation before it ("Macron told the world on Thursday via '
+    "Twitter.\", after the quotation's closing mark; its speaker, a verb of saying, whom it was said "
+    "to, when, where or how, nothing said) holds no point of its own: a claim on it moves to the "
+    "quotation's last sentence, whose words become its statement, when that sentence names no speaker "
+    "besides a pronoun.",
+)
 FRAGMENT_SENTENCE = Rule(
     "placement.fragment_sentence",
     "A sentence of fewer than `min_words` words (a caption, a split-off fragment) carries no claim.",
     {"min_words": MIN_EVIDENCE_WORDS},
 )
-RULES = (SUPPORTING_SENTENCE, RETOLD_UNCLAIMED, QUOTATION_RUNS_ON, RETOLD_FROM_ELSEWHERE, FRAGMENT_SENTENCE)
+RULES = (
+    SUPPORTING_SENTENCE,
+    RETOLD_UNCLAIMED,
+    QUOTATION_RUNS_ON,
+    FRAME_OF_QUOTATION,
+    RETOLD_FROM_ELSEWHERE,
+    FRAGMENT_SENTENCE,
+)
 
 
 def supporting_sentence(article: PreparedArticle, statement: str, cited: int) -> int:
@@ -94,6 +112,51 @@ def quoted_words(article: PreparedArticle, number: int) -> str:
 
 
 _NO_DOUBLE_MARKS = str.maketrans("", "", "".join(QUOTATION_MARKS))
+
+
+_FRAME_ONLY_VERBS = (
+    "said|says|added|adds|told|tells|wrote|writes|tweeted|posted|stated|explained|noted|remarked|declared"
+)
+_FRAME_ONLY_PREPOSITIONS = "on|at|in|during|via|through|from|to|after|before|by|over|with"
+_FRAME_ONLY_PHRASE = (
+    rf"(?:\s+(?:(?:{_FRAME_ONLY_PREPOSITIONS})"
+    rf"(?:\s+(?!(?:he|she|they|we|i|it|that|{_FRAME_ONLY_PREPOSITIONS})\b)[^\s,;:\"\u201c\u201d]+){{1,5}}"
+    r"|later|earlier|today|yesterday|(?:last|this)\s+\w+))*"
+)
+"""When, where or how a frame's words were said: phrases of a preposition and at most five words with no
+subject or "that" in them, and words of time ("at a regular press briefing on Wednesday", "earlier")."""
+_FRAME_ONLY = re.compile(
+    rf"^(?P<speaker>[^,;:\"\u201c\u201d]{{1,100}}?)\s+(?:{_FRAME_ONLY_VERBS})"
+    rf"(?:\s+(?!(?:{_FRAME_ONLY_PREPOSITIONS}|later|earlier|today|yesterday|last|this)\b)(?:the\s+)?[\w-]+)?"
+    # whom it was told: "the world", "reporters"
+    rf"{_FRAME_ONLY_PHRASE}\s*[.!]?$",
+    re.IGNORECASE,
+)
+"""A sentence that is a frame and nothing else: its speaker, a verb of saying, whom it was said to, and
+when, where or how ("Foreign Ministry spokesperson Wang Wenbin said at a regular press briefing on
+Wednesday.")."""
+
+
+_FRAME_ONLY_MAX_CHARS = 200
+"""A sentence longer than this says more than a frame (and the pattern is never tried on long text)."""
+
+
+def frames_quotation_before(article: PreparedArticle, number: int) -> bool:
+    """Whether sentence `number` only frames the quotation that ends the sentence before it
+    (`FRAME_OF_QUOTATION`), a sentence that names no speaker of its own besides a pronoun."""
+    if number < 2:
+        return False
+    text = article.sentence(number).text.strip()
+    if len(text) > _FRAME_ONLY_MAX_CHARS:
+        return False
+    frame = _FRAME_ONLY.match(text)
+    if frame is None or set(re.findall(r"\w+", frame.group(0).casefold())) & english.NEGATIONS:
+        return False  # "He said nothing." says something
+    before = article.sentence(number - 1).text
+    speakers = reported_speakers(before)
+    return any(mark in before for mark in QUOTATION_MARKS) and all(
+        speaker.casefold() in english.PERSONAL_PRONOUNS for speaker in speakers
+    )
 
 
 def too_short(article: PreparedArticle, number: int) -> bool:
