@@ -78,6 +78,7 @@ def assert_grounding_traced(analysis: Analysis) -> None:
         SpanGrounding.SUPPORTING_SENTENCE: {
             ("placement.supporting_sentence", DecisionAction.MOVED),
             ("placement.retold_unclaimed", DecisionAction.MOVED),
+            ("placement.frame_of_quotation", DecisionAction.MOVED),
         },
         SpanGrounding.JOINED_QUOTATION: {("assembly.one_quotation", DecisionAction.JOINED)},
     }

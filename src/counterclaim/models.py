@@ -95,8 +95,9 @@ class SpanGrounding(StrEnum):
     CITED_SENTENCE = "cited_sentence"
     """The model cited the sentence's number; code took that sentence's span."""
     SUPPORTING_SENTENCE = "supporting_sentence"
-    """The model cited another sentence of its window; code moved the claim to the sentence that
-    supports its statement (rule `placement.supporting_sentence` in the trace)."""
+    """The model cited another sentence; code moved the claim to the sentence that supports its
+    statement (rule `placement.supporting_sentence`, `placement.retold_unclaimed` or, from a sentence
+    that only frames a quotation, `placement.frame_of_quotation` in the trace)."""
     JOINED_QUOTATION = "joined_quotation"
     """Consecutive sentences of one quotation, joined into one claim (rule `assembly.one_quotation`)."""
     QUOTE_FOUND = "quote_found"
