@@ -209,17 +209,30 @@ def test_a_claim_on_a_sentence_that_only_frames_the_quotation_before_it_moves_to
 EXERCISED.add(placement.FRAME_OF_QUOTATION)
 
 
+QUOTED = '"It is a trap," he said. '
+
+
 @pytest.mark.parametrize(
     ("text", "framed"),
     [
         ('"Our house is burning!" Macron told the world on Thursday via Twitter.', True),
         ('"We will win," she said. Smith told Reuters.', True),
+        ('"We will win." Smith told The New York Times.', True),
+        ('"We will win." Smith also said in a statement.', True),
+        ('"We will win," she said. Smith said in an interview with the BBC on Monday.', True),
         ('"We will win," she said. Smith said nothing.', False),  # says something
         ('"It is ours." Erdogan also said earlier he might rename it.', False),  # "he might ...": a point
-        ('"We will win," she said. Smith said in an interview with the BBC on Monday.', True),
         ('"We will win," she said. Smith said troops would withdraw.', False),  # a point of its own
         ("Troops are leaving the border. Smith said on Monday.", False),  # no quotation before it
         ('"We will win," Jones said. Smith told reporters on Monday.', False),  # the quotation is Jones's
+        ('"We will win," insisted Jones. Smith told Reuters.', False),  # Jones's, by a verb code may not know
+        ('Jones: "We will win." Smith told Reuters.', False),
+        ('Critics panned the film "Oppenheimer". Christopher Nolan told reporters after the show.', False),
+        ('"Will Putin attend?" a reporter asked. Peskov said yes.', False),
+        (QUOTED + "The remarks came a day after Zelensky told reporters in Kyiv.", False),  # a clause
+        (QUOTED + "Russia declared war on Ukraine in 2022.", False),  # a deed
+        (QUOTED + "Employers added jobs at the fastest pace in a year.", False),
+        (QUOTED + "Her lawyer told reporters after the hearing.", False),  # someone beside the speaker
     ],
 )
 def test_a_sentence_only_frames_the_quotation_before_it_when_it_says_nothing_else(
@@ -227,3 +240,19 @@ def test_a_sentence_only_frames_the_quotation_before_it_when_it_says_nothing_els
 ) -> None:
     article = PreparedArticle.from_text(text)
     assert placement.frames_quotation_before(article, len(article.sentence_texts)) is framed
+
+
+def test_a_frame_only_sentence_keeps_its_claim_when_the_quotation_is_another_actors() -> None:
+    article = PreparedArticle.from_text(QUOTATION_THEN_FRAME)
+    proposals = Proposals(
+        article, AttributionCheck.for_article(article), TraceRecorder(article.sentence_offsets)
+    )
+    quotation = "The United States has exacerbated the threat of war, China said."
+    proposals.consider(ProposedClaim(2, "China", quotation, "accusation", False), (1, 3))
+    proposals.consider(ProposedClaim(3, "Wang Wenbin", FRAME_ONLY, "assertion", False), (1, 3))
+    assert [(p.actor, p.sentences) for p in proposals.kept] == [("China", (2,)), ("Wang Wenbin", (3,))]
+
+
+def test_a_frame_only_claim_the_model_called_a_deed_is_the_quotations_words() -> None:
+    kept, _ = considered(QUOTATION_THEN_FRAME, 3, "Wang Wenbin", FRAME_ONLY, kind="action", window=(3, 3))
+    assert [(p.sentences, p.kind) for p in kept] == [((2,), "assertion")]

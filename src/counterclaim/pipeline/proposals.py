@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from counterclaim.models import DecisionAction, SpanGrounding
+from counterclaim.models import ClaimKind, DecisionAction, SpanGrounding
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.rules import placement
 from counterclaim.pipeline.rules.attribution import AttributionCheck, actor_named_in
@@ -98,6 +98,8 @@ class Proposals:
             reason = f"sentence {sentence} is too short to carry a claim"
             record(placement.FRAGMENT_SENTENCE, DecisionAction.DROPPED, reason, (sentence,))
             return
+        if placed.decision is not None and placed.decision[0] is placement.FRAME_OF_QUOTATION:
+            proposed = replace(proposed, kind=ClaimKind.ASSERTION.value)  # words now, never a deed
         speaker = self._speaker_for_copied_sentence(proposed, sentence)
         if speaker is not None:
             reason = f"the actor is sentence {sentence}'s own words; its speaker is {speaker!r}"
@@ -146,7 +148,8 @@ class Proposals:
         """Where the proposed claim goes, and the placement decision to record if it is kept; None when
         its statement retells a sentence of another window that none of the exceptions places it on."""
         cited, statement = proposed.sentence, proposed.statement
-        if placement.frames_quotation_before(self.article, cited):
+        best = placement.supporting_sentence(self.article, statement, cited)
+        if best == cited and self._frames_quotation(proposed):
             quotation = cited - 1
             reason = (
                 f"sentence {cited} only frames the quotation ending sentence {quotation}: the claim is "
@@ -154,7 +157,6 @@ class Proposals:
             )
             decision = (placement.FRAME_OF_QUOTATION, DecisionAction.MOVED, reason, (cited, quotation))
             return _Placement(quotation, placement.quoted_words(self.article, quotation), decision)
-        best = placement.supporting_sentence(self.article, statement, cited)
         if best == cited:
             return _Placement(cited, statement)
         if window[0] <= best <= window[1]:
@@ -181,6 +183,14 @@ class Proposals:
                 cited, words, (placement.QUOTATION_RUNS_ON, DecisionAction.RELABELED, reason, (best, cited))
             )
         return None
+
+    def _frames_quotation(self, proposed: ProposedClaim) -> bool:
+        """Whether the claim's cited sentence only frames the quotation before it, on which no other
+        actor's claim was kept (`placement.FRAME_OF_QUOTATION`)."""
+        quotation = proposed.sentence - 1
+        return not any(
+            quotation in item.sentences and item.actor != proposed.actor for item in self.kept
+        ) and placement.frames_quotation_before(self.article, proposed.sentence)
 
     def actors_by_sentence(self) -> dict[int, list[str]]:
         """The actor names of the kept proposals, by the sentence they cite."""

@@ -56,10 +56,11 @@ RETOLD_UNCLAIMED = Rule(
 FRAME_OF_QUOTATION = Rule(
     "placement.frame_of_quotation",
     'A sentence that only frames the quotation before it ("Macron told the world on Thursday via '
-    "Twitter.\", after the quotation's closing mark; its speaker, a verb of saying, whom it was said "
-    "to, when, where or how, nothing said) holds no point of its own: a claim on it moves to the "
-    "quotation's last sentence, whose words become its statement, when that sentence names no speaker "
-    "besides a pronoun.",
+    'Twitter.": its one speaker, a verb of saying or whom it was told, when, where or how, nothing '
+    "said) holds no point of its own: a claim on it moves to the sentence before, whose words become "
+    "its statement (an assertion, whatever kind the model gave), when that sentence is a quotation "
+    "from its opening mark (or running on) to its closing mark or a pronoun's frame, with no other "
+    "actor's claim on it.",
 )
 FRAGMENT_SENTENCE = Rule(
     "placement.fragment_sentence",
@@ -114,49 +115,62 @@ def quoted_words(article: PreparedArticle, number: int) -> str:
 _NO_DOUBLE_MARKS = str.maketrans("", "", "".join(QUOTATION_MARKS))
 
 
-_FRAME_ONLY_VERBS = (
-    "said|says|added|adds|told|tells|wrote|writes|tweeted|posted|stated|explained|noted|remarked|declared"
-)
+_FRAME_ONLY_VERBS = "said|says|added|adds|wrote|writes|stated|explained|noted|remarked"
+"""Verbs of saying a frame-only sentence may end in: nothing may follow them but phrases and times."""
+_ADDRESSEE = r"(?:told|tells)\s+(?:the\s+)?(?:[a-z]+|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})"
+"""Whom a frame's words were told: "told reporters", "told the world", "told The New York Times"."""
 _FRAME_ONLY_PREPOSITIONS = "on|at|in|during|via|through|from|to|after|before|by|over|with"
+_TIME_WORDS = "later|earlier|today|yesterday|last|this"
 _FRAME_ONLY_PHRASE = (
     rf"(?:\s+(?:(?:{_FRAME_ONLY_PREPOSITIONS})"
-    rf"(?:\s+(?!(?:he|she|they|we|i|it|that|{_FRAME_ONLY_PREPOSITIONS})\b)[^\s,;:\"\u201c\u201d]+){{1,5}}"
-    r"|later|earlier|today|yesterday|(?:last|this)\s+\w+))*"
+    rf"(?:\s+(?!(?:he|she|they|we|I|it|that|{_FRAME_ONLY_PREPOSITIONS}|{_TIME_WORDS})\b)[^\s,;:?!\"\u201c\u201d]+){{1,5}}"
+    rf"|later|earlier|today|yesterday|(?:last|this)\s+(?!(?:{_TIME_WORDS})\b)\w+))*"
 )
-"""When, where or how a frame's words were said: phrases of a preposition and at most five words with no
-subject or "that" in them, and words of time ("at a regular press briefing on Wednesday", "earlier")."""
+"""When, where or how a frame's words were said: phrases of a preposition and at most five words (no
+subject, "that", preposition or word of time among them, so a phrase is read one way only), and words
+of time ("at a regular press briefing on Wednesday", "earlier")."""
 _FRAME_ONLY = re.compile(
-    rf"^(?P<speaker>[^,;:\"\u201c\u201d]{{1,100}}?)\s+(?:{_FRAME_ONLY_VERBS})"
-    rf"(?:\s+(?!(?:{_FRAME_ONLY_PREPOSITIONS}|later|earlier|today|yesterday|last|this)\b)(?:the\s+)?[\w-]+)?"
-    # whom it was told: "the world", "reporters"
-    rf"{_FRAME_ONLY_PHRASE}\s*[.!]?$",
-    re.IGNORECASE,
+    rf"^(?P<speaker>[^,;:\"\u201c\u201d]{{1,100}}?)\s+(?:{_FRAME_ONLY_VERBS}|{_ADDRESSEE})"
+    rf"{_FRAME_ONLY_PHRASE}\s*\.?$"
 )
-"""A sentence that is a frame and nothing else: its speaker, a verb of saying, whom it was said to, and
+"""A sentence that is a frame and nothing else: its speaker, a verb of saying or whom it was told, and
 when, where or how ("Foreign Ministry spokesperson Wang Wenbin said at a regular press briefing on
 Wednesday.")."""
-
-
 _FRAME_ONLY_MAX_CHARS = 200
 """A sentence longer than this says more than a frame (and the pattern is never tried on long text)."""
+_OPENING_MARKS = '"\u201c'
+_CLOSING_MARKS = '"\u201d'
+_PRONOUN_FRAME_AFTER = re.compile(
+    rf"[{_CLOSING_MARKS}]\s+(?:he|she|they|we)\s+(?:also\s+)?(?:said|says|added|adds|continued|wrote)\s*\.?$"
+)
+"""A quotation's closing mark followed by a pronoun's frame only: ', he added.'."""
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 
 
 def frames_quotation_before(article: PreparedArticle, number: int) -> bool:
-    """Whether sentence `number` only frames the quotation that ends the sentence before it
-    (`FRAME_OF_QUOTATION`), a sentence that names no speaker of its own besides a pronoun."""
+    """Whether sentence `number` only frames the quotation the sentence before it ends
+    (`FRAME_OF_QUOTATION`): the frame's speaker is the sentence's one speaker (a name, a description or
+    a pronoun, never "her lawyer" beside someone else's words), and the sentence before is a quotation
+    opening with its mark (or running on from an earlier sentence) and ending with its closing mark or
+    a pronoun's frame (", he added.")."""
     if number < 2:
         return False
     text = article.sentence(number).text.strip()
-    if len(text) > _FRAME_ONLY_MAX_CHARS:
+    frame = _FRAME_ONLY.match(text) if len(text) <= _FRAME_ONLY_MAX_CHARS else None
+    if frame is None:
         return False
-    frame = _FRAME_ONLY.match(text)
-    if frame is None or set(re.findall(r"\w+", frame.group(0).casefold())) & english.NEGATIONS:
-        return False  # "He said nothing." says something
-    before = article.sentence(number - 1).text
-    speakers = reported_speakers(before)
-    return any(mark in before for mark in QUOTATION_MARKS) and all(
-        speaker.casefold() in english.PERSONAL_PRONOUNS for speaker in speakers
-    )
+    words = frame.group("speaker").split()
+    while len(words) > 1 and words[-1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB:
+        words.pop()  # "Smith also said"
+    speaker = " ".join(words)
+    if words[0].casefold() in _POSSESSIVES:
+        return False
+    if speaker.casefold() not in english.SUBJECT_PRONOUNS and reported_speakers(text) != [speaker]:
+        return False  # "The remarks came a day after Zelensky told reporters in Kyiv."
+    before = article.sentence(number - 1).text.strip()
+    opens = before[:1] in _OPENING_MARKS or len(article.quotation_run(number - 1)) > 1
+    closes = before.rstrip()[-1:] in _CLOSING_MARKS or _PRONOUN_FRAME_AFTER.search(before) is not None
+    return opens and closes
 
 
 def too_short(article: PreparedArticle, number: int) -> bool:
