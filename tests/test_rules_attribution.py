@@ -174,6 +174,20 @@ def test_helpers() -> None:
         assert not has_reporting_cue(withheld), withheld
     for said in ("He denied the allegations.", "He denied funding terrorists."):
         assert has_reporting_cue(said), said
+    # A legal text's wording is what the text provides, told by the article: nobody's words.
+    for wording in (
+        "The group\u2019s Article 5 clause states that an attack on one member is an attack on all.",
+        "Article 5 states that an attack on one is an attack on all.",
+        "The constitution says the president serves four years.",
+    ):
+        assert not has_reporting_cue(wording), wording
+    for said in (
+        "The minister said the law was unfair.",
+        "The law's author said it would pass.",
+        "Section 3 of the report says 300 people died.",  # a report's finding is a source's
+        "Lawmakers said the treaty was dead.",
+    ):
+        assert has_reporting_cue(said), said
     # Found by review: the exceptions stay narrow.
     for said in (
         "The figures were confirmed to the Associated Press by a hospital official.",  # only "reported to"

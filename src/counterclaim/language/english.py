@@ -342,6 +342,14 @@ STANCE_VERBS = _words(
 ..."), never deeds ("added", "attacked", "called"); forms that are common nouns ("questions",
 "claims") are left out."""
 
+LEGAL_TEXT_WORDS = _words("clause constitution treaty charter statute law provision amendment")
+"""Texts whose wording is read, not said: "The group's Article 5 clause states that ..." reports no
+one's words (narration of what a text provides)."""
+NUMBERED_TEXT_PARTS = _words("article section paragraph")
+"""Parts of a text named by a number ("Article 5 states ...")."""
+WORDING_VERBS = _words("states state stated says said reads read stipulates stipulated provides provided")
+"""Verbs a text's wording takes."""
+
 INTENTION_WORDS = _words("intend intends intended intending intention intentions intent")
 """Words that speak of an intention ("no intention of invading")."""
 

@@ -73,7 +73,7 @@ NO_REPORTING_CUE = Rule(
     'a participle after "the", "these" or "those", nor a gerund after "of": "the alleged crime", "a '
     'system of reporting abuse" name things; nor a negated one: "did not immediately announce"; nor a '
     'passive telling someone: "is reported to the police"; nor "deny" withholding a thing: "denied '
-    'funding", "denied bail") or a '
+    'funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states") or a '
     "quotation mark in its sentence, or must open with a "
     'pronoun going on with the account of a neighbour that reports its actor ("X said A. It also '
     'B."), or lie inside a quotation opened earlier in its paragraph, unless the text speaks in the '
@@ -190,6 +190,7 @@ def has_reporting_cue(text: str, *, negated_counts: bool = False) -> bool:
         and (negated_counts or not _negated(words, index))
         and not _reported_to_someone(words, index)
         and not _denies_a_thing(words, index)
+        and not _text_wording(words, index)
         for index, word in enumerate(words)
     )
 
@@ -274,6 +275,17 @@ def _negated(words: list[str], index: int) -> bool:
 
 
 _DEFINITE_DETERMINERS = frozenset("the these those".split())
+
+
+def _text_wording(words: list[str], index: int) -> bool:
+    """Whether the reporting word at `index` gives a legal text's wording ("The group's Article 5
+    clause states that an attack on one member is an attack on all", "the constitution says"): what
+    a text provides, told by the article, not anyone's words."""
+    if index == 0 or words[index] not in english.WORDING_VERBS:
+        return False
+    before = words[index - 1]
+    numbered = before.isdigit() and index > 1 and words[index - 2] in english.NUMBERED_TEXT_PARTS
+    return before in english.LEGAL_TEXT_WORDS or numbered
 
 
 def _names_a_thing(words: list[str], index: int) -> bool:
