@@ -37,6 +37,9 @@ FIRST_PERSON_PRONOUNS = _words("i we my our us me")
 THIRD_PERSON_PRONOUNS = _words("he she it they his her its their")
 """Subject and possessive pronouns that may stand for an actor a sentence does not name."""
 
+POSSESSIVE_PRONOUNS = _words("my our your his her its their")
+"""Pronouns owning what follows ("Their statement", "Her lawyer")."""
+
 FIRST_PERSON_WORDS = FIRST_PERSON_PRONOUNS | _words("mine ours myself ourselves")
 """Every first-person word: a statement holding one besides its opening is not rewritten by code
 (text.third_person)."""
@@ -369,7 +372,8 @@ on text with straight apostrophes): a claim the model calls a demand holds one (
 THREAT_CUES = (
     r"\b(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)?|would(?:n't)?|will|won't|'ll|shall|shan't|going\s+to"
     r"|if|unless|otherwise|or\s+else|retaliat(?:e|es|ed|ing|ion)|consequences?|punish(?:es|ed|ing|ment)?"
-    r"|vow(?:s|ed|ing)?|revenge|aveng(?:e|es|ed|ing)|hit\s+back|ultimatum|response|respond|menac(?:e|es|ed|ing)"
+    r"|vow(?:s|ed|ing)?|revenge|aveng(?:e|es|ed|ing)|hit\s+back|ultimatum|response|respond"
+    r"|menac(?:e|es|ed|ing)"
     r"|sanctions?|pay\s+(?:a|the)\s+(?:heavy\s+)?price|means\s+war)\b"
 )
 """Words of a consequence someone would bring (a pattern, as `DEMAND_CUES`): a claim the model calls a

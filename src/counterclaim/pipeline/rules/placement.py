@@ -20,7 +20,13 @@ from counterclaim.language import english
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
-from counterclaim.text.quotations import QUOTATION_MARKS, quotation_frames
+from counterclaim.text.quotations import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    QUOTATION_MARKS,
+    STRAIGHT_MARK,
+    quotation_frames,
+)
 from counterclaim.text.speakers import reported_speakers
 
 MIN_SUPPORT = 0.6
@@ -123,7 +129,8 @@ _FRAME_ONLY_PREPOSITIONS = "on|at|in|during|via|through|from|to|after|before|by|
 _TIME_WORDS = "later|earlier|today|yesterday|last|this"
 _FRAME_ONLY_PHRASE = (
     rf"(?:\s+(?:(?:{_FRAME_ONLY_PREPOSITIONS})"
-    rf"(?:\s+(?!(?:he|she|they|we|I|it|that|{_FRAME_ONLY_PREPOSITIONS}|{_TIME_WORDS})\b)[^\s,;:?!\"\u201c\u201d]+){{1,5}}"
+    rf"(?:\s+(?!(?:he|she|they|we|I|it|that|{_FRAME_ONLY_PREPOSITIONS}|{_TIME_WORDS})\b)"
+    rf"[^\s,;:?!\"\u201c\u201d]+){{1,5}}"
     rf"|later|earlier|today|yesterday|(?:last|this)\s+(?!(?:{_TIME_WORDS})\b)\w+))*"
 )
 """When, where or how a frame's words were said: phrases of a preposition and at most five words (no
@@ -138,13 +145,13 @@ when, where or how ("Foreign Ministry spokesperson Wang Wenbin said at a regular
 Wednesday.")."""
 _FRAME_ONLY_MAX_CHARS = 200
 """A sentence longer than this says more than a frame (and the pattern is never tried on long text)."""
-_OPENING_MARKS = '"\u201c'
-_CLOSING_MARKS = '"\u201d'
+_OPENING_MARKS = OPENING_MARKS | {STRAIGHT_MARK}
+_CLOSING_MARKS = CLOSING_MARKS | {STRAIGHT_MARK}
 _PRONOUN_FRAME_AFTER = re.compile(
-    rf"[{_CLOSING_MARKS}]\s+(?:he|she|they|we)\s+(?:also\s+)?(?:said|says|added|adds|continued|wrote)\s*\.?$"
+    rf"[{''.join(sorted(_CLOSING_MARKS))}]\s+(?:he|she|they|we)\s+(?:also\s+)?"
+    r"(?:said|says|added|adds|continued|wrote)\s*\.?$"
 )
 """A quotation's closing mark followed by a pronoun's frame only: ', he added.'."""
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 
 
 def frames_quotation_before(article: PreparedArticle, number: int) -> bool:
@@ -163,7 +170,7 @@ def frames_quotation_before(article: PreparedArticle, number: int) -> bool:
     while len(words) > 1 and words[-1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB:
         words.pop()  # "Smith also said"
     speaker = " ".join(words)
-    if words[0].casefold() in _POSSESSIVES:
+    if words[0].casefold() in english.POSSESSIVE_PRONOUNS:
         return False
     if speaker.casefold() not in english.SUBJECT_PRONOUNS and reported_speakers(text) != [speaker]:
         return False  # "The remarks came a day after Zelensky told reporters in Kyiv."

@@ -61,7 +61,8 @@ _CLAUSE_OPENER = rf"(?:(?:{'|'.join(sorted(w.casefold() for w in english.CLAUSE_
 def _leading_frame(*, to_quotation: bool) -> re.Pattern[str]:
     return re.compile(
         rf"^{_CLAUSE_OPENER}(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+"
-        rf"(?:(?:{_FRAME_VERBS}){_frame_end(to_quotation=to_quotation)}|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)"
+        rf"(?:(?:{_FRAME_VERBS}){_frame_end(to_quotation=to_quotation)}"
+        rf"|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)"
         rf"(?P<point>.+)$",
         re.IGNORECASE,
     )
@@ -73,7 +74,8 @@ _STATEMENT_READ = r"(?:said|says|read|reads|stated|states)"
 _STATEMENT_FRAME = re.compile(
     rf"^{_CLAUSE_OPENER}(?:(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+(?:also\s+)?(?:released|issued|put out"
     rf"|published)\s+(?:a|an)\s+(?:[a-z]+\s+)?statement\s+(?:which|that)\s+(?:also\s+)?{_STATEMENT_READ}"
-    rf"|(?P<owner>his|her|its|their|our|my|[^,;:\"\u201c]{{1,80}}?['\u2019]s?)\s+(?:[a-z]+\s+)?statement"
+    rf"|(?P<owner>{'|'.join(sorted(english.POSSESSIVE_PRONOUNS))}|[^,;:\"\u201c]{{1,80}}?['\u2019]s?)"
+    rf"\s+(?:[a-z]+\s+)?statement"
     rf"\s+(?:also\s+)?{_STATEMENT_READ})"
     rf"(?:\s+that\s+|\s*[,:]\s*|\s+(?=[\"\u201c\u2018']))(?P<point>.+)$",
     re.IGNORECASE,
