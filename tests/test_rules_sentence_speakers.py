@@ -25,7 +25,7 @@ from counterclaim.pipeline.rules.sentence_speakers import (
 from counterclaim.pipeline.schemas import ActorDetails
 from counterclaim.pipeline.steps import actors, assemble
 from counterclaim.pipeline.trace import TraceRecorder
-from counterclaim.text.speakers import closing_frame_speaker, pronoun_speaks, reported_speakers
+from counterclaim.text.speakers import closing_frame, pronoun_speaks, reported_speakers
 from fake_model import FakeModel, run_step, state_for
 
 ACTORS = ("Adam Schiff", "Dick Durbin", "CNN", "Julian Assange", "NBC", "Reuters", "the army", "the crew")
@@ -204,7 +204,8 @@ def test_a_sentence_goes_to_the_speaker_its_closing_frame_names(
 def test_a_closing_frame_is_found_only_where_it_closes_the_sentence(
     sentence: str, speaker: str | None
 ) -> None:
-    assert closing_frame_speaker(sentence) == speaker
+    frame = closing_frame(sentence)
+    assert (None if frame is None else frame.speaker) == speaker
 
 
 PELOSI = (

@@ -188,9 +188,9 @@ class Proposals:
         """Whether the claim's cited sentence only frames the quotation before it, on which no other
         actor's claim was kept (`placement.FRAME_OF_QUOTATION`)."""
         quotation = proposed.sentence - 1
-        return not any(
+        return placement.frames_quotation_before(self.article, proposed.sentence) and not any(
             quotation in item.sentences and item.actor != proposed.actor for item in self.kept
-        ) and placement.frames_quotation_before(self.article, proposed.sentence)
+        )
 
     def actors_by_sentence(self) -> dict[int, list[str]]:
         """The actor names of the kept proposals, by the sentence they cite."""

@@ -66,12 +66,6 @@ class ClosingFrame(NamedTuple):
     """The sentence's words before the frame (and before the comma that opens it)."""
 
 
-def closing_frame_speaker(sentence: str) -> str | None:
-    """The speaker of a frame that closes the sentence (`closing_frame`), else None."""
-    frame = closing_frame(sentence)
-    return None if frame is None else frame.speaker
-
-
 def closing_frame(sentence: str) -> ClosingFrame | None:
     """The frame that closes the sentence after its last comma (", the army said.", ", said Jens
     Stoltenberg.", ", the ministry said in a statement on Friday.", ", the army told Reuters.",
