@@ -204,6 +204,11 @@ def test_disjoint_exact_counts_conflict() -> None:
         ("$5 million in aid", "5 million dollars", NumericRelation.COMPATIBLE),
         ("5 people died", "Moscow denied everything", NumericRelation.NOT_COMPARABLE),
         ("in 2014 Russia annexed Crimea", "in 2015 Russia annexed Crimea", NumericRelation.NOT_COMPARABLE),
+        # Nationals of a country are its people: "Mexican nationals" are counted as "Mexicans".
+        ("six Mexican nationals were killed", "eight Mexicans died", NumericRelation.CONFLICTING),
+        ("two Chinese nationals", "two Chinese", NumericRelation.COMPATIBLE),
+        ("six Mexican nationals were killed", "eight Americans died", NumericRelation.NOT_COMPARABLE),
+        ("three nationals", "five Mexicans", NumericRelation.NOT_COMPARABLE),
     ],
 )
 def test_compare_cases(a: str, b: str, relation: NumericRelation) -> None:

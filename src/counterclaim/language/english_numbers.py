@@ -249,3 +249,7 @@ IRREGULAR: dict[str, str] = {
     "dead": "dead",
 }
 SYNONYMS: dict[str, str] = {"soldier": "troop", "serviceman": "troop", "servicemen": "troop"}
+
+NATIONALITY_UNITS = frozenset({"national", "citizen"})
+"""Units that count people of a nationality named just before them: "six Mexican nationals" counts
+Mexicans, as "eight Mexicans" does (`numbers` takes the nationality as the unit)."""

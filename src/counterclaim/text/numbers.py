@@ -352,7 +352,10 @@ def _unit_after(tokens: list[_Token], j: int, glued: str) -> tuple[str, int, str
         return "", start, postfix
     chosen = _head(tokens, candidates, modifiers)
     more_postfix, stop = _postfix(tokens, chosen + 1)
-    return _lemma(tokens[chosen].text), stop, postfix or more_postfix
+    unit = _lemma(tokens[chosen].text)
+    if unit in vocab.NATIONALITY_UNITS and chosen - 1 in candidates and tokens[chosen - 1].text[:1].isupper():
+        unit = _lemma(tokens[chosen - 1].text)  # "six Mexican nationals": Mexicans
+    return unit, stop, postfix or more_postfix
 
 
 def _states_change(tokens: list[_Token], first: int, stop: int) -> bool:
