@@ -274,6 +274,55 @@ def test_an_idea_its_one_negation_reaches_is_not_held_against_the_opposite_idea(
     assert pairing.opposed_ideas(buildup, twice_negated)
 
 
+def test_what_a_claim_reports_another_speaker_saying_is_not_its_own_idea() -> None:
+    names = {"a1": ["NATO"], "a2": ["Biden"], "a3": ["Russia", "Moscow"], "a4": ["the authorities"]}
+    plain = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    nato = said(
+        "c1",
+        "a1",
+        "NATO accused Russia of increasing its troop numbers on the border, a day after Moscow said it "
+        "had started withdrawing some of its units.",
+    )
+    biden = said("c2", "a2", "Biden warned that an invasion remains entirely possible.")
+    russia = said("c3", "a3", "Russia said military units are returning to their bases.")
+    # The withdrawal is Moscow's idea, reported beside NATO's: NATO and Biden hold no opposed ideas,
+    # and NATO's buildup now opposes Russia's withdrawal (before, NATO's sentence held both).
+    assert not pairing.opposed_ideas(nato, biden, names)
+    assert not clash(nato, biden, plain, names)
+    assert pairing.opposed_ideas(nato, russia, names)
+    # The side report may open the sentence: NATO's own clause stays.
+    leading = said(
+        "c5",
+        "a1",
+        "A day after Moscow said it had started withdrawing some units, NATO accused Russia of "
+        "increasing its troop numbers.",
+    )
+    assert pairing.ClaimFeatures(leading, names["a1"]).concepts == {"force", "increase"}
+    # Without the actors' names code cannot tell whose a side report is: every one stays.
+    assert pairing.opposed_ideas(nato, biden)
+    # A side report of the claim's own actor, under another of its names, stays the claim's idea.
+    own = said("c4", "a3", "Russia denied adding troops, a day after Moscow said units were withdrawing.")
+    assert "withdraw" in pairing.ClaimFeatures(own, names["a3"]).concepts
+    assert "withdraw" not in pairing.ClaimFeatures(own, names["a1"]).concepts
+    for own_speaker in ("the Russian defence ministry", "Kremlin spokesman Dmitry Peskov"):
+        text = f"Russia denied adding troops, after {own_speaker} said units were withdrawing."
+        assert "withdraw" in pairing.ClaimFeatures(said("c6", "a3", text), names["a3"]).concepts
+    # A negation inside another speaker's clause does not count against the claim's own ideas.
+    no_withdrawal = said(
+        "c7",
+        "a1",
+        "NATO has seen no withdrawal of Russian units, hours after Moscow said it would not keep "
+        "its troops there.",
+    )
+    assert "withdraw" not in pairing.ClaimFeatures(no_withdrawal, names["a1"]).concepts
+    chosen = {
+        frozenset((c.a.id, c.b.id))
+        for c in propose_candidates([nato, biden, russia], limit=10, actor_names=names)
+    }
+    assert frozenset(("c1", "c2")) not in chosen
+    assert frozenset(("c1", "c3")) in chosen
+
+
 def test_a_verb_of_disagreement_aimed_at_the_other_side_is_a_reason_to_verify() -> None:
     names = {"a1": ["Macron"], "a2": ["Bolsonaro"], "a3": ["Hutchinson"], "a4": ["The authors"]}
     plain = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim.text.speakers import reported_speakers
+from counterclaim.text.speakers import reported_speakers, side_reports
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,62 @@ def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str
 )
 def test_no_speaker_where_nobody_is_reported(sentence: str) -> None:
     assert reported_speakers(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        (
+            "NATO accused Russia of adding troops, a day after Moscow said it was withdrawing some units.",
+            [("Moscow", "after Moscow said it was withdrawing some units")],
+        ),
+        (
+            "While Russia says it is leaving, NATO sees more troops. Russia said so again.",
+            [("Russia", "While Russia says it is leaving")],
+        ),
+        (
+            "After the Russian defence ministry said on Tuesday that units were returning, NATO disagreed.",
+            [
+                (
+                    "the Russian defence ministry",
+                    "After the Russian defence ministry said on Tuesday that units were returning",
+                )
+            ],
+        ),
+        (
+            "Smith resigned after Jones told reporters he had lied.",
+            [("Jones", "after Jones told reporters he had lied")],
+        ),
+        (
+            "A day after Moscow said it was leaving, NATO accused Russia of adding troops.",
+            [("Moscow", "after Moscow said it was leaving")],
+        ),
+        (
+            "NATO saw more troops while Moscow said it was leaving, and warned of an invasion.",
+            [("Moscow", "while Moscow said it was leaving")],
+        ),
+        (
+            '"After Moscow said it was leaving, more troops came," NATO said.',
+            [("Moscow", "After Moscow said it was leaving")],
+        ),
+    ],
+)
+def test_side_reports_are_clauses_giving_a_second_speaker_s_words(
+    text: str, reports: list[tuple[str, str]]
+) -> None:
+    assert [(r.speaker, text[r.start : r.end]) for r in side_reports(text)] == reports
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army left after it said the war was over.",  # a pronoun: most often the main speaker
+        "He spoke after the meeting ended.",  # no speaker
+        "It came after the meeting, officials said.",  # the speaker frames the whole sentence
+        "As Moscow said, the troops are leaving.",  # "as" agrees: not a side report
+        "After the talks Moscow said the troops are leaving.",  # a time, then the main speaker
+        "Shortly after midnight Kyiv said the city was calm.",
+    ],
+)
+def test_no_side_report_without_a_named_second_speaker_after_a_link(text: str) -> None:
+    assert side_reports(text) == []

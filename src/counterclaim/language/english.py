@@ -213,6 +213,11 @@ INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes remarked")
 """Verbs that may come before their speaker ('..." said the minister', ', says Smith', 'Remarked
 Smith, "..."')."""
 
+REPORT_TIME_LINKS = _words("after before while whereas although though")
+"""Words that open a clause reporting another speaker beside the main one ("NATO accused Russia of
+adding troops, a day after Moscow said it was withdrawing"; "While Russia says it is leaving, ...").
+Not "as" ("as Moscow said" agrees) nor "since" (a cause as often as a time)."""
+
 REPORTING_CUE_WORDS = REPORTING_VERBS | _words("termed according interview briefing calling")
 """Words that mark reported speech near a claim (pipeline.rules.attribution)."""
 

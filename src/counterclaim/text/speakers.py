@@ -57,6 +57,71 @@ def reported_speakers(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+class SideReport(NamedTuple):
+    """A clause reporting what a second speaker says, beside the sentence's main statement."""
+
+    speaker: str
+    """The speaker: the words between the linking word and the reporting verb."""
+    start: int
+    """Where the clause starts in the text (at its linking word: "after", "while", ...)."""
+    end: int
+    """Where it ends: at the first comma, quotation mark or sentence end after the verb."""
+
+
+_SIDE_REPORT_ENDS = frozenset({".", "!", "?", ",", ";", ":", '"', "\u201c", "\u201d"})
+
+
+def side_reports(text: str) -> list[SideReport]:
+    """Clauses in which a named speaker other than the main one is reported, opened by a word of time
+    or contrast (`english.REPORT_TIME_LINKS`) right before the speaker: "NATO accused Russia of adding
+    troops, a day after Moscow said it was withdrawing." holds "after Moscow said it was withdrawing";
+    "A day after Moscow said it was leaving, NATO saw more troops." holds "after Moscow said it was
+    leaving". A clause ends at the first comma, quotation mark or sentence end after its verb (a
+    comma inside what the second speaker says ends it early: code keeps too much rather than too
+    little). A pronoun is no named speaker ("after it said": the main speaker, most often), nor a
+    name after a time ("After the talks Moscow said": Moscow is the main speaker)."""
+    matches = list(_WORD.finditer(text))
+    tokens = [m.group() for m in matches]
+    found: list[SideReport] = []
+    for index, token in enumerate(tokens):
+        if token.casefold() not in english.REPORT_TIME_LINKS:
+            continue
+        opening = _speaker_opening(tokens, index + 1)
+        if opening is None:
+            continue
+        speaker, verb = opening
+        end = len(text)
+        for later in range(verb + 1, len(tokens)):
+            if tokens[later] in _SIDE_REPORT_ENDS:
+                end = matches[later].start()
+                break
+        found.append(SideReport(speaker, matches[index].start(), end))
+    return found
+
+
+def _speaker_opening(tokens: list[str], start: int) -> tuple[str, int] | None:
+    """The speaker and the index of its reporting verb when the words from `start` to the verb name
+    a speaker ("Moscow said", "the Russian defence ministry has said"); None otherwise: no verb
+    within reach, punctuation first, no name or speaker noun, or a name after other words ("the
+    talks Moscow said", "midnight Kyiv said": a time, then the main speaker)."""
+    words = tokens[start : start + _MAX_SPEAKER_WORDS + 4]
+    for verb, token in enumerate(words):
+        if token in REPORTING_VERBS and verb > 0:
+            end = _speaker_end(words, verb)
+            phrase, phrase_start = _phrase_before(words, end)
+            if phrase is None or not 0 < end <= _MAX_SPEAKER_WORDS:
+                return None
+            before = words[:phrase_start]
+            if words[phrase_start][:1].isupper() and any(
+                w.casefold() not in english.DETERMINERS for w in before
+            ):
+                return None
+            return " ".join(words[:end]), start + verb
+        if not (token[:1].isalnum() or token in {"\u2019", "'", "-"}):
+            return None
+    return None
+
+
 class ClosingFrame(NamedTuple):
     """A frame that closes a sentence, and the words it frames."""
 

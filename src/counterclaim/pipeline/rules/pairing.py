@@ -20,7 +20,7 @@ from functools import cached_property
 from counterclaim.language import english
 from counterclaim.language.tokens import words
 from counterclaim.models import Claim, ClaimKind
-from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
+from counterclaim.pipeline.rules.actor_names import name_key, occurs_in, state_of
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.back_references import denies_something_said
 from counterclaim.text.keywords import (
@@ -32,6 +32,7 @@ from counterclaim.text.keywords import (
     opposed,
 )
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities, compared_units
+from counterclaim.text.speakers import side_reports
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
@@ -104,11 +105,12 @@ SAME_SIDE = Rule(
 NO_VISIBLE_REASON = Rule(
     "pairing.no_visible_reason",
     "A pair is verified only when code sees a reason for conflict: figures that cannot both hold, "
-    "opposed ideas, a negation on one side about a subject both share (`min_shared_subject_words` "
-    "content words beyond every actor's name and words of the occasion) that reaches a word of the "
-    "other claim (within `negation_scope_words` words of the same clause; a denial reaches all), a "
-    "denial or accusation naming the other side, or a verb of disagreement (opposed, questioned, "
-    "attacked, ...) naming the other side or sharing its subject.",
+    'opposed ideas (not counting a clause in which a claim reports another speaker: "..., a day after '
+    'Moscow said it was withdrawing"), a negation on one side about a subject both share '
+    "(`min_shared_subject_words` content words beyond every actor's name and words of the occasion) "
+    "that reaches a word of the other claim (within `negation_scope_words` words of the same clause; "
+    "a denial reaches all), a denial or accusation naming the other side, or a verb of disagreement "
+    "(opposed, questioned, attacked, ...) naming the other side or sharing its subject.",
     {
         "min_shared_subject_words": MIN_SHARED_SUBJECT_WORDS,
         "negation_scope_words": english.NEGATION_SCOPE_WORDS,
@@ -197,8 +199,10 @@ class Pairing:
 class ClaimFeatures:
     """What pairing reads of one claim, computed once."""
 
-    def __init__(self, claim: Claim) -> None:
+    def __init__(self, claim: Claim, own_names: Sequence[str] = ()) -> None:
         self.claim = claim
+        self.own_names = own_names
+        """The claim's actor's name and aliases (a side report of one of them is the claim's own)."""
         self.evidence_text = claim.evidence_text
         self.words = frozenset(keywords(claim.statement + " " + self.evidence_text))
         self.said = frozenset(keywords(claim.statement))
@@ -208,15 +212,37 @@ class ClaimFeatures:
 
     @cached_property
     def concepts(self) -> frozenset[str]:
-        """The ideas the claim holds (what `opposed` compares): the concepts among its content words,
-        less those its one negation reaches. "Footage of forces moving does not confirm a withdrawal"
-        holds neither a withdrawal nor a confirmation, so it opposes no buildup. With several
-        negations code cannot tell what is held ("wrong to say there was no evidence of a
-        withdrawal" holds one): every concept counts."""
-        concepts = self.words & CONCEPT_NAMES
-        if max(negation_count(self.claim.statement), negation_count(self.evidence_text)) == 1:
-            return concepts - self.negation_reach
+        """The ideas the claim holds (what `opposed` compares): the concepts among the content words of
+        its own texts (`own_texts`), less those its one negation reaches. "Footage of forces moving
+        does not confirm a withdrawal" holds neither a withdrawal nor a confirmation, so it opposes no
+        buildup. With several negations code cannot tell what is held ("wrong to say there was no
+        evidence of a withdrawal" holds one): every concept counts."""
+        texts = self.own_texts
+        concepts = frozenset().union(*(keywords(text) for text in texts)) & CONCEPT_NAMES
+        if max(negation_count(text) for text in texts) == 1:
+            return concepts - frozenset().union(*(negation_scope(text) for text in texts))
         return concepts
+
+    @cached_property
+    def own_texts(self) -> tuple[str, ...]:
+        """The statement and each evidence span less the clauses in which they report another speaker
+        (`speakers.side_reports`): in "NATO accused Russia of adding troops, a day after Moscow said it
+        was withdrawing", the withdrawal is Moscow's idea, not NATO's. A side report of the claim's own
+        actor stays; without the actor's names (`own_names` empty) code cannot tell whose a side report
+        is, and every one stays."""
+        texts = (self.claim.statement, *(span.text for span in self.claim.evidence))
+        if not self.own_names:
+            return texts
+        return tuple(self._without_side_reports(text) for text in texts)
+
+    def _without_side_reports(self, text: str) -> str:
+        kept: list[str] = []
+        position = 0
+        for report in side_reports(text):
+            if not _speaker_is_own(report.speaker, self.own_names):
+                kept.append(text[position : report.start])
+                position = report.end
+        return " ".join([*kept, text[position:]])
 
     @cached_property
     def evidence_key(self) -> str:
@@ -251,6 +277,32 @@ class ClaimFeatures:
     def disagrees(self) -> bool:
         """The evidence reports a verb of disagreement ("opposed", "questioned the findings")."""
         return not english.DISAGREEMENT_VERBS.isdisjoint(words(self.evidence_text))
+
+
+def _speaker_is_own(speaker: str, own_names: Sequence[str]) -> bool:
+    """Whether a reported speaker is the claim's own actor under one of its names: one name holds the
+    other ("NATO chief Jens Stoltenberg" for "NATO"), or the speaker names the actor's state by
+    its capital, seat of power or adjective ("Moscow", "Kremlin spokesman Dmitry Peskov", "the
+    Russian defence ministry" for "Russia": `state_of`, `_state_adjective`)."""
+    key = name_key(speaker)
+    if any(occurs_in(name, key) or occurs_in(speaker, name_key(name)) for name in own_names):
+        return True
+    states = {state for name in own_names if (state := state_of(name)) is not None}
+    if not states:
+        return False
+    speaker_words = key.split()
+    return any(
+        state_of(word) in states or any(_state_adjective(word, state) for state in states)
+        for word in (key, *speaker_words)
+    )
+
+
+def _state_adjective(word: str, state: str) -> bool:
+    """Whether a word is the adjective of a one-word state's name ("russian", "ukrainian", "chinese"
+    for "russia", "ukraine", "china"): it starts with the name less its last letter and is at most
+    four letters longer. Rough ("french" for "france" is missed), and only ever used to keep a side
+    report the claim's own."""
+    return " " not in state and len(state) > 3 and word.startswith(state[:-1]) and len(word) <= len(state) + 4
 
 
 def content_words(claim: Claim) -> set[str]:
@@ -335,9 +387,11 @@ def score_pair(a: Claim, b: Claim) -> tuple[float, NumericVerdict]:
     return scored.value, scored.numeric
 
 
-def opposed_ideas(a: Claim, b: Claim) -> bool:
-    """Whether the two claims carry opposed ideas (see `Candidate.opposed`)."""
-    return _opposed(ClaimFeatures(a), ClaimFeatures(b))
+def opposed_ideas(a: Claim, b: Claim, actor_names: Mapping[str, Sequence[str]] | None = None) -> bool:
+    """Whether the two claims carry opposed ideas (see `Candidate.opposed`); `actor_names` (actor id
+    to name and aliases) tells a claim's own side reports from another speaker's."""
+    names = actor_names or {}
+    return _opposed(ClaimFeatures(a, names.get(a.actor_id, ())), ClaimFeatures(b, names.get(b.actor_id, ())))
 
 
 class _Actors:
@@ -409,8 +463,15 @@ def clash(
     ideas_opposed: bool | None = None,
 ) -> bool:
     """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`)."""
-    ideas = opposed_ideas(a, b) if ideas_opposed is None else ideas_opposed
-    return _clash(ClaimFeatures(a), ClaimFeatures(b), numeric, _Actors(actor_names), ideas)
+    ideas = opposed_ideas(a, b, actor_names) if ideas_opposed is None else ideas_opposed
+    actors = _Actors(actor_names)
+    return _clash(
+        ClaimFeatures(a, actors.of(a.actor_id)),
+        ClaimFeatures(b, actors.of(b.actor_id)),
+        numeric,
+        actors,
+        ideas,
+    )
 
 
 def _shared_subject(
@@ -506,7 +567,7 @@ def propose_candidates(
     many content words a negated claim must share with the other to be a reason for conflict.
     """
     actors = _Actors(actor_names or {})
-    features = [ClaimFeatures(c) for c in claims]
+    features = [ClaimFeatures(c, actors.of(c.actor_id)) for c in claims]
     refused: list[Refusal] = []
     quiet: dict[Rule, int] = {SAME_ACTOR_SAME_POLARITY: 0, LITTLE_IN_COMMON: 0}
     scored: list[Candidate] = []
