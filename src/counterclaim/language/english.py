@@ -508,3 +508,76 @@ CONTRACTION_ENDINGS = tuple(
     apostrophe + ending for apostrophe in ("'", "\u2019") for ending in ("m", "s", "re", "ve", "d", "ll")
 )
 """A pronoun with a contraction ("I'm", "He's") is a sentence's opening, not an actor."""
+
+# ---------------------------------------------------------------------------------------------------
+# Words the rules read (attribution, actor names, sentence speakers, statements, non-actors)
+
+NAMING_WORDS = _words(
+    """dubbed named called titled entitled nicknamed codenamed as the a an its his her their our this
+    operation program programme plan project campaign book film movie documentary song album show
+    series novel play law act bill slogan hashtag newspaper daily journal magazine vessel ship"""
+)
+"""Words after which quotation marks hold a name ("dubbed", "known as", "the book"), not words said
+("tweeted \u201cWitch Hunt\u201d")."""
+
+BE_FORMS = _words("is are was were be been being")
+"""Forms of "be" (a passive: "is reported to the police")."""
+
+RECIPIENT_OPENERS = _words("the a an his her their its our my your this that these those")
+"""Words that open whom something is told or reported to ("to the police", "to his lawyer")."""
+
+DENY_FORMS = _words("deny denies denied denying")
+"""The forms of "deny" (withholding a thing: "denied funding", "denied bail")."""
+
+WITHHELD_THINGS = _words(
+    """funding funds money access entry bail permission visa visas asylum parole admission benefits
+    coverage treatment"""
+)
+"""What "deny" withholds when it is a deed ("denied funding", "was denied bail", "denied them entry")."""
+
+RECEIVER_PRONOUNS = _words("him her them it us me")
+"""Pronouns between "deny" and what it withholds ("denied them entry")."""
+
+CLAUSE_VERBS = _words("is are was were been had has have")
+"""Verbs that make the words after "deny" a clause, a fact denied ("denied access had been restricted")."""
+
+CLAUSE_BREAKS = _words("and but which who while")
+"""Words that end a clause ("and", "which"): what follows belongs to another one."""
+
+NEGATION_TOKENS = _words("not t never")
+"""Words that negate a reporting verb before it ("did not announce", "never said"; "didn't" is read
+as "didn", "t")."""
+
+WORDS_BETWEEN_NEGATION_AND_VERB = _words("immediately yet publicly officially directly")
+"""Adverbs between a negation and the verb it negates ("did not immediately announce")."""
+
+DEFINITE_DETERMINERS = _words("the these those")
+"""Determiners before a participle that names a thing ("the alleged crime", "these reported cases")."""
+
+GOVERNMENT_WORDS = _words(
+    """government state republic kingdom administration commonwealth sultanate principality duchy
+    emirate federation city province county territory"""
+)
+"""Words before "of" that make the name after it the actor's own ("the government of American
+Samoa", "the city of Kyiv")."""
+
+OTHER_HOLDER_WORDS = _words("former acting interim deputy vice then late outgoing incoming")
+"""Words before a title that make its holder someone else than "the" title's ("Vice President")."""
+
+NAME_JOINERS = _words("of the de van von al bin")
+"""Lower-case words a proper name may hold ("Ministry of Defence")."""
+
+PEOPLE_AROUND = _words(
+    """critics supporters opponents allies friends relatives family families fans followers victims
+    survivors parents lawyers lawyer aides aide advisers advisors members colleagues rivals enemies
+    backers sources"""
+)
+"""Words that open a description of people around someone ("Critics of Netanyahu"), no name."""
+
+POINT_OPENERS = _words("in on at to with for of from by during after before about")
+"""A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""
+
+SAYING_VERBS = _words("said says told tells")
+"""Verbs that make a fragment wherever they stand in a "name" ("the official who said it"); other
+verbs of speech (`rules.non_actors`) also name things ("the accused", "EU member states", "residents
+opposed to the dam")."""

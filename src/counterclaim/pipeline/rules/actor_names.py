@@ -244,14 +244,10 @@ def same_actor_name(a: str, b: str) -> bool:
         return True
     # "Critics of Netanyahu", "The United States and NATO" are someone else; "the government of
     # American Samoa", "the city of Kyiv" are American Samoa's, Kyiv's
-    return before[-1] == "of" and len(before) > 1 and before[-2] in _GOVERNMENT_WORDS
+    return before[-1] == "of" and len(before) > 1 and before[-2] in english.GOVERNMENT_WORDS
 
 
 _PHRASE_BREAKERS = english.NAME_CONNECTORS | english.PREPOSITIONS
-_GOVERNMENT_WORDS = frozenset(
-    """government state republic kingdom administration commonwealth sultanate principality duchy
-    emirate federation city province county territory""".split()
-)
 
 
 def _phrase_names(phrase: str, form: str) -> bool:
@@ -507,10 +503,6 @@ def _bare_title(name: str) -> tuple[str, ...] | None:
     return words if words in english.NAME_TITLES else None
 
 
-_OTHER_HOLDER = frozenset("former acting interim deputy vice then late outgoing incoming".split())
-"""Words before a title that make its holder someone else than "the" title's ("Vice President")."""
-
-
 def _title_uses(form: str, title: tuple[str, ...]) -> list[bool]:
     """For each place the form holds the title as its own (not inside a longer title, not after
     "vice", "former", ..., not after "of the" or "for the"), whether a proper name follows it: an
@@ -528,7 +520,7 @@ def _title_uses(form: str, title: tuple[str, ...]) -> list[bool]:
         owner = keys[start - 2] if before == "the" and start > 1 else before
         if owner in _PHRASE_BREAKERS and owner != "the":
             continue  # "the Office of the President", "a spokesman for the Prime Minister"
-        if before not in _OTHER_HOLDER and not longer:
+        if before not in english.OTHER_HOLDER_WORDS and not longer:
             following = raw[start + size] if start + size < len(raw) else ""
             uses.append(following[:1].isupper())
     return uses

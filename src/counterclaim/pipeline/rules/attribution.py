@@ -143,22 +143,13 @@ def _quotes_only_names(text: str) -> bool:
     return all(named) and all(_is_name(stretch) for stretch in stretches)
 
 
-_NAMING_WORDS = frozenset(
-    """dubbed named called titled entitled nicknamed codenamed as the a an its his her their our this
-    operation program programme plan project campaign book film movie documentary song album show
-    series novel play law act bill slogan hashtag newspaper daily journal magazine vessel ship""".split()
-)
-"""Words after which quotation marks hold a name ("dubbed", "known as", "the book"), not words said
-("tweeted \u201cWitch Hunt\u201d")."""
-
-
 def _named_before(text: str) -> bool:
     """Whether the word before a quotation mark introduces a name (or owns it: Israel's "Iron Dome")."""
     before = word_runs(text)
     if not before:
         return False
     owner = text.rstrip().endswith(("'s", "\u2019s"))
-    return before[-1].casefold() in _NAMING_WORDS or owner
+    return before[-1].casefold() in english.NAMING_WORDS or owner
 
 
 def _is_name(stretch: str) -> bool:
@@ -195,20 +186,16 @@ def has_reporting_cue(text: str, *, negated_counts: bool = False) -> bool:
     )
 
 
-_BE = frozenset("is are was were be been being".split())
-_RECIPIENT_OPENERS = frozenset("the a an his her their its our my your this that these those".split())
-
-
 def _reported_to_someone(words: list[str], index: int) -> bool:
     """Whether the reporting word at `index` is a passive telling someone of a thing ("abuse is
     reported to the Watch Tower Society", "the crash was reported to the police"): a procedure, not
     speech reported here. "He is reported to have fled" still reports (an infinitive follows)."""
     return (
         0 < index < len(words) - 2
-        and words[index - 1] in _BE
+        and words[index - 1] in english.BE_FORMS
         and words[index] == "reported"  # "confirmed to the AP by an official" is attribution
         and words[index + 1] == "to"
-        and words[index + 2] in _RECIPIENT_OPENERS
+        and words[index + 2] in english.RECIPIENT_OPENERS
         and not _reported_that(_until_clause_break(words[index + 3 :]))
     )
 
@@ -222,20 +209,10 @@ def _reported_that(words: list[str]) -> bool:
     )
 
 
-_DENIAL_VERBS = frozenset("deny denies denied denying".split())
-_WITHHELD = frozenset(
-    """funding funds money access entry bail permission visa visas asylum parole admission benefits
-    coverage treatment""".split()
-)
-_RECEIVERS = frozenset("him her them it us me".split())
-_CLAUSE_VERBS = frozenset("is are was were been had has have".split())
-_CLAUSE_BREAKS = frozenset("and but which who while".split())
-
-
 def _until_clause_break(words: list[str]) -> list[str]:
     """The words before the first "and", "but", "which", ...: what still belongs to the clause."""
     for position, word in enumerate(words):
-        if word in _CLAUSE_BREAKS:
+        if word in english.CLAUSE_BREAKS:
             return words[:position]
     return words
 
@@ -244,37 +221,30 @@ def _denies_a_thing(words: list[str], index: int) -> bool:
     """Whether the word at `index` is "deny" in the sense of withholding a thing ("Congress has
     repeatedly denied funding", "was denied bail", "denied them entry"): a deed, not a denial of
     what someone said."""
-    if words[index] not in _DENIAL_VERBS:
+    if words[index] not in english.DENY_FORMS:
         return False
     following = words[index + 1 : index + 4]
-    if following and following[0] in _RECEIVERS:
+    if following and following[0] in english.RECEIVER_PRONOUNS:
         following = following[1:]
-    if not following or following[0] not in _WITHHELD:
+    if not following or following[0] not in english.WITHHELD_THINGS:
         return False
-    if _CLAUSE_VERBS & set(_until_clause_break(words[index + 1 : index + 8])):
+    if english.CLAUSE_VERBS & set(_until_clause_break(words[index + 1 : index + 8])):
         return False  # "denied access to the sites had been restricted": a denied fact
     # "denied funding for the wall", "denied bail on Monday" withhold; "denied funding terrorists",
     # "denied funds were misused" deny a deed or a fact
     return len(following) == 1 or following[1] in english.PREPOSITIONS
 
 
-_NEGATIONS = frozenset("not t never".split())  # "didn't" is read as "didn", "t"
-_BETWEEN_NEGATION_AND_VERB = frozenset("immediately yet publicly officially directly".split())
-
-
 def _negated(words: list[str], index: int) -> bool:
     """Whether the reporting word at `index` is negated ("did not immediately announce", "has never
     said", "didn't say"): speech the article says did not happen reports nothing."""
     position = index - 1
-    while position >= 0 and words[position] in _BETWEEN_NEGATION_AND_VERB:
+    while position >= 0 and words[position] in english.WORDS_BETWEEN_NEGATION_AND_VERB:
         position -= 1
-    if position < 0 or words[position] not in _NEGATIONS:
+    if position < 0 or words[position] not in english.NEGATION_TOKENS:
         return False
     # "t" is "n't" only after "didn", "won", "can", ...: not in "AT&T said", "Ice-T said"
     return words[position] != "t" or (position > 0 and words[position - 1].endswith("n"))
-
-
-_DEFINITE_DETERMINERS = frozenset("the these those".split())
 
 
 def _text_wording(words: list[str], index: int) -> bool:
@@ -297,7 +267,9 @@ def _names_a_thing(words: list[str], index: int) -> bool:
         return False
     word, before = words[index], words[index - 1]
     participle = word.endswith(("ed", "ing"))
-    return (before in _DEFINITE_DETERMINERS and participle) or (before == "of" and word.endswith("ing"))
+    return (before in english.DEFINITE_DETERMINERS and participle) or (
+        before == "of" and word.endswith("ing")
+    )
 
 
 _OPENING_WORD = re.compile(r"^\W*(\w+)")

@@ -37,16 +37,13 @@ _DAY_WORDS = frozenset(
 _SPEECH_VERBS = english.REPORTING_VERBS | english.DISAGREEMENT_VERBS
 """Verbs that report or dispute speech: in lower case after a comma inside a "name" ("the College,
 questioned the findings"), they make it a fragment."""
-_SAYING = frozenset("said says told tells".split())
-"""Verbs that make a fragment wherever they stand in a "name" ("the official who said it"); others of
-`_SPEECH_VERBS` also name things ("the accused", "EU member states", "residents opposed to the dam")."""
 
 
 def _speech_verb_in(words: list[str]) -> str | None:
-    """A lower-case verb of speech that makes the name a fragment: `_SAYING` anywhere after the first
-    word, any other after a comma."""
+    """A lower-case verb of speech that makes the name a fragment: `english.SAYING_VERBS` anywhere
+    after the first word, any other after a comma."""
     for before, word in pairwise(words):
-        if word in _SAYING or (word in _SPEECH_VERBS and before.endswith(",")):
+        if word in english.SAYING_VERBS or (word in _SPEECH_VERBS and before.endswith(",")):
             return word
     return None
 

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from counterclaim.language import english
 from counterclaim.pipeline.rules.attribution import has_quotation_mark, has_reporting_cue
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
@@ -242,10 +243,6 @@ def _name_of(phrase: str) -> str | None:
     return head if _proper_name(head) else None
 
 
-_NAME_JOINERS = frozenset({"of", "the", "de", "van", "von", "al", "bin"})
-"""Lower-case words a proper name may hold ("Ministry of Defence")."""
-
-
 def _proper_name(phrase: str) -> bool:
     """Whether a speaker phrase is a proper name ("Nancy Pelosi", "Ministry of Defence"), which code
     can hand a claim to before any actor list exists; not a description ("the central bank chief",
@@ -255,15 +252,7 @@ def _proper_name(phrase: str) -> bool:
     return (
         bool(words)
         and words[0][:1].isupper()
-        and words[0].casefold() not in _PEOPLE_AROUND
+        and words[0].casefold() not in english.PEOPLE_AROUND
         and not any(word.endswith(("'s", "\u2019s")) for word in words)
-        and all(word[:1].isupper() or word in _NAME_JOINERS for word in words)
+        and all(word[:1].isupper() or word in english.NAME_JOINERS for word in words)
     )
-
-
-_PEOPLE_AROUND = frozenset(
-    """critics supporters opponents allies friends relatives family families fans followers victims
-    survivors parents lawyers lawyer aides aide advisers advisors members colleagues rivals enemies
-    backers sources""".split()
-)
-"""Words that open a description of people around someone ("Critics of Netanyahu"), no name."""

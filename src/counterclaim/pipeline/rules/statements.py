@@ -121,8 +121,6 @@ _MIDDLE_FRAME = re.compile(
     rf"\s+(?:{_MIDDLE_FRAME_VERBS}){_frame_end(to_quotation=False)}(?P<point>.+)$"
 )
 """A frame after a phrase of its own: "Speaking to reporters on Tuesday, Stoltenberg said it ..."."""
-_POINT_OPENERS = frozenset("in on at to with for of from by during after before about".split())
-"""A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""
 _QUANTITY_OPENERS = ("at least ", "at most ")
 """Openings that look like a phrase's rest but begin a figure ("says at least 70 were killed")."""
 
@@ -192,7 +190,7 @@ def without_frame(
         return None
     if speaker is not None and not (_speaks_for(speaker, actor) or is_news_agency(speaker)):
         return None
-    phrase_rest = point.split()[0].casefold() in _POINT_OPENERS and not point.casefold().startswith(
+    phrase_rest = point.split()[0].casefold() in english.POINT_OPENERS and not point.casefold().startswith(
         _QUANTITY_OPENERS
     )
     if len(point.split()) < MIN_POINT_WORDS or (phrase_rest and not frame.after_point):
