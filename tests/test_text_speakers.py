@@ -24,6 +24,11 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("But Senator Ida Moss rejected the plan.", ["Senator Ida Moss"]),
         ("The Port Authority reportedly denied the claim.", ["The Port Authority"]),
         ('Remarked port scientist Ada Vance, "The tide is late."', ["port scientist Ada Vance"]),
+        # A phrase between commas saying when, where or how is not part of the speaker; a web address
+        # inside it does not end it.
+        ('Port director Omar Lind, in remarks to Arland.com.ar, said, "No ships were lost."',
+         ["Port director Omar Lind"]),
+        ("Omar Lind, speaking to reporters on Monday, said no ships were lost.", ["Omar Lind"]),
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:

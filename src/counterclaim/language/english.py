@@ -213,6 +213,10 @@ INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes remarked")
 """Verbs that may come before their speaker ('..." said the minister', ', says Smith', 'Remarked
 Smith, "..."')."""
 
+CIRCUMSTANCE_OPENERS = _words("in on at during via through speaking writing")
+"""First words of a phrase between commas that says when, where or how a speaker spoke ("Smith, in
+remarks to reporters, said", "Smith, speaking on Tuesday, said"), not who the speaker is."""
+
 REPORT_TIME_LINKS = _words("after before while whereas although though")
 """Words that open a clause reporting another speaker beside the main one ("NATO accused Russia of
 adding troops, a day after Moscow said it was withdrawing"; "While Russia says it is leaving, ...").

@@ -290,7 +290,8 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
 
     Also "Opposition leaders in central Ethiopia say" (a place after a preposition belongs to the
     speaker before it, and is never the speaker itself) and "Muktar Kedir, president of the region,
-    said" (an apposition between commas).
+    said" (an apposition between commas); a phrase between commas that says when, where or how
+    ("Ane Alencar, in remarks to UOL.com.br, said") is left out of the speaker.
     """
     end = _speaker_end(tokens, verb)
     if end > 0 and tokens[end - 1] == ",":
@@ -300,7 +301,10 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
         head, _ = _phrase_before(tokens, opening)
         if head is None:
             return None
-        return f"{head}, {' '.join(tokens[opening + 1 : end - 1])}"
+        between = tokens[opening + 1 : end - 1]
+        if between[0].casefold() in english.CIRCUMSTANCE_OPENERS:
+            return head  # "Ane Alencar, in remarks to UOL.com.br, said": when or where, not who
+        return f"{head}, {' '.join(between)}"
     if end > 0 and tokens[end - 1].endswith(_POSSESSIVE):
         return None  # "Russia's claims": a possessive before a noun, not a speaker before a verb
     phrase, start = _phrase_before(tokens, end)
@@ -329,9 +333,23 @@ def _apposition_start(tokens: list[str], closing: int) -> int | None:
     for position in range(closing - 1, max(closing - 10, -1), -1):
         if tokens[position] == ",":
             return position if position < closing - 1 else None
-        if not (tokens[position][:1].isalnum() or tokens[position] in {"-", "\u2019", "'"}):
+        if not (
+            tokens[position][:1].isalnum()
+            or tokens[position] in {"-", "\u2019", "'"}
+            or _inside_web_address(tokens, position)
+        ):
             return None
     return None
+
+
+def _inside_web_address(tokens: list[str], position: int) -> bool:
+    """Whether the token is a dot between two words, as in a web address ("UOL.com.br")."""
+    return (
+        tokens[position] == "."
+        and 0 < position < len(tokens) - 1
+        and tokens[position - 1][:1].isalnum()
+        and tokens[position + 1][:1].islower()
+    )
 
 
 def _phrase_before(tokens: list[str], end: int) -> tuple[str | None, int]:
