@@ -29,6 +29,9 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ('Port director Omar Lind, in remarks to Arland.com.ar, said, "No ships were lost."',
          ["Port director Omar Lind"]),
         ("Omar Lind, speaking to reporters on Monday, said no ships were lost.", ["Omar Lind"]),
+        ('Omar Lind, in an interview with Arland.com.ar, said, "No ships."', ["Omar Lind"]),
+        ("Ada Vance, who runs Harbour.com, said no ships were lost.", ["Ada Vance, who runs Harbour.com"]),
+        ("Harbour.com said no ships were lost.", ["Harbour.com"]),
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:

@@ -162,11 +162,6 @@ SENTENCE_OPENERS = _words(
 )
 """Common first words of a sentence (text.sentences: does a soft abbreviation end one?)."""
 
-NAME_TITLE_QUALIFIERS = _words(
-    "former acting interim deputy vice then late outgoing incoming us uk eu un nato"
-)
-"""Eval name matching: words stripped only when a title follows them ("former president")."""
-
 NAME_TITLES: frozenset[tuple[str, ...]] = frozenset(
     tuple(title.split())
     for title in (
@@ -548,7 +543,7 @@ CLAUSE_VERBS = _words("is are was were been had has have")
 CLAUSE_BREAKS = _words("and but which who while")
 """Words that end a clause ("and", "which"): what follows belongs to another one."""
 
-NEGATION_TOKENS = _words("not t never")
+VERB_NEGATIONS = _words("not t never")
 """Words that negate a reporting verb before it ("did not announce", "never said"; "didn't" is read
 as "didn", "t")."""
 
@@ -568,7 +563,7 @@ Samoa", "the city of Kyiv")."""
 OTHER_HOLDER_WORDS = _words("former acting interim deputy vice then late outgoing incoming")
 """Words before a title that make its holder someone else than "the" title's ("Vice President")."""
 
-NAME_JOINERS = _words("of the de van von al bin")
+LOWER_CASE_NAME_WORDS = _words("of the de van von al bin")
 """Lower-case words a proper name may hold ("Ministry of Defence")."""
 
 PEOPLE_AROUND = _words(

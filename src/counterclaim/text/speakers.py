@@ -17,7 +17,8 @@ from counterclaim.language import english
 
 REPORTING_VERBS = english.REPORTING_VERBS
 _WORD = re.compile(
-    r"(?:\w\.){2,}"  # U.S., U.N.
+    r"\w+(?:[.-]\w+)*\.(?:com|org|net|gov|edu|int|info|news|[a-z]{2})\b(?!\.\w)"  # UOL.com.br, BBC.co.uk
+    r"|(?:\w\.){2,}"  # U.S., U.N.
     rf"|{english.TITLE_ABBREVIATION_PATTERN}"
     r"|\w+(?:[\u2019'-]\w+)*|[^\w\s]"
 )
@@ -333,23 +334,9 @@ def _apposition_start(tokens: list[str], closing: int) -> int | None:
     for position in range(closing - 1, max(closing - 10, -1), -1):
         if tokens[position] == ",":
             return position if position < closing - 1 else None
-        if not (
-            tokens[position][:1].isalnum()
-            or tokens[position] in {"-", "\u2019", "'"}
-            or _inside_web_address(tokens, position)
-        ):
+        if not (tokens[position][:1].isalnum() or tokens[position] in {"-", "\u2019", "'"}):
             return None
     return None
-
-
-def _inside_web_address(tokens: list[str], position: int) -> bool:
-    """Whether the token is a dot between two words, as in a web address ("UOL.com.br")."""
-    return (
-        tokens[position] == "."
-        and 0 < position < len(tokens) - 1
-        and tokens[position - 1][:1].isalnum()
-        and tokens[position + 1][:1].islower()
-    )
 
 
 def _phrase_before(tokens: list[str], end: int) -> tuple[str | None, int]:

@@ -241,7 +241,7 @@ def _negated(words: list[str], index: int) -> bool:
     position = index - 1
     while position >= 0 and words[position] in english.WORDS_BETWEEN_NEGATION_AND_VERB:
         position -= 1
-    if position < 0 or words[position] not in english.NEGATION_TOKENS:
+    if position < 0 or words[position] not in english.VERB_NEGATIONS:
         return False
     # "t" is "n't" only after "didn", "won", "can", ...: not in "AT&T said", "Ice-T said"
     return words[position] != "t" or (position > 0 and words[position - 1].endswith("n"))

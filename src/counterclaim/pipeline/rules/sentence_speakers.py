@@ -254,5 +254,5 @@ def _proper_name(phrase: str) -> bool:
         and words[0][:1].isupper()
         and words[0].casefold() not in english.PEOPLE_AROUND
         and not any(word.endswith(("'s", "\u2019s")) for word in words)
-        and all(word[:1].isupper() or word in english.NAME_JOINERS for word in words)
+        and all(word[:1].isupper() or word in english.LOWER_CASE_NAME_WORDS for word in words)
     )
