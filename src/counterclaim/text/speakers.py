@@ -69,7 +69,10 @@ class SideReport(NamedTuple):
     """Where it ends: at the first comma, quotation mark or sentence end after the verb."""
 
 
-_SIDE_REPORT_ENDS = frozenset({".", "!", "?", ",", ";", ":", '"', "\u201c", "\u201d"})
+_CLOSING_PUNCTUATION = frozenset(".!?")
+_SIDE_REPORT_ENDS = _CLOSING_PUNCTUATION | frozenset({",", ";", ":", '"', "\u201c", "\u201d"})
+_WORD_JOINERS = frozenset({"-", "\u2019", "'"})
+"""Tokens that join the words of a name or phrase ("Jean-Claude", "O\u2019Brien") rather than end it."""
 
 
 def side_reports(text: str) -> list[SideReport]:
@@ -118,7 +121,7 @@ def _speaker_opening(tokens: list[str], start: int) -> tuple[str, int] | None:
             ):
                 return None
             return " ".join(words[:end]), start + verb
-        if not (token[:1].isalnum() or token in {"\u2019", "'", "-"}):
+        if not (token[:1].isalnum() or token in _WORD_JOINERS):
             return None
     return None
 
@@ -245,7 +248,6 @@ def _names_only(phrase: str) -> bool:
     return all(_is_name_word(w) for w in content)
 
 
-_CLOSING_PUNCTUATION = frozenset(".!?")
 _FRAME_TAIL_WORDS = (
     english.WORDS_BETWEEN_SPEAKER_AND_VERB
     | english.TIME_WORDS
@@ -334,7 +336,7 @@ def _apposition_start(tokens: list[str], closing: int) -> int | None:
     for position in range(closing - 1, max(closing - 10, -1), -1):
         if tokens[position] == ",":
             return position if position < closing - 1 else None
-        if not (tokens[position][:1].isalnum() or tokens[position] in {"-", "\u2019", "'"}):
+        if not (tokens[position][:1].isalnum() or tokens[position] in _WORD_JOINERS):
             return None
     return None
 

@@ -463,15 +463,10 @@ def clash(
     ideas_opposed: bool | None = None,
 ) -> bool:
     """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`)."""
-    ideas = opposed_ideas(a, b, actor_names) if ideas_opposed is None else ideas_opposed
     actors = _Actors(actor_names)
-    return _clash(
-        ClaimFeatures(a, actors.of(a.actor_id)),
-        ClaimFeatures(b, actors.of(b.actor_id)),
-        numeric,
-        actors,
-        ideas,
-    )
+    features_a, features_b = ClaimFeatures(a, actors.of(a.actor_id)), ClaimFeatures(b, actors.of(b.actor_id))
+    ideas = _opposed(features_a, features_b) if ideas_opposed is None else ideas_opposed
+    return _clash(features_a, features_b, numeric, actors, ideas)
 
 
 def _shared_subject(
