@@ -17,6 +17,9 @@ from counterclaim.text.back_references import denies_something_said
         "The mayor denied it.",
         "Speaking at a rally, the governor said the accusations were baseless.",
         "Officials said those figures are wrong.",
+        "A biomechanicist questioned the findings, saying the animal might have held its arms still.",
+        "Another archaeologist disagreed with these findings: the seeps are too small.",
+        "The opposition criticized the government's figures as too low.",
     ],
 )
 def test_a_denial_of_something_reported_before_is_seen(sentence: str) -> None:
@@ -31,6 +34,9 @@ def test_a_denial_of_something_reported_before_is_seen(sentence: str) -> None:
         "She said the report was accurate.",
         "The report says 40 people were killed.",
         "Police dismissed three officers after the inquiry.",
+        "She questioned whether the plan would work.",  # says what it questions
+        "Critics questioned that the dam was safe.",
+        "The senator criticized the decision to close the base.",  # a decision is no saying
     ],
 )
 def test_a_denial_with_content_of_its_own_or_no_denial_is_not(sentence: str) -> None:

@@ -1,11 +1,14 @@
 """Denials that point back at something said before: "denied the allegations", "dismissed the story".
 
 A rebuttal in news often names no content of its own: "Both Britain and the opposition quickly denied
-the allegations", "a spokesman dismissed the story", "Nega disputes that", "the claims are a lie". It
+the allegations", "a spokesman dismissed the story", "Nega disputes that", "the claims are a lie",
+"Hutchinson questioned the findings". It
 shares no content word with the claim it answers, so ranking pairs by shared words never pairs the
 two. Code can still see that such a sentence answers something reported earlier: a denial word
 followed closely by a word that refers back (the allegations, the story, that), or such a reference
-called a lie. General English news phrasing, not tuned to any article.
+called a lie, or a verb of disagreement followed closely by such a word ("questioned the findings",
+"disagreed with these findings"; not "questioned that", which usually opens what is questioned).
+General English news phrasing, not tuned to any article.
 """
 
 from __future__ import annotations
@@ -17,10 +20,16 @@ from counterclaim.language import english
 _DENIAL_VERB = english.DENIAL_VERB_PATTERN
 _REFERRED = english.REFERRED_SAYING_PATTERN
 _POINTER = english.POINTER_PATTERN
+_DISAGREEMENT_VERB = "(?:" + "|".join(sorted(english.DISAGREEMENT_VERBS)) + ")"
 _PATTERNS = (
     # "denied the allegations", "dismissed the report as ...", "rejected those claims outright"
     re.compile(
         rf"\b{_DENIAL_VERB}\s+(?:\w+\s+){{0,2}}?{_POINTER}\s+(?:[\w'\u2019-]+\s+)?{_REFERRED}\b",
+        re.IGNORECASE,
+    ),
+    # "questioned the findings", "disagreed with these findings", "criticized the report"
+    re.compile(
+        rf"\b{_DISAGREEMENT_VERB}\s+(?:\w+\s+){{0,2}}?{_POINTER}\s+(?:[\w'\u2019-]+\s+)?{_REFERRED}\b",
         re.IGNORECASE,
     ),
     # "disputes that," / "denied it." (the pronoun alone, closing a clause)
@@ -35,6 +44,7 @@ _PATTERNS = (
 
 
 def denies_something_said(text: str) -> bool:
-    """Whether the text denies or dismisses something it only refers back to ("the allegations")."""
+    """Whether the text denies, dismisses or takes issue with something it only refers back to ("the
+    allegations", "the findings")."""
     flat = " ".join(text.split())
     return any(pattern.search(flat) for pattern in _PATTERNS)

@@ -37,8 +37,9 @@ VERIFIED = Rule(
 )
 REBUTTAL = Rule(
     "acceptance.rebuttal",
-    "A denial pointing back at a nearby claim of another actor is reported when the verifier says "
-    '"contradict", whatever its stated confidence.',
+    'A denial or objection pointing back at a nearby claim of another actor ("denied the allegations", '
+    '"questioned the findings") is reported when the verifier says "contradict", whatever its stated '
+    "confidence.",
 )
 LOW_CONFIDENCE = Rule(
     "acceptance.low_confidence",

@@ -118,7 +118,8 @@ NO_VISIBLE_REASON = Rule(
 )
 BACK_REFERENCE = Rule(
     "pairing.back_reference",
-    'A denial that only points back at what it denies ("denied the allegations") is paired with the '
+    'A denial or objection that only points back at what it answers ("denied the allegations", '
+    '"questioned the findings") is paired with the '
     "`nearest` nearest earlier claims of other actors and the nearest earlier one that reports an "
     "allegation; with none before it, with the `nearest_later` nearest later one. Never with a claim "
     'that denies too ("officials rejected a report"): two denials of one thing are one side.',
