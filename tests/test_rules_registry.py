@@ -24,6 +24,7 @@ RULE_TEST_MODULES = [
     "test_rules_translation",
     "test_rules_actor_names",
     "test_rules_sentence_speakers",
+    "test_rules_speakers_passed_over",
     "test_rules_duplicates",
     "test_rules_shared_sentences",
     "test_rules_quotations",

@@ -3,13 +3,22 @@ about again. (The request is exercised by the recorded seed tests, with the real
 
 from __future__ import annotations
 
+import pytest
+
+from counterclaim.models import DecisionAction
 from counterclaim.pipeline.article import PreparedArticle
+from counterclaim.pipeline.proposals import ProposedClaim
 from counterclaim.pipeline.rules.speakers_passed_over import (
+    PRONOUN_GOES_ON,
     MissedSpeaker,
     is_unnamed_source,
     missed_speakers,
     names_someone,
 )
+from counterclaim.pipeline.steps import second_look
+from fake_model import FakeModel, run_step, state_for
+
+EXERCISED = {PRONOUN_GOES_ON}
 
 TWO_SPEAKERS = PreparedArticle.from_text(
     "Union leaders have warned of strikes, after a Transport Ministry spokeswoman said fares would rise. "
@@ -44,3 +53,78 @@ def test_an_unnamed_source_is_asked_about_but_a_bare_title_is_not() -> None:
     assert missed_speakers(article, {1: ["The mayor"]}) == [MissedSpeaker(sentence=1, speaker="the source")]
     assert is_unnamed_source("another source") and is_unnamed_source("Western diplomats")
     assert not is_unnamed_source("The president") and not is_unnamed_source("the military")
+
+
+GOES_ON_TEXT = (
+    "Boris Johnson told Sky News that the West has seen some positive signs. "
+    "\u201cWe have field hospitals being built near the border,\u201d he said. "
+    "The bridge opened in 1990 and carries four lanes of traffic. "
+    "\u201cIt is a worrying sign,\u201d she said."
+)
+GOES_ON = PreparedArticle.from_text(GOES_ON_TEXT)
+
+
+def test_a_speaking_pronoun_in_a_sentence_no_claim_cites_goes_on_with_the_last_actor_quoted() -> None:
+    missed = missed_speakers(GOES_ON, {1: ["Boris Johnson"]}, frozenset({1}))
+    assert missed == [MissedSpeaker(sentence=2, speaker="Boris Johnson", goes_on_from=1)]
+
+
+def test_a_speaking_pronoun_is_not_resolved_when_code_cannot_tell_whom_it_means() -> None:
+    # sentence 4's nearest earlier claims are more than two sentences back; sentence 2 is cited by a
+    # claim already (a quotation running over two sentences)
+    assert missed_speakers(GOES_ON, {1: ["Boris Johnson"]}, frozenset({1, 2})) == []
+    # two actors claimed in the sentence before: "he" could be either
+    assert missed_speakers(GOES_ON, {1: ["Boris Johnson", "Sky News"]}, frozenset({1})) == []
+    # the same actor under one spelling twice is one actor
+    twice = missed_speakers(GOES_ON, {1: ["Boris Johnson", "Boris  Johnson"]}, frozenset({1}))
+    assert [m.speaker for m in twice] == ["Boris Johnson"]
+
+
+def _second_look_after_johnson(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Run the second look on `text` with Boris Johnson's claim on sentence 1 kept, the model answering
+    a claim for whoever it is asked about: (the prompts sent, (rule, reason) of each relabeling)."""
+    answer = {
+        "statement_in_english": "Boris Johnson says field hospitals are being built.",
+        "kind": "assertion",
+    }
+    model = FakeModel({"SpeakerClaims": [{"item_0": {**answer, "hedged": False}}]})
+    state = state_for(text, model)
+    johnson = ProposedClaim(
+        sentence=1,
+        actor="Boris Johnson",
+        statement="The West has seen positive signs.",
+        kind="assertion",
+        hedged=False,
+    )
+    state.proposals.consider(johnson, (1, 1))
+    run_step(state, second_look.run, second_look.NAME)
+    prompts = [str(body["messages"][-1]["content"]) for _, body in model.asked]
+    decisions = [(d.rule, d.reason) for d in state.trace.decisions() if d.action is DecisionAction.RELABELED]
+    return prompts, decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "relabeled"),
+    [
+        pytest.param(GOES_ON_TEXT, True, id="he-said-after-johnson"),
+        pytest.param(
+            "Boris Johnson told Sky News that the West has seen some positive signs. "
+            "The bridge opened in 1990 and carries four lanes of traffic. "
+            "The river floods every spring, and the town has built new dikes. "
+            "\u201cWe have field hospitals being built near the border,\u201d he said.",
+            False,
+            id="three-sentences-back",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_is_asked_about_as_the_actor_it_goes_on_with(text: str, relabeled: bool) -> None:
+    prompts, decisions = _second_look_after_johnson(text)
+    assert [rule for rule, _ in decisions] == ([PRONOUN_GOES_ON.name] if relabeled else [])
+    assert len(prompts) == relabeled and all(
+        'the speaker "Boris Johnson" in the sentence [2]' in p for p in prompts
+    )
+    if relabeled:
+        assert (
+            "sentence 2's speaker is a pronoun: taken as 'Boris Johnson', whose claims sentence 1"
+            in decisions[0][1]
+        )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import ProposedClaim
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
-from counterclaim.pipeline.rules.speakers_passed_over import MissedSpeaker, missed_speakers
+from counterclaim.pipeline.rules.speakers_passed_over import PRONOUN_GOES_ON, MissedSpeaker, missed_speakers
 from counterclaim.pipeline.schemas import speaker_claims_model
 from counterclaim.pipeline.state import AnalysisState
 from counterclaim.text.chunking import Chunk, batches_by_chunk
@@ -48,7 +49,9 @@ async def run(state: AnalysisState) -> None:
     """Ask about the speakers passed over (English articles), then say how many proposals code left
     out for their attribution."""
     if state.attribution.english:
-        missed = missed_speakers(state.article, state.proposals.actors_by_sentence())
+        missed = missed_speakers(
+            state.article, state.proposals.actors_by_sentence(), state.proposals.cited_sentences()
+        )
         planned = batches(state.chunks, missed)
         answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
         for (_, batch), answer in zip(planned, answers, strict=True):
@@ -63,7 +66,15 @@ async def run(state: AnalysisState) -> None:
                     kind=draft.kind,
                     hedged=draft.hedged,
                 )
+                kept = len(state.proposals.kept)
                 state.proposals.consider(proposed, (item.sentence, item.sentence))
+                if item.goes_on_from is not None and len(state.proposals.kept) > kept:
+                    claim = state.proposals.kept[-1]
+                    reason = (
+                        f"sentence {item.sentence}'s speaker is a pronoun: taken as {item.speaker!r}, "
+                        f"whose claims sentence {item.goes_on_from} cites"
+                    )
+                    state.trace.record_about(PRONOUN_GOES_ON, DecisionAction.RELABELED, reason, claim)
     if state.proposals.unattributed:
         state.notices.append(
             f"{state.proposals.unattributed} proposed claim(s) left out: the actor is not named near the "
