@@ -32,6 +32,11 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ('Omar Lind, in an interview with Arland.com.ar, said, "No ships."', ["Omar Lind"]),
         ("Ada Vance, who runs Harbour.com, said no ships were lost.", ["Ada Vance, who runs Harbour.com"]),
         ("Harbour.com said no ships were lost.", ["Harbour.com"]),
+        # verbs of speech beyond "said" (PolNeAR's cues)
+        ("Port minister Ada Vance commented that the figure is based on ships counted.",
+         ["Port minister Ada Vance"]),
+        ("Scientists cautioned against an excess of optimism for the tide.", ["Scientists"]),
+        ("Senator Ida Moss emphasized the need for approval by the council.", ["Senator Ida Moss"]),
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:
@@ -48,6 +53,8 @@ def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str
         "Talks on the conflict in Arland's Red Valley states went on.",  # a place is not a speaker
         "Le ministre a déclaré que le pont était sûr.",  # other languages yield nothing
         "Added to the list were three ports.",  # a sentence-initial verb needs a speaker after it
+        "Omar Lind's comments came after the vote.",  # a noun, not "commented"
+        "The governor declared a state of emergency.",  # a deed
     ],
 )
 def test_no_speaker_where_nobody_is_reported(sentence: str) -> None:
