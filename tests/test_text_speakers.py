@@ -37,6 +37,7 @@ from counterclaim.text.speakers import reported_speakers, side_reports
          ["Port minister Ada Vance"]),
         ("Scientists cautioned against an excess of optimism for the tide.", ["Scientists"]),
         ("Senator Ida Moss emphasized the need for approval by the council.", ["Senator Ida Moss"]),
+        ("Omar Lind responded by saying no ships were lost.", ["Omar Lind"]),  # "by" + gerund: active
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:
@@ -55,6 +56,10 @@ def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str
         "Added to the list were three ports.",  # a sentence-initial verb needs a speaker after it
         "Omar Lind's comments came after the vote.",  # a noun, not "commented"
         "The governor declared a state of emergency.",  # a deed
+        "Arland Motors recalled two million cars.",
+        "Readings indicated radiation levels above the limit.",  # a finding
+        "Hospitals stressed by the surge have cancelled surgeries.",  # a passive participle
+        "The minister was accused of taking bribes.",
     ],
 )
 def test_no_speaker_where_nobody_is_reported(sentence: str) -> None:

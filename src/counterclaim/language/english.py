@@ -200,12 +200,13 @@ REPORTING_VERBS = _words(
     threatened threatens promised promises demanded demands called calls described describes
     criticised criticized criticises criticizes condemned condemns rejected rejects dismissed dismisses
     suggested suggests wrote writes replied replies responded responds countered counters maintained
-    maintains believes believed disputes disputed termed insisted remarked remarks commented recalled
-    recalls emphasized emphasised emphasizes emphasises stressed stresses tweeted mentioned indicated
-    pledged pledges conceded concedes cautioned cautions testified"""
+    maintains believes believed disputes disputed termed insisted remarked remarks commented emphasized
+    emphasised emphasizes emphasises stressed stresses tweeted pledged pledges cautioned testified
+    testifies"""
 )
 """Verbs that report speech ("X said", "X has warned"): matched lower-case (text.speakers). Not forms
-that are mostly nouns ("comments", "tweets") or deeds ("declared an emergency", "revealed a plaque")."""
+that are mostly nouns ("comments", "tweets", "cautions") or often deeds or findings ("declared an
+emergency", "recalled cars", "conceded goals", "readings indicated", "mentioned in the indictment")."""
 
 INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes remarked")
 """Verbs that may come before their speaker ('..." said the minister', ', says Smith', 'Remarked

@@ -198,7 +198,3 @@ class Proposals:
         for item in self.kept:
             claimed.setdefault(item.sentences[0], []).append(item.actor)
         return claimed
-
-    def cited_sentences(self) -> frozenset[int]:
-        """Every sentence a kept proposal cites."""
-        return frozenset(number for item in self.kept for number in item.sentences)

@@ -6,11 +6,11 @@ reporting patterns, who a sentence reports as speaking; each such speaker that g
 sentence is asked about once more.
 
 Asked about: named speakers ("Whitman", "a Russian Defense Ministry spokesman") and unnamed sources
-("the source", "officials"); and in a sentence that got no claim at all and whose only speaker is a
-pronoun ("'We have field hospitals near the border,' he said"), the one actor the nearest earlier
-sentence with claims (at most `PRONOUN_REACH` sentences back) gave its claims to: a reporter goes on
-with the speaker just quoted, and the small model often passes over the quotation that follows. Not
-asked about: a bare title ("the president", a person the article
+("the source", "officials"); and in a sentence that got no claim at all and whose only speaker is
+"he" or "she" ("'We have field hospitals near the border,' he said"), the actor the sentence just before
+reports as speaking, when it gave its claims to that one actor and names it: a reporter goes on with
+the speaker just quoted, and the small model often passes over the quotation that follows. Not asked
+about: a bare title ("the president", a person the article
 names elsewhere, whose claim is usually given under the name), a wire service's "Reuters reported"
 (the outlet's own reporting), and sentences written to steer a model or crediting the report.
 """
@@ -18,7 +18,6 @@ names elsewhere, whose claim is usually given under the name), a wire service's 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from counterclaim.language import english
@@ -27,18 +26,19 @@ from counterclaim.pipeline.rules.attribution import actor_named_in
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_credit_line, is_news_agency
 from counterclaim.text.instructions import reads_as_instruction
-from counterclaim.text.speakers import pronoun_speaks
+from counterclaim.text.speakers import speaking_pronoun
 
-PRONOUN_REACH = 2
-"""How many sentences back the actor a speaking pronoun goes on with is looked for."""
+PERSON_PRONOUNS = frozenset({"he", "she"})
+"""Speaking pronouns that go on with a person just quoted ("they" and "it" may be anyone)."""
 
 PRONOUN_GOES_ON = Rule(
     "speakers.pronoun_goes_on",
-    "In a sentence no claim cites whose only speaker is a pronoun (\"'We have field hospitals near the "
-    "border,' he said\"), the speaker is the one actor the nearest earlier sentence with claims (at most "
-    "`reach` sentences back) gave them to: the model is asked what that actor claims there, and a claim "
-    "it gives is kept under that actor's name. With claims of several actors there, nothing is asked.",
-    {"reach": PRONOUN_REACH},
+    'In a sentence no claim cites whose only speaker is "he" or "she" ("\'We have field hospitals '
+    "near the border,' he said\"), the speaker is the actor the sentence just before reports as "
+    "speaking, when that sentence's claims are all of that one actor and name it: the model is asked "
+    "what the actor claims there, and a claim it gives is kept under that name. Nothing is asked when "
+    "the sentence before has no claim, claims of several actors, or reports nobody's words (a deed: "
+    "\"Police arrested Tom Reed. 'I am innocent,' he said\").",
 )
 RULES = (PRONOUN_GOES_ON,)
 
@@ -50,7 +50,8 @@ class MissedSpeaker:
     sentence: int
     speaker: str
     goes_on_from: int | None = None
-    """When the sentence's speaker is a pronoun: the earlier sentence whose claims' actor `speaker` is."""
+    """When the sentence's speaker is "he" or "she": the sentence before, whose speaking actor
+    `speaker` is (`PRONOUN_GOES_ON`)."""
 
 
 def names_someone(speaker: str) -> bool:
@@ -70,14 +71,11 @@ def is_unnamed_source(speaker: str) -> bool:
     return bool(words) and words[-1].casefold() in english.SOURCE_NOUNS
 
 
-def missed_speakers(
-    article: PreparedArticle, claimed: Mapping[int, Sequence[str]], cited: AbstractSet[int] = frozenset()
-) -> list[MissedSpeaker]:
+def missed_speakers(article: PreparedArticle, claimed: Mapping[int, Sequence[str]]) -> list[MissedSpeaker]:
     """Speakers code finds in each sentence whose name shares no word with an actor claimed there, and
-    the actor a speaking pronoun goes on with in a sentence no claim cites.
+    the actor a speaking "he" or "she" goes on with in a sentence without claims (`PRONOUN_GOES_ON`).
 
-    `claimed` maps a sentence number to the actor names of the claims already proposed for it (by the
-    first sentence they cite); `cited` holds every sentence a proposed claim cites.
+    `claimed` maps a sentence number to the actor names of the claims already proposed for it.
     """
     missed = []
     for number, (text, speakers) in enumerate(
@@ -95,21 +93,23 @@ def missed_speakers(
             if any(actor_named_in(speaker, name) or actor_named_in(name, speaker) for name in names):
                 continue
             missed.append(MissedSpeaker(sentence=number, speaker=speaker))
-        if number not in cited and not names and not asked and pronoun_speaks(text):
-            gone_on_with = _actor_gone_on_with(claimed, number)
-            if gone_on_with is not None:
-                earlier, actor = gone_on_with
-                missed.append(MissedSpeaker(sentence=number, speaker=actor, goes_on_from=earlier))
+        if not names and not asked and speaking_pronoun(text) in PERSON_PRONOUNS:
+            actor = _speaker_before(article, claimed, number)
+            if actor is not None:
+                missed.append(MissedSpeaker(sentence=number, speaker=actor, goes_on_from=number - 1))
     return missed
 
 
-def _actor_gone_on_with(claimed: Mapping[int, Sequence[str]], number: int) -> tuple[int, str] | None:
-    """The nearest earlier sentence with claims (within `PRONOUN_REACH`) and the one actor it gave them
-    to; None when there is none or it has claims of several actors (code cannot tell whom "he" is)."""
-    for earlier in range(number - 1, max(0, number - 1 - PRONOUN_REACH), -1):
-        names = claimed.get(earlier)
-        if not names:
-            continue
-        distinct = {" ".join(name.split()).casefold() for name in names}
-        return (earlier, names[0]) if len(distinct) == 1 else None
-    return None
+def _speaker_before(
+    article: PreparedArticle, claimed: Mapping[int, Sequence[str]], number: int
+) -> str | None:
+    """The actor the sentence before `number` reports as speaking: its claims are all of that one actor,
+    the sentence names it and code finds a speaker in it; None otherwise (code cannot tell whom "he"
+    is)."""
+    names = claimed.get(number - 1)
+    if not names or len({" ".join(name.split()).casefold() for name in names}) != 1:
+        return None
+    before = article.sentence_texts[number - 2]
+    if not article.sentence_speakers[number - 2] or not actor_named_in(names[0], before):
+        return None
+    return names[0]

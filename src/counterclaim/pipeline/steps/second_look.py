@@ -49,9 +49,7 @@ async def run(state: AnalysisState) -> None:
     """Ask about the speakers passed over (English articles), then say how many proposals code left
     out for their attribution."""
     if state.attribution.english:
-        missed = missed_speakers(
-            state.article, state.proposals.actors_by_sentence(), state.proposals.cited_sentences()
-        )
+        missed = missed_speakers(state.article, state.proposals.actors_by_sentence())
         planned = batches(state.chunks, missed)
         answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
         for (_, batch), answer in zip(planned, answers, strict=True):
@@ -71,8 +69,8 @@ async def run(state: AnalysisState) -> None:
                 if item.goes_on_from is not None and len(state.proposals.kept) > kept:
                     claim = state.proposals.kept[-1]
                     reason = (
-                        f"sentence {item.sentence}'s speaker is a pronoun: taken as {item.speaker!r}, "
-                        f"whose claims sentence {item.goes_on_from} cites"
+                        f"sentence {item.sentence}'s speaking pronoun read as {item.speaker!r}, who speaks "
+                        f"in sentence {item.goes_on_from}"
                     )
                     state.trace.record_about(PRONOUN_GOES_ON, DecisionAction.RELABELED, reason, claim)
     if state.proposals.unattributed:
