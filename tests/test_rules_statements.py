@@ -141,6 +141,15 @@ FRAME_CASES = [
         id="pointed-out-that",
     ),
     pytest.param(
+        "Minister Ann Hale commented that the figure counts only bodies found.",
+        "Minister Ann Hale",
+        "The figure counts only bodies found.",
+        id="commented-that",
+    ),
+    pytest.param(
+        "Scientists cautioned against an excess of optimism.", "Scientists", None, id="cautioned-against"
+    ),
+    pytest.param(
         "The MDC says at least 70 of its members have been killed.",
         "The MDC",
         "At least 70 of its members have been killed.",

@@ -30,9 +30,11 @@ _FRAME_VERBS = (
     r"|explained|confirmed"
 )
 """Verbs of an attribution frame ("added to the agenda" is none)."""
-_FRAME_VERBS_BEFORE_THAT = "claims|reported|pointed out|points out"
+_FRAME_VERBS_BEFORE_THAT = (
+    "claims|reported|pointed out|points out|commented|stressed|emphasi[sz]ed|cautioned|tweeted|testified"
+)
 """Verbs that are a frame only before "that" ("Their claims are false", "He reported the incident to
-the police", "She pointed out the risks" are statements)."""
+the police", "She pointed out the risks", "Scientists cautioned against optimism" are statements)."""
 _SUBJECT_FREE = r"(?:(?!\b(?:he|she|they|we|I|it)\b)[^,;:\"\u201c\u2018])"
 """A character of a phrase that holds no subject pronoun (a phrase, not a clause of its own)."""
 
