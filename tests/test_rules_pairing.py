@@ -146,49 +146,6 @@ def test_a_denial_that_points_back_is_not_paired_with_another_denial() -> None:
     assert rebuttals == {("c1", "c3")}
 
 
-def test_an_objection_that_points_back_is_paired_as_a_rebuttal() -> None:
-    article = (
-        "The authors proposed that running made the dinosaur flap its wings. "
-        "The study was published on Thursday. "
-        "Hutchinson questioned the findings, saying the animal held its arms tight against its body."
-    )
-
-    def claim(cid: str, actor: str, evidence: str) -> Claim:
-        return _claim(cid, actor, evidence, evidence, ClaimKind.ASSERTION, article=article)
-
-    claims = [
-        claim("c1", "authors", "The authors proposed that running made the dinosaur flap its wings."),
-        claim("c2", "authors", "The study was published on Thursday."),
-        claim(
-            "c3",
-            "hutchinson",
-            "Hutchinson questioned the findings, saying the animal held its arms tight against its body.",
-        ),
-    ]
-    rebuttals = {(c.a.id, c.b.id) for c in propose_candidates(claims, limit=10) if c.rebuttal}
-    assert rebuttals == {("c1", "c3"), ("c2", "c3")}  # the two nearest earlier claims of other actors
-
-
-def test_a_denial_answering_an_objection_is_paired_with_it() -> None:
-    article = (
-        "The study found that the dinosaur flapped its wings while running. "
-        "Hutchinson questioned the findings. "
-        "The authors rejected those comments."
-    )
-
-    def claim(cid: str, actor: str, evidence: str) -> Claim:
-        return _claim(cid, actor, evidence, evidence, ClaimKind.ASSERTION, article=article)
-
-    claims = [
-        claim("c1", "study", "The study found that the dinosaur flapped its wings while running."),
-        claim("c2", "hutchinson", "Hutchinson questioned the findings."),
-        claim("c3", "authors", "The authors rejected those comments."),
-    ]
-    rebuttals = {(c.a.id, c.b.id) for c in propose_candidates(claims, limit=10) if c.rebuttal}
-    # an objection is no denial: the authors' rejection may answer it
-    assert ("c2", "c3") in rebuttals and ("c1", "c2") in rebuttals
-
-
 def test_a_denial_with_nothing_before_it_to_answer_is_paired_with_the_next_claim_of_another_actor() -> None:
     def claim(cid: str, actor: str, evidence: str, kind: ClaimKind = ClaimKind.ASSERTION) -> Claim:
         return _claim(cid, actor, evidence, evidence, kind, article=LEAD_DENIAL_ARTICLE)

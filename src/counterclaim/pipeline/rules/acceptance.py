@@ -8,10 +8,10 @@ contradiction between figures it finds compatible, and reports one between figur
 hold when the model agrees the claims are about the same thing ("compatible") but misjudged the numbers.
 What a reported contradiction's explanation says is `rules.explanations`' job.
 
-A rebuttal code found (B denies or takes issue with something it only points back at, A a nearby claim
-of another actor) needs the model's "contradict" and not its confidence: code has established the
-conflict and the model only says whether A is what B answers. The 1.5B states its confidence at
-random (0.5 or 0.9 for the same kind of pair), so asking for 0.8 there would only drop pairs by chance.
+A rebuttal code found (B denies something it only points back at, A a nearby claim of another actor)
+needs the model's "contradict" and not its confidence: code has established the conflict and the model
+only says whether A is what B denies. The 1.5B states its confidence at random (0.5 or 0.9 for the same
+kind of pair), so asking for 0.8 there would only drop pairs by chance.
 """
 
 from __future__ import annotations
@@ -37,9 +37,8 @@ VERIFIED = Rule(
 )
 REBUTTAL = Rule(
     "acceptance.rebuttal",
-    'A denial or objection pointing back at a nearby claim of another actor ("denied the allegations", '
-    '"questioned the findings") is reported when the verifier says "contradict", whatever its stated '
-    "confidence.",
+    "A denial pointing back at a nearby claim of another actor is reported when the verifier says "
+    '"contradict", whatever its stated confidence.',
 )
 LOW_CONFIDENCE = Rule(
     "acceptance.low_confidence",
@@ -91,8 +90,7 @@ ORDER_CHANGES_VERDICT = Rule(
     'unless the second answer is "contradict" too, it is not reported (a small model leans on which '
     "claim it reads first); an unusable second answer leaves the first standing, with a notice. Pairs "
     "code established are not asked again: figures that cannot both hold, "
-    'and rebuttals (a denial or objection pointing back, "denied the allegations", "questioned the '
-    'findings", means nothing read first).',
+    'and rebuttals (a denial pointing back, "denied the allegations", means nothing read first).',
 )
 SAME_CONFLICT = Rule(
     "acceptance.same_conflict",

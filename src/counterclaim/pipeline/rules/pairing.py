@@ -22,7 +22,7 @@ from counterclaim.language.tokens import words
 from counterclaim.models import Claim, ClaimKind
 from counterclaim.pipeline.rules.actor_names import name_key, occurs_in, state_of
 from counterclaim.pipeline.trace import Rule
-from counterclaim.text.back_references import denies_something_said, objects_to_something_said
+from counterclaim.text.back_references import denies_something_said
 from counterclaim.text.keywords import (
     CONCEPTS,
     is_negated,
@@ -118,8 +118,7 @@ NO_VISIBLE_REASON = Rule(
 )
 BACK_REFERENCE = Rule(
     "pairing.back_reference",
-    'A denial or objection that only points back at what it answers ("denied the allegations", '
-    '"questioned the findings") is paired with the '
+    'A denial that only points back at what it denies ("denied the allegations") is paired with the '
     "`nearest` nearest earlier claims of other actors and the nearest earlier one that reports an "
     "allegation; with none before it, with the `nearest_later` nearest later one. Never with a claim "
     'that denies too ("officials rejected a report"): two denials of one thing are one side.',
@@ -170,9 +169,8 @@ class Candidate:
     opposed: bool = False
     """The claims carry opposed ideas (withdraw / increase, deny / confirm), as code sees it."""
     rebuttal: bool = False
-    """Claim B denies or takes issue with something it only points back at ("denied the allegations",
-    "questioned the findings"), and A is a nearby claim of another actor it may answer
-    (`BACK_REFERENCE`)."""
+    """Claim B denies something it only points back at ("denied the allegations"), and A is a nearby
+    claim of another actor it may answer (`BACK_REFERENCE`)."""
 
 
 @dataclass(frozen=True)
@@ -258,12 +256,6 @@ class ClaimFeatures:
     @cached_property
     def denies_something_said(self) -> bool:
         return denies_something_said(self.evidence_text)
-
-    @cached_property
-    def rebuts_something_said(self) -> bool:
-        """The evidence denies or takes issue with something it only points back at ("denied the
-        allegations", "questioned the findings")."""
-        return self.denies_something_said or objects_to_something_said(self.evidence_text)
 
     @cached_property
     def denies(self) -> bool:
@@ -655,16 +647,16 @@ def propose_candidates(
 
 
 def _back_reference_pairs(features: Sequence[ClaimFeatures], actors: _Actors) -> list[Candidate]:
-    """Pairs for rebuttals that only point back at what they answer ("denied the allegations",
-    "questioned the findings"): such a rebuttal shares no words with its target, so shared words never
-    pair them. Each is paired with the nearest earlier claims of other actors and the nearest earlier
-    one that reports an allegation (`BACK_REFERENCE_NEAREST` + 1 at most); a rebuttal with no earlier
-    claim of another actor is paired with the nearest later one instead, since a news lead often
-    reports the denial before the claims it answers ("X called the claims a lie. ... Y says 70 of its
-    members were killed"). Code counts the pointing back as a reason for conflict."""
+    """Pairs for denials that only point back at what they deny ("denied the allegations"): such a
+    denial shares no words with its target, so shared words never pair them. Each is paired with the
+    nearest earlier claims of other actors and the nearest earlier one that reports an allegation
+    (`BACK_REFERENCE_NEAREST` + 1 at most); a denial with no earlier claim of another actor is paired
+    with the nearest later one instead, since a news lead often reports the denial before the claims
+    it answers ("X called the claims a lie. ... Y says 70 of its members were killed"). Code counts
+    the pointing back as a reason for conflict."""
     pairs: list[Candidate] = []
-    for denial in features:  # a denial or an objection
-        if not denial.rebuts_something_said:
+    for denial in features:
+        if not denial.denies_something_said:
             continue
         start = denial.claim.evidence[0].start
         others = [

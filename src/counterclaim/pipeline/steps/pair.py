@@ -30,7 +30,7 @@ NAME = "pair"
 def _why(candidate: Candidate) -> str:
     reasons = []
     if candidate.rebuttal:
-        reasons.append("a rebuttal pointing back at it")
+        reasons.append("a denial pointing back at it")
     if candidate.numeric.relation is NumericRelation.CONFLICTING:
         reasons.append("figures that cannot both hold")
     if candidate.opposed:
