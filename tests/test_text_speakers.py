@@ -38,6 +38,8 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("Scientists cautioned against an excess of optimism for the tide.", ["Scientists"]),
         ("Senator Ida Moss emphasized the need for approval by the council.", ["Senator Ida Moss"]),
         ("Omar Lind responded by saying no ships were lost.", ["Omar Lind"]),  # "by" + gerund: active
+        ("Omar Lind said by video link that no ships were lost.", ["Omar Lind"]),  # "by" + a means
+        ("The mayor said by telephone the port was open.", ["The mayor"]),
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:
@@ -58,8 +60,9 @@ def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str
         "The governor declared a state of emergency.",  # a deed
         "Arland Motors recalled two million cars.",
         "Readings indicated radiation levels above the limit.",  # a finding
-        "Hospitals stressed by the surge have cancelled surgeries.",  # a passive participle
-        "The minister was accused of taking bribes.",
+        "Hospitals stressed by the surge have cancelled surgeries.",  # a passive participle, its agent
+        "Donor pledges reached $5 billion.",  # nouns
+        "Financial stresses weigh on Arland banks.",
     ],
 )
 def test_no_speaker_where_nobody_is_reported(sentence: str) -> None:

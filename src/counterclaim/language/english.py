@@ -201,12 +201,12 @@ REPORTING_VERBS = _words(
     criticised criticized criticises criticizes condemned condemns rejected rejects dismissed dismisses
     suggested suggests wrote writes replied replies responded responds countered counters maintained
     maintains believes believed disputes disputed termed insisted remarked remarks commented emphasized
-    emphasised emphasizes emphasises stressed stresses tweeted pledged pledges cautioned testified
-    testifies"""
+    emphasised emphasizes emphasises stressed tweeted pledged cautioned testified testifies"""
 )
 """Verbs that report speech ("X said", "X has warned"): matched lower-case (text.speakers). Not forms
-that are mostly nouns ("comments", "tweets", "cautions") or often deeds or findings ("declared an
-emergency", "recalled cars", "conceded goals", "readings indicated", "mentioned in the indictment")."""
+that are mostly nouns ("comments", "tweets", "cautions", "pledges", "stresses") or often deeds or
+findings ("declared an emergency", "recalled cars", "conceded goals", "readings indicated",
+"mentioned in the indictment")."""
 
 INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes remarked")
 """Verbs that may come before their speaker ('..." said the minister', ', says Smith', 'Remarked

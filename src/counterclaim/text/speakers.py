@@ -32,7 +32,7 @@ def reported_speakers(sentence: str) -> list[str]:
     found: list[str] = []
     for index, token in enumerate(tokens):
         if token in REPORTING_VERBS and _passive(tokens, index):
-            continue  # "Hospitals stressed by the surge", "the minister was accused of"
+            continue  # "Hospitals stressed by the surge": the agent follows "by"
         if token in REPORTING_VERBS:  # lower-case only: "States" in "United States" is no verb
             before = _speaker_before(tokens, index)
             if before:
@@ -261,34 +261,34 @@ _FRAME_TAIL_WORDS = (
 statement")."""
 
 
-_PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
+_AGENT_OPENERS = frozenset("the a an its their his her this that these those".split())
 
 
 def _passive(tokens: list[str], verb: int) -> bool:
-    """Whether the verb is a passive participle ("was accused", "stressed by the surge"; not
-    "responded by using"): what comes before it is no speaker."""
+    """Whether the verb is a passive participle with its agent after "by" ("hospitals stressed by the
+    surge", "accused by the government"): what comes before it is no speaker. Not "said by video
+    link", "testified by telephone" or "responded by saying", which name a means."""
     following = [token.casefold() for token in tokens[verb + 1 : verb + 3]]
-    by_agent = following[:1] == ["by"] and not (len(following) > 1 and following[1].endswith("ing"))
-    return by_agent or (verb > 0 and tokens[verb - 1].casefold() in _PASSIVE_AUXILIARIES)
+    return len(following) == 2 and following[0] == "by" and following[1] in _AGENT_OPENERS
 
 
 def pronoun_speaks(sentence: str) -> bool:
     """Whether a pronoun is a speaker of the sentence ("he said", "They have also said"): someone code
     cannot name from the sentence alone."""
-    return speaking_pronoun(sentence) is not None
+    return bool(speaking_pronouns(sentence))
 
 
-def speaking_pronoun(sentence: str) -> str | None:
-    """The first pronoun that speaks in the sentence, case-folded ("he" in "'...,' he said"); None when
-    no pronoun does."""
+def speaking_pronouns(sentence: str) -> list[str]:
+    """The pronouns that speak in the sentence, case-folded, in order ("he" in "'...,' he said")."""
     tokens = _WORD.findall(sentence)
+    found: list[str] = []
     for index, token in enumerate(tokens):
         if token not in REPORTING_VERBS:
             continue
         end = _speaker_end(tokens, index)
         if end > 0 and tokens[end - 1].casefold() in english.SUBJECT_PRONOUNS:
-            return str(tokens[end - 1]).casefold()
-    return None
+            found.append(str(tokens[end - 1]).casefold())
+    return found
 
 
 def _speaker_end(tokens: list[str], verb: int) -> int:

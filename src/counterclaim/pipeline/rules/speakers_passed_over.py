@@ -6,13 +6,14 @@ reporting patterns, who a sentence reports as speaking; each such speaker that g
 sentence is asked about once more.
 
 Asked about: named speakers ("Whitman", "a Russian Defense Ministry spokesman") and unnamed sources
-("the source", "officials"); and in a sentence that got no claim at all and whose only speaker is
-"he" or "she" ("'We have field hospitals near the border,' he said"), the actor the sentence just before
-reports as speaking, when it gave its claims to that one actor and names it: a reporter goes on with
-the speaker just quoted, and the small model often passes over the quotation that follows. Not asked
-about: a bare title ("the president", a person the article
-names elsewhere, whose claim is usually given under the name), a wire service's "Reuters reported"
-(the outlet's own reporting), and sentences written to steer a model or crediting the report.
+("the source", "officials"); and in a sentence without claims whose only speaker is "he" or "she"
+("'We have field hospitals near the border,' he said"), the person the sentence just before reports
+as speaking (`PRONOUN_GOES_ON`): a reporter goes on with the speaker just quoted, and the small model
+often passes over the quotation that follows.
+
+Not asked about: a bare title ("the president", a person the article names elsewhere, whose claim is
+usually given under the name), a wire service's "Reuters reported" (the outlet's own reporting), and
+sentences written to steer a model or crediting the report.
 """
 
 from __future__ import annotations
@@ -26,19 +27,20 @@ from counterclaim.pipeline.rules.attribution import actor_named_in
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_credit_line, is_news_agency
 from counterclaim.text.instructions import reads_as_instruction
-from counterclaim.text.speakers import speaking_pronoun
+from counterclaim.text.speakers import speaking_pronouns
 
+_ARTICLES = frozenset({"the", "a", "an"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 """Speaking pronouns that go on with a person just quoted ("they" and "it" may be anyone)."""
 
 PRONOUN_GOES_ON = Rule(
     "speakers.pronoun_goes_on",
-    'In a sentence no claim cites whose only speaker is "he" or "she" ("\'We have field hospitals '
-    "near the border,' he said\"), the speaker is the actor the sentence just before reports as "
-    "speaking, when that sentence's claims are all of that one actor and name it: the model is asked "
-    "what the actor claims there, and a claim it gives is kept under that name. Nothing is asked when "
-    "the sentence before has no claim, claims of several actors, or reports nobody's words (a deed: "
-    "\"Police arrested Tom Reed. 'I am innocent,' he said\").",
+    'In a sentence without claims in which code finds no speaker but "he" or "she" ("\'We have field '
+    "hospitals near the border,' he said\"), the speaker is the person the sentence just before reports "
+    "as speaking: that sentence's claims are all of one actor, named in it, code finds a speaker in it "
+    '(not a deed: "Police arrested Tom Reed"), and the name has two capitalised words at least '
+    '("Boris Johnson", not "Police" or "Russia"). The model is asked what that person claims, and '
+    "a claim it gives is kept under that name; otherwise nothing is asked.",
 )
 RULES = (PRONOUN_GOES_ON,)
 
@@ -93,7 +95,7 @@ def missed_speakers(article: PreparedArticle, claimed: Mapping[int, Sequence[str
             if any(actor_named_in(speaker, name) or actor_named_in(name, speaker) for name in names):
                 continue
             missed.append(MissedSpeaker(sentence=number, speaker=speaker))
-        if not names and not asked and speaking_pronoun(text) in PERSON_PRONOUNS:
+        if not names and not speakers and len(set(speaking_pronouns(text)) & PERSON_PRONOUNS) == 1:
             actor = _speaker_before(article, claimed, number)
             if actor is not None:
                 missed.append(MissedSpeaker(sentence=number, speaker=actor, goes_on_from=number - 1))
@@ -103,13 +105,17 @@ def missed_speakers(article: PreparedArticle, claimed: Mapping[int, Sequence[str
 def _speaker_before(
     article: PreparedArticle, claimed: Mapping[int, Sequence[str]], number: int
 ) -> str | None:
-    """The actor the sentence before `number` reports as speaking: its claims are all of that one actor,
-    the sentence names it and code finds a speaker in it; None otherwise (code cannot tell whom "he"
+    """The person the sentence before `number` reports as speaking: its claims are all of one actor,
+    named in it, code finds a speaker in it, and the name is a person's (two capitalised words at
+    least: "Boris Johnson", not "Police" or "Russia"); None otherwise (code cannot tell whom "he"
     is)."""
     names = claimed.get(number - 1)
     if not names or len({" ".join(name.split()).casefold() for name in names}) != 1:
         return None
-    before = article.sentence_texts[number - 2]
-    if not article.sentence_speakers[number - 2] or not actor_named_in(names[0], before):
-        return None
-    return names[0]
+    actor = " ".join(names[0].split())
+    if not article.sentence_speakers[number - 2] or not actor_named_in(
+        actor, article.sentence_texts[number - 2]
+    ):
+        return None  # a deed ("Police arrested Tom Reed"), or an actor the sentence does not name
+    capitalised = [word for word in actor.split() if word[:1].isupper() and word.casefold() not in _ARTICLES]
+    return actor if len(capitalised) >= 2 else None
