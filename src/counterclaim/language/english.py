@@ -529,6 +529,10 @@ BE_FORMS = _words("is are was were be been being")
 RECIPIENT_OPENERS = _words("the a an his her their its our my your this that these those")
 """Words that open whom something is told or reported to ("to the police", "to his lawyer")."""
 
+AGENT_OPENERS = RECIPIENT_OPENERS - _words("our my your")
+"""Words that open the agent of a passive after "by" ("stressed by the surge", "accused by its
+rivals"); not the means of "said by video link" (text.speakers)."""
+
 DENY_FORMS = _words("deny denies denied denying")
 """The forms of "deny" (withholding a thing: "denied funding", "denied bail")."""
 

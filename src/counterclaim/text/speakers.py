@@ -31,9 +31,9 @@ def reported_speakers(sentence: str) -> list[str]:
     tokens = _WORD.findall(sentence)
     found: list[str] = []
     for index, token in enumerate(tokens):
-        if token in REPORTING_VERBS and _passive(tokens, index):
-            continue  # "Hospitals stressed by the surge": the agent follows "by"
         if token in REPORTING_VERBS:  # lower-case only: "States" in "United States" is no verb
+            if _passive(tokens, index):
+                continue  # "Hospitals stressed by the surge": the agent follows "by"
             before = _speaker_before(tokens, index)
             if before:
                 found.append(before)
@@ -261,15 +261,12 @@ _FRAME_TAIL_WORDS = (
 statement")."""
 
 
-_AGENT_OPENERS = frozenset("the a an its their his her this that these those".split())
-
-
 def _passive(tokens: list[str], verb: int) -> bool:
     """Whether the verb is a passive participle with its agent after "by" ("hospitals stressed by the
     surge", "accused by the government"): what comes before it is no speaker. Not "said by video
     link", "testified by telephone" or "responded by saying", which name a means."""
     following = [token.casefold() for token in tokens[verb + 1 : verb + 3]]
-    return len(following) == 2 and following[0] == "by" and following[1] in _AGENT_OPENERS
+    return len(following) == 2 and following[0] == "by" and following[1] in english.AGENT_OPENERS
 
 
 def pronoun_speaks(sentence: str) -> bool:

@@ -29,7 +29,6 @@ from counterclaim.text.credit_lines import is_credit_line, is_news_agency
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.speakers import speaking_pronouns
 
-_ARTICLES = frozenset({"the", "a", "an"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 """Speaking pronouns that go on with a person just quoted ("they" and "it" may be anyone)."""
 
@@ -117,5 +116,5 @@ def _speaker_before(
         actor, article.sentence_texts[number - 2]
     ):
         return None  # a deed ("Police arrested Tom Reed"), or an actor the sentence does not name
-    capitalised = [word for word in actor.split() if word[:1].isupper() and word.casefold() not in _ARTICLES]
-    return actor if len(capitalised) >= 2 else None
+    name_words = [word for word in actor.split() if word.casefold() not in english.LEADING_ARTICLES]
+    return actor if sum(word[:1].isupper() for word in name_words) >= 2 else None
