@@ -551,6 +551,17 @@ CLAUSE_VERBS = _words("is are was were been had has have")
 CLAUSE_BREAKS = _words("and but which who while")
 """Words that end a clause ("and", "which"): what follows belongs to another one."""
 
+FINITE_VERBS = _words(
+    """is are was were has have had will would can could may might must should shall do does did seems
+    seem remains remain appears appear"""
+)
+"""Verbs that show a clause of its own, with its subject ("seven more were injured", "paying back the
+loan seems realistic"); past forms in "-ed" and negated forms in "n't" show one too
+(rules.points)."""
+
+NOT_A_SUBJECT = _words("also then later not still even too therefore thus hence so yet")
+"""Words that open the rest of a clause, never a new one ("..., and also added resistance"; rules.points)."""
+
 VERB_NEGATIONS = _words("not t never")
 """Words that negate a reporting verb before it ("did not announce", "never said"; "didn't" is read
 as "didn", "t")."""

@@ -8,6 +8,7 @@ from counterclaim.pipeline.trace import Rule
 DUPLICATE_CLAIM = Rule(
     "assembly.duplicate_claim",
     "An actor's claim on the same sentences as an earlier one of theirs, with the same statement "
-    "(ignoring case) or the same kind, is dropped.",
+    "(ignoring case) or the same kind, is dropped; the second point code split from the earlier one's "
+    "statement (`statements.two_points`) is no repeat.",
 )
 RULES = (DUPLICATE_CLAIM,)
