@@ -12,6 +12,10 @@ from counterclaim.text.speakers import reported_speakers, side_reports
     [
         ("The mayor said the bridge would reopen.", ["The mayor"]),
         ("Port officials on Monday denied the report.", ["Port officials"]),
+        ("A report from the Port Authority during the weekend said two ships sank.",
+         ["A report from the Port Authority"]),
+        ("The Port Authority late on Tuesday said two ships sank.", ["The Port Authority"]),
+        ("The mayor said the weekend was calm.", ["The mayor"]),
         ("Union leaders have warned of strikes, after a Transport Ministry spokeswoman said fares rise.",
          ["Union leaders", "a Transport Ministry spokeswoman"]),
         ('"We are ready," said Fire Chief Dana Kell.', ["Fire Chief Dana Kell"]),

@@ -241,11 +241,12 @@ REPORTING_PHRASES = ("pointed out", "points out", "point out", "pointing out", "
 
 WORDS_BETWEEN_SPEAKER_AND_VERB = _words(
     """has have had also already later earlier again repeatedly previously reportedly publicly privately
-    recently openly allegedly then on in at last this
+    recently openly allegedly then on in at last this during over late early
     yesterday today tonight monday tuesday wednesday thursday friday saturday sunday week weekend
     morning afternoon evening night month year has've"""
 )
-"""Auxiliaries, adverbs and times allowed between a speaker and its verb ("X has also said")."""
+"""Auxiliaries, adverbs and times allowed between a speaker and its verb ("X has also said", "X late on
+Tuesday said"; "the" too before a word of `TIME_WORDS`: "X during the weekend said")."""
 
 MEMBER_ROLES = _words(
     """spokesman spokeswoman spokesperson spokespeople official officials officer officers head leader

@@ -290,9 +290,12 @@ def speaking_pronouns(sentence: str) -> list[str]:
 
 def _speaker_end(tokens: list[str], verb: int) -> int:
     """Where the speaker before a reporting verb ends: before the auxiliaries, adverbs and times
-    between them ("X has also said")."""
+    between them ("X has also said", "X during the weekend said")."""
     end = verb
-    while end > 0 and tokens[end - 1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB:
+    while end > 0 and (
+        tokens[end - 1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB
+        or (tokens[end - 1] == "the" and tokens[end].casefold() in english.TIME_WORDS)
+    ):
         end -= 1
     return end
 
