@@ -169,10 +169,13 @@ class Pair:
     opposed: bool = False
     rebuttal: bool = False
     clash: bool = True
+    former_position: bool = False
 
     def candidate(self) -> Candidate:
         made = _candidate(self.figures, b_actor="a1" if self.one_actor else "a2", clash=self.clash)
-        return replace(made, opposed=self.opposed, rebuttal=self.rebuttal)
+        return replace(
+            made, opposed=self.opposed, rebuttal=self.rebuttal, former_position=self.former_position
+        )
 
 
 A = acceptance
@@ -206,6 +209,13 @@ JUDGE_CASES = [
         A.VERIFIED,
         True,
         id="one-actor-opposed",
+    ),
+    case(
+        verdict("contradict", "self"),
+        replace(ONE_ACTOR, former_position=True),
+        A.VERIFIED,
+        True,
+        id="one-actor-changed-position",
     ),
     case(
         verdict("contradict", "self"),

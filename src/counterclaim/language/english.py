@@ -341,6 +341,13 @@ DISAGREEMENT_VERBS = _words(
 statement", "Hutchinson questioned the findings"); forms that are also common nouns ("attacks",
 "questions", "challenges") are left out."""
 
+FORMER_POSITION_WORDS = _words(
+    "previously initially initial recanted recants retracted retracts backtracked reversed"
+)
+"""Words by which a claim speaks of its actor's former position ("Pelosi had previously opposed
+impeachment", "his initial confession was forced", "recanted"): with another claim of the actor on the
+same subject, a change of position to verify (rules.pairing)."""
+
 STANCE_VERBS = _words(
     """deny denies denied reject rejects rejected dismiss dismisses dismissed dispute disputes disputed
     refute refutes refuted rebut rebuts rebutted oppose opposes opposed questioned criticize criticizes
