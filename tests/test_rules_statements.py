@@ -68,7 +68,13 @@ FRAME_CASES = [
         id="said-at-a-place-that",
     ),
     pytest.param(
-        "NATO said on Wednesday Russia was adding troops.", "NATO", None, id="phrase-without-that-stays"
+        "NATO said in a statement Russia was adding troops.", "NATO", None, id="phrase-without-that-stays"
+    ),
+    pytest.param(
+        "NATO said on Wednesday Russia was adding troops.",
+        "NATO",
+        "Russia was adding troops.",
+        id="a-time-phrase-without-that",
     ),
     pytest.param(
         "The government believes in dialogue with the protesters and their leaders.",
@@ -321,10 +327,28 @@ FRAME_CASES += [
         id="phrase-before-a-quotation",
     ),
     pytest.param(
+        "He said in Moscow he can declare an emergency, which he said would let him act alone.",
+        "Putin",
+        None,  # "in Moscow he can declare an emergency" is a clause, not a phrase of the frame
+        id="a-clause-is-no-phrase-of-the-frame",
+    ),
+    pytest.param(
         "He said on Friday he can declare an emergency, which he said would let him act alone.",
         "Trump",
-        None,  # "on Friday he can declare an emergency" is a clause, not a phrase of the frame
-        id="a-clause-is-no-phrase-of-the-frame",
+        "Trump can declare an emergency, which he said would let him act alone.",
+        id="a-time-phrase-then-the-point",
+    ),
+    pytest.param(
+        "He said during the weekend the border was closed to all traffic.",
+        "Trump",
+        "The border was closed to all traffic.",
+        id="a-time-phrase-with-the",
+    ),
+    pytest.param(
+        "The minister said last year was the hottest on record.",
+        "the minister",
+        "Last year was the hottest on record.",
+        id="a-time-that-is-the-subject",
     ),
     pytest.param(
         'He said "we will win" and "they will lose" in the vote.',

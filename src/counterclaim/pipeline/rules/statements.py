@@ -52,8 +52,25 @@ def _frame_phrase(*, to_quotation: bool) -> str:
     )
 
 
+_DAYS = "today yesterday tonight monday tuesday wednesday thursday friday saturday sunday".split()
+_TIME_PHRASE = (
+    r"(?:(?:(?:on|in|at|during|over|late|early|last|this|next|earlier|later)\s+(?:the\s+)?){1,2}"
+    rf"(?:{'|'.join(sorted(english.TIME_WORDS, key=len, reverse=True))})|{'|'.join(_DAYS)})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+)
+"""A phrase of time between a frame's verb and its point ("said on Friday", "said earlier this week",
+"said Tuesday"), made only of time words."""
+_NOT_A_SUBJECT_AFTER_TIME = rf"(?!(?:{'|'.join(sorted(english.FINITE_VERBS))})\b)"
+"""After the time phrase the point opens with its subject, not a verb ("said this week was hard": the
+week is the subject)."""
+
+
 def _frame_end(*, to_quotation: bool) -> str:
-    return rf"(?:\s+{_frame_phrase(to_quotation=to_quotation)}|(?:\s+that)?[,:]?\s+)"
+    return (
+        rf"(?:\s+{_frame_phrase(to_quotation=to_quotation)}"
+        rf"|\s+{_TIME_PHRASE}\s+{_NOT_A_SUBJECT_AFTER_TIME}(?:that\s+)?"
+        r"|(?:\s+that)?[,:]?\s+)"
+    )
 
 
 _CLAUSE_OPENER = rf"(?:(?:{'|'.join(sorted(w.casefold() for w in english.CLAUSE_OPENERS))}),?\s+)?"
