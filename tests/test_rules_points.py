@@ -51,15 +51,66 @@ SPLIT_CASES = [
         id="adding-a-quotation",
     ),
     pytest.param(
-        "U.S. helicopters did not cross into Pakistani airspace and that Pakistani soldiers were not "
-        "responsible for the gunfire.",
-        "the army spokesman",
-        Points(
-            "U.S. helicopters did not cross into Pakistani airspace.",
-            "Pakistani soldiers were not responsible for the gunfire.",
-        ),
-        id="and-that",
+        "He denied that he lied to investigators and that he had hidden the documents.",
+        "Ali Smith",
+        None,  # the clause after "and that" belongs to the verb before it: here a denial
+        id="and-that-is-no-joint",
     ),
+    pytest.param(
+        "Smith doubts that the economy is recovering, and that wages will rise this year.",
+        "Ali Smith",
+        None,
+        id="comma-and-that-is-no-joint",
+    ),
+    pytest.param(
+        "If the talks fail, the strike will continue, and schools will stay closed for weeks.",
+        "the union",
+        None,  # the condition governs both clauses
+        id="after-a-condition",
+    ),
+    pytest.param(
+        "Police fired tear gas at the crowd, saying protesters had thrown stones.",
+        "Police",
+        None,  # a deed the article tells, then the words
+        id="a-deed-before-saying",
+    ),
+    pytest.param(
+        "The data showed prices rising, adding to concerns that the economy has stalled.",
+        "the central bank",
+        None,
+        id="adding-to-is-no-saying",
+    ),
+    pytest.param(
+        "The man, arrested Tuesday, and his brother were charged with fraud.",
+        "police",
+        None,  # "arrested" opens an aside: a participle, not the clause's verb
+        id="a-participle-is-no-verb",
+    ),
+    pytest.param(
+        "John Hutchinson, a biologist, questioned the findings, saying the animal held its wings still.",
+        "John Hutchinson",
+        Points("John Hutchinson, a biologist, questioned the findings.", "The animal held its wings still."),
+        id="the-verb-after-an-aside",
+    ),
+    pytest.param(
+        "Tariffs have hurt farmers badly, and United States exports have fallen sharply.",
+        "the minister",
+        Points("Tariffs have hurt farmers badly.", "United States exports have fallen sharply."),
+        id="a-name-in-ed-is-no-verb",
+    ),
+    pytest.param(
+        "He said the deal was 'dead, and everybody knows it was dead' before the vote.",
+        "the senator",
+        None,
+        id="inside-single-quotation-marks",
+    ),
+    pytest.param(
+        "She called it \u2018a betrayal of the farmers\u2019 cause, and nobody will forgive it\u2019.",
+        "the minister",
+        None,  # the plural possessive is not the quotation's end
+        id="inside-curly-single-quotation-marks",
+    ),
+    pytest.param("Six Mexican nationals were killed, and ...", "police", None, id="nothing-after-the-joint"),
     pytest.param(
         "There is no mission that matches the reports, and he said there are no reports of any fire.",
         "Bryan Whitman",

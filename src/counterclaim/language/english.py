@@ -341,12 +341,25 @@ DISAGREEMENT_VERBS = _words(
 statement", "Hutchinson questioned the findings"); forms that are also common nouns ("attacks",
 "questions", "challenges") are left out."""
 
-FORMER_POSITION_WORDS = _words(
-    "previously initially initial recanted recants retracted retracts backtracked reversed"
+EARLIER_ADVERBS = _words("previously initially once originally")
+EARLIER_ADJECTIVES = _words("initial original earlier previous former")
+RETRACTION_VERBS = _words("recanted recants retracted retracts backtracked")
+"""Words of a former position ("had previously opposed", "his initial confession", "recanted"), with
+`POSITION_VERBS` and `POSITION_NOUNS` (rules.pairing)."""
+
+POSITION_VERBS = _words(
+    """said says insisted claimed denied rejected opposed supported backed favored favoured endorsed
+    agreed refused confessed admitted maintained argued dismissed accepted"""
 )
-"""Words by which a claim speaks of its actor's former position ("Pelosi had previously opposed
-impeachment", "his initial confession was forced", "recanted"): with another claim of the actor on the
-same subject, a change of position to verify (rules.pairing)."""
+"""Verbs of a position one holds ("opposed", "supported", "denied", "confessed"): after "previously"
+or "initially", a former position (rules.pairing)."""
+
+POSITION_NOUNS = _words(
+    """confession confessions statement statements denial denials claim claims position positions stance
+    testimony account admission plea"""
+)
+"""Nouns of a position one took ("confession", "denial", "stance"): after "initial", "original" or
+"earlier", a former position (rules.pairing)."""
 
 STANCE_VERBS = _words(
     """deny denies denied reject rejects rejected dismiss dismisses dismissed dispute disputes disputed

@@ -111,8 +111,8 @@ NO_VISIBLE_REASON = Rule(
     "that reaches a word of the other claim (within `negation_scope_words` words of the same clause; "
     "a denial reaches all), a denial or accusation naming the other side, or a verb of disagreement "
     "(opposed, questioned, attacked, ...) naming the other side or sharing its subject; for one actor's "
-    'two claims, one speaking of its former position ("had previously opposed", "his initial '
-    'confession", "recanted") and sharing a content word with the other.',
+    'two claims, one whose statement speaks of its former position ("had previously opposed", "his '
+    'initial confession", "recanted") sharing a content word with the other.',
     {
         "min_shared_subject_words": MIN_SHARED_SUBJECT_WORDS,
         "negation_scope_words": english.NEGATION_SCOPE_WORDS,
@@ -280,10 +280,26 @@ class ClaimFeatures:
 
     @cached_property
     def speaks_of_former_position(self) -> bool:
-        """The claim speaks of its actor's former position ("had previously opposed", "his initial
-        confession was forced", "recanted")."""
-        text = f"{self.claim.statement} {self.evidence_text}"
-        return not english.FORMER_POSITION_WORDS.isdisjoint(word.casefold() for word in words(text))
+        """The claim's statement speaks of its actor's former position: "previously" or "initially"
+        before a verb of position ("had previously opposed", "initially denied"), "initial",
+        "original" or "earlier" before a noun of one ("his initial confession was forced"), or
+        "recanted", "retracted", "backtracked". Only the statement counts (the actor's point): its
+        evidence sentence may tell another actor's change ("a report the newspaper later retracted"),
+        and "initial results", "previously served as" are no position."""
+        tokens = words(self.claim.statement)
+        if not english.RETRACTION_VERBS.isdisjoint(tokens):
+            return True
+        for index, word in enumerate(tokens):
+            following = tokens[index + 1 : index + 3]  # "previously opposed", "had initially not ..."
+            if word in english.EARLIER_ADVERBS and not english.POSITION_VERBS.isdisjoint(following):
+                return True
+            if (
+                word in english.EARLIER_ADJECTIVES
+                and following[:1]
+                and following[0] in english.POSITION_NOUNS
+            ):
+                return True
+        return False
 
     @cached_property
     def disagrees(self) -> bool:

@@ -52,23 +52,26 @@ def _frame_phrase(*, to_quotation: bool) -> str:
     )
 
 
-_DAYS = "today yesterday tonight monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _TIME_PHRASE = (
-    r"(?:(?:(?:on|in|at|during|over|late|early|last|this|next|earlier|later)\s+(?:the\s+)?){1,2}"
-    rf"(?:{'|'.join(sorted(english.TIME_WORDS, key=len, reverse=True))})|{'|'.join(_DAYS)})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?i:(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|today|yesterday|tonight|(?:during|over)\s+the\s+weekend)"
 )
-"""A phrase of time between a frame's verb and its point ("said on Friday", "said earlier this week",
-"said Tuesday"), made only of time words."""
-_NOT_A_SUBJECT_AFTER_TIME = rf"(?!(?:{'|'.join(sorted(english.FINITE_VERBS))})\b)"
-"""After the time phrase the point opens with its subject, not a verb ("said this week was hard": the
-week is the subject)."""
+"""When the speaker spoke, between a frame's verb and its point ("said on Friday", "said late on
+Tuesday", "said yesterday", "said over the weekend"). Other times ("this year", "in spring", "at
+night") mostly belong to the point ("said this year inflation will fall"), and stay."""
+_VERB_AFTER_TIME = (
+    rf"(?!(?i:{'|'.join(sorted(english.FINITE_VERBS | english.VERBS_THE_SAME_IN_THIRD_PERSON))})\b"
+    r"|\w+ed\b|\w+n['\u2019]t\b)"
+)
+"""After the time phrase the point opens with its subject, not a verb ("said Tuesday marked a turning
+point": Tuesday is the subject)."""
 
 
 def _frame_end(*, to_quotation: bool) -> str:
     return (
         rf"(?:\s+{_frame_phrase(to_quotation=to_quotation)}"
-        rf"|\s+{_TIME_PHRASE}\s+{_NOT_A_SUBJECT_AFTER_TIME}(?:that\s+)?"
+        rf"|\s+{_TIME_PHRASE}\s+{_VERB_AFTER_TIME}(?:that\s+)?"
         r"|(?:\s+that)?[,:]?\s+)"
     )
 
