@@ -361,6 +361,12 @@ def _restates(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return len(a.said & b.said) / len(a.said | b.said) >= RESTATEMENT_JACCARD
 
 
+def speaks_of_former_position(claim: Claim) -> bool:
+    """Whether the claim's statement speaks of its actor's former position (see
+    `ClaimFeatures.speaks_of_former_position`)."""
+    return ClaimFeatures(claim).speaks_of_former_position
+
+
 def restates(a: Claim, b: Claim) -> bool:
     """Whether one claim's statement restates the other's (mostly the same words, same polarity)."""
     return _restates(ClaimFeatures(a), ClaimFeatures(b))
