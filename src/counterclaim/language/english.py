@@ -322,7 +322,7 @@ ACTOR_KIND_WORDS = frozenset(
 # ---------------------------------------------------------------------------------------------------
 # Stance: negation and opposed ideas
 
-NEGATIONS = _words("not no never none nothing nobody deny denies denied denying false wrong untrue without")
+NEGATIONS = _words("not no never none nothing deny denies denied denying false wrong untrue without")
 """Words that negate what a claim says (and "n't")."""
 
 NEGATION_SCOPE_WORDS = 8
