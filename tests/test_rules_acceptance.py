@@ -169,13 +169,10 @@ class Pair:
     opposed: bool = False
     rebuttal: bool = False
     clash: bool = True
-    former_position: bool = False
 
     def candidate(self) -> Candidate:
         made = _candidate(self.figures, b_actor="a1" if self.one_actor else "a2", clash=self.clash)
-        return replace(
-            made, opposed=self.opposed, rebuttal=self.rebuttal, former_position=self.former_position
-        )
+        return replace(made, opposed=self.opposed, rebuttal=self.rebuttal)
 
 
 A = acceptance
@@ -209,13 +206,6 @@ JUDGE_CASES = [
         A.VERIFIED,
         True,
         id="one-actor-opposed",
-    ),
-    case(
-        verdict("contradict", "self"),
-        replace(ONE_ACTOR, former_position=True),
-        A.VERIFIED,
-        True,
-        id="one-actor-changed-position",
     ),
     case(
         verdict("contradict", "self"),
@@ -279,37 +269,6 @@ def test_the_verify_step_traces_each_verdicts_rule_and_the_kind_code_settles() -
     assert (found.id, found.kind) == ("k1", ContradictionKind.WORDS_VS_DEEDS)
     assert found.explanation == "The army is said to have withdrawn yet says it stayed."
     assert found.explained_by is ExplanationSource.MODEL
-
-
-FLIP_TEXT = (
-    "Pelosi had previously opposed impeachment proceedings. "
-    "Pelosi announced she would launch an impeachment inquiry. The House met."
-)
-
-
-def test_the_verifier_is_told_which_claim_is_the_former_position_of_a_change_code_found() -> None:
-    before = claim_citing(FLIP_TEXT, "c1", "a1", "Pelosi had previously opposed impeachment proceedings.")
-    now = claim_citing(FLIP_TEXT, "c2", "a1", "Pelosi announced she would launch an impeachment inquiry.")
-    changed = {"comparison": "She opposed impeachment, then launched it", "kind": "self"}
-    model = FakeModel({"VerdictDraft": [{**changed, "relation": "contradict", "confidence": 0.9}]})
-    state = state_for(FLIP_TEXT, model)
-    state.claims, state.actors = [before, now], [Actor(id="a1", name="Nancy Pelosi", kind=ActorKind.PERSON)]
-    numbers = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
-    state.candidates = [
-        Candidate(a=before, b=now, score=1.0, numeric=numbers, clash=True, former_position=True),
-        Candidate(a=now, b=before, score=0.5, numeric=numbers, clash=True),  # no change code found
-    ]
-    run_step(state, verify.run, verify.NAME)
-    prompts = [body["messages"][-1]["content"] for _, body in model.asked]
-    notes = [
-        prompt.split("Noted by code: ")[1].split(" held")[0] for prompt in prompts if "Noted by" in prompt
-    ]
-    assert notes == ["claim A tells what Nancy Pelosi", "claim B tells what Nancy Pelosi"]  # then B first
-    # The other pair is asked about without a note (and, one actor's with no reason code sees, refused
-    # and not asked again in the other order).
-    assert sum("Noted by code" not in prompt for prompt in prompts) == 1
-    (found,) = [k for k in state.contradictions if {k.claim_a, k.claim_b} == {"c1", "c2"}][:1]
-    assert found.kind is ContradictionKind.SELF
 
 
 _BORDER = "NATO said Russia is adding troops near the border. Moscow said its troops are leaving the border."

@@ -17,7 +17,6 @@ RULE_TEST_MODULES = [
     "test_pipeline_requests",
     "test_rules_answers",
     "test_rules_non_actors",
-    "test_rules_points",
     "test_rules_statements",
     "test_rules_placement",
     "test_rules_attribution",

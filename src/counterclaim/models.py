@@ -236,8 +236,7 @@ class DecisionAction(StrEnum):
     """A part of the work left undone because the model's answer was unusable (or, for a restatement,
     failed code's checks: the statement stays as it was)."""
     ADDED = "added"
-    """A claim code added: a sentence of the article's own account (the `narrator` setting), or the
-    second point of a statement code split in two (`statements.two_points`)."""
+    """A claim code added: a sentence of the article's own account (the `narrator` setting)."""
 
 
 class Decision(_Frozen):

@@ -341,26 +341,6 @@ DISAGREEMENT_VERBS = _words(
 statement", "Hutchinson questioned the findings"); forms that are also common nouns ("attacks",
 "questions", "challenges") are left out."""
 
-EARLIER_ADVERBS = _words("previously initially once originally")
-EARLIER_ADJECTIVES = _words("initial original earlier previous former")
-RETRACTION_VERBS = _words("recanted recants retracted retracts backtracked")
-"""Words of a former position ("had previously opposed", "his initial confession", "recanted"), with
-`POSITION_VERBS` and `POSITION_NOUNS` (rules.pairing)."""
-
-POSITION_VERBS = _words(
-    """said says insisted claimed denied rejected opposed supported backed favored favoured endorsed
-    agreed refused confessed admitted maintained argued dismissed accepted"""
-)
-"""Verbs of a position one holds ("opposed", "supported", "denied", "confessed"): after "previously"
-or "initially", a former position (rules.pairing)."""
-
-POSITION_NOUNS = _words(
-    """confession confessions statement statements denial denials claim claims position positions stance
-    testimony account admission plea"""
-)
-"""Nouns of a position one took ("confession", "denial", "stance"): after "initial", "original" or
-"earlier", a former position (rules.pairing)."""
-
 STANCE_VERBS = _words(
     """deny denies denied reject rejects rejected dismiss dismisses dismissed dispute disputes disputed
     refute refutes refuted rebut rebuts rebutted oppose opposes opposed questioned criticize criticizes
@@ -576,12 +556,8 @@ FINITE_VERBS = _words(
     """is are was were has have had will would can could may might must should shall do does did seems
     seem remains remain appears appear"""
 )
-"""Verbs that show a clause of its own, with its subject ("seven more were injured", "paying back the
-loan seems realistic"); past forms in "-ed" and negated forms in "n't" show one too
-(rules.points)."""
-
-NOT_A_SUBJECT = _words("also then later not still even too therefore thus hence so yet")
-"""Words that open the rest of a clause, never a new one ("..., and also added resistance"; rules.points)."""
+"""Verbs that show a clause of its own: after a frame's time phrase, a point opening with one has
+lost its subject ("said Tuesday was calm": Tuesday is the subject; rules.statements)."""
 
 VERB_NEGATIONS = _words("not t never")
 """Words that negate a reporting verb before it ("did not announce", "never said"; "didn't" is read

@@ -36,9 +36,6 @@ class Proposal:
     kind: str
     hedged: bool
     grounding: SpanGrounding = SpanGrounding.CITED_SENTENCE
-    second_point_of: str | None = None
-    """The proposal whose statement code split in two, this being its second point
-    (`rules.points.TWO_POINTS`): not a repeat of that proposal, though on its sentences and of its kind."""
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,8 @@ NOT_CONTRADICT = Rule(
 )
 ONE_ACTOR_NEEDS_MORE = Rule(
     "acceptance.one_actor_needs_more",
-    "One actor's two claims are reported as at odds only with figures that cannot both hold, opposed "
-    "ideas, or a change of position (one of them speaks of the actor's former position).",
+    "One actor's two claims are reported as at odds only with figures that cannot both hold or "
+    "opposed ideas.",
 )
 COMPATIBLE_FIGURES = Rule(
     "acceptance.compatible_figures",
@@ -145,7 +145,7 @@ def judge(verdict: VerdictDraft, candidate: Candidate) -> Judgement:
     if not candidate.clash:
         return Judgement(False, NO_VISIBLE_REASON, DecisionAction.REFUSED, said)
     one_actor = candidate.a.actor_id == candidate.b.actor_id
-    if one_actor and not (candidate.opposed or candidate.former_position):
+    if one_actor and not candidate.opposed:
         return Judgement(False, ONE_ACTOR_NEEDS_MORE, DecisionAction.REFUSED, said)
     if numbers is NumericRelation.COMPATIBLE and verdict.kind == "numeric":
         figures = candidate.numeric.explanation

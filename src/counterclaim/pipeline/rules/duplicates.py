@@ -8,7 +8,6 @@ from counterclaim.pipeline.trace import Rule
 DUPLICATE_CLAIM = Rule(
     "assembly.duplicate_claim",
     "An actor's claim on the same sentences as an earlier one of theirs, with the same statement "
-    "(ignoring case) or the same kind, is dropped; the second point code split from the earlier one's "
-    "statement (`statements.two_points`) is no repeat.",
+    "(ignoring case) or the same kind, is dropped.",
 )
 RULES = (DUPLICATE_CLAIM,)

@@ -79,7 +79,7 @@ RESTATEMENT = Rule(
 SAME_ACTOR_SAME_POLARITY = Rule(
     "pairing.same_actor_same_polarity",
     "One actor's two claims (not words and a deed) with the same polarity are not paired: an actor is "
-    "rarely at odds with itself without a negation, unless one of them speaks of its former position.",
+    "rarely at odds with itself without a negation.",
 )
 LITTLE_IN_COMMON = Rule(
     "pairing.little_in_common",
@@ -110,9 +110,7 @@ NO_VISIBLE_REASON = Rule(
     "(`min_shared_subject_words` content words beyond every actor's name and words of the occasion) "
     "that reaches a word of the other claim (within `negation_scope_words` words of the same clause; "
     "a denial reaches all), a denial or accusation naming the other side, or a verb of disagreement "
-    "(opposed, questioned, attacked, ...) naming the other side or sharing its subject; for one actor's "
-    'two claims, one whose statement speaks of its former position ("had previously opposed", "his '
-    'initial confession", "recanted") sharing a content word with the other.',
+    "(opposed, questioned, attacked, ...) naming the other side or sharing its subject.",
     {
         "min_shared_subject_words": MIN_SHARED_SUBJECT_WORDS,
         "negation_scope_words": english.NEGATION_SCOPE_WORDS,
@@ -173,9 +171,6 @@ class Candidate:
     rebuttal: bool = False
     """Claim B denies something it only points back at ("denied the allegations"), and A is a nearby
     claim of another actor it may answer (`BACK_REFERENCE`)."""
-    former_position: bool = False
-    """One actor's two claims, one of which speaks of the actor's former position ("had previously
-    opposed impeachment") on a subject the other speaks of: a change of position, as code sees it."""
 
 
 @dataclass(frozen=True)
@@ -279,29 +274,6 @@ class ClaimFeatures:
         return frozenset(negation_scope(self.claim.statement) | negation_scope(self.evidence_text))
 
     @cached_property
-    def speaks_of_former_position(self) -> bool:
-        """The claim's statement speaks of its actor's former position: "previously" or "initially"
-        before a verb of position ("had previously opposed", "initially denied"), "initial",
-        "original" or "earlier" before a noun of one ("his initial confession was forced"), or
-        "recanted", "retracted", "backtracked". Only the statement counts (the actor's point): its
-        evidence sentence may tell another actor's change ("a report the newspaper later retracted"),
-        and "initial results", "previously served as" are no position."""
-        tokens = words(self.claim.statement)
-        if not english.RETRACTION_VERBS.isdisjoint(tokens):
-            return True
-        for index, word in enumerate(tokens):
-            following = tokens[index + 1 : index + 3]  # "previously opposed", "had initially not ..."
-            if word in english.EARLIER_ADVERBS and not english.POSITION_VERBS.isdisjoint(following):
-                return True
-            if (
-                word in english.EARLIER_ADJECTIVES
-                and following[:1]
-                and following[0] in english.POSITION_NOUNS
-            ):
-                return True
-        return False
-
-    @cached_property
     def disagrees(self) -> bool:
         """The evidence reports a verb of disagreement ("opposed", "questioned the findings")."""
         return not english.DISAGREEMENT_VERBS.isdisjoint(words(self.evidence_text))
@@ -361,12 +333,6 @@ def _restates(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return len(a.said & b.said) / len(a.said | b.said) >= RESTATEMENT_JACCARD
 
 
-def speaks_of_former_position(claim: Claim) -> bool:
-    """Whether the claim's statement speaks of its actor's former position (see
-    `ClaimFeatures.speaks_of_former_position`)."""
-    return ClaimFeatures(claim).speaks_of_former_position
-
-
 def restates(a: Claim, b: Claim) -> bool:
     """Whether one claim's statement restates the other's (mostly the same words, same polarity)."""
     return _restates(ClaimFeatures(a), ClaimFeatures(b))
@@ -393,7 +359,7 @@ def _score(a: ClaimFeatures, b: ClaimFeatures) -> _Score:
         return _Score(0.0, numeric, RESTATEMENT)
     same_actor = a.claim.actor_id == b.claim.actor_id
     words_and_deeds = same_actor and (a.claim.kind is ClaimKind.ACTION) != (b.claim.kind is ClaimKind.ACTION)
-    if same_actor and not words_and_deeds and not _former_position(a, b) and a.negated == b.negated:
+    if same_actor and not words_and_deeds and a.negated == b.negated:
         return _Score(0.0, numeric, SAME_ACTOR_SAME_POLARITY)
     overlap = shared / min(len(a.words), len(b.words))
     if overlap < MIN_OVERLAP and numeric.relation is NumericRelation.NOT_COMPARABLE:
@@ -463,8 +429,6 @@ def _clash(
         negated, other = (a, b) if a.negated else (b, a)
         if _negation_reaches(negated, other, actors):
             return True  # one side says "not" about something the other side speaks of
-    if _former_position(a, b):
-        return _shared_subject(a, b, actors, 1)  # a change of position on a subject both speak of
     names_a, names_b = actors.of(a.claim.actor_id), actors.of(b.claim.actor_id)
     if a.claim.actor_id == b.claim.actor_id or actors.one_entity(a.claim.actor_id, b.claim.actor_id):
         return False
@@ -479,14 +443,6 @@ def _clash(
         return claim.disagrees and (names_other or _shared_subject(claim, other, actors))
 
     return rebuts(a, b, names_b) or rebuts(b, a, names_a)
-
-
-def _former_position(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """Whether one actor's two claims are a change of position: one speaks of the actor's former
-    position (see `Candidate.former_position`); the subject both speak of is `_clash`'s to check."""
-    return a.claim.actor_id == b.claim.actor_id and (
-        a.speaks_of_former_position or b.speaks_of_former_position
-    )
 
 
 def _negation_reaches(negated: ClaimFeatures, other: ClaimFeatures, actors: _Actors) -> bool:
@@ -643,13 +599,7 @@ def propose_candidates(
             continue
         scored.append(
             Candidate(
-                a=a.claim,
-                b=b.claim,
-                score=result.value,
-                numeric=result.numeric,
-                clash=True,
-                opposed=ideas,
-                former_position=_former_position(a, b),
+                a=a.claim, b=b.claim, score=result.value, numeric=result.numeric, clash=True, opposed=ideas
             )
         )
     by_pair = {frozenset((c.a.id, c.b.id)): c for c in scored}

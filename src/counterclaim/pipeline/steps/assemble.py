@@ -32,8 +32,6 @@ def _without_duplicates(state: AnalysisState) -> list[_Owned]:
         by_statement = (actor_id, item.sentences, "statement:" + item.statement.casefold())
         by_kind = (actor_id, item.sentences, "kind:" + item.kind)
         earlier = seen.get(by_statement) or seen.get(by_kind)
-        if earlier is not None and by_statement not in seen and earlier == item.second_point_of:
-            earlier = None  # the second point of a statement code split: not a repeat of the first
         if earlier is not None:
             same = "statement" if by_statement in seen else "kind"
             state.trace.record_about(

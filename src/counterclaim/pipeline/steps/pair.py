@@ -35,8 +35,6 @@ def _why(candidate: Candidate) -> str:
         reasons.append("figures that cannot both hold")
     if candidate.opposed:
         reasons.append("opposed ideas")
-    if candidate.former_position:
-        reasons.append("a change of position")
     if not reasons:
         reasons.append("a negation on one side or a rebuttal naming the other side")
     return f"score {candidate.score:.2f}: {', '.join(reasons)}"

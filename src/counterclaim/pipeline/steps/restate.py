@@ -1,13 +1,11 @@
-"""Step 6, restate: every statement is made one point that stands alone, by code where it can and by the
-model where it cannot.
+"""Step 6, restate: every statement is made to stand alone, by code where it can and by the model where
+it cannot.
 
-Code closes up initials the model spaced ("U. S." -> "U.S.", as the article writes them), splits a
-statement joining two points ("Six were killed, and seven more were injured") into two claims
-(`rules.points`), and removes an attribution frame of the actor's own ("NATO said Russia is ..." ->
-"Russia is ...", `rules.statements`). A statement that still opens with a pronoun or keeps a frame code
-cannot remove ("I believe ...", "The president says ...") is restated by the model: one bounded request
-per batch, grouped by the chunk holding the statement's sentences, the article first (so servers reuse
-the prefix).
+Code closes up initials the model spaced ("U. S." -> "U.S.", as the article writes them) and removes an
+attribution frame of the actor's own ("NATO said Russia is ..." -> "Russia is ...",
+`rules.statements`). A statement that still opens with a pronoun or keeps a frame code cannot remove
+("I believe ...", "The president says ...") is restated by the model: one bounded request per batch,
+grouped by the chunk holding the statement's sentences, the article first (so servers reuse the prefix).
 A frame the model writes back ("Hale said her party ...") is removed by code as before; code then keeps
 the restatement only when `restatement_problem` finds nothing wrong with it; otherwise the statement
 stays as it was, and the trace says why. English statements only.
@@ -22,7 +20,6 @@ from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import ActorRegistry, initials_as_in_article, short_names
-from counterclaim.pipeline.rules.points import TWO_POINTS, two_points
 from counterclaim.pipeline.rules.statements import (
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
@@ -106,26 +103,6 @@ def _initials_closed_up(state: AnalysisState) -> None:
             reason = f"{item.statement!r} is written {spelled!r}, as in the article"
             state.trace.record_about(ARTICLE_SPELLING, DecisionAction.RELABELED, reason, item)
             state.statements[index] = replace(item, statement=spelled)
-
-
-def _points_apart(state: AnalysisState) -> None:
-    """Statements that join two points made two claims (`rules.points`): the first keeps the
-    proposal's id, the second follows it as `<id>.2`."""
-    if not state.article.english:
-        return
-    statements: list[Proposal] = []
-    for item in state.statements:
-        points = None if looks_foreign(item.statement) else two_points(item.statement, item.actor)
-        if points is None:
-            statements.append(item)
-            continue
-        first = replace(item, statement=points.first)
-        second = replace(item, id=f"{item.id}.2", statement=points.second, second_point_of=item.id)
-        reason = f"{item.statement!r} makes two points: {points.first!r} and {points.second!r}"
-        state.trace.record_about(TWO_POINTS, DecisionAction.RELABELED, reason, first)
-        state.trace.record_about(TWO_POINTS, DecisionAction.ADDED, f"the second point of {item.id}", second)
-        statements.extend((first, second))
-    state.statements = statements
 
 
 def _without_frames(state: AnalysisState, names: _ActorNames) -> None:
@@ -230,11 +207,10 @@ def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
 
 
 async def run(state: AnalysisState) -> None:
-    """Two points made two claims, frames removed and first-person statements put in the third person
-    by code, then the statements that still cannot stand alone restated."""
+    """Frames removed and first-person statements put in the third person by code, then the statements
+    that still cannot stand alone restated."""
     names = _ActorNames.of(state)
     _initials_closed_up(state)
-    _points_apart(state)
     _without_frames(state, names)
     _in_third_person(state, names)
     planned = batches(state.chunks, _to_restate(state, names))

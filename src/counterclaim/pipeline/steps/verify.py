@@ -30,7 +30,7 @@ from counterclaim.pipeline.rules.explanations import (
     figures_explanation,
 )
 from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR
-from counterclaim.pipeline.rules.pairing import Candidate, speaks_of_former_position
+from counterclaim.pipeline.rules.pairing import Candidate
 from counterclaim.pipeline.schemas import VerdictDraft
 from counterclaim.pipeline.state import AnalysisState
 from counterclaim.text.keywords import keywords
@@ -73,7 +73,6 @@ def _request(
         messages=messages_for(
             state.article.prompt_text(state.chunk_holding(candidate.a.evidence[0].start)),
             TEMPLATE,
-            position_note=_position_note(candidate, a, names[a.actor_id]),
             actor_a=names[a.actor_id],
             evidence_a=_quote(a),
             gloss_a=_gloss(a),
@@ -91,21 +90,6 @@ def _request(
         ),
         progress=f"contradictions: checking pair {number}/{len(state.candidates)}"
         + (" in the other order" if again else ""),
-    )
-
-
-def _position_note(candidate: Candidate, a: Claim, actor: str) -> str:
-    """For a change of position code found (`Candidate.former_position`), which claim tells what the
-    actor held before: the verifier reads two claims of one actor, and the 1.5B called "Pelosi had
-    previously opposed impeachment proceedings" and "Pelosi announced an impeachment inquiry" agreeing
-    claims; "" for any other pair."""
-    if not candidate.former_position:
-        return ""
-    earlier = "A" if speaks_of_former_position(a) else "B"
-    now = "B" if earlier == "A" else "A"
-    return (
-        f"claim {earlier} tells what {actor} held or did before; if claim {now} shows {actor} now "
-        f"holding or doing the opposite about the same thing, that is a change of position (kind self)."
     )
 
 
