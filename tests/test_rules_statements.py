@@ -742,3 +742,10 @@ def test_initials_the_model_spaced_are_closed_up_as_the_article_writes_them() ->
     ]
     ((rule, action),) = [(d.rule, d.action) for d in state.trace.decisions() if d.step == restate.NAME]
     assert (rule, action) == (ARTICLE_SPELLING.name, DecisionAction.RELABELED)
+
+
+def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
+    from counterclaim.language import english
+
+    frames = english.FRAME_VERBS | english.FRAME_VERBS_BEFORE_THAT | {"added", "told"}
+    assert frames <= english.REPORTING_VERBS, sorted(frames - english.REPORTING_VERBS)

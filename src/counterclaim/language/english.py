@@ -208,6 +208,18 @@ that are mostly nouns ("comments", "tweets", "cautions", "pledges", "stresses") 
 findings ("declared an emergency", "recalled cars", "conceded goals", "readings indicated",
 "mentioned in the indictment")."""
 
+FRAME_VERBS = _words("said says stated announced claimed warned insisted noted argued explained confirmed")
+"""Reporting verbs that frame a point right after them ("X said Y" -> "Y"; rules.statements), with
+"told reporters" and "added" (not "added to"); each is one of `REPORTING_VERBS`."""
+
+FRAME_VERBS_BEFORE_THAT = _words(
+    "claims reported commented stressed emphasized emphasised cautioned tweeted testified"
+)
+FRAME_PHRASES_BEFORE_THAT = ("pointed out", "points out")
+"""Reporting verbs and phrases that frame a point only before "that" ("Their claims are false", "He
+reported the incident to the police", "She pointed out the risks", "Scientists cautioned against
+optimism" are statements; rules.statements); each verb is one of `REPORTING_VERBS`."""
+
 INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes remarked")
 """Verbs that may come before their speaker ('..." said the minister', ', says Smith', 'Remarked
 Smith, "..."')."""

@@ -70,8 +70,9 @@ class Proposals:
     proposed: int = 0
     unattributed: int = 0
 
-    def consider(self, proposed: ProposedClaim, window: Window) -> None:
-        """Keep the proposed claim if code can place and attribute it; record why not otherwise."""
+    def consider(self, proposed: ProposedClaim, window: Window) -> Proposal | None:
+        """Keep the proposed claim if code can place and attribute it, and return what was kept; record
+        why not otherwise (and return None)."""
         self.proposed += 1
         proposal_id = f"p{self.proposed}"
 
@@ -87,17 +88,17 @@ class Proposals:
             record(
                 NOT_AN_ACTOR, DecisionAction.DROPPED, f"{proposed.actor!r} is no actor: {no_actor}", (cited,)
             )
-            return
+            return None
         placed = self._place(proposed, window)
         if placed is None:
             reason = f"the statement retells a sentence outside sentences {window[0]}-{window[1]}"
             record(placement.RETOLD_FROM_ELSEWHERE, DecisionAction.DROPPED, reason, (cited,))
-            return
+            return None
         sentence = placed.sentence
         if placement.too_short(self.article, sentence):
             reason = f"sentence {sentence} is too short to carry a claim"
             record(placement.FRAGMENT_SENTENCE, DecisionAction.DROPPED, reason, (sentence,))
-            return
+            return None
         if placed.decision is not None and placed.decision[0] is placement.FRAME_OF_QUOTATION:
             proposed = replace(proposed, kind=ClaimKind.ASSERTION.value)  # words now, never a deed
         speaker = self._speaker_for_copied_sentence(proposed, sentence)
@@ -109,26 +110,26 @@ class Proposals:
         if rejection is not None:
             self.unattributed += 1
             record(rejection.rule, DecisionAction.DROPPED, rejection.reason, (sentence,))
-            return
+            return None
         if placed.decision is not None:
             record(*placed.decision)
         kind = kind_borne(proposed.kind, (self.article.sentence_texts[sentence - 1], placed.statement))
         if kind != proposed.kind:
             reason = f"sentence {sentence} holds no word of a {proposed.kind}: the claim is an {kind}"
             record(KIND_WITHOUT_CUE, DecisionAction.RELABELED, reason, (sentence,))
-        self.kept.append(
-            Proposal(
-                id=proposal_id,
-                sentences=(sentence,),
-                actor=proposed.actor,
-                statement=placed.statement,
-                kind=kind,
-                hedged=proposed.hedged,
-                grounding=SpanGrounding.CITED_SENTENCE
-                if sentence == cited
-                else SpanGrounding.SUPPORTING_SENTENCE,
-            )
+        kept = Proposal(
+            id=proposal_id,
+            sentences=(sentence,),
+            actor=proposed.actor,
+            statement=placed.statement,
+            kind=kind,
+            hedged=proposed.hedged,
+            grounding=SpanGrounding.CITED_SENTENCE
+            if sentence == cited
+            else SpanGrounding.SUPPORTING_SENTENCE,
         )
+        self.kept.append(kept)
+        return kept
 
     def _speaker_for_copied_sentence(self, proposed: ProposedClaim, sentence: int) -> str | None:
         """The speaker the article names for a claim whose actor the model wrote as the sentence's

@@ -25,16 +25,14 @@ from counterclaim.text.third_person import CLOSING_QUOTES, OPENING_QUOTES
 
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
-_FRAME_VERBS = (
-    r"said|says|told reporters|added(?!\s+to\b)|stated|announced|claimed|warned|insisted|noted|argued"
-    r"|explained|confirmed"
+_FRAME_VERBS = "|".join(
+    ["told reporters", r"added(?!\s+to\b)", *sorted(english.FRAME_VERBS, key=lambda verb: (-len(verb), verb))]
 )
-"""Verbs of an attribution frame ("added to the agenda" is none)."""
-_FRAME_VERBS_BEFORE_THAT = (
-    "claims|reported|pointed out|points out|commented|stressed|emphasi[sz]ed|cautioned|tweeted|testified"
+"""Verbs of an attribution frame (`english.FRAME_VERBS`; "added to the agenda" is none)."""
+_FRAME_VERBS_BEFORE_THAT = "|".join(
+    sorted([*english.FRAME_VERBS_BEFORE_THAT, *english.FRAME_PHRASES_BEFORE_THAT], key=lambda v: (-len(v), v))
 )
-"""Verbs that are a frame only before "that" ("Their claims are false", "He reported the incident to
-the police", "She pointed out the risks", "Scientists cautioned against optimism" are statements)."""
+"""Verbs that are a frame only before "that" (`english.FRAME_VERBS_BEFORE_THAT`)."""
 _SUBJECT_FREE = r"(?:(?!\b(?:he|she|they|we|I|it)\b)[^,;:\"\u201c\u2018])"
 """A character of a phrase that holds no subject pronoun (a phrase, not a clause of its own)."""
 

@@ -64,15 +64,13 @@ async def run(state: AnalysisState) -> None:
                     kind=draft.kind,
                     hedged=draft.hedged,
                 )
-                kept = len(state.proposals.kept)
-                state.proposals.consider(proposed, (item.sentence, item.sentence))
-                if item.goes_on_from is not None and len(state.proposals.kept) > kept:
-                    claim = state.proposals.kept[-1]
+                kept = state.proposals.consider(proposed, (item.sentence, item.sentence))
+                if item.goes_on_from is not None and kept is not None:
                     reason = (
                         f"sentence {item.sentence}'s speaking pronoun read as {item.speaker!r}, who speaks "
                         f"in sentence {item.goes_on_from}"
                     )
-                    state.trace.record_about(PRONOUN_GOES_ON, DecisionAction.RELABELED, reason, claim)
+                    state.trace.record_about(PRONOUN_GOES_ON, DecisionAction.RELABELED, reason, kept)
     if state.proposals.unattributed:
         state.notices.append(
             f"{state.proposals.unattributed} proposed claim(s) left out: the actor is not named near the "
