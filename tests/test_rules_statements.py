@@ -351,6 +351,48 @@ FRAME_CASES += [
         id="a-time-that-is-the-subject",
     ),
     pytest.param(
+        "He said yesterday morning he would resign at the end of the month.",
+        "Trump",
+        "Trump would resign at the end of the month.",
+        id="a-time-with-a-part-of-the-day",
+    ),
+    pytest.param(
+        "The army said Sunday night was the worst night of fighting so far.",
+        "the army",
+        "Sunday night was the worst night of fighting so far.",
+        id="a-time-with-a-part-of-the-day-that-is-the-subject",
+    ),
+    pytest.param(
+        "Officials said Friday morning's attack killed 12 people in the capital.",
+        "Officials",
+        "Friday morning's attack killed 12 people in the capital.",
+        id="a-time-owning-the-subject",
+    ),
+    pytest.param(
+        "The minister said today marks a turning point for the whole country.",
+        "the minister",
+        "Today marks a turning point for the whole country.",
+        id="a-time-before-a-verb-in-s",
+    ),
+    pytest.param(
+        "He said Friday and Saturday were the worst days of the war.",
+        "Trump",
+        "Friday and Saturday were the worst days of the war.",
+        id="a-time-joined-to-another",
+    ),
+    pytest.param(
+        "Officials said Friday prayers would be suspended in all mosques.",
+        "Officials",
+        "Friday prayers would be suspended in all mosques.",
+        id="a-weekday-naming-a-thing",
+    ),
+    pytest.param(
+        "He said Monday Smith would resign from the cabinet soon.",
+        "Trump",
+        "Smith would resign from the cabinet soon.",
+        id="a-time-then-a-name",
+    ),
+    pytest.param(
         'He said "we will win" and "they will lose" in the vote.',
         "Trump",
         '"we will win" and "they will lose" in the vote.',

@@ -16,6 +16,9 @@ from counterclaim.text.speakers import reported_speakers, side_reports
          ["A report from the Port Authority"]),
         ("The Port Authority late on Tuesday said two ships sank.", ["The Port Authority"]),
         ("The mayor said the weekend was calm.", ["The mayor"]),
+        # capitalised, "Early", "Late" and "Over" are names, not times
+        ("Mayor Pat Early said the bridge would reopen.", ["Mayor Pat Early"]),
+        ("Early Warning Services said the storm would hit.", ["Early Warning Services"]),
         ("Union leaders have warned of strikes, after a Transport Ministry spokeswoman said fares rise.",
          ["Union leaders", "a Transport Ministry spokeswoman"]),
         ('"We are ready," said Fire Chief Dana Kell.', ["Fire Chief Dana Kell"]),

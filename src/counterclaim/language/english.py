@@ -215,10 +215,13 @@ FRAME_VERBS = _words("said says stated announced claimed warned insisted noted a
 FRAME_VERBS_BEFORE_THAT = _words(
     "claims reported commented stressed emphasized emphasised cautioned tweeted testified"
 )
+"""Reporting verbs that frame a point only before "that" ("Their claims are false", "He reported the
+incident to the police", "Scientists cautioned against optimism" are statements; rules.statements);
+each is one of `REPORTING_VERBS`."""
+
 FRAME_PHRASES_BEFORE_THAT = ("pointed out", "points out")
-"""Reporting verbs and phrases that frame a point only before "that" ("Their claims are false", "He
-reported the incident to the police", "She pointed out the risks", "Scientists cautioned against
-optimism" are statements; rules.statements); each verb is one of `REPORTING_VERBS`."""
+"""Reporting phrases that frame a point only before "that" ("She pointed out the risks" is a
+statement; rules.statements)."""
 
 INVERTED_REPORTING_VERBS = _words("said says added adds wrote writes remarked")
 """Verbs that may come before their speaker ('..." said the minister', ', says Smith', 'Remarked
@@ -253,12 +256,16 @@ REPORTING_PHRASES = ("pointed out", "points out", "point out", "pointing out", "
 
 WORDS_BETWEEN_SPEAKER_AND_VERB = _words(
     """has have had also already later earlier again repeatedly previously reportedly publicly privately
-    recently openly allegedly then on in at last this during over late early
+    recently openly allegedly then on in at last this
     yesterday today tonight monday tuesday wednesday thursday friday saturday sunday week weekend
     morning afternoon evening night month year has've"""
 )
-"""Auxiliaries, adverbs and times allowed between a speaker and its verb ("X has also said", "X late on
-Tuesday said"; "the" too before a word of `TIME_WORDS`: "X during the weekend said")."""
+"""Auxiliaries, adverbs and times allowed between a speaker and its verb ("X has also said")."""
+
+TIME_LINKS = _words("during over late early the")
+"""Lower-case words that join a time between a speaker and its verb when a time word, "on" or "the"
+follows them ("X during the weekend said", "X late on Tuesday said"); never name words ("Jamie Early",
+"Early Warning Services": capitalised, they stay in the name; text.speakers)."""
 
 MEMBER_ROLES = _words(
     """spokesman spokeswoman spokesperson spokespeople official officials officer officers head leader
@@ -564,13 +571,6 @@ CLAUSE_VERBS = _words("is are was were been had has have")
 CLAUSE_BREAKS = _words("and but which who while")
 """Words that end a clause ("and", "which"): what follows belongs to another one."""
 
-FINITE_VERBS = _words(
-    """is are was were has have had will would can could may might must should shall do does did seems
-    seem remains remain appears appear"""
-)
-"""Verbs that show a clause of its own: after a frame's time phrase, a point opening with one has
-lost its subject ("said Tuesday was calm": Tuesday is the subject; rules.statements)."""
-
 VERB_NEGATIONS = _words("not t never")
 """Words that negate a reporting verb before it ("did not announce", "never said"; "didn't" is read
 as "didn", "t")."""
@@ -580,6 +580,16 @@ WORDS_BETWEEN_NEGATION_AND_VERB = _words("immediately yet publicly officially di
 
 DEFINITE_DETERMINERS = _words("the these those")
 """Determiners before a participle that names a thing ("the alleged crime", "these reported cases")."""
+
+SUBJECT_OPENERS = (
+    SUBJECT_PRONOUNS
+    | DETERMINERS
+    | POSSESSIVE_PRONOUNS
+    | DEFINITE_DETERMINERS
+    | _words("this no any all every each both")
+)
+"""Words that open a clause's subject ("he", "the", "their", "no one"): after the time a speaker
+spoke, a point opening with one has its subject (rules.statements)."""
 
 GOVERNMENT_WORDS = _words(
     """government state republic kingdom administration commonwealth sultanate principality duchy

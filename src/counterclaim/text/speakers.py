@@ -290,14 +290,21 @@ def speaking_pronouns(sentence: str) -> list[str]:
 
 def _speaker_end(tokens: list[str], verb: int) -> int:
     """Where the speaker before a reporting verb ends: before the auxiliaries, adverbs and times
-    between them ("X has also said", "X during the weekend said")."""
+    between them ("X has also said", "X during the weekend said", "X late on Tuesday said")."""
     end = verb
     while end > 0 and (
         tokens[end - 1].casefold() in english.WORDS_BETWEEN_SPEAKER_AND_VERB
-        or (tokens[end - 1] == "the" and tokens[end].casefold() in english.TIME_WORDS)
+        or (tokens[end - 1] in english.TIME_LINKS and _opens_a_time(tokens[end]))
     ):
         end -= 1
     return end
+
+
+def _opens_a_time(token: str) -> bool:
+    """Whether a word after "during", "over", "late", "early" or "the" goes on with a time ("the
+    weekend", "late on Tuesday", "during the")."""
+    word = token.casefold()
+    return word in english.TIME_WORDS or word in ("on", "the")
 
 
 def _is_name_word(token: str) -> bool:

@@ -52,24 +52,25 @@ def _frame_phrase(*, to_quotation: bool) -> str:
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _TIME_PHRASE = (
-    rf"(?i:(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?i:(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:{_WEEKDAYS})"
     r"|today|yesterday|tonight|(?:during|over)\s+the\s+weekend)"
+    r"(?i:\s+(?:morning|afternoon|evening|night))?"
 )
 """When the speaker spoke, between a frame's verb and its point ("said on Friday", "said late on
-Tuesday", "said yesterday", "said over the weekend"). Other times ("this year", "in spring", "at
-night") mostly belong to the point ("said this year inflation will fall"), and stay."""
-_VERB_AFTER_TIME = (
-    rf"(?!(?i:{'|'.join(sorted(english.FINITE_VERBS | english.VERBS_THE_SAME_IN_THIRD_PERSON))})\b"
-    r"|\w+ed\b|\w+n['\u2019]t\b)"
-)
-"""After the time phrase the point opens with its subject, not a verb ("said Tuesday marked a turning
-point": Tuesday is the subject)."""
+Tuesday", "said yesterday morning", "said over the weekend"). Other times ("this year", "in spring",
+"at night") mostly belong to the point ("said this year inflation will fall"), and stay."""
+_SUBJECT_AFTER_TIME = rf"(?=(?i:(?:{'|'.join(sorted(english.SUBJECT_OPENERS))}|that)\b)|(?-i:[A-Z0-9]))"
+"""After the time phrase the point opens with a subject: a pronoun, a determiner, "that", a capitalised
+word or a figure ("said on Friday he can ...", "said Monday Smith would resign", "said Friday 13 people
+died"); not a verb, a conjunction or a noun going on with the time ("said today marks ...", "said Friday
+and Saturday were ...", "said Sunday night's game ...", "said Friday prayers would ..."), when the time
+belongs to the point and the frame stays."""
 
 
 def _frame_end(*, to_quotation: bool) -> str:
     return (
         rf"(?:\s+{_frame_phrase(to_quotation=to_quotation)}"
-        rf"|\s+{_TIME_PHRASE}\s+{_VERB_AFTER_TIME}(?:that\s+)?"
+        rf"|\s+{_TIME_PHRASE}\s+{_SUBJECT_AFTER_TIME}(?:(?i:that)\s+)?"
         r"|(?:\s+that)?[,:]?\s+)"
     )
 
