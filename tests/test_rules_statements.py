@@ -791,3 +791,4 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
 
     frames = english.FRAME_VERBS | english.FRAME_VERBS_BEFORE_THAT | {"added", "told"}
     assert frames <= english.REPORTING_VERBS, sorted(frames - english.REPORTING_VERBS)
+    assert set(english.FRAME_PHRASES_BEFORE_THAT) <= set(english.REPORTING_PHRASES)

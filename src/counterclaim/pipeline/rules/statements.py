@@ -25,12 +25,10 @@ from counterclaim.text.third_person import CLOSING_QUOTES, OPENING_QUOTES
 
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
-_FRAME_VERBS = "|".join(
-    ["told reporters", r"added(?!\s+to\b)", *sorted(english.FRAME_VERBS, key=lambda verb: (-len(verb), verb))]
-)
+_FRAME_VERBS = "|".join(["told reporters", r"added(?!\s+to\b)", *sorted(english.FRAME_VERBS)])
 """Verbs of an attribution frame (`english.FRAME_VERBS`; "added to the agenda" is none)."""
 _FRAME_VERBS_BEFORE_THAT = "|".join(
-    sorted([*english.FRAME_VERBS_BEFORE_THAT, *english.FRAME_PHRASES_BEFORE_THAT], key=lambda v: (-len(v), v))
+    sorted(english.FRAME_VERBS_BEFORE_THAT | set(english.FRAME_PHRASES_BEFORE_THAT))
 )
 """Verbs that are a frame only before "that" (`english.FRAME_VERBS_BEFORE_THAT`)."""
 _SUBJECT_FREE = r"(?:(?!\b(?:he|she|they|we|I|it)\b)[^,;:\"\u201c\u2018])"
