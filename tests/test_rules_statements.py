@@ -702,7 +702,22 @@ def test_a_first_person_statement_restated_with_a_frame_keeps_the_speakers_name(
         ("I said it was over.", "Casey", "Casey said it was over."),
         ("I don't know the figure.", "Casey", "Casey doesn't know the figure."),
         ("Our position is clear.", "NATO", "NATO's position is clear."),
-        ("I think we've made our position clear.", "Whitman", None),  # more first person than the opening
+        # after an opening we/our, a later we/us/our is the same side: they/them/their
+        (
+            "We are treating it as terrorism, and we're going to do what we do.",
+            "Bash",
+            "Bash is treating it as terrorism, and they're going to do what they do.",
+        ),
+        (
+            "Our talks failed. We will go on ourselves.",
+            "NATO",
+            "NATO's talks failed. They will go on themselves.",
+        ),
+        ("We met US officials; they told us ours was fine.", "NATO", None),  # "they" are others already
+        ("I think we've made our position clear.", "Whitman", None),  # a group the speaker belongs to
+        ("We will win both seats, I believe.", "Hale", None),  # a later I: he or she?
+        ("I think my plan works.", "Casey", None),
+        ("We hope he helps us.", "NATO", "NATO hopes he helps them."),
         ("I, for one, disagree.", "Casey", None),  # no verb after the pronoun
         ("I'd go.", "Casey", None),  # had or would: not certain
         ("I Casey agree.", "Casey", None),

@@ -2,11 +2,16 @@
 Trump reads "Trump never threatens anybody".
 
 Only the simple and certain case is rewritten: the statement opens with I, we, my or our (inside
-quotation marks or not), no other first-person word follows, and the words after an opening I or we
-are a verb code knows how to put in the third person (a modal, a past form, a contraction, or a plain
-present verb after at most a few adverbs). Anything else gives None, and the statement is left to the
-model's restatement. One verb form is all the inflection needed, so a library (lemminflect, which brings
-numpy) is not used: the word lists are in `language.english`.
+quotation marks or not), and the words after an opening I or we are a verb code knows how to put in the
+third person (a modal, a past form, a contraction, or a plain present verb after at most a few
+adverbs). After an opening we or our, a later we, us or our is the same side and becomes they, them
+or their ("We are treating it as terrorism, and we're going to ..." -> "Bash is treating it as
+terrorism, and they're going to ..."), unless the statement already speaks of others as "they". A
+later I, me or my is not rewritten (whether "he" or "she" is not known to code), nor a "we" after an
+opening I (a group the speaker belongs to: "I think we can win" -> "Hale thinks they can win" would not
+say who). Anything else gives None, and the statement is left to the model's restatement. One verb
+form is all the inflection needed, so a library (lemminflect, which brings numpy) is not used: the
+word lists are in `language.english`.
 """
 
 from __future__ import annotations
@@ -39,14 +44,18 @@ def opens_in_first_person(statement: str) -> bool:
 
 
 def in_third_person(statement: str, name: str) -> str | None:
-    """The statement with its opening I/we made `name` and my/our made `name`'s, and the verb after
-    I/we in the third person singular; None when it does not open so, when another first-person word
-    follows ("I think we ..."), or when the verb is not one code can inflect with certainty."""
+    """The statement with its opening I/we made `name` and my/our made `name`'s, the verb after I/we
+    in the third person singular, and after an opening we/our a later we/us/our made they/them/their
+    (unless it already holds a "they"); None when it does not open so, when another first-person word
+    follows ("We will win, I believe", "I think we can win"), or when the verb is not one code can
+    inflect with certainty."""
     text = unquoted(statement)
     match = _OPENING.match(text)
     if match is None or not name:
         return None
     rest = match.group("rest")
+    if match.group("pronoun") in ("We", "Our") and not _THIRD_PERSON_PLURAL.search(rest):
+        rest = _PLURAL_FIRST_PERSON.sub(_as_they, rest)
     if not rest or _holds_first_person(rest):
         return None
     if match.group("pronoun") in ("My", "Our"):
@@ -83,6 +92,25 @@ def third_person_verb(word: str) -> str | None:
     if lower.endswith(_SIBILANT_ENDINGS):
         return lower + "es"
     return lower + "s"
+
+
+_PLURAL_FIRST_PERSON = re.compile(
+    r"\b(?:(?P<we>[Ww]e)(?P<contraction>['\u2019](?:re|ve|ll|d))?|(?P<word>us|[Oo]urs|[Oo]urselves|[Oo]ur))\b"
+)
+"""A later we, us or our: the speaker's side, as the opening we is ("US", the country, is no "us")."""
+_THIRD_PERSON_PLURAL = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heirs?|[Tt]hemselves)\b")
+"""Others the statement speaks of as "they": a later "we" made "they" would be taken for them."""
+_AS_THEY = {"we": "they", "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves"}
+
+
+def _as_they(match: re.Match[str]) -> str:
+    """A later we/us/our in the third person plural, its capital and its contraction kept ("We're" ->
+    "They're"; the verb after "we" is the same after "they")."""
+    word = match.group("we") or match.group("word")
+    they = _AS_THEY[word.casefold()]
+    if word[0].isupper():
+        they = they.capitalize()
+    return they + (match.group("contraction") or "")
 
 
 def _holds_first_person(text: str) -> bool:

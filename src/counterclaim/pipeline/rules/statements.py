@@ -176,12 +176,16 @@ RESTATEMENT_REFUSED = Rule(
 FIRST_PERSON = Rule(
     "statements.first_person",
     "A statement in the speaker's own first person is put in the third person by code, not restated by "
-    'the model, when its only first-person word opens it: "I" or "we" becomes the speaker\'s shortest '
-    'proper name, "my" or "our" that name\'s possessive, and the verb after "I" or "we" takes the third '
-    'person ("I never threaten anybody" -> "Trump never threatens anybody"; "we" is the speaker\'s side, '
-    "named after the speaker, as the model's restatements do). A verb code cannot inflect with "
-    "certainty, another first-person word, a speaker without a proper name, or a result that would "
-    'still not stand alone ("We have said that ..." -> "Ouellet has said that ...") leave it to the model.',
+    'the model, when a first-person word opens it: "I" or "we" becomes the speaker\'s shortest proper '
+    'name, "my" or "our" that name\'s possessive, and the verb after "I" or "we" takes the third person '
+    '("I never threaten anybody" -> "Trump never threatens anybody"; "we" is the speaker\'s side, named '
+    'after the speaker, as the model\'s restatements do); after an opening "we" or "our", a later '
+    '"we", "us" or "our" becomes "they", "them" or "their" ("We are treating it as terrorism, and we\'re '
+    'going to ..." -> "Bash is treating it as terrorism, and they\'re going to ..."). A verb code cannot '
+    'inflect with certainty, a "they" already in the statement, a later "I", "me" or "my" (code does not '
+    'know whether "he" or "she"), a "we" after an opening "I" (a group: "I think we can win"), a speaker '
+    'without a proper name, or a result that would still not stand alone ("We have said that ..." -> '
+    '"Ouellet has said that ...") leave it to the model.',
 )
 ARTICLE_SPELLING = Rule(
     "statements.article_spelling",
