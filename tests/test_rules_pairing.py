@@ -343,6 +343,26 @@ def test_a_verb_of_disagreement_aimed_at_the_other_side_is_a_reason_to_verify() 
     assert not clash(macron, own, plain, names)
 
 
+def test_a_verdict_of_wrong_or_untrue_aimed_at_the_other_side_is_a_reason_to_verify() -> None:
+    names = {"a1": ["Trump"], "a2": ["Becerra"], "a3": ["Pelosi"]}
+    plain = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    declares = said("c1", "a1", "Trump declares a state of emergency to build a wall on the border.")
+    unwarranted = said(
+        "c2", "a2", "Becerra said the emergency declaration is unwarranted and there is no border crisis."
+    )
+    elsewhere = said("c3", "a2", "Becerra said the tax bill is unwarranted.")
+    routine = said("c4", "a1", "Trump called the call with Zelensky perfectly fine and routine.")
+    breach = said("c5", "a3", "Pelosi called Trump's conduct a breach of his constitutional duties.")
+    praise = said("c6", "a3", "Pelosi called Trump's call with Zelensky a long one.")
+    assert clash(declares, unwarranted, plain, names)  # a verdict sharing the subject
+    assert not clash(declares, elsewhere, plain, names)  # a verdict about something else
+    assert clash(routine, breach, plain, names)  # a verdict naming the other side
+    assert not clash(routine, praise, plain, names)  # naming the other side without a verdict
+    # A word with a common neutral use is no verdict: "illegal immigration", "the problem lies".
+    neutral = said("c7", "a2", "Becerra said illegal immigration across the border is not a crisis.")
+    assert not pairing.ClaimFeatures(neutral).disagrees
+
+
 # --- each rule's decision, as the pair step traces it ------------------------------------------------
 
 ADDING = "NATO said Russia is adding troops near the border."

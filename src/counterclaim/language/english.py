@@ -360,6 +360,15 @@ DISAGREEMENT_VERBS = _words(
 statement", "Hutchinson questioned the findings"); forms that are also common nouns ("attacks",
 "questions", "challenges") are left out."""
 
+VERDICT_WORDS = _words(
+    "unwarranted unjustified baseless unfounded groundless breach unconstitutional unlawful hoax "
+    "nonsense absurd ridiculous garbage non-starter witch fabricated fabrication misleading propaganda "
+    "slander smear outrageous disgraceful irresponsible reckless"
+)
+"""Words by which a speaker judges what another side did or said wrong or untrue ("his emergency
+declaration is unwarranted", "a breach of his constitutional responsibilities", "Witch Hunt garbage");
+words with a common neutral use ("illegal immigration", "false start", "wrong turn") are left out."""
+
 STANCE_VERBS = _words(
     """deny denies denied reject rejects rejected dismiss dismisses dismissed dispute disputes disputed
     refute refutes refuted rebut rebuts rebutted oppose opposes opposed questioned criticize criticizes

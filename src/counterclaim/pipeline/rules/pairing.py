@@ -110,7 +110,8 @@ NO_VISIBLE_REASON = Rule(
     "(`min_shared_subject_words` content words beyond every actor's name and words of the occasion) "
     "that reaches a word of the other claim (within `negation_scope_words` words of the same clause; "
     "a denial reaches all), a denial or accusation naming the other side, or a verb of disagreement "
-    "(opposed, questioned, attacked, ...) naming the other side or sharing its subject.",
+    "(opposed, questioned, attacked, ...) or a verdict of wrong or untrue (unwarranted, a breach, a "
+    "hoax, ...) naming the other side or sharing its subject.",
     {
         "min_shared_subject_words": MIN_SHARED_SUBJECT_WORDS,
         "negation_scope_words": english.NEGATION_SCOPE_WORDS,
@@ -275,8 +276,10 @@ class ClaimFeatures:
 
     @cached_property
     def disagrees(self) -> bool:
-        """The evidence reports a verb of disagreement ("opposed", "questioned the findings")."""
-        return not english.DISAGREEMENT_VERBS.isdisjoint(words(self.evidence_text))
+        """The evidence reports a verb of disagreement ("opposed", "questioned the findings") or judges
+        something wrong or untrue ("unwarranted", "a breach of", "a hoax": `english.VERDICT_WORDS`)."""
+        said = words(self.evidence_text)
+        return not (english.DISAGREEMENT_VERBS.isdisjoint(said) and english.VERDICT_WORDS.isdisjoint(said))
 
 
 def _speaker_is_own(speaker: str, own_names: Sequence[str]) -> bool:
