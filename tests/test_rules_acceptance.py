@@ -65,6 +65,16 @@ def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matt
         ("the government", ["the ministry"], "the government"),  # no proper name: the name stays
         ("President Joe Biden", ["President", "Biden"], "Biden"),  # a bare title names no one
         ("NATO", [], "NATO"),
+        ("prosecutor Josh Bash", ["U.S. Attorney for the Western District of Texas"], "Josh Bash"),
+        ("evolutionary biomechanicist John Hutchinson", [], "John Hutchinson"),
+        ("a protester using the pseudonym Katya", [], "a protester using the pseudonym Katya"),
+        ("the government of American Samoa", [], "the government of American Samoa"),
+        (
+            "former deputy foreign minister Ann Lee",
+            [],
+            "former deputy foreign minister Ann Lee",
+        ),  # 4 role words
+        ("spokesman Whitman", [], "spokesman Whitman"),  # one capitalised word may be a place or a title
     ],
 )
 def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str], short: str) -> None:
@@ -84,6 +94,12 @@ def test_a_short_name_is_never_another_actors_name_nor_shared_by_two_actors() ->
     other = _actor("a4", "AU Envoy Thabo Mbeki", "Envoy")
     names = actor_names.short_names([one, other])
     assert names == {"a3": "US Envoy Princeton Lyman", "a4": "AU Envoy Thabo Mbeki"}
+    # A person's name after a role is another actor's too: the full name stays.
+    bash = _actor("a5", "prosecutor Josh Bash")
+    also_bash = _actor("a6", "attorney Josh Bash")
+    names = actor_names.short_names([bash, also_bash])
+    assert names == {"a5": "prosecutor Josh Bash", "a6": "attorney Josh Bash"}
+    assert actor_names.short_names([bash]) == {"a5": "Josh Bash"}
 
 
 def test_kind_follows_from_who_made_the_claims() -> None:

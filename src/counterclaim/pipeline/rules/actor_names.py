@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from counterclaim.language import english, places
@@ -154,16 +154,40 @@ def _inside_a_sentence(text: str, start: int) -> bool:
 
 
 def short_name(name: str, aliases: Sequence[str]) -> str:
-    """The shortest way the article names an actor, for sentences code writes: of the name and its
-    aliases, the shortest with a capitalised word (a proper name: "Carl Lipo" for "study co-author
-    Professor Carl Lipo of Binghamton University"), else the name."""
+    """The shortest way the article names an actor, for sentences code writes: of the name, its
+    aliases and a person's name after a lower-case role (`name_after_role`), the shortest with a
+    capitalised word (a proper name: "Carl Lipo" for "study co-author Professor Carl Lipo of Binghamton
+    University", "Josh Bash" for "prosecutor Josh Bash"), else the name."""
+    forms = (name, *aliases)
     named = [
         n
-        for n in (name, *aliases)
+        for n in (*forms, *filter(None, map(name_after_role, forms)))
         if any(word[:1].isupper() for word in n.split()[1:] or n.split())
         and n.casefold() not in _TITLE_WORDS  # "President" or "Professor" alone names no one
     ]
     return min(named, key=lambda n: (len(n.split()), len(n))) if named else name
+
+
+MAX_ROLE_WORDS = 3
+"""At most this many lower-case words of a role before a person's name ("study co-author")."""
+
+
+def name_after_role(name: str) -> str | None:
+    """The capitalised name of at least two words after a lower-case role of at most `MAX_ROLE_WORDS`
+    words ("prosecutor Josh Bash" -> "Josh Bash", "evolutionary biomechanicist John Hutchinson" ->
+    "John Hutchinson"); None for any other name ("a protester using the pseudonym Katya", "the
+    government of American Samoa": an article or a connector is no role)."""
+    words = name.split()
+    role = 0
+    while role < len(words) and words[role].islower() and words[role] not in _NOT_ROLE_WORDS:
+        role += 1
+    rest = words[role:]
+    if not 0 < role <= MAX_ROLE_WORDS or len(rest) < 2:
+        return None
+    return " ".join(rest) if all(word[:1].isupper() for word in rest) else None
+
+
+_NOT_ROLE_WORDS = english.NAME_CONNECTORS | {"a", "an"}
 
 
 def short_names(actors: Sequence[Actor]) -> dict[str, str]:
@@ -175,10 +199,18 @@ def short_names(actors: Sequence[Actor]) -> dict[str, str]:
     for actor in actors:
         for form in (actor.name, *actor.aliases):
             going_by[form.casefold()].add(actor.id)
-    return {
-        actor.id: short_name(actor.name, [n for n in actor.aliases if going_by[n.casefold()] == {actor.id}])
-        for actor in actors
-    }
+    for actor in actors:
+        for form in (actor.name, *actor.aliases):
+            after_role = name_after_role(form)
+            if after_role is not None:
+                going_by[after_role.casefold()].add(actor.id)
+    return {actor.id: _short_name_alone(actor.name, actor.id, [*actor.aliases], going_by) for actor in actors}
+
+
+def _short_name_alone(name: str, actor_id: str, aliases: list[str], going_by: Mapping[str, set[str]]) -> str:
+    """`short_name` from the forms of the actor's name no other actor goes by."""
+    short = short_name(name, [n for n in aliases if going_by[n.casefold()] == {actor_id}])
+    return short if short == name or going_by[short.casefold()] == {actor_id} else name
 
 
 def occurs_in(name: str, article_key_text: str) -> bool:
