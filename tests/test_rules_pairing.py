@@ -8,6 +8,7 @@ from typing import Any, cast
 import pytest
 
 from builders import claim_citing, said
+from counterclaim.language.tokens import words
 from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, DecisionAction
 from counterclaim.pipeline.rules import pairing
 from counterclaim.pipeline.rules.pairing import WEIGHTS, Candidate, PairWeights, clash, score_pair
@@ -361,6 +362,27 @@ def test_a_verdict_of_wrong_or_untrue_aimed_at_the_other_side_is_a_reason_to_ver
     # A word with a common neutral use is no verdict: "illegal immigration", "the problem lies".
     neutral = said("c7", "a2", "Becerra said illegal immigration across the border is not a crisis.")
     assert not pairing.ClaimFeatures(neutral).disagrees
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Becerra said the emergency declaration is unwarranted.", True),
+        ("Trump attacked the investigation as 'Witch Hunt garbage.'", True),  # marks and case aside
+        ("He called the report 'a hoax' on Friday.", True),
+        ("She called it a witch hunt.", True),
+        ("Pelosi called it a breach of his constitutional duties.", True),
+        ("A data breach at the bank exposed passwords.", False),
+        ("She will play the witch in the school play.", False),
+        ("The plan is not a non-starter, he said.", False),  # taken back by a negation
+        ("It isn't absurd to ask.", False),
+        ("The propaganda ministry building was sold.", False),
+        ("He faces a reckless driving charge.", False),
+        ("The fabrication plant in Ohio opened.", False),
+    ],
+)
+def test_a_verdict_of_wrong_or_untrue_is_read_from_its_words(text: str, verdict: bool) -> None:
+    assert pairing.judges_wrong(words(text)) is verdict
 
 
 # --- each rule's decision, as the pair step traces it ------------------------------------------------

@@ -362,12 +362,14 @@ statement", "Hutchinson questioned the findings"); forms that are also common no
 
 VERDICT_WORDS = _words(
     "unwarranted unjustified baseless unfounded groundless breach unconstitutional unlawful hoax "
-    "nonsense absurd ridiculous garbage non-starter witch fabricated fabrication misleading propaganda "
-    "slander smear outrageous disgraceful irresponsible reckless"
+    "nonsense absurd ridiculous garbage non-starter witch-hunt fabricated misleading slander smear "
+    "outrageous disgraceful irresponsible"
 )
 """Words by which a speaker judges what another side did or said wrong or untrue ("his emergency
 declaration is unwarranted", "a breach of his constitutional responsibilities", "Witch Hunt garbage");
-words with a common neutral use ("illegal immigration", "false start", "wrong turn") are left out."""
+words with a common neutral use are left out ("illegal immigration", "false start", "the problem lies",
+"the propaganda ministry", "a fabrication plant", "reckless driving"), and `pairing` reads "witch"
+only before "hunt" and "breach" not after "data" or "security"."""
 
 STANCE_VERBS = _words(
     """deny denies denied reject rejects rejected dismiss dismisses dismissed dispute disputes disputed

@@ -279,7 +279,29 @@ class ClaimFeatures:
         """The evidence reports a verb of disagreement ("opposed", "questioned the findings") or judges
         something wrong or untrue ("unwarranted", "a breach of", "a hoax": `english.VERDICT_WORDS`)."""
         said = words(self.evidence_text)
-        return not (english.DISAGREEMENT_VERBS.isdisjoint(said) and english.VERDICT_WORDS.isdisjoint(said))
+        return not english.DISAGREEMENT_VERBS.isdisjoint(said) or judges_wrong(said)
+
+
+_NEUTRAL_BEFORE_VERDICT = {"breach": frozenset({"data", "security"})}
+"""Words before a verdict word that make it neutral ("a data breach")."""
+_VERDICT_NEGATION_WORDS = 3
+"""A negation this many words or fewer before a verdict word takes it back ("is not a non-starter")."""
+
+
+def judges_wrong(said: Sequence[str]) -> bool:
+    """Whether the words (`words` of a text) judge something wrong or untrue (`english.VERDICT_WORDS`,
+    quotation marks and "'s" aside, "witch hunt" in two words too), not after a negation."""
+    bare = [word.strip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for word in said]
+    for index, word in enumerate(bare):
+        if word == "witch" and bare[index + 1 : index + 2] == ["hunt"]:
+            word = "witch-hunt"
+        neutral = _NEUTRAL_BEFORE_VERDICT.get(word, frozenset())
+        if word not in english.VERDICT_WORDS or (index > 0 and bare[index - 1] in neutral):
+            continue
+        before = bare[max(0, index - _VERDICT_NEGATION_WORDS) : index]
+        if english.NEGATIONS.isdisjoint(before) and not any(w.endswith("n't") for w in before):
+            return True
+    return False
 
 
 def _speaker_is_own(speaker: str, own_names: Sequence[str]) -> bool:
