@@ -75,6 +75,14 @@ def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matt
             "former deputy foreign minister Ann Lee",
         ),  # 4 role words
         ("spokesman Whitman", [], "spokesman Whitman"),  # one capitalised word may be a place or a title
+        # a group, or a party the words point to, is no person after a role
+        ("protesters outside Downing Street", [], "protesters outside Downing Street"),
+        ("workers at General Motors", [], "workers at General Motors"),
+        ("lawyer representing Acme Corp", [], "lawyer representing Acme Corp"),
+        ("troops loyal to Bashar Assad", [], "troops loyal to Bashar Assad"),
+        ("lawmakers like Nancy Pelosi", [], "lawmakers like Nancy Pelosi"),
+        ("people familiar with Elon Musk", [], "people familiar with Elon Musk"),
+        ("aides Prime Minister Modi", [], "aides Prime Minister Modi"),  # a plural role
     ],
 )
 def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str], short: str) -> None:

@@ -179,15 +179,36 @@ def name_after_role(name: str) -> str | None:
     government of American Samoa": an article or a connector is no role)."""
     words = name.split()
     role = 0
-    while role < len(words) and words[role].islower() and words[role] not in _NOT_ROLE_WORDS:
+    while role < len(words) and words[role].islower():
         role += 1
     rest = words[role:]
-    if not 0 < role <= MAX_ROLE_WORDS or len(rest) < 2:
+    if not 0 < role <= MAX_ROLE_WORDS or len(rest) < 2 or not all(map(_role_word, words[:role])):
         return None
     return " ".join(rest) if all(word[:1].isupper() for word in rest) else None
 
 
-_NOT_ROLE_WORDS = english.NAME_CONNECTORS | {"a", "an"}
+def _role_word(word: str) -> bool:
+    """A word of a role before a person's name: a letter word (hyphens allowed) that is no article,
+    connector or preposition, no participle and no plural ("workers at General Motors", "troops loyal
+    to Bashar Assad", "protesters outside Downing Street", "lawyer representing Acme Corp" name a
+    group or another party, not a person)."""
+    return (
+        word.replace("-", "").isalpha()
+        and word not in _NOT_ROLE_WORDS
+        and not word.endswith(("ing", "ed"))
+        and not (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    )
+
+
+_NOT_ROLE_WORDS = (
+    english.NAME_CONNECTORS
+    | english.PREPOSITIONS
+    | frozenset(
+        """a an outside inside near against with by like including such close loyal among between
+        under over into onto toward towards via behind beyond about around alongside versus than
+        as per""".split()
+    )
+)
 
 
 def short_names(actors: Sequence[Actor]) -> dict[str, str]:
