@@ -63,12 +63,15 @@ FIRST_PERSON_VERB_FORMS = {
 """Verbs after I or we that change irregularly after he, she or a name (text.third_person)."""
 
 VERBS_THE_SAME_IN_THIRD_PERSON = _words(
-    """will would can could shall should may might must was had did said made knew thought told took
+    """will would can could cannot shall should may might must was had did said made knew thought told took
     went came got gave found felt left met put sent spoke stood wrote became began brought bought built
     caught chose fought held kept led lost meant paid sold won saw heard understood ran set cut let hit
     hurt read"""
 )
 """Modals and past forms: the same after I, we, he or a name (text.third_person)."""
+
+PAST_FORMS_IN_EED = _words("agreed disagreed freed decreed guaranteed refereed")
+"""Past forms ending in "eed"; any other such verb ("need", "proceed") is a present form."""
 
 ADVERBS_BEFORE_VERB = _words(
     """never also always still just really strongly certainly fully only now already even firmly truly

@@ -4,14 +4,13 @@ Trump reads "Trump never threatens anybody".
 Only the simple and certain case is rewritten: the statement opens with I, we, my or our (inside
 quotation marks or not), and the words after an opening I or we are a verb code knows how to put in the
 third person (a modal, a past form, a contraction, or a plain present verb after at most a few
-adverbs). After an opening we or our, a later we, us or our is the same side and becomes they, them
-or their ("We are treating it as terrorism, and we're going to ..." -> "Bash is treating it as
-terrorism, and they're going to ..."), unless the statement already speaks of others as "they". A
-later I, me or my is not rewritten (whether "he" or "she" is not known to code), nor a "we" after an
-opening I (a group the speaker belongs to: "I think we can win" -> "Hale thinks they can win" would not
-say who). Anything else gives None, and the statement is left to the model's restatement. One verb
-form is all the inflection needed, so a library (lemminflect, which brings numpy) is not used: the
-word lists are in `language.english`.
+adverbs). After an opening we or our, a later we, us or our (at most two) is the same side and is
+named again ("We warned Iran that we would strike" -> "Israel warned Iran that Israel would strike":
+"they" could be read as Iran), except inside a quotation (another speaker's "we") or "let us". A later
+I, me or my is not rewritten (whether "he" or "she" is not known to code), nor a "we" after an opening
+I (a group the speaker belongs to: "I think we can win" would not say who). Anything else gives None,
+and the statement is left to the model's restatement. One verb form is all the inflection needed, so
+a library (lemminflect, which brings numpy) is not used: the word lists are in `language.english`.
 """
 
 from __future__ import annotations
@@ -45,17 +44,17 @@ def opens_in_first_person(statement: str) -> bool:
 
 def in_third_person(statement: str, name: str) -> str | None:
     """The statement with its opening I/we made `name` and my/our made `name`'s, the verb after I/we
-    in the third person singular, and after an opening we/our a later we/us/our made they/them/their
-    (unless it already holds a "they"); None when it does not open so, when another first-person word
-    follows ("We will win, I believe", "I think we can win"), or when the verb is not one code can
+    in the third person singular, and after an opening we/our up to `MAX_LATER_WE` later we/us/our
+    made the name again (`_later_we_named`); None when it does not open so, when another first-person
+    word is left ("We will win, I believe", "I think we can win"), or when a verb is not one code can
     inflect with certainty."""
     text = unquoted(statement)
     match = _OPENING.match(text)
     if match is None or not name:
         return None
     rest = match.group("rest")
-    if match.group("pronoun") in ("We", "Our") and not _THIRD_PERSON_PLURAL.search(rest):
-        rest = _PLURAL_FIRST_PERSON.sub(_as_they, rest)
+    if match.group("pronoun") in ("We", "Our"):
+        rest = _later_we_named(rest, name) or rest
     if not rest or _holds_first_person(rest):
         return None
     if match.group("pronoun") in ("My", "Our"):
@@ -63,16 +62,68 @@ def in_third_person(statement: str, name: str) -> str | None:
     contraction = match.group("contraction")
     if contraction:
         return f"{name} {english.FIRST_PERSON_CONTRACTIONS[contraction]} {rest}"
+    return _named_subject(rest, name)
+
+
+def _named_subject(rest: str, name: str) -> str | None:
+    """`name` as the subject of `rest` (the words after an I or we), its verb in the third person
+    singular after at most a few adverbs; None when code cannot inflect that verb."""
     words = rest.split(" ")
     adverbs = 0
     while adverbs < len(words) and words[adverbs].casefold() in english.ADVERBS_BEFORE_VERB:
         adverbs += 1
     if adverbs >= len(words):
         return None
-    verb = third_person_verb(words[adverbs])
+    word = words[adverbs]
+    bare = word.rstrip(".,;:!?")
+    verb = third_person_verb(bare) if bare else None
     if verb is None:
         return None
-    return " ".join([name, *words[:adverbs], verb, *words[adverbs + 1 :]])
+    return " ".join([name, *words[:adverbs], verb + word[len(bare) :], *words[adverbs + 1 :]])
+
+
+MAX_LATER_WE = 2
+"""At most this many later we/us/our are named again; more are left to the model."""
+_LATER_WE = re.compile(
+    r"\b(?:(?P<we>[Ww]e)(?:['\u2019](?P<contraction>re|ve|ll|d))?|(?P<us>us)|(?P<our>[Oo]ur))\b"
+)
+"""A later we, us or our ("US", the country, is no "us")."""
+_LET_US = re.compile(r"\blet(?:['\u2019]s|\s+us)\b", re.IGNORECASE)
+
+
+def _later_we_named(rest: str, name: str) -> str | None:
+    """The words after an opening we/our with each later we, us or our made the speaker's name again
+    ("We warned Iran that we would strike" -> "... Israel would strike": "they" could be Iran), its verb
+    inflected as after the opening; None when there are none, more than `MAX_LATER_WE`, a quotation
+    (the "we" may be another speaker's), "let us", or a verb code cannot inflect."""
+    found = list(_LATER_WE.finditer(rest))
+    if not found or len(found) > MAX_LATER_WE or _LET_US.search(rest):
+        return None
+    if any(mark in rest for mark in OPENING_QUOTES.replace("'", "") + CLOSING_QUOTES.replace("'", "")):
+        return None
+    if re.search(r"(?:^|\s)'|'(?:\s|$)", rest):
+        return None  # a quotation in single marks
+    named = rest
+    for match in reversed(found):  # from the end, so earlier positions hold
+        before, after = named[: match.start()], named[match.end() :]
+        if match.group("us"):
+            if re.match(r"\s+[A-Z]", after):
+                return None  # "us Americans": a determiner, not the object
+            replaced = f"{before}{name}{after}"
+        elif match.group("our"):
+            replaced = f"{before}{name}'s{after}"
+        elif match.group("contraction"):
+            verb = english.FIRST_PERSON_CONTRACTIONS.get(match.group("contraction"))
+            if verb is None:
+                return None  # "we'd": had or would
+            replaced = f"{before}{name} {verb}{after}"
+        else:
+            subject = _named_subject(after.lstrip(), name)
+            if subject is None:
+                return None
+            replaced = f"{before}{subject}"
+        named = replaced
+    return named
 
 
 def third_person_verb(word: str) -> str | None:
@@ -83,6 +134,8 @@ def third_person_verb(word: str) -> str | None:
         return None  # a name, a figure, punctuation: not a verb code can read
     if lower in english.FIRST_PERSON_VERB_FORMS:
         return english.FIRST_PERSON_VERB_FORMS[lower]
+    if lower.endswith("eed") and lower not in english.PAST_FORMS_IN_EED:
+        return lower + "s"  # "need", "proceed", "succeed": present forms, not past ones
     if lower in english.VERBS_THE_SAME_IN_THIRD_PERSON or lower.endswith("ed") or lower.endswith("n't"):
         return word
     if "'" in lower or lower in english.FUNCTION_WORDS:
@@ -92,25 +145,6 @@ def third_person_verb(word: str) -> str | None:
     if lower.endswith(_SIBILANT_ENDINGS):
         return lower + "es"
     return lower + "s"
-
-
-_PLURAL_FIRST_PERSON = re.compile(
-    r"\b(?:(?P<we>[Ww]e)(?P<contraction>['\u2019](?:re|ve|ll|d))?|(?P<word>us|[Oo]urs|[Oo]urselves|[Oo]ur))\b"
-)
-"""A later we, us or our: the speaker's side, as the opening we is ("US", the country, is no "us")."""
-_THIRD_PERSON_PLURAL = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heirs?|[Tt]hemselves)\b")
-"""Others the statement speaks of as "they": a later "we" made "they" would be taken for them."""
-_AS_THEY = {"we": "they", "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves"}
-
-
-def _as_they(match: re.Match[str]) -> str:
-    """A later we/us/our in the third person plural, its capital and its contraction kept ("We're" ->
-    "They're"; the verb after "we" is the same after "they")."""
-    word = match.group("we") or match.group("word")
-    they = _AS_THEY[word.casefold()]
-    if word[0].isupper():
-        they = they.capitalize()
-    return they + (match.group("contraction") or "")
 
 
 def _holds_first_person(text: str) -> bool:

@@ -40,12 +40,25 @@ def _frame_phrase(*, to_quotation: bool) -> str:
     `to_quotation` "said on Friday 'I can ...'"): removed only when it ends in "that", a comma or (then
     only when the point is one whole quotation, `_frame`) the quotation that is the point, so it is
     never taken for the start of the point; before a comma or a quotation never a clause with a subject
-    of its own ("said on Friday he can declare an emergency, which ...")."""
+    of its own ("said on Friday he can declare an emergency, which ..."). Also one of `_HOW_OR_HOW_LONG`
+    before "that" ("said for years that", "said repeatedly that")."""
     quotation = r"|(?P<to_quotation>\s+(?=[\"\u201c\u2018']))" if to_quotation else ""
     return (
-        rf"(?:on|in|at|to|during|after|before)\s+(?:[^,;:\"\u201c]{{1,60}}?\s+that\s+"
+        r"(?:(?:on|in|at|to|during|after|before)\s+(?:[^,;:\"\u201c]{1,60}?\s+that\s+"
         rf"|{_SUBJECT_FREE}{{1,60}}?(?:,\s*{quotation}))"
+        rf"|(?:{_HOW_OR_HOW_LONG})\s+that\s+)"
     )
+
+
+_HOW_OR_HOW_LONG = (
+    r"for\s+(?:years|decades|months|weeks|days|some\s+time|a\s+long\s+time|the\s+first\s+time"
+    r"|(?:his|her|its|their)\s+part)|over\s+the\s+years|since\s+(?:1[89]|20)\d\d"
+    r"|(?-i:repeatedly|publicly|privately|recently|previously|separately|consistently|explicitly|openly"
+    r"|firmly|flatly|again|also|often|later|earlier)"
+)
+"""How long or how a speaker said it, between a frame's verb and "that": a list, not any phrase or any
+word in -ly ("said since reports emerged that ..." holds another speaker; "said sarcastically that ..."
+says the opposite of its point; "family" or "rally" are no adverbs)."""
 
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -179,11 +192,11 @@ FIRST_PERSON = Rule(
     'the model, when a first-person word opens it: "I" or "we" becomes the speaker\'s shortest proper '
     'name, "my" or "our" that name\'s possessive, and the verb after "I" or "we" takes the third person '
     '("I never threaten anybody" -> "Trump never threatens anybody"; "we" is the speaker\'s side, named '
-    'after the speaker, as the model\'s restatements do); after an opening "we" or "our", a later '
-    '"we", "us" or "our" becomes "they", "them" or "their" ("We are treating it as terrorism, and we\'re '
-    'going to ..." -> "Bash is treating it as terrorism, and they\'re going to ..."). A verb code cannot '
-    'inflect with certainty, a "they" already in the statement, a later "I", "me" or "my" (code does not '
-    'know whether "he" or "she"), a "we" after an opening "I" (a group: "I think we can win"), a speaker '
+    'after the speaker, as the model\'s restatements do); after an opening "we" or "our", up to two '
+    'later "we", "us" or "our" name the speaker again ("We warned Iran that we would strike" -> "Israel '
+    'warned Iran that Israel would strike": "they" could be Iran). A verb code cannot inflect with '
+    'certainty, a quotation or "let us" after the opening, a later "I", "me" or "my" (code does not know '
+    'whether "he" or "she"), a "we" after an opening "I" (a group: "I think we can win"), a speaker '
     'without a proper name, or a result that would still not stand alone ("We have said that ..." -> '
     '"Ouellet has said that ...") leave it to the model.',
 )
