@@ -8,7 +8,6 @@ from typing import Any, cast
 import pytest
 
 from builders import claim_citing, said
-from counterclaim.language.tokens import words
 from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, DecisionAction
 from counterclaim.pipeline.rules import pairing
 from counterclaim.pipeline.rules.pairing import WEIGHTS, Candidate, PairWeights, clash, score_pair
@@ -379,10 +378,20 @@ def test_a_verdict_of_wrong_or_untrue_aimed_at_the_other_side_is_a_reason_to_ver
         ("The propaganda ministry building was sold.", False),
         ("He faces a reckless driving charge.", False),
         ("The fabrication plant in Ohio opened.", False),
+        # found by a second review: "false" or "denied" take nothing back; a clause ends a negation
+        ("She denied the baseless allegations.", True),
+        ("It is a false and misleading report.", True),
+        ("No, it's a hoax.", True),
+        ("He called them hoaxes and witch hunts.", True),
+        ("The claims weren\u2019t baseless.", False),
+        ("Garbage collection resumed on Monday.", False),
+        ("She missed her smear test.", False),
+        ("He was charged with breach of the peace.", False),
+        ("Water poured through the dam breach.", False),
     ],
 )
 def test_a_verdict_of_wrong_or_untrue_is_read_from_its_words(text: str, verdict: bool) -> None:
-    assert pairing.judges_wrong(words(text)) is verdict
+    assert pairing.judges_wrong(text) is verdict
 
 
 # --- each rule's decision, as the pair step traces it ------------------------------------------------
