@@ -83,6 +83,10 @@ def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matt
         ("lawmakers like Nancy Pelosi", [], "lawmakers like Nancy Pelosi"),
         ("people familiar with Elon Musk", [], "people familiar with Elon Musk"),
         ("aides Prime Minister Modi", [], "aides Prime Minister Modi"),  # a plural role
+        # found by a second review: a firm, a place, a name's particle
+        ("analyst Goldman Sachs", [], "analyst Goldman Sachs"),
+        ("mayor New York City", [], "mayor New York City"),
+        ("bin Salman Al Saud", [], "bin Salman Al Saud"),
     ],
 )
 def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str], short: str) -> None:
@@ -107,7 +111,9 @@ def test_a_short_name_is_never_another_actors_name_nor_shared_by_two_actors() ->
     also_bash = _actor("a6", "attorney Josh Bash")
     names = actor_names.short_names([bash, also_bash])
     assert names == {"a5": "prosecutor Josh Bash", "a6": "attorney Josh Bash"}
-    assert actor_names.short_names([bash]) == {"a5": "Josh Bash"}
+    assert actor_names.short_names([bash]) == {"a5": "prosecutor Josh Bash"}  # a government's name
+    person = Actor(id="a7", name="prosecutor Josh Bash", kind=ActorKind.PERSON, aliases=[])
+    assert actor_names.short_names([person]) == {"a7": "Josh Bash"}  # only a person's
 
 
 def test_kind_follows_from_who_made_the_claims() -> None:

@@ -153,15 +153,16 @@ def _inside_a_sentence(text: str, start: int) -> bool:
     return title or (word[:1].islower() and not word.endswith("."))  # "leaving." ends a sentence
 
 
-def short_name(name: str, aliases: Sequence[str]) -> str:
+def short_name(name: str, aliases: Sequence[str], *, person: bool = True) -> str:
     """The shortest way the article names an actor, for sentences code writes: of the name, its
-    aliases and a person's name after a lower-case role (`name_after_role`), the shortest with a
+    aliases and, for a `person`, a name after a lower-case role (`name_after_role`), the shortest with a
     capitalised word (a proper name: "Carl Lipo" for "study co-author Professor Carl Lipo of Binghamton
     University", "Josh Bash" for "prosecutor Josh Bash"), else the name."""
     forms = (name, *aliases)
+    after_role = filter(None, map(name_after_role, forms)) if person else ()
     named = [
         n
-        for n in (*forms, *filter(None, map(name_after_role, forms)))
+        for n in (*forms, *after_role)
         if any(word[:1].isupper() for word in n.split()[1:] or n.split())
         and n.casefold() not in _TITLE_WORDS  # "President" or "Professor" alone names no one
     ]
@@ -184,7 +185,10 @@ def name_after_role(name: str) -> str | None:
     rest = words[role:]
     if not 0 < role <= MAX_ROLE_WORDS or len(rest) < 2 or not all(map(_role_word, words[:role])):
         return None
-    return " ".join(rest) if all(word[:1].isupper() for word in rest) else None
+    if not all(word[:1].isupper() for word in rest) or rest[-1].strip(".,") in _NOT_A_PERSON_WORDS:
+        return None
+    named = " ".join(rest)
+    return None if state_of(named) is not None else named  # "governor New Mexico": a place
 
 
 def _role_word(word: str) -> bool:
@@ -206,9 +210,19 @@ _NOT_ROLE_WORDS = (
     | frozenset(
         """a an outside inside near against with by like including such close loyal among between
         under over into onto toward towards via behind beyond about around alongside versus than
-        as per""".split()
+        as per al el bin ibn de da van von le la du der di dos del""".split()
     )
 )
+"""Words that are no role: articles, connectors, prepositions, and the particles of names ("bin
+Salman Al Saud" is no "Salman Al Saud")."""
+_NOT_A_PERSON_WORDS = frozenset(
+    """City House Affairs Economics Police Group International Party Ministry Department Office Council
+    Committee Foundation Government Association Union Bank University Institute Agency Court Army Forces
+    Company Corp Inc Ltd Times Post News Street Sachs Capital Partners Holdings Authority
+    Commission""".split()
+)
+"""Last words of an organisation's or a place's name after a role ("analyst Goldman Sachs", "mayor New
+York City"): the words are the person's, not the organisation's."""
 
 
 def short_names(actors: Sequence[Actor]) -> dict[str, str]:
@@ -225,13 +239,15 @@ def short_names(actors: Sequence[Actor]) -> dict[str, str]:
             after_role = name_after_role(form)
             if after_role is not None:
                 going_by[after_role.casefold()].add(actor.id)
-    return {actor.id: _short_name_alone(actor.name, actor.id, [*actor.aliases], going_by) for actor in actors}
+    return {actor.id: _short_name_alone(actor, going_by) for actor in actors}
 
 
-def _short_name_alone(name: str, actor_id: str, aliases: list[str], going_by: Mapping[str, set[str]]) -> str:
-    """`short_name` from the forms of the actor's name no other actor goes by."""
-    short = short_name(name, [n for n in aliases if going_by[n.casefold()] == {actor_id}])
-    return short if short == name or going_by[short.casefold()] == {actor_id} else name
+def _short_name_alone(actor: Actor, going_by: Mapping[str, set[str]]) -> str:
+    """`short_name` from the forms of the actor's name no other actor goes by (a name after a role
+    only for a person)."""
+    aliases = [n for n in actor.aliases if going_by[n.casefold()] == {actor.id}]
+    short = short_name(actor.name, aliases, person=actor.kind is ActorKind.PERSON)
+    return short if short == actor.name or going_by[short.casefold()] == {actor.id} else actor.name
 
 
 def occurs_in(name: str, article_key_text: str) -> bool:
