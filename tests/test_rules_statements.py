@@ -438,6 +438,24 @@ FRAME_CASES += [
     pytest.param(
         "He said Italy that week was calm.", "Trump", "Italy that week was calm.", id="not-an-adverb"
     ),
+    # found by a second review: a time noun or a noun after "that", a speaker who did not say it,
+    # others named after the actor
+    pytest.param(
+        "Smith said later that day the troops would leave.",
+        "Smith",
+        "Later that day the troops would leave.",
+        id="that-day-is-the-point",
+    ),
+    pytest.param("Smith never said publicly that the vote was rigged.", "Smith", None, id="never-said"),
+    pytest.param("Smith has not said for years that the vote was rigged.", "Smith", None, id="has-not-said"),
+    pytest.param("Critics of Smith said for years that the vote was rigged.", "Smith", None, id="critics-of"),
+    pytest.param("Smith's lawyer said the vote was rigged by the party.", "Smith", None, id="owned-speaker"),
+    pytest.param(
+        "The ministry's spokesman said the strike hit a fuel depot.",
+        "The ministry",
+        "The strike hit a fuel depot.",
+        id="its-spokesman-speaks-for-it",
+    ),
     pytest.param(
         "Smith said over 300 workers had lost their jobs.",
         "Smith",
@@ -773,6 +791,21 @@ def test_a_first_person_statement_restated_with_a_frame_keeps_the_speakers_name(
         ("We need weapons.", "Ukraine", "Ukraine needs weapons."),
         ("We cannot win.", "NATO", "NATO cannot win."),
         ("We agreed to talks.", "NATO", "NATO agreed to talks."),
+        # found by a second review: adverbs in -ly, "ourselves", "us farmers", curly apostrophes
+        ("We said we respectfully disagree.", "NATO", "NATO said NATO respectfully disagrees."),
+        ("We categorically deny it.", "NATO", "NATO categorically denies it."),
+        ("We rely on data.", "NATO", "NATO relies on data."),
+        ("We know we ourselves are to blame.", "NATO", None),
+        ("We too agree.", "NATO", None),
+        ("We sell to us consumers.", "NATO", None),
+        ("Our partners and we agree.", "NATO", None),
+        ("We met and we agreed.", "NATO", "NATO met and NATO agreed."),  # two clauses, one side
+        ("My, what a mess.", "NATO", None),
+        ("We\u2019re sure we\u2019re right.", "NATO", "NATO is sure NATO is right."),
+        ("We embed reporters.", "NATO", "NATO embeds reporters."),
+        ("We need not apologise.", "NATO", "NATO need not apologise."),
+        ("We quiz them.", "NATO", "NATO quizzes them."),
+        ("We radio the base.", "NATO", "NATO radios the base."),
         ("We will win both seats, I believe.", "Hale", None),  # a later I: he or she?
         ("I think my plan works.", "Casey", None),
         ("We hope he helps us.", "NATO", "NATO hopes he helps NATO."),

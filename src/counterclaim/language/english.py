@@ -73,6 +73,12 @@ VERBS_THE_SAME_IN_THIRD_PERSON = _words(
 PAST_FORMS_IN_EED = _words("agreed disagreed freed decreed guaranteed refereed")
 """Past forms ending in "eed"; any other such verb ("need", "proceed") is a present form."""
 
+PRESENT_FORMS_IN_ED = _words("embed shed shred wed bed")
+"""Present forms ending in "ed" ("we shred documents"), not past ones."""
+
+VERBS_IN_LY = _words("apply rely reply supply comply imply fly rally ally tally bully multiply")
+"""Verbs ending in "ly": no adverb after a subject ("We rely on ...")."""
+
 ADVERBS_BEFORE_VERB = _words(
     """never also always still just really strongly certainly fully only now already even firmly truly
     deeply sincerely absolutely totally completely clearly personally simply actually definitely

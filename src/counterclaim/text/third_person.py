@@ -48,13 +48,15 @@ def in_third_person(statement: str, name: str) -> str | None:
     made the name again (`_later_we_named`); None when it does not open so, when another first-person
     word is left ("We will win, I believe", "I think we can win"), or when a verb is not one code can
     inflect with certainty."""
-    text = unquoted(statement)
+    text = unquoted(statement).replace("\u2019", "'")  # "We\u2019re": one apostrophe to read
     match = _OPENING.match(text)
     if match is None or not name:
         return None
     rest = match.group("rest")
+    if not rest[:1].isalnum():
+        return None  # "My, what a mess"
     if match.group("pronoun") in ("We", "Our"):
-        rest = _later_we_named(rest, name) or rest
+        rest = _later_we_named(rest, name, possessive=match.group("pronoun") == "Our") or rest
     if not rest or _holds_first_person(rest):
         return None
     if match.group("pronoun") in ("My", "Our"):
@@ -70,7 +72,7 @@ def _named_subject(rest: str, name: str) -> str | None:
     singular after at most a few adverbs; None when code cannot inflect that verb."""
     words = rest.split(" ")
     adverbs = 0
-    while adverbs < len(words) and words[adverbs].casefold() in english.ADVERBS_BEFORE_VERB:
+    while adverbs < len(words) and _adverb(words[adverbs].casefold()):
         adverbs += 1
     if adverbs >= len(words):
         return None
@@ -79,23 +81,32 @@ def _named_subject(rest: str, name: str) -> str | None:
     verb = third_person_verb(bare) if bare else None
     if verb is None:
         return None
+    if bare.casefold() in ("need", "dare") and words[adverbs + 1 : adverbs + 2] == ["not"]:
+        verb = bare  # "need not apologise": a modal
     return " ".join([name, *words[:adverbs], verb + word[len(bare) :], *words[adverbs + 1 :]])
+
+
+def _adverb(word: str) -> bool:
+    """An adverb between a subject and its verb: a listed one, or a word in -ly that is no verb
+    ("respectfully", "categorically"; not "apply", "reply")."""
+    return word in english.ADVERBS_BEFORE_VERB or (word.endswith("ly") and word not in english.VERBS_IN_LY)
 
 
 MAX_LATER_WE = 2
 """At most this many later we/us/our are named again; more are left to the model."""
 _LATER_WE = re.compile(
-    r"\b(?:(?P<we>[Ww]e)(?:['\u2019](?P<contraction>re|ve|ll|d))?|(?P<us>us)|(?P<our>[Oo]ur))\b"
+    r"(?<![\w-])(?:(?P<we>[Ww]e)(?:'(?P<contraction>re|ve|ll|d))?|(?P<us>us)|(?P<our>[Oo]ur))(?![\w-])"
 )
 """A later we, us or our ("US", the country, is no "us")."""
 _LET_US = re.compile(r"\blet(?:['\u2019]s|\s+us)\b", re.IGNORECASE)
 
 
-def _later_we_named(rest: str, name: str) -> str | None:
+def _later_we_named(rest: str, name: str, *, possessive: bool) -> str | None:
     """The words after an opening we/our with each later we, us or our made the speaker's name again
     ("We warned Iran that we would strike" -> "... Israel would strike": "they" could be Iran), its verb
     inflected as after the opening; None when there are none, more than `MAX_LATER_WE`, a quotation
-    (the "we" may be another speaker's), "let us", or a verb code cannot inflect."""
+    (the "we" may be another speaker's), "let us", a "we" joined to others ("Our partners and we",
+    after a `possessive` opening; "we and our allies"), or a verb code cannot inflect."""
     found = list(_LATER_WE.finditer(rest))
     if not found or len(found) > MAX_LATER_WE or _LET_US.search(rest):
         return None
@@ -106,9 +117,11 @@ def _later_we_named(rest: str, name: str) -> str | None:
     named = rest
     for match in reversed(found):  # from the end, so earlier positions hold
         before, after = named[: match.start()], named[match.end() :]
+        if (possessive and re.search(r"\b(?:and|or)\s+$", before)) or re.match(r"\s+(?:and|or)\b", after):
+            return None  # "Our partners and we agree", "... we and our allies": a group with others
         if match.group("us"):
-            if re.match(r"\s+[A-Z]", after):
-                return None  # "us Americans": a determiner, not the object
+            if re.match(r"\s+(?:[A-Z]|[a-z]+s\b)", after):
+                return None  # "us Americans", "us farmers": a determiner, not the object
             replaced = f"{before}{name}{after}"
         elif match.group("our"):
             replaced = f"{before}{name}'s{after}"
@@ -129,22 +142,35 @@ def _later_we_named(rest: str, name: str) -> str | None:
 def third_person_verb(word: str) -> str | None:
     """The verb as it follows "he" or "she" when it followed "I" or "we": "threaten" -> "threatens",
     "am" -> "is", "would" and "said" unchanged; None for what is not a plain lower-case word."""
-    lower = word.replace("\u2019", "'")
-    if lower != word.casefold() or _WORD.fullmatch(lower) is None:
+    word = word.replace("\u2019", "'")
+    lower = word.casefold()
+    if lower != word or _WORD.fullmatch(lower) is None:
         return None  # a name, a figure, punctuation: not a verb code can read
+    if lower in english.PERSONAL_PRONOUNS or lower in english.FIRST_PERSON_WORDS or lower in _NO_VERBS:
+        return None  # "we ourselves", "we both", "we too": no verb follows the subject here
     if lower in english.FIRST_PERSON_VERB_FORMS:
         return english.FIRST_PERSON_VERB_FORMS[lower]
-    if lower.endswith("eed") and lower not in english.PAST_FORMS_IN_EED:
-        return lower + "s"  # "need", "proceed", "succeed": present forms, not past ones
+    if (
+        lower.endswith("eed") and lower not in english.PAST_FORMS_IN_EED
+    ) or lower in english.PRESENT_FORMS_IN_ED:
+        return lower + "s"  # "need", "proceed", "embed", "shred": present forms, not past ones
     if lower in english.VERBS_THE_SAME_IN_THIRD_PERSON or lower.endswith("ed") or lower.endswith("n't"):
         return word
     if "'" in lower or lower in english.FUNCTION_WORDS:
         return None
     if lower.endswith("y") and lower[-2:-1] not in "aeiou":
         return lower[:-1] + "ies"
-    if lower.endswith(_SIBILANT_ENDINGS):
-        return lower + "es"
+    if lower.endswith("z") and not lower.endswith("zz"):
+        return lower + "zes"  # "quiz" -> "quizzes"
+    if lower.endswith(_SIBILANT_ENDINGS) and not (lower.endswith("o") and lower[-2:-1] in "aeiou"):
+        return lower + "es"  # "goes", "watches"; not "radioes", "tattooes"
     return lower + "s"
+
+
+_NO_VERBS = frozenset(
+    "too both all however therefore thus hence hereby alone together rather neither better first".split()
+)
+"""Words after a subject that are no verb ("We too ...", "We both ..."): the statement goes to the model."""
 
 
 def _holds_first_person(text: str) -> bool:

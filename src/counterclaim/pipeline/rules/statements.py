@@ -46,10 +46,17 @@ def _frame_phrase(*, to_quotation: bool) -> str:
     return (
         r"(?:(?:on|in|at|to|during|after|before)\s+(?:[^,;:\"\u201c]{1,60}?\s+that\s+"
         rf"|{_SUBJECT_FREE}{{1,60}}?(?:,\s*{quotation}))"
-        rf"|(?:{_HOW_OR_HOW_LONG})\s+that\s+)"
+        rf"|(?:{_HOW_OR_HOW_LONG})\s+that\s+{_SUBJECT_NEXT})"
     )
 
 
+_SUBJECT_NEXT = (
+    rf"(?=(?i:(?:{'|'.join(sorted(english.SUBJECT_OPENERS))})\b)|(?-i:[A-Z0-9]|[a-z]+s\b))"
+    r"(?!(?i:that|this|these|those)\s+(?:day|night|week|month|year|decade|morning|afternoon|evening|time)\b)"
+)
+"""After "that", the point opens with a subject (a pronoun, a determiner, a capital, a figure or a plural:
+"said repeatedly that the vote ...", "said for years that priests ..."), not "said later that day the
+troops ..." nor "said recently that man had lied" ("that" points to a noun there)."""
 _HOW_OR_HOW_LONG = (
     r"for\s+(?:years|decades|months|weeks|days|some\s+time|a\s+long\s+time|the\s+first\s+time"
     r"|(?:his|her|its|their)\s+part)|over\s+the\s+years|since\s+(?:1[89]|20)\d\d"
@@ -350,7 +357,26 @@ _BETWEEN_SPEAKER_AND_VERB = english.WORDS_BETWEEN_SPEAKER_AND_VERB | frozenset(
 """Words a frame may hold between its speaker and its verb ("He also said", "UNESCO reportedly said")."""
 
 
+_TAKEN_BACK = frozenset({"not", "never", "no", "nor"})
+"""A frame's speaker holding one of these did not say the point ("Smith never said that ...")."""
+_OTHERS = (
+    "critics|opponents|rivals|enemies|people|sources|allies|supporters|friends|associates|lawyers?"
+    "|attorneys?|relatives|family|aides|officials"
+)
+_SOMEONE_ELSE_OF = re.compile(
+    rf"\b(?:{_OTHERS})\s+(?:of|to|for|close\s+to|loyal\s+to|familiar\s+with)\s", re.IGNORECASE
+)
+"""Others named after the actor ("Critics of Smith said", "People close to Smith said")."""
+
+
 def _speaks_for(speaker: str, actor: str) -> bool:
+    """Whether a frame's speaker is the actor (a name of it or a pronoun), who said the point: not
+    "Smith has not said", not "Critics of Smith" or "Smith's lawyer"."""
+    lowered = [word.casefold().replace("\u2019", "'") for word in speaker.split()]
+    if _TAKEN_BACK & set(lowered) or any(word.endswith("n't") for word in lowered):
+        return False
+    if _SOMEONE_ELSE_OF.search(speaker + " ") or _owner_of_speaker(speaker, actor):
+        return False
     words = speaker.split()
     while len(words) > 1 and words[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
         words.pop()  # "He has since said": the speaker is "He"
@@ -359,6 +385,15 @@ def _speaks_for(speaker: str, actor: str) -> bool:
     ):
         return True  # "He said", "On live television he said"
     return actor_named_in(actor, speaker)
+
+
+def _owner_of_speaker(speaker: str, actor: str) -> bool:
+    """Whether the speaker is someone the actor's name owns ("Smith's lawyer", "Smith's fiercest
+    critics"; not "the ministry's spokesman", who speaks for it)."""
+    for match in re.finditer(rf"([\w.-]+)['\u2019]s?\s+(?:\w+\s+)?(?i:{_OTHERS})\b", speaker):
+        if actor_named_in(actor, match.group(1)):
+            return True
+    return False
 
 
 _PLAIN_NAME = re.compile(r"^[^\W\d_][\w.'\u2019 -]*$")
