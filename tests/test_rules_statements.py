@@ -296,6 +296,47 @@ FRAME_CASES += [
         None,  # the point is more than the quotation: the phrase is not taken for the frame's
         id="a-quotation-that-is-not-the-whole-point",
     ),
+    # found by a third review: others related to the actor, a clause reporting someone else, a
+    # quotation after another speaker's words or closed before the end, a verb after "that"
+    pytest.param("Smith's rival said the senator did something wrong.", "Smith", None, id="a-rival"),
+    pytest.param("Smith's most loyal supporters said the vote was stolen.", "Smith", None, id="supporters"),
+    pytest.param("A senior Smith aide said the vote was stolen.", "Smith", None, id="an-aide"),
+    pytest.param("Anti-Smith protesters said the vote was stolen.", "Smith", None, id="anti-actor"),
+    pytest.param("Smith denied that Jones said the mine is unsafe.", "Smith", None, id="a-clause-of-its-own"),
+    pytest.param(
+        "Smith said after Jones told reporters 'I will resign tomorrow.", "Smith", None, id="jones-words"
+    ),
+    pytest.param(
+        "He said on Friday 'We will win'. Jones disagreed with him.", "Smith", None, id="closed-early"
+    ),
+    pytest.param("Smith said recently that was a lie told by Jones.", "Smith", None, id="that-before-a-verb"),
+    pytest.param(
+        "Smith said later that Tuesday the troops would leave.",
+        "Smith",
+        "Later that Tuesday the troops would leave.",
+        id="that-tuesday",
+    ),
+    pytest.param(
+        "Smith said often that nothing could be done.", "Smith", "Nothing could be done.", id="nothing"
+    ),
+    pytest.param(
+        "Friends of the Earth said the dam is unsafe for fish.",
+        "Friends of the Earth",
+        "The dam is unsafe for fish.",
+        id="others-in-the-actors-name",
+    ),
+    pytest.param(
+        "Smith's office said the vote was stolen by them.",
+        "Smith",
+        "The vote was stolen by them.",
+        id="own-office",
+    ),
+    pytest.param(
+        "He said on Friday 'I can do it [call a national emergency] if I want.",
+        "Trump",
+        "I can do it [call a national emergency] if I want.",
+        id="a-quotation-running-on-into-the-next-sentence",
+    ),
     pytest.param(
         "He said in the '90s the country was much poorer than it is now.",
         "Putin",

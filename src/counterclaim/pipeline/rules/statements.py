@@ -16,6 +16,7 @@ import re
 from typing import NamedTuple
 
 from counterclaim.language import english
+from counterclaim.language.tokens import words
 from counterclaim.pipeline.rules.attribution import actor_named_in, opening_word
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_news_agency
@@ -50,9 +51,16 @@ def _frame_phrase(*, to_quotation: bool) -> str:
     )
 
 
+_TIME_NOUNS = (
+    r"(?i:day|night|week|month|year|decade|morning|afternoon|evening|time|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b"
+)
+"""A time "that" points to ("later that day"): no subject of a point."""
 _SUBJECT_NEXT = (
-    rf"(?=(?i:(?:{'|'.join(sorted(english.SUBJECT_OPENERS))})\b)|(?-i:[A-Z0-9]|[a-z]+s\b))"
-    r"(?!(?i:that|this|these|those)\s+(?:day|night|week|month|year|decade|morning|afternoon|evening|time)\b)"
+    rf"(?!{_TIME_NOUNS})"
+    rf"(?=(?i:(?:{'|'.join(sorted(english.SUBJECT_OPENERS))}|nothing|nobody|no|none|if|unless|whoever)\b)"
+    r"|(?-i:[A-Z0-9]|(?!(?:is|was|has|does|seems|means|sounds|makes)\b)[a-z]+s\b))"
 )
 """After "that", the point opens with a subject (a pronoun, a determiner, a capital, a figure or a plural:
 "said repeatedly that the vote ...", "said for years that priests ..."), not "said later that day the
@@ -89,7 +97,7 @@ def _frame_end(*, to_quotation: bool) -> str:
     return (
         rf"(?:\s+{_frame_phrase(to_quotation=to_quotation)}"
         rf"|\s+{_TIME_PHRASE}\s+{_SUBJECT_AFTER_TIME}(?:(?i:that)\s+)?"
-        r"|(?:\s+that)?[,:]?\s+)"
+        rf"|(?:\s+that)?[,:]?\s+(?!(?i:{_HOW_OR_HOW_LONG})\s+that\s+(?!{_TIME_NOUNS})))"
     )
 
 
@@ -285,18 +293,30 @@ def _leading_match(text: str) -> re.Match[str] | None:
         if match is None or match.groupdict().get("to_quotation") is None:
             return match
         point = match.group("point").strip()
-        if _one_quotation_unquoted(point) != point:
-            return match
+        said = [word for word in words(text[: match.start("point")]) if word in english.REPORTING_VERBS]
+        if _one_quotation_unquoted(point) != point and len(said) < 2 and "asked" not in said:
+            return match  # not "said after Jones told reporters 'I will resign.": Jones's words
     return None
 
 
+_ELISION = re.compile(r"(?:Tis|Twas|Cause|Til|N[a-z])\b")
+"""Words an apostrophe opens ("'Tis", "'Cause", "'Ndrangheta"), not a quotation."""
+
+
 def _one_quotation_unquoted(point: str) -> str:
-    """A point that is one whole quotation without its marks ("'We will win.'" -> "We will win."); any
-    other point as it is."""
+    """A point that is one whole quotation without its marks ("'We will win.'" -> "We will win."), also
+    one that runs on into the next sentence, unclosed ("'I can do it if I want." -> "I can do it if I
+    want."); any other point as it is."""
     text = point.strip()
     opening, body = text[:1], text[1:].rstrip(".")
-    if opening not in OPENING_QUOTES or body[-1:] not in CLOSING_QUOTES:
+    if opening not in OPENING_QUOTES:
         return text
+    if body[-1:] not in CLOSING_QUOTES:
+        if not body[:1].isupper() or (opening == "'" and _ELISION.match(body)):
+            return text  # "'90s", "'em", "'Tis": an apostrophe, not a quotation opening a sentence
+        if opening == "'" and re.search(r"'(?!\w)", body):
+            return text  # "'We will win'. Jones disagreed.": closed before the end
+        body += opening if opening in CLOSING_QUOTES else {"\u201c": "\u201d", "\u2018": "\u2019"}[opening]
     inner = re.sub(r"(?<=\w)\u2019(?=\w)", "'", body[:-1])  # "can\u2019t" holds no quotation mark
     if opening == "'":  # also an apostrophe: only a quotation mark beside a space opens or closes
         if "' " in inner or " '" in inner:
@@ -358,24 +378,38 @@ _BETWEEN_SPEAKER_AND_VERB = english.WORDS_BETWEEN_SPEAKER_AND_VERB | frozenset(
 
 
 _TAKEN_BACK = frozenset({"not", "never", "no", "nor"})
-"""A frame's speaker holding one of these did not say the point ("Smith never said that ...")."""
+"""A frame's speaker holding one of these (lower-case: "No 10 said" is a name) did not say the point
+("Smith never said that ...")."""
 _OTHERS = (
-    "critics|opponents|rivals|enemies|people|sources|allies|supporters|friends|associates|lawyers?"
-    "|attorneys?|relatives|family|aides|officials"
+    "critics?|opponents?|rivals?|enemy|enemies|accusers?|challengers?|victims?|allies|ally|supporters?"
+    "|friends?|associates?|lawyers?|attorneys?|relatives?|family|aides?|wife|husband|sons?|daughters?"
+    "|biographers?"
 )
+"""Others related to an actor, who do not speak as it ("Smith's lawyer", "a critic of Smith")."""
 _SOMEONE_ELSE_OF = re.compile(
-    rf"\b(?:{_OTHERS})\s+(?:of|to|for|close\s+to|loyal\s+to|familiar\s+with)\s", re.IGNORECASE
+    rf"\b(?P<others>{_OTHERS}|people|persons?|someone|sources?|officials)\s+"
+    r"(?:of|to|for|close\s+to|loyal\s+to|familiar\s+with)\s",
+    re.IGNORECASE,
 )
 """Others named after the actor ("Critics of Smith said", "People close to Smith said")."""
+_NOT_THE_SPEAKERS = english.REPORTING_VERBS | frozenset({"that", "believes", "knows", "knew", "thinks"})
+"""Words showing a frame's speaker span is a clause of its own ("Smith denied that Jones said ...")."""
 
 
 def _speaks_for(speaker: str, actor: str) -> bool:
     """Whether a frame's speaker is the actor (a name of it or a pronoun), who said the point: not
-    "Smith has not said", not "Critics of Smith" or "Smith's lawyer"."""
-    lowered = [word.casefold().replace("\u2019", "'") for word in speaker.split()]
-    if _TAKEN_BACK & set(lowered) or any(word.endswith("n't") for word in lowered):
+    "Smith has not said", "Critics of Smith", "Smith's lawyer", "a Smith aide", nor "Smith denied that
+    Jones" (a clause reporting someone else)."""
+    raw = [word.replace("\u2019", "'") for word in speaker.split()]
+    if _TAKEN_BACK & set(raw) or any(word.endswith("n't") for word in raw):
         return False
-    if _SOMEONE_ELSE_OF.search(speaker + " ") or _owner_of_speaker(speaker, actor):
+    for index, word in enumerate(raw):
+        named = (
+            word in ("called", "named") and raw[index + 1 : index + 2] != [] and raw[index + 1][:1].isupper()
+        )
+        if word.casefold() in _NOT_THE_SPEAKERS and not named:  # "a protester called Katya" is a name
+            return False
+    if _others_of(speaker, actor):
         return False
     words = speaker.split()
     while len(words) > 1 and words[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
@@ -387,13 +421,22 @@ def _speaks_for(speaker: str, actor: str) -> bool:
     return actor_named_in(actor, speaker)
 
 
-def _owner_of_speaker(speaker: str, actor: str) -> bool:
-    """Whether the speaker is someone the actor's name owns ("Smith's lawyer", "Smith's fiercest
-    critics"; not "the ministry's spokesman", who speaks for it)."""
-    for match in re.finditer(rf"([\w.-]+)['\u2019]s?\s+(?:\w+\s+)?(?i:{_OTHERS})\b", speaker):
-        if actor_named_in(actor, match.group(1)):
+def _others_of(speaker: str, actor: str) -> bool:
+    """Whether the speaker is others related to the actor: "Critics of Smith", "People close to Smith",
+    "Smith's most loyal supporters", "a senior Smith aide", "anti-Smith protesters"; not the actor's own
+    name ("Friends of the Earth", "Lawyers for Human Rights") nor its own voice ("Smith's office",
+    "Smith's spokesman")."""
+    own = actor.casefold()
+    for match in _SOMEONE_ELSE_OF.finditer(speaker + " "):
+        if match.group("others").casefold() not in own:
             return True
-    return False
+    tokens = speaker.split()
+    for index, token in enumerate(tokens):
+        if re.fullmatch(_OTHERS, token.strip(".,"), re.IGNORECASE) and token.casefold() not in own:
+            before = (re.sub(r"['\u2019]s?$", "", word) for word in tokens[max(0, index - 4) : index])
+            if any(actor_named_in(actor, word) for word in before if word[:1].isupper()):
+                return True  # "Smith's most loyal supporters", "a senior Smith aide"
+    return re.search(r"\banti-", speaker, re.IGNORECASE) is not None and actor_named_in(actor, speaker)
 
 
 _PLAIN_NAME = re.compile(r"^[^\W\d_][\w.'\u2019 -]*$")
