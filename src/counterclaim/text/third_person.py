@@ -22,6 +22,8 @@ from counterclaim.language import english
 OPENING_QUOTES = "'\"\u2018\u201c"
 CLOSING_QUOTES = "'\"\u2019\u201d"
 """The quotation marks around a quoted statement (also read by `pipeline.rules.statements`)."""
+QUOTATION_MARKS = OPENING_QUOTES.replace("'", "") + CLOSING_QUOTES.replace("'", "")
+"""The marks that are never an apostrophe: a text holding one holds a quotation."""
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _OPENING = re.compile(r"^(?P<pronoun>I|We|My|Our)(?:['\u2019](?P<contraction>m|re|ve|ll))?\b\s*(?P<rest>.*)$")
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
@@ -110,7 +112,7 @@ def _later_we_named(rest: str, name: str, *, possessive: bool) -> str | None:
     found = list(_LATER_WE.finditer(rest))
     if not found or len(found) > MAX_LATER_WE or _LET_US.search(rest):
         return None
-    if any(mark in rest for mark in OPENING_QUOTES.replace("'", "") + CLOSING_QUOTES.replace("'", "")):
+    if any(mark in rest for mark in QUOTATION_MARKS):
         return None
     if re.search(r"(?:^|\s)'|'(?:\s|$)", rest):
         return None  # a quotation in single marks

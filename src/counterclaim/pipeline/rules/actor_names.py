@@ -188,7 +188,7 @@ def name_after_role(name: str) -> str | None:
     if not all(word[:1].isupper() for word in rest) or rest[-1].strip(".,") in _NOT_A_PERSON_WORDS:
         return None
     named = " ".join(rest)
-    return None if state_of(named) is not None else named  # "governor New Mexico": a place
+    return None if state_of(named) is not None else named  # "envoy South Korea": a place
 
 
 def _role_word(word: str) -> bool:
@@ -234,8 +234,6 @@ def short_names(actors: Sequence[Actor]) -> dict[str, str]:
     for actor in actors:
         for form in (actor.name, *actor.aliases):
             going_by[form.casefold()].add(actor.id)
-    for actor in actors:
-        for form in (actor.name, *actor.aliases):
             after_role = name_after_role(form)
             if after_role is not None:
                 going_by[after_role.casefold()].add(actor.id)

@@ -337,7 +337,7 @@ def judges_wrong(text: str) -> bool:
             if not earlier[:1].isalnum():
                 break  # a comma or a full stop ends the clause: "No, it's a hoax"
             clause.append(earlier)
-        if _TAKING_BACK.isdisjoint(clause) and not any(word.endswith("n't") for word in clause):
+        if _TAKING_BACK.isdisjoint(clause) and not any(earlier.endswith("n't") for earlier in clause):
             return True
     return False
 

@@ -22,7 +22,7 @@ from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
-from counterclaim.text.third_person import CLOSING_QUOTES, OPENING_QUOTES
+from counterclaim.text.third_person import CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
 
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
@@ -51,15 +51,17 @@ def _frame_phrase(*, to_quotation: bool) -> str:
     )
 
 
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _TIME_NOUNS = (
-    r"(?i:day|night|week|month|year|decade|morning|afternoon|evening|time|monday|tuesday|wednesday"
-    r"|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)\b"
+    rf"(?i:day|night|week|month|year|decade|morning|afternoon|evening|time|{_WEEKDAYS}|january"
+    r"|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
 """A time "that" points to ("later that day"): no subject of a point."""
+_SUBJECT_OPENERS = "|".join(sorted(english.SUBJECT_OPENERS))
+"""`english.SUBJECT_OPENERS` as alternatives: a point opening with one has its subject."""
 _SUBJECT_NEXT = (
     rf"(?!{_TIME_NOUNS})"
-    rf"(?=(?i:(?:{'|'.join(sorted(english.SUBJECT_OPENERS))}|nothing|nobody|no|none|if|unless|whoever)\b)"
+    rf"(?=(?i:(?:{_SUBJECT_OPENERS}|nothing|nobody|no|none|if|unless|whoever)\b)"
     r"|(?-i:[A-Z0-9]|(?!(?:is|was|has|does|seems|means|sounds|makes)\b)[a-z]+s\b))"
 )
 """After "that", the point opens with a subject (a pronoun, a determiner, a capital, a figure or a plural:
@@ -76,7 +78,6 @@ word in -ly ("said since reports emerged that ..." holds another speaker; "said 
 says the opposite of its point; "family" or "rally" are no adverbs)."""
 
 
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _TIME_PHRASE = (
     rf"(?i:(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:{_WEEKDAYS})"
     r"|today|yesterday|tonight|(?:during|over)\s+the\s+weekend)"
@@ -85,7 +86,7 @@ _TIME_PHRASE = (
 """When the speaker spoke, between a frame's verb and its point ("said on Friday", "said late on
 Tuesday", "said yesterday morning", "said over the weekend"). Other times ("this year", "in spring",
 "at night") mostly belong to the point ("said this year inflation will fall"), and stay."""
-_SUBJECT_AFTER_TIME = rf"(?=(?i:(?:{'|'.join(sorted(english.SUBJECT_OPENERS))}|that)\b)|(?-i:[A-Z0-9]))"
+_SUBJECT_AFTER_TIME = rf"(?=(?i:(?:{_SUBJECT_OPENERS}|that)\b)|(?-i:[A-Z0-9]))"
 """After the time phrase the point opens with a subject: a pronoun, a determiner, "that", a capitalised
 word or a figure ("said on Friday he can ...", "said Monday Smith would resign", "said Friday 13 people
 died"); not a verb, a conjunction or a noun going on with the time ("said today marks ...", "said Friday
@@ -294,7 +295,7 @@ def _leading_match(text: str) -> re.Match[str] | None:
             return match
         point = match.group("point").strip()
         said = [word for word in words(text[: match.start("point")]) if word in english.REPORTING_VERBS]
-        if _one_quotation_unquoted(point) != point and len(said) < 2 and "asked" not in said:
+        if _one_quotation_unquoted(point) != point and len(said) < 2:
             return match  # not "said after Jones told reporters 'I will resign.": Jones's words
     return None
 
@@ -316,12 +317,12 @@ def _one_quotation_unquoted(point: str) -> str:
             return text  # "'90s", "'em", "'Tis": an apostrophe, not a quotation opening a sentence
         if opening == "'" and re.search(r"'(?!\w)", body):
             return text  # "'We will win'. Jones disagreed.": closed before the end
-        body += opening if opening in CLOSING_QUOTES else {"\u201c": "\u201d", "\u2018": "\u2019"}[opening]
+        body += _CLOSING_OF[opening]
     inner = re.sub(r"(?<=\w)\u2019(?=\w)", "'", body[:-1])  # "can\u2019t" holds no quotation mark
     if opening == "'":  # also an apostrophe: only a quotation mark beside a space opens or closes
         if "' " in inner or " '" in inner:
             return text
-    elif any(mark in inner for mark in OPENING_QUOTES.replace("'", "") + CLOSING_QUOTES.replace("'", "")):
+    elif any(mark in inner for mark in QUOTATION_MARKS):
         return text
     inner = body[:-1].strip()
     return inner if inner.endswith((".", "!", "?")) else inner + "."
@@ -336,6 +337,7 @@ def _owner(owner: str) -> str:
 
 
 _QUOTE_PAIRS = {"\u2019": "\u2018", "\u201d": "\u201c", "'": "'", '"': '"'}
+_CLOSING_OF = {opening: closing for closing, opening in _QUOTE_PAIRS.items()}
 
 
 def _point_before(text: str, end: int) -> str:
@@ -404,9 +406,7 @@ def _speaks_for(speaker: str, actor: str) -> bool:
     if _TAKEN_BACK & set(raw) or any(word.endswith("n't") for word in raw):
         return False
     for index, word in enumerate(raw):
-        named = (
-            word in ("called", "named") and raw[index + 1 : index + 2] != [] and raw[index + 1][:1].isupper()
-        )
+        named = word in ("called", "named") and index + 1 < len(raw) and raw[index + 1][:1].isupper()
         if word.casefold() in _NOT_THE_SPEAKERS and not named:  # "a protester called Katya" is a name
             return False
     if _others_of(speaker, actor):
