@@ -307,6 +307,15 @@ FRAME_CASES += [
         "Smith said after Jones told reporters 'I will resign tomorrow.", "Smith", None, id="jones-words"
     ),
     pytest.param(
+        "Smith said after Jones asked him 'Will you resign tomorrow?", "Smith", None, id="jones-question"
+    ),
+    pytest.param(
+        "Smith said after Jones asked him 'Will you resign tomorrow?'",
+        "Smith",
+        None,
+        id="jones-question-closed",
+    ),
+    pytest.param(
         "He said on Friday 'We will win'. Jones disagreed with him.", "Smith", None, id="closed-early"
     ),
     pytest.param("Smith said recently that was a lie told by Jones.", "Smith", None, id="that-before-a-verb"),
@@ -491,6 +500,17 @@ FRAME_CASES += [
     pytest.param("Smith has not said for years that the vote was rigged.", "Smith", None, id="has-not-said"),
     pytest.param("Critics of Smith said for years that the vote was rigged.", "Smith", None, id="critics-of"),
     pytest.param("Smith's lawyer said the vote was rigged by the party.", "Smith", None, id="owned-speaker"),
+    # others compared with the actor's name word by word: "ally" is in "Sally", "lawyer" in "Lawyerson"
+    pytest.param("Sally Yates's ally said the vote was stolen.", "Sally Yates", None, id="ally-of-sally"),
+    pytest.param(
+        "Fred Lawyerson's lawyer said the vote was rigged.", "Fred Lawyerson", None, id="lawyer-of-lawyerson"
+    ),
+    pytest.param(
+        "Lawyers for Human Rights said the law is unjust.",
+        "Lawyers for Human Rights",
+        "The law is unjust.",
+        id="others-word-in-the-name",
+    ),
     pytest.param(
         "The ministry's spokesman said the strike hit a fuel depot.",
         "The ministry",

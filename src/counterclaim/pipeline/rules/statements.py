@@ -286,6 +286,11 @@ def _frame(text: str) -> _Frame | None:
     return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
 
 
+_VERBS_OF_SPEECH = english.REPORTING_VERBS | frozenset({"asked", "asks"})
+"""Verbs whose count before a quotation shows another speaker's words ("said after Jones asked him
+'Will you resign?'"): "asked" reports a question, though not a claim."""
+
+
 def _leading_match(text: str) -> re.Match[str] | None:
     """The frame before the point; a phrase ending at a quotation only when the point is that whole
     quotation ("said on Friday 'I can do it.'", not "said in Moscow 'never' and left")."""
@@ -294,7 +299,7 @@ def _leading_match(text: str) -> re.Match[str] | None:
         if match is None or match.groupdict().get("to_quotation") is None:
             return match
         point = match.group("point").strip()
-        said = [word for word in words(text[: match.start("point")]) if word in english.REPORTING_VERBS]
+        said = [word for word in words(text[: match.start("point")]) if word in _VERBS_OF_SPEECH]
         if _one_quotation_unquoted(point) != point and len(said) < 2:
             return match  # not "said after Jones told reporters 'I will resign.": Jones's words
     return None
@@ -426,13 +431,14 @@ def _others_of(speaker: str, actor: str) -> bool:
     "Smith's most loyal supporters", "a senior Smith aide", "anti-Smith protesters"; not the actor's own
     name ("Friends of the Earth", "Lawyers for Human Rights") nor its own voice ("Smith's office",
     "Smith's spokesman")."""
-    own = actor.casefold()
+    own = {word.casefold() for word in words(actor)}  # whole words: "ally" is not in "Sally"
     for match in _SOMEONE_ELSE_OF.finditer(speaker + " "):
         if match.group("others").casefold() not in own:
             return True
     tokens = speaker.split()
     for index, token in enumerate(tokens):
-        if re.fullmatch(_OTHERS, token.strip(".,"), re.IGNORECASE) and token.casefold() not in own:
+        bare = token.strip(".,")
+        if re.fullmatch(_OTHERS, bare, re.IGNORECASE) and bare.casefold() not in own:
             before = (re.sub(r"['\u2019]s?$", "", word) for word in tokens[max(0, index - 4) : index])
             if any(actor_named_in(actor, word) for word in before if word[:1].isupper()):
                 return True  # "Smith's most loyal supporters", "a senior Smith aide"
