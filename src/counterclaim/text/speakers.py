@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from counterclaim.language import english
+from counterclaim.language import english, english_numbers
 
 REPORTING_VERBS = english.REPORTING_VERBS
 _WORD = re.compile(
@@ -394,6 +394,7 @@ def _speaker_after(tokens: list[str], verb: int) -> str | None:
     if position < len(tokens) and tokens[position].casefold() in english.DETERMINERS:
         words.append(tokens[position])
         position += 1
+    position = _past_date(tokens, position)  # "according to a March 14, 2019 NATO press release"
     while position < len(tokens) and len(words) < _MAX_SPEAKER_WORDS:
         token = tokens[position]
         lower = token.casefold()
@@ -410,6 +411,32 @@ def _speaker_after(tokens: list[str], verb: int) -> str | None:
     if not described and not any(_is_name_word(w) for w in words):
         return None
     return _clean(words)
+
+
+def _past_date(tokens: list[str], position: int) -> int:
+    """The position after a date that opens a speaker's phrase ("a March 14, 2019 NATO press release",
+    "the 12 May report", "a 2015 federal court decision"): a month name, with its day and year, or a
+    year alone, followed by a word (the speaker); `position` itself when no date opens there."""
+    end = position
+    if end < len(tokens) and tokens[end].isdigit() and len(tokens[end]) <= 2:
+        end += 1  # "12 May"
+        if end >= len(tokens) or tokens[end].casefold() not in english_numbers.MONTHS:
+            return position
+    if end < len(tokens) and tokens[end].casefold() in english_numbers.MONTHS and tokens[end][:1].isupper():
+        end += 1
+        if end < len(tokens) and tokens[end].isdigit() and len(tokens[end]) <= 2:
+            end += 1  # "March 14"
+        if end + 1 < len(tokens) and tokens[end] == "," and _is_year(tokens[end + 1]):
+            end += 1
+    if end < len(tokens) and _is_year(tokens[end]):
+        end += 1
+    if end == position or end >= len(tokens) or not tokens[end][:1].isalnum():
+        return position
+    return end
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
 def _clean(words: list[str]) -> str | None:
