@@ -20,10 +20,10 @@ MAX_NAME_WORDS = 12
 NOT_AN_ACTOR = Rule(
     "attribution.not_an_actor",
     'A claim whose actor is a time phrase ("In March"), an event ("the incident", "subsequent '
-    'investigations"), a pronoun contraction ("I\'m"), a fragment holding a reporting verb ("the '
-    'College, questioned the findings") or of more than `max_words` words is '
-    "dropped: such words name no one who could claim anything (the time and event words are English: "
-    "in another language only the length and contraction checks apply).",
+    'investigations"), a thing ("the bus", "the building"), a pronoun contraction ("I\'m"), a '
+    'fragment holding a reporting verb ("the College, questioned the findings") or of more than '
+    "`max_words` words is dropped: such words name no one who could claim anything (the time, event "
+    "and thing words are English: in another language only the length and contraction checks apply).",
     {"max_words": MAX_NAME_WORDS},
 )
 RULES = (NOT_AN_ACTOR,)
@@ -70,8 +70,18 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     a_surname = len(name.split()) == 1 and name[:1].isupper() and words[0] not in _DAY_WORDS
     if content and all(w in english.TIME_WORDS for w in content) and not a_surname:
         return "it is a time"
-    if content and content[-1] in english.EVENT_NOUNS and not any(w[:1].isupper() for w in name.split()[1:]):
+    named = any(w[:1].isupper() for w in name.split()[1:])  # "the Wall Street Journal", "Tower Hamlets"
+    if content and content[-1] in english.EVENT_NOUNS and not named:
         return f"{content[-1]!r} is an event"
+    last = name.split()[-1].strip(".,;:!?\"'()\u201c\u201d\u2018\u2019")
+    head = not any(
+        w in english.PREPOSITIONS
+        or w in english.NON_ACTOR_OPENERS
+        or (w not in english.DETERMINERS and w in english.FUNCTION_WORDS)
+        for w in words[:-1]
+    )  # "people living near the bridge" is a group
+    if last in english.THING_NOUNS and head:  # lower-case as written: "the White House" is a name
+        return f"{last!r} is a thing: a vehicle, structure or object"
     return None
 
 
