@@ -30,6 +30,13 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("According to a May 2019 poll by Arland Radio, most agree.", ["a poll"]),
         ("According to a 2015 Kell court decision, the port is public.", ["a Kell court decision"]),
         ("According to May, the deal is done.", []),
+        ("According to Jan Kowalski, 12 ships sank.", ["Jan Kowalski"]),  # a month alone is a name
+        ('"We will appeal," said Jan Novak, the union leader.', ["Jan Novak"]),
+        ("According to August Partners, sales rose.", ["August Partners"]),
+        ("According to the 2020 Commission, the vote was fair.", ["the 2020 Commission"]),
+        ("According to the Dec. 3 filing, the firm owes money.", ["the filing"]),
+        ("According to a Sept. 2019 memo, the plan failed.", ["a memo"]),
+        ("According to a 2019 Kell Radio report, sales fell.", ["a Kell Radio report"]),
         ("According to Omar Lind, 12 ships sank.", ["Omar Lind"]),
         ("Farmers in northern Arland say the dam has dried their fields.", ["Farmers in northern Arland"]),
         ("Omar Lind, head of the port authority, said, \"No ships were lost.\"",

@@ -11,6 +11,7 @@ language simply yields no speakers.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import NamedTuple
 
 from counterclaim.language import english, english_numbers
@@ -54,7 +55,7 @@ def reported_speakers(sentence: str) -> list[str]:
             and index + 1 < len(tokens)
             and tokens[index + 1].casefold() == "to"
         ):
-            after = _speaker_after(tokens, index + 1)
+            after = _speaker_after(tokens, index + 1, dated=True)
             if after:
                 found.append(after)
     return list(dict.fromkeys(found))
@@ -386,15 +387,17 @@ def _phrase_before(tokens: list[str], end: int) -> tuple[str | None, int]:
     return cleaned, position + 1
 
 
-def _speaker_after(tokens: list[str], verb: int) -> str | None:
+def _speaker_after(tokens: list[str], verb: int, *, dated: bool = False) -> str | None:
     """The noun phrase just after "said" or "according to" ("said Jens Stoltenberg", "the city
-    engineer"): words up to punctuation or a function word, kept when a name or speaker noun is in it."""
+    engineer"): words up to punctuation or a function word, kept when a name or speaker noun is in it.
+    With `dated` (after "according to"), a date opening the phrase is passed over (`_past_date`)."""
     words: list[str] = []
     position = verb + 1
     if position < len(tokens) and tokens[position].casefold() in english.DETERMINERS:
         words.append(tokens[position])
         position += 1
-    position = _past_date(tokens, position)  # "according to a March 14, 2019 NATO press release"
+    if dated:
+        position = _past_date(tokens, position)  # "according to a March 14, 2019 NATO press release"
     while position < len(tokens) and len(words) < _MAX_SPEAKER_WORDS:
         token = tokens[position]
         lower = token.casefold()
@@ -414,25 +417,51 @@ def _speaker_after(tokens: list[str], verb: int) -> str | None:
 
 
 def _past_date(tokens: list[str], position: int) -> int:
-    """The position after a date that opens a speaker's phrase ("a March 14, 2019 NATO press release",
-    "the 12 May report", "a 2015 federal court decision"): a month name, with its day and year, or a
-    year alone, followed by a word (the speaker); `position` itself when no date opens there."""
+    """The position after a date that opens a speaker's phrase, `position` itself when none does. A
+    date has a date's shape: a month with a day or a year ("a March 14, 2019 NATO press release", "the
+    12 May report", "the Dec. 3 filing", "a May 2019 poll"), or a year alone before a phrase holding a
+    lower-case word ("a 2015 federal court decision"). A month alone is a name ("Jan Kowalski", "August
+    Partners"), and so is a year before capitalised words only ("the 2020 Commission")."""
     end = position
-    if end < len(tokens) and tokens[end].isdigit() and len(tokens[end]) <= 2:
-        end += 1  # "12 May"
-        if end >= len(tokens) or tokens[end].casefold() not in english_numbers.MONTHS:
-            return position
-    if end < len(tokens) and tokens[end].casefold() in english_numbers.MONTHS and tokens[end][:1].isupper():
+    day_first = _is_day(tokens, end) and _is_month(tokens, end + 1)
+    if day_first:
         end += 1
-        if end < len(tokens) and tokens[end].isdigit() and len(tokens[end]) <= 2:
-            end += 1  # "March 14"
-        if end + 1 < len(tokens) and tokens[end] == "," and _is_year(tokens[end + 1]):
+    if _is_month(tokens, end):
+        end += 1
+        if end < len(tokens) and tokens[end] == ".":
+            end += 1  # "Dec."
+        dated = day_first
+        if _is_day(tokens, end):
             end += 1
-    if end < len(tokens) and _is_year(tokens[end]):
+            dated = True
+            if end + 1 < len(tokens) and tokens[end] == "," and _is_year(tokens[end + 1]):
+                end += 1
+        if end < len(tokens) and _is_year(tokens[end]):
+            end += 1
+            dated = True
+        if not dated:
+            return position
+    elif end < len(tokens) and _is_year(tokens[end]):
+        phrase = tokens[end + 1 : end + 1 + _MAX_SPEAKER_WORDS]
+        rest = list(takewhile(lambda token: token[:1].isalnum(), phrase))
+        if not any(token[:1].islower() for token in rest):
+            return position
         end += 1
     if end == position or end >= len(tokens) or not tokens[end][:1].isalnum():
         return position
     return end
+
+
+def _is_month(tokens: list[str], index: int) -> bool:
+    return (
+        index < len(tokens)
+        and tokens[index][:1].isupper()
+        and tokens[index].casefold() in english_numbers.MONTHS
+    )
+
+
+def _is_day(tokens: list[str], index: int) -> bool:
+    return index < len(tokens) and tokens[index].isdigit() and 1 <= int(tokens[index]) <= 31
 
 
 def _is_year(token: str) -> bool:
