@@ -27,6 +27,10 @@ NAME_CASES = [
     pytest.param("bus drivers", None, id="people-named-after-a-thing"),
     pytest.param("the Bus Company", None, id="a-firm-named-after-a-thing"),
     pytest.param("people living near the bridge", None, id="a-thing-after-a-preposition"),
+    pytest.param("migrants aboard the boat", None, id="a-thing-after-a-word-of-place"),
+    pytest.param("the man driving the bus", None, id="a-thing-after-a-participle"),
+    pytest.param("the lower house", None, id="a-house-is-an-institution"),
+    pytest.param("the Kremlin's jets", "'jets' is a thing", id="things-of-an-actor"),
     pytest.param("I'm", "a pronoun with a contraction", id="contraction"),
     pytest.param("They\u2019re", "a pronoun with a contraction", id="curly-contraction"),
     pytest.param(

@@ -48,6 +48,12 @@ def _speech_verb_in(words: list[str]) -> str | None:
     return None
 
 
+_PLACE_WORDS = frozenset(
+    "aboard onboard along alongside beside behind atop beneath below above around past toward towards".split()
+)
+"""Words of place that make a thing noun after them the end of a describing phrase."""
+
+
 def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     """Why `name` cannot be an actor (None when it can). The word lists are English: in an article in
     another language only the length and contraction checks apply."""
@@ -74,12 +80,16 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     if content and content[-1] in english.EVENT_NOUNS and not named:
         return f"{content[-1]!r} is an event"
     last = name.split()[-1].strip(".,;:!?\"'()\u201c\u201d\u2018\u2019")
+    # the thing is the name's head, not the end of a phrase describing someone ("people living near
+    # the bridge", "migrants aboard the boat", "the man driving the bus")
     head = not any(
         w in english.PREPOSITIONS
         or w in english.NON_ACTOR_OPENERS
+        or w in _PLACE_WORDS
         or (w not in english.DETERMINERS and w in english.FUNCTION_WORDS)
-        for w in words[:-1]
-    )  # "people living near the bridge" is a group
+        or (index > 0 and (w in english.DETERMINERS or w in english.POSSESSIVE_PRONOUNS or w.endswith("ing")))
+        for index, w in enumerate(words[:-1])
+    )
     if last in english.THING_NOUNS and head:  # lower-case as written: "the White House" is a name
         return f"{last!r} is a thing: a vehicle, structure or object"
     return None
