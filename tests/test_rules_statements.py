@@ -500,6 +500,61 @@ FRAME_CASES += [
     pytest.param("Smith has not said for years that the vote was rigged.", "Smith", None, id="has-not-said"),
     pytest.param("Critics of Smith said for years that the vote was rigged.", "Smith", None, id="critics-of"),
     pytest.param("Smith's lawyer said the vote was rigged by the party.", "Smith", None, id="owned-speaker"),
+    # found by a review of the fixes: a comma before the quotation, a passive "asked" (the speaker is
+    # the one asked), others named by a word of the actor's own name, relatives
+    pytest.param(
+        'Smith said after reporters asked, "Will you resign this week?"', "Smith", None, id="asked-comma"
+    ),
+    pytest.param(
+        'Smith said after Jones told reporters, "Smith must resign now."', "Smith", None, id="told-comma"
+    ),
+    pytest.param('Smith said after Jones pressed "Will you resign now?"', "Smith", None, id="pressed"),
+    pytest.param(
+        'Smith said in an interview when asked about the vote "I will not resign."',
+        "Smith",
+        "I will not resign.",
+        id="when-asked-passive",
+    ),
+    pytest.param(
+        'Smith said after being asked by reporters "I will not resign."',
+        "Smith",
+        "I will not resign.",
+        id="being-asked-passive",
+    ),
+    pytest.param(
+        'Smith said when asked by reporters, "I will not resign."',
+        "Smith",
+        "I will not resign.",
+        id="when-asked-is-a-frame-phrase",
+    ),
+    pytest.param(
+        "Smith said when asked by reporters that he will not resign soon.",
+        "Smith",
+        "He will not resign soon.",
+        id="when-asked-that",
+    ),
+    pytest.param(
+        "A Dole ally said the vote was rigged.", "Trump ally Kevin Dole", None, id="role-word-in-actor"
+    ),
+    pytest.param(
+        "An ally of Ally Brennan said the vote was rigged.", "Ally Brennan", None, id="first-name-ally"
+    ),
+    pytest.param(
+        "Lawyers for the detained journalists said the trial was unfair.",
+        "Lawyers for Human Rights",
+        None,
+        id="others-sharing-a-word-of-the-name",
+    ),
+    pytest.param("Smith's widow said the vote was rigged.", "Smith", None, id="widow"),
+    pytest.param(
+        "The victim's mother said the police were late.", "the victim", None, id="a-described-actor"
+    ),
+    pytest.param(
+        "The Smith family said the vote was rigged.",
+        "the Smith family",
+        "The vote was rigged.",
+        id="own-family",
+    ),
     # others compared with the actor's name word by word: "ally" is in "Sally", "lawyer" in "Lawyerson"
     pytest.param("Sally Yates's ally said the vote was stolen.", "Sally Yates", None, id="ally-of-sally"),
     pytest.param(

@@ -45,7 +45,7 @@ def _frame_phrase(*, to_quotation: bool) -> str:
     before "that" ("said for years that", "said repeatedly that")."""
     quotation = r"|(?P<to_quotation>\s+(?=[\"\u201c\u2018']))" if to_quotation else ""
     return (
-        r"(?:(?:on|in|at|to|during|after|before)\s+(?:[^,;:\"\u201c]{1,60}?\s+that\s+"
+        r"(?:(?:on|in|at|to|during|after|before|when(?=\s+asked\b))\s+(?:[^,;:\"\u201c]{1,60}?\s+that\s+"
         rf"|{_SUBJECT_FREE}{{1,60}}?(?:,\s*{quotation}))"
         rf"|(?:{_HOW_OR_HOW_LONG})\s+that\s+{_SUBJECT_NEXT})"
     )
@@ -286,22 +286,47 @@ def _frame(text: str) -> _Frame | None:
     return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
 
 
-_VERBS_OF_SPEECH = english.REPORTING_VERBS | frozenset({"asked", "asks"})
-"""Verbs whose count before a quotation shows another speaker's words ("said after Jones asked him
-'Will you resign?'"): "asked" reports a question, though not a claim."""
+_ASKING_VERBS = frozenset({"asked", "asks", "questioned", "inquired", "wondered", "shouted", "pressed"})
+"""Verbs of a question or a call: before a quotation, another speaker's words ("said after Jones asked
+him, 'Will you resign?'"), unless passive (`_ASKED_OF_THE_SPEAKER`)."""
+_ASKED_OF_THE_SPEAKER = frozenset({"when", "if", "once", "being", "was", "were", "been", "is", "are"})
+"""Words before "asked" that make the frame's speaker the one asked ("said when asked", "said after
+being asked"): the quotation is the speaker's answer."""
+
+
+def _other_speakers_words(frame: str) -> bool:
+    """Whether the words before a quotation hold a second verb of speech, so the quotation is another
+    speaker's ("said after Jones told reporters, 'I will resign.'", "said after reporters asked, 'Will
+    you?'"); a passive "asked" ("when asked by reporters", "Asked about the vote, Smith said") is the
+    speaker being asked, whose answer follows."""
+    tokens = words(frame)
+    verbs = 0
+    for index, word in enumerate(tokens):
+        if word in english.REPORTING_VERBS:
+            verbs += 1
+        elif word in _ASKING_VERBS:
+            passive = (
+                index == 0
+                or tokens[index - 1] in _ASKED_OF_THE_SPEAKER
+                or tokens[index + 1 : index + 2] == ["by"]
+            )
+            verbs += not passive
+    return verbs >= 2
 
 
 def _leading_match(text: str) -> re.Match[str] | None:
     """The frame before the point; a phrase ending at a quotation only when the point is that whole
-    quotation ("said on Friday 'I can do it.'", not "said in Moscow 'never' and left")."""
+    quotation ("said on Friday 'I can do it.'", not "said in Moscow 'never' and left"); none when the
+    point is a quotation after another speaker's verb (`_other_speakers_words`)."""
     for pattern in _LEADING_FRAMES:
         match = pattern.match(text)
-        if match is None or match.groupdict().get("to_quotation") is None:
-            return match
+        if match is None:
+            return None
         point = match.group("point").strip()
-        said = [word for word in words(text[: match.start("point")]) if word in _VERBS_OF_SPEECH]
-        if _one_quotation_unquoted(point) != point and len(said) < 2:
-            return match  # not "said after Jones told reporters 'I will resign.": Jones's words
+        if point[:1] in OPENING_QUOTES and _other_speakers_words(text[: match.start("point")]):
+            return None  # "said after Jones told reporters, 'I will resign.'": Jones's words
+        if match.groupdict().get("to_quotation") is None or _one_quotation_unquoted(point) != point:
+            return match
     return None
 
 
@@ -390,7 +415,8 @@ _TAKEN_BACK = frozenset({"not", "never", "no", "nor"})
 _OTHERS = (
     "critics?|opponents?|rivals?|enemy|enemies|accusers?|challengers?|victims?|allies|ally|supporters?"
     "|friends?|associates?|lawyers?|attorneys?|relatives?|family|aides?|wife|husband|sons?|daughters?"
-    "|biographers?"
+    "|biographers?|widow|widower|mother|father|parents?|brothers?|sisters?|partners?|girlfriend|boyfriend"
+    "|advis[eo]rs?|colleagues?|neighbou?rs?"
 )
 """Others related to an actor, who do not speak as it ("Smith's lawyer", "a critic of Smith")."""
 _SOMEONE_ELSE_OF = re.compile(
@@ -428,20 +454,30 @@ def _speaks_for(speaker: str, actor: str) -> bool:
 
 def _others_of(speaker: str, actor: str) -> bool:
     """Whether the speaker is others related to the actor: "Critics of Smith", "People close to Smith",
-    "Smith's most loyal supporters", "a senior Smith aide", "anti-Smith protesters"; not the actor's own
-    name ("Friends of the Earth", "Lawyers for Human Rights") nor its own voice ("Smith's office",
-    "Smith's spokesman")."""
-    own = {word.casefold() for word in words(actor)}  # whole words: "ally" is not in "Sally"
-    for match in _SOMEONE_ELSE_OF.finditer(speaker + " "):
-        if match.group("others").casefold() not in own:
-            return True
-    tokens = speaker.split()
-    for index, token in enumerate(tokens):
-        bare = token.strip(".,")
-        if re.fullmatch(_OTHERS, bare, re.IGNORECASE) and bare.casefold() not in own:
-            before = (re.sub(r"['\u2019]s?$", "", word) for word in tokens[max(0, index - 4) : index])
-            if any(actor_named_in(actor, word) for word in before if word[:1].isupper()):
-                return True  # "Smith's most loyal supporters", "a senior Smith aide"
+    "Smith's most loyal supporters", "a senior Smith aide", "anti-Smith protesters", "An ally of Ally
+    Brennan"; not the actor's own name ("Friends of the Earth", "Lawyers for Human Rights") nor its own
+    voice ("Smith's office", "Smith's spokesman"). The actor's whole name is set aside first, so a word
+    of it ("ally" in "Sally", "Ally Brennan") is never taken for others."""
+    own = (
+        [m.span() for m in re.finditer(re.escape(actor.strip()), speaker, re.IGNORECASE)]
+        if actor.strip()
+        else []
+    )
+    rest = "".join(" " if any(a <= i < b for a, b in own) else ch for i, ch in enumerate(speaker))
+    if _SOMEONE_ELSE_OF.search(rest + " "):
+        return True
+    tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", speaker)]
+    for index, (token, start) in enumerate(tokens):
+        inside = any(a <= start < b for a, b in own)
+        if not inside and re.fullmatch(_OTHERS, token.strip(".,"), re.IGNORECASE):
+            before = [word for word, _ in tokens[max(0, index - 4) : index]]
+            owners = (
+                re.sub(r"['\u2019]s?$", "", word)
+                for word in before
+                if word[:1].isupper() or re.search(r"['\u2019]s?$", word)
+            )
+            if any(actor_named_in(actor, owner) for owner in owners):
+                return True  # "Smith's most loyal supporters", "a senior Smith aide", "the victim's mother"
     return re.search(r"\banti-", speaker, re.IGNORECASE) is not None and actor_named_in(actor, speaker)
 
 
