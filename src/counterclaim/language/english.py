@@ -578,6 +578,13 @@ NAMING_WORDS = _words(
 BE_FORMS = _words("is are was were be been being")
 """Forms of "be" (a passive: "is reported to the police")."""
 
+HEARSAY_ADVERBS = _words("reportedly allegedly purportedly reputedly supposedly")
+"""Adverbs telling that unnamed others say so ("The crash reportedly killed seven"): no one's words are
+reported by name."""
+
+PASSIVE_IRREGULAR_PARTICIPLES = _words("said told thought held")
+"""Participles of reporting verbs not in -ed ("is said to have fled", "was told to leave")."""
+
 RECIPIENT_OPENERS = _words("the a an his her their its our my your this that these those")
 """Words that open whom something is told or reported to ("to the police", "to his lawyer")."""
 

@@ -82,6 +82,14 @@ NO_REPORTING_CUE = Rule(
     "the sentence beside it.",
     {"one_in": AUTHORED_ONE_IN},
 )
+HEARSAY_ONLY = Rule(
+    "attribution.hearsay_only",
+    'In English, a claim whose sentence reports speech only in the passive or as hearsay ("was '
+    'announced", "is reported to have", "were criticized", "reportedly", "allegedly") is not its '
+    'actor\'s: such a sentence names no speaker, or names it after "by" ("were reported by local '
+    "media\": a claim of the local media is kept). On PolNeAR's dev labels the source of such a "
+    "sentence is never its subject.",
+)
 RULES = (
     MODEL_INSTRUCTION,
     CREDIT_LINE,
@@ -89,6 +97,7 @@ RULES = (
     DEED_ACTOR_NOT_IN_SENTENCE,
     ACTOR_NOT_NAMED_NEARBY,
     NO_REPORTING_CUE,
+    HEARSAY_ONLY,
 )
 
 
@@ -175,15 +184,72 @@ def has_reporting_cue(text: str, *, negated_counts: bool = False) -> bool:
     spaced = f" {' '.join(words)} "
     if any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES):
         return True
-    return any(
-        (word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS))
+    return bool(_reporting_words(words, negated_counts=negated_counts))
+
+
+def _reporting_words(words: list[str], *, negated_counts: bool = False) -> list[int]:
+    """The positions of the words that report speech (`has_reporting_cue`)."""
+    return [
+        index
+        for index, word in enumerate(words)
+        if (word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS))
         and not _names_a_thing(words, index)
         and (negated_counts or not _negated(words, index))
         and not _reported_to_someone(words, index)
         and not _denies_a_thing(words, index)
         and not _text_wording(words, index)
-        for index, word in enumerate(words)
-    )
+    ]
+
+
+def hearsay_only(text: str, actor: str) -> bool:
+    """Whether the sentence reports speech only in the passive or as hearsay ("Adamowicz was announced
+    to have died", "The crash reportedly killed seven", "They have been criticized for ...") and the
+    actor is not the one named after "by" ("were reported by local media"): the actor is then what
+    the speech is about, not who speaks. A quotation mark or a reporting phrase is speech reported."""
+    if has_quotation_mark(text) and not _quotes_only_names(text):
+        return False
+    words = _words(text)
+    spaced = f" {' '.join(words)} "
+    if any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES):
+        return False
+    cues = _reporting_words(words)
+    if not cues or not all(
+        _passive(words, index) or words[index] in english.HEARSAY_ADVERBS for index in cues
+    ):
+        return False
+    agents = [_agent(words, index) for index in cues]  # "was confirmed to the AP by an official"
+    return not any(agent and actor_named_in(actor, agent) for agent in agents)
+
+
+_AGENT_REACH = 5
+"""Words after a passive reporting word within which "by" names its speaker."""
+
+
+def _agent(words: list[str], index: int) -> str:
+    """The words after the first "by" within `_AGENT_REACH` words of a passive reporting word: who
+    speaks ("were reported by local media to have ..."); "" when none."""
+    following = words[index + 1 : index + 1 + _AGENT_REACH]
+    if "by" not in following:
+        return ""
+    start = index + 1 + following.index("by") + 1
+    return " ".join(words[start : start + _MAX_NAME_WORDS])
+
+
+_BETWEEN_BE_AND_PARTICIPLE = frozenset(
+    "also later widely now not never subsequently previously initially first since often repeatedly".split()
+)
+
+
+def _passive(words: list[str], index: int) -> bool:
+    """Whether the reporting word at `index` is a passive participle after a form of "be" ("was
+    announced", "is said to", "have been widely criticized")."""
+    word = words[index]
+    if not (word.endswith("ed") or word in english.PASSIVE_IRREGULAR_PARTICIPLES):
+        return False
+    position = index - 1
+    while position >= 0 and words[position] in _BETWEEN_BE_AND_PARTICIPLE:
+        position -= 1
+    return position >= 0 and words[position] in english.BE_FORMS
 
 
 def _reported_to_someone(words: list[str], index: int) -> bool:
@@ -399,4 +465,10 @@ class AttributionCheck:
         )
         if self.english and not author and not cue:
             return Rejection(NO_REPORTING_CUE, f"sentence {sentence} reports nobody's words")
+        spoken_here = headline_colon or sentence in self.quoted
+        if self.english and not author and not spoken_here and hearsay_only(text, actor):
+            return Rejection(
+                HEARSAY_ONLY,
+                f"sentence {sentence} reports speech only in the passive or as hearsay, not {actor!r}'s",
+            )
         return None
