@@ -87,6 +87,10 @@ def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matt
         ("analyst Goldman Sachs", [], "analyst Goldman Sachs"),
         ("mayor New York City", [], "mayor New York City"),
         ("bin Salman Al Saud", [], "bin Salman Al Saud"),
+        # a title that is one of the forms is no shorter name: the name after it is
+        ("Health Minister Ann Lee-Kowalska", ["Health Minister"], "Ann Lee-Kowalska"),
+        ("Ann Lee-Kowalska", ["Health Minister", "Health Minister Ann Lee-Kowalska"], "Ann Lee-Kowalska"),
+        ("Martin Luther King", ["King"], "Martin Luther King"),
     ],
 )
 def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str], short: str) -> None:

@@ -159,14 +159,38 @@ def short_name(name: str, aliases: Sequence[str], *, person: bool = True) -> str
     capitalised word (a proper name: "Carl Lipo" for "study co-author Professor Carl Lipo of Binghamton
     University", "Josh Bash" for "prosecutor Josh Bash"), else the name."""
     forms = (name, *aliases)
-    after_role = filter(None, map(name_after_role, forms)) if person else ()
+    after_role = [*filter(None, map(name_after_role, forms)), *_names_after_titles(forms)] if person else []
     named = [
         n
         for n in (*forms, *after_role)
         if any(word[:1].isupper() for word in n.split()[1:] or n.split())
         and n.casefold() not in _TITLE_WORDS  # "President" or "Professor" alone names no one
+        and not _role_before_a_name(n, forms)
     ]
     return min(named, key=lambda n: (len(n.split()), len(n))) if named else name
+
+
+_TITLE_ENDINGS = frozenset(title[-1] for title in english.NAME_TITLES)
+
+
+def _role_before_a_name(form: str, forms: Sequence[str]) -> bool:
+    """Whether `form` is only the title another form puts before a name: "Health Minister" beside
+    "Health Minister Lukasz Szumowski" (a role, not a shorter name)."""
+    words = form.split()
+    return words[-1].casefold().strip(".,") in _TITLE_ENDINGS and any(
+        other.split()[: len(words)] == words and len(other.split()) > len(words) for other in forms
+    )
+
+
+def _names_after_titles(forms: Sequence[str]) -> list[str]:
+    """The name after a title that is itself one of the forms: "Lukasz Szumowski" from "Health
+    Minister Lukasz Szumowski" beside "Health Minister"."""
+    found = []
+    for role in forms:
+        size = len(role.split())
+        if _role_before_a_name(role, forms):
+            found += [" ".join(o.split()[size:]) for o in forms if o.split()[:size] == role.split()]
+    return [name for name in found if len(name.split()) >= 2]
 
 
 MAX_ROLE_WORDS = 3
