@@ -26,6 +26,9 @@ QUOTATION_MARKS = OPENING_QUOTES.replace("'", "") + CLOSING_QUOTES.replace("'", 
 """The marks that are never an apostrophe: a text holding one holds a quotation."""
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _OPENING = re.compile(r"^(?P<pronoun>I|We|My|Our)(?:['\u2019](?P<contraction>m|re|ve|ll))?\b\s*(?P<rest>.*)$")
+_CLOSED_INSIDE = re.compile(r"[\"\u201c\u201d]|(?<=[\w,.!?])'(?=[\s,.;:!?]|$)(?!$)")
+"""A quotation mark inside the statement (a single one closing after a word, before a space or a
+stop, not at the very end): the speaker's words end before the statement does."""
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
 
 
@@ -52,8 +55,8 @@ def in_third_person(statement: str, name: str) -> str | None:
     inflect with certainty."""
     text = unquoted(statement).replace("\u2019", "'")  # "We\u2019re": one apostrophe to read
     match = _OPENING.match(text)
-    if match is None or not name:
-        return None
+    if match is None or not name or _CLOSED_INSIDE.search(text):
+        return None  # "'We couldn't win,' and the flag is at half-mast": the words after are not theirs
     rest = match.group("rest")
     if not rest[:1].isalnum():
         return None  # "My, what a mess"
