@@ -54,8 +54,24 @@ def test_it_and_its_never_stand_for_a_person() -> None:
     assert claims_of_unnamed_actors(sentences, both, names, persons={"schiff", "durbin"}) == {1}
     # an organisation may be "it"; a person may be "he"
     assert claims_of_unnamed_actors(sentences, both, names, persons={"schiff"}) == set()
-    he = ["Schiff said he called it a non-starter."]
+    he = ["As Schiff left, he called it a non-starter."]
     assert claims_of_unnamed_actors(he, both, names, persons={"schiff", "durbin"}) == set()
+
+
+def test_a_pronoun_right_after_a_reporting_verb_is_inside_the_named_speakers_words() -> None:
+    # "they" is the authorities, "he" is Schiff: neither stands for the actor the sentence does not name
+    sentences = [
+        "Authorities said they found remains near the recorder.",
+        "Schiff said he called it a non-starter.",
+    ]
+    names = {"police": ["Authorities"], "airline": ["Lion Air"], "schiff": ["Schiff"], "durbin": ["Durbin"]}
+    claims = [
+        PlacedClaim("police", (1,), "assertion"),
+        PlacedClaim("airline", (1,), "assertion"),
+        PlacedClaim("schiff", (2,), "assessment"),
+        PlacedClaim("durbin", (2,), "assessment"),
+    ]
+    assert claims_of_unnamed_actors(sentences, claims, names, persons={"schiff", "durbin"}) == {1, 3}
 
 
 def test_deeds_and_claims_of_every_named_actor_are_kept() -> None:

@@ -7,8 +7,10 @@ When a sentence names some of the actors that claim it, code keeps their claims 
 claims of actors it does not name. Two exceptions: a deed is kept (its actor was checked to be named
 in it), and so is a claim on a sentence that speaks of someone by a pronoun ("he said", "it
 accused", "its spokesman"), since the actor it does not name may be who the pronoun stands for; "it"
-and "its" never stand for a person (`Schiff called it "a non-starter".` is no claim of Durbin). The
-pronouns are English ones, so the pipeline applies the rule to English articles only.
+and "its" never stand for a person (`Schiff called it "a non-starter".` is no claim of Durbin), and a
+subject pronoun right after a verb that frames a point ("Authorities said they found ...") is inside
+the named speaker's words. The pronouns are English ones, so the pipeline applies the rule to English
+articles only.
 
 A rule about sentences and names, not about any article; its measured effect (small, on the seeds and
 on PolNeAR) is in docs/evaluation.md under v11.
@@ -28,12 +30,20 @@ from counterclaim.pipeline.trace import Rule
 # actor the sentence does not name.
 _THIRD_PERSON = re.compile(r"\b(?:" + "|".join(sorted(english.THIRD_PERSON_PRONOUNS)) + r")\b", re.IGNORECASE)
 _NEVER_A_PERSON = frozenset({"it", "its"})
+_SPEAKERS_OWN_PRONOUN = re.compile(
+    r"\b(?:" + "|".join(sorted(english.FRAME_VERBS)) + r")\s+(?:that\s+)?(?:he|she|they|it)\b",
+    re.IGNORECASE,
+)
+"""A subject pronoun opening the clause after a verb that frames a point ("Authorities said they found
+...", "Trump has said he will ..."): inside what the speaker says, never the speaker of another claim
+on the sentence. Not an object ("called it a non-starter", "told him")."""
 
 UNNAMED_ON_SHARED_SENTENCE = Rule(
     "assembly.unnamed_on_shared_sentence",
     "A sentence claimed by several actors keeps the claims of the actors it names; the others' claims "
     'are dropped, unless the sentence has a third-person pronoun that may stand for them ("it" and '
-    '"its" never stand for a person), or the claim is a deed (English articles only).',
+    '"its" never stand for a person; one right after "said", "X said they ...", is inside X\'s '
+    "words), or the claim is a deed (English articles only).",
 )
 RULES = (UNNAMED_ON_SHARED_SENTENCE,)
 
@@ -61,7 +71,8 @@ def claims_of_unnamed_actors(
         if len({claims[i].actor_id for i in indices}) < 2:
             continue
         text = " ".join(sentences[n - 1] for n in numbers)
-        pronouns = {found.casefold() for found in _THIRD_PERSON.findall(text)}
+        speaking = _SPEAKERS_OWN_PRONOUN.sub(" ", text)
+        pronouns = {found.casefold() for found in _THIRD_PERSON.findall(speaking)}
         named = {i: _named_in(actor_names.get(claims[i].actor_id, ()), text) for i in indices}
         if not any(named.values()):
             continue
