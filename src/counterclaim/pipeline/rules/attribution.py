@@ -73,7 +73,8 @@ NO_REPORTING_CUE = Rule(
     'a participle after "the", "these" or "those", nor a gerund after "of": "the alleged crime", "a '
     'system of reporting abuse" name things; nor a negated one: "did not immediately announce"; nor a '
     'passive telling someone: "is reported to the police"; nor "deny" withholding a thing: "denied '
-    'funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states") or a '
+    'funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states"; nor the idiom '
+    '"is to blame") or a '
     "quotation mark in its sentence, or must open with a "
     'pronoun going on with the account of a neighbour that reports its actor ("X said A. It also '
     'B."), or lie inside a quotation opened earlier in its paragraph, unless the text speaks in the '
@@ -198,7 +199,19 @@ def _reporting_words(words: list[str], *, negated_counts: bool = False) -> list[
         and not _reported_to_someone(words, index)
         and not _denies_a_thing(words, index)
         and not _text_wording(words, index)
+        and not _to_blame(words, index)
     ]
+
+
+def _to_blame(words: list[str], index: int) -> bool:
+    """Whether the word at `index` is the idiom "is to blame" ("who, if anyone, is to blame"): who is
+    at fault, not anyone blaming."""
+    return (
+        index >= 2
+        and words[index] == "blame"
+        and words[index - 1] == "to"
+        and words[index - 2] in english.BE_FORMS
+    )
 
 
 def hearsay_only(text: str, actor: str) -> bool:
