@@ -12,6 +12,7 @@ from counterclaim.pipeline.rules.attribution import (
     AttributionCheck,
     actor_named_in,
     has_reporting_cue,
+    hearsay_only,
 )
 from counterclaim.pipeline.rules.speakers_passed_over import MissedSpeaker, missed_speakers
 from counterclaim.pipeline.trace import Rule
@@ -406,3 +407,28 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:
     assert not has_reporting_cue(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "hearsay"),
+    [
+        ("Ana Lima was later announced to have died in hospital.", "Omar Lind", True),
+        ("The Kell Transport bus reportedly crashed twice last year.", "Kell Transport", True),
+        ("The ministry has been widely criticized for the delay.", "the ministry", True),
+        ("The Kell government was criticized by Kell doctors.", "Kell government", True),
+        ("Ana Lima and her aides were reported by local media to have met him.", "local media", False),
+        # found by a review: the speaker in the main clause, quoted, a stance, an agent that may be them
+        ("Lind, who was criticized for the delay, defended the decision to wait.", "Lind", False),
+        ("After being accused of bribery, Lind assured voters he was clean.", "Lind", False),
+        ("Lind was quoted in the Herald on Sunday: the plan would fail.", "Lind", False),
+        ("Lind was opposed to the plan.", "Lind", False),
+        ("The figures were confirmed on Tuesday afternoon in Geneva by the WHO.", "WHO", False),
+        ("The lockdown was announced by the president on Monday.", "Ana Lima", False),
+        ("The plan was welcomed by economists, the bank and finance minister Ruth Ade.", "Ruth Ade", False),
+        ('Lind allegedly said "I did it."', "Lind", False),
+    ],
+)
+def test_speech_only_in_the_passive_or_as_hearsay_is_not_its_subjects(
+    sentence: str, actor: str, hearsay: bool
+) -> None:
+    assert hearsay_only(sentence, actor) is hearsay

@@ -230,22 +230,32 @@ def hearsay_only(text: str, actor: str) -> bool:
         _passive(words, index) or words[index] in english.HEARSAY_ADVERBS for index in cues
     ):
         return False
-    agents = [_agent(words, index) for index in cues]  # "was confirmed to the AP by an official"
-    return not any(agent and actor_named_in(actor, agent) for agent in agents)
+    for index in cues:
+        agent = _agent(words, index)  # "was confirmed on Tuesday to the AP by an official"
+        if agent and (agent[0] in _UNNAMED_AGENT_OPENERS or _names_whole(actor, agent)):
+            return False  # the actor speaks, or may ("was announced by the president")
+    return True
 
 
-_AGENT_REACH = 5
-"""Words after a passive reporting word within which "by" names its speaker."""
+_UNNAMED_AGENT_OPENERS = english.DETERMINERS | english.PERSONAL_PRONOUNS | frozenset({"him", "her", "them"})
+"""First words of an agent that may stand for the actor ("by the president", "by him")."""
 
 
-def _agent(words: list[str], index: int) -> str:
-    """The words after the first "by" within `_AGENT_REACH` words of a passive reporting word: who
-    speaks ("were reported by local media to have ..."); "" when none."""
-    following = words[index + 1 : index + 1 + _AGENT_REACH]
+def _names_whole(actor: str, agent: list[str]) -> bool:
+    """Whether the agent holds every content word of the actor's name ("by local media" for "local
+    media"; not "by the United Nations" for "the United States")."""
+    wanted = keywords(actor)
+    return bool(wanted) and wanted <= keywords(" ".join(agent))
+
+
+def _agent(words: list[str], index: int) -> list[str]:
+    """The words after "by" following a passive reporting word, to the sentence's end: who speaks
+    ("were reported by local media to have ...", "was welcomed by economists, the bank and minister
+    Ruth Adeyemi"); [] when no "by" follows."""
+    following = words[index + 1 :]
     if "by" not in following:
-        return ""
-    start = index + 1 + following.index("by") + 1
-    return " ".join(words[start : start + _MAX_NAME_WORDS])
+        return []
+    return following[following.index("by") + 1 :]
 
 
 _BETWEEN_BE_AND_PARTICIPLE = frozenset(
@@ -253,16 +263,30 @@ _BETWEEN_BE_AND_PARTICIPLE = frozenset(
 )
 
 
+_NOT_HEARSAY_PARTICIPLES = frozenset({"quoted", "opposed", "committed"})
+"""Participles after "be" that are the subject's own words or stance ("was quoted as saying", "is
+opposed to the plan")."""
+_SUBORDINATE_OPENERS = frozenset({"who", "whom", "whose", "which", "that", "being"})
+"""Words opening a clause other than the main one ("Okafor, who was criticized, defended ..."; "After
+being accused, Okafor assured ...")."""
+
+
 def _passive(words: list[str], index: int) -> bool:
-    """Whether the reporting word at `index` is a passive participle after a form of "be" ("was
-    announced", "is said to", "have been widely criticized")."""
+    """Whether the reporting word at `index` is a passive participle after a form of "be" in the main
+    clause ("was announced", "is said to", "have been widely criticized"); not "was quoted", "is
+    opposed to", nor a passive in a relative or "being" clause, whose main clause has a verb of its
+    own."""
     word = words[index]
     if not (word.endswith("ed") or word in english.PASSIVE_IRREGULAR_PARTICIPLES):
+        return False
+    if word in _NOT_HEARSAY_PARTICIPLES:
         return False
     position = index - 1
     while position >= 0 and words[position] in _BETWEEN_BE_AND_PARTICIPLE:
         position -= 1
-    return position >= 0 and words[position] in english.BE_FORMS
+    if position < 0 or words[position] not in english.BE_FORMS or words[position] == "being":
+        return False
+    return not _SUBORDINATE_OPENERS & set(words[max(0, position - 2) : position])
 
 
 def _reported_to_someone(words: list[str], index: int) -> bool:
