@@ -91,6 +91,12 @@ def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matt
         ("Health Minister Ann Lee-Kowalska", ["Health Minister"], "Ann Lee-Kowalska"),
         ("Ann Lee-Kowalska", ["Health Minister", "Health Minister Ann Lee-Kowalska"], "Ann Lee-Kowalska"),
         ("Martin Luther King", ["King"], "Martin Luther King"),
+        ("Lukasz Szumowski", ["Health Minister"], "Lukasz Szumowski"),
+        ("John Major", ["Major"], "John Major"),
+        # found by a review: no fragment after a title is a name
+        ("Prime Minister of Canada", ["Prime Minister"], "Prime Minister of Canada"),
+        ("Minister of Health Ann Lee", ["Minister"], "Minister of Health Ann Lee"),
+        ("Chief Executive Officer Tim Cook", ["Chief Executive"], "Chief Executive Officer Tim Cook"),
     ],
 )
 def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str], short: str) -> None:

@@ -165,32 +165,43 @@ def short_name(name: str, aliases: Sequence[str], *, person: bool = True) -> str
         for n in (*forms, *after_role)
         if any(word[:1].isupper() for word in n.split()[1:] or n.split())
         and n.casefold() not in _TITLE_WORDS  # "President" or "Professor" alone names no one
-        and not _role_before_a_name(n, forms)
     ]
+    if person:  # "Health Minister" beside "Lukasz Szumowski": a title, not a shorter name
+        untitled = [n for n in named if not _ends_in_title(n)]
+        named = untitled or named
     return min(named, key=lambda n: (len(n.split()), len(n))) if named else name
 
 
 _TITLE_ENDINGS = frozenset(title[-1] for title in english.NAME_TITLES)
+_TITLE_PARTS = frozenset(word for title in english.NAME_TITLES for word in title) | {"officer"}
 
 
-def _role_before_a_name(form: str, forms: Sequence[str]) -> bool:
-    """Whether `form` is only the title another form puts before a name: "Health Minister" beside
-    "Health Minister Lukasz Szumowski" (a role, not a shorter name)."""
-    words = form.split()
-    return words[-1].casefold().strip(".,") in _TITLE_ENDINGS and any(
-        other.split()[: len(words)] == words and len(other.split()) > len(words) for other in forms
-    )
+def _ends_in_title(form: str) -> bool:
+    """Whether a form ends in a title word ("Health Minister", "Police Chief"): a title, unless it is
+    all the article has ("John Major" stays when nothing else names him)."""
+    return form.split()[-1].casefold().strip(".,") in _TITLE_ENDINGS
 
 
 def _names_after_titles(forms: Sequence[str]) -> list[str]:
     """The name after a title that is itself one of the forms: "Lukasz Szumowski" from "Health
-    Minister Lukasz Szumowski" beside "Health Minister"."""
+    Minister Lukasz Szumowski" beside "Health Minister"; only a capitalised name of two words or more,
+    not opening with a title word nor a place ("Prime Minister of Canada", "Chief Executive Officer
+    Tim Cook" give none)."""
     found = []
     for role in forms:
         size = len(role.split())
-        if _role_before_a_name(role, forms):
-            found += [" ".join(o.split()[size:]) for o in forms if o.split()[:size] == role.split()]
-    return [name for name in found if len(name.split()) >= 2]
+        if not _ends_in_title(role):
+            continue
+        for other in forms:
+            words = other.split()
+            rest = words[size:]
+            if words[:size] != role.split() or len(rest) < 2:
+                continue
+            if all(word[:1].isupper() for word in rest) and rest[0].casefold() not in _TITLE_PARTS:
+                named = " ".join(rest)
+                if state_of(named) is None:
+                    found.append(named)
+    return found
 
 
 MAX_ROLE_WORDS = 3
