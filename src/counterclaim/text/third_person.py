@@ -26,9 +26,6 @@ QUOTATION_MARKS = OPENING_QUOTES.replace("'", "") + CLOSING_QUOTES.replace("'", 
 """The marks that are never an apostrophe: a text holding one holds a quotation."""
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _OPENING = re.compile(r"^(?P<pronoun>I|We|My|Our)(?:['\u2019](?P<contraction>m|re|ve|ll))?\b\s*(?P<rest>.*)$")
-_CLOSED_INSIDE = re.compile(r"[\"\u201c\u201d]|(?<=[\w,.!?])'(?=[\s,.;:!?]|$)(?!$)")
-"""A quotation mark inside the statement (a single one closing after a word, before a space or a
-stop, not at the very end): the speaker's words end before the statement does."""
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
 
 
@@ -40,6 +37,17 @@ def unquoted(statement: str) -> str:
         if text[-1:] in CLOSING_QUOTES:
             text = text[:-1]
     return text.strip()
+
+
+_CLOSING_OF = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
+
+
+def _closed_before_the_end(statement: str) -> bool:
+    """Whether the statement opens with a quotation mark that closes before more words follow ("'We
+    couldn't win,' and the city flag is at half-mast"): the words after it are not the speaker's."""
+    text = " ".join(statement.split())
+    closing = _CLOSING_OF.get(text[:1])
+    return closing is not None and re.search(re.escape(closing) + r"[,;:]?\s+\w", text[1:]) is not None
 
 
 def opens_in_first_person(statement: str) -> bool:
@@ -55,7 +63,7 @@ def in_third_person(statement: str, name: str) -> str | None:
     inflect with certainty."""
     text = unquoted(statement).replace("\u2019", "'")  # "We\u2019re": one apostrophe to read
     match = _OPENING.match(text)
-    if match is None or not name or _CLOSED_INSIDE.search(text):
+    if match is None or not name or _closed_before_the_end(statement):
         return None  # "'We couldn't win,' and the flag is at half-mast": the words after are not theirs
     rest = match.group("rest")
     if not rest[:1].isalnum():

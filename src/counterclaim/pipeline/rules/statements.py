@@ -278,34 +278,12 @@ def _frame(text: str) -> _Frame | None:
         if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
             match = middle
     if match is not None:
-        point = _one_quotation_unquoted(_quotation_before_narration(match.group("point")))
+        point = _one_quotation_unquoted(match.group("point"))
         return _Frame(match.groupdict().get("speaker"), point, after_point=False)
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text)
     if after is None:
         return None
     return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
-
-
-_QUOTATION_THEN_CLAUSE = re.compile(
-    r"^(?P<quotation>(?P<open>[\"\u201c\u2018'])(?P<body>[^\"\u201c\u201d]+?)[,.!?]?(?P<close>[\"\u201d\u2019']))"
-    r",?\s+(?:and|but|while|as)\s+\S"
-)
-
-
-def _quotation_before_narration(point: str) -> str:
-    """A point that opens with a whole quotation followed by "and", "but", "while" or "as" and more is
-    that quotation: what follows is the article's narration or another deed ("'We couldn't win,' and
-    the city flag is at half-mast" -> "'We couldn't win.'"); any other point as it is."""
-    match = _QUOTATION_THEN_CLAUSE.match(point.strip())
-    if match is None or _CLOSING_OF.get(match.group("open")) != match.group("close"):
-        return point
-    if any(mark in point.strip()[match.end() - 1 :] for mark in QUOTATION_MARKS):
-        return point  # 'said "we will win" and "they will lose"': both quotations are the speaker's
-    body = match.group("body").strip()
-    if match.group("open") == "'" and re.search(r"(?<=\s)'|'(?=\s)", body):
-        return point  # a single quotation mark inside: not one quotation
-    end = "" if body.endswith((".", "!", "?")) else "."
-    return f"{match.group('open')}{body}{end}{match.group('close')}"
 
 
 _ASKING_VERBS = frozenset({"asked", "asks", "questioned", "inquired", "wondered", "shouted", "pressed"})
