@@ -127,3 +127,34 @@ def test_the_assemble_step_drops_the_claim_of_the_actor_a_shared_sentence_does_n
         assert decisions == [(UNNAMED_ON_SHARED_SENTENCE.name, DecisionAction.DROPPED, "p2", minister)]
     else:
         assert len(state.claims) == 2 and decisions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimants", "dropped"),
+    [
+        ("Authorities said on Tuesday they found remains.", (["Authorities"], ["Lion Air"]), {1}),
+        ("Authorities told reporters they found remains.", (["Authorities"], ["Lion Air"]), {1}),
+        # found by a review: a frame whose subject names no claimant keeps its pronoun
+        (
+            "Soto accused the minister of lying; the minister insisted she had done nothing wrong.",
+            (["Soto"], ["Ann Lee"]),
+            set(),
+        ),
+        (
+            "Regulators fined the carmaker, which said it would appeal.",
+            (["Regulators"], ["Volkswagen"]),
+            set(),
+        ),
+        (
+            "Lion Air said it had grounded the jet, while investigators said they were still searching.",
+            (["Lion Air"], ["NTSC"]),
+            set(),
+        ),
+    ],
+)
+def test_only_a_named_speakers_own_pronoun_is_set_aside(
+    sentence: str, claimants: tuple[list[str], list[str]], dropped: set[int]
+) -> None:
+    claims = [PlacedClaim("a", (1,), "assertion"), PlacedClaim("b", (1,), "assertion")]
+    names = {"a": claimants[0], "b": claimants[1]}
+    assert claims_of_unnamed_actors([sentence], claims, names) == dropped

@@ -8,8 +8,8 @@ claims of actors it does not name. Two exceptions: a deed is kept (its actor was
 in it), and so is a claim on a sentence that speaks of someone by a pronoun ("he said", "it
 accused", "its spokesman"), since the actor it does not name may be who the pronoun stands for; "it"
 and "its" never stand for a person (`Schiff called it "a non-starter".` is no claim of Durbin), and a
-subject pronoun right after a verb that frames a point ("Authorities said they found ...") is inside
-the named speaker's words. The pronouns are English ones, so the pipeline applies the rule to English
+subject pronoun opening the words of a named speaker ("Authorities said they found ...") is that
+speaker. The pronouns are English ones, so the pipeline applies the rule to English
 articles only.
 
 A rule about sentences and names, not about any article; its measured effect (small, on the seeds and
@@ -31,12 +31,30 @@ from counterclaim.pipeline.trace import Rule
 _THIRD_PERSON = re.compile(r"\b(?:" + "|".join(sorted(english.THIRD_PERSON_PRONOUNS)) + r")\b", re.IGNORECASE)
 _NEVER_A_PERSON = frozenset({"it", "its"})
 _SPEAKERS_OWN_PRONOUN = re.compile(
-    r"\b(?:" + "|".join(sorted(english.FRAME_VERBS)) + r")\s+(?:that\s+)?(?:he|she|they|it)\b",
+    r"\b(?P<verb>" + "|".join(sorted(english.FRAME_VERBS | {"told"})) + r")\b"
+    r"(?:\s+(?!(?:he|she|they|it)\b)[\w'\u2019.-]+){0,4}?\s+(?:that\s+)?(?:he|she|they|it)\b",
     re.IGNORECASE,
 )
-"""A subject pronoun opening the clause after a verb that frames a point ("Authorities said they found
-...", "Trump has said he will ..."): inside what the speaker says, never the speaker of another claim
-on the sentence. Not an object ("called it a non-starter", "told him")."""
+"""A subject pronoun opening the clause after a verb that frames a point, at most four words after it
+("Authorities said they found ...", "Trump has said he will ...", "told reporters on Tuesday they
+..."). Not an object ("called it a non-starter")."""
+_CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|while|whereas|which|who|as)\b", re.IGNORECASE)
+
+
+def _pronouns_of_named_speakers(text: str, named_names: Sequence[str]) -> str:
+    """The text without the pronouns that open the words of a speaker the sentence names ("Authorities
+    said they found ..." when the authorities claim the sentence): such a pronoun is that speaker, never
+    an actor the sentence does not name. A frame whose subject names no claimant ("the minister
+    insisted she ...", "which said it would appeal") keeps its pronoun."""
+    kept = text
+    for match in reversed(list(_SPEAKERS_OWN_PRONOUN.finditer(text))):
+        before = text[: match.start("verb")]
+        starts = [found.end() for found in _CLAUSE_START.finditer(before)]
+        subject = before[starts[-1] if starts else 0 :]
+        if any(actor_named_in(name, subject) for name in named_names):
+            kept = kept[: match.start()] + " " + kept[match.end() :]
+    return kept
+
 
 UNNAMED_ON_SHARED_SENTENCE = Rule(
     "assembly.unnamed_on_shared_sentence",
@@ -71,11 +89,12 @@ def claims_of_unnamed_actors(
         if len({claims[i].actor_id for i in indices}) < 2:
             continue
         text = " ".join(sentences[n - 1] for n in numbers)
-        speaking = _SPEAKERS_OWN_PRONOUN.sub(" ", text)
-        pronouns = {found.casefold() for found in _THIRD_PERSON.findall(speaking)}
         named = {i: _named_in(actor_names.get(claims[i].actor_id, ()), text) for i in indices}
         if not any(named.values()):
             continue
+        named_names = [n for i in indices if named[i] for n in actor_names.get(claims[i].actor_id, ())]
+        speaking = _pronouns_of_named_speakers(text, named_names)
+        pronouns = {found.casefold() for found in _THIRD_PERSON.findall(speaking)}
         for i in indices:
             may_stand_for = pronouns - _NEVER_A_PERSON if claims[i].actor_id in persons else pronouns
             if not named[i] and claims[i].kind != "action" and not may_stand_for:
