@@ -98,6 +98,20 @@ def test_a_story_quoting_people_who_say_we_is_not_written_in_the_first_person() 
     assert _check(story.replace("“", "").replace("”", "")).authored
 
 
+def test_a_story_about_the_us_is_not_written_in_the_first_person() -> None:
+    # "US" in capitals is the country: a story naming it often is no press statement, so its
+    # narration still needs a reporting cue
+    story = (
+        "Kell on Monday banned the airline from its airspace. The US has urged allies to act. "
+        "US officials welcomed the ban. The airline is privately owned. It was founded in 1992. "
+        "The US envoy said the airline carries weapons. US sanctions took effect in May."
+    )
+    check = _check(story)
+    assert not check.authored
+    rejection = check.rejects("the airline", 4, "assertion")
+    assert rejection is not None and rejection.rule.name == "attribution.no_reporting_cue"
+
+
 def test_a_translated_article_is_checked_on_the_actor_alone() -> None:
     text = (
         "Le ministère de la Santé a annoncé mardi que la clinique était ouverte. "

@@ -390,8 +390,12 @@ def opens_with_pronoun(text: str) -> bool:
 
 
 def first_person(text: str) -> bool:
-    """Whether the text speaks in the first person (a statement's author speaking)."""
-    return any(word in english.FIRST_PERSON_PRONOUNS for word in _words(text))
+    """Whether the text speaks in the first person (a statement's author speaking); "US" in capitals
+    is the country, not "us" (a story about the US is no press statement)."""
+    return any(
+        word.casefold() in english.FIRST_PERSON_PRONOUNS and not (len(word) > 1 and word.isupper())
+        for word in word_runs(text)
+    )
 
 
 def _speaks_in_own_first_person(sentences: tuple[str, ...], quoted: frozenset[int]) -> bool:
