@@ -417,6 +417,7 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         "Trade fell by half.",
         "Two checkpoints outside the harbour closed.",
         "The coast guard is trying to find out who, if anyone, is to blame.",  # an idiom: at fault
+        "A search of the van found an alleged murder weapon.",  # a participle after "an" names a thing
     ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:

@@ -69,18 +69,17 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
 )
 NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
-    'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not '
-    'a participle after "the", "these" or "those", nor a gerund after "of": "the alleged crime", "a '
-    'system of reporting abuse" name things; nor a negated one: "did not immediately announce"; nor a '
-    'passive telling someone: "is reported to the police"; nor "deny" withholding a thing: "denied '
-    'funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states"; nor the idiom '
-    '"is to blame") or a '
-    "quotation mark in its sentence, or must open with a "
-    'pronoun going on with the account of a neighbour that reports its actor ("X said A. It also '
-    'B."), or lie inside a quotation opened earlier in its paragraph, unless the text speaks in the '
-    'first person throughout (a press statement: one sentence in `one_in`, and at least 2, says "I" '
-    'or "we" outside quotation marks): narration never gets an invented speaker, nor the speaker of '
-    "the sentence beside it.",
+    'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not a '
+    'participle after "the", "these", "those", "a" or "an", nor a gerund after "of": "the alleged '
+    'crime", "a system of reporting abuse" name things; nor a negated one: "did not immediately '
+    'announce"; nor a passive telling someone: "is reported to the police"; nor "deny" withholding a '
+    'thing: "denied funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states"; '
+    'nor the idiom "is to blame") or a quotation mark in its sentence, or must open with a pronoun '
+    'going on with the account of a neighbour that reports its actor ("X said A. It also B."), or lie '
+    "inside a quotation opened earlier in its paragraph, unless the text speaks in the first person "
+    'throughout (a press statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside '
+    "quotation marks): narration never gets an invented speaker, nor the speaker of the sentence beside "
+    "it.",
     {"one_in": AUTHORED_ONE_IN},
 )
 HEARSAY_ONLY = Rule(
@@ -361,18 +360,22 @@ def _text_wording(words: list[str], index: int) -> bool:
     return before in english.LEGAL_TEXT_WORDS or numbered
 
 
+_THING_DETERMINERS = english.DEFINITE_DETERMINERS | {"a", "an"}
+"""Determiners before a participle that names a thing ("the alleged crime", "an alleged murder
+weapon")."""
+
+
 def _names_a_thing(words: list[str], index: int) -> bool:
     """Whether the reporting word at `index` is an adjective or a noun naming a thing or an act, not
-    speech reported here: a participle after "the", "these" or "those" ("the alleged crime", "the
-    opposing party", "the accused") or a gerund after "of" ("a system of reporting abuse"). A verb
-    after "to" ("continues to deny") and a noun ("the report", "their criticism") still report."""
+    speech reported here: a participle after "the", "these", "those", "a" or "an" ("the alleged
+    crime", "the opposing party", "the accused", "an alleged murder weapon") or a gerund after "of" ("a
+    system of reporting abuse"). A verb after "to" ("continues to deny") and a noun ("the report",
+    "their criticism") still report."""
     if index == 0:
         return False
     word, before = words[index], words[index - 1]
     participle = word.endswith(("ed", "ing"))
-    return (before in english.DEFINITE_DETERMINERS and participle) or (
-        before == "of" and word.endswith("ing")
-    )
+    return (before in _THING_DETERMINERS and participle) or (before == "of" and word.endswith("ing"))
 
 
 _OPENING_WORD = re.compile(r"^\W*(\w+)")
