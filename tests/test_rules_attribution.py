@@ -110,6 +110,14 @@ def test_a_story_about_the_us_is_not_written_in_the_first_person() -> None:
     assert not check.authored
     rejection = check.rejects("the airline", 4, "assertion")
     assert rejection is not None and rejection.rule.name == "attribution.no_reporting_cue"
+    # a statement written in capitals still speaks in the first person; a Roman "I" after a name does not
+    assert _check(
+        "WE WILL WIN THIS FIGHT. Statement of the Kell Nurses Union. The board cut 40 posts. We will strike."
+    ).authored
+    assert not _check(
+        "Veterans of World War I met. The museum opened in 1990. Kell hosted them. "
+        "They saw the War I memorial. The king came."
+    ).authored
 
 
 def test_a_translated_article_is_checked_on_the_actor_alone() -> None:
@@ -422,6 +430,20 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:
     assert not has_reporting_cue(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # found by a review: a noun in -ing after "a", the letter A or An in a name
+        "The ministry issued a warning that tap water was unsafe.",
+        "The minister, at a briefing on Monday, ruled out new taxes.",
+        "Serie A announced the date of the final.",
+        "Foreign Minister Tran Van An denied the report.",
+    ],
+)
+def test_a_speech_noun_or_a_name_after_a_or_an_still_reports(sentence: str) -> None:
+    assert has_reporting_cue(sentence)
 
 
 @pytest.mark.parametrize(

@@ -184,16 +184,17 @@ def has_reporting_cue(text: str, *, negated_counts: bool = False) -> bool:
     spaced = f" {' '.join(words)} "
     if any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES):
         return True
-    return bool(_reporting_words(words, negated_counts=negated_counts))
+    return bool(_reporting_words(words, negated_counts=negated_counts, written=word_runs(text)))
 
 
-def _reporting_words(words: list[str], *, negated_counts: bool = False) -> list[int]:
-    """The positions of the words that report speech (`has_reporting_cue`)."""
+def _reporting_words(words: list[str], *, negated_counts: bool = False, written: list[str]) -> list[int]:
+    """The positions of the words that report speech (`has_reporting_cue`); `written` holds the words
+    as written (their case)."""
     return [
         index
         for index, word in enumerate(words)
         if (word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS))
-        and not _names_a_thing(words, index)
+        and not _names_a_thing(words, index, written)
         and (negated_counts or not _negated(words, index))
         and not _reported_to_someone(words, index)
         and not _denies_a_thing(words, index)
@@ -224,7 +225,7 @@ def hearsay_only(text: str, actor: str) -> bool:
     spaced = f" {' '.join(words)} "
     if any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES):
         return False
-    cues = _reporting_words(words)
+    cues = _reporting_words(words, written=word_runs(text))
     if not cues or not all(
         _passive(words, index) or words[index] in english.HEARSAY_ADVERBS for index in cues
     ):
@@ -360,12 +361,7 @@ def _text_wording(words: list[str], index: int) -> bool:
     return before in english.LEGAL_TEXT_WORDS or numbered
 
 
-_THING_DETERMINERS = english.DEFINITE_DETERMINERS | {"a", "an"}
-"""Determiners before a participle that names a thing ("the alleged crime", "an alleged murder
-weapon")."""
-
-
-def _names_a_thing(words: list[str], index: int) -> bool:
+def _names_a_thing(words: list[str], index: int, written: list[str]) -> bool:
     """Whether the reporting word at `index` is an adjective or a noun naming a thing or an act, not
     speech reported here: a participle after "the", "these", "those", "a" or "an" ("the alleged
     crime", "the opposing party", "the accused", "an alleged murder weapon") or a gerund after "of" ("a
@@ -375,7 +371,13 @@ def _names_a_thing(words: list[str], index: int) -> bool:
         return False
     word, before = words[index], words[index - 1]
     participle = word.endswith(("ed", "ing"))
-    return (before in _THING_DETERMINERS and participle) or (before == "of" and word.endswith("ing"))
+    # "an alleged weapon", not "a warning that ...", "Serie A announced", "Van An denied"
+    indefinite = written[index - 1] in ("a", "an") and word.endswith("ed")
+    return (
+        (before in english.DEFINITE_DETERMINERS and participle)
+        or indefinite
+        or (before == "of" and word.endswith("ing"))
+    )
 
 
 _OPENING_WORD = re.compile(r"^\W*(\w+)")
@@ -393,12 +395,20 @@ def opens_with_pronoun(text: str) -> bool:
 
 
 def first_person(text: str) -> bool:
-    """Whether the text speaks in the first person (a statement's author speaking); "US" in capitals
-    is the country, not "us" (a story about the US is no press statement)."""
-    return any(
-        word.casefold() in english.FIRST_PERSON_PRONOUNS and not (len(word) > 1 and word.isupper())
-        for word in word_runs(text)
-    )
+    """Whether the text speaks in the first person (a statement's author speaking). Not "US" in a
+    sentence not all in capitals (the country: a story about the US is no press statement), nor a
+    Roman "I" after a name ("World War I", "Elizabeth I")."""
+    written = word_runs(text)
+    shouted = text.isupper()
+    for index, word in enumerate(written):
+        if word.casefold() not in english.FIRST_PERSON_PRONOUNS:
+            continue
+        if word == "US" and not shouted:
+            continue
+        if word == "I" and index > 1 and written[index - 1][:1].isupper() and not shouted:
+            continue
+        return True
+    return False
 
 
 def _speaks_in_own_first_person(sentences: tuple[str, ...], quoted: frozenset[int]) -> bool:
