@@ -178,13 +178,18 @@ def has_reporting_cue(text: str, *, negated_counts: bool = False) -> bool:
     name only). With `negated_counts`, a negated reporting word counts too: the sentence speaks of
     speech, even speech that did not happen ("did not confirm that 300 soldiers died" asserts no
     figure of the article's own)."""
+    if _quotes_or_reporting_phrase(text):
+        return True
+    return bool(_reporting_words(_words(text), negated_counts=negated_counts, written=word_runs(text)))
+
+
+def _quotes_or_reporting_phrase(text: str) -> bool:
+    """Whether the text holds a quotation mark (not one around a name only) or a reporting phrase
+    ("pointed out"): speech reported, whatever its words."""
     if has_quotation_mark(text) and not _quotes_only_names(text):
         return True
-    words = _words(text)
-    spaced = f" {' '.join(words)} "
-    if any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES):
-        return True
-    return bool(_reporting_words(words, negated_counts=negated_counts, written=word_runs(text)))
+    spaced = f" {' '.join(_words(text))} "
+    return any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES)
 
 
 def _reporting_words(words: list[str], *, negated_counts: bool = False, written: list[str]) -> list[int]:
@@ -219,12 +224,9 @@ def hearsay_only(text: str, actor: str) -> bool:
     to have died", "The crash reportedly killed seven", "They have been criticized for ...") and the
     actor is not the one named after "by" ("were reported by local media"): the actor is then what
     the speech is about, not who speaks. A quotation mark or a reporting phrase is speech reported."""
-    if has_quotation_mark(text) and not _quotes_only_names(text):
+    if _quotes_or_reporting_phrase(text):
         return False
     words = _words(text)
-    spaced = f" {' '.join(words)} "
-    if any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES):
-        return False
     cues = _reporting_words(words, written=word_runs(text))
     if not cues or not all(
         _passive(words, index) or words[index] in english.HEARSAY_ADVERBS for index in cues
