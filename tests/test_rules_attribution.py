@@ -463,6 +463,7 @@ def test_a_speech_noun_or_a_name_after_a_or_an_still_reports(sentence: str) -> N
         ("The lockdown was announced by the president on Monday.", "Ana Lima", False),
         ("The plan was welcomed by economists, the bank and finance minister Ruth Ade.", "Ruth Ade", False),
         ('Lind allegedly said "I did it."', "Lind", False),
+        ("The last victim, Ana Lima, 49, was quickly reported missing.", "Omar Lind", True),  # an -ly adverb
     ],
 )
 def test_speech_only_in_the_passive_or_as_hearsay_is_not_its_subjects(

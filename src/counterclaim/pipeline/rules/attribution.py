@@ -273,6 +273,12 @@ _SUBORDINATE_OPENERS = frozenset({"who", "whom", "whose", "which", "that", "bein
 being accused, Okafor assured ...")."""
 
 
+def _adverb(word: str) -> bool:
+    """A word in -ly that is no verb ("quickly", "widely"; not "reply", "rally"): between "be" and a
+    participle ("was quickly reported") no noun or adjective stands."""
+    return word.endswith("ly") and word not in english.VERBS_IN_LY
+
+
 def _passive(words: list[str], index: int) -> bool:
     """Whether the reporting word at `index` is a passive participle after a form of "be" in the main
     clause ("was announced", "is said to", "have been widely criticized"); not "was quoted", "is
@@ -284,8 +290,8 @@ def _passive(words: list[str], index: int) -> bool:
     if word in _NOT_HEARSAY_PARTICIPLES:
         return False
     position = index - 1
-    while position >= 0 and words[position] in _BETWEEN_BE_AND_PARTICIPLE:
-        position -= 1
+    while position >= 0 and (words[position] in _BETWEEN_BE_AND_PARTICIPLE or _adverb(words[position])):
+        position -= 1  # "was quickly reported missing"
     if position < 0 or words[position] not in english.BE_FORMS or words[position] == "being":
         return False
     return not _SUBORDINATE_OPENERS & set(words[max(0, position - 2) : position])
