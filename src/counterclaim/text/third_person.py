@@ -39,14 +39,15 @@ def unquoted(statement: str) -> str:
     return text.strip()
 
 
-_CLOSING_OF = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
+CLOSING_OF = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
+"""The closing mark of each opening quotation mark (also read by `pipeline.rules.statements`)."""
 
 
 def _closed_before_the_end(statement: str) -> bool:
     """Whether the statement opens with a quotation mark that closes before more words follow ("'We
     couldn't win,' and the city flag is at half-mast"): the words after it are not the speaker's."""
     text = " ".join(statement.split())
-    closing = _CLOSING_OF.get(text[:1])
+    closing = CLOSING_OF.get(text[:1])
     return closing is not None and re.search(re.escape(closing) + r"[,;:]?\s+\w", text[1:]) is not None
 
 
@@ -102,7 +103,13 @@ def _named_subject(rest: str, name: str) -> str | None:
 def _adverb(word: str) -> bool:
     """An adverb between a subject and its verb: a listed one, or a word in -ly that is no verb
     ("respectfully", "categorically"; not "apply", "reply")."""
-    return word in english.ADVERBS_BEFORE_VERB or (word.endswith("ly") and word not in english.VERBS_IN_LY)
+    return word in english.ADVERBS_BEFORE_VERB or ly_adverb(word)
+
+
+def ly_adverb(word: str) -> bool:
+    """A word in -ly that is no verb ("quickly", "respectfully"; not "reply", "rally"; also read by
+    `pipeline.rules.attribution`)."""
+    return word.endswith("ly") and word not in english.VERBS_IN_LY
 
 
 MAX_LATER_WE = 2

@@ -33,6 +33,7 @@ from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
 from counterclaim.text.quotations import quotation_run
+from counterclaim.text.third_person import ly_adverb
 
 SENTENCES_BEFORE = 4
 SENTENCES_AFTER = 1
@@ -273,12 +274,6 @@ _SUBORDINATE_OPENERS = frozenset({"who", "whom", "whose", "which", "that", "bein
 being accused, Okafor assured ...")."""
 
 
-def _adverb(word: str) -> bool:
-    """A word in -ly that is no verb ("quickly", "widely"; not "reply", "rally"): between "be" and a
-    participle ("was quickly reported") no noun or adjective stands."""
-    return word.endswith("ly") and word not in english.VERBS_IN_LY
-
-
 def _passive(words: list[str], index: int) -> bool:
     """Whether the reporting word at `index` is a passive participle after a form of "be" in the main
     clause ("was announced", "is said to", "have been widely criticized"); not "was quoted", "is
@@ -290,8 +285,8 @@ def _passive(words: list[str], index: int) -> bool:
     if word in _NOT_HEARSAY_PARTICIPLES:
         return False
     position = index - 1
-    while position >= 0 and (words[position] in _BETWEEN_BE_AND_PARTICIPLE or _adverb(words[position])):
-        position -= 1  # "was quickly reported missing"
+    while position >= 0 and (words[position] in _BETWEEN_BE_AND_PARTICIPLE or ly_adverb(words[position])):
+        position -= 1  # "was quickly reported missing": between "be" and a participle no noun stands
     if position < 0 or words[position] not in english.BE_FORMS or words[position] == "being":
         return False
     return not _SUBORDINATE_OPENERS & set(words[max(0, position - 2) : position])

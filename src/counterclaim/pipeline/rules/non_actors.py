@@ -54,10 +54,14 @@ _PLACE_WORDS = frozenset(
 """Words of place that make a thing noun after them the end of a describing phrase."""
 
 
+_MARKS = ".,;:!?\"'()\u201c\u201d\u2018\u2019"
+"""Punctuation stripped from the words of a name."""
+
+
 def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     """Why `name` cannot be an actor (None when it can). The word lists are English: in an article in
     another language only the length and contraction checks apply."""
-    words = [w.strip(".,;:!?\"'()\u201c\u201d\u2018\u2019").casefold() for w in name.split()]
+    words = [w.strip(_MARKS).casefold() for w in name.split()]
     words = [w for w in words if w]
     if not words:
         return "it is empty"
@@ -79,7 +83,7 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     named = any(w[:1].isupper() for w in name.split()[1:])  # "the Wall Street Journal", "Tower Hamlets"
     if content and content[-1] in english.EVENT_NOUNS and not named:
         return f"{content[-1]!r} is an event"
-    last = name.split()[-1].strip(".,;:!?\"'()\u201c\u201d\u2018\u2019")
+    last = name.split()[-1].strip(_MARKS)
     # the thing is the name's head, not the end of a phrase describing someone ("people living near
     # the bridge", "migrants aboard the boat", "the man driving the bus")
     head = not any(

@@ -22,7 +22,7 @@ from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
-from counterclaim.text.third_person import CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
+from counterclaim.text.third_person import CLOSING_OF, CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
 
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
@@ -347,7 +347,7 @@ def _one_quotation_unquoted(point: str) -> str:
             return text  # "'90s", "'em", "'Tis": an apostrophe, not a quotation opening a sentence
         if opening == "'" and re.search(r"'(?!\w)", body):
             return text  # "'We will win'. Jones disagreed.": closed before the end
-        body += _CLOSING_OF[opening]
+        body += CLOSING_OF[opening]
     inner = re.sub(r"(?<=\w)\u2019(?=\w)", "'", body[:-1])  # "can\u2019t" holds no quotation mark
     if opening == "'":  # also an apostrophe: only a quotation mark beside a space opens or closes
         if "' " in inner or " '" in inner:
@@ -366,8 +366,7 @@ def _owner(owner: str) -> str:
     return _OWNER_PRONOUNS.get(owner.casefold()) or re.sub(r"['\u2019]s?$", "", owner)
 
 
-_QUOTE_PAIRS = {"\u2019": "\u2018", "\u201d": "\u201c", "'": "'", '"': '"'}
-_CLOSING_OF = {opening: closing for closing, opening in _QUOTE_PAIRS.items()}
+_QUOTE_PAIRS = {closing: opening for opening, closing in CLOSING_OF.items()}
 
 
 def _point_before(text: str, end: int) -> str:
