@@ -100,6 +100,34 @@ def test_retry_after_that_is_neither_seconds_nor_a_date_falls_back_to_backoff(st
     assert len(slept) == 2 and all(0 <= s <= 1 for s in slept)
 
 
+# llama.cpp's server (the embedded one) answers 500 with this message when the text the model generated
+# fails the server's own parser; seen on a Wikinews article (the four identical attempts lost it whole).
+LLAMA_OUTPUT_NOT_PARSED = {
+    "error": {
+        "code": 500,
+        "message": "The model produced output that does not match the expected peg-native format",
+        "type": "server_error",
+    }
+}
+
+
+def test_a_500_blaming_the_model_output_is_that_answer_unusable_not_retried() -> None:
+    with scripted_server(json_reply(LLAMA_OUTPUT_NOT_PARSED, status=500), json_reply(OK_BODY)) as server:
+        result, slept, _ = ask(server.url, max_retries=3)
+    assert isinstance(result, ModelOutputError), result
+    assert "could not read the model's output" in result.one_line()
+    assert "peg-native format" in result.one_line()
+    assert len(server.requests) == 1 and slept == []
+
+
+def test_another_500_is_still_a_server_error_retried() -> None:
+    other = {"error": {"code": 500, "message": "slot unavailable", "type": "server_error"}}
+    with scripted_server(json_reply(other, status=500)) as server:
+        result, slept, _ = ask(server.url, max_retries=2)
+    assert isinstance(result, ProviderError), result
+    assert "slot unavailable" in result.one_line() and len(server.requests) == 3 and len(slept) == 2
+
+
 def test_analyze_against_a_server_sending_html_fails_with_exit_5(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

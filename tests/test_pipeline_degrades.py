@@ -70,12 +70,24 @@ CUT_OFF = {  # hand-made: what a server sends when the answer reaches max_tokens
 }
 
 
+OUTPUT_NOT_PARSED = {  # hand-made, in the words llama.cpp's server uses (seen on a Wikinews article)
+    "error": {
+        "code": 500,
+        "message": "The model produced output that does not match the expected peg-native format",
+        "type": "server_error",
+    }
+}
+
+
 class ReplayWithFault:
     """Recorded answers, except a hand-made cut-off answer where `faulty(schema, index)` says so
-    (`index` counts that schema's requests from 0) and for requests the cassette does not hold."""
+    (`index` counts that schema's requests from 0) and for requests the cassette does not hold; with
+    `server_rejects`, the fault is instead the 500 a llama.cpp server sends when it cannot parse what
+    the model generated."""
 
-    def __init__(self, faulty: Callable[[str, int], bool]) -> None:
+    def __init__(self, faulty: Callable[[str, int], bool], *, server_rejects: bool = False) -> None:
         self.faulty = faulty
+        self.server_rejects = server_rejects
         self.seen: dict[str, int] = {}
         self.faulted: list[str] = []
         self.unrecorded: list[str] = []
@@ -88,6 +100,8 @@ class ReplayWithFault:
         recorded = RECORDED.get(json.dumps(body, sort_keys=True))
         if self.faulty(schema, index):
             self.faulted.append(schema)
+            if self.server_rejects:
+                return httpx2.Response(500, json=OUTPUT_NOT_PARSED)
         elif recorded is not None:
             return httpx2.Response(200, content=recorded, headers={"content-type": "application/json"})
         else:
@@ -104,8 +118,10 @@ def _text(seed: Path) -> str:
     return str(json.loads(seed.read_text(encoding="utf-8"))["text"])
 
 
-def analyse(seed: Path, faulty: Callable[[str, int], bool]) -> tuple[Analysis, ReplayWithFault]:
-    server = ReplayWithFault(faulty)
+def analyse(
+    seed: Path, faulty: Callable[[str, int], bool], *, server_rejects: bool = False
+) -> tuple[Analysis, ReplayWithFault]:
+    server = ReplayWithFault(faulty, server_rejects=server_rejects)
 
     async def run() -> Analysis:
         client = _client(server)
@@ -160,6 +176,20 @@ def test_a_window_cut_off_loses_that_window_only(english: Analysis) -> None:
     assert all(claim.evidence[0].start > first_window_ends for claim in analysis.claims)
     assert len(analysis.claims) < len(english.claims)
     assert server.seen.get(SUMMARY) == 1  # the article went on to its last step
+
+
+def test_a_window_the_server_cannot_parse_loses_that_window_only(english: Analysis) -> None:
+    """The 500 blames the model's text: that window is skipped (asked once, not retried) with a notice."""
+    faulty = lambda schema, index: schema == CLAIMS and index == 0  # noqa: E731
+    analysis, server = analyse(ENGLISH, faulty, server_rejects=True)
+    assert server.faulted == [CLAIMS]
+    assert any(
+        n.startswith("sentences 1-5 were not analysed: ") and "peg-native format" in n
+        for n in analysis.run.notices
+    )
+    assert analysis.claims and grounded(analysis.claims) <= grounded(english.claims)
+    assert len(analysis.claims) < len(english.claims)
+    assert server.seen.get(SUMMARY) == 1
 
 
 def test_a_speaker_batch_cut_off_keeps_the_window_claims(english: Analysis) -> None:

@@ -49,13 +49,29 @@ def _error_code(error: openai.APIStatusError) -> str:
     return str(getattr(error, "code", "") or "")
 
 
+_OUTPUT_NOT_PARSED = "the model produced output that does not match the expected"
+"""How llama.cpp's server begins the 500 it sends when the text the model generated fails the
+server's own parser of the answer format (seen with the embedded server: "... the expected
+peg-native format")."""
+
+
+def _blames_model_output(error: BaseException) -> bool:
+    """True for a 5xx that blames the model's generated text, not the server: the answer of this one
+    request is unusable (at temperature 0 asking again gives the same text), the server is fine."""
+    cause = root_cause(error)
+    if not isinstance(cause, openai.APIStatusError) or cause.status_code < 500:
+        return False
+    return _OUTPUT_NOT_PARSED in (_body_message(cause) or "").lower()
+
+
 def is_transient(error: BaseException) -> bool:
-    """True for failures worth retrying: 429 (not quota), 5xx, timeouts, connection errors."""
+    """True for failures worth retrying: 429 (not quota), 5xx (not one that blames the model's
+    output), timeouts, connection errors."""
     cause = root_cause(error)
     if isinstance(cause, openai.RateLimitError):
         return _error_code(cause) != "insufficient_quota"
     if isinstance(cause, openai.APIStatusError):
-        return cause.status_code >= 500
+        return cause.status_code >= 500 and not _blames_model_output(cause)
     return isinstance(cause, _TRANSIENT)
 
 
@@ -168,6 +184,12 @@ def _describe(
         return ProviderError(
             f"the request is longer than the model's context window at {where}; "
             "lower --chunk-chars or raise the server's context size",
+            usage=usage,
+        )
+    if isinstance(cause, openai.APIStatusError) and _blames_model_output(cause):
+        return ModelOutputError(
+            f"the model server could not read the model's output ({where}): "
+            f"{_first_line(_body_message(cause) or '')}",
             usage=usage,
         )
     if isinstance(cause, openai.APIStatusError) and cause.status_code >= 500:

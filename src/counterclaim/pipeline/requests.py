@@ -5,8 +5,8 @@ article prefix. A step builds all its requests (they never depend on each other'
 together under the client's limit of requests in flight, and reads the answers in the order the
 requests were built: the result never depends on which answer arrived first.
 
-An answer that arrived but is unusable (cut off, refused, never fitting the schema:
-`ModelOutputError`) costs only its own part of the analysis — a window of sentences, a batch of
+An answer that arrived but is unusable (cut off, refused, never fitting the schema, or text the
+server itself could not parse: `ModelOutputError`) costs only its own part of the analysis — a window of sentences, a batch of
 actors, one pair of claims — with a notice and a trace entry, when the state allows skipping; server
 errors (`ProviderError`) stop the analysis, since every later request would meet them too.
 """
@@ -32,7 +32,8 @@ Progress = Callable[[str], None]
 UNUSABLE_ANSWER = Rule(
     "request.unusable_answer",
     "An answer that arrived but cannot be used (cut off at its token limit, refused, never fitting the "
-    "schema after re-asks) costs only the part it was asked for: that part is skipped with a notice.",
+    "schema after re-asks, or a 500 saying the server could not parse the model's output) costs only "
+    "the part it was asked for: that part is skipped with a notice.",
 )
 
 
