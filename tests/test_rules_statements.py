@@ -836,7 +836,14 @@ def test_a_first_person_statement_is_restated_beginning_with_the_speakers_name(
 def test_the_restatement_schema_holds_the_model_to_the_opening() -> None:
     model = restatements_model(2, ["Donald H. Rumsfeld", None])
     assert model.model_validate({"item_0": "Donald H. Rumsfeld knows it.", "item_1": "We know it."})
-    for wrong in ["We know it.", "Donald HX Rumsfeld knows it.", "Donald H. Rumsfeld"]:
+    # a quotation mark inside the forced string: the embedded server's grammar once let the model
+    # write it bare, ending the JSON early (a 500 from the server, seen on a Wikinews article)
+    for wrong in [
+        "We know it.",
+        "Donald HX Rumsfeld knows it.",
+        "Donald H. Rumsfeld",
+        'Donald H. Rumsfeld said "no".',
+    ]:
         with pytest.raises(ValueError):
             model.model_validate({"item_0": wrong, "item_1": "We know it."})
 

@@ -151,6 +151,13 @@ MAX_RESTATEMENT_CHARS = 400
 """A restatement's longest length (step 6 asks about statements up to 300 characters)."""
 
 
+_REST_OF_RESTATEMENT = ' [^"\\\\]+$'
+"""After the opening: any characters but a quotation mark or a backslash. With " .+$" the embedded
+server's grammar (llguidance) let the model write a bare quotation mark inside the string, which
+ended the JSON early, and the server answered 500 ("output that does not match the expected
+peg-native format"); a restatement has no quotation marks anyway."""
+
+
 def restatements_model(count: int, openings: Sequence[str | None] = ()) -> type[BaseModel]:
     """One required standalone restatement per item (keys item_0, item_1, ...); item i must begin with
     `openings[i]` and a space when that is given (a grammar-constrained server cannot write anything
@@ -158,7 +165,7 @@ def restatements_model(count: int, openings: Sequence[str | None] = ()) -> type[
     fields: dict[str, Any] = {}
     for i in range(count):
         opening = openings[i] if i < len(openings) else None
-        pattern = None if opening is None else "^" + opening.replace(".", "\\.") + " .+$"
+        pattern = None if opening is None else "^" + opening.replace(".", "\\.") + _REST_OF_RESTATEMENT
         fields[f"item_{i}"] = (str, Field(min_length=2, max_length=MAX_RESTATEMENT_CHARS, pattern=pattern))
     return create_model("Restatements", **fields)
 
