@@ -761,7 +761,8 @@ def test_the_restate_step_asks_only_about_what_cannot_stand_alone_and_traces_its
     item = "- item_0: I believe we can win back both seats. "
     assert item + '(the speaker: Ann Hale; sentence 2; begin with "Ann Hale")' in content
     schema = model.asked[0][1]["response_format"]["json_schema"]["schema"]
-    assert schema["properties"]["item_0"]["pattern"] == "^Ann Hale .+$"  # first person: the name comes first
+    # first person: the name comes first, then anything but a quotation mark or backslash
+    assert schema["properties"]["item_0"]["pattern"] == '^Ann Hale [^"\\\\]+$'
     assert "Tom Reyes" not in content.split("TASK")[1]  # the statement that stands alone is not asked about
     assert [p.statement for p in state.statements] == [
         "Ann Hale believes Hale's party can win back both seats.",
