@@ -9,6 +9,7 @@ import pytest
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.statements import (
+    ARTICLE_SCRIPT,
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
     FIRST_PERSON,
@@ -579,7 +580,7 @@ FRAME_CASES += [
         id="over-a-figure",
     ),
 ]
-EXERCISED = {ARTICLE_SPELLING, ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED}
+EXERCISED = {ARTICLE_SCRIPT, ARTICLE_SPELLING, ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED}
 
 
 @pytest.mark.parametrize(("statement", "actor", "point"), FRAME_CASES)
@@ -1021,6 +1022,42 @@ def test_initials_the_model_spaced_are_closed_up_as_the_article_writes_them() ->
     ]
     ((rule, action),) = [(d.rule, d.action) for d in state.trace.decisions() if d.step == restate.NAME]
     assert (rule, action) == (ARTICLE_SPELLING.name, DecisionAction.RELABELED)
+
+
+def test_words_in_another_writing_system_are_put_back_from_the_article() -> None:
+    """The 1.5B wrote "with澳大利亚," for "with Australia," in a quotation of a Wikinews article."""
+    text = (
+        'Ardern said, "We will strengthen border controls and information-sharing with Australia, '
+        'among others." Lee said, "We met the Москва delegation."'
+    )
+    state = state_for(text)
+    state.registry.add_name("Ardern")
+    state.registry.add_name("Lee")
+    slipped = Proposal(
+        "p1",
+        (1,),
+        "Ardern",
+        "Ardern's government will strengthen information-sharing with澳大利亚,",
+        "promise",
+        False,
+    )
+    rewritten = Proposal(
+        "p2", (1,), "Ardern", "Ardern's government will work with 澳大利亚 closely.", "promise", False
+    )
+    articles_own = Proposal("p3", (2,), "Lee", "Lee's team met the Москва delegation.", "assertion", False)
+    full_width = Proposal(
+        "p4", (1,), "Ardern", "Border controls and 信息共享\uff0camong others.", "promise", False
+    )
+    state.statements = [slipped, rewritten, articles_own, full_width]
+    run_step(state, restate.run, restate.NAME)  # the fake model fails the test if it is asked
+    assert [p.statement for p in state.statements] == [
+        "Ardern's government will strengthen information-sharing with Australia,",
+        "Ardern's government will work with 澳大利亚 closely.",  # not beside the same words: left as written
+        "Lee's team met the Москва delegation.",  # the article writes it so
+        "Border controls and information-sharing with Australia, among others.",
+    ]
+    decisions = [(d.rule, d.action) for d in state.trace.decisions() if d.step == restate.NAME]
+    assert decisions == [(ARTICLE_SCRIPT.name, DecisionAction.RELABELED)] * 2
 
 
 def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:

@@ -22,6 +22,7 @@ from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
+from counterclaim.text.scripts import MAX_RESTORED_CHARS
 from counterclaim.text.third_person import CLOSING_OF, CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
 
 MIN_POINT_WORDS = 4
@@ -221,7 +222,15 @@ ARTICLE_SPELLING = Rule(
     'Initials the model wrote with spaces in a statement ("U. S. military officials are rejecting ...") '
     'are closed up where the article writes them so ("U.S. military officials"), as in actor names.',
 )
-RULES = (ARTICLE_SPELLING, ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED)
+ARTICLE_SCRIPT = Rule(
+    "statements.article_script",
+    "Letters of a writing system that is neither Latin nor the article's (the 1.5B slips into Chinese: "
+    '"information-sharing with澳大利亚,") are replaced by the words of the claim\'s sentences at that '
+    'place ("with Australia,"), when the statement follows those sentences on both sides of the run '
+    "and the words there are at most `max_chars` characters; otherwise the statement is left as written.",
+    {"max_chars": MAX_RESTORED_CHARS},
+)
+RULES = (ARTICLE_SCRIPT, ARTICLE_SPELLING, ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED)
 
 
 def without_frame(

@@ -1,7 +1,8 @@
 """Step 6, restate: every statement is made to stand alone, by code where it can and by the model where
 it cannot.
 
-Code closes up initials the model spaced ("U. S." -> "U.S.", as the article writes them) and removes an
+Code puts the article's words back where the model slipped into another writing system, closes
+up initials the model spaced ("U. S." -> "U.S.", as the article writes them) and removes an
 attribution frame of the actor's own ("NATO said Russia is ..." -> "Russia is ...",
 `rules.statements`). A statement that still opens with a pronoun or keeps a frame code cannot remove
 ("I believe ...", "The president says ...") is restated by the model: one bounded request per batch,
@@ -21,6 +22,7 @@ from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import ActorRegistry, initials_as_in_article, short_names
 from counterclaim.pipeline.rules.statements import (
+    ARTICLE_SCRIPT,
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
     FIRST_PERSON,
@@ -35,6 +37,7 @@ from counterclaim.pipeline.schemas import restatements_model
 from counterclaim.pipeline.state import AnalysisState
 from counterclaim.text.chunking import Chunk, batches_by_chunk
 from counterclaim.text.language import looks_foreign
+from counterclaim.text.scripts import scripts_of, with_article_words
 from counterclaim.text.third_person import in_third_person, opens_in_first_person
 
 NAME = "restate"
@@ -93,6 +96,18 @@ class _ActorNames:
         Schumer"; the name as given for a name no actor goes by."""
         actor_id = self._id(name)
         return name if actor_id is None else self.shortest[actor_id]
+
+
+def _article_words_restored(state: AnalysisState) -> None:
+    """Statements with the article's words where the model slipped into another writing system."""
+    article_scripts = scripts_of(state.article.sanitized.clean)
+    for index, item in enumerate(state.statements):
+        evidence = " ".join(state.article.sentence_texts[n - 1] for n in item.sentences)
+        restored = with_article_words(item.statement, evidence, article_scripts)
+        if restored is not None:
+            reason = f"{item.statement!r} is written {restored!r}, with the words of its sentences"
+            state.trace.record_about(ARTICLE_SCRIPT, DecisionAction.RELABELED, reason, item)
+            state.statements[index] = replace(item, statement=restored)
 
 
 def _initials_closed_up(state: AnalysisState) -> None:
@@ -210,6 +225,7 @@ async def run(state: AnalysisState) -> None:
     """Frames removed and first-person statements put in the third person by code, then the statements
     that still cannot stand alone restated."""
     names = _ActorNames.of(state)
+    _article_words_restored(state)
     _initials_closed_up(state)
     _without_frames(state, names)
     _in_third_person(state, names)
