@@ -27,8 +27,13 @@ SAME_NAME_FORMS = Rule(
     '"Erdoğan") or a proper name ends the other ("Stoltenberg", '
     '"Jens Stoltenberg", "NATO chief Jens Stoltenberg"; a title alone, "The President", is no such '
     'name, and a name after a connector or preposition is someone else\'s: "Critics of Netanyahu", '
-    '"The United States and NATO"; "the government of X" is X\'s); the actor is shown under the '
-    "longest form of at most `max_words` words that the article uses.",
+    '"The United States and NATO"; "the government of X" is X\'s), or one is a title and a surname '
+    'and the other the same title with given names ("Prime Minister Ardern", "Prime Minister Jacinda '
+    'Ardern"; not "Chief Justice John Roberts" for "Chief Roberts"), or one is a person\'s name and the '
+    'other that name with "of" and an affiliation or a comma and an apposition after it ("Graciano '
+    'Mijares of the police"; "The Government" is no name of "Government of Kenya"); "South Sudan", '
+    '"New Mexico", a "Deputy Mayor" are another place or office than "Sudan", "Mexico", the mayor. The '
+    "actor is shown under the longest form of at most `max_words` words that the article uses.",
     {"max_words": _MAX_CANONICAL_WORDS},
 )
 METONYM = Rule(
@@ -323,7 +328,9 @@ def same_state(a: str, b: str) -> bool:
 
 
 def same_actor_name(a: str, b: str) -> bool:
-    """Whether two name forms denote the same actor: equal keys, or a proper name that ends the other.
+    """Whether two name forms denote the same actor: equal keys, or a proper name that ends the other,
+    or a title's two forms of one person (`_title_and_surname`), or a person's name before its
+    affiliation or apposition (`_name_before_affiliation`).
 
     "Stoltenberg" ~ "Jens Stoltenberg" ~ "NATO chief Jens Stoltenberg"; but "officials" is not
     "Russian officials" (a lower-case common noun is never taken as a short form), nor "The President"
@@ -335,11 +342,20 @@ def same_actor_name(a: str, b: str) -> bool:
         return False
     if ka == kb:
         return True
+    return _one_ends_the_other(a, b) or _title_and_surname(a, b) or _name_before_affiliation(a, b)
+
+
+def _one_ends_the_other(a: str, b: str) -> bool:
+    """Whether the shorter form is a proper name that ends the longer ("Jens Stoltenberg", "NATO chief
+    Jens Stoltenberg") and no connector or preposition comes before it there."""
+    ka, kb = name_key(a), name_key(b)
     (short, short_raw), (long_, _) = sorted(((ka, a), (kb, b)), key=lambda pair: len(pair[0]))
     proper = short_raw.strip()[:1].isupper() and _bare_title(short_raw) is None
-    if not (proper and long_.endswith(" " + short)):
+    if not (short and proper and long_.endswith(" " + short)):
         return False
     before = long_[: -len(short) - 1].split()
+    if before[-1:] and before[-1] in _ANOTHER_PLACE_OR_OFFICE:
+        return False  # "South Sudan" is not Sudan, the "Deputy Mayor of London" not its mayor
     if before[-2:-1] == ["of"] and before[-1:] == ["the"]:
         before = before[:-1]  # "the Democratic Republic of the Congo"
     if not before or before[-1] not in _PHRASE_BREAKERS:
@@ -350,6 +366,65 @@ def same_actor_name(a: str, b: str) -> bool:
 
 
 _PHRASE_BREAKERS = english.NAME_CONNECTORS | english.PREPOSITIONS
+_ANOTHER_PLACE_OR_OFFICE = frozenset(
+    """north south east west northern southern eastern western central new equatorial deputy vice
+    acting""".split()
+)
+"""Words before a name that make it another place or another office ("North Korea", "New Mexico",
+"Central African Republic", "Deputy Director of the CIA")."""
+_TITLE_WORDS = frozenset(word for title in english.NAME_TITLES for word in title) | frozenset(
+    """deputy vice acting former interim counsel executive officer justice head leader bin ibn al el
+    abu""".split()
+)
+"""Words that carry on a title ("Chief Justice", "Secretary General", "Deputy Mayor") or join an Arabic
+name ("Mohammed Bin Salman"): never a given name between a title and a surname."""
+
+
+def _title_and_surname(a: str, b: str) -> bool:
+    """Whether one name is a title and a surname and the other the same title, given names and that
+    surname ("Prime Minister Ardern", "Prime Minister Jacinda Ardern"; "President Trump", "President
+    Donald J. Trump"): the title is one of `NAME_TITLES`, the words between are capitalised and none of
+    them carries on a title or joins a name (`_TITLE_WORDS`: "Chief Roberts" is not "Chief Justice
+    John Roberts", "Prince Salman" not "Prince Mohammed Bin Salman")."""
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    if len(short) < 2 or len(long_) <= len(short) or not short[-1][:1].isupper():
+        return False
+    short_keys, long_keys = [name_key(w) for w in short], [name_key(w) for w in long_]
+    title = short_keys[:-1]
+    if short_keys[-1] != long_keys[-1] or long_keys[: len(title)] != title:
+        return False
+    if tuple(w for w in title if w != "the") not in english.NAME_TITLES:
+        return False
+    given = long_[len(title) : -1]
+    return all(w[:1].isupper() and name_key(w) not in _TITLE_WORDS for w in given)
+
+
+def _name_before_affiliation(a: str, b: str) -> bool:
+    """Whether one form is a person's name followed by "of" and an affiliation or by an apposition
+    after a comma ("Chief Superintendent Graciano Mijares of the police", "Jens Stoltenberg, Secretary
+    General of NATO") and the other that name ("Graciano Mijares"). A person's name here ends in two
+    capitalised words that are no title word and no organisation's word (`_NOT_A_PERSON_WORDS`): "The
+    Government" is no name of "Government of Kenya", nor "Critics" of "Critics of Netanyahu"."""
+    for name, affiliated in ((a, b), (b, a)):
+        head = re.split(r",| of ", " ".join(affiliated.split()), maxsplit=1)[0].strip()
+        if head == " ".join(affiliated.split()) or not _ends_in_a_persons_name(head):
+            continue
+        if name_key(head) == name_key(name) or _one_ends_the_other(head, name):
+            return True
+    return False
+
+
+def _ends_in_a_persons_name(text: str) -> bool:
+    """Whether the text ends in two capitalised words that are no title word, no organisation's or
+    place's word and no article ("Graciano Mijares"; not "Deputy Minister", "Foreign Ministry")."""
+    last_two = text.split()[-2:]
+    return len(last_two) == 2 and all(
+        word[:1].isupper()
+        and name_key(word) not in _TITLE_WORDS
+        and word.strip(".,") not in _NOT_A_PERSON_WORDS
+        and name_key(word) not in ("the", "a", "an", "")
+        for word in last_two
+    )
 
 
 def _phrase_names(phrase: str, form: str) -> bool:
