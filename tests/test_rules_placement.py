@@ -89,6 +89,24 @@ def test_a_claim_moves_only_when_another_sentence_clearly_fits_better(
     assert supporting_sentence(article, statement, cited=1) == (2 if moves else 1)
 
 
+def test_the_speakers_name_is_no_support_for_a_sentence() -> None:
+    """Seen on a Wikinews article: a statement naming its speaker in full stayed on the sentence that
+    named her so, while another sentence held what she said."""
+    article = PreparedArticle.from_text(
+        "According to New Zealand Prime Minister Jacinda Ardern, the suspect had a licence for five guns. "
+        "Prime Minister Ardern said at a press conference yesterday morning the gun laws should be changed."
+    )
+    statement = (
+        "New Zealand Prime Minister Jacinda Ardern said at a press conference yesterday morning that the "
+        "gun laws should be changed."
+    )
+    actor = "New Zealand Prime Minister Jacinda Ardern"
+    assert supporting_sentence(article, statement, cited=1, actor=actor) == 2
+    assert supporting_sentence(article, statement, cited=1) == 1  # the name counted: it stayed
+    # a statement of nothing but the name keeps its words
+    assert supporting_sentence(article, "Jacinda Ardern", cited=2, actor=actor) == 2
+
+
 QUOTATION = (
     "Ane Alencar said: \u201cThis year we do not have an extreme drought as in 2015 and 2016. "  # 1
     "The fires are set by people. "  # 2

@@ -149,7 +149,7 @@ class Proposals:
         """Where the proposed claim goes, and the placement decision to record if it is kept; None when
         its statement retells a sentence of another window that none of the exceptions places it on."""
         cited, statement = proposed.sentence, proposed.statement
-        best = placement.supporting_sentence(self.article, statement, cited)
+        best = placement.supporting_sentence(self.article, statement, cited, proposed.actor)
         if best == cited and self._frames_quotation(proposed):
             quotation = cited - 1
             reason = (

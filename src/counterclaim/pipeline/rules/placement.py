@@ -36,7 +36,8 @@ MIN_EVIDENCE_WORDS = 4
 SUPPORTING_SENTENCE = Rule(
     "placement.supporting_sentence",
     "A claim moves to the sentence of its window that supports its statement: that sentence holds at "
-    "least `min_support` of the statement's content words and the cited one fewer than half as many.",
+    "least `min_support` of the statement's content words and the cited one fewer than half as many "
+    "(the words of the actor's name count for no sentence: they say who, not what).",
     {"min_support": MIN_SUPPORT},
 )
 RETOLD_FROM_ELSEWHERE = Rule(
@@ -83,10 +84,12 @@ RULES = (
 )
 
 
-def supporting_sentence(article: PreparedArticle, statement: str, cited: int) -> int:
+def supporting_sentence(article: PreparedArticle, statement: str, cited: int, actor: str = "") -> int:
     """The sentence of the article that supports a statement: the cited one unless another clearly
-    fits better."""
-    wanted = keywords(statement)
+    fits better. The words of the `actor`'s name count for no sentence (they say who, not what; a
+    sentence naming the speaker in full is no support for words another sentence holds), unless the
+    statement has no other."""
+    wanted = keywords(statement) - keywords(actor) or keywords(statement)
     if not wanted:
         return cited
     shared: Counter[int] = Counter()
