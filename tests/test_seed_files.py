@@ -1,6 +1,7 @@
-"""The labeled splits (`seeds/` dev, `seeds/validation/`, `seeds/test/`) are well-formed gold files, held
-to the seed rules (`scripts/seed_offsets.py --check`: offsets, sources, licences, known kinds), and no
-article is in two splits (a test article labeled again for validation would leak into the test score)."""
+"""The labeled splits (`seeds/` dev, `seeds/validation/`, `seeds/pool/`, `seeds/test/`) are well-formed
+gold files, held to the seed rules (`scripts/seed_offsets.py --check`: offsets, sources, licences, known
+kinds), and no article is in two splits (a test article labeled again for validation would leak into
+the test score)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,12 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
 import seed_offsets
 
 SEEDS = Path(__file__).parents[1] / "seeds"
-SPLITS = {"dev": SEEDS, "validation": SEEDS / "validation", "test": SEEDS / "test"}
+SPLITS = {
+    "dev": SEEDS,
+    "validation": SEEDS / "validation",
+    "pool": SEEDS / "pool",
+    "test": SEEDS / "test",
+}
 
 
 def _files(folder: Path) -> list[Path]:
