@@ -21,6 +21,7 @@ RULE_TEST_MODULES = [
     "test_rules_placement",
     "test_rules_attribution",
     "test_rules_claim_kinds",
+    "test_rules_propositions",
     "test_rules_translation",
     "test_rules_actor_names",
     "test_rules_sentence_speakers",

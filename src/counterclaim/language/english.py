@@ -417,6 +417,17 @@ DEMAND_CUES = (
 on text with straight apostrophes): a claim the model calls a demand holds one ("Russia demands that
 ...", "urged the Kremlin not to ...", "must go", "Release the prisoners now!")."""
 
+SYMPATHY_CUES = (
+    r"\b(?:condolences?|sympath(?:y|ies|ise|ize|ised|ized)|thoughts\s+and\s+prayers|prayers?"
+    r"|pray(?:s|ing|ed)?|saddened|heartbroken|heartfelt|mourn(?:s|ing|ed)?|(?<![\w-])thanks?(?![\w-])"
+    r"|thanked|thanking|grateful|gratitude|may\s+god|rest\s+in\s+peace|get\s+well|hearts\s+go\s+out"
+    r"|recover\s+soon|speedy\s+recovery)\b"
+)
+"""Words of sympathy, condolence, prayer, a wish or thanks ("offered condolences", "Let's all pray
+for", "May the injured recover soon", "thanked supporters"; not "a thank-you from the butterflies")."""
+SYMPATHY_CLAIM_CUES = r"\d|\b(?:said|says|saying|added|adding|that)\b"
+"""What makes a statement with words of sympathy still say something: a figure, or speech or a clause
+reported beside them ("thanked the rescuers, saying 40 were saved")."""
 THREAT_CUES = (
     r"\b(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)?|would(?:n't)?|will|won't|'ll|shall|shan't|going\s+to"
     r"|if|unless|otherwise|or\s+else|retaliat(?:e|es|ed|ing|ion)|consequences?|punish(?:es|ed|ing|ment)?"

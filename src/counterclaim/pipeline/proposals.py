@@ -18,6 +18,7 @@ from counterclaim.pipeline.rules import placement
 from counterclaim.pipeline.rules.attribution import AttributionCheck, actor_named_in
 from counterclaim.pipeline.rules.claim_kinds import KIND_WITHOUT_CUE, kind_borne
 from counterclaim.pipeline.rules.non_actors import NOT_AN_ACTOR, why_not_an_actor
+from counterclaim.pipeline.rules.propositions import SYMPATHY_ONLY, sympathy_only
 from counterclaim.pipeline.rules.sentence_speakers import SENTENCE_AS_ACTOR, speaker_for_copied_sentence
 from counterclaim.pipeline.trace import Rule, TraceRecorder
 
@@ -110,6 +111,10 @@ class Proposals:
         if rejection is not None:
             self.unattributed += 1
             record(rejection.rule, DecisionAction.DROPPED, rejection.reason, (sentence,))
+            return None
+        if self.article.english and sympathy_only(placed.statement):
+            reason = f"the statement only expresses sympathy, a wish or thanks: {placed.statement!r}"
+            record(SYMPATHY_ONLY, DecisionAction.DROPPED, reason, (sentence,))
             return None
         if placed.decision is not None:
             record(*placed.decision)
