@@ -75,7 +75,8 @@ NO_REPORTING_CUE = Rule(
     'crime", "a system of reporting abuse" name things; nor a negated one: "did not immediately '
     'announce"; nor a passive telling someone: "is reported to the police"; nor "deny" withholding a '
     'thing: "denied funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states"; '
-    'nor the idiom "is to blame") or a quotation mark in its sentence, or must open with a pronoun '
+    'nor the idiom "is to blame"; nor a word that only begins like one: "replaced", "urgent", "a quota") '
+    "or a quotation mark in its sentence, or must open with a pronoun "
     'going on with the account of a neighbour that reports its actor ("X said A. It also B."), or lie '
     "inside a quotation opened earlier in its paragraph, unless the text speaks in the first person "
     'throughout (a press statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside '
@@ -193,6 +194,9 @@ def _quotes_or_reporting_phrase(text: str) -> bool:
     return any(f" {phrase} " in spaced for phrase in english.REPORTING_PHRASES)
 
 
+_STEM_WORDS_NOT_SPEECH = re.compile(english.STEM_WORDS_NOT_SPEECH)
+
+
 def _reporting_words(words: list[str], *, negated_counts: bool = False, written: list[str]) -> list[int]:
     """The positions of the words that report speech (`has_reporting_cue`); `written` holds the words
     as written (their case)."""
@@ -200,6 +204,7 @@ def _reporting_words(words: list[str], *, negated_counts: bool = False, written:
         index
         for index, word in enumerate(words)
         if (word in english.REPORTING_CUE_WORDS or word.startswith(english.REPORTING_STEMS))
+        and not _STEM_WORDS_NOT_SPEECH.fullmatch(word)
         and not _names_a_thing(words, index, written)
         and (negated_counts or not _negated(words, index))
         and not _reported_to_someone(words, index)
