@@ -20,15 +20,28 @@ EXERCISED = {SYMPATHY_ONLY}
         ("May the injured recover soon.", True),
         ("Let's all pray for Mayor Adamowicz.", True),
         ("Morawiecki is with Mayor Adamowicz in his thoughts and prayers.", True),
-        ("I want to express my sympathy and regrets to the families of the victims of the fire.", True),
-        ("She used Instagram to thank supporters.", True),
-        ("May God protect their parents and loved ones.", True),
-        # something said beside the sympathy
+        ("Joachim Brudzinski tweeted, 'I want to express my sympathy and regrets to the families.'", True),
+        ("President Andrzej Duda prays for his return to health and full strength.", True),
+        ("Get well soon, Mr President.", True),
+        # something said beside the sympathy (a review's probes)
         ("He thanked the rescuers, saying 40 people were saved.", False),
         ("The minister offered condolences and said the attack was a cowardly act.", False),
         ("We are grateful that the court agreed with us.", False),
-        ("The mayor thanked the firefighters who pulled 12 people from the flats.", False),  # a figure
-        # no word of sympathy, or one that is no sympathy
+        ("The minister expressed sympathy but rejected calls for an inquiry.", False),
+        ("The PM sent condolences and vowed to hunt down the attackers.", False),
+        ("Pope Francis prayed for the victims and called for an end to the violence.", False),
+        ("Our prayers are with Israel, which has every right to defend itself.", False),
+        ("Hamas thanked Iran for arming its fighters.", False),  # thanks for a deed asserts the deed
+        ("She thanked God nobody was hurt.", False),
+        ("Ukraine mourns after Russian strike kills dozens in Dnipro.", False),
+        # sympathy as the topic, or another sense of the words
+        ("Thanks to the new law, crime fell sharply.", False),
+        ("Moscow dismissed Western condolences as hypocrisy.", False),
+        ("The ministry denied offering condolences to the rebel commander's family.", False),
+        ("Sympathy for the rebels is growing, the poll shows.", False),
+        ("Workers staged sympathy strikes in support of the miners.", False),
+        ("Thoughts and prayers are not enough; Congress must act on guns.", False),
+        ("The cleric prayed for the death of America.", False),
         ("This reprieve is a thank-you from the butterflies to the people who planted milkweed.", False),
         ("The bridge is safe.", False),
     ],

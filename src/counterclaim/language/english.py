@@ -426,16 +426,29 @@ on text with straight apostrophes): a claim the model calls a demand holds one (
 ...", "urged the Kremlin not to ...", "must go", "Release the prisoners now!")."""
 
 SYMPATHY_CUES = (
-    r"\b(?:condolences?|sympath(?:y|ies|ise|ize|ised|ized)|thoughts\s+and\s+prayers|prayers?"
-    r"|pray(?:s|ing|ed)?|saddened|heartbroken|heartfelt|mourn(?:s|ing|ed)?|(?<![\w-])thanks?(?![\w-])"
-    r"|thanked|thanking|grateful|gratitude|may\s+god|rest\s+in\s+peace|get\s+well|hearts\s+go\s+out"
-    r"|recover\s+soon|speedy\s+recovery)\b"
+    r"\b(?:condolences?|sympath(?:y|ies|ise|ize|ised|ized)|thoughts\s+and\s+prayers|prayers"
+    r"|pray(?:s|ing|ed)?|saddened|heartbroken|heartfelt|regrets"
+    r"|(?<![\w-])(?<!no\s)thanks?(?![\w-])(?!\s+(?:\w+\s+)?to\b)|thanked|thanking|grateful|gratitude"
+    r"|may\s+god|rest\s+in\s+peace|get\s+well|hearts\s+go\s+out|recover\s+soon|speedy\s+recovery)\b"
 )
 """Words of sympathy, condolence, prayer, a wish or thanks ("offered condolences", "Let's all pray
-for", "May the injured recover soon", "thanked supporters"; not "a thank-you from the butterflies")."""
-SYMPATHY_CLAIM_CUES = r"\d|\b(?:said|says|saying|added|adding|that)\b"
-"""What makes a statement with words of sympathy still say something: a figure, or speech or a clause
-reported beside them ("thanked the rescuers, saying 40 were saved")."""
+for", "May the injured recover soon", "thanked supporters"; not "thanks to the new law", not "a
+thank-you from the butterflies")."""
+SYMPATHY_CLAIM_CUES = (
+    r"\d|\b(?:said|says|saying|added|adding|that|not|no|never|nor|nobody|nothing|none|den\w*|reject\w*|dismiss\w*"
+    r"|accus\w*|critic\w*|blam\w*|strikes?|walkouts?|polls?|shows?|death|deaths|for\s+\w+ing)\b"
+)
+"""What makes a statement with words of sympathy still say something: a figure, speech reported beside
+them, a negation, thanks for a deed ("thanked Iran for arming"), or the sympathy being what the claim
+is about ("denied offering condolences", "dismissed Western condolences", "sympathy strikes",
+"Sympathy for the rebels is growing, the poll shows")."""
+SYMPATHY_CLAUSE_BREAK = (
+    r"[,;:]|\b(?:but|while|then|after|because|as|before|although|though|whereas)\b"
+    r"|\band\b(?=\s+(?:\w+ed|will|would|can|must|needs?|has|have|is|are|was|were)\b)"
+)
+"""Where a statement's clauses part: each must be sympathy for the statement to be sympathy alone
+("expressed sympathy but rejected calls for an inquiry" is not); "and" parts clauses only before a
+verb ("sent condolences and vowed ..."), not within a phrase ("health and full strength")."""
 THREAT_CUES = (
     r"\b(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)?|would(?:n't)?|will|won't|'ll|shall|shan't|going\s+to"
     r"|if|unless|otherwise|or\s+else|retaliat(?:e|es|ed|ing|ion)|consequences?|punish(?:es|ed|ing|ment)?"

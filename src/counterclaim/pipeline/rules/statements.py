@@ -265,6 +265,12 @@ def without_frame(
     return _named_opening(point, actor, pronoun_is_actor=fits)
 
 
+def point_of(text: str) -> str:
+    """The text without its attribution frame (whoever it names), or the text when it has none."""
+    frame = _frame(" ".join(text.split()))
+    return frame.point if frame is not None else text
+
+
 class _Frame(NamedTuple):
     speaker: str | None
     """None: not named apart ("According to X" names it in `speaker` too; a bare frame has none)."""
