@@ -262,11 +262,12 @@ words above ("called", "calling", "maintains")."""
 
 STEM_WORDS_NOT_SPEECH = (
     r"replac\w*|replic\w*|quota\w*|urgen\w*|counterpart\w*|counterterror\w*|counterfeit\w*"
-    r"|cautious\w*|predictabl\w*|promising|expressway\w*"
+    r"|cautious\w*|predictabl\w*|expressway\w*"
 )
 """Words that begin like a reporting word (`REPORTING_STEMS`: "repl", "quot", "urg", "counter",
-"caution", "predict", "promis", "express") and never report speech ("every member is re-elected or
-replaced", "a quota", "urgent repairs", "his counterpart", "a promising start")."""
+"caution", "predict", "express") and never report speech ("every member is re-elected or replaced",
+"a quota", "urgent repairs", "his counterpart"). Not "promising": "promising to lift regulations" is a
+promise (PolNeAR)."""
 
 REPORTING_PHRASES = ("pointed out", "points out", "point out", "pointing out", "made clear", "makes clear")
 """Reporting verbs of two words, whose first word alone reports nothing ("pointed a gun")."""
