@@ -615,6 +615,14 @@ HEARSAY_ADVERBS = _words("reportedly allegedly purportedly reputedly supposedly"
 """Adverbs telling that unnamed others say so ("The crash reportedly killed seven"): no one's words are
 reported by name."""
 
+VAGUE_REPORT_WORDS = _words(
+    "some other several many initial early unconfirmed earlier later recent"
+)
+"""Words before "reports" that still name no source ("according to some reports", "Some reports
+suggest"; not "media" or "local": "local media reports" name a kind of source): vague reports, not a
+speaker (the gold guide: "Some reports suggest ...", "reportedly ..."
+with no identifiable source are not claims)."""
+
 PASSIVE_IRREGULAR_PARTICIPLES = _words("said told thought held")
 """Participles of reporting verbs not in -ed ("is said to have fled", "was told to leave")."""
 

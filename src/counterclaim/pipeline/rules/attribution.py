@@ -87,10 +87,10 @@ NO_REPORTING_CUE = Rule(
 HEARSAY_ONLY = Rule(
     "attribution.hearsay_only",
     'In English, a claim whose sentence reports speech only in the passive or as hearsay ("was '
-    'announced", "is reported to have", "were criticized", "reportedly", "allegedly") is not its '
-    'actor\'s: such a sentence names no speaker, or names it after "by" ("were reported by local '
-    "media\": a claim of the local media is kept). On PolNeAR's dev labels the source of such a "
-    "sentence is never its subject.",
+    'announced", "is reported to have", "were criticized", "reportedly", "allegedly", "according to '
+    'media reports", "Reports indicate") is not its actor\'s: such a sentence names no speaker, or '
+    'names it after "by" ("were reported by local media": a claim of the local media is kept). On '
+    "PolNeAR's dev labels the source of such a sentence is never its subject.",
 )
 RULES = (
     MODEL_INSTRUCTION,
@@ -234,8 +234,9 @@ def hearsay_only(text: str, actor: str) -> bool:
         return False
     words = _words(text)
     cues = _reporting_words(words, written=word_runs(text))
+    vague = _vague_reports(words)
     if not cues or not all(
-        _passive(words, index) or words[index] in english.HEARSAY_ADVERBS for index in cues
+        _passive(words, index) or words[index] in english.HEARSAY_ADVERBS or index in vague for index in cues
     ):
         return False
     for index in cues:
@@ -243,6 +244,31 @@ def hearsay_only(text: str, actor: str) -> bool:
         if agent and (agent[0] in _UNNAMED_AGENT_OPENERS or _names_whole(actor, agent)):
             return False  # the actor speaks, or may ("was announced by the president")
     return True
+
+
+def _vague_reports(words: list[str]) -> set[int]:
+    """The positions of the words that tell of reports no one is named for: "according to (media)
+    reports", or a sentence opening with "(Some) reports" and the verb right after them ("Reports
+    indicate ...", "Some reports suggest ...", "Reports on the weapon vary"); none when "by" or "from"
+    names the reports' source."""
+    found: set[int] = set()
+    for index, word in enumerate(words):
+        if word == "according" and words[index + 1 : index + 2] == ["to"]:
+            report = index + 2
+            while report < len(words) and words[report] in english.VAGUE_REPORT_WORDS:
+                report += 1
+            if _unsourced_reports(words, report):
+                found |= {index, report}
+    opening = 0
+    while opening < len(words) and words[opening] in english.VAGUE_REPORT_WORDS:
+        opening += 1
+    if _unsourced_reports(words, opening):
+        found |= {opening, opening + 1}  # "Reports indicate", "Some reports suggest"
+    return found
+
+
+def _unsourced_reports(words: list[str], index: int) -> bool:
+    return words[index : index + 1] == ["reports"] and words[index + 1 : index + 2] not in (["by"], ["from"])
 
 
 _UNNAMED_AGENT_OPENERS = english.DETERMINERS | english.PERSONAL_PRONOUNS | frozenset({"him", "her", "them"})
