@@ -469,6 +469,12 @@ def test_a_speech_noun_or_a_name_after_a_or_an_still_reports(sentence: str) -> N
         ("According to local media reports, 40 people died.", "local media", False),  # a kind of source
         ("Reports say the minister denied the charges.", "the minister", False),  # the minister's denial
         ("The BBC reports that 40 people died.", "The BBC", False),
+        # a review's probes: a source after the reports, or cited; vague reports after a connective
+        ("According to reports in the New York Times, the deal is off.", "the New York Times", False),
+        ("According to reports citing two officials, the ceasefire has collapsed.", "two officials", False),
+        ("Some reports say, citing police, that 12 died.", "police", False),
+        ("But some reports had suggested the general fled.", "the general", True),
+        ("According to unverified reports, the general has fled.", "the general", True),
         ("Ana Lima was later announced to have died in hospital.", "Omar Lind", True),
         ("The Kell Transport bus reportedly crashed twice last year.", "Kell Transport", True),
         ("The ministry has been widely criticized for the delay.", "the ministry", True),

@@ -616,7 +616,8 @@ HEARSAY_ADVERBS = _words("reportedly allegedly purportedly reputedly supposedly"
 reported by name."""
 
 VAGUE_REPORT_WORDS = _words(
-    "some other several many initial early unconfirmed earlier later recent"
+    "some other several many multiple numerous conflicting initial early unconfirmed unverified unspecified"
+    " earlier later recent"
 )
 """Words before "reports" that still name no source ("according to some reports", "Some reports
 suggest"; not "media" or "local": "local media reports" name a kind of source): vague reports, not a

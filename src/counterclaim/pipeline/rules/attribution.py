@@ -247,10 +247,12 @@ def hearsay_only(text: str, actor: str) -> bool:
 
 
 def _vague_reports(words: list[str]) -> set[int]:
-    """The positions of the words that tell of reports no one is named for: "according to (media)
-    reports", or a sentence opening with "(Some) reports" and the verb right after them ("Reports
-    indicate ...", "Some reports suggest ...", "Reports on the weapon vary"); none when "by" or "from"
-    names the reports' source."""
+    """The positions of the words that tell of reports no one is named for: "according to (some)
+    reports", or a sentence opening with "(But) (some) reports" and the verb right after them or after
+    "have" ("Reports indicate ...", "Some reports had suggested ...", "Reports on the weapon vary");
+    none when the reports' source follows them ("by", "from", "in", "citing", ...) or is cited."""
+    if _CITING & set(words):
+        return set()  # "Some reports, citing police, said ..."
     found: set[int] = set()
     for index, word in enumerate(words):
         if word == "according" and words[index + 1 : index + 2] == ["to"]:
@@ -260,15 +262,32 @@ def _vague_reports(words: list[str]) -> set[int]:
             if _unsourced_reports(words, report):
                 found |= {index, report}
     opening = 0
+    while opening < len(words) and words[opening] in _CONNECTIVES:
+        opening += 1
     while opening < len(words) and words[opening] in english.VAGUE_REPORT_WORDS:
         opening += 1
     if _unsourced_reports(words, opening):
-        found |= {opening, opening + 1}  # "Reports indicate", "Some reports suggest"
+        verb = (
+            opening + 2 if words[opening + 1 : opening + 2] in (["have"], ["has"], ["had"]) else opening + 1
+        )
+        found |= {opening, verb}  # "Reports indicate", "Some reports had suggested"
     return found
 
 
+_CITING = frozenset({"citing", "quoting"})
+_CONNECTIVES = frozenset({"but", "however", "meanwhile", "and", "yet", "still", "also"})
+_SOURCE_AFTER_REPORTS = frozenset(
+    {"by", "from", "in", "citing", "quoting", "attributed", "carried", "published"}
+)
+"""Words after "reports" that bring their source ("reports in the Times", "reports attributed to the
+ministry")."""
+
+
 def _unsourced_reports(words: list[str], index: int) -> bool:
-    return words[index : index + 1] == ["reports"] and words[index + 1 : index + 2] not in (["by"], ["from"])
+    return (
+        words[index : index + 1] == ["reports"]
+        and not set(words[index + 1 : index + 2]) & _SOURCE_AFTER_REPORTS
+    )
 
 
 _UNNAMED_AGENT_OPENERS = english.DETERMINERS | english.PERSONAL_PRONOUNS | frozenset({"him", "her", "them"})
