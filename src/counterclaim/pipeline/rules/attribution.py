@@ -88,7 +88,7 @@ HEARSAY_ONLY = Rule(
     "attribution.hearsay_only",
     'In English, a claim whose sentence reports speech only in the passive or as hearsay ("was '
     'announced", "is reported to have", "were criticized", "reportedly", "allegedly", "according to '
-    'media reports", "Reports indicate") is not its actor\'s: such a sentence names no speaker, or '
+    'some reports", "Reports indicate") is not its actor\'s: such a sentence names no speaker, or '
     'names it after "by" ("were reported by local media": a claim of the local media is kept). On '
     "PolNeAR's dev labels the source of such a sentence is never its subject.",
 )
