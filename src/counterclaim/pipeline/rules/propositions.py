@@ -16,6 +16,8 @@ from counterclaim.pipeline.trace import Rule
 
 MAX_WORDS = 25
 """A longer statement says more than its sympathy."""
+_FRAME_WORDS = 8
+"""A clause that frames the words is short: a name and its verb of saying."""
 
 SYMPATHY_ONLY = Rule(
     "propositions.sympathy_only",
@@ -56,7 +58,3 @@ def _names_or_frames(clause: str) -> bool:
     if all(w[:1].isupper() for w in words):
         return True
     return len(words) <= _FRAME_WORDS and words[-1].casefold() in english.REPORTING_VERBS
-
-
-_FRAME_WORDS = 8
-"""A frame is short: a name and its verb of saying."""
