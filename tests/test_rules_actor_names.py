@@ -23,6 +23,7 @@ from counterclaim.pipeline.rules.actor_names import (
     name_key,
     same_actor_name,
     same_state,
+    short_name,
     spelled_as_in_article,
 )
 from counterclaim.pipeline.schemas import ActorDetails
@@ -592,3 +593,12 @@ def test_a_name_after_a_connector_is_someone_else() -> None:
     assert not same_actor_name("President of Russia", "Russia")
     assert same_actor_name("the Democratic Republic of the Congo", "Congo")
     assert same_actor_name("the city of Kyiv", "Kyiv")
+
+
+def test_words_that_carry_on_a_title_are_not_titles_where_a_name_is_spelled() -> None:
+    """The words no given name can be (`_title_and_surname`: "Deputy", "Abu") once shadowed the bare
+    titles `spelled_as_in_article` and `short_name` read, under the same module name: "Deputy Police"
+    was taken for a title and a name, and "Abu" for no name."""
+    assert spelled_as_in_article("police", "Officers said the Deputy Police took over.") == "police"
+    assert spelled_as_in_article("police", "Officers said the Kenya Police took over.") == "police"
+    assert short_name("Abu Bakr al-Baghdadi", ["Abu"]) == "Abu"

@@ -372,9 +372,8 @@ _ANOTHER_PLACE_OR_OFFICE = frozenset(
 )
 """Words before a name that make it another place or another office ("North Korea", "New Mexico",
 "Central African Republic", "Deputy Director of the CIA")."""
-_TITLE_WORDS = frozenset(word for title in english.NAME_TITLES for word in title) | frozenset(
-    """deputy vice acting former interim counsel executive officer justice head leader bin ibn al el
-    abu""".split()
+_NO_GIVEN_NAME_WORDS = _TITLE_PARTS | frozenset(
+    "deputy vice acting former interim counsel executive justice head leader bin ibn al el abu".split()
 )
 """Words that carry on a title ("Chief Justice", "Secretary General", "Deputy Mayor") or join an Arabic
 name ("Mohammed Bin Salman"): never a given name between a title and a surname."""
@@ -384,7 +383,7 @@ def _title_and_surname(a: str, b: str) -> bool:
     """Whether one name is a title and a surname and the other the same title, given names and that
     surname ("Prime Minister Ardern", "Prime Minister Jacinda Ardern"; "President Trump", "President
     Donald J. Trump"): the title is one of `NAME_TITLES`, the words between are capitalised and none of
-    them carries on a title or joins a name (`_TITLE_WORDS`: "Chief Roberts" is not "Chief Justice
+    them carries on a title or joins a name (`_NO_GIVEN_NAME_WORDS`: "Chief Roberts" is not "Chief Justice
     John Roberts", "Prince Salman" not "Prince Mohammed Bin Salman")."""
     short, long_ = sorted((a.split(), b.split()), key=len)
     if len(short) < 2 or len(long_) <= len(short) or not short[-1][:1].isupper():
@@ -396,7 +395,7 @@ def _title_and_surname(a: str, b: str) -> bool:
     if tuple(w for w in title if w != "the") not in english.NAME_TITLES:
         return False
     given = long_[len(title) : -1]
-    return all(w[:1].isupper() and name_key(w) not in _TITLE_WORDS for w in given)
+    return all(w[:1].isupper() and name_key(w) not in _NO_GIVEN_NAME_WORDS for w in given)
 
 
 def _name_before_affiliation(a: str, b: str) -> bool:
@@ -420,7 +419,7 @@ def _ends_in_a_persons_name(text: str) -> bool:
     last_two = text.split()[-2:]
     return len(last_two) == 2 and all(
         word[:1].isupper()
-        and name_key(word) not in _TITLE_WORDS
+        and name_key(word) not in _NO_GIVEN_NAME_WORDS
         and word.strip(".,") not in _NOT_A_PERSON_WORDS
         and name_key(word) not in ("the", "a", "an", "")
         for word in last_two
