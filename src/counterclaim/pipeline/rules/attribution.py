@@ -225,15 +225,38 @@ def _to_blame(words: list[str], index: int) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _SentenceCues:
+    """What in one sentence reports speech, read once for both checks that need it (`rejects`): a
+    quotation mark or a reporting phrase, and the positions of its reporting words."""
+
+    spoken: bool
+    words: list[str]
+    reporting: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _SentenceCues:
+        words = _words(text)
+        return cls(_quotes_or_reporting_phrase(text), words, _reporting_words(words, written=word_runs(text)))
+
+    @property
+    def found(self) -> bool:
+        """Whether the sentence has a reporting cue (`has_reporting_cue`)."""
+        return self.spoken or bool(self.reporting)
+
+
 def hearsay_only(text: str, actor: str) -> bool:
     """Whether the sentence reports speech only in the passive or as hearsay ("Adamowicz was announced
     to have died", "The crash reportedly killed seven", "They have been criticized for ...") and the
     actor is not the one named after "by" ("were reported by local media"): the actor is then what
     the speech is about, not who speaks. A quotation mark or a reporting phrase is speech reported."""
-    if _quotes_or_reporting_phrase(text):
+    return _hearsay_only(_SentenceCues.of(text), actor)
+
+
+def _hearsay_only(sentence: _SentenceCues, actor: str) -> bool:
+    if sentence.spoken:
         return False
-    words = _words(text)
-    cues = _reporting_words(words, written=word_runs(text))
+    words, cues = sentence.words, sentence.reporting
     vague = _vague_reports(words)
     if not cues or not all(
         _passive(words, index) or words[index] in english.HEARSAY_ADVERBS or index in vague for index in cues
@@ -561,10 +584,11 @@ class AttributionCheck:
         neighbours = [
             self._around(n, 0, 0) for n in (sentence - 1, sentence + 1) if 1 <= n <= len(self.sentences)
         ]
+        spoken_here = headline_colon or sentence in self.quoted
+        sentence_cues = _SentenceCues.of(text)
         cue = (
-            headline_colon
-            or sentence in self.quoted
-            or has_reporting_cue(text)
+            spoken_here
+            or sentence_cues.found
             or (
                 opens_with_pronoun(text)
                 and any(has_reporting_cue(n) and actor_named_in(actor, n) for n in neighbours)
@@ -572,8 +596,7 @@ class AttributionCheck:
         )
         if self.english and not author and not cue:
             return Rejection(NO_REPORTING_CUE, f"sentence {sentence} reports nobody's words")
-        spoken_here = headline_colon or sentence in self.quoted
-        if self.english and not author and not spoken_here and hearsay_only(text, actor):
+        if self.english and not author and not spoken_here and _hearsay_only(sentence_cues, actor):
             return Rejection(
                 HEARSAY_ONLY,
                 f"sentence {sentence} reports speech only in the passive or as hearsay, not {actor!r}'s",
