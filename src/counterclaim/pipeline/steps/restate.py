@@ -14,6 +14,7 @@ stays as it was, and the trace says why. English statements only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from counterclaim.language import english
@@ -102,8 +103,7 @@ def _article_words_restored(state: AnalysisState) -> None:
     """Statements with the article's words where the model slipped into another writing system."""
     article_scripts = scripts_of(state.article.sanitized.clean)
     for index, item in enumerate(state.statements):
-        evidence = " ".join(state.article.sentence_texts[n - 1] for n in item.sentences)
-        restored = with_article_words(item.statement, evidence, article_scripts)
+        restored = with_article_words(item.statement, _sentences(state, item.sentences), article_scripts)
         if restored is not None:
             reason = f"{item.statement!r} is written {restored!r}, with the words of its sentences"
             state.trace.record_about(ARTICLE_SCRIPT, DecisionAction.RELABELED, reason, item)
@@ -199,7 +199,11 @@ def _request(state: AnalysisState, chunk: Chunk | None, batch: list[_Item]) -> R
 
 def _context(state: AnalysisState, proposal: Proposal) -> str:
     first = max(1, min(proposal.sentences) - CONTEXT_BEFORE)
-    numbers = range(first, max(proposal.sentences) + 1)
+    return _sentences(state, range(first, max(proposal.sentences) + 1))
+
+
+def _sentences(state: AnalysisState, numbers: Iterable[int]) -> str:
+    """The article's sentences of these numbers, joined."""
     return " ".join(state.article.sentence_texts[n - 1] for n in numbers)
 
 
