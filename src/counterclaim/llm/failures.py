@@ -55,13 +55,10 @@ server's own parser of the answer format (seen with the embedded server: "... th
 peg-native format")."""
 
 
-def _blames_model_output(error: BaseException) -> bool:
+def _blames_model_output(error: openai.APIStatusError) -> bool:
     """True for a 5xx that blames the model's generated text, not the server: the answer of this one
     request is unusable (at temperature 0 asking again gives the same text), the server is fine."""
-    cause = root_cause(error)
-    if not isinstance(cause, openai.APIStatusError) or cause.status_code < 500:
-        return False
-    return _OUTPUT_NOT_PARSED in (_body_message(cause) or "").lower()
+    return error.status_code >= 500 and _OUTPUT_NOT_PARSED in (_body_message(error) or "").lower()
 
 
 def is_transient(error: BaseException) -> bool:
