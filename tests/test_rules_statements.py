@@ -614,6 +614,12 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("A statement read by the spokesman blamed Russia for the attacks.", None),  # no owner: no frame
         ("The ministry's statement read out on television blamed Kyiv for the attack.", None),
         ("Their statement also read that the ruling was wrong.", "attribution frame"),
+        # a participle after a determiner is no frame: nobody speaks (seen on a Wikinews article)
+        ("The confirmed deaths are fourteen civilians and five soldiers.", None),
+        ("A reported fire destroyed the depot, a resident says.", "attribution frame"),
+        ("That said, the vote will go ahead next week.", None),
+        ("Its stated aim is to end the war by May.", "opens with the pronoun 'Its'"),
+        ("The confirmed deaths are twenty, the police said.", "attribution frame"),
     ],
 )
 def test_a_statement_that_cannot_stand_alone_says_why(statement: str, problem: str | None) -> None:

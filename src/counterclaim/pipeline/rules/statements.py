@@ -180,7 +180,8 @@ ATTRIBUTION_FRAME = Rule(
     "the actor's and an agency's around it) keeps the point alone, when at least `min_words` words "
     "remain; a he, she, his or her opening the point "
     "after a frame whose speaker is the same pronoun becomes the actor's name when it is a proper name (\"He "
-    'said his confession was forced" -> "Waseem\'s confession was forced").',
+    'said his confession was forced" -> "Waseem\'s confession was forced"). A determiner before the verb '
+    'is no speaker: "The confirmed deaths are ..." has no frame.',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
@@ -288,6 +289,8 @@ def _frame(text: str) -> _Frame | None:
         if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
             return _Frame(speaker, _one_quotation_unquoted(statement_frame.group("point")), after_point=False)
     match = _ACCORDING_TO.match(text) or _leading_match(text)
+    if match is not None and _determiner_only(match.groupdict().get("speaker")):
+        match = None  # "The confirmed deaths are ...", "Its stated aim is ...": a participle, no frame
     if match is None:
         middle = _MIDDLE_FRAME.match(text)
         if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
@@ -296,9 +299,20 @@ def _frame(text: str) -> _Frame | None:
         point = _one_quotation_unquoted(match.group("point"))
         return _Frame(match.groupdict().get("speaker"), point, after_point=False)
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text)
-    if after is None:
+    if after is None or _determiner_only(after.group("speaker")):
         return None
     return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
+
+
+_DETERMINER_WORDS = (
+    english.LEADING_ARTICLES | english.POSSESSIVE_PRONOUNS | frozenset("this these those that".split())
+)
+
+
+def _determiner_only(speaker: str | None) -> bool:
+    """Whether a frame's speaker is only a determiner ("The" of "The confirmed deaths are ...", "Its" of
+    "Its stated aim is ..."): the verb is a participle before a noun, and nobody speaks."""
+    return speaker is not None and all(word.casefold() in _DETERMINER_WORDS for word in speaker.split())
 
 
 _ASKING_VERBS = frozenset({"asked", "asks", "questioned", "inquired", "wondered", "shouted", "pressed"})
