@@ -19,6 +19,7 @@ from counterclaim.pipeline.rules.statements import (
     speaker_opening,
     standalone_problem,
     without_frame,
+    without_item_note,
 )
 from counterclaim.pipeline.schemas import ActorDetails, restatements_model
 from counterclaim.pipeline.steps import assemble, restate
@@ -872,6 +873,38 @@ def test_a_frame_around_the_speakers_own_words_leaves_the_speaker_named(
     assert result is not None and result.startswith(point)
     if "he knows" in restated:  # without the speaker's name the pronoun could be anyone: it stays
         assert without_frame(restated, speaker) == "He knows a lot of innocent people have died."
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [
+        (
+            "The insurgents attack aggressively. (Donald Rumsfeld; sentence 2)",
+            "The insurgents attack aggressively.",
+        ),
+        (
+            "The insurgents attack (in cities). (the speaker: Rumsfeld; sentences 2, 3)",
+            "The insurgents attack (in cities).",
+        ),
+        (
+            'The insurgents attack (the speaker: Rumsfeld; sentence 2; begin with "Rumsfeld")',
+            "The insurgents attack.",
+        ),
+        ("The insurgents attack (in cities; at night).", "The insurgents attack (in cities; at night)."),
+    ],
+)
+def test_a_copy_of_the_items_note_at_the_end_of_a_restatement_is_removed(answer: str, kept: str) -> None:
+    assert without_item_note(answer) == kept
+
+
+def test_the_restate_step_keeps_a_restatement_without_the_note_the_model_copied() -> None:
+    answer = {"item_0": "Ann Hale believes Hale's party can win back both seats. (Ann Hale; sentence 2)"}
+    state = state_for(RESTATE_TEXT, FakeModel({"Restatements": [answer]}))
+    state.statements = _proposals()
+    run_step(state, restate.run, restate.NAME)
+    assert state.statements[0].statement == "Ann Hale believes Hale's party can win back both seats."
+    (decision,) = state.trace.decisions()
+    assert decision.rule == RESTATED.name
 
 
 def test_a_first_person_statement_restated_with_a_frame_keeps_the_speakers_name() -> None:

@@ -196,7 +196,8 @@ RESTATED = Rule(
     "restated by a second, bounded request; the restatement replaces it when it stands alone, is English, "
     "holds no figure the statement lacks, keeps at least `min_kept_share` of the statement's content "
     "words and adds at most `max_new_words` found neither in the statement, its sentences and the "
-    "sentences before them, nor the actor's name.",
+    "sentences before them, nor the actor's name. A copy of the request's note on the item (\"(the "
+    'speaker: X; sentence 4)") at its end is removed first.',
     {"max_new_words": MAX_NEW_WORDS, "min_kept_share": MIN_KEPT_SHARE},
 )
 RESTATEMENT_REFUSED = Rule(
@@ -533,6 +534,19 @@ def standalone_problem(statement: str) -> str | None:
     if _opening_pronoun(text) in pronouns:
         return f"it opens with the pronoun {opening_word(text)!r}"
     return None
+
+
+_ITEM_NOTE = re.compile(r"\s*\((?:the speaker: )?[^()]{1,160};\s*sentences?\s[\d, ]+(?:;[^()]*)?\)\s*\.?$")
+"""The note that follows each item of a restatement request ("(the speaker: X; sentence 4)"), which
+the 1.5B sometimes copies to the end of its answer ("... attending mass. (Coast Guard; sentence 20)")."""
+
+
+def without_item_note(restated: str) -> str:
+    """A restatement without a copy of its request's item note at its end."""
+    text = _ITEM_NOTE.sub("", restated).rstrip()
+    if text == restated.rstrip() or not text:
+        return restated
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _opening_pronoun(text: str) -> str:
