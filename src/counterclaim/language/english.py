@@ -253,9 +253,10 @@ REPORTING_STEMS = tuple(
     denounc prais hail welcom alleg report statement quot believ argu estimat predict vow threat
     promis demand confirm admit acknowledg explain assert suggest repl respond counter
     blame pledg appeal question debat endors highlight propos recommend oppos express
-    mention advis characteris characteriz caution""".split()
+    mention advis characteris characteriz caution proclaim proclam""".split()
 )
-"""Beginnings of reporting words in any form ("deny", "denies", "denial"; "criticism"). Not "call",
+"""Beginnings of reporting words in any form ("deny", "denies", "denial"; "criticism"; "proclaimed",
+"proclamation", which PolNeAR's dev labels take for cues). Not "call",
 "maintain" or "support": in their other forms they are mostly deeds ("a phone call", "parts to
 maintain them", "findings support the hypothesis", "Qawi's supporters"); the reporting forms are
 words above ("called", "calling", "maintains")."""
