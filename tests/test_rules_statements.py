@@ -621,6 +621,9 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("That said, the vote will go ahead next week.", None),
         ("Its stated aim is to end the war by May.", "opens with the pronoun 'Its'"),
         ("The confirmed deaths are twenty, the police said.", "attribution frame"),
+        # the participle is no speaker, and the frame's speaker runs on to the verb (found by a review)
+        ("The announced candidate said she would cut taxes by 10 percent.", "attribution frame"),
+        ("A noted historian said the letter was forged in 1920.", "attribution frame"),
     ],
 )
 def test_a_statement_that_cannot_stand_alone_says_why(statement: str, problem: str | None) -> None:
@@ -878,23 +881,22 @@ def test_a_frame_around_the_speakers_own_words_leaves_the_speaker_named(
 @pytest.mark.parametrize(
     ("answer", "kept"),
     [
-        (
-            "The insurgents attack aggressively. (Donald Rumsfeld; sentence 2)",
-            "The insurgents attack aggressively.",
-        ),
-        (
-            "The insurgents attack (in cities). (the speaker: Rumsfeld; sentences 2, 3)",
-            "The insurgents attack (in cities).",
-        ),
-        (
-            'The insurgents attack (the speaker: Rumsfeld; sentence 2; begin with "Rumsfeld")',
-            "The insurgents attack.",
-        ),
+        ("The insurgents attack at night. (Donald Rumsfeld; sentence 2)", "The insurgents attack at night."),
+        ("The insurgents attack (in cities). (the speaker: Donald Rumsfeld; sentences 2, 3)", None),
+        ('The insurgents attack (the speaker: Donald Rumsfeld; sentence 2; begin with "Donald")', None),
         ("The insurgents attack (in cities; at night).", "The insurgents attack (in cities; at night)."),
+        # a citation is no note: it does not name the speaker (found by a review)
+        (
+            "The ban is void (Basic Law, Article 3; sentence 2).",
+            "The ban is void (Basic Law, Article 3; sentence 2).",
+        ),
     ],
 )
-def test_a_copy_of_the_items_note_at_the_end_of_a_restatement_is_removed(answer: str, kept: str) -> None:
-    assert without_item_note(answer) == kept
+def test_a_copy_of_the_items_note_at_the_end_of_a_restatement_is_removed(
+    answer: str, kept: str | None
+) -> None:
+    expected = kept or answer[: answer.rindex(" (")].rstrip(".") + "."
+    assert without_item_note(answer, "Donald Rumsfeld") == expected
 
 
 def test_the_restate_step_keeps_a_restatement_without_the_note_the_model_copied() -> None:

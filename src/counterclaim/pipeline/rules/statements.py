@@ -107,9 +107,21 @@ _CLAUSE_OPENER = rf"(?:(?:{'|'.join(sorted(w.casefold() for w in english.CLAUSE_
 """A word opening the clause before the speaker ("But he said ..."), no part of the frame's speaker."""
 
 
+_DETERMINER_WORDS = (
+    english.LEADING_ARTICLES | english.POSSESSIVE_PRONOUNS | frozenset("this these those that".split())
+)
+_DETERMINER = "|".join(sorted(_DETERMINER_WORDS))
+_FRAME_SPEAKER = (
+    rf"(?:(?!(?:{_DETERMINER})\s)[^,;:\"\u201c]{{1,80}}?"
+    rf"|(?:{_DETERMINER})\s+[^,;:\"\u201c\s][^,;:\"\u201c]{{0,79}}?)"
+)
+"""A frame's speaker: never a determiner alone, whose verb would be a participle ("The confirmed deaths
+are ...", "The announced candidate said ...": the speaker there is "The announced candidate")."""
+
+
 def _leading_frame(*, to_quotation: bool) -> re.Pattern[str]:
     return re.compile(
-        rf"^{_CLAUSE_OPENER}(?P<speaker>[^,;:\"\u201c]{{1,80}}?)\s+"
+        rf"^{_CLAUSE_OPENER}(?P<speaker>{_FRAME_SPEAKER})\s+"
         rf"(?:(?:{_FRAME_VERBS}){_frame_end(to_quotation=to_quotation)}"
         rf"|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)"
         rf"(?P<point>.+)$",
@@ -290,8 +302,6 @@ def _frame(text: str) -> _Frame | None:
         if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
             return _Frame(speaker, _one_quotation_unquoted(statement_frame.group("point")), after_point=False)
     match = _ACCORDING_TO.match(text) or _leading_match(text)
-    if match is not None and _determiner_only(match.groupdict().get("speaker")):
-        match = None  # "The confirmed deaths are ...", "Its stated aim is ...": a participle, no frame
     if match is None:
         middle = _MIDDLE_FRAME.match(text)
         if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
@@ -303,11 +313,6 @@ def _frame(text: str) -> _Frame | None:
     if after is None or _determiner_only(after.group("speaker")):
         return None
     return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
-
-
-_DETERMINER_WORDS = (
-    english.LEADING_ARTICLES | english.POSSESSIVE_PRONOUNS | frozenset("this these those that".split())
-)
 
 
 def _determiner_only(speaker: str | None) -> bool:
@@ -536,15 +541,23 @@ def standalone_problem(statement: str) -> str | None:
     return None
 
 
-_ITEM_NOTE = re.compile(r"\s*\((?:the speaker: )?[^()]{1,160};\s*sentences?\s[\d, ]+(?:;[^()]*)?\)\s*\.?$")
+_ITEM_NOTE = re.compile(
+    r"\s*\((?:the speaker: )?(?P<name>[^()]{1,160}?);\s*sentences?\s[\d, ]+(?:;[^()]*)?\)\s*\.?$",
+    re.IGNORECASE,
+)
 """The note that follows each item of a restatement request ("(the speaker: X; sentence 4)"), which
 the 1.5B sometimes copies to the end of its answer ("... attending mass. (Coast Guard; sentence 20)")."""
 
 
-def without_item_note(restated: str) -> str:
-    """A restatement without a copy of its request's item note at its end."""
-    text = _ITEM_NOTE.sub("", restated).rstrip()
-    if text == restated.rstrip() or not text:
+def without_item_note(restated: str, actor: str) -> str:
+    """A restatement without a copy of its request's item note at its end: a parenthesis naming the
+    `actor` and its sentence; not a citation that only looks like one ("(Basic Law, Article 3;
+    sentence 2)")."""
+    note = _ITEM_NOTE.search(restated)
+    if note is None or " ".join(note.group("name").split()).casefold() != " ".join(actor.split()).casefold():
+        return restated
+    text = restated[: note.start()].rstrip()
+    if not text:
         return restated
     return text if text.endswith((".", "!", "?")) else text + "."
 

@@ -211,7 +211,7 @@ def _sentences(state: AnalysisState, numbers: Iterable[int]) -> str:
 def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
     """Keep the restatement or say why not."""
     proposal = item.proposal
-    text = without_item_note(" ".join(restated.split()))
+    text = without_item_note(" ".join(restated.split()), proposal.actor)
     # "Hale said her party ..." -> "Her party ..."; "Bush says he knows" (for "I know") -> "Bush knows"
     text = without_frame(text, proposal.actor, speaker_name=item.opening) or text
     problem = restatement_problem(
