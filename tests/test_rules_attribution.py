@@ -418,6 +418,14 @@ def test_a_sentence_inside_a_quotation_that_runs_on_is_its_speakers() -> None:
         "States must comply, the court said.",  # the noun, but "said" reports
         "In his speech the president proclaimed a goal of peace through strength.",  # PolNeAR's cue
         "Erdogan attacked the proclamation of the heights as Israeli territory.",
+        # "states" the verb before "in", "to" or after a figure (found by a review)
+        "The ministry states in its filing that no troops crossed the border.",
+        "Page 12 states that the funds were misused.",
+        "He was not his usual self, said a neighbour.",  # "self" is no "self-"
+        # PolNeAR's cues, seen dropped on Wikinews pool articles
+        "Emergency workers have indicated a homicide probe is ongoing.",
+        "The judge clarified in the proceedings that her decisions were not connected.",
+        "Pelosi had agreed to support some of her opponents' plans.",
     ],
 )
 def test_more_reporting_words_are_cues(sentence: str) -> None:
@@ -444,8 +452,15 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         "Trump leads in the swing states of Ohio, Florida and Nevada.",
         "Electors in states won by Democrats will vote for the nominee.",
         "Fighting in the two states began more than a year ago.",
+        "U.S. states face a budget shortfall this year.",  # found by a review
+        "Five states sued the government on Monday.",
+        "Voters in states like Ohio and Iowa went to the polls.",
+        "States across the country recorded record heat.",
         "The self-proclaimed caliph fled the city in March.",  # a word after "self-" names someone
         "The self-described socialist won the primary.",
+        "Economic indicators rose for a third month.",
+        "The two sides signed an agreement in May.",
+        "The agreed route was closed by the floods.",
     ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:

@@ -245,8 +245,15 @@ REPORT_TIME_LINKS = _words("after before while whereas although though")
 adding troops, a day after Moscow said it was withdrawing"; "While Russia says it is leaving, ...").
 Not "as" ("as Moscow said" agrees) nor "since" (a cause as often as a time)."""
 
-REPORTING_CUE_WORDS = REPORTING_VERBS | _words("termed according interview briefing calling")
-"""Words that mark reported speech near a claim (pipeline.rules.attribution)."""
+REPORTING_CUE_WORDS = REPORTING_VERBS | _words(
+    """termed according interview briefing calling indicated indicates indicating clarified clarifies
+    agreed agrees"""
+)
+"""Words that mark reported speech near a claim (pipeline.rules.attribution): also some that do not frame
+a speaker's words elsewhere (text.speakers), which PolNeAR's dev labels take for cues ("Emergency
+workers have indicated a homicide probe is ongoing", "Pelosi had agreed to support ...",
+"Judge Jackson clarified that ..."); not "indication", "indicator" or "agreement" (mostly a deed:
+"signed an agreement")."""
 
 REPORTING_STEMS = tuple(
     """say tell claim deni deny accus warn announc insist disput reject dismiss urg condemn critic

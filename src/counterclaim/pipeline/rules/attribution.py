@@ -76,8 +76,8 @@ NO_REPORTING_CUE = Rule(
     'announce"; nor a passive telling someone: "is reported to the police"; nor "deny" withholding a '
     'thing: "denied funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states"; '
     'nor the idiom "is to blame"; nor a word that only begins like one: "replaced", "urgent", "a quota"; '
-    'nor "states" the noun: "the United States", "swing states", "states won by"; nor a word after '
-    '"self-": "the self-proclaimed leader") '
+    'nor "states" the noun: "the United States", "in states", "swing states", "states won by"; nor a '
+    'word after "self-": "the self-proclaimed leader") '
     "or a quotation mark in its sentence, or must open with a pronoun "
     'going on with the account of a neighbour that reports its actor ("X said A. It also B."), or lie '
     "inside a quotation opened earlier in its paragraph, unless the text speaks in the first person "
@@ -214,32 +214,51 @@ def _reporting_words(words: list[str], *, negated_counts: bool = False, written:
         and not _text_wording(words, index)
         and not _to_blame(words, index)
         and not _states_as_noun(words, index, written)
-        and not (index > 0 and words[index - 1] == "self")  # "the self-proclaimed leader" names someone
+        and not _self_styled(words, index)
     ]
 
 
-_BEFORE_PLURAL_NOUN = english.DETERMINERS | frozenset(
-    "these those most all both other such few member swing battleground border southern northern eastern "
-    "western neighbouring neighboring".split()
+_BEFORE_PLURAL_NOUN = (
+    english.DETERMINERS
+    | english.PREPOSITIONS
+    | frozenset(
+        """these those most all both other such few dozens hundreds four five six seven eight nine ten
+        eleven twelve twenty thirty forty fifty member swing battleground border coastal island rogue
+        sovereign failed nuclear southern northern eastern western neighbouring neighboring us among
+        between""".split()
+    )
 )
-"""Words before "states" that make it the noun ("the states", "most states", "swing states")."""
-_AFTER_PLURAL_NOUN = frozenset("of have are were will would and or with to in won".split())
-"""Words after "states" that make it the noun ("states of Ohio", "states have passed", "states won by")."""
+"""Words before "states" that make it the noun ("the states", "in states", "five states", "swing
+states", "U.S. states"); the verb never follows a preposition or a quantifier."""
+_AFTER_PLURAL_NOUN = frozenset("of have are were will would won such like including".split())
+"""Words after "states" that make it the noun ("states of Ohio", "states have passed", "states won by",
+"states such as Texas"); not "in", "to", "with" or "and", which also follow the verb ("The ministry
+states in its filing that ...")."""
 
 
 def _states_as_noun(words: list[str], index: int, written: list[str]) -> bool:
-    """Whether "states" at `index` is the noun, not the verb of "the report states that": written with a
-    capital inside a sentence ("the United States", "Gulf States"), after a determiner, a quantifier, a
-    number or a word of `_BEFORE_PLURAL_NOUN` ("11 swing states"), or before a word of
-    `_AFTER_PLURAL_NOUN` ("states won by Democrats"). On PolNeAR's dev labels the noun was the most
-    frequent reporting word of sentences reporting nobody's words."""
+    """Whether "states" at `index` is the noun, not the verb of "the report states that": the first
+    word ("States across the country ..."), written with a capital inside a sentence ("the United
+    States", "Gulf States"), after a word of `_BEFORE_PLURAL_NOUN` or a figure not followed by "that"
+    ("11 swing states", not "Page 12 states that"), or before a word of `_AFTER_PLURAL_NOUN` ("states
+    won by Democrats"). On PolNeAR's dev labels the noun was the most frequent reporting word of
+    sentences reporting nobody's words. Adjectives before the noun are not all listed ("Gulf states",
+    "Arab states" still report)."""
     if words[index] != "states":
         return False
-    if index > 0 and written[index][:1].isupper():
+    if index == 0 or written[index][:1].isupper():
         return True
-    before = words[index - 1] if index > 0 else ""
+    before = words[index - 1]
     after = words[index + 1] if index + 1 < len(words) else ""
-    return before in _BEFORE_PLURAL_NOUN or before.isdigit() or after in _AFTER_PLURAL_NOUN
+    figure = before.isdigit() and after != "that"
+    us = before == "s" and words[index - 2 : index - 1] == ["u"]  # "U.S. states"
+    return before in _BEFORE_PLURAL_NOUN or figure or us or after in _AFTER_PLURAL_NOUN
+
+
+def _self_styled(words: list[str], index: int) -> bool:
+    """Whether the reporting word at `index` follows "self-" in a name for someone ("the self-proclaimed
+    caliph", "a self-described socialist"); not "his usual self, said a neighbour"."""
+    return index > 0 and words[index - 1] == "self" and (index == 1 or words[index - 2] in ("the", "a", "an"))
 
 
 def _to_blame(words: list[str], index: int) -> bool:
