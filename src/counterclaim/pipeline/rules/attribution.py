@@ -70,20 +70,20 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
 )
 NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
-    'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not'
-    ' a participle after "the", "these", "those", "a" or "an" or (in -ed) after a preposition, nor a '
-    'gerund after "of": "the alleged crime", "over alleged plots", "a system of reporting abuse" name'
-    ' things; nor a negated one: "did not immediately announce"; nor a passive telling someone: "is '
-    'reported to the police"; nor "deny" withholding a thing: "denied funding", "denied bail"; nor a '
-    'legal text\'s wording: "the Article 5 clause states"; nor the idiom "is to blame"; nor a word '
-    'that only begins like one: "replaced", "urgent", "a quota"; nor "states" the noun: "the United '
-    'States", "in states", "swing states", "states won by"; nor a word after "self-": "the '
-    'self-proclaimed leader") or a quotation mark in its sentence, or must open with a pronoun going '
-    'on with the account of a neighbour that reports its actor ("X said A. It also B."), or lie '
+    'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not a '
+    'participle after "the", "these", "those", "a" or "an", nor a gerund after "of": "the alleged '
+    'crime", "a system of reporting abuse" name things; nor a negated one: "did not immediately '
+    'announce"; nor a passive telling someone: "is reported to the police"; nor "deny" withholding a '
+    'thing: "denied funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states"; '
+    'nor the idiom "is to blame"; nor a word that only begins like one: "replaced", "urgent", "a quota"; '
+    'nor "states" the noun: "the United States", "in states", "swing states", "states won by"; nor a '
+    'word after "self-": "the self-proclaimed leader") '
+    "or a quotation mark in its sentence, or must open with a pronoun "
+    'going on with the account of a neighbour that reports its actor ("X said A. It also B."), or lie '
     "inside a quotation opened earlier in its paragraph, unless the text speaks in the first person "
-    'throughout (a press statement: one sentence in `one_in`, and at least 2, says "I" or "we" '
-    "outside quotation marks): narration never gets an invented speaker, nor the speaker of the "
-    "sentence beside it.",
+    'throughout (a press statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside '
+    "quotation marks): narration never gets an invented speaker, nor the speaker of the sentence beside "
+    "it.",
     {"one_in": AUTHORED_ONE_IN},
 )
 HEARSAY_ONLY = Rule(
@@ -487,9 +487,8 @@ def _text_wording(words: list[str], index: int) -> bool:
 def _names_a_thing(words: list[str], index: int, written: list[str]) -> bool:
     """Whether the reporting word at `index` is an adjective or a noun naming a thing or an act, not
     speech reported here: a participle after "the", "these", "those", "a" or "an" ("the alleged
-    crime", "the opposing party", "the accused", "an alleged murder weapon"), a participle in -ed after a
-    preposition ("over alleged plots", "of reported magnitude") or a gerund after "of" ("a system of
-    reporting abuse"). A verb after "to" ("continues to deny") and a noun ("the report",
+    crime", "the opposing party", "the accused", "an alleged murder weapon") or a gerund after "of" ("a
+    system of reporting abuse"). A verb after "to" ("continues to deny") and a noun ("the report",
     "their criticism") still report."""
     if index == 0:
         return False
@@ -497,21 +496,11 @@ def _names_a_thing(words: list[str], index: int, written: list[str]) -> bool:
     participle = word.endswith(("ed", "ing"))
     # "an alleged weapon", not "a warning that ...", "Serie A announced", "Van An denied"
     indefinite = written[index - 1] in ("a", "an") and word.endswith("ed")
-    # "sanctioned Iran over alleged plots", "an earthquake of reported magnitude 4.9": no verb follows
-    # a preposition
-    after_preposition = before in _PREPOSITIONS_BEFORE_PARTICIPLES and word.endswith("ed")
     return (
         (before in english.DEFINITE_DETERMINERS and participle)
         or indefinite
-        or after_preposition
         or (before == "of" and word.endswith("ing"))
     )
-
-
-_PREPOSITIONS_BEFORE_PARTICIPLES = english.PREPOSITIONS | frozenset(
-    "over about against under amid despite into without".split()
-)
-"""Prepositions an adjective in -ed may follow ("over alleged plots"), where no verb of speech can."""
 
 
 _OPENING_WORD = re.compile(r"^\W*(\w+)")
