@@ -246,14 +246,25 @@ adding troops, a day after Moscow said it was withdrawing"; "While Russia says i
 Not "as" ("as Moscow said" agrees) nor "since" (a cause as often as a time)."""
 
 REPORTING_CUE_WORDS = REPORTING_VERBS | _words(
-    """termed according interview briefing calling indicated indicates indicating clarified clarifies
-    agreed agrees"""
+    """termed according interview briefing calling indicated indicates clarified clarifies agreed
+    agrees"""
 )
-"""Words that mark reported speech near a claim (pipeline.rules.attribution): also some that do not frame
-a speaker's words elsewhere (text.speakers), which PolNeAR's dev labels take for cues ("Emergency
-workers have indicated a homicide probe is ongoing", "Pelosi had agreed to support ...",
-"Judge Jackson clarified that ..."); not "indication", "indicator" or "agreement" (mostly a deed:
-"signed an agreement")."""
+"""Words that mark reported speech near a claim (pipeline.rules.attribution). Some report speech only
+in one use (`SPEECH_ONLY_WHEN`)."""
+
+SPEECH_ONLY_WHEN: dict[str, str] = {
+    "indicated": "perfect",
+    "indicates": "perfect",
+    "clarified": "before_that",
+    "clarifies": "before_that",
+    "agreed": "before_to_or_that",
+    "agrees": "before_to_or_that",
+}
+"""Cue words that report speech only in one use, which PolNeAR's dev labels take for cues: "indicated"
+after has/have/had ("Emergency workers have indicated a homicide probe is ongoing", not "Tests
+indicated high levels of lead"); "clarified" before "that" ("Judge Jackson clarified in the proceedings
+that ...", not "clarified butter"); "agreed" before "to" or "that" ("Pelosi had agreed to support ...",
+not "agreed a fee" or "as agreed"). Not in `REPORTING_VERBS`: they frame no speaker elsewhere."""
 
 REPORTING_STEMS = tuple(
     """say tell claim deni deny accus warn announc insist disput reject dismiss urg condemn critic
@@ -415,7 +426,9 @@ LEGAL_TEXT_WORDS = _words("clause constitution treaty charter statute law provis
 one's words (narration of what a text provides)."""
 NUMBERED_TEXT_PARTS = _words("article section paragraph")
 """Parts of a text named by a number ("Article 5 states ...")."""
-WORDING_VERBS = _words("states state stated says said reads read stipulates stipulated provides provided")
+WORDING_VERBS = _words(
+    "states state stated says said reads read stipulates stipulated provides provided clarifies clarified"
+)
 """Verbs a text's wording takes."""
 
 INTENTION_WORDS = _words("intend intends intended intending intention intentions intent")

@@ -214,6 +214,7 @@ def _reporting_words(words: list[str], *, negated_counts: bool = False, written:
         and not _text_wording(words, index)
         and not _to_blame(words, index)
         and not _states_as_noun(words, index, written)
+        and _in_its_speech_use(words, index)
         and not _self_styled(words, index)
     ]
 
@@ -253,6 +254,29 @@ def _states_as_noun(words: list[str], index: int, written: list[str]) -> bool:
     figure = before.isdigit() and after != "that"
     us = before == "s" and words[index - 2 : index - 1] == ["u"]  # "U.S. states"
     return before in _BEFORE_PLURAL_NOUN or figure or us or after in _AFTER_PLURAL_NOUN
+
+
+_PERFECT = frozenset({"has", "have", "had", "having"})
+_NOT_SPEECH_BEFORE_AGREED = frozenset({"as", "was", "were", "is", "are", "be", "been", "being", "mutually"})
+_CLARIFIED_THAT_WITHIN = 6
+"""Words after "clarified" within which its "that" comes ("clarified in the proceedings that")."""
+
+
+def _in_its_speech_use(words: list[str], index: int) -> bool:
+    """Whether a cue word that reports speech only in one use (`english.SPEECH_ONLY_WHEN`) is in it
+    there; True for every other cue word."""
+    use = english.SPEECH_ONLY_WHEN.get(words[index])
+    before = words[max(0, index - 2) : index]
+    after = words[index + 1 : index + 1 + _CLARIFIED_THAT_WITHIN]
+    if use == "perfect":  # "have indicated", "has further indicated"
+        return bool(_PERFECT & set(before))
+    if use == "before_that":
+        return "that" in after
+    if use == "before_to_or_that":  # "agreed to support", "agreed that"; not "as agreed to"
+        return after[:1] in (["to"], ["that"]) and not (
+            before[-1:] and before[-1] in _NOT_SPEECH_BEFORE_AGREED
+        )
+    return True
 
 
 def _self_styled(words: list[str], index: int) -> bool:
