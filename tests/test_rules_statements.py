@@ -907,6 +907,7 @@ def test_the_restate_step_keeps_a_restatement_without_the_note_the_model_copied(
     assert state.statements[0].statement == "Ann Hale believes Hale's party can win back both seats."
     (decision,) = state.trace.decisions()
     assert decision.rule == RESTATED.name
+    assert "the copy of the request's note '(Ann Hale; sentence 2)' removed" in decision.reason
 
 
 def test_a_first_person_statement_restated_with_a_frame_keeps_the_speakers_name() -> None:

@@ -250,21 +250,18 @@ REPORTING_CUE_WORDS = REPORTING_VERBS | _words(
     agrees"""
 )
 """Words that mark reported speech near a claim (pipeline.rules.attribution). Some report speech only
-in one use (`SPEECH_ONLY_WHEN`)."""
+in one use (`CUES_AFTER_PERFECT`, `CUES_BEFORE_THAT`, `CUES_BEFORE_TO_OR_THAT`)."""
 
-SPEECH_ONLY_WHEN: dict[str, str] = {
-    "indicated": "perfect",
-    "indicates": "perfect",
-    "clarified": "before_that",
-    "clarifies": "before_that",
-    "agreed": "before_to_or_that",
-    "agrees": "before_to_or_that",
-}
-"""Cue words that report speech only in one use, which PolNeAR's dev labels take for cues: "indicated"
-after has/have/had ("Emergency workers have indicated a homicide probe is ongoing", not "Tests
-indicated high levels of lead"); "clarified" before "that" ("Judge Jackson clarified in the proceedings
-that ...", not "clarified butter"); "agreed" before "to" or "that" ("Pelosi had agreed to support ...",
-not "agreed a fee" or "as agreed"). Not in `REPORTING_VERBS`: they frame no speaker elsewhere."""
+CUES_AFTER_PERFECT = _words("indicated indicates")
+"""Cue words only after has/have/had ("Emergency workers have indicated a homicide probe is ongoing",
+not "Tests indicated high levels of lead")."""
+CUES_BEFORE_THAT = _words("clarified clarifies")
+"""Cue words only before a "that" ("Judge Jackson clarified in the proceedings that ...", not
+"clarified butter")."""
+CUES_BEFORE_TO_OR_THAT = _words("agreed agrees")
+"""Cue words only right before "to" or "that" ("Pelosi had agreed to support ...", not "agreed a fee"
+or "as agreed"). These three sets are cues in one use only, which PolNeAR's dev labels take for cues;
+they are not in `REPORTING_VERBS`: they frame no speaker elsewhere."""
 
 REPORTING_STEMS = tuple(
     """say tell claim deni deny accus warn announc insist disput reject dismiss urg condemn critic

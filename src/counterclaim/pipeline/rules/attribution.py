@@ -263,16 +263,17 @@ _CLARIFIED_THAT_WITHIN = 6
 
 
 def _in_its_speech_use(words: list[str], index: int) -> bool:
-    """Whether a cue word that reports speech only in one use (`english.SPEECH_ONLY_WHEN`) is in it
-    there; True for every other cue word."""
-    use = english.SPEECH_ONLY_WHEN.get(words[index])
+    """Whether a cue word that reports speech only in one use (`english.CUES_AFTER_PERFECT`,
+    `english.CUES_BEFORE_THAT`, `english.CUES_BEFORE_TO_OR_THAT`) is in it there; True for every other
+    cue word."""
+    word = words[index]
     before = words[max(0, index - 2) : index]
     after = words[index + 1 : index + 1 + _CLARIFIED_THAT_WITHIN]
-    if use == "perfect":  # "have indicated", "has further indicated"
+    if word in english.CUES_AFTER_PERFECT:  # "have indicated", "has further indicated"
         return bool(_PERFECT & set(before))
-    if use == "before_that":
+    if word in english.CUES_BEFORE_THAT:
         return "that" in after
-    if use == "before_to_or_that":  # "agreed to support", "agreed that"; not "as agreed to"
+    if word in english.CUES_BEFORE_TO_OR_THAT:  # "agreed to support", "agreed that"; not "as agreed to"
         return after[:1] in (["to"], ["that"]) and not (
             before[-1:] and before[-1] in _NOT_SPEECH_BEFORE_AGREED
         )

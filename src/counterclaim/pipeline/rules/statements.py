@@ -549,16 +549,23 @@ _ITEM_NOTE = re.compile(
 the 1.5B sometimes copies to the end of its answer ("... attending mass. (Coast Guard; sentence 20)")."""
 
 
-def without_item_note(restated: str, actor: str) -> str:
-    """A restatement without a copy of its request's item note at its end: a parenthesis naming the
-    `actor` and its sentence; not a citation that only looks like one ("(Basic Law, Article 3;
-    sentence 2)")."""
+def copied_item_note(restated: str, actor: str) -> str | None:
+    """The copy of its request's item note at the end of a restatement: a parenthesis naming the
+    `actor` and its sentence ("(Coast Guard; sentence 20)"); None when there is none, or only a citation
+    that looks like one ("(Basic Law, Article 3; sentence 2)")."""
     note = _ITEM_NOTE.search(restated)
-    if note is None or " ".join(note.group("name").split()).casefold() != " ".join(actor.split()).casefold():
+    if note is None or note.start() == 0:
+        return None
+    named = " ".join(note.group("name").split()).casefold() == " ".join(actor.split()).casefold()
+    return note.group().strip() if named else None
+
+
+def without_item_note(restated: str, actor: str) -> str:
+    """A restatement without a copy of its request's item note at its end (`copied_item_note`)."""
+    note = copied_item_note(restated, actor)
+    if note is None:
         return restated
-    text = restated[: note.start()].rstrip()
-    if not text:
-        return restated
+    text = restated[: restated.rindex(note)].rstrip()
     return text if text.endswith((".", "!", "?")) else text + "."
 
 

@@ -29,6 +29,7 @@ from counterclaim.pipeline.rules.statements import (
     FIRST_PERSON,
     RESTATED,
     RESTATEMENT_REFUSED,
+    copied_item_note,
     restatement_problem,
     speaker_opening,
     standalone_problem,
@@ -211,18 +212,21 @@ def _sentences(state: AnalysisState, numbers: Iterable[int]) -> str:
 def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
     """Keep the restatement or say why not."""
     proposal = item.proposal
-    text = without_item_note(" ".join(restated.split()), proposal.actor)
+    written = " ".join(restated.split())
+    copied = copied_item_note(written, proposal.actor)
+    note = "" if copied is None else f" (the copy of the request's note {copied!r} removed)"
+    text = without_item_note(written, proposal.actor)
     # "Hale said her party ..." -> "Her party ..."; "Bush says he knows" (for "I know") -> "Bush knows"
     text = without_frame(text, proposal.actor, speaker_name=item.opening) or text
     problem = restatement_problem(
         proposal.statement, text, actor=proposal.actor, context=_context(state, proposal)
     )
     if problem is None:
-        rule, action, reason = RESTATED, DecisionAction.RELABELED, f"restated as {text!r}"
+        rule, action, reason = RESTATED, DecisionAction.RELABELED, f"restated as {text!r}{note}"
         state.statements[item.index] = replace(proposal, statement=text)
     else:
         rule, action = RESTATEMENT_REFUSED, DecisionAction.SKIPPED
-        reason = f"the restatement {text!r} is not used: {problem}"
+        reason = f"the restatement {text!r}{note} is not used: {problem}"
     state.trace.record_about(rule, action, reason, proposal)
 
 
