@@ -45,6 +45,12 @@ FRAME_CASES = [
         "40 people died in the clashes.",
         id="according-to",
     ),
+    pytest.param(  # a date's comma inside the source (seen on a validation article)
+        "According to a March 14, 2019 NATO press release, Hungary spent 1.15% of its GDP on defence.",
+        "a NATO press release",
+        "Hungary spent 1.15% of its GDP on defence.",
+        id="according-to-a-dated-source",
+    ),
     pytest.param(
         "He said the talks would continue next week.",
         "Joe Biden",

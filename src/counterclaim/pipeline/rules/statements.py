@@ -145,7 +145,11 @@ _STATEMENT_FRAME = re.compile(
 read '...'", "The ministry's written statement said that ...". The verb must be followed by "that", a
 comma, a colon or a quotation ("Her statement reads as an admission" and "The statement said nothing"
 are statements about a statement)."""
-_ACCORDING_TO = re.compile(r"^according to (?P<speaker>[^,]{1,80}),\s+(?P<point>.+)$", re.IGNORECASE)
+_ACCORDING_TO = re.compile(
+    r"^according to (?P<speaker>(?:[^,]|(?<=\d),\s(?=\d{4}\b)){1,80}),\s+(?P<point>.+)$", re.IGNORECASE
+)
+"""'According to X, ...'; a date's comma inside X ("According to a March 14, 2019 NATO press release,
+Hungary spent ...") is no end of it."""
 _POINT_END = rf"(?:,\s*[{CLOSING_QUOTES}]|[{CLOSING_QUOTES}]?,)\s*"
 """Where a point ends before a frame that follows it: a comma, inside or outside quotation marks."""
 _NAME = '[^,;:"\u201c\u201d]'
