@@ -687,6 +687,12 @@ def test_after_the_speakers_frame_only_an_agencys_credit_goes(point: str, left: 
 
 CONTEXT = "Senator Ann Hale spoke in Denver on Monday. Her party lost two seats in the March vote."
 RESTATEMENT_CASES = [
+    pytest.param(  # the model's statement was its frame alone (seen on the founding article)
+        "Ann Hale warned that",
+        "The party lost two seats in the March vote.",
+        None,
+        id="a-frame-alone-restated-from-its-sentence",
+    ),
     pytest.param(
         "I believe we can win back both seats.",
         "Ann Hale believes her party can win back both seats.",
@@ -726,7 +732,7 @@ RESTATEMENT_CASES = [
     pytest.param(
         "I believe we can win back both seats.",
         "Ann Hale believes in victory.",
-        "keeps 1 of the statement's",
+        "keeps 0 of the statement's 4 content words",  # not "believe": a verb of the frame
         id="most-of-the-point-dropped",
     ),
     pytest.param(
