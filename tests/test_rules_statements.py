@@ -76,7 +76,28 @@ FRAME_CASES = [
         id="said-at-a-place-that",
     ),
     pytest.param(
-        "NATO said in a statement Russia was adding troops.", "NATO", None, id="phrase-without-that-stays"
+        "NATO said in Brussels troops were massing on the border.",
+        "NATO",
+        None,
+        id="phrase-without-that-stays",
+    ),
+    pytest.param(  # an occasion of speech before a subject (seen on a pool article)
+        "NATO said in a statement Russia was adding troops.",
+        "NATO",
+        "Russia was adding troops.",
+        id="said-on-an-occasion",
+    ),
+    pytest.param(
+        "Ardern said at a press conference yesterday morning the gun laws should be changed.",
+        "Ardern",
+        "The gun laws should be changed.",
+        id="said-on-an-occasion-at-a-time",
+    ),
+    pytest.param(
+        "NATO said in an interview with the BBC Russia was adding troops.",
+        "NATO",
+        "Russia was adding troops.",
+        id="said-on-an-occasion-with-someone",
     ),
     pytest.param(
         "NATO said on Wednesday Russia was adding troops.",

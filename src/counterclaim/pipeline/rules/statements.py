@@ -95,10 +95,23 @@ and Saturday were ...", "said Sunday night's game ...", "said Friday prayers wou
 belongs to the point and the frame stays."""
 
 
+_NAME_WORDS = r"(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+_OCCASION_PHRASE = (
+    r"(?i:at|in|during)\s+(?i:a|an|the|his|her|its|their)\s+"
+    r"(?i:(?:news|press)\s+conference|(?:press\s+)?briefing|(?:written\s+)?statement|interview|speech)"
+    rf"(?:\s+(?i:with|to)\s+{_NAME_WORDS})?"
+)
+"""Where the speaker spoke, between a frame's verb and its point ("said at a press conference", "said
+in an interview with CNN"); the point must open with a subject after it (`_SUBJECT_AFTER_TIME`), with
+or without a time between ("said at a press conference yesterday morning the gun laws should be
+changed")."""
+
+
 def _frame_end(*, to_quotation: bool) -> str:
     return (
         rf"(?:\s+{_frame_phrase(to_quotation=to_quotation)}"
         rf"|\s+{_TIME_PHRASE}\s+{_SUBJECT_AFTER_TIME}(?:(?i:that)\s+)?"
+        rf"|\s+{_OCCASION_PHRASE}(?:\s+{_TIME_PHRASE})?\s+{_SUBJECT_AFTER_TIME}(?:(?i:that)\s+)?"
         rf"|(?:\s+that)?[,:]?\s+(?!(?i:{_HOW_OR_HOW_LONG})\s+that\s+(?!{_TIME_NOUNS})))"
     )
 
@@ -191,13 +204,13 @@ _QUANTITY_OPENERS = ("at least ", "at most ")
 
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
-    'A statement carrying the attribution of its own actor ("X said (that) ...", "According to X, ...", '
-    '"Speaking on Tuesday, X said ...", "..., X said.", or a news agency\'s "..., Reuters reported"; both '
-    "the actor's and an agency's around it) keeps the point alone, when at least `min_words` words "
-    "remain; a he, she, his or her opening the point "
-    "after a frame whose speaker is the same pronoun becomes the actor's name when it is a proper name (\"He "
-    'said his confession was forced" -> "Waseem\'s confession was forced"). A determiner before the verb '
-    'is no speaker: "The confirmed deaths are ..." has no frame.',
+    'A statement carrying the attribution of its own actor ("X said (that) ...", "According to X, '
+    '...", "Speaking on Tuesday, X said ...", "X said in a statement on Monday ...", "..., X said.", '
+    "or a news agency's \"..., Reuters reported\"; both the actor's and an agency's around it) keeps "
+    "the point alone, when at least `min_words` words remain; a he, she, his or her opening the point"
+    " after a frame whose speaker is the same pronoun becomes the actor's name when it is a proper "
+    'name ("He said his confession was forced" -> "Waseem\'s confession was forced"). A determiner '
+    'before the verb is no speaker: "The confirmed deaths are ..." has no frame.',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
