@@ -45,6 +45,12 @@ FRAME_CASES = [
         "40 people died in the clashes.",
         id="according-to",
     ),
+    pytest.param(  # a number before a year-like figure is no date (found by a review)
+        "According to a UN report from 2019, 1200 civilians were killed, most of them children.",
+        "a UN report",
+        "1200 civilians were killed, most of them children.",
+        id="according-to-a-source-then-a-figure",
+    ),
     pytest.param(  # a date's comma inside the source (seen on a validation article)
         "According to a March 14, 2019 NATO press release, Hungary spent 1.15% of its GDP on defence.",
         "a NATO press release",
@@ -81,6 +87,16 @@ FRAME_CASES = [
         None,
         id="phrase-without-that-stays",
     ),
+    # found by a review: a name may run on into the point, and the occasion may have a clause of its own
+    pytest.param(
+        "NATO said in an interview with Reuters Moscow had no plans.", "NATO", None, id="name-runs-on"
+    ),
+    pytest.param(
+        "NATO said in a statement the alliance released Tuesday it would send troops.",
+        "NATO",
+        None,
+        id="the-occasions-own-clause",
+    ),
     pytest.param(  # an occasion of speech before a subject (seen on a pool article)
         "NATO said in a statement Russia was adding troops.",
         "NATO",
@@ -94,9 +110,9 @@ FRAME_CASES = [
         id="said-on-an-occasion-at-a-time",
     ),
     pytest.param(
-        "NATO said in an interview with the BBC Russia was adding troops.",
+        "NATO said in an interview with the BBC the troops were massing.",
         "NATO",
-        "Russia was adding troops.",
+        "The troops were massing.",
         id="said-on-an-occasion-with-someone",
     ),
     pytest.param(
@@ -708,6 +724,12 @@ def test_after_the_speakers_frame_only_an_agencys_credit_goes(point: str, left: 
 
 CONTEXT = "Senator Ann Hale spoke in Denver on Monday. Her party lost two seats in the March vote."
 RESTATEMENT_CASES = [
+    pytest.param(  # a denial is no frame: its words must stay (found by a review)
+        "Ann Hale denied the allegations.",
+        "The party lost two seats in the March vote.",
+        "keeps 0 of the statement's",
+        id="a-denial-restated-as-something-else",
+    ),
     pytest.param(  # the model's statement was its frame alone (seen on the founding article)
         "Ann Hale warned that",
         "The party lost two seats in the March vote.",
@@ -753,7 +775,7 @@ RESTATEMENT_CASES = [
     pytest.param(
         "I believe we can win back both seats.",
         "Ann Hale believes in victory.",
-        "keeps 0 of the statement's 4 content words",  # not "believe": a verb of the frame
+        "keeps 1 of the statement's",
         id="most-of-the-point-dropped",
     ),
     pytest.param(

@@ -95,23 +95,34 @@ and Saturday were ...", "said Sunday night's game ...", "said Friday prayers wou
 belongs to the point and the frame stays."""
 
 
-_NAME_WORDS = r"(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
-_OCCASION_PHRASE = (
+_OCCASION = (
     r"(?i:at|in|during)\s+(?i:a|an|the|his|her|its|their)\s+"
     r"(?i:(?:news|press)\s+conference|(?:press\s+)?briefing|(?:written\s+)?statement|interview|speech)"
-    rf"(?:\s+(?i:with|to)\s+{_NAME_WORDS})?"
+)
+_WITH_NAME = r"\s+(?i:with|to)\s+(?-i:(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+_LOWER_SUBJECT = rf"(?=(?:{_SUBJECT_OPENERS}|that)\b)"
+_OCCASION_OBJECT_VERBS = (
+    r"released|issued|delivered|gave|given|filed|made|posted|sent|published|read|wrote|written|prepared"
+    r"|gives|delivers|makes"
+)
+_NOT_ITS_OWN_CLAUSE = rf"(?!(?:\S+\s+){{0,3}}(?i:{_OCCASION_OBJECT_VERBS})\b)"
+_OCCASION_PHRASE = (
+    rf"{_OCCASION}(?:{_WITH_NAME}(?:\s+{_TIME_PHRASE})?\s+{_LOWER_SUBJECT}"
+    rf"|(?:\s+{_TIME_PHRASE})?\s+{_SUBJECT_AFTER_TIME}){_NOT_ITS_OWN_CLAUSE}"
 )
 """Where the speaker spoke, between a frame's verb and its point ("said at a press conference", "said
-in an interview with CNN"); the point must open with a subject after it (`_SUBJECT_AFTER_TIME`), with
-or without a time between ("said at a press conference yesterday morning the gun laws should be
-changed")."""
+in an interview with CNN"), with or without a time after it ("said at a press conference yesterday
+morning the gun laws should be changed"). The point must open with a subject; after a name ("with
+CNN") one in lower case ("with Reuters Moscow had ...", where the name may run on, keeps its frame);
+and not with a clause about the occasion itself ("said in a statement the company released Tuesday
+it would ...")."""
 
 
 def _frame_end(*, to_quotation: bool) -> str:
     return (
         rf"(?:\s+{_frame_phrase(to_quotation=to_quotation)}"
         rf"|\s+{_TIME_PHRASE}\s+{_SUBJECT_AFTER_TIME}(?:(?i:that)\s+)?"
-        rf"|\s+{_OCCASION_PHRASE}(?:\s+{_TIME_PHRASE})?\s+{_SUBJECT_AFTER_TIME}(?:(?i:that)\s+)?"
+        rf"|\s+{_OCCASION_PHRASE}(?:(?i:that)\s+)?"
         rf"|(?:\s+that)?[,:]?\s+(?!(?i:{_HOW_OR_HOW_LONG})\s+that\s+(?!{_TIME_NOUNS})))"
     )
 
@@ -158,11 +169,16 @@ _STATEMENT_FRAME = re.compile(
 read '...'", "The ministry's written statement said that ...". The verb must be followed by "that", a
 comma, a colon or a quotation ("Her statement reads as an admission" and "The statement said nothing"
 are statements about a statement)."""
-_ACCORDING_TO = re.compile(
-    r"^according to (?P<speaker>(?:[^,]|(?<=\d),\s(?=\d{4}\b)){1,80}),\s+(?P<point>.+)$", re.IGNORECASE
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
-"""'According to X, ...'; a date's comma inside X ("According to a March 14, 2019 NATO press release,
-Hungary spent ...") is no end of it."""
+_ACCORDING_TO = re.compile(
+    rf"^according to (?P<speaker>(?:(?-i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}}|[^,]){{1,80}}),\s+(?P<point>.+)$",
+    re.IGNORECASE,
+)
+"""'According to X, ...'; the comma of a date ("According to a March 14, 2019 NATO press release,
+Hungary spent ...") is no end of X."""
 _POINT_END = rf"(?:,\s*[{CLOSING_QUOTES}]|[{CLOSING_QUOTES}]?,)\s*"
 """Where a point ends before a frame that follows it: a comma, inside or outside quotation marks."""
 _NAME = '[^,;:"\u201c\u201d]'
@@ -596,9 +612,16 @@ def _opening_pronoun(text: str) -> str:
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _PRONOUN_KEYWORDS = keywords(" ".join(english.PERSONAL_PRONOUNS))
-_FRAME_KEYWORDS = keywords(" ".join(english.REPORTING_VERBS))
-"""The words of a frame, which a statement's point does not hold: with the actor's name, left out of
-the words a restatement must keep ("Biden warned that" keeps nothing to restate but its sentence)."""
+_FRAME_WORDS = english.FRAME_VERBS | {"told", "tells", "added", "adds"}
+
+
+def _without_frame_words(statement: str, actor: str) -> str:
+    """The statement without the words of its actor's name and its verbs of saying (`FRAME_VERBS`,
+    "told", "added"), which a restatement need not keep ("Biden warned that" keeps nothing but its
+    sentence); verbs that deny or judge ("denied", "rejected") stay."""
+    name = {word.casefold() for word in actor.split()}
+    kept = [w for w in statement.split() if w.strip(".,;:!?\"'").casefold() not in name | _FRAME_WORDS]
+    return " ".join(kept)
 
 
 def restatement_problem(statement: str, restated: str, *, actor: str, context: str) -> str | None:
@@ -617,7 +640,7 @@ def restatement_problem(statement: str, restated: str, *, actor: str, context: s
     added_figures = sorted(set(_FIGURE.findall(text)) - set(_FIGURE.findall(statement)))
     if added_figures:
         return f"it holds the figure {added_figures[0]!r}, which the statement does not"
-    said = keywords(statement) - _PRONOUN_KEYWORDS - keywords(actor) - _FRAME_KEYWORDS
+    said = keywords(_without_frame_words(statement, actor)) - _PRONOUN_KEYWORDS
     words = keywords(text)
     if said and len(said & words) < MIN_KEPT_SHARE * len(said):
         return f"it keeps {len(said & words)} of the statement's {len(said)} content words"
