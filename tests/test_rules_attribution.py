@@ -415,7 +415,6 @@ def test_a_sentence_inside_a_quotation_that_runs_on_is_its_speakers() -> None:
         "The minister replied that the quay was safe.",
         "The report states that the quay had flooded twice.",  # "states" the verb
         "The minister states the quay is safe.",
-        "States must comply, the court said.",  # the noun, but "said" reports
         "In his speech the president proclaimed a goal of peace through strength.",  # PolNeAR's cue
         "Erdogan attacked the proclamation of the heights as Israeli territory.",
         # "states" the verb before "in", "to" or after a figure (found by a review)
@@ -460,14 +459,14 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         "States across the country recorded record heat.",
         "The self-proclaimed caliph fled the city in March.",  # a word after "self-" names someone
         "The self-described socialist won the primary.",
-        "Economic indicators rose for a third month.",
+        "Iran's self-proclaimed president fled the capital.",  # found by a review
+        "Ghee, or clarified butter that is popular, sold out.",  # "that" of a relative clause
         # the new cue words in their other uses (found by a review)
         "Tests indicated high levels of lead in the water.",
         "Ghee, or clarified butter, is sold out in the city.",
         "The amendment clarifies that spouses may vote.",
         "The clubs agreed a fee of 50 million pounds.",
         "The work was done as agreed in the contract.",
-        "The two sides signed an agreement in May.",
         "The agreed route was closed by the floods.",
     ],
 )

@@ -97,6 +97,12 @@ FRAME_CASES = [
         None,
         id="the-occasions-own-clause",
     ),
+    pytest.param(  # the point's own verb with an object is no clause of the occasion (found by a review)
+        "NATO said in an interview he made the decision alone in March.",
+        "NATO",
+        "He made the decision alone in March.",
+        id="the-points-own-verb",
+    ),
     pytest.param(  # an occasion of speech before a subject (seen on a pool article)
         "NATO said in a statement Russia was adding troops.",
         "NATO",

@@ -246,18 +246,17 @@ adding troops, a day after Moscow said it was withdrawing"; "While Russia says i
 Not "as" ("as Moscow said" agrees) nor "since" (a cause as often as a time)."""
 
 REPORTING_CUE_WORDS = REPORTING_VERBS | _words(
-    """termed according interview briefing calling indicated indicates clarified clarifies agreed
-    agrees"""
+    """termed according interview briefing calling indicated clarified clarifies agreed agrees"""
 )
 """Words that mark reported speech near a claim (pipeline.rules.attribution). Some report speech only
 in one use (`CUES_AFTER_PERFECT`, `CUES_BEFORE_THAT`, `CUES_BEFORE_TO_OR_THAT`)."""
 
-CUES_AFTER_PERFECT = _words("indicated indicates")
+CUES_AFTER_PERFECT = _words("indicated")
 """Cue words only after has/have/had ("Emergency workers have indicated a homicide probe is ongoing",
 not "Tests indicated high levels of lead")."""
 CUES_BEFORE_THAT = _words("clarified clarifies")
-"""Cue words only before a "that" ("Judge Jackson clarified in the proceedings that ...", not
-"clarified butter")."""
+"""Cue words only before "that", right after them or after a phrase opening with a preposition ("Judge
+Jackson clarified in the proceedings that ...", not "clarified butter that is popular")."""
 CUES_BEFORE_TO_OR_THAT = _words("agreed agrees")
 """Cue words only right before "to" or "that" ("Pelosi had agreed to support ...", not "agreed a fee"
 or "as agreed"). These three sets are cues in one use only, which PolNeAR's dev labels take for cues;

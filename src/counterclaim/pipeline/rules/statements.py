@@ -100,22 +100,29 @@ _OCCASION = (
     r"(?i:(?:news|press)\s+conference|(?:press\s+)?briefing|(?:written\s+)?statement|interview|speech)"
 )
 _WITH_NAME = r"\s+(?i:with|to)\s+(?-i:(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
-_LOWER_SUBJECT = rf"(?=(?:{_SUBJECT_OPENERS}|that)\b)"
+_SUBJECT_WORD = rf"(?=(?:{_SUBJECT_OPENERS}|that)\b)"
+"""After an occasion's name: a pronoun, a determiner or "that" opens the point, never a name, which
+could be the occasion's name running on ("with Reuters Moscow had ...")."""
 _OCCASION_OBJECT_VERBS = (
-    r"released|issued|delivered|gave|given|filed|made|posted|sent|published|read|wrote|written|prepared"
-    r"|gives|delivers|makes"
+    r"released|issued|delivered|gave|given|filed|made|posted|sent|published|read|wrote|prepared"
 )
-_NOT_ITS_OWN_CLAUSE = rf"(?!(?:\S+\s+){{0,3}}(?i:{_OCCASION_OBJECT_VERBS})\b)"
+_WITHOUT_OBJECT = (
+    rf"(?i:on|in|at|to|with|for|from|before|after|during|last|this|yesterday|today|tonight|earlier|late"
+    rf"|{_WEEKDAYS})\b"
+)
+_NOT_ITS_OWN_CLAUSE = rf"(?!(?:\S+\s+){{0,3}}(?i:{_OCCASION_OBJECT_VERBS})\s+{_WITHOUT_OBJECT})"
+"""Not a clause about the occasion itself: a verb that takes it as object, with no object of its own
+but a time or a place ("said in a statement the company released Tuesday it would ...", "a speech he
+delivered in Cairo"); "he made the decision alone" is the point."""
 _OCCASION_PHRASE = (
-    rf"{_OCCASION}(?:{_WITH_NAME}(?:\s+{_TIME_PHRASE})?\s+{_LOWER_SUBJECT}"
+    rf"{_OCCASION}(?:{_WITH_NAME}(?:\s+{_TIME_PHRASE})?\s+{_SUBJECT_WORD}"
     rf"|(?:\s+{_TIME_PHRASE})?\s+{_SUBJECT_AFTER_TIME}){_NOT_ITS_OWN_CLAUSE}"
 )
 """Where the speaker spoke, between a frame's verb and its point ("said at a press conference", "said
 in an interview with CNN"), with or without a time after it ("said at a press conference yesterday
 morning the gun laws should be changed"). The point must open with a subject; after a name ("with
-CNN") one in lower case ("with Reuters Moscow had ...", where the name may run on, keeps its frame);
-and not with a clause about the occasion itself ("said in a statement the company released Tuesday
-it would ...")."""
+CNN") a pronoun, a determiner or "that" (`_SUBJECT_WORD`); and not with a clause about the occasion
+itself (`_NOT_ITS_OWN_CLAUSE`)."""
 
 
 def _frame_end(*, to_quotation: bool) -> str:
@@ -240,10 +247,10 @@ RESTATED = Rule(
     "A statement code cannot make stand alone (an opening pronoun, a frame naming someone else) is "
     "restated by a second, bounded request; the restatement replaces it when it stands alone, is "
     "English, holds no figure the statement lacks, keeps at least `min_kept_share` of the statement's"
-    " content words (not the actor's name nor a reporting verb) and adds at most `max_new_words` "
-    "found neither in the statement, its sentences and the sentences before them, nor the actor's "
-    'name. A copy of the request\'s note on the item ("(the speaker: X; sentence 4)") at its end is '
-    "removed first.",
+    " content words (not the actor's name nor a verb of saying: `FRAME_VERBS`, told, added) and adds "
+    "at most `max_new_words` found neither in the statement, its sentences and the sentences before "
+    "them, nor the actor's name. A copy of the request's note on the item (\"(the speaker: X; sentence"
+    ' 4)") at its end is removed first.',
     {"max_new_words": MAX_NEW_WORDS, "min_kept_share": MIN_KEPT_SHARE},
 )
 RESTATEMENT_REFUSED = Rule(
@@ -344,15 +351,9 @@ def _frame(text: str) -> _Frame | None:
         point = _one_quotation_unquoted(match.group("point"))
         return _Frame(match.groupdict().get("speaker"), point, after_point=False)
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text)
-    if after is None or _determiner_only(after.group("speaker")):
+    if after is None:
         return None
     return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
-
-
-def _determiner_only(speaker: str | None) -> bool:
-    """Whether a frame's speaker is only a determiner ("The" of "The confirmed deaths are ...", "Its" of
-    "Its stated aim is ..."): the verb is a participle before a noun, and nobody speaks."""
-    return speaker is not None and all(word.casefold() in _DETERMINER_WORDS for word in speaker.split())
 
 
 _ASKING_VERBS = frozenset({"asked", "asks", "questioned", "inquired", "wondered", "shouted", "pressed"})
