@@ -421,7 +421,7 @@ def _ends_in_a_persons_name(text: str) -> bool:
         word[:1].isupper()
         and name_key(word) not in _NO_GIVEN_NAME_WORDS
         and word.strip(".,") not in _NOT_A_PERSON_WORDS
-        and name_key(word) not in ("the", "a", "an", "")
+        and name_key(word) not in english.LEADING_ARTICLES | {""}
         for word in last_two
     )
 

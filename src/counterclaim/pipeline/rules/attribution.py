@@ -272,15 +272,16 @@ def _in_its_speech_use(words: list[str], index: int) -> bool:
     `english.CUES_BEFORE_THAT`, `english.CUES_BEFORE_TO_OR_THAT`) is in it there; True for every other
     cue word."""
     word = words[index]
-    before = words[max(0, index - 2) : index]
-    after = words[index + 1 : index + 2]
     if word in english.CUES_AFTER_PERFECT:  # "have indicated", "has further indicated"
-        return bool(_PERFECT & set(before))
+        return bool(_PERFECT & set(words[max(0, index - 2) : index]))
+    after = words[index + 1 : index + 2]
     if word in english.CUES_BEFORE_THAT:  # "clarified that", "clarified in the proceedings that"
         phrase = words[index + 1 : index + 1 + _THAT_WITHIN]
         return after == ["that"] or (bool(after) and after[0] in _PREPOSITIONS and "that" in phrase)
     if word in english.CUES_BEFORE_TO_OR_THAT:  # "agreed to support", "agreed that"; not "as agreed to"
-        return after in (["to"], ["that"]) and not (before[-1:] and before[-1] in _NOT_SPEECH_BEFORE_AGREED)
+        return after in (["to"], ["that"]) and not (
+            index > 0 and words[index - 1] in _NOT_SPEECH_BEFORE_AGREED
+        )
     return True
 
 

@@ -584,24 +584,18 @@ _ITEM_NOTE = re.compile(
 the 1.5B sometimes copies to the end of its answer ("... attending mass. (Coast Guard; sentence 20)")."""
 
 
-def copied_item_note(restated: str, actor: str) -> str | None:
-    """The copy of its request's item note at the end of a restatement: a parenthesis naming the
-    `actor` and its sentence ("(Coast Guard; sentence 20)"); None when there is none, or only a citation
-    that looks like one ("(Basic Law, Article 3; sentence 2)")."""
+def without_item_note(restated: str, actor: str) -> tuple[str, str | None]:
+    """A restatement without a copy of its request's item note at its end, and that note: a
+    parenthesis naming the `actor` and its sentence ("(Coast Guard; sentence 20)"). The restatement as
+    it is, and None, when it has none, or only a citation that looks like one ("(Basic Law, Article 3;
+    sentence 2)")."""
     note = _ITEM_NOTE.search(restated)
     if note is None or note.start() == 0:
-        return None
-    named = " ".join(note.group("name").split()).casefold() == " ".join(actor.split()).casefold()
-    return note.group().strip() if named else None
-
-
-def without_item_note(restated: str, actor: str) -> str:
-    """A restatement without a copy of its request's item note at its end (`copied_item_note`)."""
-    note = copied_item_note(restated, actor)
-    if note is None:
-        return restated
-    text = restated[: restated.rindex(note)].rstrip()
-    return text if text.endswith((".", "!", "?")) else text + "."
+        return restated, None
+    if " ".join(note.group("name").split()).casefold() != " ".join(actor.split()).casefold():
+        return restated, None
+    text = restated[: note.start()].rstrip()
+    return (text if text.endswith((".", "!", "?")) else text + "."), note.group().strip()
 
 
 def _opening_pronoun(text: str) -> str:
@@ -620,9 +614,8 @@ def _without_frame_words(statement: str, actor: str) -> str:
     """The statement without the words of its actor's name and its verbs of saying (`FRAME_VERBS`,
     "told", "added"), which a restatement need not keep ("Biden warned that" keeps nothing but its
     sentence); verbs that deny or judge ("denied", "rejected") stay."""
-    name = {word.casefold() for word in actor.split()}
-    kept = [w for w in statement.split() if w.strip(".,;:!?\"'").casefold() not in name | _FRAME_WORDS]
-    return " ".join(kept)
+    dropped = _FRAME_WORDS | {word.casefold() for word in actor.split()}
+    return " ".join(w for w in statement.split() if w.strip(".,;:!?\"'").casefold() not in dropped)
 
 
 def restatement_problem(statement: str, restated: str, *, actor: str, context: str) -> str | None:

@@ -29,7 +29,6 @@ from counterclaim.pipeline.rules.statements import (
     FIRST_PERSON,
     RESTATED,
     RESTATEMENT_REFUSED,
-    copied_item_note,
     restatement_problem,
     speaker_opening,
     standalone_problem,
@@ -213,9 +212,8 @@ def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
     """Keep the restatement or say why not."""
     proposal = item.proposal
     written = " ".join(restated.split())
-    copied = copied_item_note(written, proposal.actor)
+    text, copied = without_item_note(written, proposal.actor)
     note = "" if copied is None else f" (the copy of the request's note {copied!r} removed)"
-    text = without_item_note(written, proposal.actor)
     # "Hale said her party ..." -> "Her party ..."; "Bush says he knows" (for "I know") -> "Bush knows"
     text = without_frame(text, proposal.actor, speaker_name=item.opening) or text
     problem = restatement_problem(
