@@ -201,7 +201,7 @@ async def summarize_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[SummarySentence]:
-    """A neutral summary of the claims, each sentence citing claim ids: step 12.
+    """A neutral summary of the claims, each sentence citing claim ids: step 13.
 
     Raises ModelOutputError when the answer is unusable.
     """

@@ -45,7 +45,7 @@ from counterclaim.models import Analysis, Decision, DecisionAction
 
 _REMOVING = frozenset({DecisionAction.DROPPED, DecisionAction.CUT})
 _PAIR_KEEPING = frozenset({DecisionAction.KEPT, DecisionAction.ACCEPTED, DecisionAction.OVERRIDDEN})
-_CLAIM_STEPS = frozenset({"claims", "second_look", "translate", "restate", "assemble", "narrate"})
+_CLAIM_STEPS = frozenset({"claims", "second_look", "translate", "restate", "assemble", "narrate", "deeds"})
 """Steps whose decisions act on claims (a summary decision names the claims a sentence cites)."""
 Conflict = tuple[str, str]
 """A gold conflict's part: ("between", id) between actors, or ("record", id) the narrator's."""
@@ -115,7 +115,8 @@ def rule_effects(gold: GoldArticle, analysis: Analysis, score: ArticleScore) -> 
             elif decision.action in _PAIR_KEEPING:
                 found_k[rule] |= hits & found_by_pair
             continue
-        if decision.action in _REMOVING and not decision.claims and decision.start is not None:
+        removes_claims = not decision.claims or decision.step in _CLAIM_STEPS  # not a summary sentence
+        if decision.action in _REMOVING and removes_claims and decision.start is not None:
             by_narrator = decision.actor in narrator_names
             lost[rule] |= {
                 g.id

@@ -11,9 +11,11 @@
 9. pair         (code)   the claim pairs worth verifying
 10. verify      (model)  one request per pair; code decides what is reported
 11. explain     (model)  what each side of a reported contradiction holds, checked by code
-12. summary     (model)  neutral sentences citing the actors' claims they rest on
+12. deeds       (code)   deeds that take part in no contradiction left out
+13. summary     (model)  neutral sentences citing the actors' claims they rest on
 
-Scope "claims" stops after step 7. The naive baseline is one step (one request for everything).
+Scope "claims" runs steps 2-7, then step 12 (no deed takes part in a contradiction there). The naive
+baseline is one step (one request for everything).
 Every step reads and writes the `AnalysisState`; every code decision goes to its trace.
 """
 
@@ -35,6 +37,7 @@ from counterclaim.pipeline.steps import (
     actors,
     assemble,
     claims,
+    deeds,
     explain,
     naive,
     narrate,
@@ -76,8 +79,12 @@ CONTRADICTION_STEPS: tuple[Step, ...] = (
     Step(10, verify.NAME, verify.run, (verify.TEMPLATE,)),
     Step(11, explain.NAME, explain.run, (explain.TEMPLATE,)),
 )
-SUMMARY_STEPS: tuple[Step, ...] = (Step(12, summary.NAME, summary.run, (summary.TEMPLATE,)),)
-STAGED_STEPS = CLAIM_STEPS + NARRATOR_STEPS + CONTRADICTION_STEPS + SUMMARY_STEPS
+DEED_STEPS: tuple[Step, ...] = (Step(12, deeds.NAME, deeds.run),)
+"""Step 12: deeds outside every contradiction left out (code only); not a step function's: a caller of
+`extract_claims` keeps its deeds for `find_contradictions`."""
+SUMMARY_STEPS: tuple[Step, ...] = (Step(13, summary.NAME, summary.run, (summary.TEMPLATE,)),)
+STAGED_STEPS = CLAIM_STEPS + NARRATOR_STEPS + CONTRADICTION_STEPS + DEED_STEPS + SUMMARY_STEPS
+CLAIM_SCOPE_STEPS = CLAIM_STEPS + DEED_STEPS
 NAIVE_STEPS: tuple[Step, ...] = (Step(1, naive.NAME, naive.run, (naive.TEMPLATE,)),)
 
 
@@ -85,7 +92,7 @@ def steps_for(pipeline: PipelineName, scope: AnalysisScope) -> tuple[Step, ...]:
     """The steps an analysis runs (after step 1, preparing the article)."""
     if pipeline == "naive":
         return NAIVE_STEPS
-    return CLAIM_STEPS if scope == "claims" else STAGED_STEPS
+    return CLAIM_SCOPE_STEPS if scope == "claims" else STAGED_STEPS
 
 
 def templates_of(steps: Sequence[Step]) -> list[str]:

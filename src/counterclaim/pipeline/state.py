@@ -47,7 +47,8 @@ class AnalysisState:
     """Step 5: the actors, as name forms merged by code and described by the model."""
     actors: list[Actor] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    """Step 7: the final actors and claims, with ids."""
+    """Step 7: the final actors and claims, with ids; step 12 leaves out the deeds outside every
+    contradiction."""
     claim_of_proposal: dict[str, str] = field(default_factory=dict)
     """Step 7: the id of the claim each kept proposal became (for the trace)."""
     candidates: list[Candidate] = field(default_factory=list)
@@ -55,7 +56,7 @@ class AnalysisState:
     contradictions: list[Contradiction] = field(default_factory=list)
     """Step 10; their explanations, step 11."""
     summary: list[SummarySentence] = field(default_factory=list)
-    """Step 12."""
+    """Step 13."""
 
     def __post_init__(self) -> None:
         self.trace = TraceRecorder(self.article.sentence_offsets)

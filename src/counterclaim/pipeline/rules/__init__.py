@@ -14,6 +14,7 @@ from counterclaim.pipeline.rules import (
     answers,
     attribution,
     claim_kinds,
+    deeds,
     duplicates,
     explanations,
     narration,
@@ -52,6 +53,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *pairing.RULES,
     *acceptance.RULES,
     *explanations.RULES,
+    *deeds.RULES,
     *summary_support.RULES,
     *quotes.RULES,
 )

@@ -1,0 +1,51 @@
+"""Deeds are listed only where they take part in a conflict.
+
+A deed (a claim of kind `action`: "Trump withdrew the US from the treaty") is no one's statement. The
+claim steps keep deeds because an actor's words can be held against its deeds (contradictions of kind
+`words_vs_deeds`); once the contradictions are found, a deed that takes part in none is left out, so the
+list of claims stays a list of what actors say (the gold format labels deeds on the same terms). A deed
+whose sentence or statement holds a reporting word ("German firms have announced plans to ...") may be
+speech the model labeled a deed, and stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from counterclaim.models import Claim, ClaimKind, Contradiction
+from counterclaim.pipeline.rules.attribution import has_reporting_cue
+from counterclaim.pipeline.trace import Rule
+
+DEED_OUTSIDE_CONFLICTS = Rule(
+    "deeds.outside_conflicts",
+    "A deed (a claim of kind action) that takes part in no reported contradiction is not listed, and an"
+    " actor left with no claim is not listed either: the claims are what actors say, and a deed is "
+    "there to be held against words. A deed whose sentence or statement holds a reporting word or a "
+    'quotation mark ("have announced plans") may be speech labeled a deed, and stays. With scope '
+    '"claims" no contradiction is looked for, so no other deed is listed. The other claims and actors '
+    "keep their ids.",
+)
+RULES = (DEED_OUTSIDE_CONFLICTS,)
+
+
+def in_conflicts(contradictions: Sequence[Contradiction]) -> set[str]:
+    """The ids of the claims that take part in a contradiction, in its main pair or an `also` pair."""
+    return {
+        claim_id
+        for contradiction in contradictions
+        for pair in ((contradiction.claim_a, contradiction.claim_b), *contradiction.also)
+        for claim_id in pair
+    }
+
+
+def deeds_outside_conflicts(claims: Sequence[Claim], contradictions: Sequence[Contradiction]) -> list[Claim]:
+    """The deeds that take part in no contradiction and report no speech, in the claims' order."""
+    taking_part = in_conflicts(contradictions)
+    return [
+        claim
+        for claim in claims
+        if claim.kind is ClaimKind.ACTION
+        and claim.id not in taking_part
+        and not has_reporting_cue(claim.evidence_text)
+        and not has_reporting_cue(claim.statement)
+    ]
