@@ -9,6 +9,7 @@ import pytest
 from builders import claim_citing
 from counterclaim.models import Actor, ActorKind, ClaimKind, Contradiction, ContradictionKind, DecisionAction
 from counterclaim.pipeline.analyze import steps_for
+from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.deeds import DEED_OUTSIDE_CONFLICTS, deeds_outside_conflicts
 from counterclaim.pipeline.steps import deeds
 from fake_model import run_step, state_for
@@ -56,7 +57,30 @@ def test_a_deed_in_no_contradiction_is_left_out_unless_it_reports_speech(
     contradictions: list[Contradiction], left_out: list[str]
 ) -> None:
     # c1 is words, c4 "have announced plans" and c5 a quotation mark: speech, whatever its label.
-    assert [c.id for c in deeds_outside_conflicts(CLAIMS, contradictions)] == left_out
+    assert [c.id for c in deeds_outside_conflicts(CLAIMS, contradictions, english=True)] == left_out
+
+
+def test_a_pair_whose_verification_was_skipped_keeps_its_deeds() -> None:
+    found = deeds_outside_conflicts(CLAIMS, [WORDS_AGAINST_DEEDS], [("c6", "c1")], english=True)
+    assert [c.id for c in found] == ["c3"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence", "english", "speech"),
+    [
+        ("The firms plan to sue the town.", SENTENCES[3], True, True),  # the sentence reports it
+        ("The firms have announced plans to sue.", SENTENCES[2], True, True),  # the statement does
+        ("The firms plan to sue the town.", SENTENCES[3], False, False),  # not read in another language
+        ("The firms have announced plans to sue.", SENTENCES[2], False, True),
+        ("The council voted against the budget.", SENTENCES[4], False, True),  # a quotation mark is read
+    ],
+    ids=["sentence", "statement", "sentence-other-language", "statement-other-language", "quotation-mark"],
+)
+def test_a_deed_reporting_speech_in_its_sentence_or_statement_stays(
+    statement: str, evidence: str, english: bool, speech: bool
+) -> None:
+    deed = claim_citing(ARTICLE, "c9", "a3", statement, evidence, kind=ClaimKind.ACTION)
+    assert deeds_outside_conflicts([deed], [], english=english) == ([] if speech else [deed])
 
 
 def test_the_step_leaves_out_the_deeds_and_the_actors_left_with_none_and_says_so() -> None:
@@ -66,6 +90,9 @@ def test_the_step_leaves_out_the_deeds_and_the_actors_left_with_none_and_says_so
     state.actors = [Actor(id=f"a{n}", name=name, kind=kind) for n, name in enumerate(names, 1)]
     state.claims = list(CLAIMS)
     state.contradictions = [WORDS_AGAINST_DEEDS]
+    state.statements = [
+        Proposal(id="p3", sentences=(3,), actor="Police", statement=SENTENCES[2], kind="action", hedged=False)
+    ]
     state.claim_of_proposal = {"p3": "c3"}
     run_step(state, deeds.run, deeds.NAME)
 
@@ -77,7 +104,9 @@ def test_the_step_leaves_out_the_deeds_and_the_actors_left_with_none_and_says_so
         (DEED_OUTSIDE_CONFLICTS.name, DecisionAction.DROPPED, ["c6"], None, "The council"),
         (DEED_OUTSIDE_CONFLICTS.name, DecisionAction.DROPPED, [], None, "Police"),
     ]
-    assert "c3 is a deed that takes part in no contradiction" in state.trace.decisions()[0].reason
+    raid = state.trace.decisions()[0]
+    assert "c3 is a deed that takes part in no contradiction" in raid.reason
+    assert raid.sentences == [3] and ARTICLE[raid.start : raid.end] == SENTENCES[2]
 
 
 def test_only_a_whole_analysis_and_scope_claims_leave_deeds_out() -> None:

@@ -86,7 +86,8 @@ async def analyze_async(
     """Who claims what in `text`, where the claims conflict, and a neutral summary.
 
     `scope="claims"` stops after actors and claims (faster; `run.scope` then says that contradictions
-    and summary were not looked for).
+    and summary were not looked for); no deed is then listed but one reporting speech (step 12). Use
+    `extract_claims` to keep the deeds for `find_contradictions`.
 
     `text` is the article as a string, or an article read and checked by
     `counterclaim.io.article_input.read_article` (a file, decoded, HTML converted, with its notices).

@@ -94,6 +94,7 @@ def rule_effects(gold: GoldArticle, analysis: Analysis, score: ArticleScore) -> 
     actor_forms = {
         a.id: None if is_unnamed(a.name) else name_forms([a.name, *a.aliases]) for a in gold.actors
     }
+    claim_ids = {claim.id for claim in analysis.claims}
     order: list[str] = []
     decisions: dict[str, int] = {}
     lost: dict[str, set[str]] = {}
@@ -115,7 +116,9 @@ def rule_effects(gold: GoldArticle, analysis: Analysis, score: ArticleScore) -> 
             elif decision.action in _PAIR_KEEPING:
                 found_k[rule] |= hits & found_by_pair
             continue
-        removes_claims = not decision.claims or decision.step in _CLAIM_STEPS  # not a summary sentence
+        # A decision naming claims that are still there dropped something else (a translation, a summary
+        # sentence); one naming claims that are gone left them out (`deeds.outside_conflicts`).
+        removes_claims = not set(decision.claims) & claim_ids
         if decision.action in _REMOVING and removes_claims and decision.start is not None:
             by_narrator = decision.actor in narrator_names
             lost[rule] |= {

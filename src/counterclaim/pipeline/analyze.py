@@ -70,7 +70,7 @@ CLAIM_STEPS: tuple[Step, ...] = (
     Step(6, restate.NAME, restate.run, (restate.TEMPLATE,)),
     Step(7, assemble.NAME, assemble.run),
 )
-"""Steps 2-7: actors and claims (all that scope "claims" runs, after step 1)."""
+"""Steps 2-7: actors and claims (what `extract_claims` runs; scope "claims" runs step 12 after them)."""
 NARRATOR_STEPS: tuple[Step, ...] = (Step(8, narrate.NAME, narrate.run),)
 """Step 8: the article's own account as claims (narrator setting); only in a whole analysis, because it
 adds claims the step functions' callers would not have."""

@@ -53,6 +53,8 @@ class AnalysisState:
     """Step 7: the id of the claim each kept proposal became (for the trace)."""
     candidates: list[Candidate] = field(default_factory=list)
     """Step 9: the claim pairs to verify, best first."""
+    unverified: list[Candidate] = field(default_factory=list)
+    """Step 10: the candidate pairs whose verification was skipped (an unusable answer)."""
     contradictions: list[Contradiction] = field(default_factory=list)
     """Step 10; their explanations, step 11."""
     summary: list[SummarySentence] = field(default_factory=list)

@@ -13,7 +13,10 @@ NAME = "deeds"
 
 async def run(state: AnalysisState) -> None:
     """The claims without the deeds outside every conflict, the actors without those left with none."""
-    outside = deeds_outside_conflicts(state.claims, state.contradictions)
+    unverified = [(candidate.a.id, candidate.b.id) for candidate in state.unverified]
+    outside = deeds_outside_conflicts(
+        state.claims, state.contradictions, unverified, english=state.article.english
+    )
     if not outside:
         return
     names = {actor.id: actor.name for actor in state.actors}
