@@ -13,8 +13,10 @@ from counterclaim.pipeline.rules.statements import (
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
     FIRST_PERSON,
+    FRAME_PRONOUN,
     RESTATED,
     RESTATEMENT_REFUSED,
+    frame_pronoun_named,
     restatement_problem,
     speaker_opening,
     standalone_problem,
@@ -120,6 +122,37 @@ FRAME_CASES = [
         "NATO",
         "The troops were massing.",
         id="said-on-an-occasion-with-someone",
+    ),
+    pytest.param(  # a filing, a release, a letter are occasions too (seen on a pool article)
+        "Ford said in a financial filing to the U.S. Securities and Exchange Commission that the criminal "
+        "investigation started after Ford disclosed the matter.",
+        "Ford",
+        "The criminal investigation started after Ford disclosed the matter.",
+        id="said-in-a-filing-to-a-name-of-several-words",
+    ),
+    pytest.param(
+        "The company said in a press release it would cut 300 jobs.",
+        "The company",
+        "It would cut 300 jobs.",
+        id="said-in-a-press-release",
+    ),
+    pytest.param(
+        "Smith said in a letter he wrote in 2019 that he was innocent.",
+        "Smith",
+        None,
+        id="the-letters-own-clause",
+    ),
+    pytest.param(  # the words before the quotation name its subject: the frame ends before them
+        "Ford said in their filing the matter 'currently focuses on road load estimations'.",
+        "Ford",
+        "The matter 'currently focuses on road load estimations'.",
+        id="a-subject-before-the-quotation",
+    ),
+    pytest.param(
+        "Smith said on the day of the vote 'I can do it.'",
+        "Smith",
+        "I can do it.",
+        id="a-phrase-before-the-quotation",
     ),
     pytest.param(
         "NATO said on Wednesday Russia was adding troops.",
@@ -630,7 +663,15 @@ FRAME_CASES += [
         id="over-a-figure",
     ),
 ]
-EXERCISED = {ARTICLE_SCRIPT, ARTICLE_SPELLING, ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED}
+EXERCISED = {
+    ARTICLE_SCRIPT,
+    ARTICLE_SPELLING,
+    ATTRIBUTION_FRAME,
+    FIRST_PERSON,
+    FRAME_PRONOUN,
+    RESTATED,
+    RESTATEMENT_REFUSED,
+}
 
 
 @pytest.mark.parametrize(("statement", "actor", "point"), FRAME_CASES)
@@ -1169,3 +1210,77 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
     frames = english.FRAME_VERBS | english.FRAME_VERBS_BEFORE_THAT | {"added", "told"}
     assert frames <= english.REPORTING_VERBS, sorted(frames - english.REPORTING_VERBS)
     assert set(english.FRAME_PHRASES_BEFORE_THAT) <= set(english.REPORTING_PHRASES)
+
+
+@pytest.mark.parametrize(
+    ("statement", "sentence", "actor", "person", "named"),
+    [
+        (  # a pronoun frame of the same person
+            "She did this to show victims there is nothing to be ashamed of.",
+            "She said she did this to show victims there is nothing to be ashamed of.",
+            "One of the victims",
+            True,
+            "One of the victims did this to show victims there is nothing to be ashamed of.",
+        ),
+        ("His confession was forced.", "He said his confession was forced.", "Waseem", True,
+         "Waseem's confession was forced."),
+        (  # its and their after the name of an actor that is no person
+            "Its search for survivors had ended.",
+            "The government officially announced on Saturday that its search for survivors had ended.",
+            "the Haitian government",
+            False,
+            "The Haitian government's search for survivors had ended.",
+        ),
+        ("Their casualties were attending mass.",
+         "The Coast Guard said their casualties were attending mass.",
+         "The Coast Guard", False, "The Coast Guard's casualties were attending mass."),
+        ("Their ships are leaving port.", "Reuters said their ships are leaving port.", "Reuters", False,
+         "Reuters' ships are leaving port."),
+        # after a person's name "he" may be someone else; "they" would need a plural verb
+        ("He will not approve a budget without the wall.",
+         "President Trump has said he will not approve a budget without the wall.", "President Trump", True,
+         None),
+        ("Its members will vote.", "Smith said its members will vote.", "Smith", True, None),
+        ("They arrested two men on Monday.", "Police said they arrested two men on Monday.", "Police", False,
+         None),
+        # another person's pronoun, someone else's frame, another point, or the point before its frame
+        ("Her party will win the vote.", "He said her party will win the vote.", "Hale", True, None),
+        ("Its members will vote.", "Critics of NATO said its members will vote.", "NATO", False, None),
+        ("Its members will vote soon.", "NATO said its leaders had met, and its members will vote soon.",
+         "NATO", False, None),
+        ("She will resign tomorrow.", '"She will resign tomorrow," she said.', "Ann Hale", True, None),
+        ("She will resign tomorrow.", "She will resign tomorrow.", "Ann Hale", True, None),
+    ],
+    ids=[
+        "she-said-she", "he-said-his", "its-after-a-government", "their-after-an-organisation",
+        "possessive-of-a-name-in-s", "he-after-a-persons-name", "its-after-a-person", "they",
+        "another-persons-pronoun", "someone-elses-frame", "another-point", "frame-after-the-point",
+        "no-frame",
+    ],
+)  # fmt: skip
+def test_an_opening_pronoun_that_can_only_be_its_frames_speaker_names_the_actor(
+    statement: str, sentence: str, actor: str, person: bool, named: str | None
+) -> None:
+    assert frame_pronoun_named(statement, sentence, [actor], actor, person=person) == named
+
+
+def test_the_restate_step_names_the_speaker_of_the_frame_before_asking_the_model() -> None:
+    text = "The Coast Guard said their casualties were attending mass. Police said they arrested two men."
+    model = FakeModel({"Restatements": [{"item_0": "Police arrested two men."}]})
+    state = state_for(text, model)
+    for name in ("The Coast Guard", "Police"):
+        state.registry.add_name(name)
+        state.registry.describe(name, ActorDetails(kind="organisation", role=None, aliases=[]))
+    state.statements = [
+        Proposal("p1", (1,), "The Coast Guard", "Their casualties were attending mass.", "assertion", False),
+        Proposal("p2", (2,), "Police", "They arrested two men.", "assertion", False),
+    ]
+    run_step(state, restate.run, restate.NAME)
+    assert [p.statement for p in state.statements] == [
+        "The Coast Guard's casualties were attending mass.",
+        "Police arrested two men.",
+    ]
+    asked = model.asked[0][1]["messages"][1]["content"].split("TASK")[1]
+    assert "They arrested two men." in asked and "casualties" not in asked
+    (named,) = [d for d in state.trace.decisions() if d.rule == FRAME_PRONOUN.name]
+    assert named.proposal == "p1" and named.action is DecisionAction.RELABELED

@@ -13,6 +13,7 @@ statement, its sentences and the actor's name do not (`restatement_problem`). En
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from counterclaim.language import english
@@ -97,9 +98,13 @@ belongs to the point and the frame stays."""
 
 _OCCASION = (
     r"(?i:at|in|during)\s+(?i:a|an|the|his|her|its|their)\s+"
-    r"(?i:(?:news|press)\s+conference|(?:press\s+)?briefing|(?:written\s+)?statement|interview|speech)"
+    r"(?i:(?:news|press)\s+conference|(?:press\s+)?briefing|(?:written\s+)?statement|interview|speech"
+    r"|(?:news|press)\s+release|(?:(?:financial|court|regulatory|securities)\s+)?filing|letter)"
 )
-_WITH_NAME = r"\s+(?i:with|to)\s+(?-i:(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+_NAME_WORD = r"[A-Z][\w.'\u2019-]*"
+_WITH_NAME = (
+    rf"\s+(?i:with|to)\s+(?-i:(?:the\s+)?{_NAME_WORD}(?:\s+(?:(?:and|of|for)\s+)?{_NAME_WORD}){{0,4}})"
+)
 _SUBJECT_WORD = rf"(?=(?:{_SUBJECT_OPENERS}|that)\b)"
 """After an occasion's name: a pronoun, a determiner or "that" opens the point, never a name, which
 could be the occasion's name running on ("with Reuters Moscow had ...")."""
@@ -228,12 +233,14 @@ _QUANTITY_OPENERS = ("at least ", "at most ")
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
     'A statement carrying the attribution of its own actor ("X said (that) ...", "According to X, '
-    '...", "Speaking on Tuesday, X said ...", "X said in a statement on Monday ...", "..., X said.", '
-    "or a news agency's \"..., Reuters reported\"; both the actor's and an agency's around it) keeps "
-    "the point alone, when at least `min_words` words remain; a he, she, his or her opening the point"
-    " after a frame whose speaker is the same pronoun becomes the actor's name when it is a proper "
-    'name ("He said his confession was forced" -> "Waseem\'s confession was forced"). A determiner '
-    'before the verb is no speaker: "The confirmed deaths are ..." has no frame.',
+    '...", "Speaking on Tuesday, X said ...", "X said in a statement on Monday ...", "X said in a '
+    'filing to the SEC that ...", "..., X said.", or a news agency\'s "..., Reuters reported"; both '
+    "the actor's and an agency's around it) keeps the point alone, when at least `min_words` words "
+    "remain; a he, she, his or her opening the point after a frame whose speaker is the same pronoun "
+    'becomes the actor\'s name when it is a proper name ("He said his confession was forced" -> '
+    '"Waseem\'s confession was forced"). A determiner before the verb is no speaker: "The confirmed '
+    "deaths are ...\" has no frame; a phrase running up to the point's quotation holds no subject of "
+    'its own ("said in their filing the matter \'...\'" keeps "The matter").',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
@@ -285,7 +292,26 @@ ARTICLE_SCRIPT = Rule(
     "and the words there are at most `max_chars` characters; otherwise the statement is left as written.",
     {"max_chars": MAX_RESTORED_CHARS},
 )
-RULES = (ARTICLE_SCRIPT, ARTICLE_SPELLING, ATTRIBUTION_FRAME, FIRST_PERSON, RESTATED, RESTATEMENT_REFUSED)
+FRAME_PRONOUN = Rule(
+    "statements.frame_pronoun",
+    "A statement opening with he, his, she, her, its or their, written as the point of its sentence's "
+    'frame ("X said (that) <pronoun> ..."), names the actor in the pronoun\'s place when the pronoun '
+    "can only be the frame's speaker, who is the actor: after a pronoun frame of the same person "
+    '("She said she did this" -> "One of the victims did this"), or its and their after the name of '
+    'an actor that is no person ("The Coast Guard said their casualties" -> "The Coast Guard\'s '
+    'casualties"). After a person\'s name "he" or "she" may be someone else ("May said he ..."), and '
+    'stays; so does "they", whose verb would need a plural name. The actor\'s shortest proper name '
+    "is used, else its name as given.",
+)
+RULES = (
+    ARTICLE_SCRIPT,
+    ARTICLE_SPELLING,
+    ATTRIBUTION_FRAME,
+    FIRST_PERSON,
+    FRAME_PRONOUN,
+    RESTATED,
+    RESTATEMENT_REFUSED,
+)
 
 
 def without_frame(
@@ -318,6 +344,49 @@ def without_frame(
     frame_pronoun = (speaker or actor).split()[0].casefold()
     fits = point.split()[0].casefold() in _SUBJECT_AND_POSSESSIVE.get(frame_pronoun, ())
     return _named_opening(point, actor, pronoun_is_actor=fits)
+
+
+_NAMEABLE_OPENINGS = frozenset({"he", "his", "she", "her", "its", "their"})
+"""Opening pronouns `frame_pronoun_named` may replace (not "they", whose verb is plural; "it" is no
+problem of a statement: "It is ...")."""
+_NO_PERSONS_PRONOUNS = frozenset({"its", "their"})
+_SAME_OPENING_WORDS = 4
+"""A statement is its sentence's point when their first words (the pronoun and the next ones) agree."""
+
+
+def frame_pronoun_named(
+    statement: str, sentence: str, names: Sequence[str], name: str, *, person: bool
+) -> str | None:
+    """The statement with its opening pronoun replaced by `name` (a possessive for his, her, its and
+    their) when the statement is the point of the sentence's frame and the pronoun can only be the
+    frame's speaker, one of the actor's `names`: after a pronoun frame of the same person ("She said she
+    ..."), or its/their after a named speaker that is no `person`. None otherwise."""
+    text = " ".join(statement.split())
+    opening = _opening_pronoun(text)
+    if opening not in _NAMEABLE_OPENINGS or len(text.split()) < 2:
+        return None
+    frame = _frame(" ".join(sentence.split()))
+    if frame is None or frame.speaker is None or frame.after_point:
+        return None
+    said = [word.casefold() for word in frame.point.split()[:_SAME_OPENING_WORDS]]
+    if [word.casefold() for word in text.split()[:_SAME_OPENING_WORDS]] != said:
+        return None
+    if not any(_speaks_for(frame.speaker, form) for form in names):
+        return None
+    speaker_pronoun = frame.speaker.split()[0].casefold()
+    if speaker_pronoun in english.PERSONAL_PRONOUNS:
+        fits = opening in _SUBJECT_AND_POSSESSIVE.get(speaker_pronoun, ())
+    else:
+        fits = not person and opening in _NO_PERSONS_PRONOUNS
+    if not fits:
+        return None
+    named = name if opening in ("he", "she") else _possessive(name)
+    return f"{named[:1].upper()}{named[1:]} {text.split(maxsplit=1)[1]}"
+
+
+def _possessive(name: str) -> str:
+    """ "the Coast Guard's", "Reuters'"."""
+    return f"{name}'" if name.endswith("s") and not name.endswith("'s") else f"{name}'s"
 
 
 def point_of(text: str) -> str:
@@ -395,9 +464,30 @@ def _leading_match(text: str) -> re.Match[str] | None:
         point = match.group("point").strip()
         if point[:1] in OPENING_QUOTES and _other_speakers_words(text[: match.start("point")]):
             return None  # "said after Jones told reporters, 'I will resign.'": Jones's words
-        if match.groupdict().get("to_quotation") is None or _one_quotation_unquoted(point) != point:
+        to_quotation = match.groupdict().get("to_quotation") is not None
+        if to_quotation and _names_a_subject(text[match.end("speaker") : match.start("point")]):
+            continue  # "said in their filing the matter 'currently focuses ...'": the matter's words
+        if not to_quotation or _one_quotation_unquoted(point) != point:
             return match
     return None
+
+
+_BEFORE_A_DETERMINER = english.PREPOSITIONS | frozenset(
+    "during after before about by over under between against among than and or when asked said says".split()
+)
+"""Words a determiner may follow inside a frame's phrase ("said on the day of the vote", "said when
+asked about the ban"); after any other word it opens a subject of its own ("in their filing the
+matter")."""
+
+
+def _names_a_subject(phrase: str) -> bool:
+    """Whether a frame's verb and phrase before a quotation hold a determiner opening a noun phrase of
+    its own, the subject of the quotation ("said in their filing the matter '...'")."""
+    tokens = words(phrase)
+    return any(
+        word in _DETERMINER_WORDS and index > 0 and tokens[index - 1] not in _BEFORE_A_DETERMINER
+        for index, word in enumerate(tokens)
+    )
 
 
 _ELISION = re.compile(r"(?:Tis|Twas|Cause|Til|N[a-z])\b")

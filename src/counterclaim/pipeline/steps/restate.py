@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from counterclaim.language import english
-from counterclaim.models import DecisionAction
+from counterclaim.models import ActorKind, DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import ActorRegistry, initials_as_in_article, short_names
@@ -27,8 +27,10 @@ from counterclaim.pipeline.rules.statements import (
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
     FIRST_PERSON,
+    FRAME_PRONOUN,
     RESTATED,
     RESTATEMENT_REFUSED,
+    frame_pronoun_named,
     restatement_problem,
     speaker_opening,
     standalone_problem,
@@ -73,12 +75,14 @@ class _ActorNames:
     registry: ActorRegistry
     forms: dict[str, list[str]]
     shortest: dict[str, str]
+    persons: frozenset[str]
 
     @classmethod
     def of(cls, state: AnalysisState) -> _ActorNames:
         actors = state.registry.actors()
         forms = {actor.id: [actor.name, *actor.aliases] for actor in actors}
-        return cls(state.registry, forms, short_names(actors))
+        persons = frozenset(actor.id for actor in actors if actor.kind is ActorKind.PERSON)
+        return cls(state.registry, forms, short_names(actors), persons)
 
     def _id(self, name: str) -> str | None:
         try:
@@ -92,6 +96,11 @@ class _ActorNames:
         Geral")."""
         actor_id = self._id(name)
         return [name] if actor_id is None else [name, *self.forms[actor_id]]
+
+    def is_person(self, name: str) -> bool:
+        """Whether the actor of this name is a person (a name no actor goes by may be one)."""
+        actor_id = self._id(name)
+        return actor_id is None or actor_id in self.persons
 
     def short(self, name: str) -> str:
         """The actor's shortest proper name: "Chuck Schumer" for "The Senate Minority Leader, Chuck
@@ -153,6 +162,24 @@ def _in_third_person(state: AnalysisState, names: _ActorNames) -> None:
         reason = f"{item.statement!r} in the third person: {rewritten!r}"
         state.trace.record_about(FIRST_PERSON, DecisionAction.RELABELED, reason, item)
         state.statements[index] = replace(item, statement=rewritten)
+
+
+def _frame_pronouns_named(state: AnalysisState, names: _ActorNames) -> None:
+    """Statements whose opening pronoun can only be the speaker of their sentence's frame, with the actor
+    named there (`rules.statements.FRAME_PRONOUN`)."""
+    for index, item in enumerate(state.statements):
+        if looks_foreign(item.statement) or standalone_problem(item.statement) is None:
+            continue
+        sentence = _sentences(state, item.sentences[:1])
+        person = names.is_person(item.actor)
+        named = frame_pronoun_named(
+            item.statement, sentence, names.every(item.actor), names.short(item.actor), person=person
+        )
+        if named is None or standalone_problem(named) is not None:
+            continue
+        reason = f"{item.statement!r} names the speaker of its sentence's frame: {named!r}"
+        state.trace.record_about(FRAME_PRONOUN, DecisionAction.RELABELED, reason, item)
+        state.statements[index] = replace(item, statement=named)
 
 
 def _names_one(name: str) -> bool:
@@ -236,6 +263,7 @@ async def run(state: AnalysisState) -> None:
     _initials_closed_up(state)
     _without_frames(state, names)
     _in_third_person(state, names)
+    _frame_pronouns_named(state, names)
     planned = batches(state.chunks, _to_restate(state, names))
     answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
     for (_, batch), answer in zip(planned, answers, strict=True):
