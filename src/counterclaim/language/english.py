@@ -709,7 +709,7 @@ PEOPLE_AROUND = _words(
 )
 """Words that open a description of people around someone ("Critics of Netanyahu"), no name."""
 
-POINT_OPENERS = _words("in on at to with for of from by during after before about")
+POINT_OPENERS = _words("in on at to with for of from by during after before about through amid following")
 """A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""
 
 SAYING_VERBS = _words("said says told tells")

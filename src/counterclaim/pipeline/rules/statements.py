@@ -48,6 +48,7 @@ def _frame_phrase(*, to_quotation: bool) -> str:
     quotation = r"|(?P<to_quotation>\s+(?=[\"\u201c\u2018']))" if to_quotation else ""
     return (
         r"(?:(?:on|in|at|to|during|after|before|when(?=\s+asked\b))\s+(?:[^,;:\"\u201c]{1,60}?\s+that\s+"
+        rf"{_SUBJECT_NEXT}"
         rf"|{_SUBJECT_FREE}{{1,60}}?(?:,\s*{quotation}))"
         rf"|(?:{_HOW_OR_HOW_LONG})\s+that\s+{_SUBJECT_NEXT})"
     )
@@ -109,19 +110,23 @@ _SUBJECT_WORD = rf"(?=(?:{_SUBJECT_OPENERS}|that)\b)"
 """After an occasion's name: a pronoun, a determiner or "that" opens the point, never a name, which
 could be the occasion's name running on ("with Reuters Moscow had ...")."""
 _OCCASION_OBJECT_VERBS = (
-    r"released|issued|delivered|gave|given|filed|made|posted|sent|published|read|wrote|prepared"
+    r"released|issued|delivered|gave|given|filed|made|posted|sent|published|read|wrote|prepared|signed"
+    r"|submitted|addressed|penned|lodged|aired|broadcast"
 )
 _WITHOUT_OBJECT = (
-    rf"(?i:on|in|at|to|with|for|from|before|after|during|last|this|yesterday|today|tonight|earlier|late"
-    rf"|{_WEEKDAYS})\b"
+    rf"(?:(?i:on|in|at|to|with|for|from|before|after|during|last|this|yesterday|today|tonight|earlier|late"
+    rf"|{_WEEKDAYS})\b|[\"\u201c\u2018'])"
 )
 _NOT_ITS_OWN_CLAUSE = rf"(?!(?:\S+\s+){{0,3}}(?i:{_OCCASION_OBJECT_VERBS})\s+{_WITHOUT_OBJECT})"
 """Not a clause about the occasion itself: a verb that takes it as object, with no object of its own
 but a time or a place ("said in a statement the company released Tuesday it would ...", "a speech he
 delivered in Cairo"); "he made the decision alone" is the point."""
+_NOT_A_RELATIVE_THAT = rf"(?!(?i:that)\s+(?!{_SUBJECT_NEXT}))"
+"""Not "that" opening a clause about the occasion ("said in a letter that was leaked ...", "at a press
+conference that evening"): after "that" the point opens with a subject (`_SUBJECT_NEXT`)."""
 _OCCASION_PHRASE = (
     rf"{_OCCASION}(?:{_WITH_NAME}(?:\s+{_TIME_PHRASE})?\s+{_SUBJECT_WORD}"
-    rf"|(?:\s+{_TIME_PHRASE})?\s+{_SUBJECT_AFTER_TIME}){_NOT_ITS_OWN_CLAUSE}"
+    rf"|(?:\s+{_TIME_PHRASE})?\s+{_SUBJECT_AFTER_TIME}){_NOT_ITS_OWN_CLAUSE}{_NOT_A_RELATIVE_THAT}"
 )
 """Where the speaker spoke, between a frame's verb and its point ("said at a press conference", "said
 in an interview with CNN"), with or without a time after it ("said at a press conference yesterday
@@ -239,8 +244,10 @@ ATTRIBUTION_FRAME = Rule(
     "remain; a he, she, his or her opening the point after a frame whose speaker is the same pronoun "
     'becomes the actor\'s name when it is a proper name ("He said his confession was forced" -> '
     '"Waseem\'s confession was forced"). A determiner before the verb is no speaker: "The confirmed '
-    "deaths are ...\" has no frame; a phrase running up to the point's quotation holds no subject of "
-    'its own ("said in their filing the matter \'...\'" keeps "The matter").',
+    "deaths are ...\" has no frame; a phrase runs up to the point's quotation only when the quotation "
+    'opens with a subject of its own ("said in their filing the matter \'currently ...\'" keeps "The '
+    'matter"), and "that" after an occasion opens the point only before a subject ("said in a letter '
+    'that was leaked ..." keeps its frame).',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
@@ -294,14 +301,17 @@ ARTICLE_SCRIPT = Rule(
 )
 FRAME_PRONOUN = Rule(
     "statements.frame_pronoun",
-    "A statement opening with he, his, she, her, its or their, written as the point of its sentence's "
-    'frame ("X said (that) <pronoun> ..."), names the actor in the pronoun\'s place when the pronoun '
-    "can only be the frame's speaker, who is the actor: after a pronoun frame of the same person "
-    '("She said she did this" -> "One of the victims did this"), or its and their after the name of '
-    'an actor that is no person ("The Coast Guard said their casualties" -> "The Coast Guard\'s '
-    'casualties"). After a person\'s name "he" or "she" may be someone else ("May said he ..."), and '
-    'stays; so does "they", whose verb would need a plural name. The actor\'s shortest proper name '
-    "is used, else its name as given.",
+    "A statement opening with he, his, she, her or its, written as the point of its sentence's frame "
+    '("X said (that) <pronoun> ...", "According to X, <pronoun> ..."), names the actor in the '
+    "pronoun's place when the pronoun can only be the frame's speaker, who is the actor: he, his, she"
+    " or her after a pronoun frame of the same person, when the actor is a person (or an actor no "
+    'kind is known of): "She said she did this" -> "One of the victims did this"; its after the name '
+    'of an actor that is no person: "The government announced that its search ..." -> "The Haitian '
+    'government\'s search ...". After a person\'s name "he" or "she" may be someone else ("May said he '
+    '..."), "their" after an organisation is often others\' ("Police said their injuries were minor"),'
+    ' and "they" would need a plural verb: these stay, for the model. A possessive is made only of a '
+    'name that is not one already ("McDonald\'s") nor a description with a preposition ("One of the '
+    "victims\"). The actor's shortest proper name is used, else its name as given.",
 )
 RULES = (
     ARTICLE_SCRIPT,
@@ -346,10 +356,12 @@ def without_frame(
     return _named_opening(point, actor, pronoun_is_actor=fits)
 
 
-_NAMEABLE_OPENINGS = frozenset({"he", "his", "she", "her", "its", "their"})
-"""Opening pronouns `frame_pronoun_named` may replace (not "they", whose verb is plural; "it" is no
-problem of a statement: "It is ...")."""
-_NO_PERSONS_PRONOUNS = frozenset({"its", "their"})
+_NAMEABLE_OPENINGS = frozenset({"he", "his", "she", "her", "its"})
+"""Opening pronouns `frame_pronoun_named` may replace: not "they", whose verb is plural, nor "their",
+which after an organisation's name is often others' ("Police said their injuries were minor"); "it" is
+no problem of a statement ("It is ...")."""
+_NOT_IN_A_POSSESSIVE = frozenset({"of", "for", "to", "with", "from", "in", "at", "on", "by", "using"})
+"""Words of a description that a possessive cannot follow: "One of the victims' husband"."""
 _SAME_OPENING_WORDS = 4
 """A statement is its sentence's point when their first words (the pronoun and the next ones) agree."""
 
@@ -375,18 +387,24 @@ def frame_pronoun_named(
         return None
     speaker_pronoun = frame.speaker.split()[0].casefold()
     if speaker_pronoun in english.PERSONAL_PRONOUNS:
-        fits = opening in _SUBJECT_AND_POSSESSIVE.get(speaker_pronoun, ())
+        fits = person and opening in _SUBJECT_AND_POSSESSIVE.get(speaker_pronoun, ())
     else:
-        fits = not person and opening in _NO_PERSONS_PRONOUNS
-    if not fits:
-        return None
+        fits = not person and opening == "its"
     named = name if opening in ("he", "she") else _possessive(name)
+    if not fits or named is None:
+        return None
     return f"{named[:1].upper()}{named[1:]} {text.split(maxsplit=1)[1]}"
 
 
-def _possessive(name: str) -> str:
-    """ "the Coast Guard's", "Reuters'"."""
-    return f"{name}'" if name.endswith("s") and not name.endswith("'s") else f"{name}'s"
+def _possessive(name: str) -> str | None:
+    """ "the Haitian government's", "Hermès'"; None for a name already a possessive ("McDonald's") or a
+    description a possessive cannot follow ("One of the victims", "a lawyer for the family")."""
+    words_of_name = name.replace("\u2019", "'").split()
+    if not words_of_name or words_of_name[-1].endswith("'s") or "," in name:
+        return None
+    if {word.casefold() for word in words_of_name} & _NOT_IN_A_POSSESSIVE:
+        return None
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def point_of(text: str) -> str:
@@ -465,28 +483,23 @@ def _leading_match(text: str) -> re.Match[str] | None:
         if point[:1] in OPENING_QUOTES and _other_speakers_words(text[: match.start("point")]):
             return None  # "said after Jones told reporters, 'I will resign.'": Jones's words
         to_quotation = match.groupdict().get("to_quotation") is not None
-        if to_quotation and _names_a_subject(text[match.end("speaker") : match.start("point")]):
+        if to_quotation and not _opens_with_a_subject(point):
             continue  # "said in their filing the matter 'currently focuses ...'": the matter's words
         if not to_quotation or _one_quotation_unquoted(point) != point:
             return match
     return None
 
 
-_BEFORE_A_DETERMINER = english.PREPOSITIONS | frozenset(
-    "during after before about by over under between against among than and or when asked said says".split()
-)
-"""Words a determiner may follow inside a frame's phrase ("said on the day of the vote", "said when
-asked about the ban"); after any other word it opens a subject of its own ("in their filing the
-matter")."""
-
-
-def _names_a_subject(phrase: str) -> bool:
-    """Whether a frame's verb and phrase before a quotation hold a determiner opening a noun phrase of
-    its own, the subject of the quotation ("said in their filing the matter '...'")."""
-    tokens = words(phrase)
-    return any(
-        word in _DETERMINER_WORDS and index > 0 and tokens[index - 1] not in _BEFORE_A_DETERMINER
-        for index, word in enumerate(tokens)
+def _opens_with_a_subject(quotation: str) -> bool:
+    """Whether a quotation that ends a frame's phrase opens with a subject of its own (a capital, a
+    figure, a pronoun or a determiner: "said on the day of the vote 'We can ...'"); one that does not
+    goes on from the words before it ("said in their filing the matter 'currently focuses ...'")."""
+    first = quotation.lstrip("\"\u201c\u2018' ").split(maxsplit=1)
+    if not first:
+        return False
+    word = first[0]
+    return (
+        word[:1].isupper() or word[:1].isdigit() or word.casefold().strip(".,;:!?") in english.SUBJECT_OPENERS
     )
 
 
@@ -597,7 +610,8 @@ def _speaks_for(speaker: str, actor: str) -> bool:
         return False
     for index, word in enumerate(raw):
         named = word in ("called", "named") and index + 1 < len(raw) and raw[index + 1][:1].isupper()
-        if word.casefold() in _NOT_THE_SPEAKERS and not named:  # "a protester called Katya" is a name
+        # "a protester called Katya" is a name, and so is "The United States"
+        if word in _NOT_THE_SPEAKERS and not named:
             return False
     if _others_of(speaker, actor):
         return False
