@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from counterclaim.models import Analysis, Claim, DecisionAction, Span, SpanGrounding
-from counterclaim.pipeline.rules.deeds import DEED_OUTSIDE_CONFLICTS
 from counterclaim.text.keywords import keywords
 
 SENTENCE_END = ".!?…\"'”’»)"
@@ -68,10 +67,8 @@ def assert_ids_resolve(analysis: Analysis) -> None:
         assert {k.claim_a, k.claim_b} <= set(claim_ids) and k.claim_a != k.claim_b, k
     for sentence in analysis.summary:
         assert set(sentence.claim_ids) <= set(claim_ids), sentence
-    left_out = {c for d in analysis.run.trace if d.rule == DEED_OUTSIDE_CONFLICTS.name for c in d.claims}
-    for decision in analysis.run.trace:  # a deed left out at the end is named by earlier decisions
-        assert set(decision.claims) <= set(claim_ids) | left_out, decision
-    assert not left_out & set(claim_ids)
+    for decision in analysis.run.trace:
+        assert set(decision.claims) <= set(claim_ids), decision
 
 
 def assert_grounding_traced(analysis: Analysis) -> None:

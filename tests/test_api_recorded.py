@@ -60,9 +60,8 @@ CLAIM_SCHEMAS = {
     "Restatements",
 }
 STEP_ORDER = ["prepare", *(step.name for step in STAGED_STEPS)]
-DROPPING_STEPS = {"claims", "second_look", "assemble", "deeds"}
-"""The steps that drop proposed claims (other steps drop a translation, a role, an alias: no claim; step
-12 also drops the actors its deeds leave with no claim, naming no claim)."""
+DROPPING_STEPS = {"claims", "second_look", "assemble"}
+"""The steps that drop proposed claims (later steps drop a translation, a role, an alias: no claim)."""
 CLAIM_DROPPING_RULES = {rule.name for rule in sentence_speakers.RULES}
 """Rules of other steps that drop a proposed claim (step 5: the same words twice, once handed over)."""
 
@@ -144,9 +143,7 @@ def test_analyze_grounds_every_claim_and_accounts_for_every_proposal(
     dropped = {
         d.proposal
         for d in trace
-        if d.action is DecisionAction.DROPPED
-        and (d.step in DROPPING_STEPS or d.rule in CLAIM_DROPPING_RULES)
-        and not (d.step == "deeds" and not d.claims)
+        if d.action is DecisionAction.DROPPED and (d.step in DROPPING_STEPS or d.rule in CLAIM_DROPPING_RULES)
     }
     assert None not in dropped
     joined_away = [

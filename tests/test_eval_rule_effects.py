@@ -64,22 +64,6 @@ def test_a_dropped_proposal_that_would_have_matched_a_missed_gold_claim_is_a_los
     assert all(e.decisions == 1 for e in effects.values())
 
 
-def test_a_claim_left_out_at_the_end_is_a_loss_and_a_drop_naming_a_kept_claim_is_none() -> None:
-    # Step 12 leaves out a finished claim (its id is gone from the analysis). A translation or a summary
-    # sentence dropped names claims that stay (p4 is half_analysis's claim on those words).
-    left_out = _dropped("deeds.outside_conflicts", "repairs have not begun", "Bob Stone")
-    translation = _dropped("translation.still_foreign", "repairs have not begun", "Bob Stone")
-    summary = _dropped("summary.not_resting_on_citations", "repairs have not begun", "Bob Stone")
-    effects = _effects(
-        left_out.model_copy(update={"step": "deeds", "claims": ["c9"]}),
-        translation.model_copy(update={"step": "translate", "claims": ["p4"]}),
-        summary.model_copy(update={"step": "summary", "claims": ["p4"]}),
-    )
-    assert effects["deeds.outside_conflicts"].gold_claims_lost == 1
-    assert effects["translation.still_foreign"].gold_claims_lost == 0
-    assert effects["summary.not_resting_on_citations"].gold_claims_lost == 0
-
-
 def test_a_refused_pair_of_a_missed_contradiction_is_a_loss_and_a_reported_one_a_find() -> None:
     # half_analysis finds k1 with (p1, p2) and misses k2 (c3 vs c4: p3 vs nothing agreeing).
     effects = _effects(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from counterclaim.errors import ArticleMismatchError
 from counterclaim.models import Span
 from counterclaim.render import render
-from counterclaim.render.html import PALETTE_SIZE, analysis_page, render_html
+from counterclaim.render.html import PALETTE_SIZE, render_html
 from counterclaim.render.html_escape import shown_html
 from counterclaim.render.html_page import STYLE_FILE, asset, csp_hash
 from counterclaim.render.html_segments import Marked, segments
@@ -152,24 +152,6 @@ def test_the_html_format_needs_the_article_and_checks_it() -> None:
     changed = HANDMADE_ARTICLE[:first] + "#" + HANDMADE_ARTICLE[first + 1 :]
     with pytest.raises(ArticleMismatchError):
         render(analysis, "html", article=changed)
-
-
-def test_an_actors_label_is_its_id_also_when_an_actor_before_it_was_left_out() -> None:
-    """Step 12 leaves out an actor with only deeds, and the others keep their ids: the page's A3 is a3."""
-    analysis = handmade_analysis()
-    kept = [claim for claim in analysis.claims if claim.actor_id != "a2"]
-    cited = {claim.id for claim in kept}
-    gapped = analysis.model_copy(
-        update={
-            "actors": [actor for actor in analysis.actors if actor.id != "a2"],
-            "claims": kept,
-            "contradictions": [k for k in analysis.contradictions if {k.claim_a, k.claim_b} <= cited],
-            "summary": [s for s in analysis.summary if set(s.claim_ids) <= cited],
-        }
-    )
-    page = analysis_page(gapped, HANDMADE_ARTICLE)
-    assert [actor.label for actor in page.actors] == ["A1", "A3"]
-    assert {view.actor_label for actor in page.actors for view in actor.claims} == {"A1", "A3"}
 
 
 def test_a_claim_with_spans_that_overlap_another_claims_is_cut_into_shared_pieces() -> None:

@@ -33,7 +33,6 @@ RULE_TEST_MODULES = [
     "test_rules_pairing",
     "test_rules_acceptance",
     "test_rules_explanations",
-    "test_rules_deeds",
     "test_rules_summary_support",
     "test_rules_quotes",
 ]

@@ -86,8 +86,7 @@ async def analyze_async(
     """Who claims what in `text`, where the claims conflict, and a neutral summary.
 
     `scope="claims"` stops after actors and claims (faster; `run.scope` then says that contradictions
-    and summary were not looked for); no deed is then listed but one reporting speech (step 12). Use
-    `extract_claims` to keep the deeds for `find_contradictions`.
+    and summary were not looked for).
 
     `text` is the article as a string, or an article read and checked by
     `counterclaim.io.article_input.read_article` (a file, decoded, HTML converted, with its notices).
@@ -202,7 +201,7 @@ async def summarize_async(
     settings: Settings | None = None,
     client: ModelClient | None = None,
 ) -> list[SummarySentence]:
-    """A neutral summary of the claims, each sentence citing claim ids: step 13.
+    """A neutral summary of the claims, each sentence citing claim ids: step 12.
 
     Raises ModelOutputError when the answer is unusable.
     """

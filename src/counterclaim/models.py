@@ -248,11 +248,7 @@ class Decision(_Frozen):
     )
     action: DecisionAction = Field(description="What the rule did.")
     claims: list[str] = Field(
-        default_factory=list,
-        description=(
-            "Ids of the claims of this analysis the decision concerns; a claim left out later (a deed in no "
-            "contradiction) is no longer in `claims`, and the decision that left it out names it."
-        ),
+        default_factory=list, description="Ids of the claims of this analysis the decision concerns."
     )
     proposal: str | None = Field(
         default=None,

@@ -45,7 +45,7 @@ from counterclaim.models import Analysis, Decision, DecisionAction
 
 _REMOVING = frozenset({DecisionAction.DROPPED, DecisionAction.CUT})
 _PAIR_KEEPING = frozenset({DecisionAction.KEPT, DecisionAction.ACCEPTED, DecisionAction.OVERRIDDEN})
-_CLAIM_STEPS = frozenset({"claims", "second_look", "translate", "restate", "assemble", "narrate", "deeds"})
+_CLAIM_STEPS = frozenset({"claims", "second_look", "translate", "restate", "assemble", "narrate"})
 """Steps whose decisions act on claims (a summary decision names the claims a sentence cites)."""
 Conflict = tuple[str, str]
 """A gold conflict's part: ("between", id) between actors, or ("record", id) the narrator's."""
@@ -94,7 +94,6 @@ def rule_effects(gold: GoldArticle, analysis: Analysis, score: ArticleScore) -> 
     actor_forms = {
         a.id: None if is_unnamed(a.name) else name_forms([a.name, *a.aliases]) for a in gold.actors
     }
-    claim_ids = {claim.id for claim in analysis.claims}
     order: list[str] = []
     decisions: dict[str, int] = {}
     lost: dict[str, set[str]] = {}
@@ -116,10 +115,7 @@ def rule_effects(gold: GoldArticle, analysis: Analysis, score: ArticleScore) -> 
             elif decision.action in _PAIR_KEEPING:
                 found_k[rule] |= hits & found_by_pair
             continue
-        # A decision naming claims that are still there dropped something else (a translation, a summary
-        # sentence); one naming claims that are gone left them out (`deeds.outside_conflicts`).
-        removes_claims = not set(decision.claims) & claim_ids
-        if decision.action in _REMOVING and removes_claims and decision.start is not None:
+        if decision.action in _REMOVING and not decision.claims and decision.start is not None:
             by_narrator = decision.actor in narrator_names
             lost[rule] |= {
                 g.id

@@ -11,11 +11,9 @@
 9. pair         (code)   the claim pairs worth verifying
 10. verify      (model)  one request per pair; code decides what is reported
 11. explain     (model)  what each side of a reported contradiction holds, checked by code
-12. deeds       (code)   deeds that take part in no contradiction left out
-13. summary     (model)  neutral sentences citing the actors' claims they rest on
+12. summary     (model)  neutral sentences citing the actors' claims they rest on
 
-Scope "claims" runs steps 2-7, then step 12 (no deed takes part in a contradiction there). The naive
-baseline is one step (one request for everything).
+Scope "claims" stops after step 7. The naive baseline is one step (one request for everything).
 Every step reads and writes the `AnalysisState`; every code decision goes to its trace.
 """
 
@@ -37,7 +35,6 @@ from counterclaim.pipeline.steps import (
     actors,
     assemble,
     claims,
-    deeds,
     explain,
     naive,
     narrate,
@@ -70,7 +67,7 @@ CLAIM_STEPS: tuple[Step, ...] = (
     Step(6, restate.NAME, restate.run, (restate.TEMPLATE,)),
     Step(7, assemble.NAME, assemble.run),
 )
-"""Steps 2-7: actors and claims (what `extract_claims` runs; scope "claims" runs step 12 after them)."""
+"""Steps 2-7: actors and claims (all that scope "claims" runs, after step 1)."""
 NARRATOR_STEPS: tuple[Step, ...] = (Step(8, narrate.NAME, narrate.run),)
 """Step 8: the article's own account as claims (narrator setting); only in a whole analysis, because it
 adds claims the step functions' callers would not have."""
@@ -79,12 +76,8 @@ CONTRADICTION_STEPS: tuple[Step, ...] = (
     Step(10, verify.NAME, verify.run, (verify.TEMPLATE,)),
     Step(11, explain.NAME, explain.run, (explain.TEMPLATE,)),
 )
-DEED_STEPS: tuple[Step, ...] = (Step(12, deeds.NAME, deeds.run),)
-"""Step 12: deeds outside every contradiction left out (code only); not a step function's: a caller of
-`extract_claims` keeps its deeds for `find_contradictions`."""
-SUMMARY_STEPS: tuple[Step, ...] = (Step(13, summary.NAME, summary.run, (summary.TEMPLATE,)),)
-STAGED_STEPS = CLAIM_STEPS + NARRATOR_STEPS + CONTRADICTION_STEPS + DEED_STEPS + SUMMARY_STEPS
-CLAIM_SCOPE_STEPS = CLAIM_STEPS + DEED_STEPS
+SUMMARY_STEPS: tuple[Step, ...] = (Step(12, summary.NAME, summary.run, (summary.TEMPLATE,)),)
+STAGED_STEPS = CLAIM_STEPS + NARRATOR_STEPS + CONTRADICTION_STEPS + SUMMARY_STEPS
 NAIVE_STEPS: tuple[Step, ...] = (Step(1, naive.NAME, naive.run, (naive.TEMPLATE,)),)
 
 
@@ -92,7 +85,7 @@ def steps_for(pipeline: PipelineName, scope: AnalysisScope) -> tuple[Step, ...]:
     """The steps an analysis runs (after step 1, preparing the article)."""
     if pipeline == "naive":
         return NAIVE_STEPS
-    return CLAIM_SCOPE_STEPS if scope == "claims" else STAGED_STEPS
+    return CLAIM_STEPS if scope == "claims" else STAGED_STEPS
 
 
 def templates_of(steps: Sequence[Step]) -> list[str]:

@@ -47,18 +47,15 @@ class AnalysisState:
     """Step 5: the actors, as name forms merged by code and described by the model."""
     actors: list[Actor] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    """Step 7: the final actors and claims, with ids; step 12 leaves out the deeds outside every
-    contradiction."""
+    """Step 7: the final actors and claims, with ids."""
     claim_of_proposal: dict[str, str] = field(default_factory=dict)
     """Step 7: the id of the claim each kept proposal became (for the trace)."""
     candidates: list[Candidate] = field(default_factory=list)
     """Step 9: the claim pairs to verify, best first."""
-    unverified: list[Candidate] = field(default_factory=list)
-    """Step 10: the candidate pairs whose verification was skipped (an unusable answer)."""
     contradictions: list[Contradiction] = field(default_factory=list)
     """Step 10; their explanations, step 11."""
     summary: list[SummarySentence] = field(default_factory=list)
-    """Step 13."""
+    """Step 12."""
 
     def __post_init__(self) -> None:
         self.trace = TraceRecorder(self.article.sentence_offsets)

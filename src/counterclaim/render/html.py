@@ -15,7 +15,6 @@ is safe whatever the article or the model wrote. Needs the article text the anal
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -141,7 +140,7 @@ def render_html(analysis: Analysis, article: str) -> str:
 
 def analysis_page(analysis: Analysis, article: str) -> AnalysisPage:
     """The page's content, every string still plain (the template escapes it)."""
-    actor_number = _actor_numbers(analysis)
+    actor_number = {actor.id: number for number, actor in enumerate(analysis.actors, start=1)}
     claim_views = [
         _claim_view(analysis, index, claim, actor_number) for index, claim in enumerate(analysis.claims)
     ]
@@ -192,17 +191,6 @@ def analysis_page(analysis: Analysis, article: str) -> AnalysisPage:
         no_summary=empty_summary_message(analysis),
         no_contradictions=empty_contradictions_message(analysis),
     )
-
-
-def _actor_numbers(analysis: Analysis) -> dict[str, int]:
-    """Each actor's number on the page: the number of its id ("a3" is A3, also when an actor before it
-    was left out, `deeds.outside_conflicts`), or its place in the list when ids are not all "a<n>"."""
-    numbers = {
-        actor.id: int(actor.id[1:]) for actor in analysis.actors if re.fullmatch(r"a[1-9]\d*", actor.id)
-    }
-    if len(numbers) == len(analysis.actors):
-        return numbers
-    return {actor.id: number for number, actor in enumerate(analysis.actors, start=1)}
 
 
 def _claim_view(analysis: Analysis, index: int, claim: Claim, actor_number: dict[str, int]) -> ClaimView:

@@ -14,7 +14,6 @@ from counterclaim.pipeline.rules import (
     answers,
     attribution,
     claim_kinds,
-    deeds,
     duplicates,
     explanations,
     narration,
@@ -53,7 +52,6 @@ ALL_RULES: tuple[Rule, ...] = (
     *pairing.RULES,
     *acceptance.RULES,
     *explanations.RULES,
-    *deeds.RULES,
     *summary_support.RULES,
     *quotes.RULES,
 )

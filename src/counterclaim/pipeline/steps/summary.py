@@ -1,4 +1,4 @@
-"""Step 13, summary: up to four neutral sentences, each citing the claims it rests on (ids constrained by
+"""Step 12, summary: up to four neutral sentences, each citing the claims it rests on (ids constrained by
 the schema); code keeps a sentence only when it rests on its citations (`rules.summary_support`)."""
 
 from __future__ import annotations

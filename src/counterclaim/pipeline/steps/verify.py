@@ -103,7 +103,6 @@ async def run(state: AnalysisState) -> None:
         None if verdict is None else judge(verdict, candidate)
         for candidate, verdict in zip(state.candidates, verdicts, strict=True)
     ]
-    state.unverified = [c for c, verdict in zip(state.candidates, verdicts, strict=True) if verdict is None]
     other_order = await _ask_in_other_order(state, names, judgements)
     actor_of = {claim.id: claim.actor_id for claim in state.claims}
     found: list[Contradiction] = []
