@@ -152,6 +152,9 @@ def test_helpers() -> None:
         "Testimony of two witnesses is required to convict a person for the alleged crime.",
         "The sect also implements a system of reporting abuse internally.",
         "The challenge came from the opposing military party.",
+        # "alleged" after a preposition (seen on a pool article)
+        "The move comes after the EU sanctioned Iran over alleged assassination plots.",
+        "He was jailed in 2015 for alleged fraud and released on bail.",
     ):
         assert not has_reporting_cue(named), named
     for said in (
@@ -160,6 +163,8 @@ def test_helpers() -> None:
         "The company continues to deny the allegations.",  # a verb after "to"
         "The army went on to deny that 200 civilians had died.",
         "The report concluded that war crimes had been committed.",  # a noun after "the"
+        "The two officials he spoke to alleged that the vote was rigged.",  # a verb after its subject
+        "Prosecutors alleged in court that he took bribes.",
     ):
         assert has_reporting_cue(said), said
     # Quotation marks around a name only (a title, a programme's name) are no quotation of anyone.

@@ -71,20 +71,20 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
 NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",
     'In English, a claim needs a reporting word ("said", "denial", "according to", "pointed out"; not'
-    ' a participle after "the", "these", "those", "a" or "an", nor a gerund after "of": "the alleged '
-    'crime", "a system of reporting abuse" name things; nor a negated one: "did not immediately '
-    'announce"; nor a passive telling someone: "is reported to the police"; nor "deny" withholding a '
-    'thing: "denied funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause '
-    'states"; nor the idiom "is to blame"; nor a word that only begins like one: "replaced", '
-    '"urgent", "a quota"; nor "states" the noun: "the United States", "in states", "swing states", '
-    '"states won by"; nor a word after an article\'s or a possessive\'s "self-": "the self-proclaimed '
-    'leader"; "indicated" counts only after has/have/had, "clarified" only before "that", "agreed" '
-    'only before "to" or "that") or a quotation mark in its sentence, or must open with a pronoun '
-    'going on with the account of a neighbour that reports its actor ("X said A. It also B."), or lie'
-    " inside a quotation opened earlier in its paragraph, unless the text speaks in the first person "
-    'throughout (a press statement: one sentence in `one_in`, and at least 2, says "I" or "we" '
-    "outside quotation marks): narration never gets an invented speaker, nor the speaker of the "
-    "sentence beside it.",
+    ' a participle after "the", "these", "those", "a" or "an", nor "alleged" after a preposition '
+    'other than "to", nor a gerund after "of": "the alleged crime", "over alleged plots", "a system '
+    'of reporting abuse" name things; nor a negated one: "did not immediately announce"; nor a '
+    'passive telling someone: "is reported to the police"; nor "deny" withholding a thing: "denied '
+    'funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states"; nor the '
+    'idiom "is to blame"; nor a word that only begins like one: "replaced", "urgent", "a quota"; nor '
+    '"states" the noun: "the United States", "in states", "swing states", "states won by"; nor a word'
+    ' after an article\'s or a possessive\'s "self-": "the self-proclaimed leader"; "indicated" counts '
+    'only after has/have/had, "clarified" only before "that", "agreed" only before "to" or "that") or'
+    " a quotation mark in its sentence, or must open with a pronoun going on with the account of a "
+    'neighbour that reports its actor ("X said A. It also B."), or lie inside a quotation opened '
+    "earlier in its paragraph, unless the text speaks in the first person throughout (a press "
+    'statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside quotation marks): '
+    "narration never gets an invented speaker, nor the speaker of the sentence beside it.",
     {"one_in": AUTHORED_ONE_IN},
 )
 HEARSAY_ONLY = Rule(
@@ -522,8 +522,9 @@ def _text_wording(words: list[str], index: int) -> bool:
 def _names_a_thing(words: list[str], index: int, written: list[str]) -> bool:
     """Whether the reporting word at `index` is an adjective or a noun naming a thing or an act, not
     speech reported here: a participle after "the", "these", "those", "a" or "an" ("the alleged
-    crime", "the opposing party", "the accused", "an alleged murder weapon") or a gerund after "of" ("a
-    system of reporting abuse"). A verb after "to" ("continues to deny") and a noun ("the report",
+    crime", "the opposing party", "the accused", "an alleged murder weapon"), "alleged" after a
+    preposition ("over alleged plots") or a gerund after "of" ("a system of reporting abuse"). A verb
+    after "to" ("continues to deny", "the officials he spoke to alleged") and a noun ("the report",
     "their criticism") still report."""
     if index == 0:
         return False
@@ -535,7 +536,16 @@ def _names_a_thing(words: list[str], index: int, written: list[str]) -> bool:
         (before in english.DEFINITE_DETERMINERS and participle)
         or indefinite
         or (before == "of" and word.endswith("ing"))
+        or (word == "alleged" and before in _BEFORE_ALLEGED_THINGS)
     )
+
+
+_BEFORE_ALLEGED_THINGS = (english.PREPOSITIONS - {"to"}) | frozenset(
+    "over about against by into amid".split()
+)
+"""Prepositions "alleged" names a thing after ("sanctioned Iran over alleged plots", "jailed for
+alleged fraud"): a verb cannot follow them. Not "to", which can end a clause before a verb ("the
+officials he spoke to alleged that ...")."""
 
 
 _OPENING_WORD = re.compile(r"^\W*(\w+)")
