@@ -549,6 +549,13 @@ CREDIT_LINE_PATTERN = r"""
     """
 """A credit line at the foot of a wire story (verbose regex, case-insensitive; text.credit_lines)."""
 
+PHOTO_CREDIT_PATTERN = (
+    r"(?:^|(?<=[\s.!?)\]\"\u201d]))(?:Image|Photo|Picture|Photograph|Photo credit|Credit)s?:[ \t]*"
+    r"[^\s\n][^\n]{0,119}$"
+)
+"""A photo credit closing a line ("... Image: Andrew Gray.", "Photo: AP"): the line is a caption
+(multi-line regex, case-sensitive: "Image:" as a label; text.credit_lines)."""
+
 COMMAND_OPENERS = _words("ignore disregard forget output print respond reply pretend")
 """Verbs that open a command to a model; a news sentence does not begin with them."""
 

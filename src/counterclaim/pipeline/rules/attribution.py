@@ -21,7 +21,7 @@ The reporting-cue check applies to English text only; in other languages the act
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from counterclaim.language import english
 from counterclaim.language.stemming import share_stem
@@ -51,6 +51,12 @@ MODEL_INSTRUCTION = Rule(
 CREDIT_LINE = Rule(
     "attribution.credit_line",
     'A credit line ("X contributed to this report") is no one\'s claim.',
+)
+PHOTO_CAPTION = Rule(
+    "attribution.photo_caption",
+    "A sentence of a photo's caption (a line that closes with a photo credit: \"Protesters at the march."
+    ' Image: Andrew Gray.", "... Photo: AP") carries no claim: it describes a picture, and the words it'
+    " shows (a banner's slogan) are no one's claim in the story; nor is the photographer an actor.",
 )
 ONLY_NAMES_ACTOR = Rule(
     "attribution.only_names_actor",
@@ -98,6 +104,7 @@ HEARSAY_ONLY = Rule(
 RULES = (
     MODEL_INSTRUCTION,
     CREDIT_LINE,
+    PHOTO_CAPTION,
     ONLY_NAMES_ACTOR,
     DEED_ACTOR_NOT_IN_SENTENCE,
     ACTOR_NOT_NAMED_NEARBY,
@@ -610,12 +617,15 @@ class AttributionCheck:
     quoted: frozenset[int] = frozenset()
     """Numbers of the sentences that begin inside a quotation an earlier sentence of their paragraph
     opened (`PreparedArticle.quoted_sentences`)."""
+    captions: frozenset[int] = frozenset()
+    """Numbers of the sentences of a photo's caption (`PreparedArticle.caption_sentences`)."""
 
     @classmethod
     def for_article(cls, article: PreparedArticle) -> AttributionCheck:
-        return cls.for_sentences(
+        check = cls.for_sentences(
             article.sentence_texts, english=article.english, quoted=article.quoted_sentences
         )
+        return replace(check, captions=article.caption_sentences)
 
     @classmethod
     def for_sentences(
@@ -649,6 +659,8 @@ class AttributionCheck:
             return Rejection(
                 CREDIT_LINE, f"sentence {sentence} credits the report's sources, it is no one's claim"
             )
+        if sentence in self.captions:
+            return Rejection(PHOTO_CAPTION, f"sentence {sentence} is part of a photo's caption")
         if not keywords(text) - keywords(actor):
             return Rejection(ONLY_NAMES_ACTOR, f"sentence {sentence} only names {actor!r}")
         if kind == "action":

@@ -83,8 +83,8 @@ def missed_speakers(article: PreparedArticle, claimed: Mapping[int, Sequence[str
         zip(article.sentence_texts, article.sentence_speakers, strict=True), start=1
     ):
         names = claimed.get(number, [])
-        if reads_as_instruction(text) or is_credit_line(text):
-            continue  # planted text for the model, or a credit line: no one's claim
+        if reads_as_instruction(text) or is_credit_line(text) or number in article.caption_sentences:
+            continue  # planted text for the model, a credit line or a photo's caption: no one's claim
         asked = [
             speaker
             for speaker in speakers
