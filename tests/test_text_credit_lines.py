@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.text.credit_lines import caption_lines, is_credit_line, is_news_agency
 
 
@@ -29,17 +30,32 @@ def test_a_wire_service_is_told_by_its_whole_name() -> None:
     assert is_news_agency("Agence France-Presse") and not is_news_agency("France")
 
 
-def test_a_line_closing_with_a_photo_credit_is_a_caption() -> None:
-    text = (
-        "Protesters at the march. Image: Andrew Gray.\n"
-        "The mayor said the image: a city united, was what she saw.\n"
-        "Fire in the frame. Photo: AP\n"
-        "Image credits were not given for this story.\n"
-        "Image: John Lubbock (flickr).\n"
-    )
-    captions = [text[start:end] for start, end in caption_lines(text)]
-    assert captions == [
-        "Protesters at the march. Image: Andrew Gray.",
-        "Fire in the frame. Photo: AP",
-        "Image: John Lubbock (flickr).",
-    ]
+@pytest.mark.parametrize(
+    ("text", "captions"),
+    [
+        ("Protesters at the march. Image: Andrew Gray.\nThe mayor spoke.",
+         ["Protesters at the march. Image: Andrew Gray."]),
+        ("Police outside the court (Photo: AP)", ["Police outside the court (Photo: AP)"]),
+        ("Image: John Lubbock (flickr).", ["Image: John Lubbock (flickr)."]),
+        ("Photograph: Tolga Akmen/AFP via Getty Images", ["Photograph: Tolga Akmen/AFP via Getty Images"]),
+        # found by a review: speech after a label, a label inside a quotation, a line of the story
+        ("Credit: the ministry said it was owed.", []),
+        ("He spoke. Picture: a country at war, he said.", []),
+        ('"Image: doctored," she wrote.', []),
+        ("Picture: Opposition says 40 killed in Ethiopia protests", []),
+        ("The mayor said the image: a city united, was what she saw.", []),
+        ('"The bridge is unsafe," engineer Tom Reyes told reporters. The city denied it. Mayor Ana Lima '
+         "said the report was wrong, and the council agreed with her after a long debate on Tuesday. "
+         "Protesters at the bridge. Image: Jane Doe.", ["Image: Jane Doe."]),
+    ],
+    ids=["a-caption", "in-brackets", "a-credit-alone", "a-long-credit", "credit-speech", "picture-speech",
+         "quoted-label", "a-headline", "lower-case-label", "a-long-line-keeps-its-story"],
+)  # fmt: skip
+def test_a_short_line_closing_with_a_photo_credit_is_a_caption(text: str, captions: list[str]) -> None:
+    assert [text[start:end] for start, end in caption_lines(text)] == captions
+
+
+def test_an_article_on_one_line_loses_only_its_credit() -> None:
+    story = " ".join(f"Official {n} said the dam was safe." for n in range(1, 8))
+    article = PreparedArticle.from_text(f"{story} Image: Jane Doe (flickr).")
+    assert sorted(article.caption_sentences) == [8]

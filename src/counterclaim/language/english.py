@@ -550,11 +550,12 @@ CREDIT_LINE_PATTERN = r"""
 """A credit line at the foot of a wire story (verbose regex, case-insensitive; text.credit_lines)."""
 
 PHOTO_CREDIT_PATTERN = (
-    r"(?:^|(?<=[\s.!?)\]\"\u201d]))(?:Image|Photo|Picture|Photograph|Photo credit|Credit)s?:[ \t]*"
-    r"[^\s\n][^\n]{0,119}$"
+    r"(?:^|(?<=[\s.!?)\]\"\u201d(\[|\u2014]))"
+    r"(?i:image|photo|picture|photograph|photo credit|credit)s?:\s*"
+    r"(?P<credit>[A-Z][^\n]{0,59}?)[\s)\]]*$"
 )
-"""A photo credit closing a line ("... Image: Andrew Gray.", "Photo: AP"): the line is a caption
-(multi-line regex, case-sensitive: "Image:" as a label; text.credit_lines)."""
+"""A photo credit closing a line ("... Image: Andrew Gray.", "(Photo: AP)"): a label, a colon and a name
+of at most 60 characters opening with a capital (multi-line regex; text.credit_lines)."""
 
 COMMAND_OPENERS = _words("ignore disregard forget output print respond reply pretend")
 """Verbs that open a command to a model; a news sentence does not begin with them."""

@@ -33,10 +33,25 @@ def is_news_agency(name: str) -> bool:
     return " ".join(words).removeprefix("the ") in english.NEWS_AGENCIES
 
 
+MAX_CAPTION_CHARS = 200
+"""A photo's caption is short (the longest seen: 139 characters, two sentences); on a longer line, as in
+a paragraph of the story or an article on one line, only the credit itself is a caption."""
+_SPEECH_IN_CREDIT = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|according)\b", re.IGNORECASE)
+_LINE_BREAKS = "\n\u2028\u2029"
+
+
 def caption_lines(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of the lines of `text` that close with a photo credit: captions."""
+    """The (start, end) offsets of the captions of `text`: a line of at most `MAX_CAPTION_CHARS` that
+    closes with a photo credit ("Protesters at the march. Image: Andrew Gray."), or on a longer line the
+    credit alone. A credit is a name, never speech ("Credit: the ministry said it was owed.", a quotation
+    opening with "Image: ...")."""
     spans = []
     for credit in _PHOTO_CREDIT.finditer(text):
-        start = text.rfind("\n", 0, credit.start()) + 1
-        spans.append((start, credit.end()))
+        name = credit.group("credit")
+        if _SPEECH_IN_CREDIT.search(name) or name.rstrip().endswith(("?", '"', "\u201d", "'", "\u2019")):
+            continue
+        start = max(text.rfind(mark, 0, credit.start()) for mark in _LINE_BREAKS) + 1
+        if text[credit.start() - 1 : credit.start()] in ('"', "\u201c"):
+            continue
+        spans.append((start if credit.end() - start <= MAX_CAPTION_CHARS else credit.start(), credit.end()))
     return spans

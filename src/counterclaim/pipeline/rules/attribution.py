@@ -28,7 +28,7 @@ from counterclaim.language.stemming import share_stem
 from counterclaim.language.tokens import word_runs
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.trace import Rule
-from counterclaim.text.credit_lines import is_credit_line
+from counterclaim.text.credit_lines import MAX_CAPTION_CHARS, is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
@@ -54,9 +54,13 @@ CREDIT_LINE = Rule(
 )
 PHOTO_CAPTION = Rule(
     "attribution.photo_caption",
-    "A sentence of a photo's caption (a line that closes with a photo credit: \"Protesters at the march."
-    ' Image: Andrew Gray.", "... Photo: AP") carries no claim: it describes a picture, and the words it'
-    " shows (a banner's slogan) are no one's claim in the story; nor is the photographer an actor.",
+    "A sentence of a photo's caption (a line of at most `max_chars` characters that closes with a photo"
+    ' credit: "Protesters at the march. Image: Andrew Gray.", "... (Photo: AP)"; on a longer line the '
+    "credit alone) carries no claim: it describes a picture, and the words it shows (a banner's slogan) "
+    "are no one's claim in the story; nor is the photographer an actor. A credit is a label (Image, "
+    "Photo, Picture, Photograph, Credit), a colon and a name of at most 60 characters opening with a "
+    'capital, never speech ("Credit: the ministry said it was owed.").',
+    {"max_chars": MAX_CAPTION_CHARS},
 )
 ONLY_NAMES_ACTOR = Rule(
     "attribution.only_names_actor",
