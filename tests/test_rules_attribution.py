@@ -165,6 +165,7 @@ def test_helpers() -> None:
         "The report concluded that war crimes had been committed.",  # a noun after "the"
         "The two officials he spoke to alleged that the vote was rigged.",  # a verb after its subject
         "Prosecutors alleged in court that he took bribes.",
+        "The employees he worked with alleged that the firm had lied.",  # a clause ends on "with"
     ):
         assert has_reporting_cue(said), said
     # Quotation marks around a name only (a title, a programme's name) are no quotation of anyone.
@@ -275,6 +276,15 @@ def test_a_sentence_written_to_steer_the_model_carries_no_claim() -> None:
     assert check.rejects("the mayor", 2, "assertion") is not None
     assert check.rejects("the mayor", 3, "assertion") is not None
     article = PreparedArticle.from_text(" ".join(sentences))
+    assert missed_speakers(article, {}) == [MissedSpeaker(sentence=1, speaker="Officials")]
+
+
+def test_a_captions_speakers_are_not_asked_about_again() -> None:
+    article = PreparedArticle.from_text(
+        "Officials said the bridge would reopen in May.\n"
+        "Mayor Ana Lima said the bridge was unsafe. Image: Jane Doe (flickr)."
+    )
+    assert article.caption_sentences == {2, 3}
     assert missed_speakers(article, {}) == [MissedSpeaker(sentence=1, speaker="Officials")]
 
 

@@ -166,11 +166,23 @@ FRAME_CASES = [
         None,
         id="the-filings-own-clause",
     ),
+    pytest.param(  # "that" after an occasion opens no point before a verb: the whole clause goes
+        "Smith said in a letter that was leaked to the press that he was innocent of all charges.",
+        "Smith",
+        "He was innocent of all charges.",
+        id="the-letters-relative-clause",
+    ),
     pytest.param(
-        "Smith said in a letter that was leaked to the press that he was innocent.",
+        "Smith said at a press conference that evening the council had misled every voter.",
         "Smith",
         None,
-        id="the-letters-relative-clause",
+        id="that-before-a-time",
+    ),
+    pytest.param(  # a point opening with a preposition is the rest of a phrase: the frame stays
+        "NATO said through a spokesman that the troops were leaving the border.",
+        "NATO",
+        None,
+        id="through-a-spokesman",
     ),
     pytest.param(  # "States" in a name is no verb of a clause of its own
         "The United States said its troops would stay in Syria.",

@@ -550,12 +550,16 @@ CREDIT_LINE_PATTERN = r"""
 """A credit line at the foot of a wire story (verbose regex, case-insensitive; text.credit_lines)."""
 
 PHOTO_CREDIT_PATTERN = (
-    r"(?:^|(?<=[\s.!?)\]\"\u201d(\[|\u2014]))"
-    r"(?i:image|photo|picture|photograph|photo credit|credit)s?:\s*"
+    r"(?:^|(?<=[.!?)\]\"\u201d]\s)|(?<=[(\[\u2014|]))"
+    r"(?=[A-Z])(?i:image|photo|picture|photograph|photo credit|credit)s?:\s*"
     r"(?P<credit>[A-Z][^\n]{0,59}?)[\s)\]]*$"
 )
-"""A photo credit closing a line ("... Image: Andrew Gray.", "(Photo: AP)"): a label, a colon and a name
-of at most 60 characters opening with a capital (multi-line regex; text.credit_lines)."""
+"""A photo credit closing a line ("... Image: Andrew Gray.", "(Photo: AP)"): a capitalised label opening
+the line or following a sentence's end or a bracket, a colon, and a name of at most 60 characters
+opening with a capital (multi-line regex; text.credit_lines)."""
+
+CREDIT_SPEECH_WORDS = _words("said says told tells wrote writes added according")
+"""Words that make a "credit" speech ("Credit: The ministry said it was owed.")."""
 
 COMMAND_OPENERS = _words("ignore disregard forget output print respond reply pretend")
 """Verbs that open a command to a model; a news sentence does not begin with them."""

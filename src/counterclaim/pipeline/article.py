@@ -16,7 +16,7 @@ from functools import cached_property
 from counterclaim.io.sanitize import SanitizedText, sanitize
 from counterclaim.models import Span, SpanGrounding
 from counterclaim.text.chunking import Chunk, chunk_sentences
-from counterclaim.text.credit_lines import caption_lines
+from counterclaim.text.credit_lines import caption_spans
 from counterclaim.text.grounding import consecutive_runs
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
@@ -88,9 +88,9 @@ class PreparedArticle:
 
     @cached_property
     def caption_sentences(self) -> frozenset[int]:
-        """Numbers of the sentences on a line that closes with a photo credit: a photo's caption
-        (`text.credit_lines.caption_lines`)."""
-        lines = caption_lines(self.sanitized.clean)
+        """Numbers of the sentences of a photo's caption: a short line that closes with a photo credit,
+        or the credit alone on a longer line (`text.credit_lines.caption_spans`)."""
+        lines = caption_spans(self.sanitized.clean)
         return frozenset(
             s.number for s in self.sentences if any(start < s.end and s.start < end for start, end in lines)
         )

@@ -36,11 +36,10 @@ def is_news_agency(name: str) -> bool:
 MAX_CAPTION_CHARS = 200
 """A photo's caption is short (the longest seen: 139 characters, two sentences); on a longer line, as in
 a paragraph of the story or an article on one line, only the credit itself is a caption."""
-_SPEECH_IN_CREDIT = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|according)\b", re.IGNORECASE)
 _LINE_BREAKS = "\n\u2028\u2029"
 
 
-def caption_lines(text: str) -> list[tuple[int, int]]:
+def caption_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the captions of `text`: a line of at most `MAX_CAPTION_CHARS` that
     closes with a photo credit ("Protesters at the march. Image: Andrew Gray."), or on a longer line the
     credit alone. A credit is a name, never speech ("Credit: the ministry said it was owed.", a quotation
@@ -48,7 +47,8 @@ def caption_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     for credit in _PHOTO_CREDIT.finditer(text):
         name = credit.group("credit")
-        if _SPEECH_IN_CREDIT.search(name) or name.rstrip().endswith(("?", '"', "\u201d", "'", "\u2019")):
+        speech = {word.strip(".,;:").casefold() for word in name.split()} & english.CREDIT_SPEECH_WORDS
+        if speech or name.rstrip().endswith(("?", '"', "\u201d", "'", "\u2019")):
             continue
         start = max(text.rfind(mark, 0, credit.start()) for mark in _LINE_BREAKS) + 1
         if text[credit.start() - 1 : credit.start()] in ('"', "\u201c"):

@@ -21,7 +21,7 @@ The reporting-cue check applies to English text only; in other languages the act
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from counterclaim.language import english
 from counterclaim.language.stemming import share_stem
@@ -547,8 +547,15 @@ def _names_a_thing(words: list[str], index: int, written: list[str]) -> bool:
         (before in english.DEFINITE_DETERMINERS and participle)
         or indefinite
         or (before == "of" and word.endswith("ing"))
-        or (word == "alleged" and before in _BEFORE_ALLEGED_THINGS)
+        or (word == "alleged" and before in _BEFORE_ALLEGED_THINGS and not _a_clause_follows(words, index))
     )
+
+
+def _a_clause_follows(words: list[str], index: int) -> bool:
+    """Whether "that", a determiner or a subject pronoun follows the word: it is then a verb whose
+    preposition ended a clause before it ("the employees he worked with alleged that ...")."""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return after == "that" or after in english.DETERMINERS or after in english.SUBJECT_PRONOUNS
 
 
 _BEFORE_ALLEGED_THINGS = (english.PREPOSITIONS - {"to"}) | frozenset(
@@ -626,10 +633,12 @@ class AttributionCheck:
 
     @classmethod
     def for_article(cls, article: PreparedArticle) -> AttributionCheck:
-        check = cls.for_sentences(
-            article.sentence_texts, english=article.english, quoted=article.quoted_sentences
+        return cls.for_sentences(
+            article.sentence_texts,
+            english=article.english,
+            quoted=article.quoted_sentences,
+            captions=article.caption_sentences,
         )
-        return replace(check, captions=article.caption_sentences)
 
     @classmethod
     def for_sentences(
@@ -638,6 +647,7 @@ class AttributionCheck:
         *,
         english: bool | None = None,
         quoted: frozenset[int] = frozenset(),
+        captions: frozenset[int] = frozenset(),
     ) -> AttributionCheck:
         texts = tuple(sentences)
         return cls(
@@ -645,6 +655,7 @@ class AttributionCheck:
             english=english if english is not None else looks_english(" ".join(texts)),
             authored=_speaks_in_own_first_person(texts, quoted),
             quoted=quoted,
+            captions=captions,
         )
 
     def _around(self, number: int, before: int, after: int) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from counterclaim.language import english
@@ -247,7 +248,7 @@ ATTRIBUTION_FRAME = Rule(
     "deaths are ...\" has no frame; a phrase runs up to the point's quotation only when the quotation "
     'opens with a subject of its own ("said in their filing the matter \'currently ...\'" keeps "The '
     'matter"), and "that" after an occasion opens the point only before a subject ("said in a letter '
-    'that was leaked ..." keeps its frame).',
+    'that was leaked ..." never leaves "Was leaked ...").',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
@@ -304,14 +305,15 @@ FRAME_PRONOUN = Rule(
     "A statement opening with he, his, she, her or its, written as the point of its sentence's frame "
     '("X said (that) <pronoun> ...", "According to X, <pronoun> ..."), names the actor in the '
     "pronoun's place when the pronoun can only be the frame's speaker, who is the actor: he, his, she"
-    " or her after a pronoun frame of the same person, when the actor is a person (or an actor no "
-    'kind is known of): "She said she did this" -> "One of the victims did this"; its after the name '
-    'of an actor that is no person: "The government announced that its search ..." -> "The Haitian '
-    'government\'s search ...". After a person\'s name "he" or "she" may be someone else ("May said he '
-    '..."), "their" after an organisation is often others\' ("Police said their injuries were minor"),'
-    ' and "they" would need a plural verb: these stay, for the model. A possessive is made only of a '
-    'name that is not one already ("McDonald\'s") nor a description with a preposition ("One of the '
-    "victims\"). The actor's shortest proper name is used, else its name as given.",
+    " or her after a pronoun frame of the same person, when the actor is a person (or a name no actor"
+    ' of the article goes by): "She said she did this" -> "One of the victims did this"; its after '
+    'the name of an actor that is no person: "The government announced that its search ..." -> "The '
+    'Haitian government\'s search ...". After a person\'s name "he" or "she" may be someone else ("May '
+    'said he ..."), "their" after an organisation is often others\' ("Police said their injuries were '
+    'minor"), and "they" would need a plural verb: these stay, for the model. A possessive is made '
+    'only of a name that is not one already ("McDonald\'s") nor a description with a preposition '
+    'before a lower-case word ("One of the victims"; "The Bank of England\'s" is made). The actor\'s '
+    "shortest proper name is used, else its name as given.",
 )
 RULES = (
     ARTICLE_SCRIPT,
@@ -361,7 +363,8 @@ _NAMEABLE_OPENINGS = frozenset({"he", "his", "she", "her", "its"})
 which after an organisation's name is often others' ("Police said their injuries were minor"); "it" is
 no problem of a statement ("It is ...")."""
 _NOT_IN_A_POSSESSIVE = frozenset({"of", "for", "to", "with", "from", "in", "at", "on", "by", "using"})
-"""Words of a description that a possessive cannot follow: "One of the victims' husband"."""
+"""Prepositions of a description that a possessive cannot follow ("One of the victims' husband") when a
+lower-case word follows them (a name goes on with a capital: "The Bank of England's")."""
 _SAME_OPENING_WORDS = 4
 """A statement is its sentence's point when their first words (the pronoun and the next ones) agree."""
 
@@ -369,10 +372,10 @@ _SAME_OPENING_WORDS = 4
 def frame_pronoun_named(
     statement: str, sentence: str, names: Sequence[str], name: str, *, person: bool
 ) -> str | None:
-    """The statement with its opening pronoun replaced by `name` (a possessive for his, her, its and
-    their) when the statement is the point of the sentence's frame and the pronoun can only be the
-    frame's speaker, one of the actor's `names`: after a pronoun frame of the same person ("She said she
-    ..."), or its/their after a named speaker that is no `person`. None otherwise."""
+    """The statement with its opening pronoun replaced by `name` (a possessive for his, her and its)
+    when the statement is the point of the sentence's frame and the pronoun can only be the frame's
+    speaker, one of the actor's `names`: he/his/she/her after a pronoun frame of the same person, for a
+    `person` ("She said she ..."), or its after a named speaker that is no `person`. None otherwise."""
     text = " ".join(statement.split())
     opening = _opening_pronoun(text)
     if opening not in _NAMEABLE_OPENINGS or len(text.split()) < 2:
@@ -397,13 +400,15 @@ def frame_pronoun_named(
 
 
 def _possessive(name: str) -> str | None:
-    """ "the Haitian government's", "Hermès'"; None for a name already a possessive ("McDonald's") or a
-    description a possessive cannot follow ("One of the victims", "a lawyer for the family")."""
+    """ "the Haitian government's", "Hermès'", "The Bank of England's"; None for a name already a
+    possessive ("McDonald's") or a description a possessive cannot follow, a preposition before a
+    lower-case word ("One of the victims", "a lawyer for the family")."""
     words_of_name = name.replace("\u2019", "'").split()
     if not words_of_name or words_of_name[-1].endswith("'s") or "," in name:
         return None
-    if {word.casefold() for word in words_of_name} & _NOT_IN_A_POSSESSIVE:
-        return None
+    for word, after in pairwise(words_of_name):
+        if word.casefold() in _NOT_IN_A_POSSESSIVE and not after[:1].isupper():
+            return None  # "One of the victims", not "The Bank of England"
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
@@ -570,7 +575,7 @@ def _named_opening(point: str, actor: str, *, pronoun_is_actor: bool) -> str:
     name = actor.split()
     proper = 0 < len(name) <= _PROPER_NAME_WORDS and all(word[:1].isupper() for word in name)
     if pronoun_is_actor and opening in ("he", "his", "she", "her") and proper and rest:
-        named = actor if opening in ("he", "she") else f"{actor}'s"
+        named = actor if opening in ("he", "she") else _possessive(actor) or f"{actor}'s"
         return f"{named} {rest}"
     return point[0].upper() + point[1:]
 
@@ -610,7 +615,8 @@ def _speaks_for(speaker: str, actor: str) -> bool:
         return False
     for index, word in enumerate(raw):
         named = word in ("called", "named") and index + 1 < len(raw) and raw[index + 1][:1].isupper()
-        # "a protester called Katya" is a name, and so is "The United States"
+        # "a protester called Katya" is a name; the match is case-sensitive, so a capitalised word of a
+        # name ("States" in "The United States") is never read as a verb of a clause of its own
         if word in _NOT_THE_SPEAKERS and not named:
             return False
     if _others_of(speaker, actor):
