@@ -17,6 +17,7 @@ NAME_CASES = [
     pytest.param("Wednesday", "it is a time", id="weekday"),
     pytest.param("the incident", "'incident' is an event", id="event"),
     pytest.param("Subsequent investigations", "'investigations' is an event", id="event-plural"),
+    pytest.param("the upper house debate", "'debate' is an event", id="debate"),  # seen on the pool
     pytest.param("The bus", "'bus' is a thing", id="vehicle"),
     pytest.param("a Russian jet", "'jet' is a thing", id="vehicle-described"),
     pytest.param("the building", "'building' is a thing", id="structure"),

@@ -597,7 +597,7 @@ EVENT_NOUNS = _words(
     fires accident accidents clash clashes violence war conflict earthquake storm flood floods
     shooting shootings bombing bombings raid raids riot riots operation operations investigations
     meetings meeting talks summit ceremony election elections vote
-    crisis situation case cases trial hearing event events development developments"""
+    crisis situation case cases trial hearing event events development developments debate debates"""
 )
 """Nouns for what happened ("the incident", "Subsequent investigations"): an event, never an actor.
 "investigation", "inquiry" and "probe" are not here: one of them can report findings, as a document does."""
