@@ -558,9 +558,6 @@ PHOTO_CREDIT_PATTERN = (
 the line or following a sentence's end or a bracket, a colon, and a name of at most 60 characters
 opening with a capital (multi-line regex; text.credit_lines)."""
 
-CREDIT_SPEECH_WORDS = _words("said says told tells wrote writes added according")
-"""Words that make a "credit" speech ("Credit: The ministry said it was owed.")."""
-
 COMMAND_OPENERS = _words("ignore disregard forget output print respond reply pretend")
 """Verbs that open a command to a model; a news sentence does not begin with them."""
 
@@ -728,3 +725,6 @@ SAYING_VERBS = _words("said says told tells")
 """Verbs that make a fragment wherever they stand in a "name" ("the official who said it"); other
 verbs of speech (`rules.non_actors`) also name things ("the accused", "EU member states", "residents
 opposed to the dam")."""
+
+CREDIT_SPEECH_WORDS = SAYING_VERBS | _words("wrote writes added according")
+"""Words that make a "credit" speech ("Credit: The ministry said it was owed."; text.credit_lines)."""

@@ -48,10 +48,9 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
     for credit in _PHOTO_CREDIT.finditer(text):
         name = credit.group("credit")
         speech = {word.strip(".,;:").casefold() for word in name.split()} & english.CREDIT_SPEECH_WORDS
-        if speech or name.rstrip().endswith(("?", '"', "\u201d", "'", "\u2019")):
+        quoted = text[credit.start() - 1 : credit.start()] in ('"', "\u201c")
+        if speech or quoted or name.rstrip().endswith(("?", '"', "\u201d", "'", "\u2019")):
             continue
         start = max(text.rfind(mark, 0, credit.start()) for mark in _LINE_BREAKS) + 1
-        if text[credit.start() - 1 : credit.start()] in ('"', "\u201c"):
-            continue
         spans.append((start if credit.end() - start <= MAX_CAPTION_CHARS else credit.start(), credit.end()))
     return spans

@@ -562,8 +562,9 @@ _BEFORE_ALLEGED_THINGS = (english.PREPOSITIONS - {"to"}) | frozenset(
     "over about against by into amid".split()
 )
 """Prepositions "alleged" names a thing after ("sanctioned Iran over alleged plots", "jailed for
-alleged fraud"): a verb cannot follow them. Not "to", which can end a clause before a verb ("the
-officials he spoke to alleged that ...")."""
+alleged fraud"). A verb follows one only where it ends a clause ("the employees he worked with alleged
+that ..."), and then a clause follows the verb (`_a_clause_follows`); "to" does so too often ("the
+officials he spoke to alleged ...") and is left out."""
 
 
 _OPENING_WORD = re.compile(r"^\W*(\w+)")

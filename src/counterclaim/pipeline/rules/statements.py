@@ -376,15 +376,15 @@ def frame_pronoun_named(
     when the statement is the point of the sentence's frame and the pronoun can only be the frame's
     speaker, one of the actor's `names`: he/his/she/her after a pronoun frame of the same person, for a
     `person` ("She said she ..."), or its after a named speaker that is no `person`. None otherwise."""
-    text = " ".join(statement.split())
-    opening = _opening_pronoun(text)
-    if opening not in _NAMEABLE_OPENINGS or len(text.split()) < 2:
+    tokens = statement.split()
+    opening = _opening_pronoun(" ".join(tokens))
+    if opening not in _NAMEABLE_OPENINGS or len(tokens) < 2:
         return None
     frame = _frame(" ".join(sentence.split()))
     if frame is None or frame.speaker is None or frame.after_point:
         return None
     said = [word.casefold() for word in frame.point.split()[:_SAME_OPENING_WORDS]]
-    if [word.casefold() for word in text.split()[:_SAME_OPENING_WORDS]] != said:
+    if [word.casefold() for word in tokens[:_SAME_OPENING_WORDS]] != said:
         return None
     if not any(_speaks_for(frame.speaker, form) for form in names):
         return None
@@ -396,7 +396,7 @@ def frame_pronoun_named(
     named = name if opening in ("he", "she") else _possessive(name)
     if not fits or named is None:
         return None
-    return f"{named[:1].upper()}{named[1:]} {text.split(maxsplit=1)[1]}"
+    return f"{named[:1].upper()}{named[1:]} {' '.join(tokens[1:])}"
 
 
 def _possessive(name: str) -> str | None:
