@@ -85,12 +85,32 @@ def test_an_explanation_of_figures_code_writes_starts_with_a_capital() -> None:
 _NATO = _claim("c1", "a1", "Russia adds troops.", "NATO said Russia is adding troops.")
 _MOSCOW = _claim("c2", "a2", "Russia withdraws.", "Moscow denied it.")
 _COPIES, _NOTHING = explanations.EXPLANATION_COPIES_EVIDENCE, explanations.SAYS_NOTHING
+_NO_REASON = explanations.NO_REASON
 EXPLANATION_CASES = [
     pytest.param("NATO sees more troops while Moscow denies any buildup", None, id="own-words"),
     pytest.param("One speaks of more troops, the other of fewer.", None, id="one-word-of-a-claim"),
     pytest.param("NATO said Russia is adding troops, Moscow denied it.", _COPIES, id="copies"),
     pytest.param("", _COPIES, id="empty"),
     pytest.param("Both claims are about the same event, but they differ.", _NOTHING, id="says-nothing"),
+    pytest.param(
+        "Both claims are about Russia's troops, but they are about different times and different sources.",
+        _NO_REASON,
+        id="differ-only-in-time-and-source",
+    ),
+    pytest.param(
+        "Both claims are about Russia's troops, but they are reporting different information.",
+        _NO_REASON,
+        id="differ-only-in-information",
+    ),
+    pytest.param(
+        "Both claims are about Russia's troops, but one sees more and one fewer.", None, id="says-how"
+    ),
+    pytest.param("NATO sees more troops, while Moscow reports a withdrawal.", None, id="while-says-how"),
+    pytest.param(  # the reason comes before the "but" (found by a review)
+        "NATO says troops arrive and Moscow says they leave, but they are reporting different things.",
+        None,
+        id="reason-before-the-but",
+    ),
 ]
 
 

@@ -222,7 +222,7 @@ FRAME_VERBS = _words("said says stated announced claimed warned insisted noted a
 "told reporters" and "added" (not "added to"); each is one of `REPORTING_VERBS`."""
 
 FRAME_VERBS_BEFORE_THAT = _words(
-    "claims reported commented stressed emphasized emphasised cautioned tweeted testified"
+    "claims insists reported commented stressed emphasized emphasised cautioned tweeted testified"
 )
 """Reporting verbs that frame a point only before "that" ("Their claims are false", "He reported the
 incident to the police", "Scientists cautioned against optimism" are statements; rules.statements);
@@ -361,6 +361,14 @@ COMPARISON_WORDS_TEXT = f"""{ATTRIBUTION_WORDS_TEXT} statement statements fact f
     both contradict contradictory contradiction conflict conflicting present presents"""
 """Words a comparison of two claims uses about any two claims ("Both claims are about the same event,
 but they present different information"): sharing them with the claims says nothing of what they hold."""
+
+DIFFERING_ASPECT_WORDS_TEXT = """time times date dates period periods moment source sources aspect aspects
+    detail details context contexts angle angles part parts level levels focus focuses emphasis report reports
+    reporting describe describes describing discuss discusses discussing refer refers referring talk talks
+    talking provide provides providing give gives giving"""
+"""What a comparison may say two claims differ in (times, sources, details), and its verbs of describing
+(report, give, provide), without saying how they differ ("they are about different times and different
+sources", "they are reporting different information")."""
 
 NO_VALUE_WORDS: frozenset[str] = frozenset({"null", "none", "n a", "na", "unknown", "not given", "no role"})
 """What a model writes in a text field when it means "no value" (e.g. a role of "null"), as

@@ -73,7 +73,14 @@ SIDE_REFUSED = Rule(
     "what the other part says. The explanation then stays as step 10 left it.",
     {"max_side_words": MAX_SIDE_WORDS, "copied_share": COPIED_SHARE, "copied_words": COPIED_WORDS},
 )
-RULES = (EXPLANATION_COPIES_EVIDENCE, SAYS_NOTHING, EACH_SIDE, SIDE_REFUSED)
+NO_REASON = Rule(
+    "explanations.comparison_gives_no_reason",
+    "The verifier's comparison whose contrast only says the claims differ (\"Both claims are about "
+    'Russia\'s troop movements, but they are reporting different information", "... but they are about '
+    'different times and different sources") gives no reason why both cannot hold, and reads as if they '
+    "could: it is not shown, and code writes a sentence from the two actors and the kind of conflict.",
+)
+RULES = (EXPLANATION_COPIES_EVIDENCE, SAYS_NOTHING, NO_REASON, EACH_SIDE, SIDE_REFUSED)
 
 _KIND_WORDS = {
     ContradictionKind.FACTUAL: "give accounts of the same matter that cannot both be true",
@@ -125,6 +132,25 @@ def says_nothing(comparison: str, a: Claim, b: Claim) -> bool:
     return not (keywords(comparison) - _ABOUT_ANY_CLAIMS) & about
 
 
+_ABOUT_THEN_CONTRAST = re.compile(
+    r"^(?:both|the\s+two)\s+(?:claims|statements)\s+(?:are\s+about|concern|discuss|refer\s+to|relate\s+to"
+    r"|deal\s+with)\s+[^,;.]+?,?\s+(?:but|while|whereas|however,?|yet)\s+(?P<contrast>.+)$",
+    re.IGNORECASE,
+)
+"""A comparison that says what both claims are about, then how they differ ("Both claims are about
+Russia's troop movements, but they are reporting different information")."""
+_ONLY_DIFFER = frozenset(keywords(english.COMPARISON_WORDS_TEXT + " " + english.DIFFERING_ASPECT_WORDS_TEXT))
+"""The content words of a contrast that only says two claims differ."""
+
+
+def gives_no_reason(comparison: str) -> bool:
+    """Whether a comparison says what both claims are about and then only that they differ: all it says
+    after its "but" (to its end) are words any comparison uses and the aspects claims may differ in
+    (`english.DIFFERING_ASPECT_WORDS_TEXT`)."""
+    found = _ABOUT_THEN_CONTRAST.match(" ".join(comparison.split()))
+    return found is not None and not keywords(found["contrast"]) - _ONLY_DIFFER
+
+
 def explanation(
     verdict: VerdictDraft, a: Claim, b: Claim, actor_a: str, actor_b: str, kind: ContradictionKind
 ) -> tuple[str, Rule | None]:
@@ -136,6 +162,8 @@ def explanation(
         rule = EXPLANATION_COPIES_EVIDENCE
     elif says_nothing(comparison, a, b):
         rule = SAYS_NOTHING
+    elif gives_no_reason(comparison):
+        rule = NO_REASON
     else:
         return (comparison if comparison.endswith((".", "!", "?")) else comparison + "."), None
     one_actor = a.actor_id == b.actor_id

@@ -149,6 +149,21 @@ _CLAUSE_OPENER = rf"(?:(?:{'|'.join(sorted(w.casefold() for w in english.CLAUSE_
 """A word opening the clause before the speaker ("But he said ..."), no part of the frame's speaker."""
 
 
+_FRAME_VERBS_BEFORE_A_SUBJECT = "claims|insists"
+"""Verbs that frame a point without "that" only when a named subject and its verb open it ("NATO claims
+Russia is ...", "The Verge claims Ford started ...") or a subject pronoun does ("claims he can ...").
+Before anything else "claims" is mostly a noun or takes an object ("claims the attack", "claims Crimea
+as its territory", "claims Chapter 11 protection", "claims the lives of twelve")."""
+_NAMED_SUBJECT_AND_VERB = (
+    r"(?=(?i:he|she|they|we|it)\s"
+    r"|(?-i:(?!I\b)[A-Z][\w.'\u2019-]*\s+(?:[A-Z][\w.'\u2019-]*\s+){0,2}"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do"
+    r"|[a-z]+ed|[a-z]{2,}s)\b))"
+)
+"""A point opening with a subject pronoun, or with a name (not "I") of one to three capitalised words and
+a verb after it (an auxiliary, a past in -ed or a present in -s)."""
+
+
 _DETERMINER_WORDS = (
     english.LEADING_ARTICLES | english.POSSESSIVE_PRONOUNS | frozenset("this these those that".split())
 )
@@ -165,7 +180,8 @@ def _leading_frame(*, to_quotation: bool) -> re.Pattern[str]:
     return re.compile(
         rf"^{_CLAUSE_OPENER}(?P<speaker>{_FRAME_SPEAKER})\s+"
         rf"(?:(?:{_FRAME_VERBS}){_frame_end(to_quotation=to_quotation)}"
-        rf"|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)"
+        rf"|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+"
+        rf"|(?:{_FRAME_VERBS_BEFORE_A_SUBJECT})\s+{_NAMED_SUBJECT_AND_VERB})"
         rf"(?P<point>.+)$",
         re.IGNORECASE,
     )
@@ -238,17 +254,20 @@ _QUANTITY_OPENERS = ("at least ", "at most ")
 
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
-    'A statement carrying the attribution of its own actor ("X said (that) ...", "According to X, '
-    '...", "Speaking on Tuesday, X said ...", "X said in a statement on Monday ...", "X said in a '
-    'filing to the SEC that ...", "..., X said.", or a news agency\'s "..., Reuters reported"; both '
-    "the actor's and an agency's around it) keeps the point alone, when at least `min_words` words "
-    "remain; a he, she, his or her opening the point after a frame whose speaker is the same pronoun "
-    'becomes the actor\'s name when it is a proper name ("He said his confession was forced" -> '
-    '"Waseem\'s confession was forced"). A determiner before the verb is no speaker: "The confirmed '
-    "deaths are ...\" has no frame; a phrase runs up to the point's quotation only when the quotation "
-    'opens with a subject of its own ("said in their filing the matter \'currently ...\'" keeps "The '
-    'matter"), and "that" after an occasion opens the point only before a subject ("said in a letter '
-    'that was leaked ..." never leaves "Was leaked ...").',
+    'A statement carrying the attribution of its own actor ("X said (that) ...", "X claims Russia is '
+    '...", "According to X, ...", "Speaking on Tuesday, X said ...", "X said in a statement on Monday'
+    ' ...", "X said in a filing to the SEC that ...", "..., X said.", or a news agency\'s "..., '
+    "Reuters reported\"; both the actor's and an agency's around it) keeps the point alone, when at "
+    "least `min_words` words remain; a he, she, his or her opening the point after a frame whose "
+    "speaker is the same pronoun becomes the actor's name when it is a proper name (\"He said his "
+    'confession was forced" -> "Waseem\'s confession was forced"). A determiner before the verb is no '
+    'speaker: "The confirmed deaths are ..." has no frame; a phrase runs up to the point\'s quotation '
+    'only when the quotation opens with a subject of its own ("said in their filing the matter '
+    '\'currently ...\'" keeps "The matter"), and "that" after an occasion opens the point only before a'
+    ' subject ("said in a letter that was leaked ..." never leaves "Was leaked ..."). A "said" inside'
+    ' a relative clause is no frame ("released footage which she said showed ..." never leaves '
+    '"Showed ..."), and whom a speaker warned is no part of the point ("warned residents that the '
+    'river ..." -> "The river ...").',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
@@ -315,6 +334,18 @@ FRAME_PRONOUN = Rule(
     'before a lower-case word ("One of the victims"; "The Bank of England\'s" is made). The actor\'s '
     "shortest proper name is used, else its name as given.",
 )
+FRAME_KEPT = Rule(
+    "statements.frame_kept",
+    "A statement opening with its actor's name whose frame code removed, leaving a point that opens with "
+    'a pronoun ("President Trump says he will not approve ..." -> "He will not approve ..."), gets its '
+    "frame back when neither code nor a restatement named the pronoun: the point alone does not say "
+    "whose words follow, the frame does.",
+)
+FRAME_ONLY = Rule(
+    "statements.frame_only",
+    'A statement that is only a frame, with no point ("Biden warned that", "The ministry said:"), is '
+    "replaced by the sentences its claim cites, when no restatement gave it one: the point is there.",
+)
 RULES = (
     ARTICLE_SCRIPT,
     ARTICLE_SPELLING,
@@ -323,7 +354,33 @@ RULES = (
     FRAME_PRONOUN,
     RESTATED,
     RESTATEMENT_REFUSED,
+    FRAME_KEPT,
+    FRAME_ONLY,
 )
+
+
+_FRAME_ONLY = re.compile(
+    rf"^[^.,;!?\"\u201c]{{1,80}}?\s(?:{'|'.join(sorted(english.REPORTING_VERBS))})(?:\s+that)?\s*[.:,]?$",
+    re.IGNORECASE,
+)
+
+
+def is_frame_only(statement: str) -> bool:
+    """Whether the statement is a frame with nothing after it ("Biden warned that", "X said:"): a
+    speaker of at most `_FRAME_ONLY_WORDS` words in all, no comma, and a verb of saying at its end."""
+    text = " ".join(statement.split())
+    return len(text.split()) <= _FRAME_ONLY_WORDS and _FRAME_ONLY.match(text) is not None
+
+
+_FRAME_ONLY_WORDS = 7
+"""The most words a statement that is only a frame has ("A Russian Defense Ministry spokesman said")."""
+
+
+def opens_with_a_pronoun(statement: str) -> bool:
+    """Whether what keeps the statement from standing alone (`standalone_problem`) is an opening pronoun:
+    it has no frame, and a pronoun opens it."""
+    text = " ".join(statement.split())
+    return _frame(text) is None and _opening_pronoun(text) in _UNSTANDING_PRONOUNS
 
 
 def without_frame(
@@ -426,6 +483,34 @@ class _Frame(NamedTuple):
     """The frame follows the point ("..., X said."): the point is a whole clause, never a phrase's rest."""
 
 
+_RELATIVE_CLAUSE_SPEAKER = re.compile(
+    r"\b(?:which|that|who|whom)"
+    r"(?:\s+(?:he|she|it|they|we|I|officials|authorities|(?-i:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})))?$",
+    re.IGNORECASE,
+)
+"""A speaker that ends in a relative clause ("released video footage which she", "which Peskov", "A woman
+who"): what follows is the rest of that clause ("showed units returning ...", "claims Smith assaulted her
+said ..."), no point with a subject of its own."""
+_WARNED_OBJECT = re.compile(
+    r"^(?:them|us|him|her|you|me|(?-i:[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|[a-z]+s)){0,2}|[a-z]+s))"
+    rf"\s+that\s+(?=(?i:{'|'.join(sorted(english.SUBJECT_PRONOUNS | english.DETERMINERS | {'any', 'no'}))})\b"
+    r"|(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+"""Whom a speaker warned, before the "that" of the point: a pronoun, a name or a plural ("warned Western
+leaders that they ...", "warned residents that the river ..."), then a subject; not a noun a relative
+"that" describes ("warned the virus that causes ...", "warned any country that interferes ...")."""
+
+
+def _after_warned_object(frame: str, point: str) -> str:
+    """The point after whom a speaker "warned" ("X warned residents that the river ..." -> "the river
+    ..."): the object is no part of the point."""
+    if not frame.rstrip().casefold().endswith("warned"):
+        return point
+    warned = _WARNED_OBJECT.match(point)
+    return point if warned is None else point[warned.end() :]
+
+
 def _frame(text: str) -> _Frame | None:
     """The text's attribution frame: before the point ("X said ..."), after a phrase of its own
     ("Speaking on Tuesday, X said ...") or after the point ("..., X said."); None when it has none."""
@@ -440,8 +525,13 @@ def _frame(text: str) -> _Frame | None:
         if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
             match = middle
     if match is not None:
-        point = _one_quotation_unquoted(match.group("point"))
-        return _Frame(match.groupdict().get("speaker"), point, after_point=False)
+        speaker = match.groupdict().get("speaker")
+        if speaker is not None and _RELATIVE_CLAUSE_SPEAKER.search(speaker):
+            return None
+        point = _one_quotation_unquoted(
+            _after_warned_object(text[: match.start("point")], match.group("point"))
+        )
+        return _Frame(speaker, point, after_point=False)
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text)
     if after is None:
         return None
@@ -680,10 +770,13 @@ def standalone_problem(statement: str) -> str | None:
     text = " ".join(statement.split())
     if _frame(text) is not None:
         return "it keeps its attribution frame"
-    pronouns = (english.THIRD_PERSON_PRONOUNS | english.FIRST_PERSON_PRONOUNS) - {"it"}  # "It is ..."
-    if _opening_pronoun(text) in pronouns:
+    if _opening_pronoun(text) in _UNSTANDING_PRONOUNS:
         return f"it opens with the pronoun {opening_word(text)!r}"
     return None
+
+
+_UNSTANDING_PRONOUNS = (english.THIRD_PERSON_PRONOUNS | english.FIRST_PERSON_PRONOUNS) - {"it"}  # "It is ..."
+"""Pronouns that, opening a statement, leave a reader asking who is meant."""
 
 
 _ITEM_NOTE = re.compile(

@@ -9,7 +9,10 @@ attribution frame of the actor's own ("NATO said Russia is ..." -> "Russia is ..
 grouped by the chunk holding the statement's sentences, the article first (so servers reuse the prefix).
 A frame the model writes back ("Hale said her party ...") is removed by code as before; code then keeps
 the restatement only when `restatement_problem` finds nothing wrong with it; otherwise the statement
-stays as it was, and the trace says why. English statements only.
+stays as it was, and the trace says why; a point code cut from its frame that still opens with the
+frame's pronoun ("He will not approve ...") gets its frame back ("President Trump says he will not
+approve ..."), and a statement that is only a frame ("Biden warned that") its sentences. English
+statements only.
 """
 
 from __future__ import annotations
@@ -27,10 +30,14 @@ from counterclaim.pipeline.rules.statements import (
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
     FIRST_PERSON,
+    FRAME_KEPT,
+    FRAME_ONLY,
     FRAME_PRONOUN,
     RESTATED,
     RESTATEMENT_REFUSED,
     frame_pronoun_named,
+    is_frame_only,
+    opens_with_a_pronoun,
     restatement_problem,
     speaker_opening,
     standalone_problem,
@@ -130,9 +137,11 @@ def _initials_closed_up(state: AnalysisState) -> None:
             state.statements[index] = replace(item, statement=spelled)
 
 
-def _without_frames(state: AnalysisState, names: _ActorNames) -> None:
+def _without_frames(state: AnalysisState, names: _ActorNames) -> dict[int, tuple[str, str]]:
     """Statements without the attribution frame of their own actor they were written with, and a news
-    agency's credit around it ("X said A, Reuters reported." -> "A")."""
+    agency's credit around it ("X said A, Reuters reported." -> "A"). Returned: by position, the framed
+    statement and its point, for each point that opens with a pronoun (`_frames_kept`)."""
+    framed: dict[int, tuple[str, str]] = {}
     for index, item in enumerate(state.statements):
         if looks_foreign(item.statement):
             continue
@@ -148,6 +157,40 @@ def _without_frames(state: AnalysisState, names: _ActorNames) -> None:
             item,
         )
         state.statements[index] = replace(item, statement=point)
+        if opens_with_a_pronoun(point) and _opens_with_a_name(item.statement, names.every(item.actor)):
+            framed[index] = (item.statement, point)
+    return framed
+
+
+def _opens_with_a_name(statement: str, names: Iterable[str]) -> bool:
+    """Whether the statement opens with one of the actor's names ("President Trump says he ..."), so its
+    frame says whose words follow; not a pronoun's frame ("He said they ...") nor an agency's credit."""
+    folded = statement.casefold()
+    return any(folded.startswith(name.casefold() + " ") for name in names)
+
+
+def _frames_kept(state: AnalysisState, framed: dict[int, tuple[str, str]]) -> None:
+    """Statements given back their frame naming the actor where its point still opens with a pronoun
+    (`rules.statements.FRAME_KEPT`)."""
+    for index, (statement, point) in framed.items():
+        item = state.statements[index]
+        if item.statement != point:
+            continue
+        reason = f"{point!r} does not say who its opening pronoun is: kept as {statement!r}"
+        state.trace.record_about(FRAME_KEPT, DecisionAction.RELABELED, reason, item)
+        state.statements[index] = replace(item, statement=statement)
+
+
+def _frames_only_given_their_sentences(state: AnalysisState) -> None:
+    """Statements that are only a frame ("Biden warned that"), with no point a restatement could give,
+    replaced by their sentences (`rules.statements.FRAME_ONLY`)."""
+    for index, item in enumerate(state.statements):
+        if not is_frame_only(item.statement):
+            continue
+        sentences = _sentences(state, item.sentences)
+        reason = f"{item.statement!r} is only a frame: its sentences stand in its place"
+        state.trace.record_about(FRAME_ONLY, DecisionAction.RELABELED, reason, item)
+        state.statements[index] = replace(item, statement=sentences)
 
 
 def _in_third_person(state: AnalysisState, names: _ActorNames) -> None:
@@ -261,7 +304,7 @@ async def run(state: AnalysisState) -> None:
     names = _ActorNames.of(state)
     _article_words_restored(state)
     _initials_closed_up(state)
-    _without_frames(state, names)
+    framed = _without_frames(state, names)
     _in_third_person(state, names)
     _frame_pronouns_named(state, names)
     planned = batches(state.chunks, _to_restate(state, names))
@@ -271,3 +314,5 @@ async def run(state: AnalysisState) -> None:
             continue
         for position, item in enumerate(batch):
             _settle(state, item, getattr(answer, f"item_{position}"))
+    _frames_kept(state, framed)
+    _frames_only_given_their_sentences(state)
