@@ -527,6 +527,21 @@ def test_a_name_takes_the_articles_capitals_only_where_the_article_is_sure() -> 
     )
 
 
+def test_a_run_of_another_script_ending_a_name_becomes_the_articles_word_there() -> None:
+    # seen on a pool article: the 1.5B wrote "of the菲律宾" for "of the Philippines"
+    text = "The Disaster Council (NDRRMC) of the Philippines raised the toll. Residents fled."
+    slipped = "The Disaster Council (NDRRMC) of the\u83f2\u5f8b\u5bbe"
+    assert spelled_as_in_article(slipped, text) == "The Disaster Council (NDRRMC) of the Philippines"
+    assert (
+        spelled_as_in_article("Residents of the\u83f2\u5f8b\u5bbe", text)
+        == "Residents of the\u83f2\u5f8b\u5bbe"
+    )
+    assert spelled_as_in_article("\u83f2\u5f8b\u5bbe council", text) == "\u83f2\u5f8b\u5bbe council"  # inside
+    assert spelled_as_in_article("Ministry of \u65e5\u672c", "\u6771\u4eac The Ministry of Japan") == (
+        "Ministry of \u65e5\u672c"  # the article's own script
+    )
+
+
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [

@@ -34,6 +34,10 @@ NAME_CASES = [
     pytest.param("the Kremlin's jets", "'jets' is a thing", id="things-of-an-actor"),
     pytest.param("I'm", "a pronoun with a contraction", id="contraction"),
     pytest.param("They\u2019re", "a pronoun with a contraction", id="curly-contraction"),
+    pytest.param("I don't", "opens with the pronoun 'I' and a verb", id="pronoun-and-verb"),  # a pool article
+    pytest.param("We will", "opens with the pronoun 'We' and a verb", id="we-and-verb"),
+    pytest.param("IT staff", None, id="it-is-also-it"),
+    pytest.param("We Are Family", None, id="a-name-opening-with-a-pronoun"),
     pytest.param(
         "On the contrary it looks like Russia is continuing its military buildup he said",
         "sentence fragment",

@@ -17,6 +17,7 @@ from counterclaim.language import english, places
 from counterclaim.models import Actor, ActorKind, DecisionAction
 from counterclaim.pipeline.schemas import PRONOUNS, ActorDetails
 from counterclaim.pipeline.trace import Rule, TraceRecorder
+from counterclaim.text.scripts import foreign_runs, scripts_of
 
 _LEADING_ARTICLES = tuple(f"{article} " for article in sorted(english.LEADING_ARTICLES))
 _MAX_CANONICAL_WORDS = 3
@@ -72,7 +73,9 @@ ARTICLE_SPELLING = Rule(
     'A name or alias the model wrote with spaced initials ("U. S. officials") or in lower case where the '
     'article has capitals ("trump") is written as the article writes it ("U.S. officials", "Trump"; the '
     "capitals when the article writes it one way only, inside a sentence), so it reads, and compares "
-    "with other names, as the article's own.",
+    "with other names, as the article's own. A run of a writing system neither Latin nor the article's "
+    'at a name\'s end ("Council (NDRRMC) of the菲律宾": the 1.5B slips into Chinese) becomes the word the '
+    'article writes after the name\'s words before it ("of the Philippines").',
 )
 RULES = (
     SAME_NAME_FORMS,
@@ -127,7 +130,7 @@ def spelled_as_in_article(name: str, article_text: str) -> str:
     article writes it one way only, and so inside a sentence (`_inside_a_sentence`: "trump" ->
     "Trump"; not "leaders" when only a sentence or a line opens with "Leaders", nor "police" found
     only in "Kenya Police"); other spellings stay as given."""
-    name = initials_as_in_article(name, article_text)
+    name = _article_words_for_foreign_run(initials_as_in_article(name, article_text), article_text)
     if not name.strip() or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", article_text):
         return name
     found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article_text, re.IGNORECASE))
@@ -137,6 +140,23 @@ def spelled_as_in_article(name: str, article_text: str) -> str:
     pairs = zip(name, spelled, strict=False)
     raised = len(name) == len(spelled) and all(a == b or (a.islower() and b.isupper()) for a, b in pairs)
     return spelled if raised else name  # a capital the model gave stays ("Opposition lawmakers")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(?P<word>\w[\w.'\u2019-]*\w|\w)")
+
+
+def _article_words_for_foreign_run(name: str, article_text: str) -> str:
+    """The name with a run of letters in a script neither Latin nor the article's, at its end, replaced
+    by the article's word after the name's words before it ("Council (NDRRMC) of the菲律宾" -> "Council
+    (NDRRMC) of the Philippines", where the article writes that): the 1.5B slips into Chinese. The name
+    as given when the run is inside it or the article does not go on from those words."""
+    runs = foreign_runs(name, scripts_of(article_text))
+    if len(runs) != 1 or name[runs[0][1] :].strip():
+        return name
+    before = name[: runs[0][0]].rstrip()
+    found = re.search(rf"(?<!\w){re.escape(before)}", article_text) if before else None
+    following = _NEXT_WORD.match(article_text, found.end()) if found else None
+    return name if following is None else f"{before} {following['word']}"
 
 
 _TITLE_WORDS = english.BARE_TITLES | {title[0] for title in english.NAME_TITLES if len(title) == 1}

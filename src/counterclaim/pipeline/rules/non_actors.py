@@ -20,10 +20,11 @@ MAX_NAME_WORDS = 12
 NOT_AN_ACTOR = Rule(
     "attribution.not_an_actor",
     'A claim whose actor is a time phrase ("In March"), an event ("the incident", "subsequent '
-    'investigations"), a thing ("the bus", "the building"), a pronoun contraction ("I\'m"), a '
-    'fragment holding a reporting verb ("the College, questioned the findings") or of more than '
-    "`max_words` words is dropped: such words name no one who could claim anything (the time, event "
-    "and thing words are English: in another language only the length and contraction checks apply).",
+    'investigations"), a thing ("the bus", "the building"), a pronoun contraction ("I\'m") or a '
+    'pronoun opening a clause ("I don\'t", "We will"), a fragment holding a reporting verb ("the '
+    'College, questioned the findings") or of more than `max_words` words is dropped: such words name'
+    " no one who could claim anything (the time, event and thing words are English: in another "
+    "language only the length and contraction checks apply).",
     {"max_words": MAX_NAME_WORDS},
 )
 RULES = (NOT_AN_ACTOR,)
@@ -71,6 +72,9 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
         return "it is a pronoun with a contraction"
     if not english_article:
         return None
+    given = name.split()
+    if len(given) > 1 and words[0] in _SUBJECT_PRONOUNS and given[0][:1].isupper() and given[1][:1].islower():
+        return f"it opens with the pronoun {given[0]!r} and a verb: a sentence fragment, not a name"
     if words[0] in english.NON_ACTOR_OPENERS:
         return f"it opens with {words[0]!r}: a phrase of time or place"
     reporting = _speech_verb_in(name.split())
@@ -97,6 +101,11 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     if last in english.THING_NOUNS and head:  # lower-case as written: "the White House" is a name
         return f"{last!r} is a thing: a vehicle, structure or object"
     return None
+
+
+_SUBJECT_PRONOUNS = english.SUBJECT_PRONOUNS - {"it"}
+"""Pronouns that, written with a capital before a lower-case word, open a clause ("I don't", "We
+will"); not "it", which is also "IT" ("IT staff")."""
 
 
 def _pronoun_contraction(word: str) -> bool:
