@@ -527,6 +527,16 @@ def test_a_name_takes_the_articles_capitals_only_where_the_article_is_sure() -> 
     )
 
 
+def test_an_actor_named_with_a_slip_into_chinese_is_found_by_the_name_the_model_gave() -> None:
+    # a claim's actor is the model's name: looking it up crashed the analysis before (a pool article)
+    registry = ActorRegistry("The Disaster Council (NDRRMC) of the Philippines raised the toll.")
+    slipped = "The Disaster Council (NDRRMC) of the\u83f2\u5f8b\u5bbe"
+    registry.add_name(slipped)
+    (actor,) = registry.actors()
+    assert actor.name == "The Disaster Council (NDRRMC) of the Philippines"
+    assert registry.id_of(slipped) == actor.id
+
+
 def test_a_run_of_another_script_ending_a_name_becomes_the_articles_word_there() -> None:
     # seen on a pool article: the 1.5B wrote "of the菲律宾" for "of the Philippines"
     text = "The Disaster Council (NDRRMC) of the Philippines raised the toll. Residents fled."

@@ -652,7 +652,16 @@ class ActorRegistry:
 
     def _group_named(self, name: str) -> _Group | None:
         exact = [g for g in self._groups if g.canonical() == name]
-        return exact[0] if exact else next((g for g in self._groups if g.matches(name)), None)
+        if exact:
+            return exact[0]
+        spelled = self._spelled(name)
+        return next((g for candidate in spelled for g in self._groups if g.matches(candidate)), None)
+
+    def _spelled(self, name: str) -> tuple[str, ...]:
+        """The name as given, then as `add_name` keeps it (`spelled_as_in_article`): a claim's actor
+        is looked up by the name the model gave ("... of the菲律宾"), its actor holds the article's."""
+        spelled = spelled_as_in_article(" ".join(name.split()), self._article_text)
+        return (name,) if spelled == name else (name, spelled)
 
     def record_kinds_from_names(self) -> None:
         """Trace the actors the model gave no kind for (their kind is guessed from the name)."""
@@ -666,9 +675,10 @@ class ActorRegistry:
 
     def id_of(self, name: str) -> str:
         """The id of the actor one of whose forms or aliases is this name."""
-        for index, group in enumerate(self._groups, start=1):
-            if group.matches(name):
-                return f"a{index}"
+        for candidate in self._spelled(name):
+            for index, group in enumerate(self._groups, start=1):
+                if group.matches(candidate):
+                    return f"a{index}"
         raise KeyError(name)
 
     def actors(self) -> list[Actor]:
