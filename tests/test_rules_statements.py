@@ -377,31 +377,8 @@ FRAME_CASES = [
     ),
 ]
 FRAME_CASES += [
-    pytest.param(
-        "NATO claims Russia is increasing troop numbers on the Ukrainian border.",
-        "NATO",
-        "Russia is increasing troop numbers on the Ukrainian border.",
-        id="claims-before-a-subject",
-    ),
-    pytest.param(
-        "The Verge claims Ford started its investigation by hiring a law firm.",
-        "The Verge",
-        "Ford started its investigation by hiring a law firm.",
-        id="claims-before-a-name-and-its-verb",
-    ),
-    pytest.param(
-        "The President insists he will veto the bill next week.",
-        "The President",
-        "He will veto the bill next week.",
-        id="insists-before-a-pronoun",
-    ),
-    pytest.param(
-        "The minister insists that reforms are needed before the election.",
-        "The minister",
-        "Reforms are needed before the election.",
-        id="insists-that",
-    ),
-    # "claims" with an object, or a noun (found by a review)
+    # "claims" frames a point only before "that": with an object, or as a noun, it frames nothing
+    # (a frame before a subject was tried in session 44 and dropped; the review's probes stay)
     pytest.param(
         "Hamas claims the attack on the Israeli convoy near Gaza City.", "Hamas", None, id="claims-the-attack"
     ),

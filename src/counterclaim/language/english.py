@@ -222,7 +222,7 @@ FRAME_VERBS = _words("said says stated announced claimed warned insisted noted a
 "told reporters" and "added" (not "added to"); each is one of `REPORTING_VERBS`."""
 
 FRAME_VERBS_BEFORE_THAT = _words(
-    "claims insists reported commented stressed emphasized emphasised cautioned tweeted testified"
+    "claims reported commented stressed emphasized emphasised cautioned tweeted testified"
 )
 """Reporting verbs that frame a point only before "that" ("Their claims are false", "He reported the
 incident to the police", "Scientists cautioned against optimism" are statements; rules.statements);

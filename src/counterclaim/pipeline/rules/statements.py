@@ -149,21 +149,6 @@ _CLAUSE_OPENER = rf"(?:(?:{'|'.join(sorted(w.casefold() for w in english.CLAUSE_
 """A word opening the clause before the speaker ("But he said ..."), no part of the frame's speaker."""
 
 
-_FRAME_VERBS_BEFORE_A_SUBJECT = "claims|insists"
-"""Verbs that frame a point without "that" only when a named subject and its verb open it ("NATO claims
-Russia is ...", "The Verge claims Ford started ...") or a subject pronoun does ("claims he can ...").
-Before anything else "claims" is mostly a noun or takes an object ("claims the attack", "claims Crimea
-as its territory", "claims Chapter 11 protection", "claims the lives of twelve")."""
-_NAMED_SUBJECT_AND_VERB = (
-    r"(?=(?i:he|she|they|we|it)\s"
-    r"|(?-i:(?!I\b)[A-Z][\w.'\u2019-]*\s+(?:[A-Z][\w.'\u2019-]*\s+){0,2}"
-    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do"
-    r"|[a-z]+ed|[a-z]{2,}s)\b))"
-)
-"""A point opening with a subject pronoun, or with a name (not "I") of one to three capitalised words and
-a verb after it (an auxiliary, a past in -ed or a present in -s)."""
-
-
 _DETERMINER_WORDS = (
     english.LEADING_ARTICLES | english.POSSESSIVE_PRONOUNS | frozenset("this these those that".split())
 )
@@ -180,8 +165,7 @@ def _leading_frame(*, to_quotation: bool) -> re.Pattern[str]:
     return re.compile(
         rf"^{_CLAUSE_OPENER}(?P<speaker>{_FRAME_SPEAKER})\s+"
         rf"(?:(?:{_FRAME_VERBS}){_frame_end(to_quotation=to_quotation)}"
-        rf"|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+"
-        rf"|(?:{_FRAME_VERBS_BEFORE_A_SUBJECT})\s+{_NAMED_SUBJECT_AND_VERB})"
+        rf"|(?:{_FRAME_VERBS_BEFORE_THAT})\s+that\s+)"
         rf"(?P<point>.+)$",
         re.IGNORECASE,
     )
@@ -254,20 +238,20 @@ _QUANTITY_OPENERS = ("at least ", "at most ")
 
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
-    'A statement carrying the attribution of its own actor ("X said (that) ...", "X claims Russia is '
-    '...", "According to X, ...", "Speaking on Tuesday, X said ...", "X said in a statement on Monday'
-    ' ...", "X said in a filing to the SEC that ...", "..., X said.", or a news agency\'s "..., '
-    "Reuters reported\"; both the actor's and an agency's around it) keeps the point alone, when at "
-    "least `min_words` words remain; a he, she, his or her opening the point after a frame whose "
-    "speaker is the same pronoun becomes the actor's name when it is a proper name (\"He said his "
-    'confession was forced" -> "Waseem\'s confession was forced"). A determiner before the verb is no '
-    'speaker: "The confirmed deaths are ..." has no frame; a phrase runs up to the point\'s quotation '
-    'only when the quotation opens with a subject of its own ("said in their filing the matter '
-    '\'currently ...\'" keeps "The matter"), and "that" after an occasion opens the point only before a'
-    ' subject ("said in a letter that was leaked ..." never leaves "Was leaked ..."). A "said" inside'
-    ' a relative clause is no frame ("released footage which she said showed ..." never leaves '
-    '"Showed ..."), and whom a speaker warned is no part of the point ("warned residents that the '
-    'river ..." -> "The river ...").',
+    'A statement carrying the attribution of its own actor ("X said (that) ...", "According to X, '
+    '...", "Speaking on Tuesday, X said ...", "X said in a statement on Monday ...", "X said in a '
+    'filing to the SEC that ...", "..., X said.", or a news agency\'s "..., Reuters reported"; both '
+    "the actor's and an agency's around it) keeps the point alone, when at least `min_words` words "
+    "remain; a he, she, his or her opening the point after a frame whose speaker is the same pronoun "
+    'becomes the actor\'s name when it is a proper name ("He said his confession was forced" -> '
+    '"Waseem\'s confession was forced"). A determiner before the verb is no speaker: "The confirmed '
+    "deaths are ...\" has no frame; a phrase runs up to the point's quotation only when the quotation "
+    'opens with a subject of its own ("said in their filing the matter \'currently ...\'" keeps "The '
+    'matter"), and "that" after an occasion opens the point only before a subject ("said in a letter '
+    'that was leaked ..." never leaves "Was leaked ..."). A "said" inside a relative clause is no '
+    'frame ("released footage which she said showed ..." never leaves "Showed ..."), and whom a '
+    'speaker warned is no part of the point ("warned residents that the river ..." -> "The river '
+    '...").',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
