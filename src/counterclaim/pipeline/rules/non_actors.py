@@ -21,10 +21,10 @@ NOT_AN_ACTOR = Rule(
     "attribution.not_an_actor",
     'A claim whose actor is a time phrase ("In March"), an event ("the incident", "subsequent '
     'investigations"), a thing ("the bus", "the building"), a pronoun contraction ("I\'m") or a '
-    'pronoun opening a clause ("I don\'t", "We will"), a fragment holding a reporting verb ("the '
-    'College, questioned the findings") or of more than `max_words` words is dropped: such words name'
-    " no one who could claim anything (the time, event and thing words are English: in another "
-    "language only the length and contraction checks apply).",
+    'pronoun opening a clause of two or three words ("I don\'t", "We will"), a fragment holding a '
+    'reporting verb ("the College, questioned the findings") or of more than `max_words` words is '
+    "dropped: such words name no one who could claim anything (the time, event and thing words are "
+    "English: in another language only the length and contraction checks apply).",
     {"max_words": MAX_NAME_WORDS},
 )
 RULES = (NOT_AN_ACTOR,)
@@ -73,7 +73,8 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     if not english_article:
         return None
     given = name.split()
-    if len(given) > 1 and words[0] in _SUBJECT_PRONOUNS and given[0][:1].isupper() and given[1][:1].islower():
+    clause = 1 < len(given) <= _PRONOUN_CLAUSE_WORDS and words[0] in _SUBJECT_PRONOUNS
+    if clause and given[0][:1].isupper() and given[1][:1].islower():
         return f"it opens with the pronoun {given[0]!r} and a verb: a sentence fragment, not a name"
     if words[0] in english.NON_ACTOR_OPENERS:
         return f"it opens with {words[0]!r}: a phrase of time or place"
@@ -103,6 +104,10 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     return None
 
 
+_PRONOUN_CLAUSE_WORDS = 3
+"""The most words of a pronoun's clause refused as a name ("I don't", "We will"): a longer one is a
+sentence's own words, which `attribution.sentence_as_actor` gives to the sentence's speaker ("We made
+that clear to the president." -> Nancy Pelosi)."""
 _SUBJECT_PRONOUNS = english.SUBJECT_PRONOUNS - {"it"}
 """Pronouns that, written with a capital before a lower-case word, open a clause ("I don't", "We
 will"); not "it", which is also "IT" ("IT staff")."""
