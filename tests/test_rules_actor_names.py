@@ -553,6 +553,29 @@ def test_a_run_of_another_script_ending_a_name_becomes_the_articles_word_there()
 
 
 @pytest.mark.parametrize(
+    ("name", "spelled"),
+    [  # found by a review
+        pytest.param("Xi Jinping \u4e60\u8fd1\u5e73", "Xi Jinping", id="after-a-space-the-run-goes"),
+        pytest.param(
+            "Officials in the\u83f2\u5f8b\u5bbe", "Officials in the\u83f2\u5f8b\u5bbe", id="no-capitals-after"
+        ),
+        pytest.param(
+            "President of the\u83f2\u5f8b\u5bbe", "President of the\u83f2\u5f8b\u5bbe", id="two-ways-on"
+        ),
+        pytest.param(
+            "Affairs of the\u7f8e\u56fd", "Affairs of the United States", id="several-capitalised-words"
+        ),
+    ],
+)
+def test_a_slip_into_chinese_is_mended_only_where_the_article_says_one_thing(name: str, spelled: str) -> None:
+    text = (
+        "Xi Jinping has warned. Officials in the theater said so. President of the Senate spoke; President "
+        "of the Philippines too. The Ministry of Foreign Affairs of the United States agreed."
+    )
+    assert spelled_as_in_article(name, text) == spelled
+
+
+@pytest.mark.parametrize(
     ("a", "b", "same"),
     [
         # a title and a surname, and the same title with given names (seen on a Wikinews article)

@@ -37,6 +37,8 @@ NAME_CASES = [
     pytest.param("I don't", "opens with the pronoun 'I' and a verb", id="pronoun-and-verb"),  # a pool article
     pytest.param("We will", "opens with the pronoun 'We' and a verb", id="we-and-verb"),
     pytest.param("IT staff", None, id="it-is-also-it"),
+    pytest.param("We the People", None, id="a-determiner-after-the-pronoun"),  # found by a review
+    pytest.param("He Jiankui", None, id="a-surname-he"),
     # a sentence's own words go to its speaker (attribution.sentence_as_actor), as on validation
     pytest.param("We made that clear to the president.", None, id="a-sentence-is-no-fragment"),
     pytest.param("We Are Family", None, id="a-name-opening-with-a-pronoun"),

@@ -1048,6 +1048,12 @@ _POINT = "He will not approve a budget without the wall."
             "Tom Reyes will not approve a budget without the wall.",
             id="restated-names-him",
         ),
+        pytest.param(  # the frame names him by a title and his surname (found by a review)
+            "Mr. Reyes says he will not approve a budget without the wall.",
+            _POINT,
+            "Mr. Reyes says he will not approve a budget without the wall.",
+            id="titled-name",
+        ),
         # an agency's credit says nothing of whose words they are (found by a review)
         pytest.param(
             "According to Reuters, he will not approve a budget without the wall.",
@@ -1080,7 +1086,14 @@ def test_a_point_still_opening_with_a_pronoun_gets_back_its_frame_naming_the_act
         ("NATO says", True),
         ("Russia denies it.", False),
         ("He said that the troops left.", False),
-        # a point that ends with a verb of saying (the dev baseline)
+        ("Biden warned on Tuesday that", True),
+        ("Mr. Biden warned that", True),
+        ("Peskov told reporters that", True),
+        # a passive, a comparison, or a point that ends with a verb of saying (a review; the dev baseline)
+        ("The allegations were denied.", False),
+        ("The toll is higher than officials reported.", False),
+        ("Troops are withdrawing as Russia promised.", False),
+        ("Only time will tell.", False),
         ("Sudan accuses South Sudan of supporting rebels in both areas, a charge the south denies.", False),
         ("The rebels in the two border areas were the ones the minister accused.", False),
     ],

@@ -70,12 +70,15 @@ KIND_FROM_NAME = Rule(
 )
 ARTICLE_SPELLING = Rule(
     "actors.article_spelling",
-    'A name or alias the model wrote with spaced initials ("U. S. officials") or in lower case where the '
-    'article has capitals ("trump") is written as the article writes it ("U.S. officials", "Trump"; the '
-    "capitals when the article writes it one way only, inside a sentence), so it reads, and compares "
-    "with other names, as the article's own. A run of a writing system neither Latin nor the article's "
-    'at a name\'s end ("Council (NDRRMC) of the菲律宾": the 1.5B slips into Chinese) becomes the word the '
-    'article writes after the name\'s words before it ("of the Philippines").',
+    'A name or alias the model wrote with spaced initials ("U. S. officials") or in lower case where '
+    'the article has capitals ("trump") is written as the article writes it ("U.S. officials", '
+    '"Trump"; the capitals when the article writes it one way only, inside a sentence), so it reads, '
+    "and compares with other names, as the article's own. A run of a writing system neither Latin nor"
+    " the article's at a name's end (the 1.5B slips into Chinese) stuck to the word before it becomes"
+    " the capitalised words the article always writes after the name's words before it (\"Council "
+    '(NDRRMC) of the菲律宾" -> "... of the Philippines"); after a space it goes when the words before it'
+    ' are a name the article writes ("Xi Jinping 习近平" -> "Xi Jinping"); otherwise the name stays as '
+    "given.",
 )
 RULES = (
     SAME_NAME_FORMS,
@@ -142,21 +145,33 @@ def spelled_as_in_article(name: str, article_text: str) -> str:
     return spelled if raised else name  # a capital the model gave stays ("Opposition lawmakers")
 
 
-_NEXT_WORD = re.compile(r"[ \t]+(?P<word>\w[\w.'\u2019-]*\w|\w)")
+_CAPITALISED_RUN = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)*"
+"""Capitalised words in a row: the rest of a name ("Philippines", "United States")."""
 
 
 def _article_words_for_foreign_run(name: str, article_text: str) -> str:
-    """The name with a run of letters in a script neither Latin nor the article's, at its end, replaced
-    by the article's word after the name's words before it ("Council (NDRRMC) of the菲律宾" -> "Council
-    (NDRRMC) of the Philippines", where the article writes that): the 1.5B slips into Chinese. The name
-    as given when the run is inside it or the article does not go on from those words."""
+    """The name with a run of letters in a script neither Latin nor the article's at its end (the 1.5B
+    slips into Chinese) written as the article writes it: a run stuck to the word before it ("Council
+    (NDRRMC) of the菲律宾") becomes the capitalised words the article always writes after the name's
+    words before it ("of the Philippines"); a run after a space ("Xi Jinping 习近平") is dropped when
+    the words before it are a name the article writes. The name as given otherwise (the run inside it,
+    the article going on in more ways than one or not with capitals)."""
+    if name.isascii():
+        return name
     runs = foreign_runs(name, scripts_of(article_text))
     if len(runs) != 1 or name[runs[0][1] :].strip():
         return name
-    before = name[: runs[0][0]].rstrip()
-    found = re.search(rf"(?<!\w){re.escape(before)}", article_text) if before else None
-    following = _NEXT_WORD.match(article_text, found.end()) if found else None
-    return name if following is None else f"{before} {following['word']}"
+    start = runs[0][0]
+    before = name[:start].rstrip()
+    if not before:
+        return name
+    if name[start - 1].isspace():
+        return before if re.search(rf"(?<!\w){re.escape(before)}(?!\w)", article_text) else name
+    going_on = {
+        match[1]
+        for match in re.finditer(rf"(?<!\w){re.escape(before)}[ \t]+({_CAPITALISED_RUN})", article_text)
+    }
+    return f"{before} {going_on.pop()}" if len(going_on) == 1 else name
 
 
 _TITLE_WORDS = english.BARE_TITLES | {title[0] for title in english.NAME_TITLES if len(title) == 1}
@@ -654,14 +669,16 @@ class ActorRegistry:
         exact = [g for g in self._groups if g.canonical() == name]
         if exact:
             return exact[0]
-        spelled = self._spelled(name)
-        return next((g for candidate in spelled for g in self._groups if g.matches(candidate)), None)
+        found = next((g for g in self._groups if g.matches(name)), None)
+        respelled = self._respelled(name) if found is None else None
+        return found if respelled is None else next((g for g in self._groups if g.matches(respelled)), None)
 
-    def _spelled(self, name: str) -> tuple[str, ...]:
-        """The name as given, then as `add_name` keeps it (`spelled_as_in_article`): a claim's actor
-        is looked up by the name the model gave ("... of the菲律宾"), its actor holds the article's."""
+    def _respelled(self, name: str) -> str | None:
+        """The name as `add_name` keeps it (`spelled_as_in_article`), when that differs: a claim's
+        actor is looked up by the name the model gave ("... of the菲律宾"), its actor holds the
+        article's."""
         spelled = spelled_as_in_article(" ".join(name.split()), self._article_text)
-        return (name,) if spelled == name else (name, spelled)
+        return None if spelled == name else spelled
 
     def record_kinds_from_names(self) -> None:
         """Trace the actors the model gave no kind for (their kind is guessed from the name)."""
@@ -675,11 +692,17 @@ class ActorRegistry:
 
     def id_of(self, name: str) -> str:
         """The id of the actor one of whose forms or aliases is this name."""
-        for candidate in self._spelled(name):
-            for index, group in enumerate(self._groups, start=1):
-                if group.matches(candidate):
-                    return f"a{index}"
-        raise KeyError(name)
+        index = self._first_matching(name)
+        if index is None:
+            respelled = self._respelled(name)
+            index = None if respelled is None else self._first_matching(respelled)
+        if index is None:
+            raise KeyError(name)
+        return f"a{index}"
+
+    def _first_matching(self, name: str) -> int | None:
+        """The position (from 1) of the first actor one of whose forms is this name."""
+        return next((index for index, group in enumerate(self._groups, start=1) if group.matches(name)), None)
 
     def actors(self) -> list[Actor]:
         actors = []

@@ -74,7 +74,7 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
         return None
     given = name.split()
     clause = 1 < len(given) <= _PRONOUN_CLAUSE_WORDS and words[0] in _SUBJECT_PRONOUNS
-    if clause and given[0][:1].isupper() and given[1][:1].islower():
+    if clause and given[0][:1].isupper() and given[1][:1].islower() and words[1] not in english.DETERMINERS:
         return f"it opens with the pronoun {given[0]!r} and a verb: a sentence fragment, not a name"
     if words[0] in english.NON_ACTOR_OPENERS:
         return f"it opens with {words[0]!r}: a phrase of time or place"
@@ -105,7 +105,8 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
 
 
 _PRONOUN_CLAUSE_WORDS = 3
-"""The most words of a pronoun's clause refused as a name ("I don't", "We will"): a longer one is a
+"""The most words of a pronoun's clause refused as a name ("I don't", "We will"; not "We the People",
+a determiner after the pronoun): a longer one is a
 sentence's own words, which `attribution.sentence_as_actor` gives to the sentence's speaker ("We made
 that clear to the president." -> Nancy Pelosi)."""
 _SUBJECT_PRONOUNS = english.SUBJECT_PRONOUNS - {"it"}

@@ -320,7 +320,7 @@ FRAME_PRONOUN = Rule(
 )
 FRAME_KEPT = Rule(
     "statements.frame_kept",
-    "A statement opening with its actor's name whose frame code removed, leaving a point that opens with "
+    "A statement whose frame names its actor and which code cut from it, leaving a point that opens with "
     'a pronoun ("President Trump says he will not approve ..." -> "He will not approve ..."), gets its '
     "frame back when neither code nor a restatement named the pronoun: the point alone does not say "
     "whose words follow, the frame does.",
@@ -344,20 +344,49 @@ RULES = (
 
 
 _FRAME_ONLY = re.compile(
-    rf"^[^.,;!?\"\u201c]{{1,80}}?\s(?:{'|'.join(sorted(english.REPORTING_VERBS))})(?:\s+that)?\s*[.:,]?$",
+    rf"^(?P<speaker>[^,;!?\"\u201c]{{1,80}}?)\s(?:{'|'.join(sorted(english.REPORTING_VERBS))})"
+    r"(?:(?:\s+[^,;:\"\u201c]{1,40}?)?\s+that\s*[.:]?|\s*:)$",
     re.IGNORECASE,
 )
+"""A speaker, a verb of saying and nothing after its "that" or colon ("Biden warned on Tuesday that")."""
+_SAID_ALONE = re.compile(r"^[^,;!?\"\u201c]{1,60}?\s(?:said|says)\.?$", re.IGNORECASE)
+"""A speaker and "said" alone ("NATO says")."""
+_NO_SPEAKER_BEFORE = frozenset("was were is are be been being than as what".split())
+"""Words before the verb that make it a passive or a comparison ("The allegations were denied", "higher
+than officials reported"), not a frame."""
 
 
 def is_frame_only(statement: str) -> bool:
-    """Whether the statement is a frame with nothing after it ("Biden warned that", "X said:"): a
-    speaker of at most `_FRAME_ONLY_WORDS` words in all, no comma, and a verb of saying at its end."""
+    """Whether the statement is a frame with nothing after it: a speaker of at most `_FRAME_ONLY_WORDS`
+    words, a verb of saying and an empty "that" or colon ("Biden warned that", "Peskov told reporters
+    that", "The ministry said:"), or "said" alone ("NATO says"); not a passive or a comparison."""
     text = " ".join(statement.split())
-    return len(text.split()) <= _FRAME_ONLY_WORDS and _FRAME_ONLY.match(text) is not None
+    if len(text.split()) > _FRAME_ONLY_WORDS:
+        return False
+    framed = _FRAME_ONLY.match(text)
+    if framed is not None:
+        before_verb = framed["speaker"].split()[-1]
+    elif _SAID_ALONE.match(text):
+        before_verb = text.split()[-2]
+    else:
+        return False
+    return before_verb.casefold() not in _NO_SPEAKER_BEFORE
 
 
 _FRAME_ONLY_WORDS = 7
-"""The most words a statement that is only a frame has ("A Russian Defense Ministry spokesman said")."""
+"""The most words of a statement that is only a frame ("A Russian Defense Ministry spokesman said")."""
+
+
+def frame_names_actor(statement: str, names: Sequence[str]) -> bool:
+    """Whether the statement's frame names its actor by one of `names` ("President Trump says he ...",
+    "Mr. Reyes says he ..."), not a pronoun ("He said they ...") nor a news agency ("According to
+    Reuters, ...")."""
+    frame = _frame(" ".join(statement.split()))
+    if frame is None or frame.speaker is None or is_news_agency(frame.speaker):
+        return False
+    if frame.speaker.split()[-1].casefold() in english.PERSONAL_PRONOUNS:
+        return False
+    return any(_speaks_for(frame.speaker, name) for name in names)
 
 
 def opens_with_a_pronoun(statement: str) -> bool:

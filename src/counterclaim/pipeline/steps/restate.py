@@ -35,6 +35,7 @@ from counterclaim.pipeline.rules.statements import (
     FRAME_PRONOUN,
     RESTATED,
     RESTATEMENT_REFUSED,
+    frame_names_actor,
     frame_pronoun_named,
     is_frame_only,
     opens_with_a_pronoun,
@@ -157,16 +158,9 @@ def _without_frames(state: AnalysisState, names: _ActorNames) -> dict[int, tuple
             item,
         )
         state.statements[index] = replace(item, statement=point)
-        if opens_with_a_pronoun(point) and _opens_with_a_name(item.statement, names.every(item.actor)):
+        if opens_with_a_pronoun(point) and frame_names_actor(item.statement, names.every(item.actor)):
             framed[index] = (item.statement, point)
     return framed
-
-
-def _opens_with_a_name(statement: str, names: Iterable[str]) -> bool:
-    """Whether the statement opens with one of the actor's names ("President Trump says he ..."), so its
-    frame says whose words follow; not a pronoun's frame ("He said they ...") nor an agency's credit."""
-    folded = statement.casefold()
-    return any(folded.startswith(name.casefold() + " ") for name in names)
 
 
 def _frames_kept(state: AnalysisState, framed: dict[int, tuple[str, str]]) -> None:
