@@ -249,9 +249,9 @@ ATTRIBUTION_FRAME = Rule(
     'opens with a subject of its own ("said in their filing the matter \'currently ...\'" keeps "The '
     'matter"), and "that" after an occasion opens the point only before a subject ("said in a letter '
     'that was leaked ..." never leaves "Was leaked ..."). A "said" inside a relative clause is no '
-    'frame ("released footage which she said showed ..." never leaves "Showed ..."), and whom a '
-    'speaker warned is no part of the point ("warned residents that the river ..." -> "The river '
-    '...").',
+    'frame ("released footage which she said showed ..." never leaves "Showed ..."), nor one after a '
+    'form of "be" (a passive: "Twenty people have been confirmed killed"), and whom a speaker warned '
+    'is no part of the point ("warned residents that the river ..." -> "The river ...").',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
@@ -524,6 +524,19 @@ def _after_warned_object(frame: str, point: str) -> str:
     return point if warned is None else point[warned.end() :]
 
 
+_BE_FORMS = frozenset("is are was were be been being".split())
+"""A form of "be" before a verb of saying makes it a passive ("Twenty people have been confirmed
+killed", "The attack was claimed by ..."): what comes before it is no speaker."""
+
+
+def _no_speaker(speaker: str | None) -> bool:
+    """Whether words before a verb of saying are no speaker of it: a relative clause's ("footage which
+    she") or a passive's subject ("The attack was")."""
+    if speaker is None:
+        return False
+    return _RELATIVE_CLAUSE_SPEAKER.search(speaker) is not None or speaker.split()[-1].casefold() in _BE_FORMS
+
+
 def _frame(text: str) -> _Frame | None:
     """The text's attribution frame: before the point ("X said ..."), after a phrase of its own
     ("Speaking on Tuesday, X said ...") or after the point ("..., X said."); None when it has none."""
@@ -533,14 +546,16 @@ def _frame(text: str) -> _Frame | None:
         if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
             return _Frame(speaker, _one_quotation_unquoted(statement_frame.group("point")), after_point=False)
     match = _ACCORDING_TO.match(text) or _leading_match(text)
+    if match is not None and _no_speaker(match.groupdict().get("speaker")):
+        if _RELATIVE_CLAUSE_SPEAKER.search(match["speaker"]):
+            return None
+        match = None  # a passive: a frame may still close the sentence ("..., officials said.")
     if match is None:
         middle = _MIDDLE_FRAME.match(text)
         if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
             match = middle
     if match is not None:
         speaker = match.groupdict().get("speaker")
-        if speaker is not None and _RELATIVE_CLAUSE_SPEAKER.search(speaker):
-            return None
         point = _one_quotation_unquoted(
             _after_warned_object(text[: match.start("point")], match.group("point"))
         )
