@@ -9,6 +9,7 @@ import pytest
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.rules.statements import (
+    ANSWER_OF_ANOTHER_ITEM,
     ARTICLE_SCRIPT,
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
@@ -782,6 +783,7 @@ FRAME_CASES += [
     ),
 ]
 EXERCISED = {
+    ANSWER_OF_ANOTHER_ITEM,
     ARTICLE_SCRIPT,
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
@@ -1114,6 +1116,42 @@ def test_a_statement_only_a_frame_gets_its_sentence_when_no_restatement_gives_a_
     run_step(state, restate.run, restate.NAME)
     assert state.statements[0].statement == sentence
     assert [d.rule for d in state.trace.decisions()][-1] == FRAME_ONLY.name
+
+
+SWAP_TEXT = (
+    "Senator Ann Hale spoke in Denver on Monday. Aides said she can win back both seats in the autumn. "
+    "The weather was cold. Trains were late. Her rival, Tom Reyes, spoke in Boulder. He was calm. "
+    "Reporters asked about taxes. Aides said his tax plan would cut rates for families."
+)
+
+
+def test_a_restatement_written_under_another_item_goes_to_the_statement_it_restates() -> None:
+    # the 1.5B swapped two answers of one request on the founding article
+    hale = "Ann Hale can win back both seats in the autumn."
+    reyes = "Tom Reyes's tax plan would cut rates for families."
+    model = FakeModel({"Restatements": [{"item_0": reyes, "item_1": hale}]})
+    state = state_for(SWAP_TEXT, model)
+    state.statements = [
+        Proposal("p1", (2,), "Ann Hale", "She can win back both seats in the autumn.", "prediction", False),
+        Proposal("p2", (8,), "Tom Reyes", "His tax plan would cut rates for families.", "promise", False),
+    ]
+    run_step(state, restate.run, restate.NAME)
+    assert model.schemas() == ["Restatements"]  # one request asked about both
+    assert [p.statement for p in state.statements] == [hale, reyes]
+    moved = [d for d in state.trace.decisions() if d.rule == ANSWER_OF_ANOTHER_ITEM.name]
+    assert [d.proposal for d in moved] == ["p1", "p2"]
+
+
+def test_an_answer_that_restates_no_other_item_is_refused_as_before() -> None:
+    model = FakeModel({"Restatements": [{"item_0": "Trains were late.", "item_1": "The weather was cold."}]})
+    state = state_for(SWAP_TEXT, model)
+    state.statements = [
+        Proposal("p1", (2,), "Ann Hale", "She can win back both seats in the autumn.", "prediction", False),
+        Proposal("p2", (8,), "Tom Reyes", "His tax plan would cut rates for families.", "promise", False),
+    ]
+    run_step(state, restate.run, restate.NAME)
+    assert state.statements[0].statement.startswith("She can win")
+    assert {d.rule for d in state.trace.decisions()} == {RESTATEMENT_REFUSED.name}
 
 
 def test_an_unusable_restatement_answer_costs_only_the_restatement_with_a_notice() -> None:

@@ -318,6 +318,13 @@ FRAME_PRONOUN = Rule(
     'before a lower-case word ("One of the victims"; "The Bank of England\'s" is made). The actor\'s '
     "shortest proper name is used, else its name as given.",
 )
+ANSWER_OF_ANOTHER_ITEM = Rule(
+    "statements.answer_of_another_item",
+    "A restatement the model wrote under another item of the same request (the 1.5B swaps answers: "
+    "Biden's restatement under the spokesman's item) is used for the statement it restates, when "
+    "that statement's own restatement was refused and this one passes every check of "
+    "`statements.restated` for it.",
+)
 FRAME_KEPT = Rule(
     "statements.frame_kept",
     "A statement whose frame names its actor and which code cut from it, leaving a point that opens with "
@@ -338,6 +345,7 @@ RULES = (
     FRAME_PRONOUN,
     RESTATED,
     RESTATEMENT_REFUSED,
+    ANSWER_OF_ANOTHER_ITEM,
     FRAME_KEPT,
     FRAME_ONLY,
 )

@@ -26,6 +26,7 @@ from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import ActorRegistry, initials_as_in_article, short_names
 from counterclaim.pipeline.rules.statements import (
+    ANSWER_OF_ANOTHER_ITEM,
     ARTICLE_SCRIPT,
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
@@ -272,24 +273,59 @@ def _sentences(state: AnalysisState, numbers: Iterable[int]) -> str:
     return " ".join(state.article.sentence_texts[n - 1] for n in numbers)
 
 
-def _settle(state: AnalysisState, item: _Item, restated: str) -> None:
-    """Keep the restatement or say why not."""
+@dataclass(frozen=True)
+class _Checked:
+    """One answer read for one item: the restatement without a copied note or the speaker's frame, the
+    note's text for the trace, and what is wrong with it (None: it is used)."""
+
+    text: str
+    note: str
+    problem: str | None
+
+
+def _checked(state: AnalysisState, item: _Item, restated: str) -> _Checked:
     proposal = item.proposal
-    written = " ".join(restated.split())
-    text, copied = without_item_note(written, proposal.actor)
+    text, copied = without_item_note(" ".join(restated.split()), proposal.actor)
     note = "" if copied is None else f" (the copy of the request's note {copied!r} removed)"
     # "Hale said her party ..." -> "Her party ..."; "Bush says he knows" (for "I know") -> "Bush knows"
     text = without_frame(text, proposal.actor, speaker_name=item.opening) or text
     problem = restatement_problem(
         proposal.statement, text, actor=proposal.actor, context=_context(state, proposal)
     )
-    if problem is None:
-        rule, action, reason = RESTATED, DecisionAction.RELABELED, f"restated as {text!r}{note}"
-        state.statements[item.index] = replace(proposal, statement=text)
-    else:
-        rule, action = RESTATEMENT_REFUSED, DecisionAction.SKIPPED
-        reason = f"the restatement {text!r}{note} is not used: {problem}"
-    state.trace.record_about(rule, action, reason, proposal)
+    return _Checked(text, note, problem)
+
+
+def _settle(state: AnalysisState, batch: list[_Item], answers: list[str]) -> None:
+    """Keep each restatement or say why not; a refused item takes a refused answer written under
+    another item when that answer restates it (`rules.statements.ANSWER_OF_ANOTHER_ITEM`)."""
+    refused: dict[int, _Checked] = {}
+    for position, item in enumerate(batch):
+        checked = _checked(state, item, answers[position])
+        if checked.problem is None:
+            reason = f"restated as {checked.text!r}{checked.note}"
+            state.trace.record_about(RESTATED, DecisionAction.RELABELED, reason, item.proposal)
+            state.statements[item.index] = replace(item.proposal, statement=checked.text)
+        else:
+            refused[position] = checked
+    unused = set(refused)
+    for position, checked in refused.items():
+        item = batch[position]
+        placed = (
+            (other, _checked(state, item, answers[other])) for other in sorted(unused) if other != position
+        )
+        found = next(((other, moved) for other, moved in placed if moved.problem is None), None)
+        if found is None:
+            reason = f"the restatement {checked.text!r}{checked.note} is not used: {checked.problem}"
+            state.trace.record_about(RESTATEMENT_REFUSED, DecisionAction.SKIPPED, reason, item.proposal)
+            continue
+        other, moved = found
+        unused.discard(other)
+        reason = (
+            f"restated as {moved.text!r}, the answer written under item {other} of its request; its own, "
+            f"{checked.text!r}, is not used: {checked.problem}"
+        )
+        state.trace.record_about(ANSWER_OF_ANOTHER_ITEM, DecisionAction.RELABELED, reason, item.proposal)
+        state.statements[item.index] = replace(item.proposal, statement=moved.text)
 
 
 async def run(state: AnalysisState) -> None:
@@ -306,7 +342,6 @@ async def run(state: AnalysisState) -> None:
     for (_, batch), answer in zip(planned, answers, strict=True):
         if answer is None:
             continue
-        for position, item in enumerate(batch):
-            _settle(state, item, getattr(answer, f"item_{position}"))
+        _settle(state, batch, [getattr(answer, f"item_{position}") for position in range(len(batch))])
     _frames_kept(state, framed)
     _frames_only_given_their_sentences(state)
