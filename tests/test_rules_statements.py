@@ -4,6 +4,8 @@ it, and keeps a restatement only when it stands alone and adds nothing the artic
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from counterclaim.models import DecisionAction
@@ -1140,6 +1142,54 @@ def test_a_restatement_written_under_another_item_goes_to_the_statement_it_resta
     assert [p.statement for p in state.statements] == [hale, reyes]
     moved = [d for d in state.trace.decisions() if d.rule == ANSWER_OF_ANOTHER_ITEM.name]
     assert [d.proposal for d in moved] == ["p1", "p2"]
+
+
+_HALE = Proposal("p1", (2,), "Ann Hale", "She can win back both seats in the autumn.", "prediction", False)
+_REYES = Proposal("p2", (8,), "Tom Reyes", "His tax plan would cut rates for families.", "promise", False)
+_HALE_ANSWER = "Ann Hale can win back both seats in the autumn."
+
+
+@pytest.mark.parametrize(
+    ("proposals", "answers", "statements"),
+    [  # found by a review
+        pytest.param(
+            [_HALE, _REYES],
+            ["Junk.", _HALE_ANSWER + " (the speaker: Tom Reyes; sentence 8)"],
+            [_HALE_ANSWER, _REYES.statement],
+            id="the-other-items-note-goes",
+        ),
+        pytest.param(
+            [_HALE, _REYES],
+            ["Junk.", "Tom Reyes, the rival in Boulder, says Hale can win back both seats in the autumn."],
+            [_HALE.statement, _REYES.statement],
+            id="an-answer-naming-its-own-items-actor-stays",
+        ),
+        pytest.param(
+            [
+                _HALE,
+                replace(_HALE, id="p3", statement="Her party can win back both seats in the autumn."),
+                _REYES,
+            ],
+            ["Junk.", "Junk too.", _HALE_ANSWER],
+            [_HALE.statement, "Her party can win back both seats in the autumn.", _REYES.statement],
+            id="two-items-take-it-none-does",
+        ),
+        pytest.param(
+            [replace(_HALE, statement="I think we can win back both seats in the autumn."), _REYES],
+            ["Ann Hale says junk.", _HALE_ANSWER],
+            ["I think we can win back both seats in the autumn.", _REYES.statement],
+            id="an-item-held-to-its-speakers-name",
+        ),
+    ],
+)
+def test_an_answer_moves_to_another_item_only_when_it_can_be_no_one_elses(
+    proposals: list[Proposal], answers: list[str], statements: list[str]
+) -> None:
+    model = FakeModel({"Restatements": [{f"item_{n}": answer for n, answer in enumerate(answers)}]})
+    state = state_for(SWAP_TEXT, model)
+    state.statements = list(proposals)
+    run_step(state, restate.run, restate.NAME)
+    assert [p.statement for p in state.statements] == statements
 
 
 def test_an_answer_that_restates_no_other_item_is_refused_as_before() -> None:

@@ -320,10 +320,11 @@ FRAME_PRONOUN = Rule(
 )
 ANSWER_OF_ANOTHER_ITEM = Rule(
     "statements.answer_of_another_item",
-    "A restatement the model wrote under another item of the same request (the 1.5B swaps answers: "
-    "Biden's restatement under the spokesman's item) is used for the statement it restates, when "
-    "that statement's own restatement was refused and this one passes every check of "
-    "`statements.restated` for it.",
+    "The 1.5B swaps answers of one restate request (Biden's restatement under the spokesman's item). "
+    "An answer refused for its own item is read for a refused item of the same request when it passes "
+    "every check of `statements.restated` for that item, that item takes no other such answer, and no "
+    "other item takes it; never for an item held to open with its speaker's name, nor an answer naming "
+    "the actor of the item it was written under.",
 )
 FRAME_KEPT = Rule(
     "statements.frame_kept",

@@ -8,15 +8,17 @@ attribution frame of the actor's own ("NATO said Russia is ..." -> "Russia is ..
 ("I believe ...", "The president says ...") is restated by the model: one bounded request per batch,
 grouped by the chunk holding the statement's sentences, the article first (so servers reuse the prefix).
 A frame the model writes back ("Hale said her party ...") is removed by code as before; code then keeps
-the restatement only when `restatement_problem` finds nothing wrong with it; otherwise the statement
-stays as it was, and the trace says why; a point code cut from its frame that still opens with the
-frame's pronoun ("He will not approve ...") gets its frame back ("President Trump says he will not
-approve ..."), and a statement that is only a frame ("Biden warned that") its sentences. English
-statements only.
+the restatement only when `restatement_problem` finds nothing wrong with it (an answer the model wrote
+under another item of the same request may be read for the one item it restates, `_settle`);
+otherwise the statement stays as it was, and the trace says why. Last, a point code cut from its
+frame that still opens with the frame's pronoun ("He will not approve ...") gets its frame back
+("President Trump says he will not approve ..."), and a statement that is only a frame ("Biden warned
+that") its sentences. English statements only.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -283,9 +285,16 @@ class _Checked:
     problem: str | None
 
 
-def _checked(state: AnalysisState, item: _Item, restated: str) -> _Checked:
+def _checked(state: AnalysisState, item: _Item, restated: str, written_for: _Item | None = None) -> _Checked:
+    """The answer read for `item`; `written_for` is the item it was written under, when another one,
+    whose copied note is removed first."""
     proposal = item.proposal
-    text, copied = without_item_note(" ".join(restated.split()), proposal.actor)
+    text = " ".join(restated.split())
+    copied: str | None = None
+    if written_for is not None:
+        text, copied = without_item_note(text, written_for.proposal.actor)
+    if copied is None:
+        text, copied = without_item_note(text, proposal.actor)
     note = "" if copied is None else f" (the copy of the request's note {copied!r} removed)"
     # "Hale said her party ..." -> "Her party ..."; "Bush says he knows" (for "I know") -> "Bush knows"
     text = without_frame(text, proposal.actor, speaker_name=item.opening) or text
@@ -295,9 +304,21 @@ def _checked(state: AnalysisState, item: _Item, restated: str) -> _Checked:
     return _Checked(text, note, problem)
 
 
+def _may_move(answer: str, written_for: _Item, to: _Item) -> bool:
+    """Whether an answer written under one item may be read for another: neither is held to open with
+    its speaker's name (`_Item.opening`), and the answer names the actor of the item it was written
+    under only when that is the other item's actor too."""
+    if written_for.opening is not None or to.opening is not None:
+        return False
+    source = written_for.proposal.actor
+    text, _ = without_item_note(answer, source)
+    return source == to.proposal.actor or source.casefold() not in text.casefold()
+
+
 def _settle(state: AnalysisState, batch: list[_Item], answers: list[str]) -> None:
-    """Keep each restatement or say why not; a refused item takes a refused answer written under
-    another item when that answer restates it (`rules.statements.ANSWER_OF_ANOTHER_ITEM`)."""
+    """Keep each restatement or say why not. Refused items and refused answers are then paired where
+    exactly one refused item takes an answer written under another item, and that answer is the only
+    one it takes (`rules.statements.ANSWER_OF_ANOTHER_ITEM`)."""
     refused: dict[int, _Checked] = {}
     for position, item in enumerate(batch):
         checked = _checked(state, item, answers[position])
@@ -307,22 +328,24 @@ def _settle(state: AnalysisState, batch: list[_Item], answers: list[str]) -> Non
             state.statements[item.index] = replace(item.proposal, statement=checked.text)
         else:
             refused[position] = checked
-    unused = set(refused)
+    takes: dict[int, dict[int, _Checked]] = {position: {} for position in refused}
+    for position, other in itertools.permutations(refused, 2):
+        if _may_move(answers[other], batch[other], batch[position]):
+            moved = _checked(state, batch[position], answers[other], written_for=batch[other])
+            if moved.problem is None:
+                takes[position][other] = moved
     for position, checked in refused.items():
         item = batch[position]
-        placed = (
-            (other, _checked(state, item, answers[other])) for other in sorted(unused) if other != position
-        )
-        found = next(((other, moved) for other, moved in placed if moved.problem is None), None)
-        if found is None:
+        only = list(takes[position])
+        taken_by = [taker for taker, options in takes.items() if only and only[0] in options]
+        if len(only) != 1 or taken_by != [position]:
             reason = f"the restatement {checked.text!r}{checked.note} is not used: {checked.problem}"
             state.trace.record_about(RESTATEMENT_REFUSED, DecisionAction.SKIPPED, reason, item.proposal)
             continue
-        other, moved = found
-        unused.discard(other)
+        moved = takes[position][only[0]]
         reason = (
-            f"restated as {moved.text!r}, the answer written under item {other} of its request; its own, "
-            f"{checked.text!r}, is not used: {checked.problem}"
+            f"restated as {moved.text!r}{moved.note}, the answer written under item {only[0]} of its "
+            f"request; its own, {checked.text!r}{checked.note}, is not used: {checked.problem}"
         )
         state.trace.record_about(ANSWER_OF_ANOTHER_ITEM, DecisionAction.RELABELED, reason, item.proposal)
         state.statements[item.index] = replace(item.proposal, statement=moved.text)
