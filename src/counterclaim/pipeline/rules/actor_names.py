@@ -669,9 +669,8 @@ class ActorRegistry:
         exact = [g for g in self._groups if g.canonical() == name]
         if exact:
             return exact[0]
-        found = next((g for g in self._groups if g.matches(name)), None)
-        respelled = self._respelled(name) if found is None else None
-        return found if respelled is None else next((g for g in self._groups if g.matches(respelled)), None)
+        index = self._first_matching(name)
+        return None if index is None else self._groups[index - 1]
 
     def _respelled(self, name: str) -> str | None:
         """The name as `add_name` keeps it (`spelled_as_in_article`), when that differs: a claim's
@@ -694,14 +693,19 @@ class ActorRegistry:
         """The id of the actor one of whose forms or aliases is this name."""
         index = self._first_matching(name)
         if index is None:
-            respelled = self._respelled(name)
-            index = None if respelled is None else self._first_matching(respelled)
-        if index is None:
             raise KeyError(name)
         return f"a{index}"
 
     def _first_matching(self, name: str) -> int | None:
-        """The position (from 1) of the first actor one of whose forms is this name."""
+        """The position (from 1) of the first actor one of whose forms is this name, or, when none is,
+        this name as `add_name` keeps it (`_respelled`)."""
+        index = self._index_of_form(name)
+        if index is None:  # respelled only after a miss: it searches the article
+            respelled = self._respelled(name)
+            index = None if respelled is None else self._index_of_form(respelled)
+        return index
+
+    def _index_of_form(self, name: str) -> int | None:
         return next((index for index, group in enumerate(self._groups, start=1) if group.matches(name)), None)
 
     def actors(self) -> list[Actor]:

@@ -352,6 +352,11 @@ RULES = (
 )
 
 
+_BE_FORMS = frozenset("is are was were be been being".split())
+"""A form of "be" before a verb of saying makes it a passive ("Twenty people have been confirmed
+killed", "The attack was claimed by ..."): what comes before it is no speaker."""
+_FRAME_ONLY_WORDS = 7
+"""The most words of a statement that is only a frame ("A Russian Defense Ministry spokesman said")."""
 _FRAME_ONLY = re.compile(
     rf"^(?P<speaker>[^,;!?\"\u201c]{{1,80}}?)\s(?:{'|'.join(sorted(english.REPORTING_VERBS))})"
     r"(?:(?:\s+[^,;:\"\u201c]{1,40}?)?\s+that\s*[.:]?|\s*:)$",
@@ -360,9 +365,9 @@ _FRAME_ONLY = re.compile(
 """A speaker, a verb of saying and nothing after its "that" or colon ("Biden warned on Tuesday that")."""
 _SAID_ALONE = re.compile(r"^[^,;!?\"\u201c]{1,60}?\s(?:said|says)\.?$", re.IGNORECASE)
 """A speaker and "said" alone ("NATO says")."""
-_NO_SPEAKER_BEFORE = frozenset("was were is are be been being than as what".split())
-"""Words before the verb that make it a passive or a comparison ("The allegations were denied", "higher
-than officials reported"), not a frame."""
+_NO_SPEAKER_BEFORE = _BE_FORMS | {"than", "as", "what"}
+"""Words before the verb that make it a passive (`_BE_FORMS`: "The allegations were denied") or a
+comparison ("higher than officials reported"), not a frame."""
 
 
 def is_frame_only(statement: str) -> bool:
@@ -380,10 +385,6 @@ def is_frame_only(statement: str) -> bool:
     else:
         return False
     return before_verb.casefold() not in _NO_SPEAKER_BEFORE
-
-
-_FRAME_ONLY_WORDS = 7
-"""The most words of a statement that is only a frame ("A Russian Defense Ministry spokesman said")."""
 
 
 def frame_names_actor(statement: str, names: Sequence[str]) -> bool:
@@ -533,19 +534,6 @@ def _after_warned_object(frame: str, point: str) -> str:
     return point if warned is None else point[warned.end() :]
 
 
-_BE_FORMS = frozenset("is are was were be been being".split())
-"""A form of "be" before a verb of saying makes it a passive ("Twenty people have been confirmed
-killed", "The attack was claimed by ..."): what comes before it is no speaker."""
-
-
-def _no_speaker(speaker: str | None) -> bool:
-    """Whether words before a verb of saying are no speaker of it: a relative clause's ("footage which
-    she") or a passive's subject ("The attack was")."""
-    if speaker is None:
-        return False
-    return _RELATIVE_CLAUSE_SPEAKER.search(speaker) is not None or speaker.split()[-1].casefold() in _BE_FORMS
-
-
 def _frame(text: str) -> _Frame | None:
     """The text's attribution frame: before the point ("X said ..."), after a phrase of its own
     ("Speaking on Tuesday, X said ...") or after the point ("..., X said."); None when it has none."""
@@ -555,9 +543,10 @@ def _frame(text: str) -> _Frame | None:
         if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
             return _Frame(speaker, _one_quotation_unquoted(statement_frame.group("point")), after_point=False)
     match = _ACCORDING_TO.match(text) or _leading_match(text)
-    if match is not None and _no_speaker(match.groupdict().get("speaker")):
-        if _RELATIVE_CLAUSE_SPEAKER.search(match["speaker"]):
-            return None
+    before_verb = match.groupdict().get("speaker") if match is not None else None
+    if before_verb is not None and _RELATIVE_CLAUSE_SPEAKER.search(before_verb):
+        return None  # "footage which she said showed ...": the rest of a relative clause
+    if before_verb is not None and before_verb.split()[-1].casefold() in _BE_FORMS:
         match = None  # a passive: a frame may still close the sentence ("..., officials said.")
     if match is None:
         middle = _MIDDLE_FRAME.match(text)
