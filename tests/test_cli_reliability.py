@@ -176,9 +176,12 @@ def test_a_signal_during_analyze_gives_one_line_and_exit_130(
 
 SLOW_NATIVE_START = textwrap.dedent(
     """
-    import sys, time
+    import faulthandler, signal, sys, time
     from pathlib import Path
     import xllamacpp
+
+    # SIGUSR1 writes every thread's stack to a file, even from native code: a hang can be read.
+    faulthandler.register(signal.SIGUSR1, file=open(sys.argv[1] + ".stacks", "w"), all_threads=True)
 
     class SlowStart:
         '''Stands in for the native server: it only waits, as loading a model does.'''
@@ -208,7 +211,13 @@ def test_ctrl_c_during_model_start_up_gives_one_line_and_exit_130(article: Path,
         _wait_for(started.exists, "the stand-in server to start")
         child.send_signal(signal.SIGINT)
         began = time.monotonic()
-        _, err = child.communicate(timeout=20)
+        try:
+            _, err = child.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            child.send_signal(signal.SIGUSR1)
+            time.sleep(1)
+            stacks = Path(f"{started}.stacks").read_text()
+            pytest.fail(f"not exited 20 s after SIGINT; where it was:\n{stacks}")
         took = time.monotonic() - began
     finally:
         child.kill()
