@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 from builders import claim_citing
-from counterclaim.models import Actor, ActorKind, ClaimKind, ContradictionKind, DecisionAction
+from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, ContradictionKind, DecisionAction
 from counterclaim.pipeline.rules import narration
 from counterclaim.pipeline.rules.narration import KIND_FROM_NARRATOR, NARRATOR_PAIRS, OWN_ACCOUNT, own_account
 from counterclaim.pipeline.rules.pairing import propose_candidates
@@ -64,6 +64,68 @@ def test_narrator_pairs_are_only_between_the_article_and_an_actor() -> None:
     assert {frozenset((p.a.id, p.b.id)) for p in pairs} == {frozenset(("c1", "c2")), frozenset(("c1", "c3"))}
     between_actors = propose_candidates([owner, union], limit=10).chosen
     assert all("c1" not in (p.a.id, p.b.id) for p in between_actors)
+
+
+def test_against_the_record_figures_still_pair() -> None:
+    article = claim_citing(TOLLS, "c1", "narrator", "The fire killed 11 workers on Monday.")
+    owner = claim_citing(TOLLS, "c2", "owner", "The owner said four workers died.")
+    pairs = propose_candidates([article, owner], limit=10, involving=frozenset({"c1"}), against_record=True)
+    assert [(p.a.id, p.b.id) for p in pairs.chosen] == [("c1", "c2")]
+
+
+BUILDUP = (
+    "NATO chief Jens Stoltenberg said: \u201cSo far, we haven\u2019t seen any de-escalation on the "
+    "ground.\u201d "
+    "Thousands of Russian soldiers began exercises last week in a move widely seen as a show of force. "
+    "The mayor denied taking bribes from building firms. Building firms paid bribes into a hidden account."
+)
+
+
+def _record_pairs(claims: list[Claim], narrator_claim: str, *, against_record: bool) -> set[frozenset[str]]:
+    pairing = propose_candidates(
+        claims,
+        limit=10,
+        actor_names={"a1": ["The mayor"]},
+        involving=frozenset({narrator_claim}),
+        subject_words=1,
+        against_record=against_record,
+    )
+    return {frozenset((p.a.id, p.b.id)) for p in pairing.chosen}
+
+
+def test_a_negation_sharing_a_word_with_the_record_is_no_reason_against_it() -> None:
+    # The founding article: "haven't seen" and "widely seen" share one word; the two agree.
+    chief = claim_citing(BUILDUP, "c1", "a1", "So far, we haven't seen any de-escalation on the ground.",
+                         "So far, we haven\u2019t seen any de-escalation on the ground.")  # fmt: skip
+    record = claim_citing(BUILDUP, "c2", "narrator", "Thousands of Russian soldiers began exercises last "
+                          "week in a move widely seen as a show of force.")  # fmt: skip
+    assert _record_pairs([chief, record], "c2", against_record=False) == {frozenset(("c1", "c2"))}
+    assert _record_pairs([chief, record], "c2", against_record=True) == set()
+
+
+def test_a_denial_sharing_a_word_with_the_record_is_a_reason_against_it() -> None:
+    mayor = claim_citing(BUILDUP, "c1", "a1", "The mayor denied taking bribes from building firms.",
+                         kind=ClaimKind.DENIAL)  # fmt: skip
+    record = claim_citing(BUILDUP, "c2", "narrator", "Building firms paid bribes into a hidden account.")
+    assert _record_pairs([mayor, record], "c2", against_record=True) == {frozenset(("c1", "c2"))}
+
+
+@pytest.mark.parametrize(
+    ("statement", "denies"),
+    [
+        ("The mayor denied that he had taken bribes from building firms.", True),  # kind "assertion"
+        ("The mayor rejects reports that building firms paid bribes.", True),
+        ("Denying building firms their bribes violated the law, the mayor wrote.", False),  # a gerund
+        ("The mayor urged building firms to settle other disputes over bribes.", False),  # a noun
+        ("At his trial, he flatly denied that building firms paid him bribes.", True),
+        ("Building firms paid bribes, the mayor said, a charge the firms rejected.", False),  # others'
+    ],
+)
+def test_words_of_denial_count_only_as_a_verb_with_its_subject(statement: str, denies: bool) -> None:
+    article = f"{statement} Building firms paid bribes into a hidden account."
+    mayor = claim_citing(article, "c1", "a1", statement)
+    record = claim_citing(article, "c2", "narrator", "Building firms paid bribes into a hidden account.")
+    assert bool(_record_pairs([mayor, record], "c2", against_record=True)) is denies
 
 
 # --- the steps with the narrator setting on: narrate, pair, verify (the verifier is a HAND-MADE stand-in) ---

@@ -534,6 +534,13 @@ DENIAL_VERB_PATTERN = (
 )
 """Verbs of denial in their forms (text.back_references)."""
 
+DENIAL_FINITE_PATTERN = (
+    r"(?:den(?:ies|ied)|dismiss(?:es|ed)|disputed|reject(?:s|ed)|refut(?:es|ed)|rebut(?:s|ted))"
+)
+"""Verbs of denial in forms that can only be a verb with its subject ("Reyes denied that ..."): not
+"denying" ("denying them citizenship violated ..."), nor "disputes" or "contested", mostly a noun or an
+adjective ("to resolve other disputes", "their contested border")."""
+
 REFERRED_SAYING_PATTERN = (
     r"(?:allegations?|accusations?|claims?|charges?|reports?|story|stories|assertions?|suggestions?"
     r"|statements?|remarks?|comments?|account|version|figures?|numbers?|findings?|assessment)"

@@ -48,9 +48,14 @@ OWN_ACCOUNT = Rule(
 )
 NARRATOR_PAIRS = Rule(
     "narration.pairs",
-    "Claims of the article's own account are paired only with actors' claims, by the pairing rules "
-    "(a negation needing `shared_subject_words` content words in common), with at most `max_pairs` "
-    "verified per article apart from the pairs between actors.",
+    "Claims of the article's own account are paired only with actors' claims, with at most "
+    "`max_pairs` verified per article apart from the pairs between actors, and only for a reason that"
+    " holds against the article's own words: figures that cannot both hold, opposed ideas, or an "
+    "actor's denial (a claim of kind denial, or a verb of denial within three words after its "
+    "speaker's name or he, she or they) sharing `shared_subject_words` content words with it. A "
+    'negation alone or a rebuttal is none: "So far, we haven\'t seen any de-escalation" shares only '
+    '"seen" with "a move widely seen as a show of force", and the article is no speaker an actor '
+    "answers.",
     {"max_pairs": MAX_PAIRS, "shared_subject_words": SHARED_SUBJECT_WORDS_FOR_PAIRS},
 )
 KIND_FROM_NARRATOR = Rule(

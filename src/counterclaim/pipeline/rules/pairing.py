@@ -37,6 +37,10 @@ from counterclaim.text.speakers import side_reports
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
 _DENIAL_VERB = re.compile(rf"\b{english.DENIAL_VERB_PATTERN}\b", re.IGNORECASE)
+_DENIAL_FINITE = re.compile(rf"\b{english.DENIAL_FINITE_PATTERN}\b", re.IGNORECASE)
+_DENIER_WORDS = 3
+"""A speaker named this close before a verb of denial is its subject ("Reyes flatly denied")."""
+_DENIER_PRONOUNS = frozenset({"he", "she", "they"})
 
 RESTATEMENT_JACCARD = 0.7
 MIN_OVERLAP = 0.15
@@ -270,6 +274,22 @@ class ClaimFeatures:
         )
 
     @cached_property
+    def states_a_denial(self) -> bool:
+        """The claim is a denial, or its words say that its own speaker denied something, whatever kind
+        the model gave it: a verb of denial within `_DENIER_WORDS` words after the last word of one of
+        the actor's names or he, she or they ("At his trial, Reyes flatly denied that ..."); not
+        another's denial it reports ("Sudan accuses the south of ..., a charge the south denies")."""
+        if self.claim.kind is ClaimKind.DENIAL:
+            return True
+        text = f"{self.claim.statement} {self.evidence_text}"
+        own = {name.split()[-1].casefold() for name in self.own_names if name.split()}
+        for match in _DENIAL_FINITE.finditer(text):
+            before = [word.casefold() for word in words(text[: match.start()])[-_DENIER_WORDS:]]
+            if (own | _DENIER_PRONOUNS) & set(before):
+                return True
+        return False
+
+    @cached_property
     def negation_reach(self) -> frozenset[str]:
         """Content words a negation of the statement or evidence reaches (`negation_scope`)."""
         return frozenset(negation_scope(self.claim.statement) | negation_scope(self.evidence_text))
@@ -484,10 +504,17 @@ def _clash(
     actors: _Actors,
     ideas: bool,
     subject_words: int = MIN_SHARED_SUBJECT_WORDS,
+    *,
+    against_record: bool = False,
 ) -> bool:
-    """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`)."""
+    """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`). With
+    `against_record` (one claim is the article's own account) only figures, opposed ideas and a
+    denial count: the article is no speaker a rebuttal answers, and a negation alone ("we haven't
+    seen any de-escalation") says nothing against a sentence that only shares a word with it."""
     if numeric.relation is NumericRelation.CONFLICTING or ideas:
         return True
+    if against_record:
+        return (a.states_a_denial or b.states_a_denial) and _shared_subject(a, b, actors, subject_words)
     if a.negated != b.negated and _shared_subject(a, b, actors, subject_words):
         negated, other = (a, b) if a.negated else (b, a)
         if _negation_reaches(negated, other, actors):
@@ -612,6 +639,7 @@ def propose_candidates(
     actor_names: Mapping[str, Sequence[str]] | None = None,
     involving: frozenset[str] = frozenset(),
     subject_words: int = MIN_SHARED_SUBJECT_WORDS,
+    against_record: bool = False,
 ) -> Pairing:
     """The `limit` best-scoring pairs in which code sees a reason for conflict (`clash`), best first,
     and the pairs refused on the way.
@@ -622,7 +650,8 @@ def propose_candidates(
     was withdrawing"). `actor_names` (actor id to name and aliases) lets code see rebuttals that name
     the other side. With `involving` (claim ids), only pairs of one of those claims and one other
     claim are looked at (the article's own account against actors' claims); `subject_words` is how
-    many content words a negated claim must share with the other to be a reason for conflict.
+    many content words a negated claim must share with the other to be a reason for conflict, and
+    `against_record` keeps only the reasons that hold against the article's own account (`_clash`).
     """
     actors = _Actors(actor_names or {})
     features = [ClaimFeatures(c, actors.of(c.actor_id)) for c in claims]
@@ -657,7 +686,7 @@ def propose_candidates(
             refused.append(Refusal(a.claim, b.claim, SAME_SIDE, why))
             continue
         ideas = _opposed(a, b)
-        if not _clash(a, b, result.numeric, actors, ideas, subject_words):
+        if not _clash(a, b, result.numeric, actors, ideas, subject_words, against_record=against_record):
             refused.append(Refusal(a.claim, b.claim, NO_VISIBLE_REASON, "code sees no reason for a conflict"))
             continue
         scored.append(

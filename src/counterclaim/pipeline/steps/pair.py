@@ -58,6 +58,7 @@ async def run(state: AnalysisState) -> None:
             actor_names=actor_names,
             involving=own_account,
             subject_words=SHARED_SUBJECT_WORDS_FOR_PAIRS,
+            against_record=True,
         )
         _record(state, against_record)
         state.trace.record(
