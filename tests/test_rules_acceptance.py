@@ -97,6 +97,22 @@ def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matt
         ("Prime Minister of Canada", ["Prime Minister"], "Prime Minister of Canada"),
         ("Minister of Health Ann Lee", ["Minister"], "Minister of Health Ann Lee"),
         ("Chief Executive Officer Tim Cook", ["Chief Executive"], "Chief Executive Officer Tim Cook"),
+        # a name before a comma and a lower-case description (the pool): the name alone
+        ("Souhail Alouini, a member of Parliament", [], "Souhail Alouini"),
+        ("Muktar Kedir, president of the region", [], "Muktar Kedir"),
+        ("China, Iran, and Russia", [], "China, Iran, and Russia"),
+        (
+            "a German government source, whom they did not name",
+            [],
+            "a German government source, whom they did not name",
+        ),
+        (
+            "Tunisian League for Human Rights, Jamel Msallem",
+            [],
+            "Tunisian League for Human Rights, Jamel Msallem",
+        ),
+        ("Goldman Sachs, the bank", [], "Goldman Sachs, the bank"),
+        ("South Korea, a US ally", [], "South Korea, a US ally"),
     ],
 )
 def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str], short: str) -> None:

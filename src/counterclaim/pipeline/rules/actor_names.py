@@ -199,7 +199,9 @@ def short_name(name: str, aliases: Sequence[str], *, person: bool = True) -> str
     capitalised word (a proper name: "Carl Lipo" for "study co-author Professor Carl Lipo of Binghamton
     University", "Josh Bash" for "prosecutor Josh Bash"), else the name."""
     forms = (name, *aliases)
-    after_role = [*filter(None, map(name_after_role, forms)), *_names_after_titles(forms)] if person else []
+    inner = (name_after_role, name_before_description)
+    after_role = [*filter(None, (f(form) for f in inner for form in forms)), *_names_after_titles(forms)]
+    after_role = after_role if person else []
     named = [
         n
         for n in (*forms, *after_role)
@@ -266,6 +268,20 @@ def name_after_role(name: str) -> str | None:
     return None if state_of(named) is not None else named  # "envoy South Korea": a place
 
 
+def name_before_description(name: str) -> str | None:
+    """The capitalised name of at least two words before a comma and a lower-case description
+    ("Souhail Alouini, a member of Parliament" -> "Souhail Alouini", "Muktar Kedir, president of the
+    region" -> "Muktar Kedir"); None for any other name ("China, Iran, and Russia", "a German
+    government source, whom they did not name")."""
+    head, comma, description = name.partition(",")
+    words = head.split()
+    if not comma or len(words) < 2 or not description.strip()[:1].islower():
+        return None
+    if not all(word[:1].isupper() for word in words) or words[-1].strip(".") in _NOT_A_PERSON_WORDS:
+        return None
+    return None if state_of(head) is not None else head
+
+
 def _role_word(word: str) -> bool:
     """A word of a role before a person's name: a letter word (hyphens allowed) that is no article,
     connector or preposition, no participle and no plural ("workers at General Motors", "troops loyal
@@ -309,9 +325,9 @@ def short_names(actors: Sequence[Actor]) -> dict[str, str]:
     for actor in actors:
         for form in (actor.name, *actor.aliases):
             going_by[form.casefold()].add(actor.id)
-            after_role = name_after_role(form)
-            if after_role is not None:
-                going_by[after_role.casefold()].add(actor.id)
+            for after_role in (name_after_role(form), name_before_description(form)):
+                if after_role is not None:
+                    going_by[after_role.casefold()].add(actor.id)
     return {actor.id: _short_name_alone(actor, going_by) for actor in actors}
 
 
