@@ -21,9 +21,11 @@ from counterclaim.pipeline.rules.statements import (
     FRAME_PRONOUN,
     RESTATED,
     RESTATEMENT_REFUSED,
+    SIDE_REPORT_POINT,
     frame_pronoun_named,
     is_frame_only,
     restatement_problem,
+    side_report_point,
     speaker_opening,
     standalone_problem,
     without_frame,
@@ -795,6 +797,7 @@ EXERCISED = {
     FRAME_PRONOUN,
     RESTATED,
     RESTATEMENT_REFUSED,
+    SIDE_REPORT_POINT,
 }
 
 
@@ -1118,6 +1121,80 @@ def test_a_statement_only_a_frame_gets_its_sentence_when_no_restatement_gives_a_
     run_step(state, restate.run, restate.NAME)
     assert state.statements[0].statement == sentence
     assert [d.rule for d in state.trace.decisions()][-1] == FRAME_ONLY.name
+
+
+TROOPS = (
+    "NATO on Wednesday accused Russia of increasing its troop numbers on the Ukrainian border, a day after "
+    "Moscow said it had started withdrawing some of its military units."
+)
+SPOKESMAN = (
+    "Western leaders have warned they have yet to see evidence of such a move, after a Russian Defense "
+    "Ministry spokesman said on Tuesday that some units, having carried out military exercises near the "
+    "border, were already on the move."
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "sentence", "names", "point"),
+    [
+        pytest.param(  # the founding article: the 1.5B turned NATO's accusation round for Moscow
+            "Moscow accuses NATO of increasing its troop numbers on the Ukrainian border, a day after Moscow "
+            "said it had started withdrawing some of its military units.",
+            TROOPS,
+            ["Russia", "Moscow"],
+            "It had started withdrawing some of its military units.",
+            id="turned-round",
+        ),
+        pytest.param(  # the whole sentence, its subject changed, for the spokesman
+            "Ukraine has yet to see evidence of such a move, after a Russian Defense Ministry spokesman said "
+            "on Tuesday that some units, having carried out military exercises near the border, were "
+            "already on the move.",
+            SPOKESMAN,
+            ["a Russian Defense Ministry spokesman"],
+            "Some units, having carried out military exercises near the border, were already on the move.",
+            id="whole-sentence",
+        ),
+        pytest.param(  # the speaker's own point already
+            "Russia had started withdrawing some of its military units.",
+            TROOPS,
+            ["Russia", "Moscow"],
+            None,
+            id="own-point",
+        ),
+        pytest.param(  # the main clause's speaker
+            "NATO accuses Russia of increasing its troop numbers.", TROOPS, ["NATO"], None, id="main-speaker"
+        ),
+        pytest.param(  # the second speaker's clause opens the sentence: what follows is the main one
+            "Moscow saw more troops at the border on Friday.",
+            "A day after Moscow said it was leaving, NATO saw more troops at the border on Friday.",
+            ["Moscow"],
+            None,
+            id="report-first",
+        ),
+        pytest.param(  # a clause of its own far from the main one's comma ("..., two weeks ... after")
+            "Moscow accuses NATO of adding troops on the border.",
+            "NATO added troops on the border, two weeks and three days after Moscow said it was leaving.",
+            ["Moscow"],
+            None,
+            id="link-too-long",
+        ),
+    ],
+)
+def test_a_speaker_reported_in_a_closing_clause_takes_that_clauses_point(
+    statement: str, sentence: str, names: list[str], point: str | None
+) -> None:
+    assert side_report_point(statement, sentence, names) == point
+
+
+def test_the_restate_step_gives_the_closing_clauses_speaker_its_point_and_says_so() -> None:
+    state = state_for(f"The talks ended on Tuesday. {TROOPS}", FakeModel({}))
+    state.registry.add_name("Moscow")
+    wrong = "Moscow accuses NATO of increasing its troop numbers on the Ukrainian border."
+    state.statements = [Proposal("p1", (2,), "Moscow", wrong, "prediction", False)]
+    run_step(state, restate.run, restate.NAME)
+    assert state.statements[0].statement == "It had started withdrawing some of its military units."
+    (decision,) = [d for d in state.trace.decisions() if d.rule == SIDE_REPORT_POINT.name]
+    assert decision.action is DecisionAction.RELABELED and wrong in decision.reason
 
 
 SWAP_TEXT = (

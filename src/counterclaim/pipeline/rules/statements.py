@@ -25,6 +25,7 @@ from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.scripts import MAX_RESTORED_CHARS
+from counterclaim.text.speakers import side_reports
 from counterclaim.text.third_person import CLOSING_OF, CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
 
 MIN_POINT_WORDS = 4
@@ -338,7 +339,27 @@ FRAME_ONLY = Rule(
     'A statement that is only a frame, with no point ("Biden warned that", "The ministry said:"), is '
     "replaced by the sentences its claim cites, when no restatement gave it one: the point is there.",
 )
+_LINK_WORDS = 3
+"""Words between the main clause's comma and the second speaker: "a day after", "hours after"."""
+_MAIN_CLAUSE_WORDS = 4
+"""Words of a main clause before that comma ("NATO accused Russia of ...")."""
+_MAIN_WORDS_HELD = 2
+"""Content words of the main clause (not in the second speaker's clause) that make a statement hold it."""
+SIDE_REPORT_POINT = Rule(
+    "statements.side_report_point",
+    "A statement of the speaker a sentence reports last, in a clause of its own after the main one "
+    '("NATO accused Russia of adding troops, a day after Moscow said it had started withdrawing some '
+    'of its units"), that holds `main_words_held` or more content words of the main clause (none of its '
+    "own clause) takes its own clause's point, without its frame (\"It had started withdrawing some of its "
+    'units."): the main clause is another speaker\'s. The 1.5B wrote "Moscow accuses NATO of increasing '
+    'its troop numbers ..." for Moscow there. Only a clause after a comma that closes a main clause of '
+    'at least `main_clause_words` words, within `link_words` words of it ("..., a day after Moscow '
+    "said\"), read from its speaker to the sentence's end, and only where code can remove its frame "
+    "(`statements.attribution_frame`).",
+    {"main_clause_words": _MAIN_CLAUSE_WORDS, "link_words": _LINK_WORDS, "main_words_held": _MAIN_WORDS_HELD},
+)
 RULES = (
+    SIDE_REPORT_POINT,
     ARTICLE_SCRIPT,
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
@@ -397,6 +418,29 @@ def frame_names_actor(statement: str, names: Sequence[str]) -> bool:
     if frame.speaker.split()[-1].casefold() in english.PERSONAL_PRONOUNS:
         return False
     return any(_speaks_for(frame.speaker, name) for name in names)
+
+
+def side_report_point(statement: str, sentence: str, names: Sequence[str]) -> str | None:
+    """The point of the clause at the end of `sentence` reporting one of `names` as a second speaker
+    (`text.speakers.side_reports`) after a comma closing the main clause, when `statement` holds more of
+    the main clause's words than of that clause's (from its speaker to the sentence's end); None
+    otherwise (`SIDE_REPORT_POINT`)."""
+    reports = side_reports(sentence)
+    if not reports:
+        return None
+    last = reports[-1]
+    main_clause, comma, link = sentence[: last.start].rpartition(",")
+    if not comma or len(link.split()) > _LINK_WORDS or len(main_clause.split()) < _MAIN_CLAUSE_WORDS:
+        return None  # "A day after Moscow said it was leaving, NATO saw ...": the report opens it
+    if not any(_speaks_for(last.speaker, name) for name in names):
+        return None
+    spoken = sentence[sentence.index(last.speaker, last.start) :]
+    own = keywords(spoken) - keywords(last.speaker)
+    main = keywords(sentence[: last.start]) - own
+    said = keywords(statement)
+    if len(said & main) < _MAIN_WORDS_HELD:
+        return None
+    return next(filter(None, (without_frame(spoken, name) for name in names)), None)
 
 
 def opens_with_a_pronoun(statement: str) -> bool:

@@ -2,7 +2,9 @@
 it cannot.
 
 Code puts the article's words back where the model slipped into another writing system, closes
-up initials the model spaced ("U. S." -> "U.S.", as the article writes them) and removes an
+up initials the model spaced ("U. S." -> "U.S.", as the article writes them), gives a speaker reported
+in a closing clause ("..., a day after Moscow said it was withdrawing") that clause's point where the
+statement holds the main clause (another speaker's), and removes an
 attribution frame of the actor's own ("NATO said Russia is ..." -> "Russia is ...",
 `rules.statements`). A statement that still opens with a pronoun or keeps a frame code cannot remove
 ("I believe ...", "The president says ...") is restated by the model: one bounded request per batch,
@@ -38,11 +40,13 @@ from counterclaim.pipeline.rules.statements import (
     FRAME_PRONOUN,
     RESTATED,
     RESTATEMENT_REFUSED,
+    SIDE_REPORT_POINT,
     frame_names_actor,
     frame_pronoun_named,
     is_frame_only,
     opens_with_a_pronoun,
     restatement_problem,
+    side_report_point,
     speaker_opening,
     standalone_problem,
     without_frame,
@@ -139,6 +143,20 @@ def _initials_closed_up(state: AnalysisState) -> None:
             reason = f"{item.statement!r} is written {spelled!r}, as in the article"
             state.trace.record_about(ARTICLE_SPELLING, DecisionAction.RELABELED, reason, item)
             state.statements[index] = replace(item, statement=spelled)
+
+
+def _side_report_points(state: AnalysisState, names: _ActorNames) -> None:
+    """Statements of a second speaker reported at the end of their sentence that hold the main clause,
+    given that speaker's own point (`rules.statements.SIDE_REPORT_POINT`)."""
+    for index, item in enumerate(state.statements):
+        if len(item.sentences) != 1 or looks_foreign(item.statement):
+            continue
+        point = side_report_point(item.statement, _sentences(state, item.sentences), names.every(item.actor))
+        if point is None:
+            continue
+        reason = f"{item.statement!r} holds another speaker's clause; its own point: {point!r}"
+        state.trace.record_about(SIDE_REPORT_POINT, DecisionAction.RELABELED, reason, item)
+        state.statements[index] = replace(item, statement=point)
 
 
 def _without_frames(state: AnalysisState, names: _ActorNames) -> dict[int, tuple[str, str]]:
@@ -357,6 +375,7 @@ async def run(state: AnalysisState) -> None:
     names = _ActorNames.of(state)
     _article_words_restored(state)
     _initials_closed_up(state)
+    _side_report_points(state, names)
     framed = _without_frames(state, names)
     _in_third_person(state, names)
     _frame_pronouns_named(state, names)
