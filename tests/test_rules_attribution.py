@@ -333,6 +333,14 @@ LONG_QUOTATION = (
     "Mayor Ana Lima told the council. The vote was held on Friday. The measure was adopted."
 )
 
+# the founding article's shape: "the authorities" are named only inside Ana Lima's quotation
+SPOKEN_OF = (
+    "Mayor Ana Lima spoke to the council on Monday. The budget was tight. "
+    "\u201cYesterday the port sent mixed signals,\u201d she said. "
+    "\u201cOn the one hand, the authorities announced the reopening. "
+    "On the other hand, the ships stayed.\u201d"
+)
+SPOKEN_OF_AND_NAMED = SPOKEN_OF + " The authorities said the port would reopen on Friday."
 
 # One case per rule: a sentence, who the model said claims it, and the rule that turns it down
 HEARSAY = (
@@ -375,6 +383,9 @@ RULE_CASES: list[tuple[str, str, int, str, Rule | None]] = [
      "Engineers", 2, "assertion", None),
     (LONG_QUOTATION, "Ana Lima", 6, "assertion", None),
     (OTHERS_QUOTATION, "Ana Lima", 8, "assertion", attribution.ACTOR_NOT_NAMED_NEARBY),
+    (SPOKEN_OF, "the authorities", 4, "assertion", attribution.ACTOR_NOT_NAMED_NEARBY),
+    (SPOKEN_OF, "Ana Lima", 4, "assertion", None),
+    (SPOKEN_OF_AND_NAMED, "the authorities", 5, "assertion", None),
     (HEARSAY, "Ana Lima", 2, "assertion", attribution.HEARSAY_ONLY),
     (HEARSAY, "Kell Transport", 3, "assertion", attribution.HEARSAY_ONLY),
     (HEARSAY, "local media", 4, "assertion", None),
@@ -390,7 +401,8 @@ EXERCISED = {rule for *_, rule in RULE_CASES if rule is not None}
     ids=["instruction", "credit-line", "only-the-name", "a-captions-words", "a-photographer",
          "a-line-naming-images", "deed-elsewhere", "deed-named", "far-away", "said",
          "narration", "beside-another-speaker", "continued-words", "narration-beside-her-words",
-         "cautioned", "inside-a-long-quotation", "a-quotation-named-for-another", "passive-announced",
+         "cautioned", "inside-a-long-quotation", "a-quotation-named-for-another",
+         "named-only-inside-a-quotation", "the-quotations-speaker", "named-outside-too", "passive-announced",
          "reportedly", "passive-by-its-speaker", "passive-about-the-actor", "active-beside-a-passive"],
 )  # fmt: skip
 def test_a_claim_the_article_does_not_attribute_is_dropped_by_its_rule(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim.text.quotations import quotation_open_at
+from counterclaim.text.quotations import outside_quotations, quotation_open_at
 
 TEXT = (
     "\u201cWe have seen no change. The troops are still there,\u201d the minister said. "
@@ -37,3 +37,22 @@ def test_an_unclosed_quotation_does_not_run_into_the_next_paragraph() -> None:
     assert quotation_open_at(text, 0) is False  # a sentence that opens the quotation starts outside it
     assert quotation_open_at(text, text.index("stay")) is True
     assert quotation_open_at(text, text.index("The talks")) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "opened", "left"),
+    [
+        ("\u201cThe port is shut,\u201d she said.", False, "she said."),
+        ('Smith said "we will win" and left.', False, "Smith said and left."),
+        ("\u201cOn the one hand, the authorities announced it.", False, ""),  # left open: runs to the end
+        (
+            "On the other hand, the ships stayed. \u00bb Lima said so.",
+            True,
+            "Lima said so.",
+        ),  # « opened earlier
+        ('the vote" he said.', True, "he said."),  # a straight mark opened earlier
+        ("No quotation here.", False, "No quotation here."),
+    ],
+)
+def test_what_stands_outside_quotation_marks(text: str, opened: bool, left: str) -> None:
+    assert " ".join(outside_quotations(text, opened=opened).split()) == left

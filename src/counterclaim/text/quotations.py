@@ -35,6 +35,27 @@ QUOTATION_MARKS = OPENING_MARKS | CLOSING_MARKS | {STRAIGHT_MARK}
 """Every double quotation mark code follows."""
 
 
+def outside_quotations(text: str, *, opened: bool = False) -> str:
+    """The text without what stands inside double quotation marks (the marks too); `opened`: the
+    text begins inside a quotation an earlier sentence opened. A quotation left open runs to the end."""
+    kept: list[str] = []
+    first_mark = next((char for char in text if char in QUOTATION_MARKS), None)
+    straight_open = opened and first_mark == STRAIGHT_MARK  # the quotation an earlier sentence opened
+    curly_open = opened and not straight_open
+    for char in text:
+        if char in OPENING_MARKS:
+            curly_open = True
+        elif char in CLOSING_MARKS:
+            curly_open = False
+        elif char == STRAIGHT_MARK:
+            straight_open = not straight_open
+        elif not (curly_open or straight_open):
+            kept.append(char)
+            continue
+        kept.append(" ")
+    return "".join(kept)
+
+
 def quotation_run(quoted: Set[int], number: int) -> range:
     """The numbers of the sentences of the quotation sentence `number` belongs to, given the sentences
     that begin inside a quotation (`quoted`): from the one that opens it to the last one that begins

@@ -32,7 +32,7 @@ from counterclaim.text.credit_lines import MAX_CAPTION_CHARS, is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
-from counterclaim.text.quotations import quotation_run
+from counterclaim.text.quotations import outside_quotations, quotation_run
 from counterclaim.text.third_person import ly_adverb
 
 SENTENCES_BEFORE = 4
@@ -75,7 +75,9 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
     "The actor must be named in the cited sentence, the `before` sentences before it or the `after` one "
     "after it (a headline: the `header` sentences below it; a sentence of a quotation that runs on: "
     "also anywhere in the quotation or the sentence just before or after it); name words are compared "
-    "by shared stem.",
+    "by shared stem. Words inside double quotation marks name no speaker: whom a quotation speaks of "
+    'is not who says it ("\u201cOn the one hand, the authorities announced the withdrawal ...\u201d" is no '
+    "claim of the authorities).",
     {"before": SENTENCES_BEFORE, "after": SENTENCES_AFTER, "header": HEADER_SENTENCES},
 )
 NO_REPORTING_CUE = Rule(
@@ -664,6 +666,15 @@ class AttributionCheck:
         last = min(len(self.sentences), number + after)
         return " ".join(self.sentences[n - 1] for n in range(first, last + 1))
 
+    def _unquoted_around(self, number: int, before: int, after: int) -> str:
+        """`_around` without the words inside double quotation marks: whom a quotation speaks of is
+        not its speaker ("\u201cOn the one hand, the authorities announced the withdrawal ...\u201d")."""
+        first = max(1, number - before)
+        last = min(len(self.sentences), number + after)
+        return " ".join(
+            outside_quotations(self.sentences[n - 1], opened=n in self.quoted) for n in range(first, last + 1)
+        )
+
     def rejects(self, actor: str, sentence: int, kind: str) -> Rejection | None:
         """Why this claim is not attributed by the article (None when it is)."""
         text = self.sentences[sentence - 1]
@@ -689,10 +700,10 @@ class AttributionCheck:
         # its author in its header.
         after = HEADER_SENTENCES if sentence <= HEADLINE_SENTENCES else SENTENCES_AFTER
         author = self.authored and actor_named_in(actor, self._around(1, 0, HEADER_SENTENCES))
-        nearby = self._around(sentence, SENTENCES_BEFORE, after)
+        nearby = self._unquoted_around(sentence, SENTENCES_BEFORE, after)
         run = quotation_run(self.quoted, sentence)
         if len(run) > 1:  # a quotation names its speaker just before it opens or just after it closes
-            nearby += " " + self._around(run.start, 1, len(run))
+            nearby += " " + self._unquoted_around(run.start, 1, len(run))
         if not author and not actor_named_in(actor, nearby):
             return Rejection(
                 ACTOR_NOT_NAMED_NEARBY, f"the actor {actor!r} is not named near sentence {sentence}"
