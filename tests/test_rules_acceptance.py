@@ -113,6 +113,11 @@ def test_code_reports_figures_that_cannot_both_hold_when_the_model_sees_one_matt
         ),
         ("Goldman Sachs, the bank", [], "Goldman Sachs, the bank"),
         ("South Korea, a US ally", [], "South Korea, a US ally"),
+        # found by a review: a list of people is no name and its description
+        ("Joe Biden, his wife Jill Biden", [], "Joe Biden, his wife Jill Biden"),
+        ("Boris Johnson, and other ministers", [], "Boris Johnson, and other ministers"),
+        ("Ann Lee, a lawyer, and Tom Reyes", [], "Ann Lee, a lawyer, and Tom Reyes"),
+        ("Ann Lee , director", [], "Ann Lee"),
     ],
 )
 def test_the_short_name_is_the_shortest_proper_name(name: str, aliases: list[str], short: str) -> None:

@@ -341,6 +341,10 @@ SPOKEN_OF = (
     "On the other hand, the ships stayed.\u201d"
 )
 SPOKEN_OF_AND_NAMED = SPOKEN_OF + " The authorities said the port would reopen on Friday."
+# a short quotation is a name (found by a review)
+QUOTED_NAME = (
+    "A bomb hit the market on Monday. The \u201cIslamic State\u201d group said it carried out the attack."
+)
 
 # One case per rule: a sentence, who the model said claims it, and the rule that turns it down
 HEARSAY = (
@@ -386,6 +390,7 @@ RULE_CASES: list[tuple[str, str, int, str, Rule | None]] = [
     (SPOKEN_OF, "the authorities", 4, "assertion", attribution.ACTOR_NOT_NAMED_NEARBY),
     (SPOKEN_OF, "Ana Lima", 4, "assertion", None),
     (SPOKEN_OF_AND_NAMED, "the authorities", 5, "assertion", None),
+    (QUOTED_NAME, "Islamic State", 2, "assertion", None),
     (HEARSAY, "Ana Lima", 2, "assertion", attribution.HEARSAY_ONLY),
     (HEARSAY, "Kell Transport", 3, "assertion", attribution.HEARSAY_ONLY),
     (HEARSAY, "local media", 4, "assertion", None),
@@ -402,7 +407,8 @@ EXERCISED = {rule for *_, rule in RULE_CASES if rule is not None}
          "a-line-naming-images", "deed-elsewhere", "deed-named", "far-away", "said",
          "narration", "beside-another-speaker", "continued-words", "narration-beside-her-words",
          "cautioned", "inside-a-long-quotation", "a-quotation-named-for-another",
-         "named-only-inside-a-quotation", "the-quotations-speaker", "named-outside-too", "passive-announced",
+         "named-only-inside-a-quotation", "the-quotations-speaker", "named-outside-too", "a-quoted-name",
+         "passive-announced",
          "reportedly", "passive-by-its-speaker", "passive-about-the-actor", "active-beside-a-passive"],
 )  # fmt: skip
 def test_a_claim_the_article_does_not_attribute_is_dropped_by_its_rule(

@@ -117,8 +117,12 @@ def test_a_denial_sharing_a_word_with_the_record_is_a_reason_against_it() -> Non
         ("The mayor rejects reports that building firms paid bribes.", True),
         ("Denying building firms their bribes violated the law, the mayor wrote.", False),  # a gerund
         ("The mayor urged building firms to settle other disputes over bribes.", False),  # a noun
-        ("At his trial, he flatly denied that building firms paid him bribes.", True),
+        ("At his trial in March, the mayor flatly denied that building firms paid him bribes.", True),
+        ("We categorically deny that building firms paid us bribes, the mayor said.", True),
+        ("At his trial, he denied that building firms paid him bribes.", False),  # "he" may be anyone
         ("Building firms paid bribes, the mayor said, a charge the firms rejected.", False),  # others'
+        ("Police accused the mayor of taking bribes from building firms, which he denied.", False),
+        ("The mayor dismissed his aide over bribes from building firms.", False),  # a sacking
     ],
 )
 def test_words_of_denial_count_only_as_a_verb_with_its_subject(statement: str, denies: bool) -> None:

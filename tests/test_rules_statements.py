@@ -37,6 +37,12 @@ from counterclaim.text.third_person import in_third_person
 from fake_model import CUT_OFF, FakeModel, run_step, state_for
 
 FRAME_CASES = [
+    pytest.param(  # when, between the verb and "that" (found by a review)
+        "The company said last month that the profit would rise to $2 billion.",
+        "The company",
+        "The profit would rise to $2 billion.",
+        id="said-last-month-that",
+    ),
     pytest.param(
         "NATO said Russia is adding troops on the border.",
         "NATO",
@@ -1170,6 +1176,46 @@ SPOKESMAN = (
             ["Moscow"],
             None,
             id="report-first",
+        ),
+        # found by a review
+        pytest.param(  # a speaker written with a no-break space: no crash
+            "x",
+            "Russia added troops on the border, a day after Vladimir\u00a0Putin said he wanted talks.",
+            ["Vladimir Putin"],
+            None,
+            id="no-break-space",
+        ),
+        pytest.param(  # its own point with the main clause's place: context, kept
+            "At least five people died in the blast at the market.",
+            "Police said two people were killed in the blast at the market, while witnesses said at least "
+            "five people died.",
+            ["witnesses"],
+            None,
+            id="context-from-the-main-clause",
+        ),
+        pytest.param(  # the same speaker in both clauses
+            "Moscow denied the Western report of more troops.",
+            "Moscow denied the Western report of more troops on the border, a day after Moscow said it had "
+            "begun pulling back troops.",
+            ["Moscow"],
+            None,
+            id="both-clauses-its-own",
+        ),
+        pytest.param(  # a clause after the second speaker's goes back to the main speaker
+            "The Kremlin saw more troops on the border.",
+            "NATO saw more troops on the border, even after the Kremlin said they were returning to base, "
+            "and called for talks.",
+            ["The Kremlin"],
+            None,
+            id="clause-after",
+        ),
+        pytest.param(  # a frame code cannot cut cleanly ("said last month that profit ...") stays
+            "Analysts warned profit would be lower this year.",
+            "Analysts warned profit would be lower this year, a day after the company said last month that "
+            "profit would rise to $2 billion.",
+            ["the company"],
+            None,
+            id="uncut-frame",
         ),
         pytest.param(  # a clause of its own far from the main one's comma ("..., two weeks ... after")
             "Moscow accuses NATO of adding troops on the border.",

@@ -42,17 +42,33 @@ def test_an_unclosed_quotation_does_not_run_into_the_next_paragraph() -> None:
 @pytest.mark.parametrize(
     ("text", "opened", "left"),
     [
-        ("\u201cThe port is shut,\u201d she said.", False, "she said."),
-        ('Smith said "we will win" and left.', False, "Smith said and left."),
+        ("\u201cThe port is shut for now,\u201d she said.", False, "she said."),
+        ('Smith said "we will win the race" and left.', False, "Smith said and left."),
         ("\u201cOn the one hand, the authorities announced it.", False, ""),  # left open: runs to the end
         (
             "On the other hand, the ships stayed. \u00bb Lima said so.",
             True,
             "Lima said so.",
-        ),  # « opened earlier
-        ('the vote" he said.', True, "he said."),  # a straight mark opened earlier
+        ),  # opened earlier
+        ('the vote was lost for good" he said.', True, "he said."),  # a straight mark opened earlier
         ("No quotation here.", False, "No quotation here."),
+        # a short quotation is a name or a phrase, and stays (found by a review)
+        (
+            "The \u201cIslamic State\u201d group said it did.",
+            False,
+            "The \u201cIslamic State\u201d group said it did.",
+        ),
+        (
+            'The group, known as "Friends of the Earth", said so.',
+            False,
+            'The group, known as "Friends of the Earth", said so.',
+        ),
+        (
+            'A 12" water main burst, city officials said.',
+            False,
+            'A 12" water main burst, city officials said.',
+        ),
     ],
 )
-def test_what_stands_outside_quotation_marks(text: str, opened: bool, left: str) -> None:
+def test_what_stands_outside_quotations_of_speech(text: str, opened: bool, left: str) -> None:
     assert " ".join(outside_quotations(text, opened=opened).split()) == left

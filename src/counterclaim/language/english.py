@@ -534,12 +534,10 @@ DENIAL_VERB_PATTERN = (
 )
 """Verbs of denial in their forms (text.back_references)."""
 
-DENIAL_FINITE_PATTERN = (
-    r"(?:den(?:ies|ied)|dismiss(?:es|ed)|disputed|reject(?:s|ed)|refut(?:es|ed)|rebut(?:s|ted))"
-)
-"""Verbs of denial in forms that can only be a verb with its subject ("Reyes denied that ..."): not
-"denying" ("denying them citizenship violated ..."), nor "disputes" or "contested", mostly a noun or an
-adjective ("to resolve other disputes", "their contested border")."""
+DENIAL_FINITE_PATTERN = r"(?:den(?:y|ies|ied)|reject(?:s|ed)?|refut(?:e|es|ed)|rebut(?:s|ted)?)"
+"""Verbs of denial in forms a subject can go with ("Reyes denied that ...", "we deny"): not "denying"
+("denying them citizenship violated ..."), nor "disputes", "disputed" or "contested", mostly a noun or
+an adjective ("other disputes", "disputed waters"), nor "dismissed", often a sacking."""
 
 REFERRED_SAYING_PATTERN = (
     r"(?:allegations?|accusations?|claims?|charges?|reports?|story|stories|assertions?|suggestions?"

@@ -36,24 +36,36 @@ QUOTATION_MARKS = OPENING_MARKS | CLOSING_MARKS | {STRAIGHT_MARK}
 
 
 def outside_quotations(text: str, *, opened: bool = False) -> str:
-    """The text without what stands inside double quotation marks (the marks too); `opened`: the
-    text begins inside a quotation an earlier sentence opened. A quotation left open runs to the end."""
-    kept: list[str] = []
+    """The text without the words quoted as speech: what stands inside double quotation marks (the
+    marks too) when it runs longer than `NAME_WORDS` words; a shorter quotation is a name or a
+    phrase ("The \u201cIslamic State\u201d group said ..."), and stays. `opened`: the text begins inside a
+    quotation an earlier sentence opened. A quotation left open runs to the end; a straight mark
+    right after a figure is an inch sign ("A 12\" water main burst")."""
     first_mark = next((char for char in text if char in QUOTATION_MARKS), None)
-    straight_open = opened and first_mark == STRAIGHT_MARK  # the quotation an earlier sentence opened
-    curly_open = opened and not straight_open
-    for char in text:
-        if char in OPENING_MARKS:
-            curly_open = True
-        elif char in CLOSING_MARKS:
-            curly_open = False
-        elif char == STRAIGHT_MARK:
-            straight_open = not straight_open
-        elif not (curly_open or straight_open):
-            kept.append(char)
+    start: int | None = 0 if opened else None
+    closing_straight = opened and first_mark == STRAIGHT_MARK
+    quoted: list[tuple[int, int]] = []
+    for index, char in enumerate(text):
+        inch = char == STRAIGHT_MARK and index > 0 and text[index - 1].isdigit()
+        if char not in QUOTATION_MARKS or inch:
             continue
-        kept.append(" ")
-    return "".join(kept)
+        closes = char in CLOSING_MARKS or (char == STRAIGHT_MARK and start is not None and closing_straight)
+        if start is not None and closes:
+            quoted.append((start, index + 1))
+            start = None
+        elif start is None and char not in CLOSING_MARKS:
+            start, closing_straight = index, char == STRAIGHT_MARK
+    if start is not None:
+        quoted.append((start, len(text)))
+    kept = text
+    for begin, end in reversed(quoted):
+        if len(text[begin:end].split()) > NAME_WORDS:
+            kept = kept[:begin] + " " * (end - begin) + kept[end:]
+    return kept
+
+
+NAME_WORDS = 4
+"""The most words of a quotation that is a name rather than speech ("Friends of the Earth")."""
 
 
 def quotation_run(quoted: Set[int], number: int) -> range:

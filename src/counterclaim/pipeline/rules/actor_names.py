@@ -271,15 +271,25 @@ def name_after_role(name: str) -> str | None:
 def name_before_description(name: str) -> str | None:
     """The capitalised name of at least two words before a comma and a lower-case description
     ("Souhail Alouini, a member of Parliament" -> "Souhail Alouini", "Muktar Kedir, president of the
-    region" -> "Muktar Kedir"); None for any other name ("China, Iran, and Russia", "a German
+    region" -> "Muktar Kedir"; an organisation's name too: "Human Rights Watch, a rights group"); None
+    for any other name: a list ("China, Iran, and Russia", "Boris Johnson, and other ministers",
+    "Joe Biden, his wife Jill Biden", "Ann Lee, a lawyer, and Tom Reyes") or a description ("a German
     government source, whom they did not name")."""
     head, comma, description = name.partition(",")
     words = head.split()
-    if not comma or len(words) < 2 or not description.strip()[:1].islower():
+    rest = description.split()
+    if not comma or len(words) < 2 or not rest or not rest[0][:1].islower():
         return None
+    if rest[0].casefold() in _NOT_A_DESCRIPTION or re.search(r"\band\s+[A-Z]", description):
+        return None  # another person follows: "and other ministers", "his wife Jill Biden"
     if not all(word[:1].isupper() for word in words) or words[-1].strip(".") in _NOT_A_PERSON_WORDS:
         return None
-    return None if state_of(head) is not None else head
+    named = " ".join(words)
+    return None if state_of(named) is not None else named
+
+
+_NOT_A_DESCRIPTION = frozenset({"and", "or", "but", "with", "his", "her", "their", "its", "our", "my"})
+"""Words after the comma that go on to someone else, not describe the name before it."""
 
 
 def _role_word(word: str) -> bool:

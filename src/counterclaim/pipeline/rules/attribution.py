@@ -32,7 +32,7 @@ from counterclaim.text.credit_lines import MAX_CAPTION_CHARS, is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
-from counterclaim.text.quotations import outside_quotations, quotation_run
+from counterclaim.text.quotations import NAME_WORDS, outside_quotations, quotation_run
 from counterclaim.text.third_person import ly_adverb
 
 SENTENCES_BEFORE = 4
@@ -75,10 +75,16 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
     "The actor must be named in the cited sentence, the `before` sentences before it or the `after` one "
     "after it (a headline: the `header` sentences below it; a sentence of a quotation that runs on: "
     "also anywhere in the quotation or the sentence just before or after it); name words are compared "
-    "by shared stem. Words inside double quotation marks name no speaker: whom a quotation speaks of "
-    'is not who says it ("\u201cOn the one hand, the authorities announced the withdrawal ...\u201d" is no '
-    "claim of the authorities).",
-    {"before": SENTENCES_BEFORE, "after": SENTENCES_AFTER, "header": HEADER_SENTENCES},
+    "by shared stem. Words quoted as speech (inside double quotation marks, more than `name_words` "
+    'words) name no speaker: whom a quotation speaks of is not who says it ("\u201cOn the one hand, the '
+    'authorities announced the withdrawal ...\u201d" is no claim of the authorities); a shorter quotation '
+    'is a name or a phrase ("The \u201cIslamic State\u201d group said ...").',
+    {
+        "before": SENTENCES_BEFORE,
+        "after": SENTENCES_AFTER,
+        "header": HEADER_SENTENCES,
+        "name_words": NAME_WORDS,
+    },
 )
 NO_REPORTING_CUE = Rule(
     "attribution.no_reporting_cue",

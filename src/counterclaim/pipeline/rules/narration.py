@@ -52,7 +52,7 @@ NARRATOR_PAIRS = Rule(
     "`max_pairs` verified per article apart from the pairs between actors, and only for a reason that"
     " holds against the article's own words: figures that cannot both hold, opposed ideas, or an "
     "actor's denial (a claim of kind denial, or a verb of denial within three words after its "
-    "speaker's name or he, she or they) sharing `shared_subject_words` content words with it. A "
+    "speaker's name, or after I or we) sharing `shared_subject_words` content words with it. A "
     'negation alone or a rebuttal is none: "So far, we haven\'t seen any de-escalation" shares only '
     '"seen" with "a move widely seen as a show of force", and the article is no speaker an actor '
     "answers.",

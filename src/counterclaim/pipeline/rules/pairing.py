@@ -40,7 +40,9 @@ _DENIAL_VERB = re.compile(rf"\b{english.DENIAL_VERB_PATTERN}\b", re.IGNORECASE)
 _DENIAL_FINITE = re.compile(rf"\b{english.DENIAL_FINITE_PATTERN}\b", re.IGNORECASE)
 _DENIER_WORDS = 3
 """A speaker named this close before a verb of denial is its subject ("Reyes flatly denied")."""
-_DENIER_PRONOUNS = frozenset({"he", "she", "they"})
+_DENIER_PRONOUNS = frozenset({"i", "we"})
+"""In a claim's own words "I" and "we" are its speaker ("We categorically deny ..."); "he", "she" or
+"they" may be anyone ("Police accused Smith of fraud, which he denied")."""
 
 RESTATEMENT_JACCARD = 0.7
 MIN_OVERLAP = 0.15
@@ -277,8 +279,9 @@ class ClaimFeatures:
     def states_a_denial(self) -> bool:
         """The claim is a denial, or its words say that its own speaker denied something, whatever kind
         the model gave it: a verb of denial within `_DENIER_WORDS` words after the last word of one of
-        the actor's names or he, she or they ("At his trial, Reyes flatly denied that ..."); not
-        another's denial it reports ("Sudan accuses the south of ..., a charge the south denies")."""
+        the actor's names, or after "I" or "we" ("At his trial, Reyes flatly denied that ...", "We deny
+        ..."); not another's denial it reports ("Sudan accuses the south of ..., a charge the south
+        denies")."""
         if self.claim.kind is ClaimKind.DENIAL:
             return True
         text = f"{self.claim.statement} {self.evidence_text}"
@@ -505,16 +508,18 @@ def _clash(
     ideas: bool,
     subject_words: int = MIN_SHARED_SUBJECT_WORDS,
     *,
-    against_record: bool = False,
+    against_record: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`). With
-    `against_record` (one claim is the article's own account) only figures, opposed ideas and a
-    denial count: the article is no speaker a rebuttal answers, and a negation alone ("we haven't
-    seen any de-escalation") says nothing against a sentence that only shares a word with it."""
+    `against_record` (the ids of the article's own claims, one of which is in the pair) only figures,
+    opposed ideas and the actor's denial count: the article is no speaker a rebuttal answers, and a
+    negation alone ("we haven't seen any de-escalation") says nothing against a sentence that only
+    shares a word with it."""
     if numeric.relation is NumericRelation.CONFLICTING or ideas:
         return True
     if against_record:
-        return (a.states_a_denial or b.states_a_denial) and _shared_subject(a, b, actors, subject_words)
+        actor_side = b if a.claim.id in against_record else a
+        return actor_side.states_a_denial and _shared_subject(a, b, actors, subject_words)
     if a.negated != b.negated and _shared_subject(a, b, actors, subject_words):
         negated, other = (a, b) if a.negated else (b, a)
         if _negation_reaches(negated, other, actors):
@@ -686,7 +691,8 @@ def propose_candidates(
             refused.append(Refusal(a.claim, b.claim, SAME_SIDE, why))
             continue
         ideas = _opposed(a, b)
-        if not _clash(a, b, result.numeric, actors, ideas, subject_words, against_record=against_record):
+        record = involving if against_record else frozenset()
+        if not _clash(a, b, result.numeric, actors, ideas, subject_words, against_record=record):
             refused.append(Refusal(a.claim, b.claim, NO_VISIBLE_REASON, "code sees no reason for a conflict"))
             continue
         scored.append(

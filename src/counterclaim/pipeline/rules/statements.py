@@ -25,7 +25,7 @@ from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.scripts import MAX_RESTORED_CHARS
-from counterclaim.text.speakers import side_reports
+from counterclaim.text.speakers import reported_speakers, side_reports
 from counterclaim.text.third_person import CLOSING_OF, CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
 
 MIN_POINT_WORDS = 4
@@ -75,12 +75,14 @@ troops ..." nor "said recently that man had lied" ("that" points to a noun there
 _HOW_OR_HOW_LONG = (
     r"for\s+(?:years|decades|months|weeks|days|some\s+time|a\s+long\s+time|the\s+first\s+time"
     r"|(?:his|her|its|their)\s+part)|over\s+the\s+years|since\s+(?:1[89]|20)\d\d"
+    r"|(?:(?:earlier|later)\s+)?(?:last|this)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)"
     r"|(?-i:repeatedly|publicly|privately|recently|previously|separately|consistently|explicitly|openly"
     r"|firmly|flatly|again|also|often|later|earlier)"
 )
 """How long or how a speaker said it, between a frame's verb and "that": a list, not any phrase or any
 word in -ly ("said since reports emerged that ..." holds another speaker; "said sarcastically that ..."
-says the opposite of its point; "family" or "rally" are no adverbs)."""
+says the opposite of its point; "family" or "rally" are no adverbs); or when ("said last month that
+...", "said earlier this year that ...")."""
 
 
 _TIME_PHRASE = (
@@ -344,7 +346,11 @@ _LINK_WORDS = 3
 _MAIN_CLAUSE_WORDS = 4
 """Words of a main clause before that comma ("NATO accused Russia of ...")."""
 _MAIN_WORDS_HELD = 2
-"""Content words of the main clause (not in the second speaker's clause) that make a statement hold it."""
+_MAIN_SHARE_HELD = 0.75
+"""A statement holds the main clause when it holds `_MAIN_WORDS_HELD` of its content words (those not
+in the second speaker's clause) and `_MAIN_SHARE_HELD` of them: "At least five people died in the blast
+at the market" holds "blast" and "market" of "Police said two people were killed in the blast at the
+market", context for its own point."""
 SIDE_REPORT_POINT = Rule(
     "statements.side_report_point",
     "A statement of the speaker a sentence reports last, in a clause of its own after the main one "
@@ -422,9 +428,8 @@ def frame_names_actor(statement: str, names: Sequence[str]) -> bool:
 
 def side_report_point(statement: str, sentence: str, names: Sequence[str]) -> str | None:
     """The point of the clause at the end of `sentence` reporting one of `names` as a second speaker
-    (`text.speakers.side_reports`) after a comma closing the main clause, when `statement` holds more of
-    the main clause's words than of that clause's (from its speaker to the sentence's end); None
-    otherwise (`SIDE_REPORT_POINT`)."""
+    (`text.speakers.side_reports`) after a comma closing the main clause, when `statement` holds the
+    main clause's own content words (`_MAIN_SHARE_HELD`); None otherwise (`SIDE_REPORT_POINT`)."""
     reports = side_reports(sentence)
     if not reports:
         return None
@@ -434,13 +439,28 @@ def side_report_point(statement: str, sentence: str, names: Sequence[str]) -> st
         return None  # "A day after Moscow said it was leaving, NATO saw ...": the report opens it
     if not any(_speaks_for(last.speaker, name) for name in names):
         return None
-    spoken = sentence[sentence.index(last.speaker, last.start) :]
-    own = keywords(spoken) - keywords(last.speaker)
-    main = keywords(sentence[: last.start]) - own
-    said = keywords(statement)
-    if len(said & main) < _MAIN_WORDS_HELD:
+    if any(_speaks_for(speaker, name) for speaker in reported_speakers(main_clause) for name in names):
+        return None  # "Moscow denied the report, a day after Moscow said ...": both clauses its own
+    speaker_at = re.compile(r"\s+".join(map(re.escape, last.speaker.split()))).search(sentence, last.start)
+    if speaker_at is None:
         return None
-    return next(filter(None, (without_frame(spoken, name) for name in names)), None)
+    spoken = sentence[speaker_at.start() :]
+    if _CLAUSE_AFTER.search(sentence, last.end):
+        return None  # "..., after the Kremlin said they were leaving, and called for talks."
+    own = keywords(spoken) - keywords(last.speaker)
+    main = keywords(point_of(main_clause)) - own  # what the main speaker says, not who says it
+    held = keywords(statement) & main
+    if len(held) < max(_MAIN_WORDS_HELD, len(main) * _MAIN_SHARE_HELD):
+        return None
+    for name in names:
+        point = without_frame(spoken, name)
+        if point is not None:
+            return without_frame(point, name, agency_credit_only=True) or point
+    return None
+
+
+_CLAUSE_AFTER = re.compile(r",\s+(?:and|but|while|as|which|who|whereas)\b", re.IGNORECASE)
+"""A clause of its own after the second speaker's ("..., and called for talks"): the main speaker's."""
 
 
 def opens_with_a_pronoun(statement: str) -> bool:
