@@ -18,6 +18,7 @@ from counterclaim.pipeline.rules.summary_support import (
     COPIED_CLAIM,
     NOT_RESTING_ON_CITATIONS,
     REPEATED_SENTENCE,
+    UNATTRIBUTED,
     WRITTEN_BY_CODE,
     copies_claim,
     rests_on_its_claims,
@@ -28,7 +29,7 @@ from fake_model import FakeModel, run_step, state_for
 
 NATO = said("c1", "a1", "Russia is adding troops, NATO said.")
 NAMES = {"a1": ["NATO", "the alliance"]}
-EXERCISED = {NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM, WRITTEN_BY_CODE}
+EXERCISED = {NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM, UNATTRIBUTED, WRITTEN_BY_CODE}
 
 
 @pytest.mark.parametrize(
@@ -78,6 +79,23 @@ def test_a_repeated_sentence_and_a_copied_claim_are_left_out_of_the_summary() ->
     run_step(state, summary.run, summary.NAME)
     assert [s.text for s in state.summary] == ["NATO claims Russia is adding troops."]
     assert [d.rule for d in state.trace.decisions()] == [REPEATED_SENTENCE.name, COPIED_CLAIM.name]
+
+
+def test_a_claim_stated_as_a_fact_is_left_out_of_the_summary() -> None:
+    # the founding article: "Russia has started withdrawing ..." cited Russia's claims, said by no one
+    moscow = said("c2", "a2", "Russia has started withdrawing some of its units, Moscow said.")
+    sentences = [
+        {"text": "Its units have started withdrawing from Russia.", "claim_ids": ["c2"]},
+        {"text": "Moscow says some of its units are withdrawing.", "claim_ids": ["c2"]},
+    ]
+    model = FakeModel({"SummaryDraft": [{"sentences": sentences}]})
+    state = state_for(moscow.statement, model)
+    state.claims, state.actors = [moscow], [Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]
+    run_step(state, summary.run, summary.NAME)
+    assert [s.text for s in state.summary] == ["Moscow says some of its units are withdrawing."]
+    assert [(d.rule, d.action, d.claims) for d in state.trace.decisions()] == [
+        (UNATTRIBUTED.name, DecisionAction.DROPPED, ["c2"])
+    ]
 
 
 @pytest.mark.parametrize(

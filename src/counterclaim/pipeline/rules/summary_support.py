@@ -37,6 +37,13 @@ COPIED_CLAIM = Rule(
     "statement or evidence) is dropped: the summary says who claims what in its own words.",
     {"copy_share": COPY_SHARE},
 )
+UNATTRIBUTED = Rule(
+    "summary.unattributed",
+    "A summary sentence with no reporting word (says, claims, reports, denies, according to, ...: the "
+    "words the claim check reads as a cue) states a claim as a fact, not who claims it, and is "
+    'dropped: "Russia has started withdrawing some of its military units." (citing Russia\'s claims) '
+    "is not neutral.",
+)
 WRITTEN_BY_CODE = Rule(
     "summary.written_by_code",
     "When no sentence the model wrote is kept, code writes the summary from the analysis: how many "
@@ -44,7 +51,7 @@ WRITTEN_BY_CODE = Rule(
     "reported contradiction: what each side holds when step 11 could say it, else between whom and of "
     "what kind; so an analysis always has a summary.",
 )
-RULES = (NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM, WRITTEN_BY_CODE)
+RULES = (NOT_RESTING_ON_CITATIONS, REPEATED_SENTENCE, COPIED_CLAIM, UNATTRIBUTED, WRITTEN_BY_CODE)
 MAX_CITED = 6
 """Claims cited by the code-written opening sentence, at most."""
 

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from counterclaim.models import DecisionAction, SummarySentence
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
+from counterclaim.pipeline.rules.attribution import has_reporting_cue
 from counterclaim.pipeline.rules.summary_support import (
     COPIED_CLAIM,
     NOT_RESTING_ON_CITATIONS,
     REPEATED_SENTENCE,
+    UNATTRIBUTED,
     WRITTEN_BY_CODE,
     copies_claim,
     rests_on_its_claims,
@@ -85,15 +87,22 @@ async def run(state: AnalysisState) -> None:
                 f"{sentence.text!r} copies claim {copied.id}",
                 claims=[copied.id],
             )
-        elif rests_on_its_claims(sentence, cited, aliases):
-            kept.append(sentence)
-        else:
+        elif not rests_on_its_claims(sentence, cited, aliases):
             state.trace.record(
                 NOT_RESTING_ON_CITATIONS,
                 DecisionAction.DROPPED,
                 f"{sentence.text!r} says more than claims {', '.join(sentence.claim_ids) or '(none)'} say",
                 claims=sentence.claim_ids,
             )
+        elif not has_reporting_cue(sentence.text):
+            state.trace.record(
+                UNATTRIBUTED,
+                DecisionAction.DROPPED,
+                f"{sentence.text!r} says no one claims it: a claim stated as a fact",
+                claims=sentence.claim_ids,
+            )
+        else:
+            kept.append(sentence)
     if not kept and answer.sentences:
         kept = summary_from_analysis(claims, names, contradictions, MAX_SENTENCES)
         state.trace.record(
