@@ -163,3 +163,8 @@ def test_a_statement_that_copies_its_evidence_is_shown_once() -> None:
     assert not restates_evidence(own_words)
     both = analysis.model_copy(update={"claims": [own_words]})
     assert render_text(both, width=200).count("in March") == 2
+    # the point without its frame is still a copy; a small part of a long sentence is shown
+    assert restates_evidence(
+        copy.model_copy(update={"statement": "The Old Mill Bridge will reopen to traffic"})
+    )
+    assert not restates_evidence(copy.model_copy(update={"statement": "Duarte said on Tuesday"}))
