@@ -20,6 +20,7 @@ from counterclaim.pipeline.rules.summary_support import (
     REPEATED_SENTENCE,
     UNATTRIBUTED,
     WRITTEN_BY_CODE,
+    attributed,
     copies_claim,
     rests_on_its_claims,
     summary_from_analysis,
@@ -79,6 +80,21 @@ def test_a_repeated_sentence_and_a_copied_claim_are_left_out_of_the_summary() ->
     run_step(state, summary.run, summary.NAME)
     assert [s.text for s in state.summary] == ["NATO claims Russia is adding troops."]
     assert [d.rule for d in state.trace.decisions()] == [REPEATED_SENTENCE.name, COPIED_CLAIM.name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder_said"),
+    [
+        ("Russia has started withdrawing some of its military units.", False),  # the founding article
+        ("The Hungarian bid won after lengthy negotiations.", False),  # validation
+        ("NATO accuses Russia of adding troops.", True),
+        ("NATO and Russia disagree about troop movements.", True),
+        ("The police and the hospital give different tolls.", True),
+        ("Pelosi wants an inquiry.", True),
+    ],
+)
+def test_a_summary_sentence_says_who_holds_what_it_says(sentence: str, holder_said: bool) -> None:
+    assert attributed(sentence) is holder_said
 
 
 def test_a_claim_stated_as_a_fact_is_left_out_of_the_summary() -> None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from counterclaim.language import english
 from counterclaim.models import Claim, Contradiction, ExplanationSource, SummarySentence
+from counterclaim.pipeline.rules.attribution import has_reporting_cue
 from counterclaim.pipeline.rules.explanations import conflict_sentence, copies_most
 from counterclaim.pipeline.rules.pairing import content_words
 from counterclaim.pipeline.trace import Rule
@@ -40,10 +41,25 @@ COPIED_CLAIM = Rule(
 UNATTRIBUTED = Rule(
     "summary.unattributed",
     "A summary sentence with no reporting word (says, claims, reports, denies, according to, ...: the "
-    "words the claim check reads as a cue) states a claim as a fact, not who claims it, and is "
-    'dropped: "Russia has started withdrawing some of its military units." (citing Russia\'s claims) '
-    "is not neutral.",
+    "words the claim check reads as a cue) nor a word of a stance or of disagreement (wants, disagree, "
+    "differ, different, conflicting, ...) states a claim as a fact, not who claims it, and is dropped: "
+    '"Russia has started withdrawing some of its military units." (citing Russia\'s claims) is not '
+    "neutral.",
 )
+_STANCE_WORDS = frozenset(
+    """want wants wanted disagree disagrees disagreed differ differs differed different conflicting
+    conflict conflicts contradict contradicts contradicting contradictory dispute disputes disputed
+    hold holds believe believes view views position positions account accounts version versions""".split()
+)
+"""Words by which a summary sentence says whose view it gives without a reporting word ("NATO and
+Russia disagree about ...", "The police and the hospital give different tolls")."""
+
+
+def attributed(sentence: str) -> bool:
+    """Whether a summary sentence says who holds what it says (`UNATTRIBUTED`)."""
+    return has_reporting_cue(sentence) or not _STANCE_WORDS.isdisjoint(_words(sentence))
+
+
 WRITTEN_BY_CODE = Rule(
     "summary.written_by_code",
     "When no sentence the model wrote is kept, code writes the summary from the analysis: how many "

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from counterclaim.models import DecisionAction, SummarySentence
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
-from counterclaim.pipeline.rules.attribution import has_reporting_cue
 from counterclaim.pipeline.rules.summary_support import (
     COPIED_CLAIM,
     NOT_RESTING_ON_CITATIONS,
     REPEATED_SENTENCE,
     UNATTRIBUTED,
     WRITTEN_BY_CODE,
+    attributed,
     copies_claim,
     rests_on_its_claims,
     same_words,
@@ -94,7 +94,7 @@ async def run(state: AnalysisState) -> None:
                 f"{sentence.text!r} says more than claims {', '.join(sentence.claim_ids) or '(none)'} say",
                 claims=sentence.claim_ids,
             )
-        elif not has_reporting_cue(sentence.text):
+        elif not attributed(sentence.text):
             state.trace.record(
                 UNATTRIBUTED,
                 DecisionAction.DROPPED,
