@@ -7,7 +7,7 @@ from io import StringIO
 
 from rich.console import Console
 
-from counterclaim.models import Actor, ActorKind, Analysis, Claim, ClaimKind
+from counterclaim.models import Actor, ActorKind, Analysis, Claim, ClaimKind, Span
 from counterclaim.render.restatement import restates_evidence
 from counterclaim.render.text import print_text, render_text
 from render_fixtures import handmade_analysis, handmade_empty_analysis, span_of
@@ -163,8 +163,19 @@ def test_a_statement_that_copies_its_evidence_is_shown_once() -> None:
     assert not restates_evidence(own_words)
     both = analysis.model_copy(update={"claims": [own_words]})
     assert render_text(both, width=200).count("in March") == 2
-    # the point without its frame is still a copy; a small part of a long sentence is shown
+    # the point without its frame is still a copy; a part that leaves more than a frame is shown
     assert restates_evidence(
         copy.model_copy(update={"statement": "The Old Mill Bridge will reopen to traffic"})
     )
     assert not restates_evidence(copy.model_copy(update={"statement": "Duarte said on Tuesday"}))
+    long_words = (
+        "NATO on Wednesday disputed the claim, a day after Moscow said it had started withdrawing "
+        "thousands of its troops and tanks from the Crimean peninsula and the border regions."
+    )
+    long_copy = copy.model_copy(update={"evidence": [Span(start=0, end=len(long_words), text=long_words)]})
+    part = "it had started withdrawing thousands of its troops and tanks from the Crimean peninsula"
+    assert not restates_evidence(long_copy.model_copy(update={"statement": part}))
+    # whole words only: "Five people died" is no part of "Twenty-five people died"
+    toll_words = "Twenty-five people died in the blast."
+    toll = copy.model_copy(update={"evidence": [Span(start=0, end=len(toll_words), text=toll_words)]})
+    assert not restates_evidence(toll.model_copy(update={"statement": "Five people died in the blast."}))

@@ -49,8 +49,10 @@ NAME_CASES = [
     ),
     pytest.param("Amongst", "opens with 'amongst'", id="a-preposition-alone"),
     pytest.param("Among the dead", "opens with 'among'", id="among-phrase"),
-    pytest.param("Per", "a preposition", id="per"),  # "Per reports, the sources said ..." (the pool)
+    pytest.param("Per", "the preposition 'Per'", id="per"),  # "Per reports, the sources said ..." (the pool)
+    pytest.param("Per reports", "the preposition 'Per'", id="per-and-a-lower-case-word"),  # a review
     pytest.param("Per Olsen", None, id="a-name-opening-with-per"),
+    pytest.param("VIA", None, id="a-name-in-capitals"),
     pytest.param(
         "London's Royal Veterinary College, questioned the findings",
         "holds the reporting verb 'questioned'",

@@ -37,6 +37,12 @@ from counterclaim.text.third_person import in_third_person
 from fake_model import CUT_OFF, FakeModel, run_step, state_for
 
 FRAME_CASES = [
+    pytest.param(  # when, between the verb and "that" (found by a second review)
+        "Johnson said last night that the vote would go ahead.",
+        "Johnson",
+        "The vote would go ahead.",
+        id="said-last-night-that",
+    ),
     pytest.param(  # when, between the verb and "that" (found by a review)
         "The company said last month that the profit would rise to $2 billion.",
         "The company",
@@ -1216,6 +1222,21 @@ SPOKESMAN = (
             ["the company"],
             None,
             id="uncut-frame",
+        ),
+        pytest.param(  # nothing said (a second review)
+            "Johnson says the vote is off.",
+            "NATO called the vote off on Friday, though Johnson said nothing about the vote.",
+            ["Johnson"],
+            None,
+            id="said-nothing",
+        ),
+        pytest.param(  # a participle clause after the second speaker's goes on with the main speaker
+            "NATO called the vote off on Friday.",
+            "NATO called the vote off on Friday, while Johnson said the vote would go ahead as planned, "
+            "adding that he had no doubts.",
+            ["Johnson"],
+            None,
+            id="adding",
         ),
         pytest.param(  # a clause of its own far from the main one's comma ("..., two weeks ... after")
             "Moscow accuses NATO of adding troops on the border.",

@@ -91,6 +91,13 @@ def test_a_repeated_sentence_and_a_copied_claim_are_left_out_of_the_summary() ->
         ("NATO and Russia disagree about troop movements.", True),
         ("The police and the hospital give different tolls.", True),
         ("Pelosi wants an inquiry.", True),
+        # found by a review: stances, a figure put at, a negated reporting word; nouns say no holder
+        ("The army puts the death toll at 12.", True),
+        ("Residents fear more floods.", True),
+        ("NATO and Russia are at odds over troops.", True),
+        ("The ministry did not confirm the toll.", True),
+        ("The conflict in Ukraine has killed 13,000 people.", False),
+        ("Russian forces hold positions near the border.", False),
     ],
 )
 def test_a_summary_sentence_says_who_holds_what_it_says(sentence: str, holder_said: bool) -> None:

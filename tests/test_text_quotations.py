@@ -68,6 +68,7 @@ def test_an_unclosed_quotation_does_not_run_into_the_next_paragraph() -> None:
             False,
             'A 12" water main burst, city officials said.',
         ),
+        ('"The death toll has risen to 300", the minister said.', False, ", the minister said."),  # a close
     ],
 )
 def test_what_stands_outside_quotations_of_speech(text: str, opened: bool, left: str) -> None:

@@ -40,13 +40,14 @@ def outside_quotations(text: str, *, opened: bool = False) -> str:
     marks too) when it runs longer than `NAME_WORDS` words; a shorter quotation is a name or a
     phrase ("The \u201cIslamic State\u201d group said ..."), and stays. `opened`: the text begins inside a
     quotation an earlier sentence opened. A quotation left open runs to the end; a straight mark
-    right after a figure is an inch sign ("A 12\" water main burst")."""
+    right after a figure, with no quotation open, is an inch sign ("A 12\" water main burst"; not the
+    close of "\"The toll has risen to 300\", the minister said")."""
     first_mark = next((char for char in text if char in QUOTATION_MARKS), None)
     start: int | None = 0 if opened else None
     closing_straight = opened and first_mark == STRAIGHT_MARK
     quoted: list[tuple[int, int]] = []
     for index, char in enumerate(text):
-        inch = char == STRAIGHT_MARK and index > 0 and text[index - 1].isdigit()
+        inch = char == STRAIGHT_MARK and start is None and index > 0 and text[index - 1].isdigit()
         if char not in QUOTATION_MARKS or inch:
             continue
         closes = char in CLOSING_MARKS or (char == STRAIGHT_MARK and start is not None and closing_straight)

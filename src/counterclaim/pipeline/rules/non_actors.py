@@ -20,12 +20,12 @@ MAX_NAME_WORDS = 12
 NOT_AN_ACTOR = Rule(
     "attribution.not_an_actor",
     'A claim whose actor is a time phrase ("In March"), an event ("the incident", "subsequent '
-    'investigations"), a thing ("the bus", "the building"), a lone preposition ("Per", "Via"), a '
-    'pronoun contraction ("I\'m") or a pronoun opening a clause of two or three words ("I don\'t", "We '
-    'will"), a fragment holding a reporting verb ("the College, questioned the findings") or of more '
-    "than `max_words` words is dropped: such words name no one who could claim anything (the time, "
-    "event and thing words are English: in another language only the length and contraction checks "
-    "apply).",
+    'investigations"), a thing ("the bus", "the building"), a preposition alone or before a '
+    'lower-case word ("Per", "Per reports"), a pronoun contraction ("I\'m") or a pronoun opening a '
+    'clause of two or three words ("I don\'t", "We will"), a fragment holding a reporting verb ("the '
+    'College, questioned the findings") or of more than `max_words` words is dropped: such words name'
+    " no one who could claim anything (the time, event and thing words are English: in another "
+    "language only the length and contraction checks apply).",
     {"max_words": MAX_NAME_WORDS},
 )
 RULES = (NOT_AN_ACTOR,)
@@ -79,8 +79,9 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
         return f"it opens with the pronoun {given[0]!r} and a verb: a sentence fragment, not a name"
     if words[0] in english.NON_ACTOR_OPENERS:
         return f"it opens with {words[0]!r}: a phrase of time or place"
-    if len(words) == 1 and words[0] in _LONE_PREPOSITIONS:
-        return f"{given[0]!r} is a preposition opening its sentence, not a name"
+    lone = len(given) == 1 or not given[1][:1].isupper()  # "Per reports", not "Per Olsen"
+    if words[0] in _LONE_PREPOSITIONS and given[0] != given[0].upper() and lone:
+        return f"it opens with the preposition {given[0]!r}: a phrase, not a name"
     reporting = _speech_verb_in(name.split())
     if reporting is not None:  # lower case only: "Says Foundation" is a name
         return f"it holds the reporting verb {reporting!r}: a sentence fragment, not a name"
@@ -108,8 +109,9 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
 
 
 _LONE_PREPOSITIONS = frozenset({"per", "via"})
-"""Prepositions that open a sentence ("Per reports, the sources said ...") and, alone, name no one;
-not in `english.NON_ACTOR_OPENERS`, since a name may begin with them ("Per Olsen")."""
+"""Prepositions that open a phrase ("Per reports, the sources said ...") and name no one, alone or
+before a lower-case word; not in `english.NON_ACTOR_OPENERS`, since a name may begin with them ("Per
+Olsen"), nor written in capitals ("VIA", the rail company)."""
 _PRONOUN_CLAUSE_WORDS = 3
 """The most words of a pronoun's clause refused as a name ("I don't", "We will"; not "We the People",
 a determiner after the pronoun): a longer one is a

@@ -75,7 +75,9 @@ troops ..." nor "said recently that man had lied" ("that" points to a noun there
 _HOW_OR_HOW_LONG = (
     r"for\s+(?:years|decades|months|weeks|days|some\s+time|a\s+long\s+time|the\s+first\s+time"
     r"|(?:his|her|its|their)\s+part)|over\s+the\s+years|since\s+(?:1[89]|20)\d\d"
-    r"|(?:(?:earlier|later)\s+)?(?:last|this)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)"
+    r"|(?:(?:earlier|later|late|early)\s+)?(?:last|this)\s+(?:week|weekend|month|year|season|spring|summer"
+    r"|autumn|fall|winter|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)"
     r"|(?-i:repeatedly|publicly|privately|recently|previously|separately|consistently|explicitly|openly"
     r"|firmly|flatly|again|also|often|later|earlier)"
 )
@@ -454,12 +456,16 @@ def side_report_point(statement: str, sentence: str, names: Sequence[str]) -> st
         return None
     for name in names:
         point = without_frame(spoken, name)
-        if point is not None:
+        if point is not None and point.split()[0].casefold() not in _NOTHING_SAID:
             return without_frame(point, name, agency_credit_only=True) or point
     return None
 
 
-_CLAUSE_AFTER = re.compile(r",\s+(?:and|but|while|as|which|who|whereas)\b", re.IGNORECASE)
+_NOTHING_SAID = frozenset({"nothing", "little", "no", "none"})
+"""After "said", no point: "..., though Johnson said nothing about the vote"."""
+
+
+_CLAUSE_AFTER = re.compile(r",\s+(?:and|but|while|as|which|who|whereas|adding|saying)\b", re.IGNORECASE)
 """A clause of its own after the second speaker's ("..., and called for talks"): the main speaker's."""
 
 

@@ -40,24 +40,27 @@ COPIED_CLAIM = Rule(
 )
 UNATTRIBUTED = Rule(
     "summary.unattributed",
-    "A summary sentence with no reporting word (says, claims, reports, denies, according to, ...: the "
-    "words the claim check reads as a cue) nor a word of a stance or of disagreement (wants, disagree, "
-    "differ, different, conflicting, ...) states a claim as a fact, not who claims it, and is dropped: "
-    '"Russia has started withdrawing some of its military units." (citing Russia\'s claims) is not '
-    "neutral.",
+    "A summary sentence with no reporting word (says, claims, reports, denies, according to, ...: the"
+    " words the claim check reads as a cue, negated too) nor a word of a stance or of disagreement "
+    "(wants, disagree, differ, different, expects, fears, ...) states a claim as a fact, not who "
+    'claims it, and is dropped: "Russia has started withdrawing some of its military units." (citing '
+    "Russia's claims) is not neutral.",
 )
 _STANCE_WORDS = frozenset(
     """want wants wanted disagree disagrees disagreed differ differs differed different conflicting
-    conflict conflicts contradict contradicts contradicting contradictory dispute disputes disputed
-    hold holds believe believes view views position positions account accounts version versions""".split()
+    contradict contradicts contradicting contradictory dispute disputes disputed believe believes
+    expect expects expected hope hopes hoped fear fears feared suspect suspects suspected think thinks
+    agree agrees agreed describe describes confident odds puts""".split()
 )
-"""Words by which a summary sentence says whose view it gives without a reporting word ("NATO and
-Russia disagree about ...", "The police and the hospital give different tolls")."""
+"""Verbs and adjectives by which a summary sentence says whose view it gives without a reporting word
+("NATO and Russia disagree about ...", "The police and the hospital give different tolls", "Residents
+fear more floods", "The army puts the toll at 12"); no noun that also names a thing ("conflict",
+"position", "account")."""
 
 
 def attributed(sentence: str) -> bool:
     """Whether a summary sentence says who holds what it says (`UNATTRIBUTED`)."""
-    return has_reporting_cue(sentence) or not _STANCE_WORDS.isdisjoint(_words(sentence))
+    return has_reporting_cue(sentence, negated_counts=True) or not _STANCE_WORDS.isdisjoint(_words(sentence))
 
 
 WRITTEN_BY_CODE = Rule(
