@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import pytest
 
 from builders import said
 from counterclaim.models import (
     Actor,
     ActorKind,
+    Claim,
     Contradiction,
     ContradictionKind,
     DecisionAction,
@@ -25,6 +28,7 @@ from counterclaim.pipeline.rules.summary_support import (
     rests_on_its_claims,
     summary_from_analysis,
 )
+from counterclaim.pipeline.state import AnalysisState
 from counterclaim.pipeline.steps import summary
 from fake_model import FakeModel, run_step, state_for
 
@@ -53,15 +57,23 @@ def test_a_summary_sentence_must_rest_on_the_claims_it_cites(
     assert rests_on_its_claims(sentence, [NATO] if cited else [], NAMES) is rests
 
 
+def _summarised(sentences: Sequence[Mapping[str, object]], claim: Claim, actor: Actor) -> AnalysisState:
+    """The summary step run on one actor's claim, the model (a HAND-MADE stand-in) answering `sentences`."""
+    state = state_for(claim.statement, FakeModel({"SummaryDraft": [{"sentences": sentences}]}))
+    state.claims, state.actors = [claim], [actor]
+    run_step(state, summary.run, summary.NAME)
+    return state
+
+
+NATO_ACTOR = Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION)
+
+
 def test_the_summary_step_leaves_out_a_sentence_its_citations_do_not_support() -> None:
     sentences = [
         {"text": "NATO claims Russia is adding troops.", "claim_ids": ["c1"]},
         {"text": "The summit in Brussels will resolve the final border dispute.", "claim_ids": ["c1"]},
     ]
-    model = FakeModel({"SummaryDraft": [{"sentences": sentences}]})
-    state = state_for(NATO.statement, model)
-    state.claims, state.actors = [NATO], [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION)]
-    run_step(state, summary.run, summary.NAME)
+    state = _summarised(sentences, NATO, NATO_ACTOR)
     assert [s.text for s in state.summary] == ["NATO claims Russia is adding troops."]
     assert [(d.step, d.rule, d.action, d.claims) for d in state.trace.decisions()] == [
         ("summary", NOT_RESTING_ON_CITATIONS.name, DecisionAction.DROPPED, ["c1"])
@@ -74,10 +86,7 @@ def test_a_repeated_sentence_and_a_copied_claim_are_left_out_of_the_summary() ->
         {"text": "NATO claims Russia is adding troops!", "claim_ids": ["c1"]},
         {"text": "Russia is adding troops, NATO said.", "claim_ids": ["c1"]},
     ]
-    model = FakeModel({"SummaryDraft": [{"sentences": sentences}]})
-    state = state_for(NATO.statement, model)
-    state.claims, state.actors = [NATO], [Actor(id="a1", name="NATO", kind=ActorKind.ORGANISATION)]
-    run_step(state, summary.run, summary.NAME)
+    state = _summarised(sentences, NATO, NATO_ACTOR)
     assert [s.text for s in state.summary] == ["NATO claims Russia is adding troops."]
     assert [d.rule for d in state.trace.decisions()] == [REPEATED_SENTENCE.name, COPIED_CLAIM.name]
 
@@ -111,10 +120,7 @@ def test_a_claim_stated_as_a_fact_is_left_out_of_the_summary() -> None:
         {"text": "Its units have started withdrawing from Russia.", "claim_ids": ["c2"]},
         {"text": "Moscow says some of its units are withdrawing.", "claim_ids": ["c2"]},
     ]
-    model = FakeModel({"SummaryDraft": [{"sentences": sentences}]})
-    state = state_for(moscow.statement, model)
-    state.claims, state.actors = [moscow], [Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT)]
-    run_step(state, summary.run, summary.NAME)
+    state = _summarised(sentences, moscow, Actor(id="a2", name="Moscow", kind=ActorKind.GOVERNMENT))
     assert [s.text for s in state.summary] == ["Moscow says some of its units are withdrawing."]
     assert [(d.rule, d.action, d.claims) for d in state.trace.decisions()] == [
         (UNATTRIBUTED.name, DecisionAction.DROPPED, ["c2"])
