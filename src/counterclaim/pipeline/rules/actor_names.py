@@ -195,16 +195,20 @@ def _inside_a_sentence(text: str, start: int) -> bool:
 
 def short_name(name: str, aliases: Sequence[str], *, person: bool = True) -> str:
     """The shortest way the article names an actor, for sentences code writes: of the name, its
-    aliases and, for a `person`, a name after a lower-case role (`name_after_role`), the shortest with a
-    capitalised word (a proper name: "Carl Lipo" for "study co-author Professor Carl Lipo of Binghamton
-    University", "Josh Bash" for "prosecutor Josh Bash"), else the name."""
+    aliases and, for a `person`, a name after a lower-case role (`name_after_role`) or before a comma
+    and a description (`name_before_description`), the shortest with a capitalised word (a proper
+    name: "Carl Lipo" for "study co-author Professor Carl Lipo of Binghamton University", "Josh Bash"
+    for "prosecutor Josh Bash"), else the name."""
     forms = (name, *aliases)
-    inner = (name_after_role, name_before_description)
-    after_role = [*filter(None, (f(form) for f in inner for form in forms)), *_names_after_titles(forms)]
-    after_role = after_role if person else []
+    inner_name_of = (name_after_role, name_before_description)
+    inner_names = [
+        *filter(None, (of(form) for of in inner_name_of for form in forms)),
+        *_names_after_titles(forms),
+    ]
+    inner_names = inner_names if person else []
     named = [
         n
-        for n in (*forms, *after_role)
+        for n in (*forms, *inner_names)
         if any(word[:1].isupper() for word in n.split()[1:] or n.split())
         and n.casefold() not in _TITLE_WORDS  # "President" or "Professor" alone names no one
     ]
@@ -335,9 +339,9 @@ def short_names(actors: Sequence[Actor]) -> dict[str, str]:
     for actor in actors:
         for form in (actor.name, *actor.aliases):
             going_by[form.casefold()].add(actor.id)
-            for after_role in (name_after_role(form), name_before_description(form)):
-                if after_role is not None:
-                    going_by[after_role.casefold()].add(actor.id)
+            for inner in (name_after_role(form), name_before_description(form)):
+                if inner is not None:
+                    going_by[inner.casefold()].add(actor.id)
     return {actor.id: _short_name_alone(actor, going_by) for actor in actors}
 
 

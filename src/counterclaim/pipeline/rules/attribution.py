@@ -667,18 +667,17 @@ class AttributionCheck:
             captions=captions,
         )
 
-    def _around(self, number: int, before: int, after: int) -> str:
-        first = max(1, number - before)
-        last = min(len(self.sentences), number + after)
-        return " ".join(self.sentences[n - 1] for n in range(first, last + 1))
-
-    def _unquoted_around(self, number: int, before: int, after: int) -> str:
-        """`_around` without the words inside double quotation marks: whom a quotation speaks of is
-        not its speaker ("\u201cOn the one hand, the authorities announced the withdrawal ...\u201d")."""
+    def _around(self, number: int, before: int, after: int, *, unquoted: bool = False) -> str:
+        """The sentences from `before` before sentence `number` to `after` after it; `unquoted`: without
+        the words quoted as speech, since whom a quotation speaks of is not its speaker ("\u201cOn the one
+        hand, the authorities announced the withdrawal ...\u201d")."""
         first = max(1, number - before)
         last = min(len(self.sentences), number + after)
         return " ".join(
-            outside_quotations(self.sentences[n - 1], opened=n in self.quoted) for n in range(first, last + 1)
+            outside_quotations(self.sentences[n - 1], opened=n in self.quoted)
+            if unquoted
+            else self.sentences[n - 1]
+            for n in range(first, last + 1)
         )
 
     def rejects(self, actor: str, sentence: int, kind: str) -> Rejection | None:
@@ -706,10 +705,10 @@ class AttributionCheck:
         # its author in its header.
         after = HEADER_SENTENCES if sentence <= HEADLINE_SENTENCES else SENTENCES_AFTER
         author = self.authored and actor_named_in(actor, self._around(1, 0, HEADER_SENTENCES))
-        nearby = self._unquoted_around(sentence, SENTENCES_BEFORE, after)
+        nearby = self._around(sentence, SENTENCES_BEFORE, after, unquoted=True)
         run = quotation_run(self.quoted, sentence)
         if len(run) > 1:  # a quotation names its speaker just before it opens or just after it closes
-            nearby += " " + self._unquoted_around(run.start, 1, len(run))
+            nearby += " " + self._around(run.start, 1, len(run), unquoted=True)
         if not author and not actor_named_in(actor, nearby):
             return Rejection(
                 ACTOR_NOT_NAMED_NEARBY, f"the actor {actor!r} is not named near sentence {sentence}"

@@ -357,14 +357,21 @@ SIDE_REPORT_POINT = Rule(
     "statements.side_report_point",
     "A statement of the speaker a sentence reports last, in a clause of its own after the main one "
     '("NATO accused Russia of adding troops, a day after Moscow said it had started withdrawing some '
-    'of its units"), that holds `main_words_held` or more content words of the main clause (none of its '
-    "own clause) takes its own clause's point, without its frame (\"It had started withdrawing some of its "
-    'units."): the main clause is another speaker\'s. The 1.5B wrote "Moscow accuses NATO of increasing '
-    'its troop numbers ..." for Moscow there. Only a clause after a comma that closes a main clause of '
-    'at least `main_clause_words` words, within `link_words` words of it ("..., a day after Moscow '
-    "said\"), read from its speaker to the sentence's end, and only where code can remove its frame "
-    "(`statements.attribution_frame`).",
-    {"main_clause_words": _MAIN_CLAUSE_WORDS, "link_words": _LINK_WORDS, "main_words_held": _MAIN_WORDS_HELD},
+    'of its units"), that holds `main_share_held` (and at least `main_words_held`) of the content words '
+    "the main clause's point has apart from that clause takes its own clause's point, without its "
+    'frame ("It had started withdrawing some of its units."): the main clause is another speaker\'s. '
+    'The 1.5B wrote "Moscow accuses NATO of increasing its troop numbers ..." for Moscow there. Only a '
+    "clause after a comma that closes a main clause of at least `main_clause_words` words, within "
+    '`link_words` words of it ("..., a day after Moscow said"), read from its speaker to the '
+    "sentence's end, where code can remove its frame (`statements.attribution_frame`); not when the "
+    'main clause is the same speaker\'s, when a clause goes on after it (", and ...", ", adding ..."), '
+    'nor after "said nothing".',
+    {
+        "main_clause_words": _MAIN_CLAUSE_WORDS,
+        "link_words": _LINK_WORDS,
+        "main_words_held": _MAIN_WORDS_HELD,
+        "main_share_held": _MAIN_SHARE_HELD,
+    },
 )
 RULES = (
     SIDE_REPORT_POINT,
