@@ -201,11 +201,11 @@ def short_name(name: str, aliases: Sequence[str], *, person: bool = True) -> str
     for "prosecutor Josh Bash"), else the name."""
     forms = (name, *aliases)
     inner_name_of = (name_after_role, name_before_description)
-    inner_names = [
-        *filter(None, (of(form) for of in inner_name_of for form in forms)),
-        *_names_after_titles(forms),
-    ]
-    inner_names = inner_names if person else []
+    inner_names = (
+        [*filter(None, (of(form) for of in inner_name_of for form in forms)), *_names_after_titles(forms)]
+        if person
+        else []
+    )
     named = [
         n
         for n in (*forms, *inner_names)

@@ -82,17 +82,17 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     lone = len(given) == 1 or not given[1][:1].isupper()  # "Per reports", not "Per Olsen"
     if words[0] in _LONE_PREPOSITIONS and given[0] != given[0].upper() and lone:
         return f"it opens with the preposition {given[0]!r}: a phrase, not a name"
-    reporting = _speech_verb_in(name.split())
+    reporting = _speech_verb_in(given)
     if reporting is not None:  # lower case only: "Says Foundation" is a name
         return f"it holds the reporting verb {reporting!r}: a sentence fragment, not a name"
     content = [w for w in words if w not in english.FUNCTION_WORDS and not w.isdigit()]
-    a_surname = len(name.split()) == 1 and name[:1].isupper() and words[0] not in _DAY_WORDS
+    a_surname = len(given) == 1 and name[:1].isupper() and words[0] not in _DAY_WORDS
     if content and all(w in english.TIME_WORDS for w in content) and not a_surname:
         return "it is a time"
-    named = any(w[:1].isupper() for w in name.split()[1:])  # "the Wall Street Journal", "Tower Hamlets"
+    named = any(w[:1].isupper() for w in given[1:])  # "the Wall Street Journal", "Tower Hamlets"
     if content and content[-1] in english.EVENT_NOUNS and not named:
         return f"{content[-1]!r} is an event"
-    last = name.split()[-1].strip(_MARKS)
+    last = given[-1].strip(_MARKS)
     # the thing is the name's head, not the end of a phrase describing someone ("people living near
     # the bridge", "migrants aboard the boat", "the man driving the bus")
     head = not any(
@@ -114,9 +114,9 @@ before a lower-case word; not in `english.NON_ACTOR_OPENERS`, since a name may b
 Olsen"), nor written in capitals ("VIA", the rail company)."""
 _PRONOUN_CLAUSE_WORDS = 3
 """The most words of a pronoun's clause refused as a name ("I don't", "We will"; not "We the People",
-a determiner after the pronoun): a longer one is a
-sentence's own words, which `attribution.sentence_as_actor` gives to the sentence's speaker ("We made
-that clear to the president." -> Nancy Pelosi)."""
+a determiner after the pronoun): a longer one is a sentence's own words, which
+`attribution.sentence_as_actor` gives to the sentence's speaker ("We made that clear to the
+president." -> Nancy Pelosi)."""
 _SUBJECT_PRONOUNS = english.SUBJECT_PRONOUNS - {"it"}
 """Pronouns that, written with a capital before a lower-case word, open a clause ("I don't", "We
 will"); not "it", which is also "IT" ("IT staff")."""

@@ -659,6 +659,7 @@ def propose_candidates(
     `against_record` keeps only the reasons that hold against the article's own account (`_clash`).
     """
     actors = _Actors(actor_names or {})
+    record = involving if against_record else frozenset()
     features = [ClaimFeatures(c, actors.of(c.actor_id)) for c in claims]
     refused: list[Refusal] = []
     quiet: dict[Rule, int] = {SAME_ACTOR_SAME_POLARITY: 0, LITTLE_IN_COMMON: 0}
@@ -691,7 +692,6 @@ def propose_candidates(
             refused.append(Refusal(a.claim, b.claim, SAME_SIDE, why))
             continue
         ideas = _opposed(a, b)
-        record = involving if against_record else frozenset()
         if not _clash(a, b, result.numeric, actors, ideas, subject_words, against_record=record):
             refused.append(Refusal(a.claim, b.claim, NO_VISIBLE_REASON, "code sees no reason for a conflict"))
             continue

@@ -388,9 +388,6 @@ RULES = (
 )
 
 
-_BE_FORMS = frozenset("is are was were be been being".split())
-"""A form of "be" before a verb of saying makes it a passive ("Twenty people have been confirmed
-killed", "The attack was claimed by ..."): what comes before it is no speaker."""
 _FRAME_ONLY_WORDS = 7
 """The most words of a statement that is only a frame ("A Russian Defense Ministry spokesman said")."""
 _FRAME_ONLY = re.compile(
@@ -401,8 +398,8 @@ _FRAME_ONLY = re.compile(
 """A speaker, a verb of saying and nothing after its "that" or colon ("Biden warned on Tuesday that")."""
 _SAID_ALONE = re.compile(r"^[^,;!?\"\u201c]{1,60}?\s(?:said|says)\.?$", re.IGNORECASE)
 """A speaker and "said" alone ("NATO says")."""
-_NO_SPEAKER_BEFORE = _BE_FORMS | {"than", "as", "what"}
-"""Words before the verb that make it a passive (`_BE_FORMS`: "The allegations were denied") or a
+_NO_SPEAKER_BEFORE = english.BE_FORMS | {"than", "as", "what"}
+"""Words before the verb that make it a passive (`english.BE_FORMS`: "The allegations were denied") or a
 comparison ("higher than officials reported"), not a frame."""
 
 
@@ -623,8 +620,10 @@ def _frame(text: str) -> _Frame | None:
     before_verb = match.groupdict().get("speaker") if match is not None else None
     if before_verb is not None and _RELATIVE_CLAUSE_SPEAKER.search(before_verb):
         return None  # "footage which she said showed ...": the rest of a relative clause
-    if before_verb is not None and before_verb.split()[-1].casefold() in _BE_FORMS:
-        match = None  # a passive: a frame may still close the sentence ("..., officials said.")
+    if before_verb is not None and before_verb.split()[-1].casefold() in english.BE_FORMS:
+        # a form of "be" before the verb makes a passive ("Twenty people have been confirmed killed",
+        # "The attack was claimed by ..."); a frame may still close the sentence ("..., officials said.")
+        match = None
     if match is None:
         middle = _MIDDLE_FRAME.match(text)
         if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
