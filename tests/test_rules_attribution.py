@@ -513,6 +513,10 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         "The clubs agreed a fee of 50 million pounds.",
         "The work was done as agreed in the contract.",
         "The agreed route was closed by the floods.",
+        # "called" giving a thing its name (seen on a Wikinews pool article: "Hall" got a claim)
+        'The university ran a program at Fishmongers\' Hall called "Learning Together".',
+        "He was released in 2018 and has been out on license, also called parole, since then.",
+        "The so-called harbour tax was dropped in May.",
     ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:
@@ -527,6 +531,11 @@ def test_narration_has_no_reporting_cue(sentence: str) -> None:
         "The minister, at a briefing on Monday, ruled out new taxes.",
         "Serie A announced the date of the final.",
         "Foreign Minister Tran Van An denied the report.",
+        # "called" reporting speech, beside its naming use
+        "The mayor, who was at the quay, also called for calm.",
+        "The mayor, speaking later, also called it shameful.",
+        'Trump called "Fake News" the enemy of the people.',
+        "Police called the suspect dangerous.",
     ],
 )
 def test_a_speech_noun_or_a_name_after_a_or_an_still_reports(sentence: str) -> None:

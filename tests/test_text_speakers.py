@@ -62,6 +62,11 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("Omar Lind responded by saying no ships were lost.", ["Omar Lind"]),  # "by" + gerund: active
         ("Omar Lind said by video link that no ships were lost.", ["Omar Lind"]),  # "by" + a means
         ("The mayor said by telephone the port was open.", ["The mayor"]),
+        # "called" giving a name is no speech (a Wikinews pool article gave "Hall" a claim)
+        ('The university ran a program at Fishmongers\' Hall called "Learning Together".', []),
+        ("He has been out on license, also called parole, since 2018.", []),
+        ("The mayor called for calm.", ["The mayor"]),
+        ('The mayor called "the attack cowardly".', ["The mayor"]),
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:

@@ -15,6 +15,7 @@ from itertools import takewhile
 from typing import NamedTuple
 
 from counterclaim.language import english, english_numbers
+from counterclaim.text.naming import with_names_given
 
 REPORTING_VERBS = english.REPORTING_VERBS
 _WORD = re.compile(
@@ -29,7 +30,7 @@ _MAX_SPEAKER_WORDS = 8
 
 def reported_speakers(sentence: str) -> list[str]:
     """The speakers a sentence reports, as written in it, in order of appearance, without repeats."""
-    tokens = _WORD.findall(sentence)
+    tokens = _WORD.findall(with_names_given(sentence))  # not "Fishmongers' Hall called "Learning ...""
     found: list[str] = []
     for index, token in enumerate(tokens):
         if token in REPORTING_VERBS:  # lower-case only: "States" in "United States" is no verb
@@ -278,7 +279,7 @@ def pronoun_speaks(sentence: str) -> bool:
 
 def speaking_pronouns(sentence: str) -> list[str]:
     """The pronouns that speak in the sentence, case-folded, in order ("he" in "'...,' he said")."""
-    tokens = _WORD.findall(sentence)
+    tokens = _WORD.findall(with_names_given(sentence))  # not "Fishmongers' Hall called "Learning ...""
     found: list[str] = []
     for index, token in enumerate(tokens):
         if token not in REPORTING_VERBS:

@@ -32,6 +32,7 @@ from counterclaim.text.credit_lines import MAX_CAPTION_CHARS, is_credit_line
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
+from counterclaim.text.naming import is_name, with_names_given
 from counterclaim.text.quotations import NAME_WORDS, outside_quotations, quotation_run
 from counterclaim.text.third_person import ly_adverb
 
@@ -96,7 +97,9 @@ NO_REPORTING_CUE = Rule(
     'funding", "denied bail"; nor a legal text\'s wording: "the Article 5 clause states"; nor the '
     'idiom "is to blame"; nor a word that only begins like one: "replaced", "urgent", "a quota"; nor '
     '"states" the noun: "the United States", "in states", "swing states", "states won by"; nor a word'
-    ' after an article\'s or a possessive\'s "self-": "the self-proclaimed leader"; "indicated" counts '
+    ' after an article\'s or a possessive\'s "self-": "the self-proclaimed leader"; nor "called" giving'
+    ' a name: "so-called", "a program called \'Learning Together\'.", ", also called parole,";'
+    ' "indicated" counts '
     'only after has/have/had, "clarified" only before "that", "agreed" only before "to" or "that") or'
     " a quotation mark in its sentence, or must open with a pronoun going on with the account of a "
     'neighbour that reports its actor ("X said A. It also B."), or lie inside a quotation opened '
@@ -154,7 +157,6 @@ def has_quotation_mark(text: str) -> bool:
 
 _QUOTED = re.compile('"([^"]{1,80})"|\u201c([^\u201c\u201d]{1,80})\u201d|\u00ab([^\u00ab\u00bb]{1,80})\u00bb')
 _DOUBLE_QUOTES = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
-_MAX_NAME_WORDS = 8
 
 
 def _quotes_only_names(text: str) -> bool:
@@ -173,7 +175,7 @@ def _quotes_only_names(text: str) -> bool:
     if sum(word[:1].isupper() for word in outside) * 2 >= len(outside):
         return False  # a headline: every word is capitalised
     named = [_named_before(text[: match.start()]) for match in _QUOTED.finditer(text)]
-    return all(named) and all(_is_name(stretch) for stretch in stretches)
+    return all(named) and all(is_name(stretch) for stretch in stretches)
 
 
 def _named_before(text: str) -> bool:
@@ -185,23 +187,12 @@ def _named_before(text: str) -> bool:
     return before[-1].casefold() in english.NAMING_WORDS or owner
 
 
-def _is_name(stretch: str) -> bool:
-    words = word_runs(stretch)
-    shouted = len(words) > 1 and stretch.isupper()  # "NO COLLUSION": words in capitals, not a name
-    return (
-        not shouted
-        and 0 < len(words) <= _MAX_NAME_WORDS
-        and not any(mark in stretch for mark in ".,;:!?")
-        and (words[0][:1].isupper() or words[0][:1].isdigit())
-        and all(word[:1].isupper() or word[:1].isdigit() or word in english.NAME_CONNECTORS for word in words)
-    )
-
-
 def has_reporting_cue(text: str, *, negated_counts: bool = False) -> bool:
     """A reporting verb, "according to", a claim-like noun or a quotation mark (not one around a
     name only). With `negated_counts`, a negated reporting word counts too: the sentence speaks of
     speech, even speech that did not happen ("did not confirm that 300 soldiers died" asserts no
     figure of the article's own)."""
+    text = with_names_given(text)
     if _quotes_or_reporting_phrase(text):
         return True
     return bool(_reporting_words(_words(text), negated_counts=negated_counts, written=word_runs(text)))
@@ -337,6 +328,7 @@ class _SentenceCues:
 
     @classmethod
     def of(cls, text: str) -> _SentenceCues:
+        text = with_names_given(text)
         words = _words(text)
         return cls(_quotes_or_reporting_phrase(text), words, _reporting_words(words, written=word_runs(text)))
 
