@@ -26,8 +26,8 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         # a date opening the phrase after "according to" is not the speaker
         ("According to a March 14, 2019 Kell Port press release, exports fell.",
          ["a Kell Port press release"]),
-        ("According to the 12 May report by Arland Port, exports fell.", ["the report"]),
-        ("According to a May 2019 poll by Arland Radio, most agree.", ["a poll"]),
+        ("According to the 12 May report by Arland Port, exports fell.", ["Arland Port"]),
+        ("According to a May 2019 poll by Arland Radio, most agree.", ["Arland Radio"]),
         ("According to a 2015 Kell court decision, the port is public.", ["a Kell court decision"]),
         ("According to May, the deal is done.", []),
         ("According to Jan Kowalski, 12 ships sank.", ["Jan Kowalski"]),  # a month alone is a name
@@ -62,6 +62,14 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("Omar Lind responded by saying no ships were lost.", ["Omar Lind"]),  # "by" + gerund: active
         ("Omar Lind said by video link that no ships were lost.", ["Omar Lind"]),  # "by" + a means
         ("The mayor said by telephone the port was open.", ["The mayor"]),
+        # a thing someone wrote, after "according to": its author speaks (a Wikinews pool article's
+        # "a Twitter post by Amy Cook" became an actor)
+        ("According to a Twitter post by Amy Cook, director of the event, the tusk was real.", ["Amy Cook"]),
+        ("According to a statement by port police, two ships sank.", ["port police"]),
+        ("According to a report by the harbour commission, two ships sank.", ["the harbour commission"]),
+        ("According to the report, two ships sank.", ["the report"]),
+        ("According to the report, issued by Arland Port, two ships sank.", ["the report"]),
+        ("According to a search by Arland Port, two ships sank.", ["a search"]),  # no author
         # "called" giving a name is no speech (a Wikinews pool article gave "Hall" a claim)
         ('The university ran a program at Fishmongers\' Hall called "Learning Together".', []),
         ("He has been out on license, also called parole, since 2018.", []),
