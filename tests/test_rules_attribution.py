@@ -135,6 +135,9 @@ def test_helpers() -> None:
     assert actor_named_in("Russian Defense Ministry", "Russia said on Tuesday")
     assert not actor_named_in("The union", "The ferry leaves at 7:15")
     assert actor_named_in("US", "The US denied it") and not actor_named_in("US", "They told us")
+    # a place's people are not the place (a Wikinews pool article: "Londoners", named by "Mayor of London")
+    assert not actor_named_in("Londoners", "tweeted Mayor of London Sadiq Khan")
+    assert actor_named_in("Londoners", "ordinary Londoners say") and actor_named_in("Londoner", "Londoners")
     assert has_reporting_cue("The claims were denied.") and has_reporting_cue("“Yes.”")
     assert not has_reporting_cue("Bicycles travel free of charge.")
     # Deeds in the forms of reporting words are no cue; their reporting forms still are.

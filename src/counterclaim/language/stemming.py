@@ -28,10 +28,18 @@ def stem(word: str) -> str:
     return stemmed
 
 
+PEOPLE_ENDINGS = ("er", "ers")
+"""Endings that make a place's name its people ("londoners", "berliner"): not the place's own name."""
+
+
 def share_stem(a: str, b: str) -> bool:
-    """Whether two lower-cased name words are one word in two forms ("russia" ~ "russian")."""
+    """Whether two lower-cased name words are one word in two forms ("russia" ~ "russian"; not
+    "london" ~ "londoners", its people, `PEOPLE_ENDINGS`)."""
     if a == b:
         return True
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and long[len(short) :] in PEOPLE_ENDINGS:
+        return False
     return (
         len(a) >= SHARED_PREFIX_CHARS
         and len(b) >= SHARED_PREFIX_CHARS

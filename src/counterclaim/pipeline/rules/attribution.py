@@ -76,7 +76,8 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
     "The actor must be named in the cited sentence, the `before` sentences before it or the `after` one "
     "after it (a headline: the `header` sentences below it; a sentence of a quotation that runs on: "
     "also anywhere in the quotation or the sentence just before or after it); name words are compared "
-    "by shared stem. Words quoted as speech (inside double quotation marks, more than `name_words` "
+    'by shared stem ("Russian" names Russia; "Londoners", a place\'s people, are not named by "London").'
+    " Words quoted as speech (inside double quotation marks, more than `name_words` "
     'words) name no speaker: whom a quotation speaks of is not who says it ("\u201cOn the one hand, the '
     'authorities announced the withdrawal ...\u201d" is no claim of the authorities); a shorter quotation '
     'is a name or a phrase ("The \u201cIslamic State\u201d group said ...").',
