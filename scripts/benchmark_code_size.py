@@ -72,7 +72,8 @@ def _answer(body: dict[str, Any]) -> dict[str, Any]:
     if name == "SpeakerClaims":
         return {key: {"statement_in_english": "Troops are growing.", "kind": "assertion", "hedged": False}
                 for key in schema["properties"]}  # fmt: skip
-    return {key: "x" for key in schema.get("properties", {})}
+    # restatements, explanations: any sentence that fits the schema, so no answer is re-asked
+    return {key: "Troops are growing." for key in schema.get("properties", {})}
 
 
 def stand_in(latency: float = 0.0) -> httpx2.MockTransport:
