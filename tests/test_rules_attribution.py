@@ -138,6 +138,7 @@ def test_helpers() -> None:
     # a place's people are not the place (a Wikinews pool article: "Londoners", named by "Mayor of London")
     assert not actor_named_in("Londoners", "tweeted Mayor of London Sadiq Khan")
     assert actor_named_in("Londoners", "ordinary Londoners say") and actor_named_in("Londoner", "Londoners")
+    assert actor_named_in("Hamburg police", "Die Hamburger Polizei teilte mit")  # a German place's adjective
     assert has_reporting_cue("The claims were denied.") and has_reporting_cue("“Yes.”")
     assert not has_reporting_cue("Bicycles travel free of charge.")
     # Deeds in the forms of reporting words are no cue; their reporting forms still are.
@@ -520,6 +521,8 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         'The university ran a program at Fishmongers\' Hall called "Learning Together".',
         "He was released in 2018 and has been out on license, also called parole, since then.",
         "The so-called harbour tax was dropped in May.",
+        "The so called harbour tax was dropped in May.",
+        'The university ran a program at Fishmongers\' Hall called "Learning Together."',  # US style
     ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:
@@ -539,6 +542,10 @@ def test_narration_has_no_reporting_cue(sentence: str) -> None:
         "The mayor, speaking later, also called it shameful.",
         'Trump called "Fake News" the enemy of the people.',
         "Police called the suspect dangerous.",
+        # found by a review: a speaker's "called", and "so" meaning "therefore"
+        'Trump attacked what he called "Fake News".',
+        'The ad mocked what Trump has called "Crooked Hillary".',
+        "The EU was alarmed and so called on Russia to withdraw.",
     ],
 )
 def test_a_speech_noun_or_a_name_after_a_or_an_still_reports(sentence: str) -> None:

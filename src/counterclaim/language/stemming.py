@@ -28,8 +28,9 @@ def stem(word: str) -> str:
     return stemmed
 
 
-PEOPLE_ENDINGS = ("er", "ers")
-"""Endings that make a place's name its people ("londoners", "berliner"): not the place's own name."""
+PEOPLE_ENDINGS = ("ers",)
+"""The ending that makes a place's name its people ("londoners", "berliners"): not the place's own
+name. Not "er" alone: a German place's adjective ("Hamburger Polizei") names the place's police."""
 
 
 def share_stem(a: str, b: str) -> bool:

@@ -28,27 +28,45 @@ def is_name(stretch: str) -> bool:
     )
 
 
+_QUOTED_AFTER = (
+    r"\s*(?:\"(?P<plain>[^\"]{1,80})\"|\u201c(?P<curly>[^\u201c\u201d]{1,80})\u201d)\s*(?:[.,;:)]|$)"
+)
 _CALLED_A_NAME = re.compile(
-    r"\bso[\s-]+called\b"
-    r"|(?<=,)\s*(?:also|sometimes|often|commonly|formerly)\s+called\s+(?!(?:for|on|upon|it|him|her|them|this"
-    r"|that|the|a|an|out|off|back|up|in|me|us)\b)[\w'\u2019-]+(?:\s[\w'\u2019-]+)?\s*[,.;)]"
-    r"|\bcalled(?=\s*(?:\"(?P<plain>[^\"]{1,80})\"|\u201c(?P<curly>[^\u201c\u201d]{1,80})\u201d)\s*(?:[.,;:)]|$))",
+    r"\bso[\s-]+(?P<so>called)\b(?!\s+(?:for|on|upon)\b)"
+    r"|(?<=,)\s*(?:also|sometimes|often|commonly|formerly)\s+(?P<aside>called)\s+(?!(?:for|on|upon|it|him|her"
+    r"|them|this|that|the|a|an|out|off|back|up|in|me|us)\b)[\w'\u2019-]+(?:\s[\w'\u2019-]+)?\s*[,.;)]"
+    rf"|\b(?P<quoted>called)(?={_QUOTED_AFTER})",
     re.IGNORECASE,
 )
-""""called" giving a thing its name, not reporting speech: "so-called", an aside after a comma ("out
-on license, also called parole, and ..."; not ", also called for calm"), or a quoted name closing its
-clause ('a program at Fishmongers' Hall called "Learning Together".'; the quoted words must be a
-name, `is_name`: not 'called "the attack cowardly".')."""
+""""called" giving a thing its name, not reporting speech: "so-called" (not "and so called on Russia"),
+an aside after a comma ("out on license, also called parole, and ..."; not
+", also called for calm"), or a quoted name closing its clause ('a program at Fishmongers' Hall called
+\u201cLearning Together\u201d.'; the quoted words must be a name, `is_name`: not 'called "the attack
+cowardly"', and not after a speaker: 'what he called "Fake News"', `_SPEAKER_BEFORE`). Single quotation
+marks are not read: they are also apostrophes."""
+_SPEAKER_BEFORE = frozenset("what who whom which that has have had he she they we i you it also".split())
+"""Words among the three before a quoted "called" that make it a speaker's word: "what he called",
+"who has called", "Trump has also called"."""
+_LOOK_BACK_WORDS = 3
+
+
+def naming_calls(text: str) -> list[int]:
+    """Where each "called" that gives a name (`_CALLED_A_NAME`) begins in the text."""
+    starts: list[int] = []
+    for match in _CALLED_A_NAME.finditer(text):
+        group = next(name for name in ("so", "aside", "quoted") if match.group(name) is not None)
+        if group == "quoted":
+            quoted = (match.group("plain") or match.group("curly") or "").rstrip(".,")  # US style: "X."
+            before = re.findall(r"[\w']+", text[: match.start()])[-_LOOK_BACK_WORDS:]
+            if not is_name(quoted) or any(word.casefold() in _SPEAKER_BEFORE for word in before):
+                continue
+        starts.append(match.start(group))
+    return starts
 
 
 def with_names_given(text: str) -> str:
-    """The text with "called" that gives a name (`_CALLED_A_NAME`) written "named", a word that reports
-    no speech."""
-
-    def named(match: re.Match[str]) -> str:
-        quoted = match.group("plain") or match.group("curly")
-        if quoted is not None and not is_name(quoted):
-            return match.group()
-        return re.sub(r"called", "named", match.group(), flags=re.IGNORECASE)
-
-    return _CALLED_A_NAME.sub(named, text)
+    """The text with each "called" that gives a name (`naming_calls`) written "named", a word that
+    reports no speech."""
+    for start in reversed(naming_calls(text)):
+        text = f"{text[:start]}named{text[start + len('called') :]}"
+    return text

@@ -15,7 +15,7 @@ from itertools import takewhile
 from typing import NamedTuple
 
 from counterclaim.language import english, english_numbers
-from counterclaim.text.naming import with_names_given
+from counterclaim.text.naming import naming_calls
 
 REPORTING_VERBS = english.REPORTING_VERBS
 _WORD = re.compile(
@@ -25,15 +25,26 @@ _WORD = re.compile(
     r"|\w+(?:[\u2019'-]\w+)*|[^\w\s]"
 )
 _POSSESSIVE = ("\u2019s", "'s")
+
+
+def _tokens(sentence: str) -> tuple[list[str], set[int]]:
+    """The sentence's tokens, and the positions of those that are "called" giving a name
+    (`text.naming.naming_calls`: "Fishmongers' Hall called \u201cLearning Together\u201d" frames no
+    speaker)."""
+    matches = list(_WORD.finditer(sentence))
+    starts = set(naming_calls(sentence))
+    return [m.group() for m in matches], {i for i, m in enumerate(matches) if m.start() in starts}
+
+
 _MAX_SPEAKER_WORDS = 8
 
 
 def reported_speakers(sentence: str) -> list[str]:
     """The speakers a sentence reports, as written in it, in order of appearance, without repeats."""
-    tokens = _WORD.findall(with_names_given(sentence))  # not "Fishmongers' Hall called "Learning ...""
+    tokens, naming = _tokens(sentence)
     found: list[str] = []
     for index, token in enumerate(tokens):
-        if token in REPORTING_VERBS:  # lower-case only: "States" in "United States" is no verb
+        if token in REPORTING_VERBS and index not in naming:  # lower-case only: "United States" is no verb
             if _passive(tokens, index):
                 continue  # "Hospitals stressed by the surge": the agent follows "by"
             before = _speaker_before(tokens, index)
@@ -63,7 +74,8 @@ def reported_speakers(sentence: str) -> list[str]:
 
 
 AUTHORED_THINGS = frozenset(
-    "post posts tweet tweets message letter statement video report poll survey study release blog".split()
+    """post posts tweet tweets message letter statement statements video report reports poll survey study
+    studies analysis investigation estimate estimates release blog""".split()
 )
 """Things written or made by someone: after "according to", the one named after "by" speaks ("according to
 a Twitter post by Amy Cook" is Amy Cook's; the gold format gives a relayed claim to its first speaker)."""
@@ -80,8 +92,20 @@ def _author(tokens: list[str], to: int) -> str | None:
         if token.casefold() == "by":
             if tokens[position - 1].casefold() not in AUTHORED_THINGS:
                 return None
-            return _speaker_after(tokens, position)
+            return _before_a_participle(_speaker_after(tokens, position))
     return None
+
+
+def _before_a_participle(phrase: str | None) -> str | None:
+    """The phrase up to a lower-case participle after its first word, which begins a clause of its own
+    ("the ministry quoted by Tass" -> "the ministry", "Reuters citing two officials" -> "Reuters")."""
+    if phrase is None:
+        return None
+    words = phrase.split()
+    for index, word in enumerate(words[1:], start=1):
+        if word.islower() and word.endswith(("ed", "ing")) and word not in english.SPEAKER_NOUNS:
+            return " ".join(words[:index])
+    return phrase
 
 
 class SideReport(NamedTuple):
@@ -301,10 +325,10 @@ def pronoun_speaks(sentence: str) -> bool:
 
 def speaking_pronouns(sentence: str) -> list[str]:
     """The pronouns that speak in the sentence, case-folded, in order ("he" in "'...,' he said")."""
-    tokens = _WORD.findall(with_names_given(sentence))  # not "Fishmongers' Hall called "Learning ...""
+    tokens, naming = _tokens(sentence)
     found: list[str] = []
     for index, token in enumerate(tokens):
-        if token not in REPORTING_VERBS:
+        if token not in REPORTING_VERBS or index in naming:
             continue
         end = _speaker_end(tokens, index)
         if end > 0 and tokens[end - 1].casefold() in english.SUBJECT_PRONOUNS:

@@ -99,7 +99,7 @@ NO_REPORTING_CUE = Rule(
     'idiom "is to blame"; nor a word that only begins like one: "replaced", "urgent", "a quota"; nor '
     '"states" the noun: "the United States", "in states", "swing states", "states won by"; nor a word'
     ' after an article\'s or a possessive\'s "self-": "the self-proclaimed leader"; nor "called" giving'
-    ' a name: "so-called", "a program called \'Learning Together\'.", ", also called parole,";'
+    ' a name: "so-called", "a program called \u201cLearning Together\u201d", ", also called parole,";'
     ' "indicated" counts '
     'only after has/have/had, "clarified" only before "that", "agreed" only before "to" or "that") or'
     " a quotation mark in its sentence, or must open with a pronoun going on with the account of a "
@@ -176,7 +176,7 @@ def _quotes_only_names(text: str) -> bool:
     if sum(word[:1].isupper() for word in outside) * 2 >= len(outside):
         return False  # a headline: every word is capitalised
     named = [_named_before(text[: match.start()]) for match in _QUOTED.finditer(text)]
-    return all(named) and all(is_name(stretch) for stretch in stretches)
+    return all(named) and all(is_name(stretch.rstrip(".,")) for stretch in stretches)  # US style: "X."
 
 
 def _named_before(text: str) -> bool:
