@@ -74,6 +74,21 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("According to a statement by the ministry quoted by Tass, two ships sank.", ["the ministry"]),
         ("According to a report by Reuters quoting port sources, two ships sank.", ["Reuters"]),
         ("According to an analysis by the Arland Post, two ships sank.", ["the Arland Post"]),
+        # unnamed sources described by their tie to a matter, and the sources an outlet relays
+        # (Wikinews pool articles: "which cited sources close to the investigation")
+        ("Sources close to the investigation said the man had fled.", ["Sources close to the investigation"]),
+        ("According to people familiar with the matter, it is off.", ["people familiar with the matter"]),
+        ("Two senior Arland officials with knowledge of the talks told the radio the deal is off.",
+         ["Two senior Arland officials with knowledge of the talks"]),
+        ("Sources within the ministry say the plan failed.", ["Sources within the ministry"]),
+        ("Arland Radio reported the deal was off, citing two officials.", ["Arland Radio", "two officials"]),
+        ("According to Arland Radio, which cited sources close to the investigation, the man had fled.",
+         ["Arland Radio", "sources close to the investigation"]),
+        ("Outlets reported him dead citing sources within the United States Department of Defense.",
+         ["Outlets", "sources within the United States Department of Defense"]),
+        ("The court, in a ruling citing a lack of evidence, freed him.", []),  # citing a reason
+        ("He was quoting Shakespeare.", []),
+        ("The mayor said people close to the victims were devastated.", ["The mayor"]),
         # "called" giving a name frames no speaker, and a speaker's words keep their spelling
         ('According to the so-called Islamic State, two ships sank.', ["the so-called Islamic State"]),
         ("The group, also called ISIS, said it was responsible.", ["The group, also called ISIS"]),

@@ -47,7 +47,7 @@ def reported_speakers(sentence: str) -> list[str]:
         if token in REPORTING_VERBS and index not in naming:  # lower-case only: "United States" is no verb
             if _passive(tokens, index):
                 continue  # "Hospitals stressed by the surge": the agent follows "by"
-            before = _speaker_before(tokens, index)
+            before = _unnamed_source_before(tokens, index) or _speaker_before(tokens, index)
             if before:
                 found.append(before)
             elif (
@@ -67,10 +67,129 @@ def reported_speakers(sentence: str) -> list[str]:
             and index + 1 < len(tokens)
             and tokens[index + 1].casefold() == "to"
         ):
-            after = _author(tokens, index + 1) or _speaker_after(tokens, index + 1, dated=True)
+            after = (
+                _unnamed_source_from(tokens, index + 2)
+                or _author(tokens, index + 1)
+                or _speaker_after(tokens, index + 1, dated=True)
+            )
             if after:
                 found.append(after)
+        elif _relays(tokens, index):
+            after = _unnamed_source_from(tokens, index + 1) or _relayed_speaker(tokens, index)
+            if after:
+                found.append(after)  # "Reuters reported ..., citing two officials": the officials speak
     return list(dict.fromkeys(found))
+
+
+def _relays(tokens: list[str], index: int) -> bool:
+    """Whether the token names whom an outlet relays: "citing", "quoting" after a comma, or "cited"
+    after "which" or "who" ("According to AFP, which cited sources close to the investigation")."""
+    token, before = tokens[index], tokens[index - 1].casefold() if index > 0 else ""
+    return (
+        token == "citing"
+        or (token == "quoting" and before == ",")
+        or (token == "cited" and before in ("which", "who"))
+    )
+
+
+def _relayed_speaker(tokens: list[str], verb: int) -> str | None:
+    """The speaker named after "citing" when it is one: a name or a speaker's noun ("citing two
+    officials", "citing Pentagon sources"; not "citing a lack of evidence")."""
+    phrase = _speaker_after(tokens, verb)
+    if phrase is None:
+        return None
+    words = phrase.split()
+    named = any(word[:1].isupper() or word.casefold() in english.SPEAKER_NOUNS for word in words[1:] or words)
+    return phrase if named else None
+
+
+SOURCE_HEADS = frozenset(
+    """source sources people person persons official officials diplomat diplomats aide aides insider
+    insiders""".split()
+)
+"""Nouns of an unnamed source described by its tie to a matter ("sources close to the investigation",
+"people familiar with the matter", "officials with knowledge of the talks")."""
+_SOURCE_TIES = (
+    ("close", "to"),
+    ("familiar", "with"),
+    ("with", "knowledge", "of"),
+    ("with", "direct", "knowledge", "of"),
+    ("briefed", "on"),
+    ("knowledgeable", "about"),
+    ("within",),
+)
+_SOURCE_ADJECTIVES = frozenset(
+    """senior unnamed anonymous government military intelligence administration security police other
+    multiple several some many two three four five six western european american diplomatic""".split()
+)
+_SOURCE_OPENING_WORDS = 3
+_SOURCE_MATTER_WORDS = 6
+
+
+def _unnamed_source_from(tokens: list[str], start: int) -> str | None:
+    """The unnamed source described by its tie to a matter that begins at `start` ("two sources close to
+    the investigation", "people familiar with the president's thinking", "sources within the United
+    States Department of Defense"), None when none does."""
+    end = _unnamed_source_end(tokens, start)
+    return None if end is None else " ".join(tokens[start:end])
+
+
+def _unnamed_source_before(tokens: list[str], verb: int) -> str | None:
+    """The unnamed source described by its tie to a matter that ends just before the reporting verb
+    ("Sources close to the investigation said ..."), None when none does."""
+    end = _speaker_end(tokens, verb)
+    first = max(0, end - _SOURCE_OPENING_WORDS - len(max(_SOURCE_TIES, key=len)) - _SOURCE_MATTER_WORDS - 1)
+    for start in range(first, end):
+        if _unnamed_source_end(tokens, start) == end:
+            return " ".join(tokens[start:end])
+    return None
+
+
+def _unnamed_source_end(tokens: list[str], start: int) -> int | None:
+    position = start
+    while (
+        position < len(tokens)
+        and position - start < _SOURCE_OPENING_WORDS
+        and tokens[position].casefold() not in SOURCE_HEADS
+        and _opens_a_source(tokens[position])
+    ):
+        position += 1
+    if position >= len(tokens) or tokens[position].casefold() not in SOURCE_HEADS:
+        return None
+    position += 1
+    words = [token.casefold() for token in tokens[position : position + 4]]
+    tie = next((tie for tie in _SOURCE_TIES if tuple(words[: len(tie)]) == tie), None)
+    if tie is None:
+        return None
+    position += len(tie)
+    matter = position
+    if matter >= len(tokens) or not (
+        tokens[matter].casefold() in english.DETERMINERS
+        or tokens[matter].casefold() in english.POSSESSIVE_PRONOUNS
+        or tokens[matter][:1].isupper()
+    ):
+        return None
+    while position < len(tokens) and position - matter < _SOURCE_MATTER_WORDS:
+        token = tokens[position]
+        lower = token.casefold()
+        if not token[:1].isalnum() or token in REPORTING_VERBS:  # lower case only: "United States"
+            break
+        if lower in english.FUNCTION_WORDS and lower not in ("of", "the", "a", "an") and position > matter:
+            break
+        position += 1
+    return position
+
+
+def _opens_a_source(token: str) -> bool:
+    """A word that may stand before an unnamed source's noun: a determiner, a figure, a capitalised word
+    ("Pentagon", "U.S.") or an adjective of `_SOURCE_ADJECTIVES`."""
+    lower = token.casefold()
+    return (
+        lower in english.DETERMINERS
+        or lower in _SOURCE_ADJECTIVES
+        or token.isdigit()
+        or (token[:1].isupper() and token[:1].isalpha())
+    )
 
 
 AUTHORED_THINGS = frozenset(
