@@ -89,6 +89,10 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("The court, in a ruling citing a lack of evidence, freed him.", []),  # citing a reason
         ("He was quoting Shakespeare.", []),
         ("The mayor said people close to the victims were devastated.", ["The mayor"]),
+        # "read" gives a document's words (a Wikinews pool article: "Trump's statement read: ...")
+        ('Omar Lind\'s statement read: "No ships were lost."', ["Omar Lind's statement"]),
+        ("Arland Port's statement reads that no ships were lost.", ["Arland Port's statement"]),
+        ("He read the report aloud.", []),
         # "called" giving a name frames no speaker, and a speaker's words keep their spelling
         ('According to the so-called Islamic State, two ships sank.', ["the so-called Islamic State"]),
         ("The group, also called ISIS, said it was responsible.", ["The group, also called ISIS"]),

@@ -44,7 +44,7 @@ def reported_speakers(sentence: str) -> list[str]:
     tokens, naming = _tokens(sentence)
     found: list[str] = []
     for index, token in enumerate(tokens):
-        if token in REPORTING_VERBS and index not in naming:  # lower-case only: "United States" is no verb
+        if (token in REPORTING_VERBS and index not in naming) or _document_reads(tokens, index):
             if _passive(tokens, index):
                 continue  # "Hospitals stressed by the surge": the agent follows "by"
             before = _unnamed_source_before(tokens, index) or _speaker_before(tokens, index)
@@ -79,6 +79,16 @@ def reported_speakers(sentence: str) -> list[str]:
             if after:
                 found.append(after)  # "Reuters reported ..., citing two officials": the officials speak
     return list(dict.fromkeys(found))
+
+
+DOCUMENT_NOUNS = frozenset("statement letter message note post tweet release notice sign banner".split())
+"""Things whose words "read" ("Trump's statement read: ..."): "read" reports their words."""
+
+
+def _document_reads(tokens: list[str], index: int) -> bool:
+    """Whether the token is "read" or "reads" after a thing whose words it gives ("The statement read:
+    ...", "Trump's statement reads"; not "He read the report")."""
+    return tokens[index] in ("read", "reads") and index > 0 and tokens[index - 1].casefold() in DOCUMENT_NOUNS
 
 
 def _relays(tokens: list[str], index: int) -> bool:
