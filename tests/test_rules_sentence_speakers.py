@@ -13,10 +13,12 @@ from counterclaim.pipeline.proposals import Proposal, Proposals, ProposedClaim
 from counterclaim.pipeline.rules.actor_names import ActorRegistry
 from counterclaim.pipeline.rules.attribution import ONLY_NAMES_ACTOR, AttributionCheck
 from counterclaim.pipeline.rules.sentence_speakers import (
+    CITED_SOURCE,
     CLOSING_FRAME,
     QUOTATION_SPEAKER,
     RELAYED_WORDS,
     SENTENCE_AS_ACTOR,
+    cited_source,
     closing_speaker,
     quotation_speaker,
     relayed_speaker,
@@ -71,6 +73,41 @@ def test_the_words_an_outlet_relays_go_to_their_speaker(
     sentence: str, actor: str, kind: str, expected: str | None
 ) -> None:
     speaker = relayed_speaker(sentence, reported_speakers(sentence), actor, kind=kind, actors=_registry())
+    assert (None if speaker is None else speaker.actor) == expected
+
+
+# (the sentence, the claim's actor, its kind, whose claim it becomes: an actor's name, or the phrase
+# of a source the article has no actor for yet); seen on Wikinews pool articles ("multiple news outlets
+# reported Hamza bin Laden to be dead citing sources within the United States Department of Defense")
+CITED_CASES = [
+    pytest.param("Reuters reported the wall was dead, citing two officials.", "Reuters", "assertion",
+                 "two officials", id="citing-a-source-no-actor-yet"),
+    pytest.param("According to Reuters, which cited sources close to the army, the wall was dead.", "Reuters",
+                 "assertion", "sources close to the army", id="which-cited-an-unnamed-source"),
+    pytest.param("NBC reported the wall was dead, quoting Adam Schiff.", "NBC", "assertion", "Adam Schiff",
+                 id="quoting-an-actor"),
+    pytest.param("Reuters reported the wall was dead, citing two officials.", "two officials", "assertion",
+                 None, id="the-actor-is-the-source"),
+    pytest.param("Reuters reported the wall was dead, citing Adam Schiff.", "Schiff", "assertion", None,
+                 id="the-actor-is-the-source-by-another-form"),
+    pytest.param("The army closed the road, citing two officials.", "the army", "action", None, id="a-deed"),
+    pytest.param("He reported the wall was dead, citing two officials.", "Reuters", "assertion", None,
+                 id="a-pronoun-speaks"),
+    pytest.param("Reuters, citing two officials, and NBC, quoting Adam Schiff, said it was dead.", "Reuters",
+                 "assertion", None, id="two-sources"),
+    pytest.param("The wall was dead, citing two officials, Reuters said.", "Reuters", "assertion", None,
+                 id="the-actor-named-after-the-source"),
+    pytest.param("Reuters reported the wall was dead, citing a lack of funds.", "Reuters", "assertion", None,
+                 id="citing-a-reason"),
+]  # fmt: skip
+EXERCISED |= {CITED_SOURCE} if any(case.values[-1] is not None for case in CITED_CASES) else set()
+
+
+@pytest.mark.parametrize(("sentence", "actor", "kind", "expected"), CITED_CASES)
+def test_a_claim_relayed_from_a_cited_source_goes_to_that_source(
+    sentence: str, actor: str, kind: str, expected: str | None
+) -> None:
+    speaker = cited_source(sentence, actor, kind=kind, actors=_registry())
     assert (None if speaker is None else speaker.actor) == expected
 
 
@@ -378,3 +415,31 @@ def test_the_actors_step_hands_the_claim_over_and_an_outlet_without_claims_is_no
         ("Assange", "statement 3"),
         ("NBC", "statement 4"),
     ]
+
+
+def test_the_actors_step_makes_an_actor_of_a_cited_source() -> None:
+    text = "Reuters reported the wall was dead, citing two officials. Reuters said the gate was shut."
+    model = FakeModel({"ActorDetailsByName": [{"Reuters": {"kind": "media", "role": None, "aliases": []}}]})
+    state = state_for(text, model)
+    for number in (1, 2):
+        state.proposals.kept.append(
+            Proposal(
+                id=f"p{number}",
+                sentences=(number,),
+                actor="Reuters",
+                statement=f"statement {number}",
+                kind="assertion",
+                hedged=False,
+            )
+        )
+    state.statements = list(state.proposals.kept)
+    run_step(state, actors.run, actors.NAME)
+    cited = [(d.action, d.proposal) for d in state.trace.decisions() if d.rule == CITED_SOURCE.name]
+    assert cited == [(DecisionAction.RELABELED, "p1")]
+    assert [(item.id, item.actor) for item in state.statements] == [
+        ("p1", "two officials"),
+        ("p2", "Reuters"),
+    ]
+    run_step(state, assemble.run, assemble.NAME)
+    kinds = {actor.name: actor.kind.value for actor in state.actors}
+    assert kinds == {"Reuters": "media", "two officials": "unnamed_source"}

@@ -75,10 +75,24 @@ def reported_speakers(sentence: str) -> list[str]:
             if after:
                 found.append(after)
         elif _relays(tokens, index):
-            after = _unnamed_source_from(tokens, index + 1) or _relayed_speaker(tokens, index)
+            after = _cited_at(tokens, index)
             if after:
                 found.append(after)  # "Reuters reported ..., citing two officials": the officials speak
     return list(dict.fromkeys(found))
+
+
+def cited_sources(sentence: str) -> list[str]:
+    """The sources a sentence says its words were relayed from, as written, in order: the one named
+    after "citing", ", quoting" or "which cited" ("Reuters reported ..., citing two officials")."""
+    tokens, _ = _tokens(sentence)
+    found = (_cited_at(tokens, index) for index in range(len(tokens)) if _relays(tokens, index))
+    return list(dict.fromkeys(phrase for phrase in found if phrase))
+
+
+def _cited_at(tokens: list[str], index: int) -> str | None:
+    """The source named after the relaying word at `index`: an unnamed source by its tie to a matter,
+    or a name or speaker's noun."""
+    return _unnamed_source_from(tokens, index + 1) or _relayed_speaker(tokens, index)
 
 
 DOCUMENT_NOUNS = frozenset("statement letter message note post tweet release notice sign banner".split())
@@ -88,7 +102,24 @@ DOCUMENT_NOUNS = frozenset("statement letter message note post tweet release not
 def _document_reads(tokens: list[str], index: int) -> bool:
     """Whether the token is "read" or "reads" after a thing whose words it gives ("The statement read:
     ...", "Trump's statement reads"; not "He read the report")."""
-    return tokens[index] in ("read", "reads") and index > 0 and tokens[index - 1].casefold() in DOCUMENT_NOUNS
+    return (
+        tokens[index] in ("read", "reads")
+        and index > 0
+        and tokens[index - 1].casefold() in DOCUMENT_NOUNS
+        and (index + 1 >= len(tokens) or tokens[index + 1].casefold() not in ("like", "as"))
+    )  # not "NATO's statement reads like a declaration of war"
+
+
+_DOCUMENT_OWNER = re.compile(
+    rf"^(?P<owner>[A-Z][^,;:]{{0,60}}?)['\u2019]s\s+(?:{'|'.join(sorted(DOCUMENT_NOUNS))})$", re.IGNORECASE
+)
+
+
+def document_owner(phrase: str) -> str:
+    """Whose a document is, when a speaker phrase is one's ("Trump's statement" -> "Trump"); the phrase
+    itself otherwise ("A ministry statement")."""
+    match = _DOCUMENT_OWNER.match(phrase)
+    return phrase if match is None else match.group("owner")
 
 
 def _relays(tokens: list[str], index: int) -> bool:

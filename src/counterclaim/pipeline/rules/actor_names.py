@@ -709,10 +709,11 @@ class ActorRegistry:
         spelled = spelled_as_in_article(" ".join(name.split()), self._article_text)
         return None if spelled == name else spelled
 
-    def record_kinds_from_names(self) -> None:
-        """Trace the actors the model gave no kind for (their kind is guessed from the name)."""
+    def record_kinds_from_names(self, name: str | None = None) -> None:
+        """Trace the actors the model gave no kind for (their kind is guessed from the name); with a
+        `name`, only the actor of that name (one added after the actors were described)."""
         for group in self._groups:
-            if group.details is None:
+            if group.details is None and (name is None or group.matches(name)):
                 name = group.english or group.canonical()
                 guessed = _guess_kind(name).value
                 self._record(

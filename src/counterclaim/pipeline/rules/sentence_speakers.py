@@ -32,11 +32,17 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from counterclaim.language import english
-from counterclaim.pipeline.rules.attribution import has_quotation_mark, has_reporting_cue
+from counterclaim.pipeline.rules.attribution import actor_named_in, has_quotation_mark, has_reporting_cue
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
 from counterclaim.text.quotations import quotation_frames
-from counterclaim.text.speakers import closing_frame, pronoun_speaks, reported_speakers
+from counterclaim.text.speakers import (
+    cited_sources,
+    closing_frame,
+    document_owner,
+    pronoun_speaks,
+    reported_speakers,
+)
 
 RELAYED_WORDS = Rule(
     "attribution.relayed_words",
@@ -75,7 +81,16 @@ SENTENCE_AS_ACTOR = Rule(
     "checks to drop.",
     {"min_words": _SENTENCE_AS_ACTOR_WORDS},
 )
-RULES = (RELAYED_WORDS, QUOTATION_SPEAKER, CLOSING_FRAME, SENTENCE_AS_ACTOR)
+CITED_SOURCE = Rule(
+    "attribution.cited_source",
+    "A claim of one sentence (not a deed) whose actor is named before the one source the sentence "
+    'cites ("..., citing two officials", "which cited sources close to the investigation", ", quoting '
+    'local police") is given to that source, as the gold format gives a relayed claim to its first '
+    "speaker; an actor is made for the source when the article has none yet. Not when a pronoun "
+    "speaks in the sentence, nor when the actor is the source; when the source has a claim on the "
+    "sentence already, it is the same words twice and is left out.",
+)
+RULES = (RELAYED_WORDS, CITED_SOURCE, QUOTATION_SPEAKER, CLOSING_FRAME, SENTENCE_AS_ACTOR)
 
 
 class ActorList(Protocol):
@@ -147,7 +162,27 @@ def _frame_speakers(sentences: Sequence[str], run: range) -> list[str] | None:
     frames = quotation_frames([sentences[n - 1] for n in run])
     if frames is None or any(pronoun_speaks(frame) for frame in frames):
         return None
-    return list(dict.fromkeys(phrase for frame in frames for phrase in reported_speakers(frame)))
+    # "Trump's statement read: ..." is Trump's
+    return list(
+        dict.fromkeys(document_owner(phrase) for frame in frames for phrase in reported_speakers(frame))
+    )
+
+
+def cited_source(sentence: str, actor: str, *, kind: str, actors: ActorList) -> Speaker | None:
+    """The source the claim's sentence cites for its words when the claim's actor is the one citing it
+    (named before it), None otherwise: `Speaker.actor` is the actor that source is, or the phrase
+    itself when the article has no actor for it yet (`CITED_SOURCE`)."""
+    if kind == "action" or pronoun_speaks(sentence):
+        return None
+    sources = cited_sources(sentence)
+    if len(sources) != 1:
+        return None
+    phrase = sources[0]
+    name = actors.naming(phrase)
+    own = actors.naming(actor)
+    if (name is not None and name == own) or not actor_named_in(actor, sentence[: sentence.find(phrase)]):
+        return None
+    return Speaker(name or phrase, phrase)
 
 
 def relayed_speaker(

@@ -15,10 +15,12 @@ from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import name_key
 from counterclaim.pipeline.rules.sentence_speakers import (
+    CITED_SOURCE,
     CLOSING_FRAME,
     QUOTATION_SPEAKER,
     RELAYED_WORDS,
     Speaker,
+    cited_source,
     closing_speaker,
     quotation_speaker,
     relayed_speaker,
@@ -98,12 +100,16 @@ def _to_relayed_speakers(state: AnalysisState) -> None:
             kept.append(item)
             continue
         rule, speaker = found
+        if registry.naming(speaker.actor) is None:  # a cited source the article has no actor for yet
+            registry.add_name(speaker.actor)
+            registry.record_kinds_from_names(speaker.actor)
         owner = registry.id_of(speaker.actor)
         owns_sentence = any(
             other.sentences == item.sentences and registry.id_of(other.actor) == owner
             for other in state.statements
         )
         words = {
+            CITED_SOURCE: f"sentence {item.sentences[0]} cites {speaker.phrase!r} for its words",
             RELAYED_WORDS: f"sentence {item.sentences[0]} relays the words of {speaker.phrase!r}",
             QUOTATION_SPEAKER: f"sentence {item.sentences[0]} is in a quotation of {speaker.phrase!r}",
             CLOSING_FRAME: f"sentence {item.sentences[0]} closes with {speaker.phrase!r} as its speaker",
@@ -121,12 +127,15 @@ def _to_relayed_speakers(state: AnalysisState) -> None:
 
 
 def _speaker_of(state: AnalysisState, item: Proposal) -> tuple[Rule, Speaker] | None:
-    """Whose words a claim of one sentence are when they are another actor's: an outlet relaying them
-    (`RELAYED_WORDS`), else a quotation's frame naming its speaker (`QUOTATION_SPEAKER`), else a frame
-    closing the sentence (`CLOSING_FRAME`)."""
+    """Whose words a claim of one sentence are when they are another actor's: the source its actor
+    cites (`CITED_SOURCE`), else an outlet relaying them (`RELAYED_WORDS`), else a quotation's frame
+    naming its speaker (`QUOTATION_SPEAKER`), else a frame closing the sentence (`CLOSING_FRAME`)."""
     article = state.article
     number = item.sentences[0]
     text, speakers = article.sentence_texts[number - 1], article.sentence_speakers[number - 1]
+    cited = cited_source(text, item.actor, kind=item.kind, actors=state.registry)
+    if cited is not None:
+        return CITED_SOURCE, cited
     relayed = relayed_speaker(text, speakers, item.actor, kind=item.kind, actors=state.registry)
     if relayed is not None:
         return RELAYED_WORDS, relayed
