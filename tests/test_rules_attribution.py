@@ -320,6 +320,13 @@ TOLLS = (
 )  # sentence 3 is narration beside the hospital's words, not the firefighters' words
 # sentence 2 goes on, through a pronoun, with the account of the speaker its neighbour names
 CONTINUED = "Maria Lopez said three people died in the warehouse fire. It spread from a generator room."
+# sentence 2 is narration: the neighbour after it names Omar Lind only inside the words it quotes (an
+# unseen pool article: "He was released in 2018 ..." kept for Khan beside 'Lucy Fischer of The Times told
+# NPR, "[Khan] had been released a year ago ..."')
+SPOKEN_OF_BESIDE = (
+    "Omar Lind was jailed in 2010. He was released in 2018 and lived in the port. "
+    'Ana Lima told the radio, "[Omar Lind] had been released a year ago on strict terms."'
+)
 # sentence 2 is narration beside her words: no pronoun carries her account on
 BESIDE = "Maria Lopez said three people died in the warehouse fire. The fire spread from a generator room."
 # a quotation named for its speaker after it closes; Ana Lima, 4 sentences before it opens, is not near it
@@ -387,6 +394,8 @@ RULE_CASES: list[tuple[str, str, int, str, Rule | None]] = [
     (TOLLS, "Firefighters", 3, "assertion", attribution.NO_REPORTING_CUE),
     (CONTINUED, "Maria Lopez", 2, "assertion", None),
     (BESIDE, "Maria Lopez", 2, "assertion", attribution.NO_REPORTING_CUE),
+    (SPOKEN_OF_BESIDE, "Omar Lind", 2, "assertion", attribution.NO_REPORTING_CUE),
+    (SPOKEN_OF_BESIDE, "Ana Lima", 2, "assertion", None),
     ("Officials said the bridge was safe. Engineers cautioned against reopening it.",
      "Engineers", 2, "assertion", None),
     (LONG_QUOTATION, "Ana Lima", 6, "assertion", None),
@@ -410,7 +419,7 @@ EXERCISED = {rule for *_, rule in RULE_CASES if rule is not None}
     ids=["instruction", "credit-line", "only-the-name", "a-captions-words", "a-photographer",
          "a-line-naming-images", "deed-elsewhere", "deed-named", "far-away", "said",
          "narration", "beside-another-speaker", "continued-words", "narration-beside-her-words",
-         "cautioned", "inside-a-long-quotation", "a-quotation-named-for-another",
+         "named-by-a-neighbour-only-inside-its-quotation", "a-neighbour-naming-its-speaker", "cautioned", "inside-a-long-quotation", "a-quotation-named-for-another",
          "named-only-inside-a-quotation", "the-quotations-speaker", "named-outside-too", "a-quoted-name",
          "passive-announced",
          "reportedly", "passive-by-its-speaker", "passive-about-the-actor", "active-beside-a-passive"],

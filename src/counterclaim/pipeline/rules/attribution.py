@@ -103,7 +103,8 @@ NO_REPORTING_CUE = Rule(
     ' "indicated" counts '
     'only after has/have/had, "clarified" only before "that", "agreed" only before "to" or "that") or'
     " a quotation mark in its sentence, or must open with a pronoun going on with the account of a "
-    'neighbour that reports its actor ("X said A. It also B."), or lie inside a quotation opened '
+    'neighbour that reports its actor, named outside the words it quotes ("X said A. It also B."), or'
+    " lie inside a quotation opened "
     "earlier in its paragraph, unless the text speaks in the first person throughout (a press "
     'statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside quotation marks): '
     "narration never gets an invented speaker, nor the speaker of the sentence beside it.",
@@ -710,8 +711,12 @@ class AttributionCheck:
         # A neighbour's reporting word counts only when it reports this actor and this sentence goes on
         # with that account through a pronoun ("X said A. It also B."): a sentence of narration beside
         # a speaker's words ("X said A. Since 2002, Ukraine has ...") is nobody's claim.
+        # The neighbour names the actor outside its quotations: whom a quotation speaks of ("Lucy Fischer
+        # told NPR, “[Khan] had been released ...”") is not who speaks there.
         neighbours = [
-            self._around(n, 0, 0) for n in (sentence - 1, sentence + 1) if 1 <= n <= len(self.sentences)
+            (self._around(n, 0, 0), self._around(n, 0, 0, unquoted=True))
+            for n in (sentence - 1, sentence + 1)
+            if 1 <= n <= len(self.sentences)
         ]
         spoken_here = headline_colon or sentence in self.quoted
         sentence_cues = _SentenceCues.of(text)
@@ -720,7 +725,10 @@ class AttributionCheck:
             or sentence_cues.found
             or (
                 opens_with_pronoun(text)
-                and any(has_reporting_cue(n) and actor_named_in(actor, n) for n in neighbours)
+                and any(
+                    has_reporting_cue(whole) and actor_named_in(actor, unquoted)
+                    for whole, unquoted in neighbours
+                )
             )
         )
         if self.english and not author and not cue:
