@@ -87,6 +87,14 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("Outlets reported him dead citing sources within the United States Department of Defense.",
          ["Outlets", "sources within the United States Department of Defense"]),
         ("The court, in a ruling citing a lack of evidence, freed him.", []),  # citing a reason
+        # found by a review: a law is no source, a clause's opening word or a time is no part of one
+        ("Smith said the ban was unlawful, citing the First Amendment.", ["Smith"]),
+        ("But people familiar with the matter said the deal was off.", ["people familiar with the matter"]),
+        ("On Monday two sources close to the port said he fled.", ["two sources close to the port"]),
+        ("Arland Radio reported it, citing people familiar with the matter Tuesday.",
+         ["Arland Radio", "people familiar with the matter"]),
+        ("Arland Radio reported it, citing a senior official and two people familiar with the matter.",
+         ["Arland Radio"]),
         ("He was quoting Shakespeare.", []),
         ("The mayor said people close to the victims were devastated.", ["The mayor"]),
         # "read" gives a document's words (a Wikinews pool article: "Trump's statement read: ...")

@@ -81,18 +81,51 @@ def reported_speakers(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def cited_sources(sentence: str) -> list[str]:
-    """The sources a sentence says its words were relayed from, as written, in order: the one named
-    after "citing", ", quoting" or "which cited" ("Reuters reported ..., citing two officials")."""
+class CitedSource(NamedTuple):
+    """A source a sentence says its words were relayed from."""
+
+    phrase: str
+    """The source as the sentence names it ("two officials")."""
+    start: int
+    """Where the relaying word ("citing") begins in the sentence."""
+
+
+def cited_sources(sentence: str) -> list[CitedSource]:
+    """The sources a sentence says its words were relayed from, in order: the one named after
+    "citing", ", quoting" or "which cited" ("Reuters reported ..., citing two officials")."""
+    matches = list(_WORD.finditer(sentence))
     tokens, _ = _tokens(sentence)
-    found = (_cited_at(tokens, index) for index in range(len(tokens)) if _relays(tokens, index))
-    return list(dict.fromkeys(phrase for phrase in found if phrase))
+    found: list[CitedSource] = []
+    for index in range(len(tokens)):
+        phrase = _cited_at(tokens, index) if _relays(tokens, index) else None
+        if phrase and phrase not in [source.phrase for source in found]:
+            found.append(CitedSource(phrase, matches[index].start()))
+    return found
 
 
 def _cited_at(tokens: list[str], index: int) -> str | None:
     """The source named after the relaying word at `index`: an unnamed source by its tie to a matter,
-    or a name or speaker's noun."""
-    return _unnamed_source_from(tokens, index + 1) or _relayed_speaker(tokens, index)
+    or a phrase headed by a source's noun (`CITED_HEADS`: "two officials", "the defence ministry"),
+    one source only; not a reason, a law or a document ("citing the First Amendment", "a report")."""
+    unnamed = _unnamed_source_from(tokens, index + 1)
+    if unnamed is not None:
+        return unnamed
+    phrase = _speaker_after(tokens, index)
+    if phrase is None:
+        return None
+    words = [word.casefold() for word in phrase.split()]
+    if "and" in words or "or" in words or not set(words) & CITED_HEADS:
+        return None  # "a senior official and two people ...": two sources
+    return phrase
+
+
+CITED_HEADS = english.SOURCE_NOUNS | frozenset(
+    """spokesman spokeswoman spokesperson spokespeople police ministry military army government
+    authorities agency prosecutors prosecutor lawyer lawyers doctors scientists researchers""".split()
+)
+"""Nouns that make what follows "citing" a source of words ("citing two officials", "citing Pentagon
+sources", "citing its defence ministry"); without one it is a reason, a law or a document ("citing the
+First Amendment", "citing Fox News", "citing a Federal Reserve report"), left be."""
 
 
 DOCUMENT_NOUNS = frozenset("statement letter message note post tweet release notice sign banner".split())
@@ -131,17 +164,6 @@ def _relays(tokens: list[str], index: int) -> bool:
         or (token == "quoting" and before == ",")
         or (token == "cited" and before in ("which", "who"))
     )
-
-
-def _relayed_speaker(tokens: list[str], verb: int) -> str | None:
-    """The speaker named after "citing" when it is one: a name or a speaker's noun ("citing two
-    officials", "citing Pentagon sources"; not "citing a lack of evidence")."""
-    phrase = _speaker_after(tokens, verb)
-    if phrase is None:
-        return None
-    words = phrase.split()
-    named = any(word[:1].isupper() or word.casefold() in english.SPEAKER_NOUNS for word in words[1:] or words)
-    return phrase if named else None
 
 
 SOURCE_HEADS = frozenset(
@@ -215,6 +237,8 @@ def _unnamed_source_end(tokens: list[str], start: int) -> int | None:
         lower = token.casefold()
         if not token[:1].isalnum() or token in REPORTING_VERBS:  # lower case only: "United States"
             break
+        if position > matter and (lower in english.TIME_WORDS or (token.islower() and lower.endswith("ing"))):
+            break  # "the matter Tuesday", "the matter speaking on condition of anonymity"
         if lower in english.FUNCTION_WORDS and lower not in ("of", "the", "a", "an") and position > matter:
             break
         position += 1
@@ -223,13 +247,20 @@ def _unnamed_source_end(tokens: list[str], start: int) -> int | None:
 
 def _opens_a_source(token: str) -> bool:
     """A word that may stand before an unnamed source's noun: a determiner, a figure, a capitalised word
-    ("Pentagon", "U.S.") or an adjective of `_SOURCE_ADJECTIVES`."""
+    ("Pentagon", "U.S."; not a clause's opening word, a function word or a time: "But", "On",
+    "Monday") or an adjective of `_SOURCE_ADJECTIVES`."""
     lower = token.casefold()
+    capitalised = token[:1].isupper() and token[:1].isalpha()
     return (
         lower in english.DETERMINERS
         or lower in _SOURCE_ADJECTIVES
         or token.isdigit()
-        or (token[:1].isupper() and token[:1].isalpha())
+        or (
+            capitalised
+            and token not in english.CLAUSE_OPENERS
+            and lower not in english.FUNCTION_WORDS
+            and lower not in english.TIME_WORDS
+        )
     )
 
 

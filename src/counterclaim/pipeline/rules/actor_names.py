@@ -714,10 +714,10 @@ class ActorRegistry:
         `name`, only the actor of that name (one added after the actors were described)."""
         for group in self._groups:
             if group.details is None and (name is None or group.matches(name)):
-                name = group.english or group.canonical()
-                guessed = _guess_kind(name).value
+                shown = group.english or group.canonical()
+                guessed = _guess_kind(shown).value
                 self._record(
-                    KIND_FROM_NAME, DecisionAction.RELABELED, f"no kind described: taken as {guessed}", name
+                    KIND_FROM_NAME, DecisionAction.RELABELED, f"no kind described: taken as {guessed}", shown
                 )
 
     def id_of(self, name: str) -> str:

@@ -83,12 +83,15 @@ SENTENCE_AS_ACTOR = Rule(
 )
 CITED_SOURCE = Rule(
     "attribution.cited_source",
-    "A claim of one sentence (not a deed) whose actor is named before the one source the sentence "
-    'cites ("..., citing two officials", "which cited sources close to the investigation", ", quoting '
-    'local police") is given to that source, as the gold format gives a relayed claim to its first '
-    "speaker; an actor is made for the source when the article has none yet. Not when a pronoun "
-    "speaks in the sentence, nor when the actor is the source; when the source has a claim on the "
-    "sentence already, it is the same words twice and is left out.",
+    "A claim of one sentence (not a deed) whose actor is the one citing the sentence's one source (named "
+    'before "citing", ", quoting" or "which cited", with no other speaker between: "Putin said ..., TASS '
+    'reported, citing ..." is not Putin citing) is given to that source, as the gold format gives a '
+    'relayed claim to its first speaker. The source is an unnamed one by its tie to a matter ("sources '
+    'close to the investigation") or a phrase headed by a source\'s noun ("two officials", "the defence '
+    'ministry"; not a law, a reason or a document: "citing the First Amendment"); an actor is made for '
+    'it when the article has none yet, unless it opens with a possessive ("its lawyers"). Not when a '
+    "pronoun speaks in the sentence; when the source has a claim on the sentence already, it is the same "
+    "words twice and is left out.",
 )
 RULES = (RELAYED_WORDS, CITED_SOURCE, QUOTATION_SPEAKER, CLOSING_FRAME, SENTENCE_AS_ACTOR)
 
@@ -169,20 +172,25 @@ def _frame_speakers(sentences: Sequence[str], run: range) -> list[str] | None:
 
 
 def cited_source(sentence: str, actor: str, *, kind: str, actors: ActorList) -> Speaker | None:
-    """The source the claim's sentence cites for its words when the claim's actor is the one citing it
-    (named before it), None otherwise: `Speaker.actor` is the actor that source is, or the phrase
-    itself when the article has no actor for it yet (`CITED_SOURCE`)."""
+    """The source the claim's sentence cites for its words when the claim's actor is the one citing it,
+    None otherwise: `Speaker.actor` is the actor that source is, or the phrase itself when the article
+    has no actor for it yet (`CITED_SOURCE`). The one citing is named before the citing word, and no
+    other speaker stands between ("Putin said ..., TASS reported, citing the Kremlin": TASS cites, not
+    Putin)."""
     if kind == "action" or pronoun_speaks(sentence):
         return None
     sources = cited_sources(sentence)
     if len(sources) != 1:
         return None
-    phrase = sources[0]
-    name = actors.naming(phrase)
-    own = actors.naming(actor)
-    if (name is not None and name == own) or not actor_named_in(actor, sentence[: sentence.find(phrase)]):
+    phrase, start = sources[0]
+    name, own = actors.naming(phrase), actors.naming(actor)
+    before = sentence[:start]
+    if (name is not None and name == own) or not actor_named_in(actor, before):
         return None
-    return Speaker(name or phrase, phrase)
+    if name is None and phrase.split()[0].casefold() in english.POSSESSIVE_PRONOUNS:
+        return None  # "citing its defence ministry": no name for a new actor
+    others = [p for p in reported_speakers(before) if not actor_named_in(actor, p)]
+    return None if others else Speaker(name or phrase, phrase)
 
 
 def relayed_speaker(
