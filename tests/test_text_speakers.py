@@ -97,6 +97,11 @@ from counterclaim.text.speakers import reported_speakers, side_reports
          ["Arland Radio"]),
         ("He was quoting Shakespeare.", []),
         ("The mayor said people close to the victims were devastated.", ["The mayor"]),
+        # "maintains" keeping a thing is no speech (a validation article: the outlet's claim was handed to
+        # "the Watch Tower", the subject of its report)
+        ("According to a report by Arland Radio, the port maintains a database of ships.", ["Arland Radio"]),
+        ("Port officials maintained that no ships were lost.", ["Port officials"]),
+        ("Omar Lind maintains the port was safe.", ["Omar Lind"]),
         # "read" gives a document's words (a Wikinews pool article: "Trump's statement read: ...")
         ('Omar Lind\'s statement read: "No ships were lost."', ["Omar Lind's statement"]),
         ("Arland Port's statement reads that no ships were lost.", ["Arland Port's statement"]),

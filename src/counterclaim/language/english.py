@@ -262,6 +262,13 @@ CUES_BEFORE_TO_OR_THAT = _words("agreed agrees")
 or "as agreed"). These three sets are cues in one use only, which PolNeAR's dev labels take for cues;
 they are not in `REPORTING_VERBS`: they frame no speaker elsewhere."""
 
+KEEPING_VERBS = _words("maintain maintains maintained")
+"""Reporting verbs that keep a thing when an article or a possessive follows them ("the Watch Tower
+maintains a database", "maintained its lead"), and report speech otherwise ("maintained that ...",
+"maintains the company was solvent")."""
+THING_OPENERS = _words("a an its their his her our")
+"""Words that open the thing a keeping verb keeps (`KEEPING_VERBS`)."""
+
 REPORTING_STEMS = tuple(
     """say tell claim deni deny accus warn announc insist disput reject dismiss urg condemn critic
     denounc prais hail welcom alleg report statement quot believ argu estimat predict vow threat

@@ -27,6 +27,13 @@ _WORD = re.compile(
 _POSSESSIVE = ("\u2019s", "'s")
 
 
+def keeps_a_thing(words: list[str], index: int) -> bool:
+    """Whether the word at `index` is a verb of keeping a thing, not of speech ("the Watch Tower
+    maintains a database"; `english.KEEPING_VERBS`)."""
+    after = words[index + 1].casefold() if index + 1 < len(words) else ""
+    return words[index].casefold() in english.KEEPING_VERBS and after in english.THING_OPENERS
+
+
 def _tokens(sentence: str) -> tuple[list[str], set[int]]:
     """The sentence's tokens, and the positions of those that are "called" giving a name
     (`text.naming.naming_calls`: "Fishmongers' Hall called \u201cLearning Together\u201d" frames no
@@ -44,7 +51,8 @@ def reported_speakers(sentence: str) -> list[str]:
     tokens, naming = _tokens(sentence)
     found: list[str] = []
     for index, token in enumerate(tokens):
-        if (token in REPORTING_VERBS and index not in naming) or _document_reads(tokens, index):
+        speech = token in REPORTING_VERBS and index not in naming and not keeps_a_thing(tokens, index)
+        if speech or _document_reads(tokens, index):
             if _passive(tokens, index):
                 continue  # "Hospitals stressed by the surge": the agent follows "by"
             before = _unnamed_source_before(tokens, index) or _speaker_before(tokens, index)

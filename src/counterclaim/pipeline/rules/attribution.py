@@ -34,6 +34,7 @@ from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_english
 from counterclaim.text.naming import is_name, with_names_given
 from counterclaim.text.quotations import NAME_WORDS, outside_quotations, quotation_run
+from counterclaim.text.speakers import keeps_a_thing
 from counterclaim.text.third_person import ly_adverb
 
 SENTENCES_BEFORE = 4
@@ -229,6 +230,7 @@ def _reporting_words(words: list[str], *, negated_counts: bool = False, written:
         and not _states_as_noun(words, index, written)
         and _in_its_speech_use(words, index)
         and not _self_styled(words, index)
+        and not keeps_a_thing(words, index)
     ]
 
 
