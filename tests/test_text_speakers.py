@@ -102,6 +102,7 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("According to a report by Arland Radio, the port maintains a database of ships.", ["Arland Radio"]),
         ("Port officials maintained that no ships were lost.", ["Port officials"]),
         ("Omar Lind maintains the port was safe.", ["Omar Lind"]),
+        ("Omar Lind has repeatedly maintained an inquiry is what the port is doing.", ["Omar Lind"]),
         # "read" gives a document's words (a Wikinews pool article: "Trump's statement read: ...")
         ('Omar Lind\'s statement read: "No ships were lost."', ["Omar Lind's statement"]),
         ("Arland Port's statement reads that no ships were lost.", ["Arland Port's statement"]),

@@ -27,11 +27,25 @@ _WORD = re.compile(
 _POSSESSIVE = ("\u2019s", "'s")
 
 
+_CLAUSE_VERBS = english.BE_FORMS | frozenset(
+    "has have had will would can could may might must should".split()
+)
+_CLAUSE_REACH = 6
+
+
 def keeps_a_thing(words: list[str], index: int) -> bool:
     """Whether the word at `index` is a verb of keeping a thing, not of speech ("the Watch Tower
-    maintains a database"; `english.KEEPING_VERBS`)."""
+    maintains a database"; `english.KEEPING_VERBS`): an article or a possessive follows it, and no verb
+    of a clause within a few words ("maintained an impeachment inquiry is what ..." reports)."""
     after = words[index + 1].casefold() if index + 1 < len(words) else ""
-    return words[index].casefold() in english.KEEPING_VERBS and after in english.THING_OPENERS
+    if words[index].casefold() not in english.KEEPING_VERBS or after not in english.THING_OPENERS:
+        return False
+    for word in words[index + 2 : index + 2 + _CLAUSE_REACH]:
+        if not word[:1].isalnum():
+            break  # the clause ends: "a database of ships;"
+        if word.casefold() in _CLAUSE_VERBS:
+            return False
+    return True
 
 
 def _tokens(sentence: str) -> tuple[list[str], set[int]]:
