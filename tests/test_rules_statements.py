@@ -332,6 +332,13 @@ FRAME_CASES = [
         "The seats were lost in March.",
         id="after-the-point-with-a-time",
     ),
+    pytest.param(  # a Wikinews pool article: "He went on to say thousands of deaths could be prevented."
+        "He went on to say thousands of deaths could be prevented.",
+        "Ann Hale",
+        "Thousands of deaths could be prevented.",
+        id="went-on-to-say",
+    ),
+    pytest.param("The team went on to win the title.", "Ann Hale", None, id="went-on-to-win"),
     pytest.param(
         "US has 'exacerbated threat of war', China says",
         "China",

@@ -30,8 +30,16 @@ from counterclaim.text.third_person import CLOSING_OF, CLOSING_QUOTES, OPENING_Q
 
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
-_FRAME_VERBS = "|".join(["told reporters", r"added(?!\s+to\b)", *sorted(english.FRAME_VERBS)])
-"""Verbs of an attribution frame (`english.FRAME_VERBS`; "added to the agenda" is none)."""
+_FRAME_VERBS = "|".join(
+    [
+        "told reporters",
+        r"added(?!\s+to\b)",
+        r"went\s+on\s+to\s+(?:say|add|note|warn|explain|stress)",
+        *sorted(english.FRAME_VERBS),
+    ]
+)
+"""Verbs of an attribution frame (`english.FRAME_VERBS`; "added to the agenda" is none; "went on to
+say")."""
 _FRAME_VERBS_BEFORE_THAT = "|".join(
     sorted(english.FRAME_VERBS_BEFORE_THAT | set(english.FRAME_PHRASES_BEFORE_THAT))
 )
