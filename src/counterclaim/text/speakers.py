@@ -116,7 +116,7 @@ def cited_sources(sentence: str) -> list[CitedSource]:
     """The sources a sentence says its words were relayed from, in order: the one named after
     "citing", ", quoting" or "which cited" ("Reuters reported ..., citing two officials")."""
     matches = list(_WORD.finditer(sentence))
-    tokens, _ = _tokens(sentence)
+    tokens = [match.group() for match in matches]
     found: list[CitedSource] = []
     for index in range(len(tokens)):
         phrase = _cited_at(tokens, index) if _relays(tokens, index) else None
@@ -207,6 +207,7 @@ _SOURCE_ADJECTIVES = frozenset(
     """senior unnamed anonymous government military intelligence administration security police other
     multiple several some many two three four five six western european american diplomatic""".split()
 )
+_LONGEST_TIE = max(len(tie) for tie in _SOURCE_TIES)
 _SOURCE_OPENING_WORDS = 3
 _SOURCE_MATTER_WORDS = 6
 
@@ -223,7 +224,7 @@ def _unnamed_source_before(tokens: list[str], verb: int) -> str | None:
     """The unnamed source described by its tie to a matter that ends just before the reporting verb
     ("Sources close to the investigation said ..."), None when none does."""
     end = _speaker_end(tokens, verb)
-    first = max(0, end - _SOURCE_OPENING_WORDS - len(max(_SOURCE_TIES, key=len)) - _SOURCE_MATTER_WORDS - 1)
+    first = max(0, end - _SOURCE_OPENING_WORDS - _LONGEST_TIE - _SOURCE_MATTER_WORDS - 1)
     for start in range(first, end):
         if _unnamed_source_end(tokens, start) == end:
             return " ".join(tokens[start:end])
@@ -242,7 +243,7 @@ def _unnamed_source_end(tokens: list[str], start: int) -> int | None:
     if position >= len(tokens) or tokens[position].casefold() not in SOURCE_HEADS:
         return None
     position += 1
-    words = [token.casefold() for token in tokens[position : position + 4]]
+    words = [token.casefold() for token in tokens[position : position + _LONGEST_TIE]]
     tie = next((tie for tie in _SOURCE_TIES if tuple(words[: len(tie)]) == tie), None)
     if tie is None:
         return None

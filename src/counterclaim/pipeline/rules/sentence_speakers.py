@@ -117,9 +117,11 @@ class Speaker:
     """Whose words an outlet relays, by code."""
 
     actor: str
-    """The actor's name as the article's actor list has it."""
+    """The actor's name as the article's actor list has it (for a `new` actor: the phrase)."""
     phrase: str
     """The speaker as the sentence names it."""
+    new: bool = False
+    """Whether the article has no actor for the speaker yet (a cited source, `CITED_SOURCE`)."""
 
 
 def quotation_speaker(
@@ -190,7 +192,7 @@ def cited_source(sentence: str, actor: str, *, kind: str, actors: ActorList) -> 
     if name is None and phrase.split()[0].casefold() in english.POSSESSIVE_PRONOUNS:
         return None  # "citing its defence ministry": no name for a new actor
     others = [p for p in reported_speakers(before) if not actor_named_in(actor, p)]
-    return None if others else Speaker(name or phrase, phrase)
+    return None if others else Speaker(name or phrase, phrase, new=name is None)
 
 
 def relayed_speaker(

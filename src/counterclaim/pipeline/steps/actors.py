@@ -100,7 +100,7 @@ def _to_relayed_speakers(state: AnalysisState) -> None:
             kept.append(item)
             continue
         rule, speaker = found
-        if registry.naming(speaker.actor) is None:  # a cited source the article has no actor for yet
+        if speaker.new:  # a cited source the article has no actor for yet
             registry.add_name(speaker.actor)
             registry.record_kinds_from_names(speaker.actor)
         owner = registry.id_of(speaker.actor)
