@@ -25,6 +25,13 @@ def test_statements_and_explanations_are_counted() -> None:
     assert (quality.statements, quality.standalone_statements) == (5, 2)  # both frames and "They" fail
     assert (quality.explanations, quality.explanations_copying_evidence) == (1, 1)
     assert quality.standalone_share == 2 / 5
+    # by kind: "Ann Lee said ..." and "..., she said." keep a frame; "They have ..." opens with a pronoun
+    kinds = (quality.keeping_a_frame, quality.opening_in_first_person, quality.opening_with_third_person)
+    assert kinds == (2, 0, 1)
+    first = analysis.claims[1].model_copy(update={"statement": "We have finished the repairs."})
+    claims = [analysis.claims[0], first, *analysis.claims[2:]]
+    changed = output_quality(analysis.model_copy(update={"claims": claims}))
+    assert (changed.opening_in_first_person, changed.opening_with_third_person) == (1, 1)
 
 
 def test_counts_add_up_and_an_empty_run_has_no_share() -> None:
@@ -83,6 +90,24 @@ def test_explanations_written_from_each_sides_account_are_counted_by_their_sourc
     assert summed([]).explanations_by_sides == 0
     # a failed article has no explanation: nothing about it is unknown
     assert summed([OutputQuality(explanations_by_sides=2), OutputQuality()]).explanations_by_sides == 2
+
+
+def test_statements_by_kind_add_up_and_a_record_without_them_does_not_know_them() -> None:
+    one = OutputQuality(statements=3, standalone_statements=1, keeping_a_frame=1, opening_with_third_person=1)
+    one = one.model_copy(update={"opening_in_first_person": 0})
+    other = OutputQuality(statements=2, standalone_statements=1, keeping_a_frame=0, opening_in_first_person=1)
+    other = other.model_copy(update={"opening_with_third_person": 0})
+    total = summed([one, other, OutputQuality()])  # a failed article has no statement: nothing unknown
+    assert (total.keeping_a_frame, total.opening_in_first_person, total.opening_with_third_person) == (
+        1,
+        1,
+        1,
+    )
+    older = OutputQuality(statements=2, standalone_statements=1)  # a record older than the kinds
+    assert summed([one, older]).keeping_a_frame is None
+    line = quality_sentence(total)
+    assert "2 of 5 (40%; not: 1 keep an attribution frame, 1 open with I/we/my/our, 1 with he/" in line
+    assert "not:" not in quality_sentence(older)
 
 
 def test_the_report_line_says_what_an_older_record_does_not_know() -> None:

@@ -13,13 +13,14 @@ explain.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
 from counterclaim.models import Analysis, ExplanationSource
 from counterclaim.pipeline.rules.explanations import copies_words
-from counterclaim.pipeline.rules.statements import standalone_problem
+from counterclaim.pipeline.rules.statements import Unstanding, unstanding
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
 
@@ -31,6 +32,13 @@ class OutputQuality(BaseModel):
 
     statements: int = 0
     standalone_statements: int = 0
+    keeping_a_frame: int | None = None
+    """Statements that do not stand alone because they keep an attribution frame (`Unstanding.FRAME`);
+    None when not known (a run record older than this count)."""
+    opening_in_first_person: int | None = None
+    """Statements that open with the speaker's own I, we, my, our, us or me; None when not known."""
+    opening_with_third_person: int | None = None
+    """Statements that open with he, she, they, his, her, its or their; None when not known."""
     explanations: int = 0
     explanations_copying_evidence: int = 0
     explanations_on_both_points: int = 0
@@ -43,6 +51,13 @@ class OutputQuality(BaseModel):
         return OutputQuality(
             statements=self.statements + other.statements,
             standalone_statements=self.standalone_statements + other.standalone_statements,
+            keeping_a_frame=_sum_known(self._kind("keeping_a_frame"), other._kind("keeping_a_frame")),
+            opening_in_first_person=_sum_known(
+                self._kind("opening_in_first_person"), other._kind("opening_in_first_person")
+            ),
+            opening_with_third_person=_sum_known(
+                self._kind("opening_with_third_person"), other._kind("opening_with_third_person")
+            ),
             explanations=self.explanations + other.explanations,
             explanations_copying_evidence=self.explanations_copying_evidence
             + other.explanations_copying_evidence,
@@ -51,6 +66,12 @@ class OutputQuality(BaseModel):
             if self.sides_unknown or other.sides_unknown
             else (self.explanations_by_sides or 0) + (other.explanations_by_sides or 0),
         )
+
+    def _kind(self, field: str) -> int | None:
+        """A count of statements by what keeps them from standing alone: 0 when all stand alone (a
+        failed article has none), else the field (None when not known)."""
+        count: int | None = getattr(self, field)
+        return 0 if self.standalone_statements == self.statements else count
 
     @property
     def sides_unknown(self) -> bool:
@@ -76,9 +97,13 @@ def output_quality(analysis: Analysis) -> OutputQuality:
         evidence = [claims[i].evidence_text for i in (k.claim_a, k.claim_b)]
         copying += any(copies_words(k.explanation, text) for text in evidence)
         both += on_both_points(k.explanation, claims[k.claim_a].statement, claims[k.claim_b].statement, names)
+    kinds = Counter(unstanding(statement) for statement in english)
     return OutputQuality(
         statements=len(english),
-        standalone_statements=sum(standalone_problem(s) is None for s in english),
+        standalone_statements=kinds[None],
+        keeping_a_frame=kinds[Unstanding.FRAME],
+        opening_in_first_person=kinds[Unstanding.FIRST_PERSON],
+        opening_with_third_person=kinds[Unstanding.THIRD_PERSON],
         explanations=len(analysis.contradictions),
         explanations_copying_evidence=copying,
         explanations_on_both_points=both,
@@ -109,8 +134,15 @@ def on_both_points(explanation: str, statement_a: str, statement_b: str, names: 
     return bool(said & own_a) and bool(said & own_b)
 
 
+def _sum_known(a: int | None, b: int | None) -> int | None:
+    """The sum of two counts; None when either is not known."""
+    return None if a is None or b is None else a + b
+
+
 def summed(counts: Iterable[OutputQuality]) -> OutputQuality:
-    total = OutputQuality(explanations_by_sides=0)
+    total = OutputQuality(
+        explanations_by_sides=0, keeping_a_frame=0, opening_in_first_person=0, opening_with_third_person=0
+    )
     for item in counts:
         total = total.plus(item)
     return total

@@ -306,10 +306,24 @@ def quality_sentence(q: OutputQuality) -> str:
     share = f"{q.standalone_share:.0%}" if q.standalone_share is not None else "—"
     by_sides = "—" if q.explanations_by_sides is None else str(q.explanations_by_sides)
     return (
-        f"Standalone statements: {q.standalone_statements} of {q.statements} ({share}); explanations copying "
+        f"Standalone statements: {q.standalone_statements} of {q.statements} ({share}"
+        f"{_unstanding_kinds(q)}); explanations copying "
         f"a claim's evidence: {q.explanations_copying_evidence} of {q.explanations}; explanations speaking "
         f"of each claim's point: {q.explanations_on_both_points} of {q.explanations}; written from each "
         f"side's account: {by_sides} of {q.explanations}."
+    )
+
+
+def _unstanding_kinds(q: OutputQuality) -> str:
+    """What keeps the other statements from standing alone, by kind (", not: 3 keep a frame, ..."); ""
+    when all stand alone or a record does not know the kinds."""
+    kinds = (q.keeping_a_frame, q.opening_in_first_person, q.opening_with_third_person)
+    if q.standalone_statements == q.statements or any(kind is None for kind in kinds):
+        return ""
+    frame, first, third = kinds
+    return (
+        f"; not: {frame} keep an attribution frame, {first} open with I/we/my/our, "
+        f"{third} with he/she/they/his/her/its/their"
     )
 
 

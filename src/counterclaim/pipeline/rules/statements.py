@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from enum import StrEnum
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -874,15 +875,38 @@ def speaker_opening(statement: str, speaker: str) -> str | None:
     return name if _PLAIN_NAME.match(name) else None
 
 
+class Unstanding(StrEnum):
+    """What keeps a statement from standing alone."""
+
+    FRAME = "frame"
+    """It keeps an attribution frame ("X said ...", "..., she said.")."""
+    FIRST_PERSON = "first_person"
+    """It opens with the speaker's own I, we, my, our, us or me."""
+    THIRD_PERSON = "third_person"
+    """It opens with he, she, they, his, her, its or their, which the reader cannot resolve."""
+
+
+def unstanding(statement: str) -> Unstanding | None:
+    """What keeps the statement from standing alone (`standalone_problem`), as a kind; None when
+    nothing does."""
+    text = " ".join(statement.split())
+    if _frame(text) is not None:
+        return Unstanding.FRAME
+    opening = _opening_pronoun(text)
+    if opening not in _UNSTANDING_PRONOUNS:
+        return None
+    return Unstanding.FIRST_PERSON if opening in english.FIRST_PERSON_PRONOUNS else Unstanding.THIRD_PERSON
+
+
 def standalone_problem(statement: str) -> str | None:
     """What keeps the statement from standing alone (None when nothing does): an attribution frame, or an
     opening pronoun."""
-    text = " ".join(statement.split())
-    if _frame(text) is not None:
+    kind = unstanding(statement)
+    if kind is None:
+        return None
+    if kind is Unstanding.FRAME:
         return "it keeps its attribution frame"
-    if _opening_pronoun(text) in _UNSTANDING_PRONOUNS:
-        return f"it opens with the pronoun {opening_word(text)!r}"
-    return None
+    return f"it opens with the pronoun {opening_word(' '.join(statement.split()))!r}"
 
 
 _UNSTANDING_PRONOUNS = (english.THIRD_PERSON_PRONOUNS | english.FIRST_PERSON_PRONOUNS) - {"it"}  # "It is ..."
