@@ -804,6 +804,46 @@ FRAME_CASES += [
         "Over 300 workers had lost their jobs.",
         id="over-a-figure",
     ),
+    # after "that", a point opening with a preposition is a clause when it holds one (seen on the pool)
+    pytest.param(
+        "David Wilson claims that in the US there is a phenomenon 'suicide by cop'.",
+        "David Wilson",
+        "In the US there is a phenomenon 'suicide by cop'.",
+        id="that-then-a-clause-with-a-phrase",
+    ),
+    pytest.param(
+        "Smith said that in 2019, the company lost money.",
+        "Smith",
+        "In 2019, the company lost money.",
+        id="that-then-a-phrase-and-comma",
+    ),
+    pytest.param("He said that in an interview with CNN on Monday.", "He", None, id="that-is-an-object"),
+    pytest.param("Smith said in a statement on Monday.", "Smith", None, id="a-phrase-is-no-point"),
+    # a document the frame names without its author is the actor's own (seen on the pool)
+    pytest.param(
+        "According to the ruling, a host such as Facebook must remove the original post.",
+        "European Court of Justice",
+        "A host such as Facebook must remove the original post.",
+        id="according-to-the-ruling",
+    ),
+    pytest.param(
+        "The new report said the river is rising fast.",
+        "Red Cross",
+        "The river is rising fast.",
+        id="the-report-said",
+    ),
+    pytest.param(
+        "According to the court's ruling, the firm must pay the fine.", "Facebook", None, id="its-authors-own"
+    ),
+    pytest.param(
+        "According to a report by Amnesty, the firm must pay the fine.", "Facebook", None, id="another-author"
+    ),
+    pytest.param(
+        "Facebook released a statement which read, in part, 'This judgment raises critical questions.'",
+        "Facebook",
+        "This judgment raises critical questions.",
+        id="statement-read-in-part",
+    ),
 ]
 EXERCISED = {
     ANSWER_OF_ANOTHER_ITEM,
@@ -863,6 +903,11 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         # a passive: the words before the verb are no speaker (seen on the pool)
         ("Twenty people have been confirmed killed.", None),
         ("The attack was claimed by the Houthi movement in Yemen.", None),
+        # a reporting verb and "that" before the frame's verb: a clause of its own, no speaker (seen on
+        # the founding article)
+        ("Russia demands that Ukraine never join NATO and has said it wants a treaty.", None),
+        ("Officials insisted that the talks failed.", "attribution frame"),
+        ("Smith denied that Jones said the vote was rigged.", None),
     ],
 )
 def test_a_statement_that_cannot_stand_alone_says_why(statement: str, problem: str | None) -> None:
@@ -1536,6 +1581,23 @@ def test_a_first_person_statement_restated_with_a_frame_keeps_the_speakers_name(
         ("We defended the states' rights in court.", "NATO", "NATO defended the states' rights in court."),
         ("I love rock 'n' roll.", "Casey", "Casey loves rock 'n' roll."),
         ('I call it "theft".', "Casey", 'Casey calls it "theft".'),
+        # a later subject I after an opening I is the speaker again (at most two); not a numeral, not a
+        # group, not "me"/"my" (him or her?), not inside a quotation, not "I'd"
+        (
+            "I can just tell you, I don't know what he's basing this on.",
+            "Durbin",
+            "Durbin can just tell you, Durbin doesn't know what he's basing this on.",
+        ),
+        ("I know that I was wrong.", "Casey", "Casey knows that Casey was wrong."),
+        ("I think I'm right.", "Casey", "Casey thinks Casey is right."),
+        ("I know I will win and I think I can.", "Casey", None),  # more than two
+        ("I fought in World War I and I won.", "Casey", None),
+        ("I said my wife and I agree.", "Casey", None),
+        ("I said I and others agree.", "Casey", None),
+        ("I said my piece.", "Casey", None),
+        ("I told him I'd go.", "Casey", None),
+        ("I heard him say 'I quit' today.", "Casey", None),
+        ("I said I, for one, disagree.", "Casey", None),
     ],
 )
 def test_a_first_person_statement_is_put_in_the_third_person_only_when_certain(

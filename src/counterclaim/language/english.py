@@ -738,6 +738,13 @@ PEOPLE_AROUND = _words(
 )
 """Words that open a description of people around someone ("Critics of Netanyahu"), no name."""
 
+OWN_DOCUMENT_NOUNS = _words(
+    """ruling rulings judgment judgement decision verdict filing indictment complaint lawsuit order document
+    documents memo email emails transcript affidavit findings assessment"""
+)
+"""Documents besides those anyone writes (`text.speakers.AUTHORED_THINGS`) that a frame may name without
+their author: "According to the ruling," is the court's claim when the court is the claim's actor."""
+
 POINT_OPENERS = _words("in on at to with for of from by during after before about through amid following")
 """A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""
 

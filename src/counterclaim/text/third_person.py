@@ -6,9 +6,11 @@ quotation marks or not), and the words after an opening I or we are a verb code 
 third person (a modal, a past form, a contraction, or a plain present verb after at most a few
 adverbs). After an opening we or our, a later we, us or our (at most two) is the same side and is
 named again ("We warned Iran that we would strike" -> "Israel warned Iran that Israel would strike":
-"they" could be read as Iran), except inside a quotation (another speaker's "we") or "let us". A later
-I, me or my is not rewritten (whether "he" or "she" is not known to code), nor a "we" after an opening
-I (a group the speaker belongs to: "I think we can win" would not say who). Anything else gives None,
+"they" could be read as Iran), except inside a quotation (another speaker's "we") or "let us". After an
+opening I, a later subject I (at most two) is named again the same way ("I can tell you, I don't know
+..." -> "Durbin can tell you, Durbin doesn't know ..."). A later me or my is not rewritten (whether
+"him" or "her" is not known to code), nor a "we" after an opening I (a group the speaker belongs to:
+"I think we can win" would not say who). Anything else gives None,
 and the statement is left to the model's restatement. One verb form is all the inflection needed, so
 a library (lemminflect, which brings numpy) is not used: the word lists are in `language.english`.
 """
@@ -71,6 +73,8 @@ def in_third_person(statement: str, name: str) -> str | None:
         return None  # "My, what a mess"
     if match.group("pronoun") in ("We", "Our"):
         rest = _later_we_named(rest, name, possessive=match.group("pronoun") == "Our") or rest
+    elif match.group("pronoun") == "I":
+        rest = _later_i_named(rest, name) or rest
     if not rest or _holds_first_person(rest):
         return None
     if match.group("pronoun") in ("My", "Our"):
@@ -185,6 +189,42 @@ def third_person_verb(word: str) -> str | None:
     if lower.endswith(_SIBILANT_ENDINGS) and not (lower.endswith("o") and lower[-2:-1] in "aeiou"):
         return lower + "es"  # "goes", "watches"; not "radioes", "tattooes"
     return lower + "s"
+
+
+_LATER_I = re.compile(r"(?<![\w'-])I(?:'(?P<contraction>m|ve|ll|d))?(?![\w'-])")
+"""A later subject I ("I", "I'm", "I've", "I'll"; "I'd" is had or would)."""
+
+
+def _later_i_named(rest: str, name: str) -> str | None:
+    """The words after an opening I with each later I made the speaker's name again, its verb in the
+    third person ("can tell you, I don't know" -> "can tell you, Durbin doesn't know"); None when there
+    is none, more than `MAX_LATER_WE`, a quotation (the "I" may be another speaker's), an "I" after a
+    capitalised word (a numeral: "World War I", "Phase I"; or a name: "Ann and I" is a group too), an
+    "I" after "and" or before "and" (a group: "he and I"), or a verb code cannot inflect."""
+    found = list(_LATER_I.finditer(rest))
+    if not found or len(found) > MAX_LATER_WE:
+        return None
+    if any(mark in rest for mark in QUOTATION_MARKS) or re.search(r"(?:^|\s)'|'(?:\s|$)", rest):
+        return None  # a quotation: its "I" may be another speaker's
+    named = rest
+    for match in reversed(found):  # from the end, so earlier positions hold
+        before, after = named[: match.start()], named[match.end() :]
+        if re.search(r"(?:\b[A-Z][\w.'-]*|\b(?:and|or|nor))\s+$", before) or re.match(
+            r"\s+(?:and|or)\b", after
+        ):
+            return None  # "World War I", "my wife and I", "I and others"
+        contraction = match.group("contraction")
+        if contraction:
+            verb = english.FIRST_PERSON_CONTRACTIONS.get(contraction)
+            if verb is None:
+                return None  # "I'd": had or would
+            named = f"{before}{name} {verb}{after}"
+            continue
+        subject = _named_subject(after.lstrip(), name)
+        if subject is None:
+            return None
+        named = f"{before}{subject}"
+    return named
 
 
 _NO_VERBS = frozenset(

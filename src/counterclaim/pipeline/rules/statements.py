@@ -26,7 +26,7 @@ from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.scripts import MAX_RESTORED_CHARS
-from counterclaim.text.speakers import reported_speakers, side_reports
+from counterclaim.text.speakers import AUTHORED_THINGS, reported_speakers, side_reports
 from counterclaim.text.third_person import CLOSING_OF, CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
 
 MIN_POINT_WORDS = 4
@@ -194,6 +194,7 @@ _STATEMENT_FRAME = re.compile(
     rf"|(?P<owner>{'|'.join(sorted(english.POSSESSIVE_PRONOUNS))}|[^,;:\"\u201c]{{1,80}}?['\u2019]s?)"
     rf"\s+(?:[a-z]+\s+)?statement"
     rf"\s+(?:also\s+)?{_STATEMENT_READ})"
+    rf"(?:,?\s+in\s+part)?"
     rf"(?:\s+that\s+|\s*[,:]\s*|\s+(?=[\"\u201c\u2018']))(?P<point>.+)$",
     re.IGNORECASE,
 )
@@ -298,9 +299,12 @@ FIRST_PERSON = Rule(
     '("I never threaten anybody" -> "Trump never threatens anybody"; "we" is the speaker\'s side, named '
     'after the speaker, as the model\'s restatements do); after an opening "we" or "our", up to two '
     'later "we", "us" or "our" name the speaker again ("We warned Iran that we would strike" -> "Israel '
-    'warned Iran that Israel would strike": "they" could be Iran). A verb code cannot inflect with '
-    'certainty, a quotation or "let us" after the opening, a later "I", "me" or "my" (code does not know '
-    'whether "he" or "she"), a "we" after an opening "I" (a group: "I think we can win"), a speaker '
+    'warned Iran that Israel would strike": "they" could be Iran); after an opening "I", up to two later '
+    'subject "I" name the speaker again ("I can tell you, I don\'t know" -> "Durbin can tell you, Durbin '
+    'doesn\'t know"; not after a capitalised word, "World War I", nor beside "and": "my wife and I"). A '
+    'verb code cannot inflect with certainty, a quotation or "let us" after the opening, a later "me" or '
+    '"my" (code does not know whether "him" or "her"), a "we" after an opening "I" (a group: "I think we '
+    'can win"), a speaker '
     'without a proper name, or a result that would still not stand alone ("We have said that ..." -> '
     '"Ouellet has said that ...") leave it to the model.',
 )
@@ -505,10 +509,15 @@ def without_frame(
     speaker, point = frame.speaker, frame.point
     if agency_credit_only and (speaker is None or not is_news_agency(speaker)):
         return None
-    if speaker is not None and not (_speaks_for(speaker, actor) or is_news_agency(speaker)):
+    own = speaker is not None and (
+        _speaks_for(speaker, actor) or is_news_agency(speaker) or _OWN_DOCUMENT.fullmatch(speaker) is not None
+    )
+    if speaker is not None and not own:
         return None
-    phrase_rest = point.split()[0].casefold() in english.POINT_OPENERS and not point.casefold().startswith(
-        _QUANTITY_OPENERS
+    phrase_rest = (
+        point.split()[0].casefold() in english.POINT_OPENERS
+        and not point.casefold().startswith(_QUANTITY_OPENERS)
+        and not (frame.after_that and _holds_a_clause(point))
     )
     if len(point.split()) < MIN_POINT_WORDS or (phrase_rest and not frame.after_point):
         return None
@@ -587,6 +596,9 @@ class _Frame(NamedTuple):
     point: str
     after_point: bool
     """The frame follows the point ("..., X said."): the point is a whole clause, never a phrase's rest."""
+    after_that: bool = False
+    """The frame ends with "that" ("X said that in 2019 ..."): a point opening with a preposition is a
+    clause of its own when it holds one (`_holds_a_clause`), not the rest of a phrase of the frame."""
 
 
 _RELATIVE_CLAUSE_SPEAKER = re.compile(
@@ -617,6 +629,40 @@ def _after_warned_object(frame: str, point: str) -> str:
     return point if warned is None else point[warned.end() :]
 
 
+_CLAUSE_BEFORE_THAT = re.compile(
+    rf"\s(?:{'|'.join(sorted(english.REPORTING_VERBS))})\s+that\s", re.IGNORECASE
+)
+"""A reporting verb and "that" inside a frame's speaker ("Russia demands that Ukraine never be allowed
+to join NATO and has said ..."): the words before the frame's verb are a clause of its own, no
+speaker."""
+_CLAUSE_WORDS = (
+    english.CLAUSE_VERBS
+    | english.SUBJECT_PRONOUNS - {"it", "you"}
+    | frozenset("will would can could should may might must there".split())
+)
+"""Words that make a point opening with a preposition a clause ("in the US there is a phenomenon",
+"in 2019 we lost money"), not only a phrase ("in an interview with CNN")."""
+
+
+def _ends_with_that(match: re.Match[str]) -> bool:
+    """Whether the frame a match found ends with "that", just before its point."""
+    return re.search(r"\bthat\s*$", match.string[: match.start("point")], re.IGNORECASE) is not None
+
+
+def _holds_a_clause(point: str) -> bool:
+    """Whether a point holds a word of a clause (`_CLAUSE_WORDS`) or goes on after a comma ("in 2019,
+    the company lost money")."""
+    return bool(set(words(point)) & _CLAUSE_WORDS) or re.search(r",(?:\s+\S+){3}", point) is not None
+
+
+_OWN_DOCUMENT = re.compile(
+    rf"(?:the|this)\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(AUTHORED_THINGS | english.OWN_DOCUMENT_NOUNS))})",
+    re.IGNORECASE,
+)
+"""A document the frame names without its author ("According to the ruling,", "The new report said"):
+the claim's actor wrote it, as the claim says; "the court's ruling" names its author."""
+
+
 def _frame(text: str) -> _Frame | None:
     """The text's attribution frame: before the point ("X said ..."), after a phrase of its own
     ("Speaking on Tuesday, X said ...") or after the point ("..., X said."); None when it has none."""
@@ -624,11 +670,14 @@ def _frame(text: str) -> _Frame | None:
     if statement_frame is not None:
         speaker = statement_frame.group("speaker") or _owner(statement_frame.group("owner"))
         if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
-            return _Frame(speaker, _one_quotation_unquoted(statement_frame.group("point")), after_point=False)
+            point = _one_quotation_unquoted(statement_frame.group("point"))
+            return _Frame(speaker, point, after_point=False, after_that=_ends_with_that(statement_frame))
     match = _ACCORDING_TO.match(text) or _leading_match(text)
     before_verb = match.groupdict().get("speaker") if match is not None else None
     if before_verb is not None and _RELATIVE_CLAUSE_SPEAKER.search(before_verb):
         return None  # "footage which she said showed ...": the rest of a relative clause
+    if before_verb is not None and _CLAUSE_BEFORE_THAT.search(before_verb):
+        match = None  # "Russia demands that Ukraine ... and has said": a clause of its own, no speaker
     if before_verb is not None and before_verb.split()[-1].casefold() in english.BE_FORMS:
         # a form of "be" before the verb makes a passive ("Twenty people have been confirmed killed",
         # "The attack was claimed by ..."); a frame may still close the sentence ("..., officials said.")
@@ -642,7 +691,7 @@ def _frame(text: str) -> _Frame | None:
         point = _one_quotation_unquoted(
             _after_warned_object(text[: match.start("point")], match.group("point"))
         )
-        return _Frame(speaker, point, after_point=False)
+        return _Frame(speaker, point, after_point=False, after_that=_ends_with_that(match))
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text)
     if after is None:
         return None
