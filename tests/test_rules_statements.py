@@ -812,12 +812,23 @@ FRAME_CASES += [
         id="that-then-a-clause-with-a-phrase",
     ),
     pytest.param(
-        "Smith said that in 2019, the company lost money.",
+        "Smith said that in the meantime the company would cut 300 jobs.",
         "Smith",
-        "In 2019, the company lost money.",
-        id="that-then-a-phrase-and-comma",
+        "In the meantime the company would cut 300 jobs.",
+        id="that-then-a-phrase-and-a-modal",
     ),
     pytest.param("He said that in an interview with CNN on Monday.", "He", None, id="that-is-an-object"),
+    # found by a review: a demonstrative "that" before a phrase, a relative clause, a noun "will", and a
+    # pronoun the point would lose the speaker of
+    pytest.param("Trump said that in 2016, and he is saying it again now.", "Trump", None, id="that-and-he"),
+    pytest.param(
+        "Biden said that in a speech which was broadcast on national television.",
+        "Biden",
+        None,
+        id="which-was",
+    ),
+    pytest.param("Putin said that in the name of the will of the people.", "Putin", None, id="the-will"),
+    pytest.param("Putin said that in 2019 we lost a lot of money.", "Putin", None, id="that-in-2019-we"),
     pytest.param("Smith said in a statement on Monday.", "Smith", None, id="a-phrase-is-no-point"),
     # a document the frame names without its author is the actor's own (seen on the pool)
     pytest.param(
@@ -835,8 +846,141 @@ FRAME_CASES += [
     pytest.param(
         "According to the court's ruling, the firm must pay the fine.", "Facebook", None, id="its-authors-own"
     ),
+    # found by a review: a document named with its author, another's, a court's for no court, or one
+    # about the actor
+    pytest.param("The UN report said the death toll was far higher.", "Amnesty", None, id="the-UN-report"),
+    pytest.param("The other report said the death toll was far higher.", "Amnesty", None, id="other-report"),
+    pytest.param(
+        "The judgment said Israel must prevent acts of genocide in Gaza.",
+        "South Africa",
+        None,
+        id="not-a-court",
+    ),
+    pytest.param(
+        "According to the indictment, Trump conspired to defraud the country.",
+        "Donald Trump",
+        None,
+        id="about-the-actor",
+    ),
+    pytest.param(
+        "Pelosi's statement read, in part, that the bill would protect millions of families.",
+        "Pelosi",
+        "The bill would protect millions of families.",
+        id="in-part-that",
+    ),
     pytest.param(
         "According to a report by Amnesty, the firm must pay the fine.", "Facebook", None, id="another-author"
+    ),
+    # a speaker described between commas (seen on the pool: "A German government source, whom they did
+    # not name, said ..."); the description may be the actor's voice, never others'
+    pytest.param(
+        "A German government source, whom they did not name, said the ban is not part of a broader plan.",
+        "a German government source, whom they did not name",
+        "The ban is not part of a broader plan.",
+        id="apposition-relative",
+    ),
+    pytest.param(
+        "John Smith, a spokesman for the ministry, said the strike hit a fuel depot.",
+        "the ministry",
+        "The strike hit a fuel depot.",
+        id="apposition-voice",
+    ),
+    pytest.param(
+        "John Smith, a critic of the ministry, said the strike hit a fuel depot.",
+        "the ministry",
+        None,
+        id="apposition-others",
+    ),
+    pytest.param(
+        "However, Smith, the mayor, said on Monday that the strike hit a fuel depot.",
+        "Smith",
+        "The strike hit a fuel depot.",
+        id="apposition-occasion",
+    ),
+    pytest.param(
+        "The strike hit a fuel depot, said John Smith, a spokesman for the ministry.",
+        "John Smith",
+        "The strike hit a fuel depot.",
+        id="inverted-apposition",
+    ),
+    pytest.param(
+        "The strike hit a fuel depot, John Smith, a spokesman for the ministry, said.",
+        "the ministry",
+        "The strike hit a fuel depot.",
+        id="trailing-apposition",
+    ),
+    # a frame after the point naming an unnamed speaker, or "according to" after it (found probing the
+    # check: both were read as no frame at all)
+    pytest.param(
+        "The strike hit a fuel depot, local officials said on Monday.",
+        "local officials",
+        "The strike hit a fuel depot.",
+        id="trailing-unnamed",
+    ),
+    pytest.param(
+        "The strike hit a fuel depot, according to the ministry.",
+        "the ministry",
+        "The strike hit a fuel depot.",
+        id="trailing-according-to",
+    ),
+    pytest.param(
+        "The strike hit a fuel depot, according to Ali Khan, a local official.",
+        "Ali Khan",
+        "The strike hit a fuel depot.",
+        id="trailing-according-to-apposition",
+    ),
+    pytest.param(
+        "The strike hit a fuel depot, according to the ministry.", "police", None, id="trailing-someone-else"
+    ),
+    # found by a second review: an apposition naming others, clauses read as speakers, a document
+    # against the actor, a verb with an object, "said nothing", and frames that must still go
+    *[
+        pytest.param(statement, actor, None, id=f"review2-kept-{n}")
+        for n, (statement, actor) in enumerate(
+            [
+                ("Jane Doe, a former Acme employee, said the company hid its losses from investors.", "Acme"),
+                ("John Smith, who sued Acme last year, said the company hid its losses.", "Acme"),
+                ("Tom Lee, an analyst who covers Acme, said the company hid its losses.", "Acme"),
+                ("Mary Jones, a lawyer representing Acme, said the company hid nothing at all.", "Acme"),
+                ("'We will not back down,' said Jane Doe, a former Acme employee.", "Acme"),
+                ("Residents of Dayton, Ohio, said the water smelled of gas.", "Ohio"),
+                ("The factory kept polluting the river, despite what officials claimed.", "officials"),
+                ("The drug was approved in 2020, long after doctors warned.", "doctors"),
+                (
+                    "The new budget for the army, according to the ministry, will rise by 5% next year.",
+                    "the ministry",
+                ),
+                ("The firm hid its losses, according to a lawsuit filed against Acme.", "Acme"),
+                ("The firm hid its losses, according to court documents seen by Reuters.", "Reuters"),
+                ("Acme, based in Ohio, announced record profits on Tuesday morning.", "Acme"),
+                ("Kyiv, the capital, warned residents to stay indoors tonight.", "Kyiv"),
+                ("The bill, which passed 52-48, said nothing about the border wall.", "The bill"),
+            ]
+        )
+    ],
+    pytest.param(
+        "Acme said that after the merger it would cut 500 jobs.",
+        "Acme",
+        "After the merger it would cut 500 jobs.",
+        id="review2-that-after",
+    ),
+    pytest.param(
+        "The company, which employs 5,000 people, said it would close two plants.",
+        "The company",
+        "It would close two plants.",
+        id="review2-figure-in-apposition",
+    ),
+    pytest.param(
+        "On Monday, John Smith, the CEO, said the company would recover by next spring.",
+        "John Smith",
+        "The company would recover by next spring.",
+        id="review2-phrase-then-apposition",
+    ),
+    pytest.param(
+        "John Smith, the ministry's spokesman, said the strike hit a fuel depot.",
+        "the ministry",
+        "The strike hit a fuel depot.",
+        id="review2-possessive-voice",
     ),
     pytest.param(
         "Facebook released a statement which read, in part, 'This judgment raises critical questions.'",
@@ -908,6 +1052,17 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("Russia demands that Ukraine never join NATO and has said it wants a treaty.", None),
         ("Officials insisted that the talks failed.", "attribution frame"),
         ("Smith denied that Jones said the vote was rigged.", None),
+        # unnamed speakers and "according to" after the point are frames too
+        ("The strike hit a fuel depot, officials said.", "attribution frame"),
+        ("The strike hit a fuel depot, according to officials.", "attribution frame"),
+        ("The strike hit a fuel depot, said John Smith, a spokesman for the ministry.", "attribution frame"),
+        ("The strike hit a fuel depot, John Smith, a spokesman for the ministry, said.", "attribution frame"),
+        ("The strike hit a fuel depot that officials said was empty.", None),
+        ("The launch went ahead on Friday, according to plan.", None),
+        ("Nobody was hurt, and the company said.", None),
+        ("Inflation will peak this year, local analysts say.", "attribution frame"),
+        # a relative clause in the speaker is still a speaker (found by a review)
+        ("The minister who denied that she lied said the report was wrong.", "attribution frame"),
     ],
 )
 def test_a_statement_that_cannot_stand_alone_says_why(statement: str, problem: str | None) -> None:
@@ -1598,6 +1753,11 @@ def test_a_first_person_statement_restated_with_a_frame_keeps_the_speakers_name(
         ("I told him I'd go.", "Casey", None),
         ("I heard him say 'I quit' today.", "Casey", None),
         ("I said I, for one, disagree.", "Casey", None),
+        # found by a review: a numeral after a noun, an aside, a subjunctive
+        ("I expect phase I trials to start in May.", "Casey", None),
+        ("I oppose schedule I status for cannabis.", "Casey", None),
+        ("I need I think two more weeks.", "Casey", None),
+        ("I know if I were in charge I would act.", "Casey", None),
     ],
 )
 def test_a_first_person_statement_is_put_in_the_third_person_only_when_certain(

@@ -739,11 +739,14 @@ PEOPLE_AROUND = _words(
 """Words that open a description of people around someone ("Critics of Netanyahu"), no name."""
 
 OWN_DOCUMENT_NOUNS = _words(
-    """ruling rulings judgment judgement decision verdict filing indictment complaint lawsuit order document
-    documents memo email emails transcript affidavit findings assessment"""
+    """statement statements report reports post posts tweet tweets message letter video release blog filing
+    complaint lawsuit memo email emails"""
 )
-"""Documents besides those anyone writes (`text.speakers.AUTHORED_THINGS`) that a frame may name without
-their author: "According to the ruling," is the court's claim when the court is the claim's actor."""
+"""Documents a frame may name without their author, as the claim's actor's own: "According to the
+report," is the actor's claim when the actor wrote it (`pipeline.rules.statements`)."""
+
+COURT_DOCUMENT_NOUNS = _words("ruling rulings judgment judgement verdict decision order")
+"""A court's documents: "According to the ruling," is the actor's own only when the actor is a court."""
 
 POINT_OPENERS = _words("in on at to with for of from by during after before about through amid following")
 """A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""

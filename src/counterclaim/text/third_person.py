@@ -195,12 +195,23 @@ _LATER_I = re.compile(r"(?<![\w'-])I(?:'(?P<contraction>m|ve|ll|d))?(?![\w'-])")
 """A later subject I ("I", "I'm", "I've", "I'll"; "I'd" is had or would)."""
 
 
+_BEFORE_A_LATER_I = frozenset(
+    """that if when because as than what whether but so while since although though until unless where
+    how why who before after once think thought know knew believe believed hope hoped feel felt guess
+    say said expect expected promise promised admit admitted suspect fear feared wish mean meant swear
+    understand understood realise realised realize realized doubt insist insisted""".split()
+)
+"""Words after which a later "I" opens a clause ("I know that I was wrong", "I think I can"): a word
+of another kind before it makes it a numeral ("phase I trials") or one of a group ("my wife and I")."""
+
+
 def _later_i_named(rest: str, name: str) -> str | None:
     """The words after an opening I with each later I made the speaker's name again, its verb in the
     third person ("can tell you, I don't know" -> "can tell you, Durbin doesn't know"); None when there
-    is none, more than `MAX_LATER_WE`, a quotation (the "I" may be another speaker's), an "I" after a
-    capitalised word (a numeral: "World War I", "Phase I"; or a name: "Ann and I" is a group too), an
-    "I" after "and" or before "and" (a group: "he and I"), or a verb code cannot inflect."""
+    is none, more than `MAX_LATER_WE`, a quotation (the "I" may be another speaker's), an "I" after
+    anything but a comma, a dash or a word that opens a clause (`_BEFORE_A_LATER_I`: not a numeral,
+    "World War I", "phase I trials", nor a group, "my wife and I"), an "I" before "and" or a subjunctive
+    "were", or a verb code cannot inflect."""
     found = list(_LATER_I.finditer(rest))
     if not found or len(found) > MAX_LATER_WE:
         return None
@@ -209,10 +220,12 @@ def _later_i_named(rest: str, name: str) -> str | None:
     named = rest
     for match in reversed(found):  # from the end, so earlier positions hold
         before, after = named[: match.start()], named[match.end() :]
-        if re.search(r"(?:\b[A-Z][\w.'-]*|\b(?:and|or|nor))\s+$", before) or re.match(
-            r"\s+(?:and|or)\b", after
-        ):
-            return None  # "World War I", "my wife and I", "I and others"
+        previous = re.search(r"(\w+)\W*$", before)
+        at_a_boundary = re.search(r"[,;:\u2014-]\s*$", before) is not None
+        if not at_a_boundary and (previous is None or previous.group(1) not in _BEFORE_A_LATER_I):
+            return None  # "World War I", "phase I trials", "my wife and I", "I need I think ..."
+        if re.match(r"\s+(?:and|or|were)\b", after):
+            return None  # "I and others"; "if I were": a subjunctive
         contraction = match.group("contraction")
         if contraction:
             verb = english.FIRST_PERSON_CONTRACTIONS.get(contraction)

@@ -26,7 +26,7 @@ from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.scripts import MAX_RESTORED_CHARS
-from counterclaim.text.speakers import AUTHORED_THINGS, reported_speakers, side_reports
+from counterclaim.text.speakers import reported_speakers, side_reports
 from counterclaim.text.third_person import CLOSING_OF, CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
 
 MIN_POINT_WORDS = 4
@@ -195,7 +195,7 @@ _STATEMENT_FRAME = re.compile(
     rf"\s+(?:[a-z]+\s+)?statement"
     rf"\s+(?:also\s+)?{_STATEMENT_READ})"
     rf"(?:,?\s+in\s+part)?"
-    rf"(?:\s+that\s+|\s*[,:]\s*|\s+(?=[\"\u201c\u2018']))(?P<point>.+)$",
+    rf"(?:,?\s+that\s+|\s*[,:]\s*|\s+(?=[\"\u201c\u2018']))(?P<point>.+)$",
     re.IGNORECASE,
 )
 """A frame made of a statement: "They released a statement which said, ...", "Their statement also
@@ -215,21 +215,42 @@ Hungary spent ...") is no end of X."""
 _POINT_END = rf"(?:,\s*[{CLOSING_QUOTES}]|[{CLOSING_QUOTES}]?,)\s*"
 """Where a point ends before a frame that follows it: a comma, inside or outside quotation marks."""
 _NAME = '[^,;:"\u201c\u201d]'
-_SPEAKER = rf"(?:he|she|they|we|it|(?:the|a|an)\s+{_NAME}{{1,50}}?|[A-Z]{_NAME}{{0,50}}?)"
-"""A frame's speaker after the point: a pronoun, or words opening with an article or a capital."""
+_UNNAMED_SPEAKER_NOUNS = "|".join(sorted(english.SPEAKER_NOUNS | english.SOURCE_NOUNS))
+_NOT_DESCRIBING = "|".join(
+    sorted(english.FUNCTION_WORDS | {"long", "years", "days", "despite", "even", "than"})
+)
+"""Words that never describe an unnamed speaker: "despite what officials claimed", "long after doctors
+warned" are clauses of the point, not a frame after it."""
+_SPEAKER = (
+    rf"(?:he|she|they|we|it|(?:the|a|an)\s+{_NAME}{{1,50}}?|[A-Z]{_NAME}{{0,50}}?"
+    rf"|(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z][\w.'-]*\s+){{0,2}}(?:{_UNNAMED_SPEAKER_NOUNS}))"
+)
+"""A frame's speaker after the point: a pronoun, words opening with an article or a capital, or an
+unnamed speaker ("officials", "local residents", "its workers")."""
 _WHEN = (
     r"(?:\s+(?:on|in|at|to|during|after|before|last|this|yesterday|today|tonight|earlier|later|when|as"
     r"|while)\b[^,;:]{0,60}?)?"
 )
 """A phrase of time or place, or a clause of time, after a frame's verb ("he said on Friday", "said
 today when reporters asked")."""
+_APPOSED = (
+    r"(?:,\s+(?P<apposition>(?-i:a|an|the|his|her|its|their|who|which|[A-Z0-9])"
+    r'(?:[^,;:"\u201c\u201d]|(?<=\d),(?=\d{3})){1,100}?))'
+)
+"""What a frame after the point says of its speaker between commas (", a spokesman for the ministry")."""
 _TRAILING_FRAME = re.compile(
-    rf"^(?P<point>.+?){_POINT_END}(?P<speaker>{_SPEAKER})\s+(?:{_FRAME_VERBS}|wrote|reported){_WHEN}"
+    rf"^(?P<point>.+?){_POINT_END}(?P<speaker>{_SPEAKER})(?:{_APPOSED},)?\s+(?:{_FRAME_VERBS}|say|wrote|reported){_WHEN}"
     rf"\s*\.?[{CLOSING_QUOTES}]?$"
 )
 """A frame after the point: "'It looks like Russia is continuing its buildup,' he said."."""
+_TRAILING_ACCORDING_TO = re.compile(
+    rf"^(?P<point>.+?),\s+according\s+to\s+(?!(?:the\s+)?(?:plan|plans|schedule|tradition|custom|protocol)\b)"
+    rf"(?P<speaker>[^,;:\"\u201c\u201d]{{1,80}}?){_APPOSED}?\s*\.?$",
+    re.IGNORECASE,
+)
+"""A frame after the point: "The strike hit a fuel depot, according to the ministry."."""
 _INVERTED_FRAME = re.compile(
-    rf"^(?P<point>.+?){_POINT_END}(?:said|says|added|wrote)\s+(?P<speaker>{_SPEAKER}){_WHEN}\s*\.?$"
+    rf"^(?P<point>.+?){_POINT_END}(?:said|says|added|wrote)\s+(?P<speaker>{_SPEAKER}){_APPOSED}?{_WHEN}\s*\.?$"
 )
 """A frame after the point, its verb first: "'A lot of people think that,' said a protester."."""
 _PHRASE_OPENERS = frozenset(
@@ -238,6 +259,18 @@ _PHRASE_OPENERS = frozenset(
 )
 """Words opening a phrase before a frame (not a clause of its own): "Speaking to reporters, X said",
 "On live television he said"."""
+_APPOSITION_TEXT = r'(?:[^,;:"\u201c\u201d]|(?<=\d),(?=\d{3}))'
+"""A character of what is said of a speaker between commas (a figure's comma too: "5,000 people")."""
+_APPOSITION_FRAME = re.compile(
+    rf"^{_CLAUSE_OPENER}(?:(?P<phrase>(?:{'|'.join(sorted(_PHRASE_OPENERS))})\b[^,;:\"\u201c\u201d]{{0,60}}),\s+)?"
+    rf"(?P<speaker>(?-i:[A-Z])[^,;:\"\u201c\u201d]{{0,60}}?),\s+"
+    rf"(?P<apposition>{_APPOSITION_TEXT}{{2,100}}?),\s+"
+    rf"(?:said|says|stated|added(?!\s+to\b)|told\s+reporters){_frame_end(to_quotation=False)}(?P<point>.+)$",
+    re.IGNORECASE,
+)
+"""A frame whose speaker is described between commas: "John Smith, a spokesman for the ministry, said
+...", "On Monday, a government source, who asked not to be named, said ..."; only verbs that say
+(not "warned residents", "announced record profits")."""
 _MIDDLE_FRAME_VERBS = "|".join(
     verb for verb in _FRAME_VERBS.split("|") if verb not in ("announced", "claimed", "confirmed")
 )
@@ -266,7 +299,15 @@ ATTRIBUTION_FRAME = Rule(
     'that was leaked ..." never leaves "Was leaked ..."). A "said" inside a relative clause is no '
     'frame ("released footage which she said showed ..." never leaves "Showed ..."), nor one after a '
     'form of "be" (a passive: "Twenty people have been confirmed killed"), and whom a speaker warned '
-    'is no part of the point ("warned residents that the river ..." -> "The river ...").',
+    'is no part of the point ("warned residents that the river ..." -> "The river ..."). A speaker '
+    'described between commas is the name before them, or the actor\'s voice when the description is '
+    'one ("John Smith, a spokesman for the ministry, said ..."; not "a former Acme employee", "an '
+    'analyst who covers Acme"); "..., according to X." and an unnamed speaker after the point ("..., '
+    'local officials said.") are frames; after "that", a point opening with a preposition is taken '
+    'when its head holds a clause and no personal pronoun ("said that in the US there is ..."); a '
+    'document named without its author ("According to the report,", "The new report said") is the '
+    'actor\'s own, a ruling, judgment, verdict, decision or order only for a court or a judge, and '
+    'never one whose point names the actor or one "filed against" or "seen by" it.',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
@@ -510,7 +551,10 @@ def without_frame(
     if agency_credit_only and (speaker is None or not is_news_agency(speaker)):
         return None
     own = speaker is not None and (
-        _speaks_for(speaker, actor) or is_news_agency(speaker) or _OWN_DOCUMENT.fullmatch(speaker) is not None
+        _speaks_for(speaker, actor)
+        or (frame.apposition is not None and _voice_of(frame.apposition, actor))
+        or is_news_agency(speaker)
+        or _own_document(speaker, actor, point)
     )
     if speaker is not None and not own:
         return None
@@ -599,6 +643,9 @@ class _Frame(NamedTuple):
     after_that: bool = False
     """The frame ends with "that" ("X said that in 2019 ..."): a point opening with a preposition is a
     clause of its own when it holds one (`_holds_a_clause`), not the rest of a phrase of the frame."""
+    apposition: str | None = None
+    """What the frame says of its speaker between commas ("John Smith, a spokesman for the ministry,
+    said ..."): the speaker is the name before it."""
 
 
 _RELATIVE_CLAUSE_SPEAKER = re.compile(
@@ -634,14 +681,29 @@ _CLAUSE_BEFORE_THAT = re.compile(
 )
 """A reporting verb and "that" inside a frame's speaker ("Russia demands that Ukraine never be allowed
 to join NATO and has said ..."): the words before the frame's verb are a clause of its own, no
-speaker."""
-_CLAUSE_WORDS = (
-    english.CLAUSE_VERBS
-    | english.SUBJECT_PRONOUNS - {"it", "you"}
-    | frozenset("will would can could should may might must there".split())
-)
+speaker, unless a relative word comes first ("The minister who denied that she lied said ...")."""
+_RELATIVE_WORD = re.compile(r"\b(?:who|whom|which|whose)\b", re.IGNORECASE)
+
+
+def _clause_of_its_own(speaker: str) -> bool:
+    """Whether a frame's speaker span is a clause of its own (`_CLAUSE_BEFORE_THAT`)."""
+    found = _CLAUSE_BEFORE_THAT.search(speaker)
+    return found is not None and _RELATIVE_WORD.search(speaker[: found.start()]) is None
+
+
+_CLAUSE_WORDS = english.CLAUSE_VERBS | frozenset("will would can could should may might must there".split())
 """Words that make a point opening with a preposition a clause ("in the US there is a phenomenon",
-"in 2019 we lost money"), not only a phrase ("in an interview with CNN")."""
+"in the meantime the company would ..."), not only a phrase ("in an interview with CNN")."""
+_HEAD_END = re.compile(r",|\b(?:which|who|whom|when|where|that|because|after|before|while)\b", re.IGNORECASE)
+"""Where the head of a point ends: a clause word after it may be a relative clause's ("in a speech which
+was broadcast")."""
+_NOT_BEFORE_A_VERB = english.DETERMINERS | english.PREPOSITIONS
+"""Words after which a clause word is a noun ("in the name of the will of the people")."""
+
+
+def _said_nothing(point: str) -> bool:
+    """Whether a point after a verb of saying is what was not said ("nothing about the wall")."""
+    return bool(point.split()) and point.split()[0].casefold() in _NOTHING_SAID
 
 
 def _ends_with_that(match: re.Match[str]) -> bool:
@@ -650,17 +712,41 @@ def _ends_with_that(match: re.Match[str]) -> bool:
 
 
 def _holds_a_clause(point: str) -> bool:
-    """Whether a point holds a word of a clause (`_CLAUSE_WORDS`) or goes on after a comma ("in 2019,
-    the company lost money")."""
-    return bool(set(words(point)) & _CLAUSE_WORDS) or re.search(r",(?:\s+\S+){3}", point) is not None
+    """Whether a point opening with a preposition is a clause: its head (up to a comma or a relative
+    word) holds a word of a clause (`_CLAUSE_WORDS`) not after a determiner or a preposition, and no
+    personal pronoun but "it" is in it ("that in 2019 we lost money" would lose who "we" is)."""
+    raw = re.findall(r"[\w']+", point)
+    pronouns = english.PERSONAL_PRONOUNS - {"it", "its"}
+    if any(word.casefold() in pronouns for word in raw if not (len(word) > 1 and word.isupper())):
+        return False  # "US", the country, is no "us"
+    opening = len(point.split()[0]) if point.split() else 0
+    end = _HEAD_END.search(point, opening)  # "after the merger it would ...": not the opening word
+    head = words(point[: end.start()] if end else point)
+    return any(
+        word in _CLAUSE_WORDS and index > 0 and head[index - 1] not in _NOT_BEFORE_A_VERB
+        for index, word in enumerate(head)
+    )
 
 
-_OWN_DOCUMENT = re.compile(
-    rf"(?:the|this)\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(AUTHORED_THINGS | english.OWN_DOCUMENT_NOUNS))})",
+_DOCUMENT = re.compile(
+    rf"(?:the|this)\s+(?:(?!other\b)(?-i:[a-z][a-z-]*)\s+)?"
+    rf"(?P<noun>{'|'.join(sorted(english.OWN_DOCUMENT_NOUNS | english.COURT_DOCUMENT_NOUNS))})",
     re.IGNORECASE,
 )
-"""A document the frame names without its author ("According to the ruling,", "The new report said"):
-the claim's actor wrote it, as the claim says; "the court's ruling" names its author."""
+_COURT = re.compile(r"\b(?:court|courts|judge|judges|justice|justices|tribunal|magistrate)\b", re.IGNORECASE)
+
+
+def _own_document(speaker: str, actor: str, point: str) -> bool:
+    """Whether a frame names a document of the claim's actor without its author ("According to the
+    ruling,", "The new report said"): a lower-case word at most before the noun ("the UN report", "the
+    other report" name someone else's); a court's ruling, judgment, verdict, decision or order only for
+    an actor that is a court or a judge; and a point that does not name the actor (an indictment's
+    "Trump conspired" is no claim of Trump's)."""
+    document = _DOCUMENT.fullmatch(speaker)
+    if document is None or actor_named_in(actor, point):
+        return False
+    court = document.group("noun").casefold() in english.COURT_DOCUMENT_NOUNS
+    return not court or _COURT.search(actor) is not None
 
 
 def _frame(text: str) -> _Frame | None:
@@ -672,11 +758,25 @@ def _frame(text: str) -> _Frame | None:
         if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
             point = _one_quotation_unquoted(statement_frame.group("point"))
             return _Frame(speaker, point, after_point=False, after_that=_ends_with_that(statement_frame))
+    apposed = _APPOSITION_FRAME.match(text)
+    if apposed is not None and _said_nothing(apposed["point"]):
+        apposed = None  # "The bill, which passed 52-48, said nothing about ...": no point
+    if apposed is not None and not _clause_of_its_own(apposed.group("apposition")):
+        point = _one_quotation_unquoted(
+            _after_warned_object(text[: apposed.start("point")], apposed["point"])
+        )
+        return _Frame(
+            apposed["speaker"],
+            point,
+            after_point=False,
+            after_that=_ends_with_that(apposed),
+            apposition=apposed["apposition"],
+        )
     match = _ACCORDING_TO.match(text) or _leading_match(text)
     before_verb = match.groupdict().get("speaker") if match is not None else None
     if before_verb is not None and _RELATIVE_CLAUSE_SPEAKER.search(before_verb):
         return None  # "footage which she said showed ...": the rest of a relative clause
-    if before_verb is not None and _CLAUSE_BEFORE_THAT.search(before_verb):
+    if before_verb is not None and _clause_of_its_own(before_verb):
         match = None  # "Russia demands that Ukraine ... and has said": a clause of its own, no speaker
     if before_verb is not None and before_verb.split()[-1].casefold() in english.BE_FORMS:
         # a form of "be" before the verb makes a passive ("Twenty people have been confirmed killed",
@@ -692,10 +792,11 @@ def _frame(text: str) -> _Frame | None:
             _after_warned_object(text[: match.start("point")], match.group("point"))
         )
         return _Frame(speaker, point, after_point=False, after_that=_ends_with_that(match))
-    after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text)
+    after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text) or _TRAILING_ACCORDING_TO.match(text)
     if after is None:
         return None
-    return _Frame(after.group("speaker"), _point_before(text, after.end("point")), after_point=True)
+    point = _point_before(text, after.end("point"))
+    return _Frame(after.group("speaker"), point, after_point=True, apposition=after.group("apposition"))
 
 
 _ASKING_VERBS = frozenset({"asked", "asks", "questioned", "inquired", "wondered", "shouted", "pressed"})
@@ -856,6 +957,13 @@ _NOT_THE_SPEAKERS = english.REPORTING_VERBS | frozenset({"that", "believes", "kn
 """Words showing a frame's speaker span is a clause of its own ("Smith denied that Jones said ...")."""
 
 
+_ABOUT_OR_SEEN_BY = re.compile(
+    r"\b(?:against|about|(?:seen|obtained|reviewed|examined)\s+by|leaked\s+to)\b", re.IGNORECASE
+)
+"""Words after which a name in a speaker is not its author ("a lawsuit filed against Acme", "court
+documents seen by Reuters")."""
+
+
 def _speaks_for(speaker: str, actor: str) -> bool:
     """Whether a frame's speaker is the actor (a name of it or a pronoun), who said the point: not
     "Smith has not said", "Critics of Smith", "Smith's lawyer", "a Smith aide", nor "Smith denied that
@@ -863,6 +971,8 @@ def _speaks_for(speaker: str, actor: str) -> bool:
     raw = [word.replace("\u2019", "'") for word in speaker.split()]
     if _TAKEN_BACK & set(raw) or any(word.endswith("n't") for word in raw):
         return False
+    if _ABOUT_OR_SEEN_BY.search(speaker):
+        return False  # "a lawsuit filed against Acme", "documents seen by Reuters": not theirs
     for index, word in enumerate(raw):
         named = word in ("called", "named") and index + 1 < len(raw) and raw[index + 1][:1].isupper()
         # "a protester called Katya" is a name; the match is case-sensitive, so a capitalised word of a
@@ -879,6 +989,25 @@ def _speaks_for(speaker: str, actor: str) -> bool:
     ):
         return True  # "He said", "On live television he said"
     return actor_named_in(actor, speaker)
+
+
+_VOICE_APPOSITION = re.compile(
+    rf"^(?:a|an|the|{'|'.join(sorted(english.POSSESSIVE_PRONOUNS))}|(?-i:[A-Z])\S*['\u2019]s?)\s",
+    re.IGNORECASE,
+)
+
+
+def _voice_of(apposition: str, actor: str) -> bool:
+    """Whether what is said of a speaker between commas makes the speaker the actor's voice: "a
+    spokesman for the ministry", "the ministry's spokeswoman" (a role of `english.MEMBER_ROLES`, after
+    an article or a possessive); not a former one, one in a clause ("an analyst who covers Acme"), nor
+    others ("a lawyer representing Acme", "a critic of the ministry")."""
+    tokens = words(apposition)
+    if _VOICE_APPOSITION.match(apposition) is None or not set(tokens) & english.MEMBER_ROLES:
+        return False
+    if set(tokens) & {"former", "ex", "who", "whom", "which", "that", "whose"}:
+        return False
+    return _speaks_for(apposition, actor)
 
 
 def _others_of(speaker: str, actor: str) -> bool:
