@@ -958,6 +958,20 @@ FRAME_CASES += [
             ]
         )
     ],
+    # a quotation opening the point is the speaker's own words, no phrase of the frame; one holding a
+    # "we" stays framed (who "we" are would be lost)
+    pytest.param(
+        'Muyembe said, "In this country there is no cure for it."',
+        "Muyembe",
+        "In this country there is no cure for it.",
+        id="quoted-phrase-opening",
+    ),
+    pytest.param(
+        'Jean-Jacques Muyembe, director of the institute, said, "From now on, we will no longer say so."',
+        "Jean-Jacques Muyembe",
+        None,
+        id="quoted-phrase-then-we",
+    ),
     pytest.param(
         "Acme said that after the merger it would cut 500 jobs.",
         "Acme",

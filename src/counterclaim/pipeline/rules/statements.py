@@ -300,13 +300,13 @@ ATTRIBUTION_FRAME = Rule(
     'frame ("released footage which she said showed ..." never leaves "Showed ..."), nor one after a '
     'form of "be" (a passive: "Twenty people have been confirmed killed"), and whom a speaker warned '
     'is no part of the point ("warned residents that the river ..." -> "The river ..."). A speaker '
-    'described between commas is the name before them, or the actor\'s voice when the description is '
+    "described between commas is the name before them, or the actor's voice when the description is "
     'one ("John Smith, a spokesman for the ministry, said ..."; not "a former Acme employee", "an '
     'analyst who covers Acme"); "..., according to X." and an unnamed speaker after the point ("..., '
     'local officials said.") are frames; after "that", a point opening with a preposition is taken '
     'when its head holds a clause and no personal pronoun ("said that in the US there is ..."); a '
     'document named without its author ("According to the report,", "The new report said") is the '
-    'actor\'s own, a ruling, judgment, verdict, decision or order only for a court or a judge, and '
+    "actor's own, a ruling, judgment, verdict, decision or order only for a court or a judge, and "
     'never one whose point names the actor or one "filed against" or "seen by" it.',
     {"min_words": MIN_POINT_WORDS},
 )
@@ -561,7 +561,7 @@ def without_frame(
     phrase_rest = (
         point.split()[0].casefold() in english.POINT_OPENERS
         and not point.casefold().startswith(_QUANTITY_OPENERS)
-        and not (frame.after_that and _holds_a_clause(point))
+        and not (frame.clause_follows and _holds_a_clause(point))
     )
     if len(point.split()) < MIN_POINT_WORDS or (phrase_rest and not frame.after_point):
         return None
@@ -640,9 +640,10 @@ class _Frame(NamedTuple):
     point: str
     after_point: bool
     """The frame follows the point ("..., X said."): the point is a whole clause, never a phrase's rest."""
-    after_that: bool = False
-    """The frame ends with "that" ("X said that in 2019 ..."): a point opening with a preposition is a
-    clause of its own when it holds one (`_holds_a_clause`), not the rest of a phrase of the frame."""
+    clause_follows: bool = False
+    """The frame ends with "that" ("X said that in 2019 ...") or a quotation opens the point ("X said,
+    'In this country ...'"): a point opening with a preposition is a clause of its own when it holds
+    one (`_holds_a_clause`), not the rest of a phrase of the frame."""
     apposition: str | None = None
     """What the frame says of its speaker between commas ("John Smith, a spokesman for the ministry,
     said ..."): the speaker is the name before it."""
@@ -706,8 +707,11 @@ def _said_nothing(point: str) -> bool:
     return bool(point.split()) and point.split()[0].casefold() in _NOTHING_SAID
 
 
-def _ends_with_that(match: re.Match[str]) -> bool:
-    """Whether the frame a match found ends with "that", just before its point."""
+def _clause_follows(match: re.Match[str]) -> bool:
+    """Whether the frame a match found ends with "that", just before its point, or its point opens with
+    a quotation mark (the speaker's own words, no phrase of the frame)."""
+    if match["point"].lstrip()[:1] in OPENING_QUOTES:
+        return True
     return re.search(r"\bthat\s*$", match.string[: match.start("point")], re.IGNORECASE) is not None
 
 
@@ -757,7 +761,7 @@ def _frame(text: str) -> _Frame | None:
         speaker = statement_frame.group("speaker") or _owner(statement_frame.group("owner"))
         if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
             point = _one_quotation_unquoted(statement_frame.group("point"))
-            return _Frame(speaker, point, after_point=False, after_that=_ends_with_that(statement_frame))
+            return _Frame(speaker, point, after_point=False, clause_follows=_clause_follows(statement_frame))
     apposed = _APPOSITION_FRAME.match(text)
     if apposed is not None and _said_nothing(apposed["point"]):
         apposed = None  # "The bill, which passed 52-48, said nothing about ...": no point
@@ -769,7 +773,7 @@ def _frame(text: str) -> _Frame | None:
             apposed["speaker"],
             point,
             after_point=False,
-            after_that=_ends_with_that(apposed),
+            clause_follows=_clause_follows(apposed),
             apposition=apposed["apposition"],
         )
     match = _ACCORDING_TO.match(text) or _leading_match(text)
@@ -791,7 +795,7 @@ def _frame(text: str) -> _Frame | None:
         point = _one_quotation_unquoted(
             _after_warned_object(text[: match.start("point")], match.group("point"))
         )
-        return _Frame(speaker, point, after_point=False, after_that=_ends_with_that(match))
+        return _Frame(speaker, point, after_point=False, clause_follows=_clause_follows(match))
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text) or _TRAILING_ACCORDING_TO.match(text)
     if after is None:
         return None
