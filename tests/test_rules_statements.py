@@ -1073,6 +1073,13 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("The strike hit a fuel depot, John Smith, a spokesman for the ministry, said.", "attribution frame"),
         ("The strike hit a fuel depot that officials said was empty.", None),
         ("The launch went ahead on Friday, according to plan.", None),
+        # a verb of saying in a subordinate clause is no frame of the statement (found probing the check)
+        ("If Russia says no, the talks will end.", None),
+        ("What Trump said was a lie and a disgrace.", None),
+        ("Everything the government says about the war is false.", None),
+        ("Because the ministry said so, the schools closed.", None),
+        ("Worth noting this for the next time someone says, 'we have let too many in'.", None),
+        ("If Russia says no, the talks will end, NATO said.", "attribution frame"),
         ("Nobody was hurt, and the company said.", None),
         ("Inflation will peak this year, local analysts say.", "attribution frame"),
         # a relative clause in the speaker is still a speaker (found by a review)

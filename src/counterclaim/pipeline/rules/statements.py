@@ -307,7 +307,9 @@ ATTRIBUTION_FRAME = Rule(
     'when its head holds a clause and no personal pronoun ("said that in the US there is ..."); a '
     'document named without its author ("According to the report,", "The new report said") is the '
     "actor's own, a ruling, judgment, verdict, decision or order only for a court or a judge, and "
-    'never one whose point names the actor or one "filed against" or "seen by" it.',
+    'never one whose point names the actor or one "filed against" or "seen by" it. A verb of saying in '
+    'a clause of its own before the point is no frame ("If Russia says no, the talks end", "What Trump '
+    'said was a lie", "Russia demands that Ukraine ... and has said ...").',
     {"min_words": MIN_POINT_WORDS},
 )
 MAX_NEW_WORDS = 2
@@ -683,6 +685,15 @@ _CLAUSE_BEFORE_THAT = re.compile(
 """A reporting verb and "that" inside a frame's speaker ("Russia demands that Ukraine never be allowed
 to join NATO and has said ..."): the words before the frame's verb are a clause of its own, no
 speaker, unless a relative word comes first ("The minister who denied that she lied said ...")."""
+_SUBORDINATE = re.compile(
+    r"^(?:if|unless|because|whenever|whatever|whoever|what|everything|anything|nothing|although|though"
+    r"|whether)\b|\b(?:next|every|each|any)\s+time\b",
+    re.IGNORECASE,
+)
+"""A speaker span that opens a subordinate clause ("If Russia says no, ...", "What Trump said was ...",
+"Everything the government says about ...", "for the next time someone says, ..."): the verb of saying
+is that clause's, not a frame of the statement. "When", "after", "before" and "while" also open a
+phrase before a real frame ("When asked he said ...") and are not among them."""
 _RELATIVE_WORD = re.compile(r"\b(?:who|whom|which|whose)\b", re.IGNORECASE)
 
 
@@ -780,8 +791,10 @@ def _frame(text: str) -> _Frame | None:
     before_verb = match.groupdict().get("speaker") if match is not None else None
     if before_verb is not None and _RELATIVE_CLAUSE_SPEAKER.search(before_verb):
         return None  # "footage which she said showed ...": the rest of a relative clause
-    if before_verb is not None and _clause_of_its_own(before_verb):
-        match = None  # "Russia demands that Ukraine ... and has said": a clause of its own, no speaker
+    if before_verb is not None and (_clause_of_its_own(before_verb) or _SUBORDINATE.search(before_verb)):
+        # "Russia demands that Ukraine ... and has said", "If Russia says no, the talks end": the words
+        # before the verb are a clause of their own, no speaker
+        match = None
     if before_verb is not None and before_verb.split()[-1].casefold() in english.BE_FORMS:
         # a form of "be" before the verb makes a passive ("Twenty people have been confirmed killed",
         # "The attack was claimed by ..."); a frame may still close the sentence ("..., officials said.")
