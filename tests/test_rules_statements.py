@@ -1279,8 +1279,10 @@ def test_a_refused_restatement_leaves_the_statement_and_says_why() -> None:
     assert "opens with the pronoun 'She'" in decision.reason
 
 
-FRAMED_TEXT = (
-    "Tom Reyes spoke in Denver on Monday. Tom Reyes says he will not approve a budget without the wall."
+FRAMED_TEXT = (  # the article's "he" is the mayor: a frame the model wrote ("Tom Reyes says he ...") says
+    # nothing of whom "he" is, unlike the article's own "Tom Reyes says he ..." (`frame_pronoun_named`)
+    'Tom Reyes spoke in Denver on Monday. "He will not approve a budget without the wall," Tom Reyes says '
+    "of the mayor."
 )
 FRAMED = "Tom Reyes says he will not approve a budget without the wall."
 
@@ -1294,8 +1296,8 @@ _POINT = "He will not approve a budget without the wall."
         pytest.param(FRAMED, _POINT, FRAMED, id="unchanged-keeps-its-frame"),
         pytest.param(
             FRAMED,
-            "Tom Reyes will not approve a budget without the wall.",
-            "Tom Reyes will not approve a budget without the wall.",
+            "The mayor will not approve a budget without the wall.",
+            "The mayor will not approve a budget without the wall.",
             id="restated-names-him",
         ),
         pytest.param(  # the frame names him by a title and his surname (found by a review)
@@ -1929,10 +1931,15 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
         ("Her husband was taken away.", "She said her husband was taken away.", "One of the victims", True,
          None),
         ("She was beaten by officers.", "She said she was beaten by officers.", "Police", False, None),
-        # after a person's name "he" may be someone else; "they" would need a plural verb
+        # after a person's proper name "he" is that person (30 of 30 in a PolNeAR sample); after a role
+        # it may be someone else; "they" would need a plural verb
         ("He will not approve a budget without the wall.",
          "President Trump has said he will not approve a budget without the wall.", "President Trump", True,
-         None),
+         "President Trump will not approve a budget without the wall."),
+        ("He was arrested on Monday night.", "A police spokesman said he was arrested on Monday night.",
+         "A police spokesman", True, None),
+        ("She was awake all night.", "Officials say she was awake all night.", "Officials", True, None),
+        ("His confession was forced.", "Waseem said his confession was forced.", "Waseem", True, None),
         ("Its members will vote.", "Smith said its members will vote.", "Smith", True, None),
         ("They arrested two men on Monday.", "Police said they arrested two men on Monday.", "Police", False,
          None),
@@ -1947,7 +1954,8 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
     ids=[
         "she-said-she", "he-said-his", "its-after-a-government", "possessive-of-a-name-in-s",
         "their-after-an-organisation", "a-name-already-possessive", "a-description-possessive",
-        "she-of-an-organisation", "he-after-a-persons-name", "its-after-a-person", "they",
+        "she-of-an-organisation", "he-after-a-persons-name", "he-after-a-role", "she-after-a-group",
+        "his-after-a-persons-name", "its-after-a-person", "they",
         "another-persons-pronoun", "someone-elses-frame", "another-point", "frame-after-the-point",
         "no-frame",
     ],

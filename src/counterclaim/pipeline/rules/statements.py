@@ -372,9 +372,13 @@ FRAME_PRONOUN = Rule(
     " or her after a pronoun frame of the same person, when the actor is a person (or a name no actor"
     ' of the article goes by): "She said she did this" -> "One of the victims did this"; its after '
     'the name of an actor that is no person: "The government announced that its search ..." -> "The '
-    'Haitian government\'s search ...". After a person\'s name "he" or "she" may be someone else ("May '
-    'said he ..."), "their" after an organisation is often others\' ("Police said their injuries were '
-    'minor"), and "they" would need a plural verb: these stay, for the model. A possessive is made '
+    "Haitian government's search ...\". He or she after the proper name of an actor that is a person "
+    '("President Trump says he will not approve ...") is that person: in a sample of the PolNeAR '
+    'articles 30 of 30 such sentences were ("Mr. Clarke said he ..."), and only the article\'s own '
+    'frame counts (a quotation "He knows ..." given a frame by the model is left alone); not after a '
+    'role or a group ("A police spokesman said he was arrested"). His and her there may be others\', '
+    '"their" after an organisation is often others\' ("Police said their injuries were minor"), and '
+    '"they" would need a plural verb: these stay, for the model. A possessive is made '
     'only of a name that is not one already ("McDonald\'s") nor a description with a preposition '
     'before a lower-case word ("One of the victims"; "The Bank of England\'s" is made). The actor\'s '
     "shortest proper name is used, else its name as given.",
@@ -609,12 +613,27 @@ def frame_pronoun_named(
     speaker_pronoun = frame.speaker.split()[0].casefold()
     if speaker_pronoun in english.PERSONAL_PRONOUNS:
         fits = person and opening in _SUBJECT_AND_POSSESSIVE.get(speaker_pronoun, ())
+    elif person and opening in ("he", "she"):
+        fits = _proper_name(frame.speaker)  # "Mr. Clarke said he ...", not "A police spokesman said he ..."
     else:
         fits = not person and opening == "its"
     named = name if opening in ("he", "she") else _possessive(name)
     if not fits or named is None:
         return None
     return f"{named[:1].upper()}{named[1:]} {' '.join(tokens[1:])}"
+
+
+_ROLE_NOUNS = english.SPEAKER_NOUNS | english.SOURCE_NOUNS | english.MEMBER_ROLES
+
+
+def _proper_name(speaker: str) -> bool:
+    """Whether a frame's speaker ends in a proper name ("President Trump", "Mr. Clarke"), not a role or
+    a group ("A police spokesman", "Officials", "The Senator"), whose "he" is often someone else's."""
+    words_of_speaker = speaker.split()
+    while len(words_of_speaker) > 1 and words_of_speaker[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
+        words_of_speaker.pop()  # "President Trump has said": the speaker is "President Trump"
+    last = words_of_speaker[-1].strip(".,")
+    return last[:1].isupper() and last.casefold() not in _ROLE_NOUNS | english.BARE_TITLES
 
 
 def _possessive(name: str) -> str | None:
