@@ -375,8 +375,11 @@ FRAME_PRONOUN = Rule(
     "Haitian government's search ...\". He or she after the proper name of an actor that is a person "
     '("President Trump says he will not approve ...") is that person: in a sample of the PolNeAR '
     'articles 30 of 30 such sentences were ("Mr. Clarke said he ..."), and only the article\'s own '
-    'frame counts (a quotation "He knows ..." given a frame by the model is left alone); not after a '
-    'role or a group ("A police spokesman said he was arrested"). His and her there may be others\', '
+    'frame counts (a quotation "He knows ..." given a frame by the model is left alone); not inside '
+    'the speaker\'s quotation (\'Becerra said, "He knows ..."\'), after a role or a group ("A police '
+    'spokesman said he was arrested", "The Sheriff said he ...", "Judge Smith said he ..."), two '
+    'speakers, a description between commas, or an honorific of the other sex ("Mrs. Jones said he '
+    '..."). His and her there may be others\', '
     '"their" after an organisation is often others\' ("Police said their injuries were minor"), and '
     '"they" would need a plural verb: these stay, for the model. A possessive is made '
     'only of a name that is not one already ("McDonald\'s") nor a description with a preposition '
@@ -614,26 +617,57 @@ def frame_pronoun_named(
     if speaker_pronoun in english.PERSONAL_PRONOUNS:
         fits = person and opening in _SUBJECT_AND_POSSESSIVE.get(speaker_pronoun, ())
     elif person and opening in ("he", "she"):
-        fits = _proper_name(frame.speaker)  # "Mr. Clarke said he ...", not "A police spokesman said he ..."
+        # "Mr. Clarke said he ...", not "A police spokesman said he ...", "Becerra said, "He knows ...""
+        fits = _names_one_self(frame, opening)
     else:
         fits = not person and opening == "its"
     named = name if opening in ("he", "she") else _possessive(name)
     if not fits or named is None:
         return None
-    return f"{named[:1].upper()}{named[1:]} {' '.join(tokens[1:])}"
+    rest_of_word = tokens[0][len(opening) :]  # "he's" -> "Clarke's", "he," -> "Clarke,"
+    return f"{named[:1].upper()}{named[1:]}{rest_of_word} {' '.join(tokens[1:])}"
 
 
 _ROLE_NOUNS = english.SPEAKER_NOUNS | english.SOURCE_NOUNS | english.MEMBER_ROLES
+_SPEAKING_OF_OTHERS = frozenset(
+    """judge justice prosecutor prosecutors attorney lawyer counsel detective sergeant sheriff coroner officer
+    inspector chief coach manager constable superintendent commissioner investigator doctor dr surgeon
+    physician spokesman spokeswoman spokesperson police""".split()
+)
+"""Roles whose "he" is most often someone else: a suspect, a patient, a player ("Judge Smith said he
+would be sentenced ...", "Coach Belichick said he will miss two games")."""
+_HONORIFIC_OF = {
+    "he": frozenset("mrs ms miss lady dame queen madam".split()),
+    "she": frozenset("mr sir lord king".split()),
+}
+"""Honorifics that say the speaker is not the pronoun's person ("Mrs. Jones said he ...")."""
+
+
+def _names_one_self(frame: _Frame, pronoun: str) -> bool:
+    """Whether "he" or "she" opening a frame's point can only be its speaker: the frame is the article's
+    own, before the point and not around a quotation (a speaker does not call themself "he" in their own
+    words: "Becerra said, "He knows ...""); the speaker is one person named by a proper name, with no
+    description between commas but an age ("Smith, a friend of the victim, said he ..."), no role that
+    speaks of others ("Judge Smith", "Police spokesman Tom Brown") nor an honorific of the other sex
+    ("Mrs. Jones said he ...")."""
+    if frame.speaker is None or frame.quoted or (frame.apposition and not frame.apposition.isdigit()):
+        return False
+    speaker_words = [word.strip(".,").casefold() for word in frame.speaker.split()]
+    if {"and", "&", "both"} & set(speaker_words) or speaker_words[0] in english.LEADING_ARTICLES:
+        return False  # "Smith and Jones said he ...", "The Sheriff said he ..."
+    if set(speaker_words) & (_SPEAKING_OF_OTHERS | _HONORIFIC_OF[pronoun]):
+        return False
+    return _proper_name(frame.speaker)
 
 
 def _proper_name(speaker: str) -> bool:
-    """Whether a frame's speaker ends in a proper name ("President Trump", "Mr. Clarke"), not a role or
-    a group ("A police spokesman", "Officials", "The Senator"), whose "he" is often someone else's."""
+    """Whether a frame's speaker ends in a proper name ("President Trump", "Mr. Clarke", "Bashar
+    al-Assad"), not a role or a group ("A police spokesman", "Officials", "The Senator")."""
     words_of_speaker = speaker.split()
     while len(words_of_speaker) > 1 and words_of_speaker[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
         words_of_speaker.pop()  # "President Trump has said": the speaker is "President Trump"
     last = words_of_speaker[-1].strip(".,")
-    return last[:1].isupper() and last.casefold() not in _ROLE_NOUNS | english.BARE_TITLES
+    return last.split("-")[-1][:1].isupper() and last.casefold() not in _ROLE_NOUNS | english.BARE_TITLES
 
 
 def _possessive(name: str) -> str | None:
@@ -665,6 +699,8 @@ class _Frame(NamedTuple):
     """The frame ends with "that" ("X said that in 2019 ...") or a quotation opens the point ("X said,
     'In this country ...'"): a point opening with a preposition is a clause of its own when it holds
     one (`_holds_a_clause`), not the rest of a phrase of the frame."""
+    quoted: bool = False
+    """The point is a quotation the frame opens ("X said, "..."")."""
     apposition: str | None = None
     """What the frame says of its speaker between commas ("John Smith, a spokesman for the ministry,
     said ..."): the speaker is the name before it."""
@@ -737,10 +773,15 @@ def _said_nothing(point: str) -> bool:
     return bool(point.split()) and point.split()[0].casefold() in _NOTHING_SAID
 
 
+def _quoted(match: re.Match[str]) -> bool:
+    """Whether the point a match found opens with a quotation mark (the speaker's own words)."""
+    return match["point"].lstrip()[:1] in OPENING_QUOTES
+
+
 def _clause_follows(match: re.Match[str]) -> bool:
     """Whether the frame a match found ends with "that", just before its point, or its point opens with
     a quotation mark (the speaker's own words, no phrase of the frame)."""
-    if match["point"].lstrip()[:1] in OPENING_QUOTES:
+    if _quoted(match):
         return True
     return re.search(r"\bthat\s*$", match.string[: match.start("point")], re.IGNORECASE) is not None
 
@@ -791,7 +832,13 @@ def _frame(text: str) -> _Frame | None:
         speaker = statement_frame.group("speaker") or _owner(statement_frame.group("owner"))
         if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
             point = _one_quotation_unquoted(statement_frame.group("point"))
-            return _Frame(speaker, point, after_point=False, clause_follows=_clause_follows(statement_frame))
+            return _Frame(
+                speaker,
+                point,
+                after_point=False,
+                clause_follows=_clause_follows(statement_frame),
+                quoted=_quoted(statement_frame),
+            )
     apposed = _APPOSITION_FRAME.match(text)
     if apposed is not None and _said_nothing(apposed["point"]):
         apposed = None  # "The bill, which passed 52-48, said nothing about ...": no point
@@ -804,6 +851,7 @@ def _frame(text: str) -> _Frame | None:
             point,
             after_point=False,
             clause_follows=_clause_follows(apposed),
+            quoted=_quoted(apposed),
             apposition=apposed["apposition"],
         )
     match = _ACCORDING_TO.match(text) or _leading_match(text)
@@ -827,7 +875,9 @@ def _frame(text: str) -> _Frame | None:
         point = _one_quotation_unquoted(
             _after_warned_object(text[: match.start("point")], match.group("point"))
         )
-        return _Frame(speaker, point, after_point=False, clause_follows=_clause_follows(match))
+        return _Frame(
+            speaker, point, after_point=False, clause_follows=_clause_follows(match), quoted=_quoted(match)
+        )
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text) or _TRAILING_ACCORDING_TO.match(text)
     if after is None:
         return None
