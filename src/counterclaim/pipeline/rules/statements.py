@@ -376,10 +376,10 @@ FRAME_PRONOUN = Rule(
     '("President Trump says he will not approve ...") is that person: in a sample of the PolNeAR '
     'articles 30 of 30 such sentences were ("Mr. Clarke said he ..."), and only the article\'s own '
     'frame counts (a quotation "He knows ..." given a frame by the model is left alone); not inside '
-    'the speaker\'s quotation (\'Becerra said, "He knows ..."\'), after a role or a group ("A police '
+    "the speaker's quotation ('Becerra said, \"He knows ...\"'), after a role or a group (\"A police "
     'spokesman said he was arrested", "The Sheriff said he ...", "Judge Smith said he ..."), two '
     'speakers, a description between commas, or an honorific of the other sex ("Mrs. Jones said he '
-    '..."). His and her there may be others\', '
+    "...\"). His and her there may be others', "
     '"their" after an organisation is often others\' ("Police said their injuries were minor"), and '
     '"they" would need a plural verb: these stay, for the model. A possessive is made '
     'only of a name that is not one already ("McDonald\'s") nor a description with a preposition '
