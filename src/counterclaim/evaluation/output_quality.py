@@ -48,16 +48,16 @@ class OutputQuality(BaseModel):
     when not known (a run record, or an analysis with contradictions, older than output schema 1.3)."""
 
     def plus(self, other: OutputQuality) -> OutputQuality:
+        frame, first, third = (
+            _sum_known(mine, theirs)
+            for mine, theirs in zip(self.unstanding_kinds, other.unstanding_kinds, strict=True)
+        )
         return OutputQuality(
             statements=self.statements + other.statements,
             standalone_statements=self.standalone_statements + other.standalone_statements,
-            keeping_a_frame=_sum_known(self._kind("keeping_a_frame"), other._kind("keeping_a_frame")),
-            opening_in_first_person=_sum_known(
-                self._kind("opening_in_first_person"), other._kind("opening_in_first_person")
-            ),
-            opening_with_third_person=_sum_known(
-                self._kind("opening_with_third_person"), other._kind("opening_with_third_person")
-            ),
+            keeping_a_frame=frame,
+            opening_in_first_person=first,
+            opening_with_third_person=third,
             explanations=self.explanations + other.explanations,
             explanations_copying_evidence=self.explanations_copying_evidence
             + other.explanations_copying_evidence,
@@ -67,11 +67,14 @@ class OutputQuality(BaseModel):
             else (self.explanations_by_sides or 0) + (other.explanations_by_sides or 0),
         )
 
-    def _kind(self, field: str) -> int | None:
-        """A count of statements by what keeps them from standing alone: 0 when all stand alone (a
-        failed article has none), else the field (None when not known)."""
-        count: int | None = getattr(self, field)
-        return 0 if self.standalone_statements == self.statements else count
+    @property
+    def unstanding_kinds(self) -> tuple[int | None, int | None, int | None]:
+        """The statements that do not stand alone by kind: keeping a frame, opening in the first
+        person, in the third; 0 each when all stand alone (a failed article has none), None for a kind
+        not known."""
+        if self.standalone_statements == self.statements:
+            return 0, 0, 0
+        return self.keeping_a_frame, self.opening_in_first_person, self.opening_with_third_person
 
     @property
     def sides_unknown(self) -> bool:

@@ -317,10 +317,9 @@ def quality_sentence(q: OutputQuality) -> str:
 def _unstanding_kinds(q: OutputQuality) -> str:
     """What keeps the other statements from standing alone, by kind (", not: 3 keep a frame, ..."); ""
     when all stand alone or a record does not know the kinds."""
-    kinds = (q.keeping_a_frame, q.opening_in_first_person, q.opening_with_third_person)
-    if q.standalone_statements == q.statements or any(kind is None for kind in kinds):
+    frame, first, third = q.unstanding_kinds
+    if q.standalone_statements == q.statements or None in (frame, first, third):
         return ""
-    frame, first, third = kinds
     return (
         f"; not: {frame} keep an attribution frame, {first} open with I/we/my/our, "
         f"{third} with he/she/they/his/her/its/their"

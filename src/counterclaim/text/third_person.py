@@ -134,10 +134,8 @@ def _later_we_named(rest: str, name: str, *, possessive: bool) -> str | None:
     found = list(_LATER_WE.finditer(rest))
     if not found or len(found) > MAX_LATER_WE or _LET_US.search(rest):
         return None
-    if any(mark in rest for mark in QUOTATION_MARKS):
+    if _holds_a_quotation(rest):
         return None
-    if re.search(r"(?:^|\s)'|'(?:\s|$)", rest):
-        return None  # a quotation in single marks
     named = rest
     for match in reversed(found):  # from the end, so earlier positions hold
         before, after = named[: match.start()], named[match.end() :]
@@ -149,18 +147,31 @@ def _later_we_named(rest: str, name: str, *, possessive: bool) -> str | None:
             replaced = f"{before}{name}{after}"
         elif match.group("our"):
             replaced = f"{before}{name}'s{after}"
-        elif match.group("contraction"):
-            verb = english.FIRST_PERSON_CONTRACTIONS.get(match.group("contraction"))
-            if verb is None:
-                return None  # "we'd": had or would
-            replaced = f"{before}{name} {verb}{after}"
         else:
-            subject = _named_subject(after.lstrip(), name)
+            subject = _subject_named_again(after, match.group("contraction"), name)
             if subject is None:
                 return None
             replaced = f"{before}{subject}"
         named = replaced
     return named
+
+
+def _holds_a_quotation(text: str) -> bool:
+    """Whether the text holds a quotation (in double marks, or single marks at a word's edge): a first
+    person in it may be another speaker's."""
+    return (
+        any(mark in text for mark in QUOTATION_MARKS) or re.search(r"(?:^|\s)'|'(?:\s|$)", text) is not None
+    )
+
+
+def _subject_named_again(after: str, contraction: str | None, name: str) -> str | None:
+    """A later "we" or "I" made `name`, with what follows it (`after`): a contraction as its verb
+    ("we're" -> "NATO is"), else the next verb in the third person; None for "we'd" or "I'd" (had or
+    would) or a verb code cannot inflect."""
+    if contraction:
+        verb = english.FIRST_PERSON_CONTRACTIONS.get(contraction)
+        return None if verb is None else f"{name} {verb}{after}"
+    return _named_subject(after.lstrip(), name)
 
 
 def third_person_verb(word: str) -> str | None:
@@ -215,8 +226,8 @@ def _later_i_named(rest: str, name: str) -> str | None:
     found = list(_LATER_I.finditer(rest))
     if not found or len(found) > MAX_LATER_WE:
         return None
-    if any(mark in rest for mark in QUOTATION_MARKS) or re.search(r"(?:^|\s)'|'(?:\s|$)", rest):
-        return None  # a quotation: its "I" may be another speaker's
+    if _holds_a_quotation(rest):
+        return None  # its "I" may be another speaker's
     named = rest
     for match in reversed(found):  # from the end, so earlier positions hold
         before, after = named[: match.start()], named[match.end() :]
@@ -226,14 +237,7 @@ def _later_i_named(rest: str, name: str) -> str | None:
             return None  # "World War I", "phase I trials", "my wife and I", "I need I think ..."
         if re.match(r"\s+(?:and|or|were)\b", after):
             return None  # "I and others"; "if I were": a subjunctive
-        contraction = match.group("contraction")
-        if contraction:
-            verb = english.FIRST_PERSON_CONTRACTIONS.get(contraction)
-            if verb is None:
-                return None  # "I'd": had or would
-            named = f"{before}{name} {verb}{after}"
-            continue
-        subject = _named_subject(after.lstrip(), name)
+        subject = _subject_named_again(after, match.group("contraction"), name)
         if subject is None:
             return None
         named = f"{before}{subject}"

@@ -233,9 +233,11 @@ _WHEN = (
 )
 """A phrase of time or place, or a clause of time, after a frame's verb ("he said on Friday", "said
 today when reporters asked")."""
+_APPOSITION_TEXT = r'(?:[^,;:"\u201c\u201d]|(?<=\d),(?=\d{3}))'
+"""A character of what is said of a speaker between commas (a figure's comma too: "5,000 people")."""
 _APPOSED = (
-    r"(?:,\s+(?P<apposition>(?-i:a|an|the|his|her|its|their|who|which|[A-Z0-9])"
-    r'(?:[^,;:"\u201c\u201d]|(?<=\d),(?=\d{3})){1,100}?))'
+    rf"(?:,\s+(?P<apposition>(?-i:a|an|the|his|her|its|their|who|which|[A-Z0-9])"
+    rf"{_APPOSITION_TEXT}{{1,100}}?))"
 )
 """What a frame after the point says of its speaker between commas (", a spokesman for the ministry")."""
 _TRAILING_FRAME = re.compile(
@@ -259,8 +261,6 @@ _PHRASE_OPENERS = frozenset(
 )
 """Words opening a phrase before a frame (not a clause of its own): "Speaking to reporters, X said",
 "On live television he said"."""
-_APPOSITION_TEXT = r'(?:[^,;:"\u201c\u201d]|(?<=\d),(?=\d{3}))'
-"""A character of what is said of a speaker between commas (a figure's comma too: "5,000 people")."""
 _APPOSITION_FRAME = re.compile(
     rf"^{_CLAUSE_OPENER}(?:(?P<phrase>(?:{'|'.join(sorted(_PHRASE_OPENERS))})\b[^,;:\"\u201c\u201d]{{0,60}}),\s+)?"
     rf"(?P<speaker>(?-i:[A-Z])[^,;:\"\u201c\u201d]{{0,60}}?),\s+"
@@ -523,7 +523,7 @@ def side_report_point(statement: str, sentence: str, names: Sequence[str]) -> st
         return None
     for name in names:
         point = without_frame(spoken, name)
-        if point is not None and point.split()[0].casefold() not in _NOTHING_SAID:
+        if point is not None and not _said_nothing(point):
             return without_frame(point, name, agency_credit_only=True) or point
     return None
 
@@ -663,10 +663,7 @@ def _names_one_self(frame: _Frame, pronoun: str) -> bool:
 def _proper_name(speaker: str) -> bool:
     """Whether a frame's speaker ends in a proper name ("President Trump", "Mr. Clarke", "Bashar
     al-Assad"), not a role or a group ("A police spokesman", "Officials", "The Senator")."""
-    words_of_speaker = speaker.split()
-    while len(words_of_speaker) > 1 and words_of_speaker[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
-        words_of_speaker.pop()  # "President Trump has said": the speaker is "President Trump"
-    last = words_of_speaker[-1].strip(".,")
+    last = _speaker_words(speaker)[-1].strip(".,")
     return last.split("-")[-1][:1].isupper() and last.casefold() not in _ROLE_NOUNS | english.BARE_TITLES
 
 
@@ -695,15 +692,20 @@ class _Frame(NamedTuple):
     point: str
     after_point: bool
     """The frame follows the point ("..., X said."): the point is a whole clause, never a phrase's rest."""
-    clause_follows: bool = False
-    """The frame ends with "that" ("X said that in 2019 ...") or a quotation opens the point ("X said,
-    'In this country ...'"): a point opening with a preposition is a clause of its own when it holds
-    one (`_holds_a_clause`), not the rest of a phrase of the frame."""
+    after_that: bool = False
+    """The frame ends with "that", just before its point ("X said that in 2019 ...")."""
     quoted: bool = False
     """The point is a quotation the frame opens ("X said, "..."")."""
     apposition: str | None = None
     """What the frame says of its speaker between commas ("John Smith, a spokesman for the ministry,
     said ..."): the speaker is the name before it."""
+
+    @property
+    def clause_follows(self) -> bool:
+        """The frame ends with "that" or opens a quotation (the speaker's own words): a point opening
+        with a preposition is a clause of its own when it holds one (`_holds_a_clause`), not the rest
+        of a phrase of the frame."""
+        return self.after_that or self.quoted
 
 
 _RELATIVE_CLAUSE_SPEAKER = re.compile(
@@ -773,27 +775,27 @@ def _said_nothing(point: str) -> bool:
     return bool(point.split()) and point.split()[0].casefold() in _NOTHING_SAID
 
 
-def _quoted(match: re.Match[str]) -> bool:
-    """Whether the point a match found opens with a quotation mark (the speaker's own words)."""
-    return match["point"].lstrip()[:1] in OPENING_QUOTES
-
-
-def _clause_follows(match: re.Match[str]) -> bool:
-    """Whether the frame a match found ends with "that", just before its point, or its point opens with
-    a quotation mark (the speaker's own words, no phrase of the frame)."""
-    if _quoted(match):
-        return True
-    return re.search(r"\bthat\s*$", match.string[: match.start("point")], re.IGNORECASE) is not None
+def _frame_before_point(match: re.Match[str], speaker: str | None, apposition: str | None = None) -> _Frame:
+    """The frame a match found before its point: the point without whom a speaker warned and, when it
+    is one whole quotation, without its marks."""
+    frame = match.string[: match.start("point")]
+    return _Frame(
+        speaker,
+        _one_quotation_unquoted(_after_warned_object(frame, match["point"])),
+        after_point=False,
+        after_that=re.search(r"\bthat\s*$", frame, re.IGNORECASE) is not None,
+        quoted=match["point"].lstrip()[:1] in OPENING_QUOTES,
+        apposition=apposition,
+    )
 
 
 def _holds_a_clause(point: str) -> bool:
     """Whether a point opening with a preposition is a clause: its head (up to a comma or a relative
     word) holds a word of a clause (`_CLAUSE_WORDS`) not after a determiner or a preposition, and no
     personal pronoun but "it" is in it ("that in 2019 we lost money" would lose who "we" is)."""
-    raw = re.findall(r"[\w']+", point)
     pronouns = english.PERSONAL_PRONOUNS - {"it", "its"}
-    if any(word.casefold() in pronouns for word in raw if not (len(word) > 1 and word.isupper())):
-        return False  # "US", the country, is no "us"
+    if any(_pronoun_form(word) in pronouns for word in re.findall(r"[\w']+", point)):
+        return False
     opening = len(point.split()[0]) if point.split() else 0
     end = _HEAD_END.search(point, opening)  # "after the merger it would ...": not the opening word
     head = words(point[: end.start()] if end else point)
@@ -831,29 +833,12 @@ def _frame(text: str) -> _Frame | None:
     if statement_frame is not None:
         speaker = statement_frame.group("speaker") or _owner(statement_frame.group("owner"))
         if not set(speaker.casefold().split()) & english.REPORTING_VERBS:  # not "Moscow said NATO's ..."
-            point = _one_quotation_unquoted(statement_frame.group("point"))
-            return _Frame(
-                speaker,
-                point,
-                after_point=False,
-                clause_follows=_clause_follows(statement_frame),
-                quoted=_quoted(statement_frame),
-            )
+            return _frame_before_point(statement_frame, speaker)
     apposed = _APPOSITION_FRAME.match(text)
     if apposed is not None and _said_nothing(apposed["point"]):
         apposed = None  # "The bill, which passed 52-48, said nothing about ...": no point
     if apposed is not None and not _clause_of_its_own(apposed.group("apposition")):
-        point = _one_quotation_unquoted(
-            _after_warned_object(text[: apposed.start("point")], apposed["point"])
-        )
-        return _Frame(
-            apposed["speaker"],
-            point,
-            after_point=False,
-            clause_follows=_clause_follows(apposed),
-            quoted=_quoted(apposed),
-            apposition=apposed["apposition"],
-        )
+        return _frame_before_point(apposed, apposed["speaker"], apposed["apposition"])
     match = _ACCORDING_TO.match(text) or _leading_match(text)
     before_verb = match.groupdict().get("speaker") if match is not None else None
     if before_verb is not None and _RELATIVE_CLAUSE_SPEAKER.search(before_verb):
@@ -871,13 +856,7 @@ def _frame(text: str) -> _Frame | None:
         if middle is not None and middle.group("lead").split()[0].casefold() in _PHRASE_OPENERS:
             match = middle
     if match is not None:
-        speaker = match.groupdict().get("speaker")
-        point = _one_quotation_unquoted(
-            _after_warned_object(text[: match.start("point")], match.group("point"))
-        )
-        return _Frame(
-            speaker, point, after_point=False, clause_follows=_clause_follows(match), quoted=_quoted(match)
-        )
+        return _frame_before_point(match, match.groupdict().get("speaker"))
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text) or _TRAILING_ACCORDING_TO.match(text)
     if after is None:
         return None
@@ -1067,9 +1046,7 @@ def _speaks_for(speaker: str, actor: str) -> bool:
             return False
     if _others_of(speaker, actor):
         return False
-    words = speaker.split()
-    while len(words) > 1 and words[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
-        words.pop()  # "He has since said": the speaker is "He"
+    words = _speaker_words(speaker)
     if words[-1].casefold() in english.PERSONAL_PRONOUNS and (
         len(words) == 1 or words[0].casefold() in _PHRASE_OPENERS
     ):
@@ -1094,6 +1071,15 @@ def _voice_of(apposition: str, actor: str) -> bool:
     if set(tokens) & {"former", "ex", "who", "whom", "which", "that", "whose"}:
         return False
     return _speaks_for(apposition, actor)
+
+
+def _speaker_words(speaker: str) -> list[str]:
+    """A frame's speaker's words without those between it and its verb ("He has since said" -> "He",
+    "President Trump has said" -> "President Trump")."""
+    words = speaker.split()
+    while len(words) > 1 and words[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
+        words.pop()
+    return words
 
 
 def _others_of(speaker: str, actor: str) -> bool:
@@ -1200,9 +1186,12 @@ def without_item_note(restated: str, actor: str) -> tuple[str, str | None]:
 
 
 def _opening_pronoun(text: str) -> str:
-    """The text's first word, case-folded, to compare with pronouns; "" for an acronym ("US" is a
-    country, not "us")."""
-    word = opening_word(text)
+    """The text's first word as `_pronoun_form` reads it."""
+    return _pronoun_form(opening_word(text))
+
+
+def _pronoun_form(word: str) -> str:
+    """A word case-folded, to compare with pronouns; "" for an acronym ("US" is a country, not "us")."""
     return "" if len(word) > 1 and word.isupper() else word.casefold()
 
 
