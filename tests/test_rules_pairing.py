@@ -451,7 +451,7 @@ RULE_CASES = [
     pytest.param(
         [("a1", ADDING, A), ("a1", ARRIVING, A)],
         10,
-        [(pairing.SAME_ACTOR_SAME_POLARITY, DecisionAction.REFUSED, [])],  # counted, not listed
+        [(pairing.SAME_ACTOR_SAME_POLARITY, DecisionAction.REFUSED, ["c1", "c2"])],  # listed after the others
         id="same-actor-same-polarity",
     ),
     pytest.param(
@@ -460,8 +460,14 @@ RULE_CASES = [
             ("a4", DROUGHT, A),
         ],
         10,
-        [(pairing.LITTLE_IN_COMMON, DecisionAction.REFUSED, [])],  # one word in common: counted, not listed
+        [(pairing.LITTLE_IN_COMMON, DecisionAction.REFUSED, ["c1", "c2"])],  # one word in common
         id="little-in-common",
+    ),
+    pytest.param(
+        [("a1", ADDING, A), ("a3", HARBOUR, A)],
+        10,
+        [(pairing.NOTHING_SHARED, DecisionAction.REFUSED, [])],  # no word in common: counted, not listed
+        id="nothing-shared",
     ),
     pytest.param(
         [("a1", ADDING, A), ("chief", CHIEF_NOT_ADDING, A)],
@@ -681,3 +687,22 @@ def test_only_an_organisation_and_its_officer_are_one_side(
     refused = [d.claims for d in state.trace.decisions() if d.rule == pairing.SAME_SIDE.name]
     assert (refused == [["c1", "c2"]]) is same_side
     assert (state.candidates == []) is same_side
+
+
+def test_pairs_sharing_no_word_are_counted_in_the_trace_and_the_quiet_refusals_listed_last() -> None:
+    state = state_for(TEXT, max_candidates=10)
+    state.claims = claims_of(
+        ("a1", ADDING, A), ("a3", BRITAIN_WARNS, A), ("a1", ARRIVING, A), ("a4", HARBOUR, A)
+    )
+    state.actors = [
+        Actor(id=i, name=SIDES[i], kind=ActorKind.ORGANISATION) for i in {c.actor_id for c in state.claims}
+    ]
+    run_step(state, pair.run, pair.NAME)
+    decisions = [d for d in state.trace.decisions() if d.step == "pair"]
+    counted = [d for d in decisions if d.rule == pairing.NOTHING_SHARED.name]
+    # HARBOUR shares no word with the three others: 3 of the 6 pairs were never scored
+    assert [d.reason for d in counted] == ["3 pair(s) share no content word or unit: never scored"]
+    quiet = [i for i, d in enumerate(decisions) if d.rule == pairing.SAME_ACTOR_SAME_POLARITY.name]
+    loud = [i for i, d in enumerate(decisions) if d.rule == pairing.NO_VISIBLE_REASON.name]
+    assert quiet and loud and all(i > j for i in quiet for j in loud)
+    assert [d.claims for d in decisions if d.rule == pairing.SAME_ACTOR_SAME_POLARITY.name] == [["c1", "c3"]]

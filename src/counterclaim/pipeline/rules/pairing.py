@@ -93,6 +93,12 @@ LITTLE_IN_COMMON = Rule(
     "unit to compare, is not paired.",
     {"min_overlap": MIN_OVERLAP},
 )
+NOTHING_SHARED = Rule(
+    "pairing.nothing_shared",
+    "A pair sharing no content word and no unit of measure (beyond words too many claims share) is "
+    "never scored: code sees nothing the two claims both speak of. Counted, not listed; a denial "
+    "pointing back (`pairing.back_reference`) is paired all the same.",
+)
 COMMON_WORDS = Rule(
     "pairing.common_words",
     "In a long article, a word or unit more than `max_claims` claims share (the article's topic) does not "
@@ -147,6 +153,7 @@ KEPT = Rule(
     {f"weight_{name}": value for name, value in WEIGHTS.__dict__.items()},
 )
 RULES = (
+    NOTHING_SHARED,
     COMMON_WORDS,
     RESTATEMENT,
     SAME_ACTOR_SAME_POLARITY,
@@ -196,9 +203,13 @@ class Pairing:
 
     chosen: list[Candidate]
     refused: list[Refusal]
-    not_paired: Mapping[Rule, int]
-    """How many pairs each of the quiet rules (`SAME_ACTOR_SAME_POLARITY`, `LITTLE_IN_COMMON`) left out;
-    they are counted, not listed, since an article has many such pairs."""
+    """Pairs refused for a reason worth reading first (a restatement, one side, no visible reason, a
+    cap), in the order code looked at them."""
+    left_out: list[Refusal] = field(default_factory=list)
+    """Pairs the quiet rules left out before scoring (`SAME_ACTOR_SAME_POLARITY`, `LITTLE_IN_COMMON`):
+    many per article, listed after `refused`."""
+    unshared: int = 0
+    """Pairs never scored because they share no word or unit (`NOTHING_SHARED`)."""
     too_common: list[str] = field(default_factory=list)
     """The words (and units) too many claims share to pair claims by themselves (`COMMON_WORDS`)."""
 
@@ -433,23 +444,27 @@ class _Score:
     value: float
     numeric: NumericVerdict | None
     refused_by: Rule | None = None
+    why: str = ""
+    """Why `refused_by` refused the pair, for the trace."""
 
 
 def _score(a: ClaimFeatures, b: ClaimFeatures) -> _Score:
     """How likely the pair conflicts (0 means: do not bother verifying), and the rule that says no."""
     numeric = _compared(a, b)
     if not a.words or not b.words:
-        return _Score(0.0, numeric, LITTLE_IN_COMMON)
+        return _Score(0.0, numeric, LITTLE_IN_COMMON, "a claim with no content word")
     shared = len(a.words & b.words)
     if _restates(a, b):
-        return _Score(0.0, numeric, RESTATEMENT)
+        return _Score(0.0, numeric, RESTATEMENT, "the statements restate each other")
     same_actor = a.claim.actor_id == b.claim.actor_id
     words_and_deeds = same_actor and (a.claim.kind is ClaimKind.ACTION) != (b.claim.kind is ClaimKind.ACTION)
     if same_actor and not words_and_deeds and a.negated == b.negated:
-        return _Score(0.0, numeric, SAME_ACTOR_SAME_POLARITY)
+        polarity = "negated" if a.negated else "not negated"
+        return _Score(0.0, numeric, SAME_ACTOR_SAME_POLARITY, f"one actor's claims, both {polarity}")
     overlap = shared / min(len(a.words), len(b.words))
     if overlap < MIN_OVERLAP and numeric.relation is NumericRelation.NOT_COMPARABLE:
-        return _Score(0.0, numeric, LITTLE_IN_COMMON)
+        why = f"{shared} content word(s) in common, {overlap:.0%} of the shorter claim's"
+        return _Score(0.0, numeric, LITTLE_IN_COMMON, why)
     score = overlap
     if not same_actor:
         score += WEIGHTS.different_actors
@@ -662,26 +677,22 @@ def propose_candidates(
     record = involving if against_record else frozenset()
     features = [ClaimFeatures(c, actors.of(c.actor_id)) for c in claims]
     refused: list[Refusal] = []
-    quiet: dict[Rule, int] = {SAME_ACTOR_SAME_POLARITY: 0, LITTLE_IN_COMMON: 0}
+    left_out: list[Refusal] = []
     scored: list[Candidate] = []
-    looked_at = 0
     pairs, too_common = _pairs_worth_scoring(features)
+    sharing = 0
     for i, j in pairs:
         a, b = features[i], features[j]
         if involving and (a.claim.id in involving) == (b.claim.id in involving):
             continue
+        sharing += 1
         if _same_evidence(a.claim, b.claim) and a.claim.actor_id == b.claim.actor_id:
             continue
-        looked_at += 1
         result = _score(a, b)
         assert result.numeric is not None
         if result.refused_by is not None:
-            if result.refused_by in quiet:
-                quiet[result.refused_by] += 1
-            else:
-                refused.append(
-                    Refusal(a.claim, b.claim, result.refused_by, "the statements restate each other")
-                )
+            quiet = result.refused_by in (SAME_ACTOR_SAME_POLARITY, LITTLE_IN_COMMON)
+            (left_out if quiet else refused).append(Refusal(a.claim, b.claim, result.refused_by, result.why))
             continue
         if (
             a.claim.actor_id != b.claim.actor_id
@@ -739,9 +750,19 @@ def propose_candidates(
     return Pairing(
         chosen=chosen,
         refused=refused,
-        not_paired={rule: n for rule, n in quiet.items() if n},
+        left_out=left_out,
+        unshared=_pairs_in_scope(claims, involving) - sharing,
         too_common=too_common,
     )
+
+
+def _pairs_in_scope(claims: Sequence[Claim], involving: frozenset[str]) -> int:
+    """How many pairs `propose_candidates` would look at if every pair shared a word: all pairs, or
+    with `involving`, those of one involved claim and one other."""
+    if not involving:
+        return len(claims) * (len(claims) - 1) // 2
+    inside = sum(1 for claim in claims if claim.id in involving)
+    return inside * (len(claims) - inside)
 
 
 def _back_reference_pairs(features: Sequence[ClaimFeatures], actors: _Actors) -> list[Candidate]:

@@ -1,9 +1,11 @@
 """Step 9, pair (code only): the claim pairs worth verifying, best first (`rules.pairing`).
 
 Every pair sent to the verifier, and every pair code looked at and refused, is recorded in the trace
-with the rule that decided; pairs left out by the quiet rules (one actor's claims of one polarity,
-pairs with too little in common) are counted. Claims of the article's own account (the `narrator`
-setting) are paired apart, against actors' claims only, under their own budget (`rules.narration`).
+with the rule that decided: first the refusals worth reading, then those of the quiet rules (one
+actor's claims of one polarity, pairs with too little in common), up to `MAX_LISTED_REFUSALS`, the
+rest counted; pairs sharing no word at all are counted (`pairing.nothing_shared`). Claims of the
+article's own account (the `narrator` setting) are paired apart, against actors' claims only, under
+their own budget (`rules.narration`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from counterclaim.pipeline.rules.pairing import (
     COMMON_WORDS,
     KEPT,
     MAX_LISTED_REFUSALS,
+    NOTHING_SHARED,
     Candidate,
     Pairing,
     propose_candidates,
@@ -80,13 +83,20 @@ def _record(state: AnalysisState, pairing: Pairing) -> None:
             _why(candidate),
             claims=(candidate.a.id, candidate.b.id),
         )
-    for refusal in pairing.refused[:MAX_LISTED_REFUSALS]:
+    refusals = [*pairing.refused, *pairing.left_out]
+    for refusal in refusals[:MAX_LISTED_REFUSALS]:
         state.trace.record(
             refusal.rule, DecisionAction.REFUSED, refusal.reason, claims=(refusal.a.id, refusal.b.id)
         )
-    unlisted = Counter(refusal.rule for refusal in pairing.refused[MAX_LISTED_REFUSALS:])
+    unlisted = Counter(refusal.rule for refusal in refusals[MAX_LISTED_REFUSALS:])
     for rule, count in unlisted.items():
         state.trace.record(rule, DecisionAction.REFUSED, f"{count} more pair(s) refused by this rule")
+    if pairing.unshared:
+        state.trace.record(
+            NOTHING_SHARED,
+            DecisionAction.REFUSED,
+            f"{pairing.unshared} pair(s) share no content word or unit: never scored",
+        )
     if pairing.too_common:
         shown = ", ".join(sorted(pairing.too_common)[:8])
         state.trace.record(
@@ -94,5 +104,3 @@ def _record(state: AnalysisState, pairing: Pairing) -> None:
             DecisionAction.REFUSED,
             f"{len(pairing.too_common)} word(s) shared by too many claims to pair them: {shown}",
         )
-    for rule, count in pairing.not_paired.items():
-        state.trace.record(rule, DecisionAction.REFUSED, f"{count} pair(s) left out by this rule")
