@@ -105,6 +105,10 @@ def test_the_run_folder_has_a_report_html_with_the_scores_and_the_marked_texts(
     assert {"gold c4 wrong actor", "gold c2 missed", "found p5 false"} <= set(found.tags)
     assert "hard-negative" in found.row_classes  # the half oracle's (p1, p3) pair
     assert DAM_TEXT.split(".")[0].split(" ")[-1] in page
+    # where the dam's two gold contradictions stopped: k1 found, k2's side c4 given to the wrong actor
+    assert loaded.record.conflict_stages == {"found": 1, "a side not extracted": 1}
+    assert "Where the gold contradictions stopped" in page
+    assert {"a side not extracted", "found"} <= set(found.cells)
 
 
 def test_the_perfect_run_has_no_miss_and_no_false_claim(runs: tuple[Path, Path]) -> None:

@@ -265,6 +265,7 @@ def markdown_report(record: RunRecord, samples: Sequence[SampleRow]) -> str:
     if narrator:
         lines += [narrator, ""]
     lines += quality_lines(record)
+    lines += stages_section(record)
     lines += rules_section(record)
     failed = [s for s in samples if s.error is not None]
     if failed:
@@ -324,6 +325,37 @@ def _unstanding_kinds(q: OutputQuality) -> str:
         f"; not: {frame} keep an attribution frame, {first} open with I/we/my/our, "
         f"{third} with he/she/they/his/her/its/their"
     )
+
+
+STAGE_HEADERS = ("where the gold contradiction stopped", "gold contradictions")
+STAGES_NOTE = (
+    "Each gold contradiction between actors at the furthest stage any of its claim pairs reached: a "
+    "side not extracted, one claim holding both sides, never scored (mostly: no word in common), "
+    "refused by a pairing rule, refused as a verdict, or found (`evaluation.conflict_stages`)."
+)
+
+
+def stage_rows(record: RunRecord) -> list[tuple[str, str]]:
+    """One row per stage, most gold contradictions first (none when the record does not know them)."""
+    ordered = sorted(record.conflict_stages.items(), key=lambda item: (-item[1], item[0]))
+    return [(stage, str(count)) for stage, count in ordered]
+
+
+def stages_section(record: RunRecord) -> list[str]:
+    """The "Where the gold contradictions stopped" table of report.md."""
+    rows = stage_rows(record)
+    if not rows:
+        return []
+    lines = [
+        "## Where the gold contradictions stopped",
+        "",
+        STAGES_NOTE,
+        "",
+        "| " + " | ".join(STAGE_HEADERS) + " |",
+        "|---|---:|",
+    ]
+    lines += [f"| {escape_markdown(stage)} | {count} |" for stage, count in rows]
+    return [*lines, ""]
 
 
 RULE_HEADERS = (

@@ -118,6 +118,13 @@ class SampleRow(_Record):
         default_factory=OutputQuality,
         description="Standalone statements and explanations copying evidence (`output_quality`).",
     )
+    conflict_stages: dict[str, int] = Field(
+        default_factory=dict,
+        description=(
+            "Gold contradictions between actors by the stage where they stopped, or 'found' "
+            "(`conflict_stages`); empty for records older than this count."
+        ),
+    )
 
     @property
     def key(self) -> tuple[str, str]:
@@ -268,6 +275,10 @@ class RunRecord(_Record):
     )
     quality: OutputQuality = Field(
         default_factory=OutputQuality, description="Output quality counts, over all articles."
+    )
+    conflict_stages: dict[str, int] = Field(
+        default_factory=dict,
+        description="Gold contradictions between actors by the stage where they stopped, over all articles.",
     )
     rules_in_force: list[RuleDescription] = Field(
         default_factory=list, description="The code rules of the pipeline that ran, with their parameters."

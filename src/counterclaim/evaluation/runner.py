@@ -43,6 +43,7 @@ from counterclaim.errors import (
     LocalModelError,
     OutputError,
 )
+from counterclaim.evaluation.conflict_stages import conflict_stages, summed_stages
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
 from counterclaim.evaluation.html_report import run_report_html
 from counterclaim.evaluation.output_quality import output_quality
@@ -339,6 +340,7 @@ def rescored(sample: SampleRow, gold: GoldArticle) -> SampleRow:
     update: dict[str, object] = {"score": score, "metrics": score.metrics, "gold": gold_digest(gold)}
     if sample.prediction is not None:
         update["rules"] = rule_effects(gold, sample.prediction, score)
+        update["conflict_stages"] = conflict_stages(gold, sample.prediction, score)
         update["quality"] = output_quality(sample.prediction)
     return sample.model_copy(update=update)
 
@@ -597,6 +599,7 @@ async def evaluate_article(
         status="ok",
         prediction=analysis,
         rules=rule_effects(gold, analysis, score),
+        conflict_stages=conflict_stages(gold, analysis, score),
         quality=output_quality(analysis),
         cost=ArticleCost(
             model_calls=analysis.run.model_calls,
@@ -685,6 +688,7 @@ def build_run_record(
         resumed=list(resumed),
         totals=totals_of(samples),
         rules=summed(effect for sample in samples for effect in sample.rules),
+        conflict_stages=summed_stages([sample.conflict_stages for sample in samples]),
         quality=summed_quality(sample.quality for sample in samples),
         rules_in_force=[
             RuleDescription(name=r.name, does=r.does, parameters=dict(r.parameters)) for r in ALL_RULES
