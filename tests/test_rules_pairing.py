@@ -394,6 +394,35 @@ def test_a_verdict_of_wrong_or_untrue_is_read_from_its_words(text: str, verdict:
     assert pairing.judges_wrong(text) is verdict
 
 
+def test_a_proper_name_of_several_words_is_one_shared_subject() -> None:
+    # Found on the dev seed zimbabwe-treason-2008: the two share only the man's name, two words.
+    names = {"a1": ["The Herald"], "a2": ["Mr. Brown"]}
+    plain = NumericVerdict(relation=NumericRelation.NOT_COMPARABLE, explanation="")
+    herald = said(
+        "c1", "a1", "Tsvangirai approached Britain about using force to topple President Robert Mugabe."
+    )
+    brown = said("c2", "a2", "No one believes Robert Mugabe won the presidential election.")
+    assert not clash(herald, brown, plain, names)
+    # a word beside the name makes two: the man and his election
+    again = said("c3", "a1", "Robert Mugabe won the presidential election in a landslide.")
+    assert clash(again, brown, plain, names)
+    # one-word names and places count as before
+    troops = said("c4", "a1", "Russia is adding troops in Crimea.")
+    not_troops = said("c5", "a2", "Russia is not adding troops in Crimea.")
+    assert clash(troops, not_troops, plain, names)
+
+
+def test_the_trace_says_which_reason_for_conflict_code_saw() -> None:
+    state = state_for(TEXT, max_candidates=10)
+    state.claims = claims_of(("a1", ADDING, A), ("a2", NOT_ADDING, A))
+    state.actors = [Actor(id=i, name=SIDES[i], kind=ActorKind.ORGANISATION) for i in ("a1", "a2")]
+    run_step(state, pair.run, pair.NAME)
+    (kept,) = [d for d in state.trace.decisions() if d.rule == pairing.KEPT.name]
+    assert kept.reason.endswith(": a negation in c2 reaches words of c1 (adding, troops, near, border)"), (
+        kept.reason
+    )
+
+
 # --- each rule's decision, as the pair step traces it ------------------------------------------------
 
 ADDING = "NATO said Russia is adding troops near the border."

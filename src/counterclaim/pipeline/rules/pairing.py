@@ -119,7 +119,8 @@ NO_VISIBLE_REASON = Rule(
     "A pair is verified only when code sees a reason for conflict: figures that cannot both hold, "
     'opposed ideas (not counting a clause in which a claim reports another speaker: "..., a day after '
     'Moscow said it was withdrawing"), a negation on one side about a subject both share '
-    "(`min_shared_subject_words` content words beyond every actor's name and words of the occasion) "
+    "(`min_shared_subject_words` content words beyond every actor's name and words of the occasion; "
+    'a proper name of several words, "Robert Mugabe", counts as one) '
     "that reaches a word of the other claim (within `negation_scope_words` words of the same clause; "
     "a denial reaches all), a denial or accusation naming the other side, or a verb of disagreement "
     "(opposed, questioned, attacked, ...) or a verdict of wrong or untrue (unwarranted, a breach, a "
@@ -185,6 +186,9 @@ class Candidate:
     rebuttal: bool = False
     """Claim B denies something it only points back at ("denied the allegations"), and A is a nearby
     claim of another actor it may answer (`BACK_REFERENCE`)."""
+    reason: str = ""
+    """The reason for conflict code saw, in words for the trace ("a negation in c2 reaches words of c1
+    (border, troop)"); empty for a pair made only by `BACK_REFERENCE`."""
 
 
 @dataclass(frozen=True)
@@ -261,6 +265,13 @@ class ClaimFeatures:
                 kept.append(text[position : report.start])
                 position = report.end
         return " ".join([*kept, text[position:]])
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Content words of the multi-word proper names in the claim's texts ("Robert Mugabe", "Golan
+        Heights"): a name shared counts once as a subject, whatever its number of words."""
+        text = f"{self.claim.statement} {self.evidence_text}"
+        return frozenset().union(*(keywords(run.group()) for run in _NAME_RUN.finditer(text)))
 
     @cached_property
     def evidence_key(self) -> str:
@@ -524,44 +535,69 @@ def _clash(
     subject_words: int = MIN_SHARED_SUBJECT_WORDS,
     *,
     against_record: frozenset[str] = frozenset(),
-) -> bool:
-    """Whether code sees a reason for the two claims to conflict (see `Candidate.clash`). With
-    `against_record` (the ids of the article's own claims, one of which is in the pair) only figures,
-    opposed ideas and the actor's denial count: the article is no speaker a rebuttal answers, and a
-    negation alone ("we haven't seen any de-escalation") says nothing against a sentence that only
-    shares a word with it."""
-    if numeric.relation is NumericRelation.CONFLICTING or ideas:
-        return True
+) -> str | None:
+    """The reason code sees for the two claims to conflict, in words for the trace (see
+    `Candidate.clash`), or None when it sees none. With `against_record` (the ids of the article's own
+    claims, one of which is in the pair) only figures, opposed ideas and the actor's denial count: the
+    article is no speaker a rebuttal answers, and a negation alone ("we haven't seen any
+    de-escalation") says nothing against a sentence that only shares a word with it."""
+    if numeric.relation is NumericRelation.CONFLICTING:
+        return "figures that cannot both hold"
+    if ideas:
+        return "opposed ideas"
     if against_record:
         actor_side = b if a.claim.id in against_record else a
-        return actor_side.states_a_denial and _shared_subject(a, b, actors, subject_words)
+        if actor_side.states_a_denial and _shared_subject(a, b, actors, subject_words):
+            return f"{actor_side.claim.id} denies something the article's own account speaks of"
+        return None
     if a.negated != b.negated and _shared_subject(a, b, actors, subject_words):
         negated, other = (a, b) if a.negated else (b, a)
-        if _negation_reaches(negated, other, actors):
-            return True  # one side says "not" about something the other side speaks of
+        reached = _negation_reaches(negated, other, actors)
+        if reached is not None:
+            return reached  # one side says "not" about something the other side speaks of
     names_a, names_b = actors.of(a.claim.actor_id), actors.of(b.claim.actor_id)
     if a.claim.actor_id == b.claim.actor_id or actors.one_entity(a.claim.actor_id, b.claim.actor_id):
-        return False
+        return None
 
-    def rebuts(claim: ClaimFeatures, other: ClaimFeatures, other_names: Sequence[str]) -> bool:
+    def rebuts(claim: ClaimFeatures, other: ClaimFeatures, other_names: Sequence[str]) -> str | None:
         # Naming the other side is no conflict by itself ("the government is trying to crush the
         # protests" names the government, whatever the government says): a rebuttal denies or
         # accuses, or reports a verb of disagreement aimed at the other side or at its subject.
         names_other = any(occurs_in(name, claim.evidence_key) for name in other_names)
+        own = claim.claim.id
         if claim.claim.kind in _STANCE_KINDS and names_other:
-            return True
-        return claim.disagrees and (names_other or _shared_subject(claim, other, actors))
+            return f"{own}, {claim.claim.kind.value}, names the other side"
+        if claim.disagrees and names_other:
+            return f"{own} disagrees or judges wrong, naming the other side"
+        if claim.disagrees and _shared_subject(claim, other, actors):
+            return f"{own} disagrees or judges wrong, about a subject both share"
+        return None
 
     return rebuts(a, b, names_b) or rebuts(b, a, names_a)
 
 
-def _negation_reaches(negated: ClaimFeatures, other: ClaimFeatures, actors: _Actors) -> bool:
-    """Whether the negation of one claim reaches a word the other claim says (beyond actors' names
-    and words of the occasion): "not only a great temple" or "did not immediately announce" negate
-    nothing the other claim holds. A denial negates what it denies, whatever its words."""
+def _negation_reaches(negated: ClaimFeatures, other: ClaimFeatures, actors: _Actors) -> str | None:
+    """How the negation of one claim reaches a word the other claim says (beyond actors' names and
+    words of the occasion), for the trace, or None: "not only a great temple" or "did not immediately
+    announce" negate nothing the other claim holds. A denial negates what it denies, whatever its
+    words."""
+    own, theirs = negated.claim.id, other.claim.id
     if negated.claim.kind is ClaimKind.DENIAL:
-        return True
-    return bool((negated.negation_reach & other.words) - actors.name_words - OCCASION_WORDS)
+        return f"{own} is a denial, about a subject {theirs} speaks of"
+    reached = (negated.negation_reach & other.words) - actors.name_words - OCCASION_WORDS
+    if not reached:
+        return None
+    shown = ", ".join(_as_written(reached, f"{other.claim.statement} {other.evidence_text}")[:4])
+    return f"a negation in {own} reaches words of {theirs} ({shown})"
+
+
+def _as_written(stems: frozenset[str] | set[str], text: str) -> list[str]:
+    """The words of `text` whose stems are among `stems`, as written there, each once, in order."""
+    found: list[str] = []
+    for token in words(text):
+        if token not in found and keywords(token) & stems:
+            found.append(token)
+    return found
 
 
 def clash(
@@ -576,7 +612,7 @@ def clash(
     actors = _Actors(actor_names)
     features_a, features_b = ClaimFeatures(a, actors.of(a.actor_id)), ClaimFeatures(b, actors.of(b.actor_id))
     ideas = _opposed(features_a, features_b) if ideas_opposed is None else ideas_opposed
-    return _clash(features_a, features_b, numeric, actors, ideas)
+    return _clash(features_a, features_b, numeric, actors, ideas) is not None
 
 
 def _shared_subject(
@@ -585,9 +621,19 @@ def _shared_subject(
     """Whether the claims share at least `MIN_SHARED_SUBJECT_WORDS` content words that are not any
     actor's name: a negation in one claim says nothing against the other when all they share is who
     speaks or whom they speak of ("Russia"), the occasion ("a news conference on Tuesday"), or one word
-    ("helicopter", "protest") that two different statements can both mention."""
+    ("helicopter", "protest") that two different statements can both mention. The words of a proper
+    name of several words count as one: "No one believes Robert Mugabe won" and "Tsvangirai approached
+    Britain about using force to topple President Robert Mugabe" share one subject, the man."""
     shared = (a.words & b.words) - actors.name_words - OCCASION_WORDS
-    return len(shared) >= subject_words
+    in_names = shared & (a.name_words | b.name_words)
+    return len(shared - in_names) + min(1, len(in_names)) >= subject_words
+
+
+_NAME_RUN = re.compile(
+    r"(?<![\w.])[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|of|de|al|bin|van|von))*\s+[A-Z][\w\u2019-]*"
+)
+"""Two or more capitalized words in a row, with connecting words of names between them ("Robert
+Mugabe", "Bank of England", "Golan Heights")."""
 
 
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
@@ -703,12 +749,19 @@ def propose_candidates(
             refused.append(Refusal(a.claim, b.claim, SAME_SIDE, why))
             continue
         ideas = _opposed(a, b)
-        if not _clash(a, b, result.numeric, actors, ideas, subject_words, against_record=record):
+        reason = _clash(a, b, result.numeric, actors, ideas, subject_words, against_record=record)
+        if reason is None:
             refused.append(Refusal(a.claim, b.claim, NO_VISIBLE_REASON, "code sees no reason for a conflict"))
             continue
         scored.append(
             Candidate(
-                a=a.claim, b=b.claim, score=result.value, numeric=result.numeric, clash=True, opposed=ideas
+                a=a.claim,
+                b=b.claim,
+                score=result.value,
+                numeric=result.numeric,
+                clash=True,
+                opposed=ideas,
+                reason=reason,
             )
         )
     by_pair = {frozenset((c.a.id, c.b.id)): c for c in scored}
@@ -723,7 +776,10 @@ def propose_candidates(
             rebuttal
             if known is None
             else replace(
-                rebuttal, score=max(known.score, rebuttal.score), opposed=known.opposed or rebuttal.opposed
+                rebuttal,
+                score=max(known.score, rebuttal.score),
+                opposed=known.opposed or rebuttal.opposed,
+                reason=known.reason,
             )
         )
     ranked = sorted(by_pair.values(), key=lambda c: (-c.score, c.a.id, c.b.id))

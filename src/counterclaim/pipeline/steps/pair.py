@@ -33,14 +33,14 @@ NAME = "pair"
 def _why(candidate: Candidate) -> str:
     reasons = []
     if candidate.rebuttal:
-        reasons.append("a denial pointing back at it")
+        reasons.append(f"{candidate.b.id}, a denial, points back at it")
     if candidate.numeric.relation is NumericRelation.CONFLICTING:
         reasons.append("figures that cannot both hold")
     if candidate.opposed:
         reasons.append("opposed ideas")
-    if not reasons:
-        reasons.append("a negation on one side or a rebuttal naming the other side")
-    return f"score {candidate.score:.2f}: {', '.join(reasons)}"
+    if candidate.reason and candidate.reason not in reasons:
+        reasons.append(candidate.reason)
+    return f"score {candidate.score:.2f}: {'; '.join(reasons)}"
 
 
 async def run(state: AnalysisState) -> None:
