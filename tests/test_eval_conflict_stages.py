@@ -9,11 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from counterclaim.evaluation.conflict_stages import (
+    ARTICLE_FAILED,
     FOUND,
     NEVER_SCORED,
+    NO_PAIR_STEP,
     NOT_EXTRACTED,
+    NOT_NAMED,
     ONE_CLAIM,
     conflict_stages,
+    failed_stages,
     summed_stages,
 )
 from counterclaim.evaluation.gold import GoldArticle
@@ -21,7 +25,7 @@ from counterclaim.evaluation.report import stages_section
 from counterclaim.evaluation.run_files import RunRecord
 from counterclaim.evaluation.scoring import score_article
 from counterclaim.models import Analysis, Decision, DecisionAction
-from eval_oracles import DAM_TEXT, analysis, dam_article, half_analysis
+from eval_oracles import DAM_TEXT, analysis, dam_article, fire_article, half_analysis, narrator_analysis
 
 ACTORS = [("a1", "Ann Lee"), ("a2", "Bob Stone")]
 ALL_FOUR = [
@@ -101,3 +105,32 @@ def test_stages_add_up_and_the_report_lists_the_largest_first() -> None:
     assert "## Where the gold contradictions stopped" in section
     assert section.index("| a side not extracted | 3 |") < section.index("| found | 1 |")
     assert stages_section(RunRecord.model_construct(conflict_stages={})) == []
+
+
+def test_decisions_of_other_steps_do_not_stage_a_pair() -> None:
+    # a summary sentence citing both claims was dropped: that says nothing of the pair step
+    summary = Decision(step="summary", rule="summary.copied_claim", action=DecisionAction.DROPPED,
+                       claims=["p3", "p4"], reason="hand-made")  # fmt: skip
+    listed = _pair("pair", "pairing.kept", DecisionAction.KEPT, "p1", "p2")  # (p1, p2) kept, not reported
+    stages = _stages(analysis(DAM_TEXT, ACTORS, ALL_FOUR, []), listed, summary)
+    assert stages == {"kept, no refusal, not found": 1, NEVER_SCORED: 1}
+
+
+def test_a_pair_missing_from_a_trace_that_counted_refusals_is_not_called_unscored() -> None:
+    counted = Decision(step="pair", rule="pairing.little_in_common", action=DecisionAction.REFUSED,
+                       reason="12 more pair(s) refused by this rule")  # fmt: skip
+    assert _stages(analysis(DAM_TEXT, ACTORS, ALL_FOUR, []), counted) == {NOT_NAMED: 2}
+    # a pipeline with no pair step at all (naive) says so
+    assert _stages(analysis(DAM_TEXT, ACTORS, ALL_FOUR, [])) == {NO_PAIR_STEP: 2}
+
+
+def test_record_conflicts_are_left_out_and_a_failed_article_counts_its_conflicts() -> None:
+    # the fire's k1 is the owner's four dead against the union's nine, with the article's own eleven
+    # as an `also` pair: only its part between actors is staged
+    fire = fire_article()
+    # and k2, the union's nine against the article's eleven, is a record conflict only
+    fire["contradictions"].append({"id": "k2", "a": "u1", "b": "n1", "kind": "numeric"})
+    found = narrator_analysis("The fire killed 11 workers", [("p1", "p2")])
+    assert _stages(found, gold=fire) == {FOUND: 1}
+    assert failed_stages(GoldArticle.model_validate(fire)) == {ARTICLE_FAILED: 1}
+    assert failed_stages(GoldArticle.model_validate(dam_article())) == {ARTICLE_FAILED: 2}

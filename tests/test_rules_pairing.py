@@ -406,10 +406,34 @@ def test_a_proper_name_of_several_words_is_one_shared_subject() -> None:
     # a word beside the name makes two: the man and his election
     again = said("c3", "a1", "Robert Mugabe won the presidential election in a landslide.")
     assert clash(again, brown, plain, names)
-    # one-word names and places count as before
-    troops = said("c4", "a1", "Russia is adding troops in Crimea.")
-    not_troops = said("c5", "a2", "Russia is not adding troops in Crimea.")
-    assert clash(troops, not_troops, plain, names)
+    # two names are two subjects, however many words each has
+    lavrov = said("c4", "a1", "Sergei Lavrov did not meet Condoleezza Rice.")
+    met = said("c5", "a2", "Sergei Lavrov met Condoleezza Rice on Tuesday.")
+    assert clash(lavrov, met, plain, names)
+    # words are a name's only when both claims write them as one ("prime minister" here, a title)
+    not_pm = said("c6", "a1", "Tsvangirai will not be prime minister.")
+    pm = said("c7", "a2", "Tsvangirai will be the new Prime Minister.")
+    assert clash(not_pm, pm, plain, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("No one believes Robert Mugabe won.", [{"robert", "mugab"}]),
+        (
+            "The Bank of England said the Golan Heights are Israeli.",
+            [{"bank", "england"}, {"golan", "height"}],
+        ),
+        ("Ursula von der Leyen met Bashar al-Assad.", [{"ursula", "leyen"}, {"bashar", "al-assad"}]),
+        ("Álvaro Uribe spoke.", [{"álvaro", "urib"}]),
+        ("US Denies Reports That Helicopters Crossed Into Pakistan", []),  # a headline
+        ("NATO Secretary General Jens Stoltenberg said so.", []),  # five capitals: taken for a headline
+        ("Mr. Brown met Tsvangirai, Britain's guest.", []),  # punctuation ends a name
+        ("Russian troops arrived in Crimea.", []),
+    ],
+)
+def test_names_of_several_words_are_read_as_runs_of_capitals(text: str, names: list[set[str]]) -> None:
+    assert [set(run) for run in pairing.name_runs(text)] == names
 
 
 def test_the_trace_says_which_reason_for_conflict_code_saw() -> None:
@@ -497,6 +521,12 @@ RULE_CASES = [
         10,
         [(pairing.NOTHING_SHARED, DecisionAction.REFUSED, [])],  # no word in common: counted, not listed
         id="nothing-shared",
+    ),
+    pytest.param(
+        [("a1", ADDING, A), ("a1", ADDING, ClaimKind.PREDICTION)],
+        10,
+        [(pairing.SAME_WORDS, DecisionAction.REFUSED, ["c1", "c2"])],  # two points of one sentence
+        id="same-words-one-actor",
     ),
     pytest.param(
         [("a1", ADDING, A), ("chief", CHIEF_NOT_ADDING, A)],
@@ -730,8 +760,43 @@ def test_pairs_sharing_no_word_are_counted_in_the_trace_and_the_quiet_refusals_l
     decisions = [d for d in state.trace.decisions() if d.step == "pair"]
     counted = [d for d in decisions if d.rule == pairing.NOTHING_SHARED.name]
     # HARBOUR shares no word with the three others: 3 of the 6 pairs were never scored
-    assert [d.reason for d in counted] == ["3 pair(s) share no content word or unit: never scored"]
+    assert [d.reason for d in counted] == [
+        "3 pair(s) share no content word or unit (beyond words too many claims share): never scored"
+    ]
     quiet = [i for i, d in enumerate(decisions) if d.rule == pairing.SAME_ACTOR_SAME_POLARITY.name]
     loud = [i for i, d in enumerate(decisions) if d.rule == pairing.NO_VISIBLE_REASON.name]
     assert quiet and loud and all(i > j for i in quiet for j in loud)
     assert [d.claims for d in decisions if d.rule == pairing.SAME_ACTOR_SAME_POLARITY.name] == [["c1", "c3"]]
+
+
+def test_a_pair_a_denial_points_back_at_is_chosen_and_neither_refused_nor_counted() -> None:
+    # the mayor's office's bare denial shares no word with the Herald's report: paired all the same
+    state = state_for(TEXT, max_candidates=10)
+    state.claims = claims_of(("herald", HERALD, ClaimKind.ACCUSATION), ("mayor", DENIED, ClaimKind.DENIAL))
+    state.actors = [Actor(id=i, name=SIDES[i], kind=ActorKind.ORGANISATION) for i in ("herald", "mayor")]
+    run_step(state, pair.run, pair.NAME)
+    decisions = [(d.rule, d.action, d.claims) for d in state.trace.decisions() if d.step == "pair"]
+    assert decisions == [(pairing.BACK_REFERENCE.name, DecisionAction.KEPT, ["c1", "c2"])]
+
+
+def test_unshared_pairs_are_counted_within_the_pairs_looked_at() -> None:
+    adding, harbour, drought = (
+        claim_citing(TEXT, f"c{n}", actor, sentence) for n, (actor, sentence) in
+        enumerate([("a1", ADDING), ("a3", HARBOUR), ("a4", DROUGHT)], start=1)
+    )  # fmt: skip
+    # harbour and drought share "islands"; adding shares nothing with either
+    assert propose_pairing([adding, harbour, drought], limit=10).unshared == 2
+    # against one claim only (the narrator's pairing): its two pairs, both unshared
+    assert propose_pairing([adding, harbour, drought], limit=10, involving=frozenset({"c1"})).unshared == 2
+    assert propose_pairing([adding, harbour, drought], limit=10, involving=frozenset({"c2"})).unshared == 1
+
+
+def test_a_rebuttal_merged_with_a_pair_found_on_shared_words_keeps_that_reason() -> None:
+    report = "The Herald reported that the mayor took bribes from a builder."
+    answer = "The mayor denied the allegations, saying he took no bribes from the builder."
+    accused = claim_citing(f"{report} {answer}", "c1", "a1", report, kind=ClaimKind.ACCUSATION)
+    denial = claim_citing(f"{report} {answer}", "c2", "a2", answer)
+    names = {"a1": ["The Herald"], "a2": ["The mayor"]}
+    (chosen,) = propose_pairing([accused, denial], limit=10, actor_names=names).chosen
+    assert chosen.rebuttal and chosen.b.id == "c2"
+    assert chosen.reason == "a negation in c2 reaches words of c1 (bribes, builder)"

@@ -330,8 +330,8 @@ def _unstanding_kinds(q: OutputQuality) -> str:
 STAGE_HEADERS = ("where the gold contradiction stopped", "gold contradictions")
 STAGES_NOTE = (
     "Each gold contradiction between actors at the furthest stage any of its claim pairs reached: a "
-    "side not extracted, one claim holding both sides, never scored (mostly: no word in common), "
-    "refused by a pairing rule, refused as a verdict, or found (`evaluation.conflict_stages`)."
+    "side not extracted, one claim holding both sides, a pair no decision names (never scored: no "
+    "word in common), refused by a pairing rule, refused as a verdict, or found (docs/evaluation.md)."
 )
 
 

@@ -43,7 +43,7 @@ from counterclaim.errors import (
     LocalModelError,
     OutputError,
 )
-from counterclaim.evaluation.conflict_stages import conflict_stages, summed_stages
+from counterclaim.evaluation.conflict_stages import conflict_stages, failed_stages, summed_stages
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
 from counterclaim.evaluation.html_report import run_report_html
 from counterclaim.evaluation.output_quality import output_quality
@@ -222,7 +222,8 @@ async def resume_eval(
 
     The kept articles' stored predictions are scored again with the current scorer (`rescored`), so
     the totals never mix scores of two scorers (a run made before a change to the scoring rules);
-    when that changes any row, `samples.jsonl` is rewritten and the resumption's notices say so.
+    when that changes any row, `samples.jsonl` is rewritten, and when it changes a score the
+    resumption's notices say so (rule effects, stages and quality counts are derived, not scores).
 
     `retry_failed` also analyses again the articles that failed (their rows are replaced), for
     instance after a fix that lets an article survive what failed it; a finished run can be resumed
@@ -252,7 +253,7 @@ async def resume_eval(
             f"cannot resume {run_dir}: its article(s) {', '.join(unknown)} are not in its selection"
         )
     kept = tuple(rescored(s, golds[s.key]) for s in stored)
-    changed = sum(new != old for new, old in zip(kept, stored, strict=True))
+    changed = sum(new.score != old.score for new, old in zip(kept, stored, strict=True))
     if changed:
         notices.append(
             f"{changed} stored article(s) scored again with the current scorer (their scores had changed)"
@@ -268,7 +269,7 @@ async def resume_eval(
             selection=record.selection,
             started_at=record.started_at,
             done=kept,
-            rewrite_samples=len(kept) != len(loaded.samples) or bool(notices),
+            rewrite_samples=len(kept) != len(loaded.samples) or bool(notices) or kept != tuple(stored),
             resumed=(
                 *record.resumed,
                 ResumeRecord(
@@ -338,6 +339,7 @@ def rescored(sample: SampleRow, gold: GoldArticle) -> SampleRow:
     against its gold article, with the rule effects, output quality and gold digest that go with it."""
     score = score_article(gold, sample.prediction or Prediction())
     update: dict[str, object] = {"score": score, "metrics": score.metrics, "gold": gold_digest(gold)}
+    update["conflict_stages"] = failed_stages(gold)
     if sample.prediction is not None:
         update["rules"] = rule_effects(gold, sample.prediction, score)
         update["conflict_stages"] = conflict_stages(gold, sample.prediction, score)
@@ -588,6 +590,7 @@ async def evaluate_article(
             score=score,
             metrics=score.metrics,
             gold=gold_digest(gold),
+            conflict_stages=failed_stages(gold),
         )
     score = score_article(gold, analysis)
     notices = [redact(notice) for notice in analysis.run.notices]

@@ -93,11 +93,15 @@ LITTLE_IN_COMMON = Rule(
     "unit to compare, is not paired.",
     {"min_overlap": MIN_OVERLAP},
 )
+SAME_WORDS = Rule(
+    "pairing.same_words_one_actor",
+    "One actor's two claims citing the same words of the article (points of one sentence) are not paired.",
+)
 NOTHING_SHARED = Rule(
     "pairing.nothing_shared",
     "A pair sharing no content word and no unit of measure (beyond words too many claims share) is "
-    "never scored: code sees nothing the two claims both speak of. Counted, not listed; a denial "
-    "pointing back (`pairing.back_reference`) is paired all the same.",
+    "never scored: code sees nothing the two claims both speak of. Counted, not listed; a pair a "
+    "denial points back at (`pairing.back_reference`) is paired all the same and not counted.",
 )
 COMMON_WORDS = Rule(
     "pairing.common_words",
@@ -157,6 +161,7 @@ RULES = (
     NOTHING_SHARED,
     COMMON_WORDS,
     RESTATEMENT,
+    SAME_WORDS,
     SAME_ACTOR_SAME_POLARITY,
     LITTLE_IN_COMMON,
     SAME_SIDE,
@@ -210,10 +215,11 @@ class Pairing:
     """Pairs refused for a reason worth reading first (a restatement, one side, no visible reason, a
     cap), in the order code looked at them."""
     left_out: list[Refusal] = field(default_factory=list)
-    """Pairs the quiet rules left out before scoring (`SAME_ACTOR_SAME_POLARITY`, `LITTLE_IN_COMMON`):
-    many per article, listed after `refused`."""
+    """Pairs the quiet rules left out before scoring (`SAME_WORDS`, `SAME_ACTOR_SAME_POLARITY`,
+    `LITTLE_IN_COMMON`): many per article, listed after `refused`."""
     unshared: int = 0
-    """Pairs never scored because they share no word or unit (`NOTHING_SHARED`)."""
+    """Pairs never scored because they share no word or unit beyond words too many claims share
+    (`NOTHING_SHARED`; a pair a denial points back at is a candidate, not one of them)."""
     too_common: list[str] = field(default_factory=list)
     """The words (and units) too many claims share to pair claims by themselves (`COMMON_WORDS`)."""
 
@@ -267,11 +273,16 @@ class ClaimFeatures:
         return " ".join([*kept, text[position:]])
 
     @cached_property
+    def name_runs(self) -> tuple[frozenset[str], ...]:
+        """The content words of each proper name of several words in the claim's statement and
+        evidence ("Robert Mugabe", "Ursula von der Leyen", "Golan Heights"; `name_runs`)."""
+        texts = (self.claim.statement, *(span.text for span in self.claim.evidence))
+        return tuple(run for text in texts for run in name_runs(text))
+
+    @cached_property
     def name_words(self) -> frozenset[str]:
-        """Content words of the multi-word proper names in the claim's texts ("Robert Mugabe", "Golan
-        Heights"): a name shared counts once as a subject, whatever its number of words."""
-        text = f"{self.claim.statement} {self.evidence_text}"
-        return frozenset().union(*(keywords(run.group()) for run in _NAME_RUN.finditer(text)))
+        """The content words of `name_runs`, all together."""
+        return frozenset().union(*self.name_runs)
 
     @cached_property
     def evidence_key(self) -> str:
@@ -594,10 +605,13 @@ def _negation_reaches(negated: ClaimFeatures, other: ClaimFeatures, actors: _Act
 def _as_written(stems: frozenset[str] | set[str], text: str) -> list[str]:
     """The words of `text` whose stems are among `stems`, as written there, each once, in order."""
     found: list[str] = []
-    for token in words(text):
+    for token in _WRITTEN_WORD.findall(text):
         if token not in found and keywords(token) & stems:
             found.append(token)
     return found
+
+
+_WRITTEN_WORD = re.compile(r"\w[\w'\u2019-]*")
 
 
 def clash(
@@ -625,15 +639,58 @@ def _shared_subject(
     name of several words count as one: "No one believes Robert Mugabe won" and "Tsvangirai approached
     Britain about using force to topple President Robert Mugabe" share one subject, the man."""
     shared = (a.words & b.words) - actors.name_words - OCCASION_WORDS
-    in_names = shared & (a.name_words | b.name_words)
-    return len(shared - in_names) + min(1, len(in_names)) >= subject_words
+    in_names = shared & a.name_words & b.name_words
+    names: list[set[str]] = []  # the names the shared name words belong to, overlapping runs as one
+    for run in a.name_runs:
+        if run & in_names:
+            overlapping = [name for name in names if name & run]
+            merged = set(run & in_names).union(*overlapping)
+            names = [name for name in names if not name & run] + [merged]
+    return len(shared - in_names) + len(names) >= subject_words
 
 
-_NAME_RUN = re.compile(
-    r"(?<![\w.])[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|of|de|al|bin|van|von))*\s+[A-Z][\w\u2019-]*"
-)
-"""Two or more capitalized words in a row, with connecting words of names between them ("Robert
-Mugabe", "Bank of England", "Golan Heights")."""
+_NAME_CONNECTORS = frozenset("of de der den da del della di du la le van von al el bin ibn y".split())
+"""Lower-case words inside a proper name ("Bank of England", "Ursula von der Leyen")."""
+_LEADING_ARTICLES = frozenset({"the", "a", "an"})
+_HEADLINE_RUN = 5
+"""A run of capitalized words this long or longer is a headline's words, not a name."""
+
+
+def _name_word(word: str) -> bool:
+    """A word of a proper name: capitalized, or its last part after a hyphen ("al-Assad")."""
+    return word.split("-")[-1][:1].isupper()
+
+
+def name_runs(text: str) -> list[frozenset[str]]:
+    """The content words (stems) of each proper name of two or more capitalized words in `text`
+    ("President Robert Mugabe", "Bank of England", "Bashar al-Assad", "Álvaro Uribe"): a run of
+    capitalized words, with connecting words of names inside it, that punctuation ends. A leading
+    "The" is no part of it; a run holding a capitalized function word ("US Denies Reports That ...")
+    or of `_HEADLINE_RUN` words or more is a headline's, and none."""
+    runs: list[frozenset[str]] = []
+    current: list[str] = []
+
+    def close() -> None:
+        while current and current[-1].casefold() in _NAME_CONNECTORS:
+            current.pop()
+        named = [word for word in current if _name_word(word)]
+        if len(named) >= 2 and len(current) < _HEADLINE_RUN and all(keywords(word) for word in named):
+            runs.append(frozenset(keywords(" ".join(current))))
+        current.clear()
+
+    for token in text.split():
+        word = token.strip("\"'\u201c\u201d\u2018\u2019()[]")
+        bare = word.rstrip(".,;:!?")
+        opens = _name_word(bare) and bare.casefold() not in _LEADING_ARTICLES
+        inside = current and (_name_word(bare) or bare.casefold() in _NAME_CONNECTORS)
+        if opens or inside:
+            current.append(bare)
+        else:
+            close()
+        if bare != token:  # punctuation or a quotation mark by the word ends a name
+            close()
+    close()
+    return runs
 
 
 def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
@@ -726,13 +783,14 @@ def propose_candidates(
     left_out: list[Refusal] = []
     scored: list[Candidate] = []
     pairs, too_common = _pairs_worth_scoring(features)
-    sharing = 0
+    sharing: set[frozenset[str]] = set()
     for i, j in pairs:
         a, b = features[i], features[j]
         if involving and (a.claim.id in involving) == (b.claim.id in involving):
             continue
-        sharing += 1
+        sharing.add(frozenset((a.claim.id, b.claim.id)))
         if _same_evidence(a.claim, b.claim) and a.claim.actor_id == b.claim.actor_id:
+            left_out.append(Refusal(a.claim, b.claim, SAME_WORDS, "one actor's claims citing the same words"))
             continue
         result = _score(a, b)
         assert result.numeric is not None
@@ -765,10 +823,12 @@ def propose_candidates(
             )
         )
     by_pair = {frozenset((c.a.id, c.b.id)): c for c in scored}
+    pointed_back: set[frozenset[str]] = set()
     for rebuttal in _back_reference_pairs(features, actors):
         if involving and (rebuttal.a.id in involving) == (rebuttal.b.id in involving):
             continue
         key = frozenset((rebuttal.a.id, rebuttal.b.id))
+        pointed_back.add(key)
         known = by_pair.get(key)
         # A pair already proposed for another reason (in either order: a denial in the lead comes
         # before the claim it answers) is one candidate, a rebuttal with the denial as B.
@@ -782,6 +842,9 @@ def propose_candidates(
                 reason=known.reason,
             )
         )
+    # a pair a denial points back at is a candidate, whatever the rules above said of it
+    refused = [r for r in refused if frozenset((r.a.id, r.b.id)) not in pointed_back]
+    left_out = [r for r in left_out if frozenset((r.a.id, r.b.id)) not in pointed_back]
     ranked = sorted(by_pair.values(), key=lambda c: (-c.score, c.a.id, c.b.id))
     chosen: list[Candidate] = []
     uses: dict[str, int] = {}
@@ -807,7 +870,7 @@ def propose_candidates(
         chosen=chosen,
         refused=refused,
         left_out=left_out,
-        unshared=_pairs_in_scope(claims, involving) - sharing,
+        unshared=_pairs_in_scope(claims, involving) - len(sharing | pointed_back),
         too_common=too_common,
     )
 

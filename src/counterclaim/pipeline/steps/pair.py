@@ -95,7 +95,8 @@ def _record(state: AnalysisState, pairing: Pairing) -> None:
         state.trace.record(
             NOTHING_SHARED,
             DecisionAction.REFUSED,
-            f"{pairing.unshared} pair(s) share no content word or unit: never scored",
+            f"{pairing.unshared} pair(s) share no content word or unit (beyond words too many claims "
+            "share): never scored",
         )
     if pairing.too_common:
         shown = ", ".join(sorted(pairing.too_common)[:8])
