@@ -101,10 +101,16 @@ def test_one_claim_citing_both_sides_holds_the_conflict_alone() -> None:
 def test_stages_add_up_and_the_report_lists_the_largest_first() -> None:
     total = summed_stages([{FOUND: 1, NOT_EXTRACTED: 2}, {NOT_EXTRACTED: 1}, {}])
     assert total == {NOT_EXTRACTED: 3, FOUND: 1}
-    section = "\n".join(stages_section(RunRecord.model_construct(conflict_stages=total)))
+    section = "\n".join(stages_section(_record(total)))
     assert "## Where the gold contradictions stopped" in section
     assert section.index("| a side not extracted | 3 |") < section.index("| found | 1 |")
-    assert stages_section(RunRecord.model_construct(conflict_stages={})) == []
+    assert stages_section(_record({})) == []
+
+
+def _record(stages: dict[str, int]) -> RunRecord:
+    """A run record holding only stage totals (all `stages_section` reads)."""
+    fields: dict[str, Any] = {"conflict_stages": stages}
+    return RunRecord.model_construct(**fields)
 
 
 def test_decisions_of_other_steps_do_not_stage_a_pair() -> None:
