@@ -375,6 +375,25 @@ def test_one_conflict_between_the_same_two_actors_is_reported_once_with_its_othe
     assert [(d.action, d.claims) for d in joined] == [(DecisionAction.JOINED, ["c1", "c3"])]
 
 
+def test_two_pairs_of_the_same_two_actors_are_one_conflict_even_with_no_claim_in_common() -> None:
+    # the founding article's shape: NATO's buildup against Moscow's pullback, and NATO's "no
+    # withdrawal" against Moscow's denial, were two entries for one conflict
+    text = _BORDER + " NATO saw no withdrawal. Moscow denied adding any troops near the border."
+    verdict = {"comparison": "NATO sees a buildup, Moscow a pullback.", "relation": "contradict",
+               "kind": "factual", "confidence": 0.9}  # fmt: skip
+    state, nato, leaving = _nato_against_moscow(FakeModel({"VerdictDraft": [verdict]}), text)
+    no_withdrawal = claim_citing(text, "c3", "a1", "NATO saw no withdrawal.")
+    denial = claim_citing(text, "c4", "a2", "Moscow denied adding any troops near the border.")
+    state.claims += [no_withdrawal, denial]
+    state.candidates = [
+        Candidate(a=nato, b=leaving, score=1.0, numeric=_NO_FIGURES, clash=True, opposed=True),
+        Candidate(a=no_withdrawal, b=denial, score=0.9, numeric=_NO_FIGURES, clash=True, opposed=True),
+    ]
+    run_step(state, verify.run, verify.NAME)
+    (found,) = state.contradictions
+    assert (found.claim_a, found.claim_b, found.also) == ("c1", "c2", [("c3", "c4")])
+
+
 def test_figures_reported_over_the_verifiers_verdict_are_explained_by_code_not_by_its_comparison() -> None:
     text = "Police said five people were killed. Activists said forty people were killed."
     police = claim_citing(text, "c1", "a1", "Police said five people were killed.")

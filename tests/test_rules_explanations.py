@@ -479,3 +479,34 @@ def test_no_form_of_the_other_sides_name_is_taken_for_the_holders() -> None:
 
 def test_a_nameless_actor_takes_the_singular() -> None:
     assert explanations.speaks_as_many("", ActorKind.PERSON) is False
+
+
+def test_a_conflict_of_several_pairs_is_explained_by_its_next_pair_when_the_first_fails() -> None:
+    text = _EXPLAIN_TEXT + " Police said three bodies were found. The hospital said seven bodies came in."
+    bodies = claim_citing(
+        text, "c3", "a1", "Three bodies were found.", "Police said three bodies were found."
+    )
+    came_in = claim_citing(
+        text, "c4", "a2", "Seven bodies came in.", "The hospital said seven bodies came in."
+    )
+    refused = {"a": "eleven people died in the crash of Flight 9", "b": "seven died"}  # a figure of its own
+    passing = {"a": "three bodies turned up", "b": "seven bodies arrived"}
+    model = FakeModel({"SidesDraft": [refused, passing]})
+    state = state_for(text, model)
+    state.claims = [_POLICE, _HOSPITAL, bodies, came_in]
+    state.actors = [Actor(id="a1", name="Police", kind=ActorKind.GOVERNMENT),
+                    Actor(id="a2", name="The hospital", kind=ActorKind.ORGANISATION)]  # fmt: skip
+    state.contradictions = [
+        Contradiction(id="k1", claim_a="c1", claim_b="c2", also=[("c3", "c4")],
+                      kind=ContradictionKind.NUMERIC, explanation="before",
+                      explained_by=ExplanationSource.CODE, confidence=1)
+    ]  # fmt: skip
+    run_step(state, explain.run, explain.NAME)
+    assert model.schemas() == ["SidesDraft", "SidesDraft"]  # one more request, for the pair c3/c4
+    (found,) = state.contradictions
+    assert found.explanation == "Police says three bodies turned up; the hospital says seven bodies arrived."
+    decisions = [(d.rule, d.claims) for d in state.trace.decisions()]
+    assert decisions == [
+        (explanations.SIDE_REFUSED.name, ["c1", "c2"]),
+        (explanations.EACH_SIDE.name, ["c3", "c4"]),
+    ]

@@ -142,6 +142,34 @@ def test_a_sentence_copies_a_claim_when_most_of_it_is_one_run_of_the_claim(
     assert copies_claim(sentence, NATO) is copies
 
 
+SPOKESMAN = said(
+    "c5",
+    "a2",
+    "Western leaders have yet to see evidence of such a move, after a Russian Defense Ministry spokesman "
+    "said on Tuesday that some units, having carried out military exercises near the border, were "
+    "already on the move.",
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "copies"),
+    [
+        # the founding article's summary, once: the claim's words in their order, "on Tuesday that" left out
+        (
+            "a Russian Defense Ministry spokesman said some units, having carried out military exercises "
+            "near the border, were already on the move.",
+            True,
+        ),
+        ("Russia's defence ministry says some units are already on the move back to base.", False),
+        ("A Russian spokesman said units were on the move.", False),  # in order, but most left out
+    ],
+)
+def test_a_sentence_copies_a_claim_when_most_of_its_words_are_the_claims_in_order(
+    sentence: str, copies: bool
+) -> None:
+    assert copies_claim(sentence, SPOKESMAN) is copies
+
+
 def test_when_no_sentence_of_the_model_is_kept_code_writes_the_summary() -> None:
     moscow = said("c2", "a2", "Russia is not adding troops, Moscow said.")
     troops = said("c3", "a1", "More troops arrive every day, NATO said.")

@@ -94,8 +94,9 @@ ORDER_CHANGES_VERDICT = Rule(
 )
 SAME_CONFLICT = Rule(
     "acceptance.same_conflict",
-    "Contradictions between the same two actors that share a claim are one conflict: reported once, the "
-    "further pairs listed in its `also`.",
+    "Contradictions between the same two actors (or of one actor with itself) are one conflict: "
+    "reported once, the further pairs listed in its `also`, as the gold labels count them (no pair of "
+    "actors holds two conflicts in the dev and validation labels).",
 )
 RULES = (
     VERIFIED,

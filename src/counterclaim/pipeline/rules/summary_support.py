@@ -28,6 +28,7 @@ NOT_RESTING_ON_CITATIONS = Rule(
     {"min_support": MIN_SUPPORT},
 )
 COPY_SHARE = 0.8
+MIN_IN_ORDER_WORDS = 8
 REPEATED_SENTENCE = Rule(
     "summary.repeated_sentence",
     "A summary sentence that repeats an earlier one (the same words, case and punctuation aside) is dropped.",
@@ -35,8 +36,10 @@ REPEATED_SENTENCE = Rule(
 COPIED_CLAIM = Rule(
     "summary.copied_claim",
     "A summary sentence that copies a claim (at least `copy_share` of its words in one run of the claim's "
-    "statement or evidence) is dropped: the summary says who claims what in its own words.",
-    {"copy_share": COPY_SHARE},
+    "statement or evidence, or, in a sentence of `min_in_order_words` words or more, `copy_share` of "
+    "its words in the claim's order with a few left out: they make up `copy_share` of the stretch of "
+    "the claim they span) is dropped: the summary says who claims what in its own words.",
+    {"copy_share": COPY_SHARE, "min_in_order_words": MIN_IN_ORDER_WORDS},
 )
 UNATTRIBUTED = Rule(
     "summary.unattributed",
@@ -85,8 +88,43 @@ def same_words(a: str, b: str) -> bool:
 
 
 def copies_claim(sentence: str, claim: Claim) -> bool:
-    """Whether most of the sentence is one run of the claim's statement or evidence."""
-    return any(copies_most(sentence, source, COPY_SHARE) for source in (claim.statement, claim.evidence_text))
+    """Whether most of the sentence is one run of the claim's statement or evidence, or, for a sentence
+    of `MIN_IN_ORDER_WORDS` words or more, most of its words are the claim's in their order with some
+    left out ("a Russian Defense Ministry spokesman said some units ... were already on the move" from
+    "... said on Tuesday that some units ... were already on the move")."""
+    return any(
+        copies_most(sentence, source, COPY_SHARE) or _in_order_copy(sentence, source)
+        for source in (claim.statement, claim.evidence_text)
+    )
+
+
+def _in_order_copy(sentence: str, source: str) -> bool:
+    """Whether a sentence of `MIN_IN_ORDER_WORDS` words or more is the source's words in their order
+    with a few left out: from some word of the source on, `COPY_SHARE` of the sentence's words are
+    found in order (each within `_IN_ORDER_GAP` words of the last), and they make up `COPY_SHARE` of
+    the stretch of the source they span ("a spokesman said units were on the move" leaves out most of
+    "a spokesman said on Tuesday that some units, having ..., were already on the move": a summary in
+    few words, no copy). Case and punctuation aside."""
+    said = re.findall(r"\w+", sentence.casefold())
+    known = re.findall(r"\w+", source.casefold())
+    if len(said) < MIN_IN_ORDER_WORDS:
+        return False
+    for start, first in enumerate(known):
+        if first not in said:
+            continue
+        matched, position, last = 0, start, start
+        for word in said[said.index(first) :]:
+            ahead = known[position : position + _IN_ORDER_GAP + 1]
+            if word in ahead:
+                last = position + ahead.index(word)
+                matched, position = matched + 1, last + 1
+        if matched >= COPY_SHARE * len(said) and matched >= COPY_SHARE * (last - start + 1):
+            return True
+    return False
+
+
+_IN_ORDER_GAP = 4
+"""At most this many words of the source left out between two words `_in_order_copy` finds in order."""
 
 
 def summary_from_analysis(

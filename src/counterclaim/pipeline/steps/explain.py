@@ -3,8 +3,9 @@
 One short request per contradiction, without the article: the two claims' statements (standalone
 since step 6) and, for each side, the words its account completes ("NATO says ...", "the article
 reports ..."). Code writes the sentence from the two accounts and keeps it only when
-`rules.explanations.side_problem` finds nothing wrong; otherwise the explanation stays as step 10 left
-it, and the trace says why.
+`rules.explanations.side_problem` finds nothing wrong; otherwise a contradiction found through several
+pairs is asked again with its next pair, and one whose accounts all fail keeps the explanation step 10
+left it, and the trace says why.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from counterclaim.pipeline.state import AnalysisState
 NAME = "explain"
 TEMPLATE = "explain.j2"
 MAX_TOKENS = 90
+PAIRS_TRIED = 2
+"""A contradiction found through several pairs (`also`) is explained by its first pair, or else by its
+second: at most this many requests per contradiction."""
 
 
 def _request(
@@ -50,43 +54,67 @@ def _request(
 
 
 async def run(state: AnalysisState) -> None:
-    """Every reported contradiction explained by its two sides, where the model's account passes."""
+    """Every reported contradiction explained by its two sides, where the model's account passes: by
+    its first pair, or when that account is refused or missing, by its next pair (`also`), at most
+    `PAIRS_TRIED` pairs in all."""
     if not state.contradictions:
         return
+    explained = list(state.contradictions)
+    waiting = list(range(len(explained)))
+    for attempt in range(PAIRS_TRIED):
+        waiting = [i for i in waiting if attempt < len(_pairs_of(explained[i]))]
+        if not waiting:
+            break
+        done = await _explain(state, explained, waiting, attempt)
+        waiting = [i for i in waiting if i not in done]
+    state.contradictions = explained
+
+
+def _pairs_of(contradiction: Contradiction) -> list[tuple[str, str]]:
+    return [(contradiction.claim_a, contradiction.claim_b), *contradiction.also]
+
+
+async def _explain(
+    state: AnalysisState, explained: list[Contradiction], which: list[int], attempt: int
+) -> set[int]:
+    """Ask for the sides of pair `attempt` of each contradiction in `which`; the indexes explained."""
     claims = {claim.id: claim for claim in state.claims}
     short = short_names(state.actors)
     actors = {actor.id: actor for actor in state.actors}
     every_name = {actor.id: [actor.name, *actor.aliases] for actor in state.actors}
     planned = []
-    for contradiction in state.contradictions:
-        a, b = claims[contradiction.claim_a], claims[contradiction.claim_b]
-        planned.append((contradiction, a, b, side_leads(a, b, actors, short)))
+    for index in which:
+        first, second = _pairs_of(explained[index])[attempt]
+        a, b = claims[first], claims[second]
+        planned.append((index, a, b, side_leads(a, b, actors, short)))
     total = len(planned)
     requests = [
         _request(n, total, a, b, (short[a.actor_id], short[b.actor_id]), leads)
         for n, (_, a, b, leads) in enumerate(planned, start=1)
     ]
     answers = await ask_all(state.requests, requests)
-    explained: list[Contradiction] = []
-    for (contradiction, a, b, leads), answer in zip(planned, answers, strict=True):
+    done: set[int] = set()
+    for (index, a, b, leads), answer in zip(planned, answers, strict=True):
+        contradiction = explained[index]
         if answer is None:
-            explained.append(contradiction)
             continue
         names = [*every_name[a.actor_id], *every_name[b.actor_id]]
         text, note = explained_by_sides(answer.a, answer.b, leads, a, b, names)
         pair = (a.id, b.id)
         said = f"the model's sides {answer.a!r} / {answer.b!r}"
+        if attempt:
+            said = f"its pair {a.id}/{b.id}: {said}"
         if text is None:
             reason = (
                 f"{contradiction.id}: {said}: {note}; the explanation stays {contradiction.explanation!r}"
             )
             state.trace.record(SIDE_REFUSED, DecisionAction.SKIPPED, reason, claims=pair)
-            explained.append(contradiction)
             continue
         how = f" ({note})" if note else ""
         reason = f"{contradiction.id}: {said} -> {text!r}{how}, in place of {contradiction.explanation!r}"
         state.trace.record(EACH_SIDE, DecisionAction.RELABELED, reason, claims=pair)
-        explained.append(
-            contradiction.model_copy(update={"explanation": text, "explained_by": ExplanationSource.SIDES})
+        explained[index] = contradiction.model_copy(
+            update={"explanation": text, "explained_by": ExplanationSource.SIDES}
         )
-    state.contradictions = explained
+        done.add(index)
+    return done

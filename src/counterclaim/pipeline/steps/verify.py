@@ -128,7 +128,7 @@ async def run(state: AnalysisState) -> None:
             state.trace.record(
                 SAME_CONFLICT,
                 DecisionAction.JOINED,
-                f"{a.id}/{b.id} is the conflict of {same.id} again (the same two actors, a claim in common)",
+                f"{a.id}/{b.id} is the conflict of {same.id} again (the same two actors)",
                 claims=(a.id, b.id),
             )
             found[found.index(same)] = same.model_copy(update={"also": [*same.also, (a.id, b.id)]})
@@ -224,9 +224,8 @@ def _contradiction(
 def _same_conflict(
     found: list[Contradiction], a: Claim, b: Claim, actor_of: dict[str, str]
 ) -> Contradiction | None:
-    """A reported contradiction between the same two actors that shares a claim with (a, b)."""
+    """A reported contradiction between the same two actors as (a, b), or the same actor with itself."""
     for known in found:
-        same_actors = {a.actor_id, b.actor_id} == {actor_of[known.claim_a], actor_of[known.claim_b]}
-        if same_actors and {a.id, b.id} & {known.claim_a, known.claim_b}:
+        if {a.actor_id, b.actor_id} == {actor_of[known.claim_a], actor_of[known.claim_b]}:
             return known
     return None
