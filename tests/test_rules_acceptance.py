@@ -394,6 +394,36 @@ def test_two_pairs_of_the_same_two_actors_are_one_conflict_even_with_no_claim_in
     assert (found.claim_a, found.claim_b, found.also) == ("c1", "c2", [("c3", "c4")])
 
 
+def test_two_disputes_of_different_kinds_between_the_same_actors_stay_two() -> None:
+    # a dispute over the toll (figures code finds conflicting) and one over the cause, Police against
+    # Activists: joined, the toll would disappear under the cause's kind and explanation
+    text = "Police said five people were killed. Activists said forty people were killed. " + (
+        "Police said the fire was an accident. Activists said the fire was not an accident."
+    )
+    police = claim_citing(text, "c1", "a1", "Police said five people were killed.")
+    activists = claim_citing(text, "c2", "a2", "Activists said forty people were killed.")
+    accident = claim_citing(text, "c3", "a1", "Police said the fire was an accident.")
+    arson = claim_citing(text, "c4", "a2", "Activists said the fire was not an accident.")
+    verdicts = [
+        {"comparison": "Five against forty.", "relation": "contradict", "kind": "numeric", "confidence": 0.9},
+        {"comparison": "An accident or not.", "relation": "contradict", "kind": "factual", "confidence": 0.9},
+    ]
+    state = state_for(text, FakeModel({"VerdictDraft": verdicts}))
+    state.claims = [police, activists, accident, arson]
+    state.actors = [Actor(id="a1", name="Police", kind=ActorKind.GOVERNMENT),
+                    Actor(id="a2", name="Activists", kind=ActorKind.ORGANISATION)]  # fmt: skip
+    toll = NumericVerdict(relation=NumericRelation.CONFLICTING, explanation="5 versus 40 (killed)")
+    state.candidates = [
+        Candidate(a=police, b=activists, score=1.0, numeric=toll, clash=True),
+        Candidate(a=arson, b=accident, score=0.9, numeric=_NO_FIGURES, clash=True),  # the other order
+    ]
+    run_step(state, verify.run, verify.NAME)
+    assert [(k.claim_a, k.claim_b, k.kind.value, k.also) for k in state.contradictions] == [
+        ("c1", "c2", "numeric", []),
+        ("c4", "c3", "factual", []),
+    ]
+
+
 def test_figures_reported_over_the_verifiers_verdict_are_explained_by_code_not_by_its_comparison() -> None:
     text = "Police said five people were killed. Activists said forty people were killed."
     police = claim_citing(text, "c1", "a1", "Police said five people were killed.")

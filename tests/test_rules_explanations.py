@@ -505,6 +505,8 @@ def test_a_conflict_of_several_pairs_is_explained_by_its_next_pair_when_the_firs
     assert model.schemas() == ["SidesDraft", "SidesDraft"]  # one more request, for the pair c3/c4
     (found,) = state.contradictions
     assert found.explanation == "Police says three bodies turned up; the hospital says seven bodies arrived."
+    # the pair the explanation speaks of is the one shown and cited with it
+    assert (found.claim_a, found.claim_b, found.also) == ("c3", "c4", [("c1", "c2")])
     decisions = [(d.rule, d.claims) for d in state.trace.decisions()]
     assert decisions == [
         (explanations.SIDE_REFUSED.name, ["c1", "c2"]),

@@ -170,6 +170,46 @@ def test_a_sentence_copies_a_claim_when_most_of_its_words_are_the_claims_in_orde
     assert copies_claim(sentence, SPOKESMAN) is copies
 
 
+ARMY = said(
+    "c6",
+    "a3",
+    "The army said it had killed 15 of the militants in the region and that none of its soldiers had "
+    "been hurt.",
+)
+SNOW = said(
+    "c7",
+    "a4",
+    "Officials in the capital said on Monday that in the north of the country at least five of the main "
+    "roads were closed.",
+)
+ARMY_SAYS = "The army said it had killed 15 of the militants in the region and that none of the soldiers"
+WITHDRAWING = said("c8", "a2", "Russia is withdrawing some of its troops from the border.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "copies"),
+    [
+        # one more word matched at the end must not turn a copy into none (found by a review)
+        (f"{ARMY_SAYS} were hurt.", ARMY, True),
+        (f"{ARMY_SAYS} were harmed.", ARMY, True),
+        # every word in order, but most of the stretch they span left out
+        ("Officials said Monday north country five roads closed.", SNOW, False),
+        (
+            "Officials in the capital said on Monday that in the north of the country at least five main "
+            "roads were closed.",
+            SNOW,
+            True,
+        ),
+        # a reporting word of its own: the claim under the summary's own attribution
+        ("Russia says it is withdrawing some of its troops from the border.", WITHDRAWING, False),
+    ],
+)
+def test_an_in_order_copy_is_judged_by_its_best_stretch_and_its_own_attribution(
+    sentence: str, claim: Claim, copies: bool
+) -> None:
+    assert copies_claim(sentence, claim) is copies
+
+
 def test_when_no_sentence_of_the_model_is_kept_code_writes_the_summary() -> None:
     moscow = said("c2", "a2", "Russia is not adding troops, Moscow said.")
     troops = said("c3", "a1", "More troops arrive every day, NATO said.")

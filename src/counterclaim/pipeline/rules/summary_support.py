@@ -100,26 +100,28 @@ def copies_claim(sentence: str, claim: Claim) -> bool:
 
 def _in_order_copy(sentence: str, source: str) -> bool:
     """Whether a sentence of `MIN_IN_ORDER_WORDS` words or more is the source's words in their order
-    with a few left out: from some word of the source on, `COPY_SHARE` of the sentence's words are
-    found in order (each within `_IN_ORDER_GAP` words of the last), and they make up `COPY_SHARE` of
-    the stretch of the source they span ("a spokesman said units were on the move" leaves out most of
-    "a spokesman said on Tuesday that some units, having ..., were already on the move": a summary in
-    few words, no copy). Case and punctuation aside."""
+    with a few left out: `COPY_SHARE` of its words are found in the source in order (each within
+    `_IN_ORDER_GAP` words of the last), making up `COPY_SHARE` of the stretch of the source they
+    span ("a spokesman said units were on the move" leaves out most of "a spokesman said on Tuesday
+    that some units, having ..., were already on the move": a summary in few words, no copy). A
+    sentence that adds a reporting word of its own ("Russia says it is withdrawing ...") gives the
+    claim under its own attribution, as the summary should. Case and punctuation aside."""
     said = re.findall(r"\w+", sentence.casefold())
     known = re.findall(r"\w+", source.casefold())
-    if len(said) < MIN_IN_ORDER_WORDS:
+    if len(said) < MIN_IN_ORDER_WORDS or (english.REPORTING_VERBS & set(said)) - set(known):
         return False
+    needed = COPY_SHARE * len(said)
     for start, first in enumerate(known):
-        if first not in said:
-            continue
-        matched, position, last = 0, start, start
-        for word in said[said.index(first) :]:
-            ahead = known[position : position + _IN_ORDER_GAP + 1]
-            if word in ahead:
+        for opening in (i for i, word in enumerate(said) if word == first):
+            matched, position = 1, start + 1
+            for word in said[opening + 1 :]:
+                ahead = known[position : position + _IN_ORDER_GAP + 1]
+                if word not in ahead:
+                    continue
                 last = position + ahead.index(word)
                 matched, position = matched + 1, last + 1
-        if matched >= COPY_SHARE * len(said) and matched >= COPY_SHARE * (last - start + 1):
-            return True
+                if matched >= needed and matched >= COPY_SHARE * (last - start + 1):
+                    return True
     return False
 
 

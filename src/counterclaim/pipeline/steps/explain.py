@@ -1,6 +1,7 @@
 """Step 11, explain: each reported contradiction explained by what each side holds.
 
-One short request per contradiction, without the article: the two claims' statements (standalone
+One short request per contradiction (a second for a conflict of several pairs whose first failed),
+without the article: the two claims' statements (standalone
 since step 6) and, for each side, the words its account completes ("NATO says ...", "the article
 reports ..."). Code writes the sentence from the two accounts and keeps it only when
 `rules.explanations.side_problem` finds nothing wrong; otherwise a contradiction found through several
@@ -32,7 +33,13 @@ second: at most this many requests per contradiction."""
 
 
 def _request(
-    number: int, total: int, a: Claim, b: Claim, names: tuple[str, str], leads: tuple[Lead, Lead]
+    number: int,
+    total: int,
+    a: Claim,
+    b: Claim,
+    names: tuple[str, str],
+    leads: tuple[Lead, Lead],
+    otherwise: str,
 ) -> Request:
     return Request(
         step=NAME,
@@ -48,7 +55,7 @@ def _request(
         ),
         response_model=SidesDraft,
         max_tokens=MAX_TOKENS,
-        skipped=f"the contradiction of claims {a.id} and {b.id} keeps the verifier's explanation",
+        skipped=f"the contradiction of claims {a.id} and {b.id} {otherwise}",
         progress=f"contradictions: explaining {number}/{total}",
     )
 
@@ -89,8 +96,10 @@ async def _explain(
         planned.append((index, a, b, side_leads(a, b, actors, short)))
     total = len(planned)
     requests = [
-        _request(n, total, a, b, (short[a.actor_id], short[b.actor_id]), leads)
-        for n, (_, a, b, leads) in enumerate(planned, start=1)
+        _request(
+            n, total, a, b, (short[a.actor_id], short[b.actor_id]), leads, _otherwise(explained[i], attempt)
+        )
+        for n, (i, a, b, leads) in enumerate(planned, start=1)
     ]
     answers = await ask_all(state.requests, requests)
     done: set[int] = set()
@@ -106,15 +115,26 @@ async def _explain(
             said = f"its pair {a.id}/{b.id}: {said}"
         if text is None:
             reason = (
-                f"{contradiction.id}: {said}: {note}; the explanation stays {contradiction.explanation!r}"
+                f"{contradiction.id}: {said}: {note}; {contradiction.id} {_otherwise(contradiction, attempt)}"
             )
             state.trace.record(SIDE_REFUSED, DecisionAction.SKIPPED, reason, claims=pair)
             continue
         how = f" ({note})" if note else ""
         reason = f"{contradiction.id}: {said} -> {text!r}{how}, in place of {contradiction.explanation!r}"
+        if attempt:
+            reason += f"; {a.id}/{b.id} becomes its first pair, the one the explanation speaks of"
         state.trace.record(EACH_SIDE, DecisionAction.RELABELED, reason, claims=pair)
-        explained[index] = contradiction.model_copy(
-            update={"explanation": text, "explained_by": ExplanationSource.SIDES}
-        )
+        update: dict[str, object] = {"explanation": text, "explained_by": ExplanationSource.SIDES}
+        if attempt:  # the pair explained is the one shown and cited with the explanation
+            pairs = _pairs_of(contradiction)
+            update |= {"claim_a": a.id, "claim_b": b.id, "also": [p for p in pairs if p != (a.id, b.id)]}
+        explained[index] = contradiction.model_copy(update=update)
         done.add(index)
     return done
+
+
+def _otherwise(contradiction: Contradiction, attempt: int) -> str:
+    """What happens when pair `attempt` of the contradiction is not explained."""
+    if attempt + 1 < min(PAIRS_TRIED, len(_pairs_of(contradiction))):
+        return "is asked again with its next pair"
+    return f"keeps the explanation {contradiction.explanation!r}"

@@ -117,7 +117,12 @@ async def run(state: AnalysisState) -> None:
         if not judgement.reported:
             state.trace.record(judgement.rule, judgement.action, judgement.reason, claims=(a.id, b.id))
             continue
-        same = _same_conflict(found, a, b, actor_of)
+        figures_conflict = candidate.numeric.relation is NumericRelation.CONFLICTING
+        against_record = bool(state.narrator_ids & {a.actor_id, b.actor_id})
+        kind, kind_rule = settle_kind(
+            verdict, a, b, figures_conflict=figures_conflict, against_record=against_record
+        )
+        same = _same_conflict(found, a, b, kind, actor_of)
         if same is not None:
             state.trace.record(
                 judgement.rule,
@@ -128,10 +133,15 @@ async def run(state: AnalysisState) -> None:
             state.trace.record(
                 SAME_CONFLICT,
                 DecisionAction.JOINED,
-                f"{a.id}/{b.id} is the conflict of {same.id} again (the same two actors)",
+                f"{a.id}/{b.id} is the conflict of {same.id} again (the same "
+                f"{'actor with itself' if a.actor_id == b.actor_id else 'two actors'}, "
+                f"{'a claim in common' if {a.id, b.id} & {same.claim_a, same.claim_b} else 'the same kind'})",
                 claims=(a.id, b.id),
             )
-            found[found.index(same)] = same.model_copy(update={"also": [*same.also, (a.id, b.id)]})
+            confidence = round(max(same.confidence, verdict.confidence), 3)
+            found[found.index(same)] = same.model_copy(
+                update={"also": [*same.also, (a.id, b.id)], "confidence": confidence}
+            )
             continue
         contradiction_id = f"k{len(found) + 1}"
         state.trace.record(
@@ -139,11 +149,6 @@ async def run(state: AnalysisState) -> None:
             judgement.action,
             f"{judgement.reason}: reported as {contradiction_id}",
             claims=(a.id, b.id),
-        )
-        figures_conflict = candidate.numeric.relation is NumericRelation.CONFLICTING
-        against_record = bool(state.narrator_ids & {a.actor_id, b.actor_id})
-        kind, kind_rule = settle_kind(
-            verdict, a, b, figures_conflict=figures_conflict, against_record=against_record
         )
         if kind_rule is KIND_FROM_NARRATOR:
             state.trace.record(
@@ -222,10 +227,14 @@ def _contradiction(
 
 
 def _same_conflict(
-    found: list[Contradiction], a: Claim, b: Claim, actor_of: dict[str, str]
+    found: list[Contradiction], a: Claim, b: Claim, kind: ContradictionKind, actor_of: dict[str, str]
 ) -> Contradiction | None:
-    """A reported contradiction between the same two actors as (a, b), or the same actor with itself."""
+    """A reported contradiction between the same two actors as (a, b) (or the same actor with itself)
+    that shares a claim with it or is of the same kind: a dispute over figures and one over a cause
+    between the same two sides stay two."""
     for known in found:
-        if {a.actor_id, b.actor_id} == {actor_of[known.claim_a], actor_of[known.claim_b]}:
+        if {a.actor_id, b.actor_id} != {actor_of[known.claim_a], actor_of[known.claim_b]}:
+            continue
+        if {a.id, b.id} & {known.claim_a, known.claim_b} or known.kind is kind:
             return known
     return None
