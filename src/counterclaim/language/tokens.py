@@ -1,8 +1,10 @@
 """How text is cut into words.
 
 `words` is the tokenizer for comparing content (keywords, negation): lower-cased word tokens that keep
-inner apostrophes and hyphens ("don't", "build-up"). `word_runs` cuts at every non-word character and
-keeps case, for checks that look at single name words and acronyms ("Russia's" gives "Russia", "s").
+inner apostrophes and hyphens ("don't", "build-up"); `written_words` are the same tokens with their
+case kept, for showing them. `word_runs` cuts at every non-word character and keeps case, for checks
+that look at single name words and acronyms ("Russia's" gives "Russia", "s"); `plain_words` are those
+runs lower-cased, for comparing runs of words case and punctuation aside (copies).
 """
 
 from __future__ import annotations
@@ -17,6 +19,16 @@ _WORD_OR_CLAUSE_END = re.compile(_WORD.pattern + r"|[,;:.!?()\u2014\u2013]")
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits of any script, inner apostrophes and hyphens kept)."""
     return _WORD.findall(text.casefold())
+
+
+def written_words(text: str) -> list[str]:
+    """`words` with their case kept, as the text writes them."""
+    return _WORD.findall(text)
+
+
+def plain_words(text: str) -> list[str]:
+    """`word_runs`, lower-cased: the words of a text, case and punctuation aside."""
+    return _WORD_RUN.findall(text.casefold())
 
 
 def word_runs(text: str) -> list[str]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from counterclaim.language import english, english_numbers
+from counterclaim.language.tokens import plain_words
 from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, ContradictionKind
 from counterclaim.pipeline.schemas import VerdictDraft
 from counterclaim.pipeline.trace import Rule
@@ -103,10 +104,6 @@ def figures_explanation(actor_a: str, actor_b: str, figures: str) -> str:
     return _capitalized(f"{actor_a} and {actor_b} {_KIND_WORDS[ContradictionKind.NUMERIC]}: {figures}.")
 
 
-def _plain_words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
 def _shares_a_run(words: Sequence[str], known: Sequence[str], run: int) -> bool:
     """Whether `words` hold `run` consecutive words that `known` holds in the same order."""
     runs = {tuple(known[i : i + run]) for i in range(len(known) - run + 1)}
@@ -116,10 +113,10 @@ def _shares_a_run(words: Sequence[str], known: Sequence[str], run: int) -> bool:
 def copies_words(text: str, source: str, run: int = COPIED_WORDS) -> bool:
     """Whether `text` repeats a run of `run` consecutive words of `source` (case and punctuation aside),
     or all of a shorter source of three words or more."""
-    known = _plain_words(source)
+    known = plain_words(source)
     if 3 <= len(known) < run:
         run = len(known)
-    return _shares_a_run(_plain_words(text), known, run)
+    return _shares_a_run(plain_words(text), known, run)
 
 
 _ABOUT_ANY_CLAIMS = keywords(english.COMPARISON_WORDS_TEXT)
@@ -299,7 +296,7 @@ class Lead:
         Mugabe denies"), else None; not the object of a verb or preposition ("rejects MDC claims")."""
         for form in self.holder_forms:
             for found in re.finditer(r"(?<!\w)" + _opening(form) + _SAYING_OR_STANCE, side, re.IGNORECASE):
-                before = re.findall(r"\w+", side[: found.start()].casefold())[-1:]
+                before = plain_words(side[: found.start()])[-1:]
                 if not before or before[0] not in _NOT_BEFORE_A_SUBJECT:
                     return found[0]
         return None
@@ -498,9 +495,9 @@ def _names(side: str) -> set[str]:
 def copies_most(side: str, source: str, share: float = COPIED_SHARE) -> bool:
     """Whether most of a short text (`share` of its words, at least 4) is one run of `source`'s words
     (case and punctuation aside; also the summary's test, `summary_support.copies_claim`)."""
-    words = _plain_words(side)
+    words = plain_words(side)
     run = max(4, int(len(words) * share + 0.999))
-    return len(words) >= run and _shares_a_run(words, _plain_words(source), run)
+    return len(words) >= run and _shares_a_run(words, plain_words(source), run)
 
 
 def _point_words(text: str) -> set[str]:

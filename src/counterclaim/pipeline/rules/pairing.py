@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from counterclaim.language import english
-from counterclaim.language.tokens import words, words_and_clause_ends
+from counterclaim.language.tokens import words, words_and_clause_ends, written_words
 from counterclaim.models import Claim, ClaimKind
 from counterclaim.pipeline.rules.actor_names import name_key, occurs_in, state_of
 from counterclaim.pipeline.trace import Rule
@@ -605,13 +605,10 @@ def _negation_reaches(negated: ClaimFeatures, other: ClaimFeatures, actors: _Act
 def _as_written(stems: frozenset[str] | set[str], text: str) -> list[str]:
     """The words of `text` whose stems are among `stems`, as written there, each once, in order."""
     found: list[str] = []
-    for token in _WRITTEN_WORD.findall(text):
+    for token in written_words(text):
         if token not in found and keywords(token) & stems:
             found.append(token)
     return found
-
-
-_WRITTEN_WORD = re.compile(r"\w[\w'\u2019-]*")
 
 
 def clash(

@@ -6,11 +6,11 @@ left out rather than shown as resting on them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from counterclaim.language import english
+from counterclaim.language.tokens import plain_words
 from counterclaim.models import Claim, Contradiction, ExplanationSource, SummarySentence
 from counterclaim.pipeline.rules.attribution import has_reporting_cue
 from counterclaim.pipeline.rules.explanations import conflict_sentence, copies_most
@@ -63,7 +63,9 @@ fear more floods", "The army puts the toll at 12"); no noun that also names a th
 
 def attributed(sentence: str) -> bool:
     """Whether a summary sentence says who holds what it says (`UNATTRIBUTED`)."""
-    return has_reporting_cue(sentence, negated_counts=True) or not _STANCE_WORDS.isdisjoint(_words(sentence))
+    return has_reporting_cue(sentence, negated_counts=True) or not _STANCE_WORDS.isdisjoint(
+        plain_words(sentence)
+    )
 
 
 WRITTEN_BY_CODE = Rule(
@@ -78,13 +80,9 @@ MAX_CITED = 6
 """Claims cited by the code-written opening sentence, at most."""
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
 def same_words(a: str, b: str) -> bool:
     """Whether two sentences have the same words in the same order."""
-    return _words(a) == _words(b)
+    return plain_words(a) == plain_words(b)
 
 
 def copies_claim(sentence: str, claim: Claim) -> bool:
@@ -106,8 +104,8 @@ def _in_order_copy(sentence: str, source: str) -> bool:
     that some units, having ..., were already on the move": a summary in few words, no copy). A
     sentence that adds a reporting word of its own ("Russia says it is withdrawing ...") gives the
     claim under its own attribution, as the summary should. Case and punctuation aside."""
-    said = re.findall(r"\w+", sentence.casefold())
-    known = re.findall(r"\w+", source.casefold())
+    said = plain_words(sentence)
+    known = plain_words(source)
     if len(said) < MIN_IN_ORDER_WORDS or (english.REPORTING_VERBS & set(said)) - set(known):
         return False
     needed = COPY_SHARE * len(said)
