@@ -38,6 +38,8 @@ from itertools import product
 from counterclaim.evaluation.gold import GoldArticle, GoldContradiction
 from counterclaim.evaluation.scoring import ArticleScore, claim_matchers, conflict_parts
 from counterclaim.models import Analysis, Decision, DecisionAction
+from counterclaim.pipeline.rules.pairing import COMMON_WORDS, NOTHING_SHARED
+from counterclaim.pipeline.steps import pair, verify
 
 NOT_EXTRACTED = "a side not extracted"
 ONE_CLAIM = "one claim holds both sides"
@@ -47,9 +49,10 @@ NO_PAIR_STEP = "no pair step (pipeline without one)"
 KEPT_NOT_REPORTED = "kept, no refusal, not found"
 FOUND = "found"
 ARTICLE_FAILED = "article failed"
-_PAIR_STEP = "pair"
-_PAIR_STEPS = frozenset({_PAIR_STEP, "verify"})
-_COUNTED_NOT_PAIRS = frozenset({"pairing.nothing_shared", "pairing.common_words"})
+_PAIR_STEP = pair.NAME
+PAIR_STEPS = frozenset({pair.NAME, verify.NAME})
+"""The steps whose decisions about two claims are about a claim pair: pairing it, then its verdict."""
+_COUNTED_NOT_PAIRS = frozenset({NOTHING_SHARED.name, COMMON_WORDS.name})
 """Counted pair-step decisions that stand for no refused pair a trace could have listed."""
 
 
@@ -62,7 +65,7 @@ def conflict_stages(gold: GoldArticle, analysis: Analysis, score: ArticleScore) 
     found = {f.gold_id for f in score.found_contradictions}
     decisions: dict[frozenset[str], list[Decision]] = {}
     for decision in analysis.run.trace:
-        if len(decision.claims) == 2 and decision.step in _PAIR_STEPS:
+        if len(decision.claims) == 2 and decision.step in PAIR_STEPS:
             decisions.setdefault(frozenset(decision.claims), []).append(decision)
     unnamed = _unnamed_stage(analysis.run.trace)
     stages: Counter[str] = Counter()

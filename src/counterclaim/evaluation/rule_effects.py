@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from counterclaim.evaluation.conflict_stages import PAIR_STEPS
 from counterclaim.evaluation.gold import GoldArticle, GoldContradiction
 from counterclaim.evaluation.matching import (
     evidence_overlaps,
@@ -108,7 +109,7 @@ def rule_effects(gold: GoldArticle, analysis: Analysis, score: ArticleScore) -> 
             for table in (lost, kept, lost_k, found_k):
                 table[rule] = set()
         decisions[rule] += 1
-        if len(decision.claims) == 2 and decision.step in ("pair", "verify"):
+        if len(decision.claims) == 2 and decision.step in PAIR_STEPS:
             hits = set(_contradictions_hit(parts, decision.claims, matchers))
             if decision.action is DecisionAction.REFUSED:
                 lost_k[rule] |= hits & missed_contradictions

@@ -122,8 +122,9 @@ async def run(state: AnalysisState) -> None:
         kind, kind_rule = settle_kind(
             verdict, a, b, figures_conflict=figures_conflict, against_record=against_record
         )
-        same = _same_conflict(found, a, b, kind, actor_of)
-        if same is not None:
+        joined = _same_conflict(found, a, b, kind, actor_of)
+        if joined is not None:
+            same, why = joined
             state.trace.record(
                 judgement.rule,
                 judgement.action,
@@ -133,9 +134,7 @@ async def run(state: AnalysisState) -> None:
             state.trace.record(
                 SAME_CONFLICT,
                 DecisionAction.JOINED,
-                f"{a.id}/{b.id} is the conflict of {same.id} again (the same "
-                f"{'actor with itself' if a.actor_id == b.actor_id else 'two actors'}, "
-                f"{'a claim in common' if {a.id, b.id} & {same.claim_a, same.claim_b} else 'the same kind'})",
+                f"{a.id}/{b.id} is the conflict of {same.id} again ({why})",
                 claims=(a.id, b.id),
             )
             confidence = round(max(same.confidence, verdict.confidence), 3)
@@ -228,13 +227,16 @@ def _contradiction(
 
 def _same_conflict(
     found: list[Contradiction], a: Claim, b: Claim, kind: ContradictionKind, actor_of: dict[str, str]
-) -> Contradiction | None:
+) -> tuple[Contradiction, str] | None:
     """A reported contradiction between the same two actors as (a, b) (or the same actor with itself)
-    that shares a claim with it or is of the same kind: a dispute over figures and one over a cause
-    between the same two sides stay two."""
+    that shares a claim with it or is of the same kind, and why it is the same conflict: a dispute
+    over figures and one over a cause between the same two sides stay two."""
+    sides = "the same actor with itself" if a.actor_id == b.actor_id else "the same two actors"
     for known in found:
         if {a.actor_id, b.actor_id} != {actor_of[known.claim_a], actor_of[known.claim_b]}:
             continue
-        if {a.id, b.id} & {known.claim_a, known.claim_b} or known.kind is kind:
-            return known
+        if {a.id, b.id} & {known.claim_a, known.claim_b}:
+            return known, f"{sides}, a claim in common"
+        if known.kind is kind:
+            return known, f"{sides}, the same kind"
     return None
