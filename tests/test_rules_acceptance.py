@@ -18,7 +18,7 @@ from counterclaim.models import (
     ExplanationSource,
 )
 from counterclaim.pipeline.rules import acceptance, actor_names, explanations, narration
-from counterclaim.pipeline.rules.acceptance import accept, judge, settle_kind
+from counterclaim.pipeline.rules.acceptance import accept, judge, judge_in_other_order, settle_kind
 from counterclaim.pipeline.rules.pairing import NO_VISIBLE_REASON, Candidate, opposed_ideas
 from counterclaim.pipeline.schemas import VerdictDraft, VerdictRelation
 from counterclaim.pipeline.state import AnalysisState
@@ -212,6 +212,18 @@ def test_a_rebuttal_code_found_needs_the_verdict_contradict_but_not_its_confiden
         assert not accept(verdict(relation, "factual"), rebuttal)
 
 
+def test_a_claim_against_the_other_side_needs_contradict_but_not_its_confidence_and_is_asked_again() -> None:
+    against = replace(_candidate(NumericRelation.NOT_COMPARABLE), disagreement=True, reason="c2 disagrees")
+    judgement = judge(verdict("contradict", "factual", 0.5), against)
+    assert (judgement.reported, judgement.rule) == (True, acceptance.DISAGREEMENT)
+    assert judgement.reason.endswith("; c2 disagrees")  # the trace says why the confidence was waived
+    assert acceptance.needs_other_order(judgement)  # code saw the disagreement, not what it answers
+    refused = judge(verdict("contradict", "factual", 0.5), _candidate(NumericRelation.NOT_COMPARABLE))
+    assert (refused.reported, refused.rule) == (False, acceptance.LOW_CONFIDENCE)
+    again = judge_in_other_order(judgement, verdict("unrelated", "factual", 0.9), read_first="c2")
+    assert (again.reported, again.rule) == (False, acceptance.ORDER_CHANGES_VERDICT)
+
+
 def test_a_contradiction_needs_a_reason_code_can_see() -> None:
     unseen = _candidate(NumericRelation.NOT_COMPARABLE, clash=False)
     assert not accept(verdict("contradict", "factual"), unseen)
@@ -230,10 +242,11 @@ class Pair:
     opposed: bool = False
     rebuttal: bool = False
     clash: bool = True
+    disagreement: bool = False
 
     def candidate(self) -> Candidate:
         made = _candidate(self.figures, b_actor="a1" if self.one_actor else "a2", clash=self.clash)
-        return replace(made, opposed=self.opposed, rebuttal=self.rebuttal)
+        return replace(made, opposed=self.opposed, rebuttal=self.rebuttal, disagreement=self.disagreement)
 
 
 A = acceptance
@@ -242,6 +255,7 @@ FIGURES_AGREE = Pair(figures=NumericRelation.COMPATIBLE)
 ONE_ACTOR = Pair(one_actor=True)
 ONE_ACTOR_OPPOSED = Pair(one_actor=True, opposed=True)
 ONE_ACTOR_FIGURES = Pair(one_actor=True, figures=NumericRelation.CONFLICTING)
+AGAINST = Pair(disagreement=True)  # one claim speaks against the other side ("questioned the findings")
 case = pytest.param
 JUDGE_CASES = [
     case(verdict("contradict", confidence=0.9), Pair(), A.VERIFIED, True, id="verified"),
@@ -249,6 +263,10 @@ JUDGE_CASES = [
     case(verdict("contradict", confidence=0.79), Pair(), A.LOW_CONFIDENCE, False, id="unsure"),
     case(verdict("contradict", confidence=0.5), Pair(rebuttal=True), A.REBUTTAL, True, id="rebuttal"),
     case(verdict("agree"), Pair(rebuttal=True), A.NOT_CONTRADICT, False, id="rebuttal-agreed"),
+    case(verdict("contradict", confidence=0.5), AGAINST, A.DISAGREEMENT, True, id="questioned"),
+    case(verdict("contradict", confidence=0.9), AGAINST, A.VERIFIED, True, id="questioned-sure"),
+    case(verdict("compatible", confidence=0.5), AGAINST, A.LOW_CONFIDENCE, False, id="questioned-compatible"),
+    case(verdict("agree"), AGAINST, A.NOT_CONTRADICT, False, id="questioned-agreed"),
     case(verdict("unrelated"), FIGURES_CONFLICT, A.NOT_CONTRADICT, False, id="unrelated"),
     case(verdict("compatible"), Pair(), A.NOT_CONTRADICT, False, id="compatible"),
     case(verdict("compatible", "numeric"), FIGURES_CONFLICT, A.CONFLICTING_FIGURES, True, id="figures"),

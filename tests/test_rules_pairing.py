@@ -341,6 +341,15 @@ def test_a_verb_of_disagreement_aimed_at_the_other_side_is_a_reason_to_verify() 
     # One actor taking issue with its own words is left to the other rules.
     own = said("c7", "a1", "Macron opposed Macron's earlier statement on the Amazon fires.")
     assert not clash(macron, own, plain, names)
+    # The candidate says its reason was a claim against the other side (the verdict's confidence then
+    # does not decide, `acceptance.DISAGREEMENT`); a negation reaching the other's words is not one.
+    doubted = said("c10", "a3", "Hutchinson questioned the findings on wing flapping in Caudipteryx.")
+    (chosen,) = propose_candidates([authors, doubted], limit=10, actor_names=names)
+    assert chosen.disagreement and "disagrees or judges wrong" in chosen.reason
+    troops = said("c8", "a1", "Russian troops are gathering near the border of Ukraine.")
+    denial = said("c9", "a2", "Russian troops are not gathering near the border of Ukraine, the army says.")
+    negations = propose_candidates([troops, denial], limit=10, actor_names=names)
+    assert negations and not any(c.disagreement for c in negations)
 
 
 def test_a_verdict_of_wrong_or_untrue_aimed_at_the_other_side_is_a_reason_to_verify() -> None:

@@ -11,7 +11,10 @@ What a reported contradiction's explanation says is `rules.explanations`' job.
 A rebuttal code found (B denies something it only points back at, A a nearby claim of another actor)
 needs the model's "contradict" and not its confidence: code has established the conflict and the model
 only says whether A is what B denies. The 1.5B states its confidence at random (0.5 or 0.9 for the same
-kind of pair), so asking for 0.8 there would only drop pairs by chance.
+kind of pair), so asking for 0.8 there would only drop pairs by chance. The same holds for a pair in
+which one claim speaks against the other side (it denies or accuses naming it, or "questioned the
+findings" it shares a subject with): its stated confidence does not decide, but as code has not
+established what it answers, it is asked again in the other order like any verdict on the model's word.
 """
 
 from __future__ import annotations
@@ -39,6 +42,12 @@ REBUTTAL = Rule(
     "acceptance.rebuttal",
     "A denial pointing back at a nearby claim of another actor is reported when the verifier says "
     '"contradict", whatever its stated confidence.',
+)
+DISAGREEMENT = Rule(
+    "acceptance.disagreement",
+    "A pair in which one claim speaks against the other side (denies or accuses naming it, or reports a "
+    "verb of disagreement or a verdict of wrong naming it or its subject) is reported when the verifier says "
+    '"contradict", whatever its stated confidence, and says so again with the claims in the other order.',
 )
 LOW_CONFIDENCE = Rule(
     "acceptance.low_confidence",
@@ -101,6 +110,7 @@ SAME_CONFLICT = Rule(
 RULES = (
     VERIFIED,
     REBUTTAL,
+    DISAGREEMENT,
     LOW_CONFIDENCE,
     NOT_CONTRADICT,
     ONE_ACTOR_NEEDS_MORE,
@@ -139,7 +149,8 @@ def judge(verdict: VerdictDraft, candidate: Candidate) -> Judgement:
         return Judgement(True, CONFLICTING_FIGURES, action, f"{said}; {figures}")
     if candidate.rebuttal and verdict.relation == "contradict":
         return Judgement(True, REBUTTAL, DecisionAction.ACCEPTED, said)
-    if verdict.confidence < MIN_CONFIDENCE:
+    waived = candidate.disagreement and verdict.relation == "contradict"
+    if verdict.confidence < MIN_CONFIDENCE and not waived:
         return Judgement(False, LOW_CONFIDENCE, DecisionAction.REFUSED, said)
     if verdict.relation == "compatible":
         return Judgement(False, NOT_CONTRADICT, DecisionAction.REFUSED, said)
@@ -151,12 +162,14 @@ def judge(verdict: VerdictDraft, candidate: Candidate) -> Judgement:
     if numbers is NumericRelation.COMPATIBLE and verdict.kind == "numeric":
         figures = candidate.numeric.explanation
         return Judgement(False, COMPATIBLE_FIGURES, DecisionAction.OVERRIDDEN, f"{said}; {figures}")
+    if verdict.confidence < MIN_CONFIDENCE:  # waived: one claim speaks against the other side
+        return Judgement(True, DISAGREEMENT, DecisionAction.ACCEPTED, f"{said}; {candidate.reason}")
     return Judgement(True, VERIFIED, DecisionAction.ACCEPTED, said)
 
 
 def needs_other_order(judgement: Judgement) -> bool:
-    """Whether a reported verdict rests on the model alone, so it is asked again in the other order."""
-    return judgement.reported and judgement.rule is VERIFIED
+    """Whether a reported verdict rests on the model's word, so it is asked again in the other order."""
+    return judgement.reported and judgement.rule in (VERIFIED, DISAGREEMENT)
 
 
 def judge_in_other_order(judgement: Judgement, again: VerdictDraft, *, read_first: str) -> Judgement:

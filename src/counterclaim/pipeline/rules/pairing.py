@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from counterclaim.language import english
 from counterclaim.language.tokens import words, words_and_clause_ends, written_words
@@ -194,6 +195,9 @@ class Candidate:
     reason: str = ""
     """The reason for conflict code saw, in words for the trace ("a negation in c2 reaches words of c1
     (border, troop)"); empty for a pair made only by `BACK_REFERENCE`."""
+    disagreement: bool = False
+    """One claim speaks against the other side: it denies or accuses naming it, or reports a verb of
+    disagreement or a verdict of wrong naming it or its subject ("questioned the findings")."""
 
 
 @dataclass(frozen=True)
@@ -537,6 +541,15 @@ class _Actors:
         return known
 
 
+class Clash(NamedTuple):
+    """The reason code sees for two claims to conflict."""
+
+    reason: str
+    """In words for the trace ("figures that cannot both hold", "c7 disagrees or judges wrong, ...")."""
+    disagreement: bool = False
+    """The reason is one claim speaking against the other side (`Candidate.disagreement`)."""
+
+
 def _clash(
     a: ClaimFeatures,
     b: ClaimFeatures,
@@ -546,26 +559,26 @@ def _clash(
     subject_words: int = MIN_SHARED_SUBJECT_WORDS,
     *,
     against_record: frozenset[str] = frozenset(),
-) -> str | None:
-    """The reason code sees for the two claims to conflict, in words for the trace (see
-    `Candidate.clash`), or None when it sees none. With `against_record` (the ids of the article's own
+) -> Clash | None:
+    """The reason code sees for the two claims to conflict (see `Candidate.clash`), or None when it
+    sees none. With `against_record` (the ids of the article's own
     claims, one of which is in the pair) only figures, opposed ideas and the actor's denial count: the
     article is no speaker a rebuttal answers, and a negation alone ("we haven't seen any
     de-escalation") says nothing against a sentence that only shares a word with it."""
     if numeric.relation is NumericRelation.CONFLICTING:
-        return "figures that cannot both hold"
+        return Clash("figures that cannot both hold")
     if ideas:
-        return "opposed ideas"
+        return Clash("opposed ideas")
     if against_record:
         actor_side = b if a.claim.id in against_record else a
         if actor_side.states_a_denial and _shared_subject(a, b, actors, subject_words):
-            return f"{actor_side.claim.id} denies something the article's own account speaks of"
+            return Clash(f"{actor_side.claim.id} denies something the article's own account speaks of")
         return None
     if a.negated != b.negated and _shared_subject(a, b, actors, subject_words):
         negated, other = (a, b) if a.negated else (b, a)
         reached = _negation_reaches(negated, other, actors)
         if reached is not None:
-            return reached  # one side says "not" about something the other side speaks of
+            return Clash(reached)  # one side says "not" about something the other side speaks of
     names_a, names_b = actors.of(a.claim.actor_id), actors.of(b.claim.actor_id)
     if a.claim.actor_id == b.claim.actor_id or actors.one_entity(a.claim.actor_id, b.claim.actor_id):
         return None
@@ -584,7 +597,8 @@ def _clash(
             return f"{own} disagrees or judges wrong, about a subject both share"
         return None
 
-    return rebuts(a, b, names_b) or rebuts(b, a, names_a)
+    rebuttal = rebuts(a, b, names_b) or rebuts(b, a, names_a)
+    return None if rebuttal is None else Clash(rebuttal, disagreement=True)
 
 
 def _negation_reaches(negated: ClaimFeatures, other: ClaimFeatures, actors: _Actors) -> str | None:
@@ -804,8 +818,8 @@ def propose_candidates(
             refused.append(Refusal(a.claim, b.claim, SAME_SIDE, why))
             continue
         ideas = _opposed(a, b)
-        reason = _clash(a, b, result.numeric, actors, ideas, subject_words, against_record=record)
-        if reason is None:
+        found = _clash(a, b, result.numeric, actors, ideas, subject_words, against_record=record)
+        if found is None:
             refused.append(Refusal(a.claim, b.claim, NO_VISIBLE_REASON, "code sees no reason for a conflict"))
             continue
         scored.append(
@@ -816,7 +830,8 @@ def propose_candidates(
                 numeric=result.numeric,
                 clash=True,
                 opposed=ideas,
-                reason=reason,
+                reason=found.reason,
+                disagreement=found.disagreement,
             )
         )
     by_pair = {frozenset((c.a.id, c.b.id)): c for c in scored}
@@ -837,6 +852,7 @@ def propose_candidates(
                 score=max(known.score, rebuttal.score),
                 opposed=known.opposed or rebuttal.opposed,
                 reason=known.reason,
+                disagreement=known.disagreement,
             )
         )
     # a pair a denial points back at is a candidate, whatever the rules above said of it
