@@ -346,6 +346,9 @@ def test_a_verb_of_disagreement_aimed_at_the_other_side_is_a_reason_to_verify() 
     doubted = said("c10", "a3", "Hutchinson questioned the findings on wing flapping in Caudipteryx.")
     (chosen,) = propose_candidates([authors, doubted], limit=10, actor_names=names)
     assert chosen.disagreement and "disagrees or judges wrong" in chosen.reason
+    # ... whatever reason is shown first: here its "not" reaching the authors' words
+    (chosen,) = propose_candidates([authors, questioned], limit=10, actor_names=names)
+    assert chosen.disagreement and chosen.reason.startswith("a negation in c5")
     troops = said("c8", "a1", "Russian troops are gathering near the border of Ukraine.")
     denial = said("c9", "a2", "Russian troops are not gathering near the border of Ukraine, the army says.")
     negations = propose_candidates([troops, denial], limit=10, actor_names=names)

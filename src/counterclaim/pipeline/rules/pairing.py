@@ -565,10 +565,18 @@ def _clash(
     claims, one of which is in the pair) only figures, opposed ideas and the actor's denial count: the
     article is no speaker a rebuttal answers, and a negation alone ("we haven't seen any
     de-escalation") says nothing against a sentence that only shares a word with it."""
+    # One claim speaking against the other side marks the pair whatever reason is shown first: a
+    # denial that also carries a "not" about the other's words is no weaker for it. Never against the
+    # article's own account, which is no speaker a rebuttal answers.
+    against = None if against_record else _speaks_against(a, b, actors)
+
+    def found(reason: str) -> Clash:
+        return Clash(reason, disagreement=against is not None)
+
     if numeric.relation is NumericRelation.CONFLICTING:
-        return Clash("figures that cannot both hold")
+        return found("figures that cannot both hold")
     if ideas:
-        return Clash("opposed ideas")
+        return found("opposed ideas")
     if against_record:
         actor_side = b if a.claim.id in against_record else a
         if actor_side.states_a_denial and _shared_subject(a, b, actors, subject_words):
@@ -578,8 +586,14 @@ def _clash(
         negated, other = (a, b) if a.negated else (b, a)
         reached = _negation_reaches(negated, other, actors)
         if reached is not None:
-            return Clash(reached)  # one side says "not" about something the other side speaks of
-    names_a, names_b = actors.of(a.claim.actor_id), actors.of(b.claim.actor_id)
+            return found(reached)  # one side says "not" about something the other side speaks of
+    return None if against is None else found(against)
+
+
+def _speaks_against(a: ClaimFeatures, b: ClaimFeatures, actors: _Actors) -> str | None:
+    """How one claim of two actors speaks against the other side, in words for the trace, or None:
+    it denies or accuses naming the other side, or reports a verb of disagreement or a verdict of wrong
+    naming it or sharing its subject. One actor (or one entity) never speaks against itself here."""
     if a.claim.actor_id == b.claim.actor_id or actors.one_entity(a.claim.actor_id, b.claim.actor_id):
         return None
 
@@ -597,8 +611,8 @@ def _clash(
             return f"{own} disagrees or judges wrong, about a subject both share"
         return None
 
-    rebuttal = rebuts(a, b, names_b) or rebuts(b, a, names_a)
-    return None if rebuttal is None else Clash(rebuttal, disagreement=True)
+    names_a, names_b = actors.of(a.claim.actor_id), actors.of(b.claim.actor_id)
+    return rebuts(a, b, names_b) or rebuts(b, a, names_a)
 
 
 def _negation_reaches(negated: ClaimFeatures, other: ClaimFeatures, actors: _Actors) -> str | None:
