@@ -22,6 +22,8 @@ from counterclaim.pipeline.rules.statements import (
     RESTATED,
     RESTATEMENT_REFUSED,
     SIDE_REPORT_POINT,
+    SPEAKER_DESCRIBED,
+    described_speaker,
     frame_pronoun_named,
     is_frame_only,
     restatement_problem,
@@ -1110,6 +1112,55 @@ def test_the_restate_step_keeps_the_point_and_the_claim_traces_it() -> None:
         "p1",
         ["c1"],
     )
+
+
+HERALD = "The Aviation Herald reported the jet was supposed to land at Payam."
+OVERRAN = "The industry publication stated the aircraft overran the runway and broke through a barrier."
+
+
+@pytest.mark.parametrize(
+    ("statement", "sentence", "previous", "described"),
+    [
+        (OVERRAN, OVERRAN, HERALD, "The industry publication"),
+        ("Sales fell in March, the company said.", "Sales fell in March, the company said.",
+         "Boeing said on Monday it would appeal.", "the company"),
+        # the sentence before has another speaker, or two
+        (OVERRAN, OVERRAN, "Airbus said on Monday it would appeal.", None),
+        ("The company said sales fell.", "The company said sales fell.",
+         "Boeing said sales rose, and Airbus said they fell.", None),
+        # a description the sentence does not give (the model's own words)
+        (OVERRAN, "It overran the runway and broke through a barrier.", HERALD, None),
+        # others, several, someone else, a capital or a possessive: no description of the actor
+        *(
+            (framed, framed, HERALD, None)
+            for framed in (
+                "The lawyer said Hale was innocent of all charges.",
+                "The two papers said the jet overran the runway.",
+                "The other publication said the jet overran the runway.",
+                "The Tehran daily said the jet overran the runway.",
+                "The paper's editor said the jet overran the runway.",
+            )
+        ),
+    ],
+)  # fmt: skip
+def test_a_description_of_the_speaker_named_the_sentence_before_is_the_actor(
+    statement: str, sentence: str, previous: str, described: str | None
+) -> None:
+    assert described_speaker(statement, sentence, previous, ["The Aviation Herald", "Boeing"]) == described
+
+
+def test_the_restate_step_removes_a_frame_describing_the_actor_named_the_sentence_before() -> None:
+    text = f"{HERALD} {OVERRAN}"
+    state = state_for(text)  # a model that knows nothing: a request would fail the step's statement
+    state.registry.add_name("The Aviation Herald")
+    state.statements = [Proposal("p1", (2,), "The Aviation Herald", OVERRAN, "assertion", False)]
+    run_step(state, restate.run, restate.NAME)
+    (item,) = state.statements
+    assert item.statement == "The aircraft overran the runway and broke through a barrier."
+    (decision,) = [
+        d for d in state.trace.decisions(state.claim_of_proposal) if d.rule == SPEAKER_DESCRIBED.name
+    ]
+    assert "'The industry publication' is 'The Aviation Herald'" in decision.reason
 
 
 def test_the_speakers_frame_and_a_news_agencys_credit_around_it_both_go() -> None:

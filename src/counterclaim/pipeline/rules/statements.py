@@ -436,11 +436,21 @@ SIDE_REPORT_POINT = Rule(
         "main_share_held": _MAIN_SHARE_HELD,
     },
 )
+SPEAKER_DESCRIBED = Rule(
+    "statements.speaker_described",
+    'A statement framed by a description of its speaker that its own sentence gives ("The industry '
+    'publication stated ...", "..., the company said."), right after a sentence whose only speaker is the '
+    'statement\'s actor by name ("The Aviation Herald reported ..."), keeps the point alone, as for a '
+    "frame naming the actor: the description is the actor, named the sentence before. Not a "
+    'description of others ("the lawyer", "the critics"), of several ("the two leaders"), nor "the other" '
+    'or "the former".',
+)
 RULES = (
     SIDE_REPORT_POINT,
     ARTICLE_SCRIPT,
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
+    SPEAKER_DESCRIBED,
     FIRST_PERSON,
     FRAME_PRONOUN,
     RESTATED,
@@ -526,6 +536,39 @@ def side_report_point(statement: str, sentence: str, names: Sequence[str]) -> st
         if point is not None and not _said_nothing(point):
             return without_frame(point, name, agency_credit_only=True) or point
     return None
+
+
+_DESCRIPTION_WORD = re.compile(r"[a-z][a-z-]*")
+_DESCRIPTION_WORDS = 3
+"""The most words of a description after its "the" ("The industry publication", "the state news agency")."""
+_NOT_THE_SAME = frozenset({"other", "others", "former", "latter", "new", "previous", "another"})
+"""Words of a description that point to someone else than the speaker named before."""
+
+
+def described_speaker(statement: str, sentence: str, previous: str, names: Sequence[str]) -> str | None:
+    """The description a statement's frame gives its speaker ("The industry publication stated ...")
+    when its own sentence frames it so and the sentence before it has one speaker, one of `names` ("The
+    Aviation Herald reported ..."): that description is a name of the actor for `without_frame`
+    (`SPEAKER_DESCRIBED`). None otherwise: a description with a capital or a possessive, of others
+    ("the lawyer"), of several ("the two leaders": a plural), or pointing elsewhere ("the other")."""
+    frame = _frame(" ".join(statement.split()))
+    if frame is None or frame.speaker is None or frame.apposition is not None:
+        return None
+    speaker = frame.speaker
+    first, *rest = speaker.split()
+    if first.casefold() != "the" or not 1 <= len(rest) <= _DESCRIPTION_WORDS:
+        return None
+    if not all(_DESCRIPTION_WORD.fullmatch(word) for word in rest) or _NOT_THE_SAME & set(rest):
+        return None
+    head = rest[-1]
+    if re.fullmatch(_OTHERS, head) or (head.endswith("s") and not head.endswith("ss")):
+        return None
+    if re.search(rf"(?<!\w){re.escape(speaker)}(?!\w)", " ".join(sentence.split()), re.IGNORECASE) is None:
+        return None  # a description the model wrote, not the sentence's own
+    before = reported_speakers(previous)
+    if len(before) != 1 or not any(_speaks_for(before[0], name) for name in names):
+        return None
+    return speaker
 
 
 _NOTHING_SAID = frozenset({"nothing", "little", "no", "none"})

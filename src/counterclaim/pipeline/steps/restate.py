@@ -41,6 +41,8 @@ from counterclaim.pipeline.rules.statements import (
     RESTATED,
     RESTATEMENT_REFUSED,
     SIDE_REPORT_POINT,
+    SPEAKER_DESCRIBED,
+    described_speaker,
     frame_names_actor,
     frame_pronoun_named,
     is_frame_only,
@@ -169,19 +171,35 @@ def _without_frames(state: AnalysisState, names: _ActorNames) -> dict[int, tuple
             continue
         points = (without_frame(item.statement, name) for name in names.every(item.actor))
         point = next(filter(None, points), None)
+        rule, described = ATTRIBUTION_FRAME, ""
+        if point is None and (description := _description_of_speaker(state, item, names)) is not None:
+            point = without_frame(item.statement, description)
+            rule = SPEAKER_DESCRIBED
+            described = f" ({description!r} is {item.actor!r}, the speaker of the sentence before)"
         if point is None:
             continue
         point = without_frame(point, item.actor, agency_credit_only=True) or point
         state.trace.record_about(
-            ATTRIBUTION_FRAME,
+            rule,
             DecisionAction.RELABELED,
-            f"{item.statement!r} keeps its point: {point!r}",
+            f"{item.statement!r} keeps its point: {point!r}{described}",
             item,
         )
         state.statements[index] = replace(item, statement=point)
         if opens_with_a_pronoun(point) and frame_names_actor(item.statement, names.every(item.actor)):
             framed[index] = (item.statement, point)
     return framed
+
+
+def _description_of_speaker(state: AnalysisState, item: Proposal, names: _ActorNames) -> str | None:
+    """The description the statement's own sentence gives its actor, named the sentence before ("The
+    Aviation Herald reported ... The industry publication stated ..."), or None
+    (`rules.statements.described_speaker`)."""
+    if len(item.sentences) != 1 or item.sentences[0] < 2:
+        return None
+    number = item.sentences[0]
+    sentence, previous = _sentences(state, [number]), _sentences(state, [number - 1])
+    return described_speaker(item.statement, sentence, previous, names.every(item.actor))
 
 
 def _frames_kept(state: AnalysisState, framed: dict[int, tuple[str, str]]) -> None:
