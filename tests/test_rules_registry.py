@@ -25,6 +25,7 @@ RULE_TEST_MODULES = [
     "test_rules_translation",
     "test_rules_actor_names",
     "test_rules_sentence_speakers",
+    "test_rules_reported_content",
     "test_rules_speakers_passed_over",
     "test_rules_duplicates",
     "test_rules_shared_sentences",

@@ -350,6 +350,16 @@ NEWS_AGENCIES = frozenset(
 """Wire services, by whole name, whose "X reported" is the outlet's own reporting, not an actor's claim
 ("France" alone is a state, not Agence France-Presse)."""
 
+REPORT_NOUNS = _words(
+    """allegation allegations accusation accusations charge charges claim claims assertion assertions
+    warning warnings prediction predictions promise promises pledge pledges assurance assurances threat
+    threats report reports statement statements suggestion suggestions contention insistence argument
+    arguments finding findings"""
+)
+"""Nouns that carry a source's point after "that" ("tribal leaders' allegations that ...", "warnings
+from Western countries that ..."; text.reported_content). Not a denial or a rejection, whose point is
+the opposite of what its source holds."""
+
 ALLEGATION_STEMS = ("accus", "alleg", "claim", "charg", "report")
 """Beginnings of words that report an allegation (what a bare denial usually answers)."""
 

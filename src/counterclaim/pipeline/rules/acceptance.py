@@ -11,7 +11,9 @@ What a reported contradiction's explanation says is `rules.explanations`' job.
 A rebuttal code found (B denies something it only points back at, A a nearby claim of another actor)
 needs the model's "contradict" and not its confidence: code has established the conflict and the model
 only says whether A is what B denies. The 1.5B states its confidence at random (0.5 or 0.9 for the same
-kind of pair), so asking for 0.8 there would only drop pairs by chance. The same holds for a pair in
+kind of pair), so asking for 0.8 there would only drop pairs by chance. A pair whose sentence
+states the conflict ("X is denying Y's allegations that ...") is reported whatever the model says. The
+same holds for a pair in
 which one claim speaks against the other side (it denies or accuses naming it, or "questioned the
 findings" it shares a subject with): its stated confidence does not decide, but as code has not
 established what it answers, it is asked again in the other order like any verdict on the model's word.
@@ -48,6 +50,12 @@ DISAGREEMENT = Rule(
     "A pair in which one claim speaks against the other side (denies or accuses naming it, or reports a "
     "verb of disagreement or a verdict of wrong naming it or its subject) is reported when the verifier says "
     '"contradict", whatever its stated confidence, and says so again with the claims in the other order.',
+)
+ANSWERED_IN_ITS_SENTENCE = Rule(
+    "acceptance.answered_in_its_sentence",
+    "A pair whose sentence states the conflict (one side denies or disputes there the other's "
+    "allegation, claim or warning: `pairing.answered_in_its_sentence`) is reported whatever the verifier "
+    'says: accepted when it said "contradict", overridden otherwise (code then writes the explanation).',
 )
 LOW_CONFIDENCE = Rule(
     "acceptance.low_confidence",
@@ -111,6 +119,7 @@ RULES = (
     VERIFIED,
     REBUTTAL,
     DISAGREEMENT,
+    ANSWERED_IN_ITS_SENTENCE,
     LOW_CONFIDENCE,
     NOT_CONTRADICT,
     ONE_ACTOR_NEEDS_MORE,
@@ -137,6 +146,9 @@ class Judgement:
 def judge(verdict: VerdictDraft, candidate: Candidate) -> Judgement:
     """Whether a verdict becomes a reported contradiction (see the module's description)."""
     said = f"the verifier said {verdict.relation!r} ({verdict.kind}, confidence {verdict.confidence:g})"
+    if candidate.stated:  # the sentence both claims cite states the conflict: the model adds nothing
+        action = DecisionAction.ACCEPTED if verdict.relation == "contradict" else DecisionAction.OVERRIDDEN
+        return Judgement(True, ANSWERED_IN_ITS_SENTENCE, action, f"{said}; {candidate.reason}")
     if verdict.relation not in ("contradict", "compatible"):  # unrelated, agree: never reported
         return Judgement(False, NOT_CONTRADICT, DecisionAction.REFUSED, said)
     numbers = candidate.numeric.relation

@@ -22,6 +22,7 @@ from counterclaim.language import english
 from counterclaim.language.tokens import words, words_and_clause_ends, written_words
 from counterclaim.models import Claim, ClaimKind
 from counterclaim.pipeline.rules.actor_names import name_key, occurs_in, state_of
+from counterclaim.pipeline.rules.reported_content import same_source
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.back_references import denies_something_said
 from counterclaim.text.keywords import (
@@ -33,10 +34,12 @@ from counterclaim.text.keywords import (
     opposed,
 )
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities, compared_units
+from counterclaim.text.reported_content import ANSWER_VERB_PATTERN, owned_reports
 from counterclaim.text.speakers import side_reports
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
+_ANSWERS = re.compile(rf"\b{ANSWER_VERB_PATTERN}\b", re.IGNORECASE)
 _DENIAL_VERB = re.compile(rf"\b{english.DENIAL_VERB_PATTERN}\b", re.IGNORECASE)
 _DENIAL_FINITE = re.compile(rf"\b{english.DENIAL_FINITE_PATTERN}\b", re.IGNORECASE)
 _DENIER_WORDS = 3
@@ -56,6 +59,8 @@ MIN_SHARED_SUBJECT_WORDS = 2
 BACK_REFERENCE_NEAREST = 2
 BACK_REFERENCE_NEAREST_LATER = 1
 BACK_REFERENCE_SCORE = 1.0
+ANSWERED_SCORE = 2.0
+"""A pair whose sentence states the conflict ranks above every pair code only suspects."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,15 @@ BACK_REFERENCE = Rule(
     'that denies too ("officials rejected a report"): two denials of one thing are one side.',
     {"nearest": BACK_REFERENCE_NEAREST, "nearest_later": BACK_REFERENCE_NEAREST_LATER},
 )
+ANSWERED_IN_ITS_SENTENCE = Rule(
+    "pairing.answered_in_its_sentence",
+    "A claim of a source whose allegation, claim or warning its sentence reports as denied or disputed "
+    '("The Department of Defense is denying Pakistani tribal leaders\' allegations that ..."), holding '
+    "most of that point's content words, is paired with each claim on that sentence of the actor the "
+    "sentence names before the verb of denial or dispute, whatever the other pair rules say: the "
+    'sentence states the conflict. Not when the verb is taken back ("did not deny", "refused to deny") '
+    'or aimed elsewhere ("denied knowing about"), nor against the article\'s own account.',
+)
 PER_CLAIM_CAP = Rule(
     "pairing.per_claim_cap",
     "One claim takes part in at most `max_pairs` verified pairs, so the checks are spread.",
@@ -168,6 +182,7 @@ RULES = (
     SAME_SIDE,
     NO_VISIBLE_REASON,
     BACK_REFERENCE,
+    ANSWERED_IN_ITS_SENTENCE,
     PER_CLAIM_CAP,
     OVER_LIMIT,
     KEPT,
@@ -198,6 +213,10 @@ class Candidate:
     disagreement: bool = False
     """One claim speaks against the other side: it denies or accuses naming it, or reports a verb of
     disagreement or a verdict of wrong naming it or its subject ("questioned the findings")."""
+    stated: bool = False
+    """The sentence both claims cite states the conflict: B's actor, named there before a verb of
+    denial or dispute, denies or disputes the allegation, claim or warning A holds ("The Department of
+    Defense is denying Pakistani tribal leaders' allegations that ...", `ANSWERED_IN_ITS_SENTENCE`)."""
 
 
 @dataclass(frozen=True)
@@ -869,7 +888,19 @@ def propose_candidates(
                 disagreement=known.disagreement,
             )
         )
-    # a pair a denial points back at is a candidate, whatever the rules above said of it
+    for stated in [] if against_record else _answered_pairs(features, actors):
+        if involving and (stated.a.id in involving) == (stated.b.id in involving):
+            continue
+        key = frozenset((stated.a.id, stated.b.id))
+        pointed_back.add(key)
+        known = by_pair.get(key)
+        by_pair[key] = (
+            stated
+            if known is None
+            else replace(stated, opposed=known.opposed or stated.opposed, disagreement=known.disagreement)
+        )
+    # a pair a denial points back at, or answers in its sentence, is a candidate whatever the rules
+    # above said of it
     refused = [r for r in refused if frozenset((r.a.id, r.b.id)) not in pointed_back]
     left_out = [r for r in left_out if frozenset((r.a.id, r.b.id)) not in pointed_back]
     ranked = sorted(by_pair.values(), key=lambda c: (-c.score, c.a.id, c.b.id))
@@ -958,6 +989,45 @@ def _back_reference_pairs(features: Sequence[ClaimFeatures], actors: _Actors) ->
                     rebuttal=True,
                 )
             )
+    return pairs
+
+
+def _answered_pairs(features: Sequence[ClaimFeatures], actors: _Actors) -> list[Candidate]:
+    """Pairs whose sentence states the conflict (`ANSWERED_IN_ITS_SENTENCE`): the claim of a source
+    whose allegation, claim or warning its sentence reports as denied or disputed (`text.reported_content`),
+    holding that point (most of its content words), and each claim of the actor the sentence names as
+    denying or disputing it, on the same sentence."""
+    pairs: list[Candidate] = []
+    for source in features:
+        names = actors.of(source.claim.actor_id)
+        for report in owned_reports(source.evidence_text):
+            if not (report.answered and report.answerer and any(same_source(n, report.owner) for n in names)):
+                continue
+            point = keywords(report.point)
+            if not point or len(point & keywords(source.claim.statement)) * 2 < len(point):
+                continue  # another point of the source's: "Hamas said it would keep fighting, after ..."
+            for answer in features:
+                answer_names = actors.of(answer.claim.actor_id)
+                if (
+                    answer.claim.actor_id == source.claim.actor_id
+                    or not _same_evidence(answer.claim, source.claim)
+                    or not any(same_source(name, report.answerer) for name in answer_names)
+                    or any(same_source(name, report.owner) for name in answer_names)
+                ):
+                    continue
+                own, theirs = answer.claim.id, source.claim.id
+                pairs.append(
+                    Candidate(
+                        a=source.claim,
+                        b=answer.claim,
+                        score=ANSWERED_SCORE,
+                        numeric=_compared(source, answer),
+                        clash=True,
+                        opposed=_opposed(source, answer),
+                        stated=True,
+                        reason=f"{own} answers, in the sentence both cite, {theirs}'s {report.noun}",
+                    )
+                )
     return pairs
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.rules.narration import MAX_PAIRS, NARRATOR_PAIRS, SHARED_SUBJECT_WORDS_FOR_PAIRS
 from counterclaim.pipeline.rules.pairing import (
+    ANSWERED_IN_ITS_SENTENCE,
     BACK_REFERENCE,
     COMMON_WORDS,
     KEPT,
@@ -77,8 +78,11 @@ async def run(state: AnalysisState) -> None:
 def _record(state: AnalysisState, pairing: Pairing) -> None:
     """Every pairing decision in the trace: chosen pairs, refusals (listed, then counted)."""
     for candidate in pairing.chosen:
+        rule = (
+            ANSWERED_IN_ITS_SENTENCE if candidate.stated else BACK_REFERENCE if candidate.rebuttal else KEPT
+        )
         state.trace.record(
-            BACK_REFERENCE if candidate.rebuttal else KEPT,
+            rule,
             DecisionAction.KEPT,
             _why(candidate),
             claims=(candidate.a.id, candidate.b.id),

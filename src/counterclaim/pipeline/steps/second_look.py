@@ -1,8 +1,12 @@
-"""Step 3, second look: each speaker code found in a sentence that got no claim of theirs is asked about.
+"""Step 3, second look: claims the first pass left out of sentences that hold them.
 
-One bounded request per batch of speakers ("what does this speaker claim in this sentence?"); the
-answers go through the same checks as every other proposed claim. English articles only: the
-speakers are found from English reporting patterns (`rules.speakers_passed_over`).
+First, code adds the claim of a named source whose allegation, claim or warning a sentence reports
+with its point after "that" ("denying Pakistani tribal leaders' allegations that ..."), when no claim
+of that sentence names the source (`rules.reported_content`): the point is the sentence's own words.
+Then each speaker code found in a sentence that got no claim of theirs is asked about: one bounded
+request per batch of speakers ("what does this speaker claim in this sentence?"). Both go through the
+same checks as every other proposed claim. English articles only: the sources and speakers are found
+from English reporting patterns (`rules.speakers_passed_over`).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Iterable
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import ProposedClaim
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
+from counterclaim.pipeline.rules.reported_content import REPORTED_CONTENT, source_claims
 from counterclaim.pipeline.rules.speakers_passed_over import PRONOUN_GOES_ON, MissedSpeaker, missed_speakers
 from counterclaim.pipeline.schemas import speaker_claims_model
 from counterclaim.pipeline.state import AnalysisState
@@ -45,10 +50,33 @@ def _request(state: AnalysisState, chunk: Chunk, batch: list[MissedSpeaker]) -> 
     )
 
 
+def _source_claims_added(state: AnalysisState) -> None:
+    """The claims of sources a sentence reports with their point after "that", read by code
+    (`rules.reported_content`), kept when they pass the checks every proposed claim passes."""
+    claimed = state.proposals.actors_by_sentence()
+    for found in source_claims(state.article.sentence_texts, claimed):
+        report = found.report
+        proposed = ProposedClaim(
+            sentence=found.sentence,
+            actor=report.owner,
+            statement=report.point,
+            kind=found.kind.value,
+            hedged=found.hedged,
+        )
+        kept = state.proposals.consider(proposed, (found.sentence, found.sentence))
+        if kept is not None:
+            reason = (
+                f"sentence {found.sentence} reports {report.owner!r}'s {report.noun} that: "
+                f"{report.point!r}, a claim of theirs no claim of the sentence gave"
+            )
+            state.trace.record_about(REPORTED_CONTENT, DecisionAction.ADDED, reason, kept)
+
+
 async def run(state: AnalysisState) -> None:
     """Ask about the speakers passed over (English articles), then say how many proposals code left
     out for their attribution."""
     if state.attribution.english:
+        _source_claims_added(state)
         missed = missed_speakers(state.article, state.proposals.actors_by_sentence())
         planned = batches(state.chunks, missed)
         answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])

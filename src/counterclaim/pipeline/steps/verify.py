@@ -26,6 +26,7 @@ from counterclaim.pipeline.rules.acceptance import (
 from counterclaim.pipeline.rules.actor_names import short_names
 from counterclaim.pipeline.rules.explanations import (
     EXPLANATION_COPIES_EVIDENCE,
+    conflict_sentence,
     explanation,
     figures_explanation,
 )
@@ -168,12 +169,19 @@ async def run(state: AnalysisState) -> None:
                 claims=(a.id, b.id),
             )
         if judgement.action is DecisionAction.OVERRIDDEN:  # the comparison argues against reporting it
-            text = figures_explanation(short[a.actor_id], short[b.actor_id], candidate.numeric.explanation)
+            if figures_conflict:
+                text, source = (
+                    figures_explanation(short[a.actor_id], short[b.actor_id], candidate.numeric.explanation),
+                    "the figures",
+                )
+            else:
+                text = conflict_sentence(short[a.actor_id], short[b.actor_id], kind, one_actor=False)
+                source = "the two sides"
             state.trace.record(
                 EXPLANATION_COPIES_EVIDENCE,
                 DecisionAction.RELABELED,
                 f"{contradiction_id}: reported over the verifier's verdict, so code wrote the explanation "
-                f"from the figures instead of its comparison {verdict.comparison[:120]!r}",
+                f"from {source} instead of its comparison {verdict.comparison[:120]!r}",
                 claims=(a.id, b.id),
             )
             found.append(
