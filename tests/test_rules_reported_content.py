@@ -97,9 +97,12 @@ def test_a_source_a_claim_of_the_sentence_names_gets_no_second_claim() -> None:
     (warned,) = source_claims([warning], {})
     assert (warned.report.owner, warned.kind, warned.hedged) == (
         "US President Joe Biden",
-        ClaimKind.PREDICTION,
+        ClaimKind.ASSERTION,
         False,
     )
+    ahead = "Moscow said it would not invade, despite warnings from the West that an invasion will come soon."
+    (foreseen,) = source_claims([ahead], {})
+    assert foreseen.kind is ClaimKind.PREDICTION  # a warning of what will or may come
 
 
 def test_the_second_look_adds_the_sources_claim_and_traces_it() -> None:

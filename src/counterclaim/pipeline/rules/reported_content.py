@@ -37,14 +37,15 @@ _KIND_OF_NOUN = {
     "allegation": ClaimKind.ACCUSATION,
     "accusation": ClaimKind.ACCUSATION,
     "charge": ClaimKind.ACCUSATION,
-    "warning": ClaimKind.PREDICTION,
     "prediction": ClaimKind.PREDICTION,
     "promise": ClaimKind.PROMISE,
     "pledge": ClaimKind.PROMISE,
     "assurance": ClaimKind.PROMISE,
     "threat": ClaimKind.THREAT,
 }
-"""The kind of claim a report noun carries (by its singular); any other is an assertion."""
+"""The kind of claim a report noun carries (by its singular); a warning is a prediction when its point
+speaks of what will or may come (`_AHEAD`); any other is an assertion."""
+_AHEAD = re.compile(r"\b(?:will|would|could|may|might|likely|soon|imminent|going\s+to)\b", re.IGNORECASE)
 _HEDGED_NOUNS = frozenset({"suggestion", "suggestions"})
 
 
@@ -57,7 +58,10 @@ class SourceClaim:
 
     @property
     def kind(self) -> ClaimKind:
-        return _KIND_OF_NOUN.get(self.report.noun.casefold().removesuffix("s"), ClaimKind.ASSERTION)
+        noun = self.report.noun.casefold().removesuffix("s")
+        if noun == "warning":  # "warnings that an invasion is likely", not "a warning that it had yet to"
+            return ClaimKind.PREDICTION if _AHEAD.search(self.report.point) else ClaimKind.ASSERTION
+        return _KIND_OF_NOUN.get(noun, ClaimKind.ASSERTION)
 
     @property
     def hedged(self) -> bool:
