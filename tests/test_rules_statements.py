@@ -1140,6 +1140,10 @@ OVERRAN = "The industry publication stated the aircraft overran the runway and b
                 "The other publication said the jet overran the runway.",
                 "The Tehran daily said the jet overran the runway.",
                 "The paper's editor said the jet overran the runway.",
+                # another body than the one named before (a review's probes)
+                "The government said the jet overran the runway.",
+                "The police said the jet overran the runway.",
+                "The spokesman said the jet overran the runway.",
             )
         ),
     ],

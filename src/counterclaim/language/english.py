@@ -335,6 +335,14 @@ SPEAKER_NOUNS = _words(
 )
 """Lower-case words that can be part of a speaker's description ("a defence ministry spokesman")."""
 
+KIND_NOUNS = _words(
+    """company firm group organisation organization publication newspaper paper outlet magazine journal
+    broadcaster network agency airline carrier manufacturer charity institute website site daily
+    weekly coalition movement campaign"""
+)
+"""Nouns that say only what kind of body an actor is ("the company", "the industry publication"): a
+description made of one refers back to the body just named, whatever its name (rules.statements)."""
+
 SOURCE_NOUNS = _words(
     """source sources official officials aide aides adviser advisers advisor advisors witness witnesses
     resident residents analyst analysts expert experts observer observers diplomat diplomats insider

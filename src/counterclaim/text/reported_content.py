@@ -52,10 +52,12 @@ _CLAUSE_END = re.compile(
 "..., Reuters reported.", "..., calling them false", "... and said ...", a quotation mark)."""
 _NO_SUBJECT = re.compile(
     rf"^(?:{'|'.join(sorted(english.BE_FORMS))}|has|have|had|will|would|can|could|may|might|must|should"
-    r"|did|does|do|[a-z]+ed)\b"
+    r"|did|does|do|[a-z]+ed(?=\s+(?:on|in|at|by|to|from|for|with|during|over|last|this|after|before|the|a|an"
+    r"|online|earlier|recently|yesterday)\b|[.,;]|$))\b"
 )
 """A point that opens with a verb: "that" was a relative pronoun ("claims that have circulated",
-"the statement that was released", "allegations that surfaced"), not the start of a point."""
+"the statement that was released", "allegations that surfaced on social media"), not the start of a
+point; an adjective in -ed before a noun is a subject ("that unarmed protesters were shot")."""
 ANSWER_VERB_PATTERN = (
     rf"(?:{english.DENIAL_VERB_PATTERN}|denounc(?:e|es|ed|ing)|doubt(?:s|ed|ing)?|question(?:s|ed|ing)"
     r"|challeng(?:es|ed|ing)|contradict(?:s|ed|ing)?)"
@@ -65,6 +67,8 @@ condemns a threat without disputing it)."""
 _ANSWERED_BY = re.compile(
     rf"\b(?P<verb>{ANSWER_VERB_PATTERN})\s+(?P<between>(?:\S+\s+){{0,3}})$", re.IGNORECASE
 )
+_CONDEMNED_NOUNS = frozenset({"threat", "threats"})
+"""Reports one denounces without disputing them ("denounced Russia's threats that ...")."""
 """A verb of denial or dispute at most three words before the report ("is denying", "rejected the
 ministry's repeated", "denouncing"): the sentence answers the source."""
 _NOT_ANSWERED = re.compile(
@@ -109,15 +113,17 @@ class OwnedReport(NamedTuple):
 
 def owned_reports(sentence: str) -> list[OwnedReport]:
     """The points a sentence reports named sources' allegations, claims or warnings to make (see the
-    module's description), in order."""
+    module's description), in order of their report nouns."""
     text = " ".join(sentence.split())
-    found: list[OwnedReport] = []
+    found: list[tuple[int, OwnedReport]] = []
     for pattern in (_POSSESSED, _BY_OR_FROM):
-        for match in pattern.finditer(text):
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            position = match.end("noun")  # a point runs to the sentence's end: look again after the noun
             report = _read(text, match)
-            if report is not None and all(report.point != other.point for other in found):
-                found.append(report)
-    return found
+            if report is not None and all(report.point != other.point for _, other in found):
+                found.append((match.start("noun"), report))
+    return [report for _, report in sorted(found, key=lambda item: item[0])]
 
 
 def _read(text: str, match: re.Match[str]) -> OwnedReport | None:
@@ -136,23 +142,32 @@ def _read(text: str, match: re.Match[str]) -> OwnedReport | None:
         point = point.rsplit(maxsplit=1)[0] if " " in point else ""
     if len(point.split()) < MIN_POINT_WORDS or _NO_SUBJECT.match(point):
         return None
-    answered, answerer = _answer(before)
+    answered, answerer = _answer(before, match.group("noun"))
     return OwnedReport(owner, match.group("noun"), f"{point[:1].upper()}{point[1:]}.", answered, answerer)
 
 
-def _answer(before: str) -> tuple[bool, str | None]:
+def _answer(before: str, noun: str) -> tuple[bool, str | None]:
     """Whether the words before a report deny or dispute it, and who does: the words of the clause
-    before the verb, without the auxiliaries and adverbs between ("The U.S. Department of Defense is
-    denying" -> "The U.S. Department of Defense")."""
+    before the verb, after any reporting verb there and without the auxiliaries and adverbs between
+    ("The U.S. Department of Defense is denying" -> "The U.S. Department of Defense"; "Amnesty said
+    police rejected" -> "police"); no one for others of someone ("Critics of the ministry")."""
     found = _ANSWERED_BY.search(before + " ")
     if found is None or any(word.endswith("ing") for word in found.group("between").split()):
         return False, None  # "denied knowing about Reuters' report": the report is not what is denied
+    if found.group("verb").casefold().startswith("denounc") and noun.casefold() in _CONDEMNED_NOUNS:
+        return False, None
     clause = _ANSWERER_END.split(before[: found.start("verb")])[-1]
     if _NOT_ANSWERED.search(clause) or _NOT_ANSWERED.search(found.group("between")):
         return False, None
     words = clause.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].casefold() in english.REPORTING_VERBS | {"that"}:
+            words = words[index + 1 :]  # "Amnesty said (that) police rejected": the police answer
+            break
     while words and words[-1].casefold() in _BETWEEN_ANSWERER_AND_VERB:
         words.pop()
+    if len(words) > 1 and words[0].casefold() in english.PEOPLE_AROUND and words[1].casefold() == "of":
+        return True, None  # "Critics of the ministry rejected": not the ministry
     return True, " ".join(words) or None
 
 

@@ -11,12 +11,12 @@ What a reported contradiction's explanation says is `rules.explanations`' job.
 A rebuttal code found (B denies something it only points back at, A a nearby claim of another actor)
 needs the model's "contradict" and not its confidence: code has established the conflict and the model
 only says whether A is what B denies. The 1.5B states its confidence at random (0.5 or 0.9 for the same
-kind of pair), so asking for 0.8 there would only drop pairs by chance. A pair whose sentence
-states the conflict ("X is denying Y's allegations that ...") is reported whatever the model says. The
-same holds for a pair in
-which one claim speaks against the other side (it denies or accuses naming it, or "questioned the
-findings" it shares a subject with): its stated confidence does not decide, but as code has not
-established what it answers, it is asked again in the other order like any verdict on the model's word.
+kind of pair), so asking for 0.8 there would only drop pairs by chance. A pair in which one claim
+speaks against the other side (it denies or accuses naming it, or "questioned the findings" it shares
+a subject with) also needs "contradict" and not its confidence, but as code has not established what it
+answers, it is asked again in the other order like any verdict on the model's word. A pair whose
+sentence states the conflict ("X is denying Y's allegations that ...") is reported whatever the model
+says.
 """
 
 from __future__ import annotations

@@ -34,12 +34,11 @@ from counterclaim.text.keywords import (
     opposed,
 )
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities, compared_units
-from counterclaim.text.reported_content import ANSWER_VERB_PATTERN, owned_reports
+from counterclaim.text.reported_content import owned_reports
 from counterclaim.text.speakers import side_reports
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
-_ANSWERS = re.compile(rf"\b{ANSWER_VERB_PATTERN}\b", re.IGNORECASE)
 _DENIAL_VERB = re.compile(rf"\b{english.DENIAL_VERB_PATTERN}\b", re.IGNORECASE)
 _DENIAL_FINITE = re.compile(rf"\b{english.DENIAL_FINITE_PATTERN}\b", re.IGNORECASE)
 _DENIER_WORDS = 3
@@ -60,7 +59,8 @@ BACK_REFERENCE_NEAREST = 2
 BACK_REFERENCE_NEAREST_LATER = 1
 BACK_REFERENCE_SCORE = 1.0
 ANSWERED_SCORE = 2.0
-"""A pair whose sentence states the conflict ranks above every pair code only suspects."""
+"""A pair whose sentence states the conflict ranks among the first (a pair also scored on its words
+keeps the higher score)."""
 
 
 @dataclass(frozen=True)
@@ -869,35 +869,28 @@ def propose_candidates(
         )
     by_pair = {frozenset((c.a.id, c.b.id)): c for c in scored}
     pointed_back: set[frozenset[str]] = set()
-    for rebuttal in _back_reference_pairs(features, actors):
-        if involving and (rebuttal.a.id in involving) == (rebuttal.b.id in involving):
+    stated = [] if against_record else _answered_pairs(features, actors)
+    for made in [*_back_reference_pairs(features, actors), *stated]:
+        if involving and (made.a.id in involving) == (made.b.id in involving):
             continue
-        key = frozenset((rebuttal.a.id, rebuttal.b.id))
+        key = frozenset((made.a.id, made.b.id))
         pointed_back.add(key)
         known = by_pair.get(key)
         # A pair already proposed for another reason (in either order: a denial in the lead comes
-        # before the claim it answers) is one candidate, a rebuttal with the denial as B.
+        # before the claim it answers) is one candidate, in the order code's own pairing gives it (the
+        # denial, or the sentence's answer, as B), with the marks and the best score of both.
         by_pair[key] = (
-            rebuttal
+            made
             if known is None
             else replace(
-                rebuttal,
-                score=max(known.score, rebuttal.score),
-                opposed=known.opposed or rebuttal.opposed,
-                reason=known.reason,
+                made,
+                score=max(known.score, made.score),
+                opposed=known.opposed or made.opposed,
+                reason=made.reason or known.reason,
                 disagreement=known.disagreement,
+                rebuttal=known.rebuttal or made.rebuttal,
+                stated=known.stated or made.stated,
             )
-        )
-    for stated in [] if against_record else _answered_pairs(features, actors):
-        if involving and (stated.a.id in involving) == (stated.b.id in involving):
-            continue
-        key = frozenset((stated.a.id, stated.b.id))
-        pointed_back.add(key)
-        known = by_pair.get(key)
-        by_pair[key] = (
-            stated
-            if known is None
-            else replace(stated, opposed=known.opposed or stated.opposed, disagreement=known.disagreement)
         )
     # a pair a denial points back at, or answers in its sentence, is a candidate whatever the rules
     # above said of it

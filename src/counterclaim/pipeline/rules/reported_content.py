@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from counterclaim.models import ClaimKind
-from counterclaim.pipeline.rules.actor_names import name_key
+from counterclaim.pipeline.rules.actor_names import same_actor_name
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.reported_content import OwnedReport, owned_reports
 
@@ -45,7 +45,9 @@ _KIND_OF_NOUN = {
 }
 """The kind of claim a report noun carries (by its singular); a warning is a prediction when its point
 speaks of what will or may come (`_AHEAD`); any other is an assertion."""
-_AHEAD = re.compile(r"\b(?:will|would|could|may|might|likely|soon|imminent|going\s+to)\b", re.IGNORECASE)
+_AHEAD = re.compile(
+    r"\b(?:will|would|could|(?-i:may)|might|likely|soon|imminent|going\s+to)\b", re.IGNORECASE
+)
 _HEDGED_NOUNS = frozenset({"suggestion", "suggestions"})
 
 
@@ -83,14 +85,8 @@ def source_claims(sentences: Sequence[str], claimed: Mapping[int, Sequence[str]]
 
 
 def same_source(actor: str, owner: str) -> bool:
-    """Whether an actor's name and a reported source's are one: the one name whole inside the other,
-    case, accents, punctuation and a leading article aside ("Biden" and "US President Joe Biden", "US
-    Department of Defense" and "The U.S. Department of Defense"; not
-    "the U.S. State Department" and "U.S. President Joe Biden", nor "Pakistani army" and "Pakistani
-    tribal leaders")."""
-    a, b = name_key(actor.replace(".", "")), name_key(owner.replace(".", ""))  # "U.S." is "US"
-    if not a or not b:
-        return False
-    return (
-        re.search(rf"\b{re.escape(a)}\b", b) is not None or re.search(rf"\b{re.escape(b)}\b", a) is not None
-    )
+    """Whether an actor's name and a reported source's are one (`actor_names.same_actor_name`, with
+    "U.S." read as "US": "US Department of Defense" and "The U.S. Department of Defense", "Biden" and
+    "US President Joe Biden"; not "Officials" and "US officials", nor "the Ministry" and "Critics of
+    the Ministry")."""
+    return same_actor_name(actor.replace(".", ""), owner.replace(".", ""))

@@ -441,9 +441,11 @@ SPEAKER_DESCRIBED = Rule(
     'A statement framed by a description of its speaker that its own sentence gives ("The industry '
     'publication stated ...", "..., the company said."), right after a sentence whose only speaker is the '
     'statement\'s actor by name ("The Aviation Herald reported ..."), keeps the point alone, as for a '
-    "frame naming the actor: the description is the actor, named the sentence before. Not a "
-    'description of others ("the lawyer", "the critics"), of several ("the two leaders"), nor "the other" '
-    'or "the former".',
+    "frame naming the actor: the description is the actor, named the sentence before, when its last "
+    'word says what kind of body it is ("the company", "the publication") or is a word of its name ("the '
+    'ministry" for "The Health Ministry"). Not another body ("The government" after "The Aviation '
+    'Herald"), others ("the lawyer", "the critics"), several ("the two leaders"), "the other" or "the '
+    'former".',
 )
 RULES = (
     SIDE_REPORT_POINT,
@@ -549,8 +551,11 @@ def described_speaker(statement: str, sentence: str, previous: str, names: Seque
     """The description a statement's frame gives its speaker ("The industry publication stated ...")
     when its own sentence frames it so and the sentence before it has one speaker, one of `names` ("The
     Aviation Herald reported ..."): that description is a name of the actor for `without_frame`
-    (`SPEAKER_DESCRIBED`). None otherwise: a description with a capital or a possessive, of others
-    ("the lawyer"), of several ("the two leaders": a plural), or pointing elsewhere ("the other")."""
+    (`SPEAKER_DESCRIBED`). Its last word says what kind of body the actor is (`english.KIND_NOUNS`:
+    "the company", "the publication") or is a word of the actor's name ("the ministry" for "The Health
+    Ministry", "the president" for "President Trump"). None otherwise: "The government" after "The
+    Aviation Herald" (another body), a description with a capital or a possessive, of others ("the
+    lawyer"), of several ("the two leaders": a plural), or pointing elsewhere ("the other")."""
     frame = _frame(" ".join(statement.split()))
     if frame is None or frame.speaker is None or frame.apposition is not None:
         return None
@@ -563,6 +568,8 @@ def described_speaker(statement: str, sentence: str, previous: str, names: Seque
     head = rest[-1]
     if re.fullmatch(_OTHERS, head) or (head.endswith("s") and not head.endswith("ss")):
         return None
+    if head not in english.KIND_NOUNS and not any(head in words(name) for name in names):
+        return None  # "The government said ..." after "The Aviation Herald reported ...": another body
     if re.search(rf"(?<!\w){re.escape(speaker)}(?!\w)", " ".join(sentence.split()), re.IGNORECASE) is None:
         return None  # a description the model wrote, not the sentence's own
     before = reported_speakers(previous)

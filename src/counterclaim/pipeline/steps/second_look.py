@@ -66,8 +66,8 @@ def _source_claims_added(state: AnalysisState) -> None:
         kept = state.proposals.consider(proposed, (found.sentence, found.sentence))
         if kept is not None:
             reason = (
-                f"sentence {found.sentence} reports {report.owner!r}'s {report.noun} that: "
-                f"{report.point!r}, a claim of theirs no claim of the sentence gave"
+                f"sentence {found.sentence} reports the {report.noun} of {report.owner!r} that "
+                f"{report.point!r}: their claim, which no claim of the sentence gave"
             )
             state.trace.record_about(REPORTED_CONTENT, DecisionAction.ADDED, reason, kept)
 
