@@ -970,19 +970,32 @@ def _back_reference_pairs(features: Sequence[ClaimFeatures], actors: _Actors) ->
                 key=lambda c: c.claim.evidence[0].start,
             )
             targets.extend(later[:BACK_REFERENCE_NEAREST_LATER])
-        for target in targets:
-            pairs.append(
-                Candidate(
-                    a=target.claim,
-                    b=denial.claim,
-                    score=BACK_REFERENCE_SCORE,
-                    numeric=_compared(target, denial),
-                    clash=True,
-                    opposed=_opposed(target, denial),
-                    rebuttal=True,
-                )
-            )
+        pairs.extend(_made_by_code(target, denial, BACK_REFERENCE_SCORE, rebuttal=True) for target in targets)
     return pairs
+
+
+def _made_by_code(
+    a: ClaimFeatures,
+    b: ClaimFeatures,
+    score: float,
+    *,
+    rebuttal: bool = False,
+    stated: bool = False,
+    reason: str = "",
+) -> Candidate:
+    """A pair code itself establishes as a reason for conflict (a denial pointing back, a sentence that
+    states the conflict), with the figures compared and the ideas weighed as for any pair."""
+    return Candidate(
+        a=a.claim,
+        b=b.claim,
+        score=score,
+        numeric=_compared(a, b),
+        clash=True,
+        opposed=_opposed(a, b),
+        rebuttal=rebuttal,
+        stated=stated,
+        reason=reason,
+    )
 
 
 def _answered_pairs(features: Sequence[ClaimFeatures], actors: _Actors) -> list[Candidate]:
@@ -1008,19 +1021,10 @@ def _answered_pairs(features: Sequence[ClaimFeatures], actors: _Actors) -> list[
                     or any(same_source(name, report.owner) for name in answer_names)
                 ):
                     continue
-                own, theirs = answer.claim.id, source.claim.id
-                pairs.append(
-                    Candidate(
-                        a=source.claim,
-                        b=answer.claim,
-                        score=ANSWERED_SCORE,
-                        numeric=_compared(source, answer),
-                        clash=True,
-                        opposed=_opposed(source, answer),
-                        stated=True,
-                        reason=f"{own} answers, in the sentence both cite, {theirs}'s {report.noun}",
-                    )
+                why = (
+                    f"{answer.claim.id} answers, in the sentence both cite, {source.claim.id}'s {report.noun}"
                 )
+                pairs.append(_made_by_code(source, answer, ANSWERED_SCORE, stated=True, reason=why))
     return pairs
 
 

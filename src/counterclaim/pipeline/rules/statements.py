@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from counterclaim.language import english
 from counterclaim.language.tokens import words
+from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
 from counterclaim.pipeline.rules.attribution import actor_named_in, opening_word
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_news_agency
@@ -570,7 +571,7 @@ def described_speaker(statement: str, sentence: str, previous: str, names: Seque
         return None
     if head not in english.KIND_NOUNS and not any(head in words(name) for name in names):
         return None  # "The government said ..." after "The Aviation Herald reported ...": another body
-    if re.search(rf"(?<!\w){re.escape(speaker)}(?!\w)", " ".join(sentence.split()), re.IGNORECASE) is None:
+    if not occurs_in(speaker, name_key(sentence)):
         return None  # a description the model wrote, not the sentence's own
     before = reported_speakers(previous)
     if len(before) != 1 or not any(_speaks_for(before[0], name) for name in names):
