@@ -2025,6 +2025,13 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
          "NATO", False, None),
         ("She will resign tomorrow.", '"She will resign tomorrow," she said.', "Ann Hale", True, None),
         ("She will resign tomorrow.", "She will resign tomorrow.", "Ann Hale", True, None),
+        # after a phrase of its own, "announced" before a subject pronoun is a frame (pool: Rosselló);
+        # before a noun it has an object, and "it" may be one ("announced it on Twitter")
+        ("He would resign leadership of the party.",
+         "In addition to stepping down, Rossello announced he would resign leadership of the party.",
+         "Rossello", True, "Rossello would resign leadership of the party."),
+        ("Its new law will mandate reporting.",
+         "On Thursday, the Pope announced its new law will mandate reporting.", "the Pope", False, None),
     ],
     ids=[
         "she-said-she", "he-said-his", "its-after-a-government", "possessive-of-a-name-in-s",
@@ -2034,7 +2041,7 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
         "judge", "the-sheriff", "contraction", "hyphenated-name", "age-apposition", "its-after-a-person",
         "they",
         "another-persons-pronoun", "someone-elses-frame", "another-point", "frame-after-the-point",
-        "no-frame",
+        "no-frame", "announced-after-a-phrase", "announced-before-a-noun",
     ],
 )  # fmt: skip
 def test_an_opening_pronoun_that_can_only_be_its_frames_speaker_names_the_actor(

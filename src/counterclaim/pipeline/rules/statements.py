@@ -279,9 +279,12 @@ _MIDDLE_FRAME_VERBS = "|".join(
 law"): after a phrase, only a verb of saying is taken for a frame."""
 _MIDDLE_FRAME = re.compile(
     rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}),\s+(?P<speaker>(?:he|she|they|the\s|[A-Z]){_NAME}{{0,60}}?)"
-    rf"\s+(?:{_MIDDLE_FRAME_VERBS}){_frame_end(to_quotation=False)}(?P<point>.+)$"
+    rf"\s+(?:{_MIDDLE_FRAME_VERBS}|(?:announced|claimed|confirmed)(?=\s+(?:he|she|they|we|I)\s))"
+    rf"{_frame_end(to_quotation=False)}(?P<point>.+)$"
 )
-"""A frame after a phrase of its own: "Speaking to reporters on Tuesday, Stoltenberg said it ..."."""
+"""A frame after a phrase of its own: "Speaking to reporters on Tuesday, Stoltenberg said it ...";
+"announced", "claimed" and "confirmed" only before a subject pronoun, which opens a clause ("In addition
+to stepping down, Rosselló announced he would resign ...", not "announced new church law")."""
 _QUANTITY_OPENERS = ("at least ", "at most ")
 """Openings that look like a phrase's rest but begin a figure ("says at least 70 were killed")."""
 
