@@ -23,6 +23,7 @@ from counterclaim.pipeline.rules.statements import (
     RESTATEMENT_REFUSED,
     SIDE_REPORT_POINT,
     SPEAKER_DESCRIBED,
+    SUBJECT_BEFORE,
     described_speaker,
     frame_pronoun_named,
     is_frame_only,
@@ -30,6 +31,7 @@ from counterclaim.pipeline.rules.statements import (
     side_report_point,
     speaker_opening,
     standalone_problem,
+    subject_before_named,
     without_frame,
     without_item_note,
 )
@@ -1018,6 +1020,7 @@ EXERCISED = {
     RESTATEMENT_REFUSED,
     SIDE_REPORT_POINT,
     SPEAKER_DESCRIBED,
+    SUBJECT_BEFORE,
 }
 
 
@@ -2069,4 +2072,50 @@ def test_the_restate_step_names_the_speaker_of_the_frame_before_asking_the_model
     asked = model.asked[0][1]["messages"][1]["content"].split("TASK")[1]
     assert "Its members will vote soon." in asked and "crew" not in asked
     (named,) = [d for d in state.trace.decisions() if d.rule == FRAME_PRONOUN.name]
+    assert named.proposal == "p1" and named.action is DecisionAction.RELABELED
+
+
+_BEFORE = "Adamowicz, 53, has supported LGBT rights."
+_CONDEMNED = "He recently condemned anti-semitism after vandalism against a synagogue."
+
+
+@pytest.mark.parametrize(
+    ("statement", "sentence", "previous", "others", "named"),
+    [
+        pytest.param(_CONDEMNED, _CONDEMNED, _BEFORE, ["Stefaniak"],
+                     "Adamowicz recently condemned anti-semitism after vandalism against a synagogue.",
+                     id="the-subject-goes-on"),
+        pytest.param("She's been mayor since 1998.", "She's been mayor since 1998.",
+                     "Mayor Adamowicz was re-elected in November.", [], None,
+                     id="previous-opens-with-a-title-not-a-name-form"),
+        pytest.param(_CONDEMNED, _CONDEMNED, "Adamowicz met Stefaniak on Monday.", ["Stefaniak"], None,
+                     id="another-actor-named-before"),
+        pytest.param(_CONDEMNED, _CONDEMNED, "On Monday, Adamowicz spoke at the event.", [], None,
+                     id="previous-opens-with-a-phrase"),
+        pytest.param("He will not resign.", '"He will not resign," the spokesman said.', _BEFORE, [], None,
+                     id="a-quotation"),
+        pytest.param("He will not resign.", "He said he will not resign.", _BEFORE, [], None,
+                     id="a-frame"),
+        pytest.param(_CONDEMNED, "Later he recently condemned anti-semitism.", _BEFORE, [], None,
+                     id="not-its-sentences-own-words"),
+        pytest.param("They condemned anti-semitism.", "They condemned anti-semitism.", _BEFORE, [], None,
+                     id="they"),
+    ],
+)  # fmt: skip
+def test_an_opening_he_or_she_narrating_its_sentence_is_the_subject_before(
+    statement: str, sentence: str, previous: str, others: list[str], named: str | None
+) -> None:
+    names = ["Adamowicz", "Gdansk Mayor Pawel Adamowicz"]
+    assert subject_before_named(statement, sentence, previous, names, "Adamowicz", others) == named
+
+
+def test_the_restate_step_names_the_subject_before_without_asking_the_model() -> None:
+    text = f"{_BEFORE} {_CONDEMNED}"
+    state = state_for(text, FakeModel({}))
+    state.registry.add_name("Adamowicz")
+    state.registry.describe("Adamowicz", ActorDetails(kind="person", role="mayor", aliases=[]))
+    state.statements = [Proposal("p1", (2,), "Adamowicz", _CONDEMNED, "assertion", False)]
+    run_step(state, restate.run, restate.NAME)
+    assert state.statements[0].statement.startswith("Adamowicz recently condemned")
+    (named,) = [d for d in state.trace.decisions() if d.rule == SUBJECT_BEFORE.name]
     assert named.proposal == "p1" and named.action is DecisionAction.RELABELED

@@ -390,6 +390,17 @@ FRAME_PRONOUN = Rule(
     'before a lower-case word ("One of the victims"; "The Bank of England\'s" is made). The actor\'s '
     "shortest proper name is used, else its name as given.",
 )
+SUBJECT_BEFORE = Rule(
+    "statements.subject_before",
+    "A statement opening with he or she that is its sentence's own narration (the sentence opens with "
+    "the same words, has no attribution frame and no quotation mark), of an actor that is a person, "
+    "names the actor in the pronoun's place when the sentence just before opens with one of the "
+    "actor's names and names no other actor of the article: \"Adamowicz, 53, has supported LGBT "
+    'rights. He recently condemned anti-semitism ..." -> "Adamowicz recently condemned anti-semitism '
+    '...". A subject that goes on from one sentence to the next is the most common reading of a '
+    'pronoun; with a second actor named there, or a quotation ("He knows ..." may be anyone), the '
+    "pronoun stays, for the model.",
+)
 ANSWER_OF_ANOTHER_ITEM = Rule(
     "statements.answer_of_another_item",
     "The 1.5B swaps answers of one restate request (Biden's restatement under the spokesman's item). "
@@ -459,6 +470,7 @@ RULES = (
     SPEAKER_DESCRIBED,
     FIRST_PERSON,
     FRAME_PRONOUN,
+    SUBJECT_BEFORE,
     RESTATED,
     RESTATEMENT_REFUSED,
     ANSWER_OF_ANOTHER_ITEM,
@@ -680,6 +692,36 @@ def frame_pronoun_named(
         return None
     rest_of_word = tokens[0][len(opening) :]  # "he's" -> "Clarke's", "he," -> "Clarke,"
     return f"{named[:1].upper()}{named[1:]}{rest_of_word} {' '.join(tokens[1:])}"
+
+
+_SUBJECT_PRONOUNS_OF_A_PERSON = frozenset({"he", "she"})
+
+
+def subject_before_named(
+    statement: str, sentence: str, previous: str, names: Sequence[str], name: str, others: Sequence[str]
+) -> str | None:
+    """The statement with its opening "he" or "she" replaced by `name` when the statement is its
+    sentence's own narration and the sentence before opens with one of the actor's `names` and names
+    none of `others` (the other actors' names): the subject goes on (`SUBJECT_BEFORE`). None
+    otherwise."""
+    tokens = statement.split()
+    opening = _opening_pronoun(" ".join(tokens))
+    if opening not in _SUBJECT_PRONOUNS_OF_A_PERSON or len(tokens) < 2:
+        return None
+    sentence = " ".join(sentence.split())
+    if set(QUOTATION_MARKS) & set(sentence) or _frame(sentence) is not None:
+        return None  # a quotation's "he" may be anyone; a frame's point is `frame_pronoun_named`'s
+    said = [word.casefold() for word in sentence.split()[:_SAME_OPENING_WORDS]]
+    if [word.casefold() for word in tokens[:_SAME_OPENING_WORDS]] != said:
+        return None
+    previous = " ".join(previous.split())
+    if not any(re.match(rf"{re.escape(form)}(?!\w)", previous, re.IGNORECASE) for form in names if form):
+        return None
+    previous_key = name_key(previous)
+    if any(occurs_in(other, previous_key) for other in others):
+        return None
+    rest_of_word = tokens[0][len(opening) :]  # "He's" -> "Smith's"
+    return f"{name[:1].upper()}{name[1:]}{rest_of_word} {' '.join(tokens[1:])}"
 
 
 _ROLE_NOUNS = english.SPEAKER_NOUNS | english.SOURCE_NOUNS | english.MEMBER_ROLES

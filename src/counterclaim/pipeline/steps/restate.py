@@ -42,6 +42,7 @@ from counterclaim.pipeline.rules.statements import (
     RESTATEMENT_REFUSED,
     SIDE_REPORT_POINT,
     SPEAKER_DESCRIBED,
+    SUBJECT_BEFORE,
     described_speaker,
     frame_names_actor,
     frame_pronoun_named,
@@ -51,6 +52,7 @@ from counterclaim.pipeline.rules.statements import (
     side_report_point,
     speaker_opening,
     standalone_problem,
+    subject_before_named,
     without_frame,
     without_item_note,
 )
@@ -118,6 +120,11 @@ class _ActorNames:
         """Whether the actor of this name is a person (a name no actor goes by may be one)."""
         actor_id = self._id(name)
         return actor_id is None or actor_id in self.persons
+
+    def of_others(self, name: str) -> list[str]:
+        """Every name the other actors go by."""
+        actor_id = self._id(name)
+        return [form for other, forms in self.forms.items() if other != actor_id for form in forms]
 
     def short(self, name: str) -> str:
         """The actor's shortest proper name: "Chuck Schumer" for "The Senate Minority Leader, Chuck
@@ -255,6 +262,28 @@ def _frame_pronouns_named(state: AnalysisState, names: _ActorNames) -> None:
             continue
         reason = f"{item.statement!r} names the speaker of its sentence's frame: {named!r}"
         state.trace.record_about(FRAME_PRONOUN, DecisionAction.RELABELED, reason, item)
+        state.statements[index] = replace(item, statement=named)
+
+
+def _subjects_named(state: AnalysisState, names: _ActorNames) -> None:
+    """Statements of a person opening with he or she that narrate their sentence, with the actor named
+    where the sentence before opens with that actor's name (`rules.statements.SUBJECT_BEFORE`)."""
+    for index, item in enumerate(state.statements):
+        first = item.sentences[0]
+        if first < 2 or looks_foreign(item.statement) or not names.is_person(item.actor):
+            continue
+        named = subject_before_named(
+            item.statement,
+            _sentences(state, [first]),
+            _sentences(state, [first - 1]),
+            names.every(item.actor),
+            names.short(item.actor),
+            names.of_others(item.actor),
+        )
+        if named is None or standalone_problem(named) is not None:
+            continue
+        reason = f"{item.statement!r} names the subject of the sentence before: {named!r}"
+        state.trace.record_about(SUBJECT_BEFORE, DecisionAction.RELABELED, reason, item)
         state.statements[index] = replace(item, statement=named)
 
 
@@ -397,6 +426,7 @@ async def run(state: AnalysisState) -> None:
     framed = _without_frames(state, names)
     _in_third_person(state, names)
     _frame_pronouns_named(state, names)
+    _subjects_named(state, names)
     planned = batches(state.chunks, _to_restate(state, names))
     answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
     for (_, batch), answer in zip(planned, answers, strict=True):
