@@ -116,6 +116,16 @@ from counterclaim.text.speakers import reported_speakers, side_reports
         ("He has been out on license, also called parole, since 2018.", []),
         ("The mayor called for calm.", ["The mayor"]),
         ('The mayor called "the attack cowardly".', ["The mayor"]),
+        # a short name in capitals between parentheses after the speaker's name (validation: "United
+        # States Geological Survey (USGS) reported 5.8"), an acronym that spells a pronoun, and the name a
+        # relative "who" speaks for ("the paper also spoke to the Navy, who told it ...")
+        ("Port Survey reported 5.5; the Arland Geological Survey (AGS) reported 5.8.",
+         ["Port Survey", "the Arland Geological Survey"]),
+        ("The World Health Organization (WHO) said it was over.", ["The World Health Organization"]),
+        ("The U.N. Port Office (U.N.P.O.) said the port was safe.", ["The U.N. Port Office"]),
+        ("The WHO said the outbreak was over.", ["The WHO"]),
+        ("The paper also spoke to the Navy, who told it the report was false.", ["the Navy"]),
+        ("Reporters met Omar Lind, who said no ships were lost.", ["Omar Lind"]),
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:
@@ -139,6 +149,10 @@ def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str
         "Hospitals stressed by the surge have cancelled surgeries.",  # a passive participle, its agent
         "Donor pledges reached $5 billion.",  # nouns
         "Financial stresses weigh on Arland banks.",
+        "The Arland Coast Guard (ACG) called off its search on Tuesday.",  # a deed, not a call
+        "The mayor called in the army.",
+        "The man (pictured) said he was innocent.",  # a parenthesis that names no one
+        "Police found the man, who told them he was lost.",  # no name or speaker noun before "who"
     ],
 )
 def test_no_speaker_where_nobody_is_reported(sentence: str) -> None:

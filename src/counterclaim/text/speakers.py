@@ -48,6 +48,16 @@ def keeps_a_thing(words: list[str], index: int) -> bool:
     return True
 
 
+_CALLED_PARTICLES = frozenset({"off", "in", "up", "back"})
+
+
+def _calls_off(tokens: list[str], index: int) -> bool:
+    """Whether the word at `index` is "called" or "calls" in a verb of doing ("called off its search",
+    "called in the army", "called up reservists"), not of speech."""
+    after = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
+    return tokens[index].casefold() in ("called", "calls", "call") and after in _CALLED_PARTICLES
+
+
 def _tokens(sentence: str) -> tuple[list[str], set[int]]:
     """The sentence's tokens, and the positions of those that are "called" giving a name
     (`text.naming.naming_calls`: "Fishmongers' Hall called \u201cLearning Together\u201d" frames no
@@ -65,7 +75,12 @@ def reported_speakers(sentence: str) -> list[str]:
     tokens, naming = _tokens(sentence)
     found: list[str] = []
     for index, token in enumerate(tokens):
-        speech = token in REPORTING_VERBS and index not in naming and not keeps_a_thing(tokens, index)
+        speech = (
+            token in REPORTING_VERBS
+            and index not in naming
+            and not keeps_a_thing(tokens, index)
+            and not _calls_off(tokens, index)
+        )
         if speech or _document_reads(tokens, index):
             if _passive(tokens, index):
                 continue  # "Hospitals stressed by the surge": the agent follows "by"
@@ -76,6 +91,7 @@ def reported_speakers(sentence: str) -> list[str]:
                 token in english.INVERTED_REPORTING_VERBS
                 and index > 0
                 and not tokens[index - 1][:1].isalnum()
+                and tokens[index - 1] != ")"  # "(WHO) said the outbreak ...": no speaker after
             ):
                 after = _speaker_after(tokens, index)  # '..." said the minister' / ', says Smith'
                 if after:
@@ -585,6 +601,13 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
     ("Ane Alencar, in remarks to UOL.com.br, said") is left out of the speaker.
     """
     end = _speaker_end(tokens, verb)
+    if end > 0 and tokens[end - 1] == ")":
+        opening = _abbreviation_start(tokens, end - 1)
+        if opening is None:
+            return None
+        end = opening  # "United States Geological Survey (USGS) reported": the name before it
+    if end > 1 and tokens[end - 1] == "who" and tokens[end - 2] == ",":
+        return _phrase_before(tokens, end - 2)[0]  # "the paper spoke to the Navy, who told it ..."
     if end > 0 and tokens[end - 1] == ",":
         opening = _apposition_start(tokens, end - 1)
         if opening is None:
@@ -617,6 +640,20 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
             return None  # "the conflict in Sudan's ... states": a place is not a speaker
         return f"{owner} {' '.join(tokens[position:start])} {phrase}"
     return phrase
+
+
+_ABBREVIATION_WORDS = 3
+
+
+def _abbreviation_start(tokens: list[str], closing: int) -> int | None:
+    """The opening parenthesis of a short name in capitals that ends at `closing` ("(USGS)", "(WHO)",
+    "(U.N.)"); None for any other parenthesis ("(pictured)")."""
+    for position in range(closing - 1, max(closing - 2 - _ABBREVIATION_WORDS, -1), -1):
+        if tokens[position] == "(":
+            inside = tokens[position + 1 : closing]
+            shaped = bool(inside) and all(len(w) > 1 and w.replace(".", "").isupper() for w in inside)
+            return position if shaped else None
+    return None
 
 
 def _apposition_start(tokens: list[str], closing: int) -> int | None:
@@ -751,6 +788,7 @@ def _clean(words: list[str]) -> str | None:
         all(w[:1].isupper() for w in content)
         and len(content) == 1
         and content[0].casefold() in english.SPEAKER_PRONOUNS
+        and not content[0].isupper()  # "The WHO said": a name in capitals, not "who"
     ):
         return None
     text = " ".join(words)
