@@ -19,6 +19,7 @@ from counterclaim.pipeline.rules.statements import (
     FRAME_KEPT,
     FRAME_ONLY,
     FRAME_PRONOUN,
+    OWN_CLAUSE,
     RESTATED,
     RESTATEMENT_REFUSED,
     SIDE_REPORT_POINT,
@@ -27,6 +28,7 @@ from counterclaim.pipeline.rules.statements import (
     described_speaker,
     frame_pronoun_named,
     is_frame_only,
+    own_clause,
     restatement_problem,
     side_report_point,
     speaker_opening,
@@ -1021,6 +1023,7 @@ EXERCISED = {
     SIDE_REPORT_POINT,
     SPEAKER_DESCRIBED,
     SUBJECT_BEFORE,
+    OWN_CLAUSE,
 }
 
 
@@ -2119,3 +2122,33 @@ def test_the_restate_step_names_the_subject_before_without_asking_the_model() ->
     assert state.statements[0].statement.startswith("Adamowicz recently condemned")
     (named,) = [d for d in state.trace.decisions() if d.rule == SUBJECT_BEFORE.name]
     assert named.proposal == "p1" and named.action is DecisionAction.RELABELED
+
+
+_TWO_CLAUSES = "Port Survey said the magnitude was 5.5; the Arland Geological Survey (AGS) reported 5.8."
+
+
+@pytest.mark.parametrize(
+    ("statement", "names", "clause"),
+    [
+        pytest.param(_TWO_CLAUSES, ["Port Survey"], "Port Survey said the magnitude was 5.5.",
+                     id="holds-the-other-clause"),
+        pytest.param("The magnitude was 5.5, and the Arland Geological Survey reported 5.8.", ["Port Survey"],
+                     "Port Survey said the magnitude was 5.5.", id="names-the-other-speaker"),
+        # its own clause only (the model filled in what the clause leaves out), or no clause of its own
+        pytest.param("The Arland Geological Survey reported the magnitude was 5.8.",
+                     ["the Arland Geological Survey"], None, id="own-clause-already"),
+        pytest.param(_TWO_CLAUSES, ["Omar Lind"], None, id="no-clause-of-the-actor"),
+    ],
+)  # fmt: skip
+def test_a_statement_holding_other_speakers_clauses_is_cut_to_its_own(
+    statement: str, names: list[str], clause: str | None
+) -> None:
+    assert own_clause(statement, _TWO_CLAUSES, names) == clause
+
+
+def test_the_restate_step_cuts_a_statement_to_its_actors_clause() -> None:
+    state = state_for(_TWO_CLAUSES, FakeModel({}))
+    state.statements = [Proposal("p1", (1,), "Port Survey", _TWO_CLAUSES, "assertion", False)]
+    run_step(state, restate.run, restate.NAME)
+    assert state.statements[0].statement == "The magnitude was 5.5."
+    assert [d.rule for d in state.trace.decisions()][:2] == [OWN_CLAUSE.name, ATTRIBUTION_FRAME.name]

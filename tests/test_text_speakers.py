@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim.text.speakers import reported_speakers, side_reports
+from counterclaim.text.speakers import SpeakerClause, reported_speakers, side_reports, speaker_clauses
 
 
 @pytest.mark.parametrize(
@@ -216,3 +216,22 @@ def test_side_reports_are_clauses_giving_a_second_speaker_s_words(
 )
 def test_no_side_report_without_a_named_second_speaker_after_a_link(text: str) -> None:
     assert side_reports(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        ("Port Survey reported the magnitude was 5.5; the Arland Geological Survey (AGS) reported 5.8.",
+         [SpeakerClause("Port Survey", "Port Survey reported the magnitude was 5.5"),
+          SpeakerClause("the Arland Geological Survey", "the Arland Geological Survey (AGS) reported 5.8.")]),
+        # a clause reporting no one, one speaker twice, a semicolon inside a quotation, no semicolon
+        ("Port officials said three ships sank; seven were damaged.", []),
+        ("Omar Lind said three ships sank; Omar Lind said seven were damaged.", []),
+        ('Omar Lind said "three sank; seven were damaged" on Monday.', []),
+        ("Omar Lind said three ships sank.", []),
+    ],
+)  # fmt: skip
+def test_clauses_a_semicolon_joins_each_with_its_own_speaker(
+    sentence: str, clauses: list[SpeakerClause]
+) -> None:
+    assert speaker_clauses(sentence) == clauses

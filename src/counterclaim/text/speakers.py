@@ -383,6 +383,41 @@ def side_reports(text: str) -> list[SideReport]:
     return found
 
 
+class SpeakerClause(NamedTuple):
+    """One clause of a sentence whose clauses a semicolon joins, and the one speaker it reports."""
+
+    speaker: str
+    text: str
+
+
+def speaker_clauses(sentence: str) -> list[SpeakerClause]:
+    """The clauses of a sentence that semicolons join, when each reports one speaker of its own
+    ("Phivolcs reported the magnitude was 5.5; the USGS reported 5.8."), in order; [] for any other
+    sentence (one clause, a clause reporting no one or two, a speaker repeated, or a semicolon inside a
+    quotation)."""
+    parts: list[str] = []
+    start = 0
+    quoted = False
+    for position, character in enumerate(sentence):
+        if character in '"\u201c\u201d':
+            quoted = character == "\u201c" or (character == '"' and not quoted)
+        elif character == ";" and not quoted:
+            parts.append(sentence[start:position])
+            start = position + 1
+    if not parts:
+        return []
+    parts.append(sentence[start:])
+    clauses = []
+    for part in parts:
+        speakers = reported_speakers(part)
+        if len(speakers) != 1:
+            return []
+        clauses.append(SpeakerClause(speakers[0], part.strip()))
+    if len({" ".join(clause.speaker.casefold().split()) for clause in clauses}) != len(clauses):
+        return []
+    return clauses
+
+
 def _speaker_opening(tokens: list[str], start: int) -> tuple[str, int] | None:
     """The speaker and the index of its reporting verb when the words from `start` to the verb name
     a speaker ("Moscow said", "the Russian defence ministry has said"); None otherwise: no verb

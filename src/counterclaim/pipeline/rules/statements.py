@@ -27,7 +27,7 @@ from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.scripts import MAX_RESTORED_CHARS
-from counterclaim.text.speakers import reported_speakers, side_reports
+from counterclaim.text.speakers import reported_speakers, side_reports, speaker_clauses
 from counterclaim.text.third_person import CLOSING_OF, CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
 
 MIN_POINT_WORDS = 4
@@ -431,6 +431,16 @@ _MAIN_SHARE_HELD = 0.75
 in the second speaker's clause) and `_MAIN_SHARE_HELD` of them: "At least five people died in the blast
 at the market" holds "blast" and "market" of "Police said two people were killed in the blast at the
 market", context for its own point."""
+OWN_CLAUSE = Rule(
+    "statements.own_clause",
+    "A statement that holds its whole sentence where semicolons join clauses each reporting a speaker "
+    "of its own (\"Phivolcs reported the earthquake's magnitude was 5.5; United States Geological "
+    'Survey (USGS) reported 5.8.") is cut to the clause of its own actor ("Phivolcs reported the '
+    "earthquake's magnitude was 5.5.\"): the other clauses are other speakers' claims, and a statement "
+    "holding both cannot be compared with theirs. Only when the statement names another clause's "
+    "speaker (it holds that clause) and exactly one clause is its actor's; the frame left in the "
+    "clause is removed after it as any other (`statements.attribution_frame`).",
+)
 SIDE_REPORT_POINT = Rule(
     "statements.side_report_point",
     "A statement of the speaker a sentence reports last, in a clause of its own after the main one "
@@ -464,6 +474,7 @@ SPEAKER_DESCRIBED = Rule(
 )
 RULES = (
     SIDE_REPORT_POINT,
+    OWN_CLAUSE,
     ARTICLE_SCRIPT,
     ARTICLE_SPELLING,
     ATTRIBUTION_FRAME,
@@ -521,6 +532,28 @@ def frame_names_actor(statement: str, names: Sequence[str]) -> bool:
     if frame.speaker.split()[-1].casefold() in english.PERSONAL_PRONOUNS:
         return False
     return any(_speaks_for(frame.speaker, name) for name in names)
+
+
+def own_clause(statement: str, sentence: str, names: Sequence[str]) -> str | None:
+    """The clause of `sentence` that reports the actor (one of `names`) when semicolons join clauses
+    each reporting a speaker of its own (`text.speakers.speaker_clauses`) and the statement names
+    another clause's speaker; None otherwise (`OWN_CLAUSE`)."""
+    clauses = speaker_clauses(" ".join(sentence.split()))
+    own = [clause for clause in clauses if any(_names_the_same(clause.speaker, name) for name in names)]
+    if len(own) != 1:
+        return None
+    statement_key = name_key(statement)
+    others = [clause.speaker for clause in clauses if clause is not own[0]]
+    if not any(occurs_in(speaker, statement_key) for speaker in others):
+        return None
+    text = own[0].text.rstrip(" ,;")
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _names_the_same(speaker: str, name: str) -> bool:
+    """Whether a speaker phrase and an actor's name hold one another as whole words ("Phivolcs",
+    "the Navy" and "Navy"), not only a shared word ("Port Survey" and "the Arland Geological Survey")."""
+    return occurs_in(name, name_key(speaker)) or occurs_in(speaker, name_key(name))
 
 
 def side_report_point(statement: str, sentence: str, names: Sequence[str]) -> str | None:

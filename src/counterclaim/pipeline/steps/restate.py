@@ -38,6 +38,7 @@ from counterclaim.pipeline.rules.statements import (
     FRAME_KEPT,
     FRAME_ONLY,
     FRAME_PRONOUN,
+    OWN_CLAUSE,
     RESTATED,
     RESTATEMENT_REFUSED,
     SIDE_REPORT_POINT,
@@ -48,6 +49,7 @@ from counterclaim.pipeline.rules.statements import (
     frame_pronoun_named,
     is_frame_only,
     opens_with_a_pronoun,
+    own_clause,
     restatement_problem,
     side_report_point,
     speaker_opening,
@@ -166,6 +168,20 @@ def _side_report_points(state: AnalysisState, names: _ActorNames) -> None:
         reason = f"{item.statement!r} holds another speaker's clause; its own point: {point!r}"
         state.trace.record_about(SIDE_REPORT_POINT, DecisionAction.RELABELED, reason, item)
         state.statements[index] = replace(item, statement=point)
+
+
+def _own_clauses(state: AnalysisState, names: _ActorNames) -> None:
+    """Statements holding their whole sentence of clauses each reporting its own speaker, cut to their
+    actor's clause (`rules.statements.OWN_CLAUSE`)."""
+    for index, item in enumerate(state.statements):
+        if len(item.sentences) != 1 or looks_foreign(item.statement):
+            continue
+        clause = own_clause(item.statement, _sentences(state, item.sentences), names.every(item.actor))
+        if clause is None or clause == item.statement:
+            continue
+        reason = f"{item.statement!r} holds other speakers' clauses; its actor's own: {clause!r}"
+        state.trace.record_about(OWN_CLAUSE, DecisionAction.RELABELED, reason, item)
+        state.statements[index] = replace(item, statement=clause)
 
 
 def _without_frames(state: AnalysisState, names: _ActorNames) -> dict[int, tuple[str, str]]:
@@ -423,6 +439,7 @@ async def run(state: AnalysisState) -> None:
     _article_words_restored(state)
     _initials_closed_up(state)
     _side_report_points(state, names)
+    _own_clauses(state, names)
     framed = _without_frames(state, names)
     _in_third_person(state, names)
     _frame_pronouns_named(state, names)
