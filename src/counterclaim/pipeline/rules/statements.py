@@ -395,7 +395,8 @@ SUBJECT_BEFORE = Rule(
     "A statement opening with he or she that is its sentence's own narration (the sentence opens with "
     "the same words, has no attribution frame and no quotation mark), of an actor that is a person, "
     "names the actor in the pronoun's place when the sentence just before opens with one of the "
-    "actor's names and names no other actor of the article: \"Adamowicz, 53, has supported LGBT "
+    "actor's names (not its possessive: \"Adamowicz's killer ...\" is someone else) and names no "
+    'other actor of the article by any word of a name: "Adamowicz, 53, has supported LGBT '
     'rights. He recently condemned anti-semitism ..." -> "Adamowicz recently condemned anti-semitism '
     '...". A subject that goes on from one sentence to the next is the most common reading of a '
     'pronoun; with a second actor named there, or a quotation ("He knows ..." may be anyone), the '
@@ -547,6 +548,7 @@ def own_clause(statement: str, sentence: str, names: Sequence[str]) -> str | Non
     if not any(occurs_in(speaker, statement_key) for speaker in others):
         return None
     text = own[0].text.rstrip(" ,;")
+    text = text[:1].upper() + text[1:]  # a clause after the semicolon opens in lower case
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
@@ -748,12 +750,14 @@ def subject_before_named(
     if [word.casefold() for word in tokens[:_SAME_OPENING_WORDS]] != said:
         return None
     previous = " ".join(previous.split())
-    if not any(re.match(rf"{re.escape(form)}(?!\w)", previous, re.IGNORECASE) for form in names if form):
-        return None
-    previous_key = name_key(previous)
-    if any(occurs_in(other, previous_key) for other in others):
-        return None
-    rest_of_word = tokens[0][len(opening) :]  # "He's" -> "Smith's"
+    subject = (rf"{re.escape(form)}(?![\w'\u2019])" for form in names if form)
+    if not any(re.match(pattern, previous, re.IGNORECASE) for pattern in subject):
+        return None  # not the subject ("Adamowicz's killer had been released ..."): someone else's he
+    if any(actor_named_in(other, previous) for other in others):
+        return None  # another actor, by any word of a name ("Adamowicz met Stefaniak ...")
+    rest_of_word = tokens[0][len(opening) :]
+    if rest_of_word not in ("", ",", "'s", "\u2019s"):
+        return None  # "He'd" has no form with a name
     return f"{name[:1].upper()}{name[1:]}{rest_of_word} {' '.join(tokens[1:])}"
 
 
