@@ -235,6 +235,10 @@ def test_no_side_report_without_a_named_second_speaker_after_a_link(text: str) -
         ("Omar Lind said three ships sank; Omar Lind said seven were damaged.", []),
         ('Omar Lind said "three sank; seven were damaged" on Monday.', []),
         ("Omar Lind said three ships sank.", []),
+        # issue 19's textbook toll in one sentence
+        ("Police said three people died; the hospital said seven died.",
+         [SpeakerClause("Police", "Police said three people died"),
+          SpeakerClause("the hospital", "the hospital said seven died.")]),
     ],
 )  # fmt: skip
 def test_clauses_a_semicolon_joins_each_with_its_own_speaker(

@@ -331,9 +331,10 @@ SPEAKER_NOUNS = _words(
     representatives member members negotiator negotiators observers monitors media statement report
     rebels militants protesters organisers organizers residents villagers workers staff teachers
     parents families defence defense foreign interior health state radio newspaper television
-    embassy broadcaster ministry's"""
+    embassy broadcaster ministry's hospital hospitals"""
 )
-"""Lower-case words that can be part of a speaker's description ("a defence ministry spokesman")."""
+"""Lower-case words that can be part of a speaker's description ("a defence ministry spokesman", "the
+hospital said seven people died")."""
 
 KIND_NOUNS = _words(
     """company firm group organisation organization publication newspaper paper outlet magazine journal
