@@ -4,10 +4,12 @@ it cannot.
 Code puts the article's words back where the model slipped into another writing system, closes
 up initials the model spaced ("U. S." -> "U.S.", as the article writes them), gives a speaker reported
 in a closing clause ("..., a day after Moscow said it was withdrawing") that clause's point where the
-statement holds the main clause (another speaker's), and removes an
-attribution frame of the actor's own ("NATO said Russia is ..." -> "Russia is ...",
-`rules.statements`). A statement that still opens with a pronoun or keeps a frame code cannot remove
-("I believe ...", "The president says ...") is restated by the model: one bounded request per batch,
+statement holds the main clause (another speaker's), cuts a statement holding other speakers'
+semicolon clauses to its actor's own, and removes an attribution frame of the actor's own ("NATO
+said Russia is ..." -> "Russia is ...", `rules.statements`); a narrated "He ..." after a sentence
+opening with the actor's name names the actor. A statement that still opens with a pronoun or
+keeps a frame code cannot remove ("I believe ...", "The president says ...") is restated by the
+model: one bounded request per batch,
 grouped by the chunk holding the statement's sentences, the article first (so servers reuse the prefix).
 A frame the model writes back ("Hale said her party ...") is removed by code as before; code then keeps
 the restatement only when `restatement_problem` finds nothing wrong with it (an answer the model wrote
