@@ -124,6 +124,9 @@ from counterclaim.text.speakers import SpeakerClause, reported_speakers, side_re
         ("The World Health Organization (WHO) said it was over.", ["The World Health Organization"]),
         ("The U.N. Port Office (U.N.P.O.) said the port was safe.", ["The U.N. Port Office"]),
         ("The WHO said the outbreak was over.", ["The WHO"]),
+        # a US politician's party and state (PolNeAR: "Gwen Moore (D-Wis.) said Friday")
+        ("Senator Ida Moss (D-N.C.) said the bill would pass.", ["Senator Ida Moss"]),
+        ("Ida Moss (R-Utah) told reporters the bill would pass.", ["Ida Moss"]),
         ("The paper also spoke to the Navy, who told it the report was false.", ["the Navy"]),
         ("Reporters met Omar Lind, who said no ships were lost.", ["Omar Lind"]),
         # found by a review: a place before "who" belongs to the phrase before it; "I" is no name;
@@ -158,6 +161,7 @@ def test_speakers_of_common_reporting_patterns(sentence: str, speakers: list[str
         "The mayor called up the reserve.",
         "I said the plan would fail.",  # the pronoun, not a name in capitals
         "The man (pictured) said he was innocent.",  # a parenthesis that names no one
+        "Omar Lind (left) said he was innocent.",
         "Police found the man, who told them he was lost.",  # no name or speaker noun before "who"
     ],
 )

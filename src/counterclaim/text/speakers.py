@@ -683,16 +683,20 @@ def _speaker_before(tokens: list[str], verb: int) -> str | None:
 _SPOKEN_TO = frozenset({"to", "with"})
 """Prepositions after which a relative "who" speaks for the name that follows them ("spoke to the
 Navy, who told it", "met with Smith, who said")."""
-_ABBREVIATION_WORDS = 3
+_ABBREVIATION_WORDS = 5
+_PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+"""A US politician's party and state ("R-Utah", "D-N.C.", "D-Newport News" with its space removed)."""
 
 
 def _abbreviation_start(tokens: list[str], closing: int) -> int | None:
     """The opening parenthesis of a short name in capitals that ends at `closing` ("(USGS)", "(WHO)",
-    "(U.N.)"); None for any other parenthesis ("(pictured)")."""
+    "(U.N.)"), or of a party and state ("(R-Utah)", "(D-N.C.)"); None for any other parenthesis
+    ("(pictured)")."""
     for position in range(closing - 1, max(closing - 2 - _ABBREVIATION_WORDS, -1), -1):
         if tokens[position] == "(":
             inside = tokens[position + 1 : closing]
-            shaped = bool(inside) and all(len(w) > 1 and w.replace(".", "").isupper() for w in inside)
+            capitals = all(len(w) > 1 and w.replace(".", "").isupper() for w in inside)
+            shaped = bool(inside) and (capitals or _PARTY_AND_STATE.fullmatch("".join(inside)) is not None)
             return position if shaped else None
     return None
 
