@@ -11,11 +11,12 @@ language simply yields no speakers.
 from __future__ import annotations
 
 import re
-from itertools import takewhile
+from itertools import pairwise, takewhile
 from typing import NamedTuple
 
 from counterclaim.language import english, english_numbers
 from counterclaim.text.naming import naming_calls
+from counterclaim.text.quotations import quotation_open_at
 
 REPORTING_VERBS = english.REPORTING_VERBS
 _WORD = re.compile(
@@ -58,6 +59,12 @@ def _calls_off(tokens: list[str], index: int) -> bool:
     return tokens[index].casefold() in ("called", "calls", "call") and after in _CALLED_PARTICLES
 
 
+def _verb_of_speech(tokens: list[str], naming: set[int], index: int) -> bool:
+    """Whether the token at `index` is a reporting verb used as one: not a "called" giving a name
+    (`naming`), nor "called off" (`_calls_off`)."""
+    return tokens[index] in REPORTING_VERBS and index not in naming and not _calls_off(tokens, index)
+
+
 def _tokens(sentence: str) -> tuple[list[str], set[int]]:
     """The sentence's tokens, and the positions of those that are "called" giving a name
     (`text.naming.naming_calls`: "Fishmongers' Hall called \u201cLearning Together\u201d" frames no
@@ -75,12 +82,7 @@ def reported_speakers(sentence: str) -> list[str]:
     tokens, naming = _tokens(sentence)
     found: list[str] = []
     for index, token in enumerate(tokens):
-        speech = (
-            token in REPORTING_VERBS
-            and index not in naming
-            and not keeps_a_thing(tokens, index)
-            and not _calls_off(tokens, index)
-        )
+        speech = _verb_of_speech(tokens, naming, index) and not keeps_a_thing(tokens, index)
         if speech or _document_reads(tokens, index):
             if _passive(tokens, index):
                 continue  # "Hospitals stressed by the surge": the agent follows "by"
@@ -395,18 +397,15 @@ def speaker_clauses(sentence: str) -> list[SpeakerClause]:
     ("Phivolcs reported the magnitude was 5.5; the USGS reported 5.8."), in order; [] for any other
     sentence (one clause, a clause reporting no one or two, a speaker repeated, or a semicolon inside a
     quotation)."""
-    parts: list[str] = []
-    start = 0
-    quoted = False
-    for position, character in enumerate(sentence):
-        if character in '"\u201c\u201d':
-            quoted = character == "\u201c" or (character == '"' and not quoted)
-        elif character == ";" and not quoted:
-            parts.append(sentence[start:position])
-            start = position + 1
-    if not parts:
+    joints = [
+        at
+        for at, character in enumerate(sentence)
+        if character == ";" and not quotation_open_at(sentence, at)
+    ]
+    if not joints:
         return []
-    parts.append(sentence[start:])
+    bounds = [-1, *joints, len(sentence)]
+    parts = [sentence[start + 1 : end] for start, end in pairwise(bounds)]
     clauses = []
     for part in parts:
         speakers = reported_speakers(part)
@@ -592,8 +591,8 @@ def speaking_pronouns(sentence: str) -> list[str]:
     """The pronouns that speak in the sentence, case-folded, in order ("he" in "'...,' he said")."""
     tokens, naming = _tokens(sentence)
     found: list[str] = []
-    for index, token in enumerate(tokens):
-        if token not in REPORTING_VERBS or index in naming or _calls_off(tokens, index):
+    for index in range(len(tokens)):
+        if not _verb_of_speech(tokens, naming, index):
             continue
         end = _speaker_end(tokens, index)
         if end > 0 and tokens[end - 1].casefold() in english.SUBJECT_PRONOUNS:

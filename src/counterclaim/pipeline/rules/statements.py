@@ -549,7 +549,7 @@ def own_clause(statement: str, sentence: str, names: Sequence[str]) -> str | Non
         return None
     text = own[0].text.rstrip(" ,;")
     text = text[:1].upper() + text[1:]  # a clause after the semicolon opens in lower case
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return _full_stop(text)
 
 
 def _names_the_same(speaker: str, name: str) -> bool:
@@ -709,8 +709,7 @@ def frame_pronoun_named(
     frame = _frame(" ".join(sentence.split()))
     if frame is None or frame.speaker is None or frame.after_point:
         return None
-    said = [word.casefold() for word in frame.point.split()[:_SAME_OPENING_WORDS]]
-    if [word.casefold() for word in tokens[:_SAME_OPENING_WORDS]] != said:
+    if not _same_opening(tokens, frame.point):
         return None
     if not any(_speaks_for(frame.speaker, form) for form in names):
         return None
@@ -725,8 +724,7 @@ def frame_pronoun_named(
     named = name if opening in ("he", "she") else _possessive(name)
     if not fits or named is None:
         return None
-    rest_of_word = tokens[0][len(opening) :]  # "he's" -> "Clarke's", "he," -> "Clarke,"
-    return f"{named[:1].upper()}{named[1:]}{rest_of_word} {' '.join(tokens[1:])}"
+    return _pronoun_replaced(tokens, opening, named)  # "he's" -> "Clarke's", "he," -> "Clarke,"
 
 
 _SUBJECT_PRONOUNS_OF_A_PERSON = frozenset({"he", "she"})
@@ -746,8 +744,7 @@ def subject_before_named(
     sentence = " ".join(sentence.split())
     if set(QUOTATION_MARKS) & set(sentence) or _frame(sentence) is not None:
         return None  # a quotation's "he" may be anyone; a frame's point is `frame_pronoun_named`'s
-    said = [word.casefold() for word in sentence.split()[:_SAME_OPENING_WORDS]]
-    if [word.casefold() for word in tokens[:_SAME_OPENING_WORDS]] != said:
+    if not _same_opening(tokens, sentence):
         return None
     previous = " ".join(previous.split())
     subject = (rf"{re.escape(form)}(?![\w'\u2019])" for form in names if form)
@@ -755,10 +752,28 @@ def subject_before_named(
         return None  # not the subject ("Adamowicz's killer had been released ..."): someone else's he
     if any(actor_named_in(other, previous) for other in others):
         return None  # another actor, by any word of a name ("Adamowicz met Stefaniak ...")
-    rest_of_word = tokens[0][len(opening) :]
-    if rest_of_word not in ("", ",", "'s", "\u2019s"):
+    if tokens[0][len(opening) :] not in ("", ",", "'s", "\u2019s"):
         return None  # "He'd" has no form with a name
-    return f"{name[:1].upper()}{name[1:]}{rest_of_word} {' '.join(tokens[1:])}"
+    return _pronoun_replaced(tokens, opening, name)
+
+
+def _full_stop(text: str) -> str:
+    """The text ending in a full stop, or in the "!" or "?" it has."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _same_opening(tokens: list[str], text: str) -> bool:
+    """Whether a statement's words (`tokens`) open as the text does: its first `_SAME_OPENING_WORDS`
+    words, case aside (the statement is the text's point, or its sentence)."""
+    said = [word.casefold() for word in text.split()[:_SAME_OPENING_WORDS]]
+    return [word.casefold() for word in tokens[:_SAME_OPENING_WORDS]] == said
+
+
+def _pronoun_replaced(tokens: list[str], opening: str, named: str) -> str:
+    """The statement's words with `named`, capitalised, in the place of the opening pronoun, the rest
+    of its word kept ("he's" -> "Clarke's")."""
+    rest_of_word = tokens[0][len(opening) :]
+    return f"{named[:1].upper()}{named[1:]}{rest_of_word} {' '.join(tokens[1:])}"
 
 
 _ROLE_NOUNS = english.SPEAKER_NOUNS | english.SOURCE_NOUNS | english.MEMBER_ROLES
@@ -1082,7 +1097,7 @@ def _one_quotation_unquoted(point: str) -> str:
     elif any(mark in inner for mark in QUOTATION_MARKS):
         return text
     inner = body[:-1].strip()
-    return inner if inner.endswith((".", "!", "?")) else inner + "."
+    return _full_stop(inner)
 
 
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we", "my": "I"}
@@ -1108,7 +1123,7 @@ def _point_before(text: str, end: int) -> str:
         # says" -> the quote inside the point closed again
         point = point[1:] if whole_quotation else point + closing
     point = point.rstrip(" ,")
-    return point if point.endswith((".", "!", "?")) else point + "."
+    return _full_stop(point)
 
 
 _SUBJECT_AND_POSSESSIVE = {"he": ("he", "his"), "she": ("she", "her")}
@@ -1315,7 +1330,7 @@ def without_item_note(restated: str, actor: str) -> tuple[str, str | None]:
     if " ".join(note.group("name").split()).casefold() != " ".join(actor.split()).casefold():
         return restated, None
     text = restated[: note.start()].rstrip()
-    return (text if text.endswith((".", "!", "?")) else text + "."), note.group().strip()
+    return _full_stop(text), note.group().strip()
 
 
 def _opening_pronoun(text: str) -> str:
