@@ -20,6 +20,7 @@ from counterclaim.pipeline.rules.statements import (
     FRAME_ONLY,
     FRAME_PRONOUN,
     OWN_CLAUSE,
+    QUOTED_SUBJECT,
     RESTATED,
     RESTATEMENT_REFUSED,
     SIDE_REPORT_POINT,
@@ -29,6 +30,7 @@ from counterclaim.pipeline.rules.statements import (
     frame_pronoun_named,
     is_frame_only,
     own_clause,
+    quoted_subject_named,
     restatement_problem,
     side_report_point,
     speaker_opening,
@@ -1024,6 +1026,7 @@ EXERCISED = {
     SPEAKER_DESCRIBED,
     SUBJECT_BEFORE,
     OWN_CLAUSE,
+    QUOTED_SUBJECT,
 }
 
 
@@ -2127,6 +2130,60 @@ def test_the_restate_step_names_the_subject_before_without_asking_the_model() ->
     run_step(state, restate.run, restate.NAME)
     assert state.statements[0].statement.startswith("Adamowicz recently condemned")
     (named,) = [d for d in state.trace.decisions() if d.rule == SUBJECT_BEFORE.name]
+    assert named.proposal == "p1" and named.action is DecisionAction.RELABELED
+
+
+_REMEMBERED = '"For my generation, Mr Arnold Kessler should be remembered for what he was to us.'
+_TYRANT = "He was a tyrant."
+_KESSLER = ["Kessler", "Arnold Kessler"]
+_VOSS = ["Voss", "Mayor Linda Voss"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "before", "persons", "named"),
+    [
+        pytest.param(_TYRANT, _REMEMBERED, [_KESSLER, _VOSS], "Kessler was a tyrant.", id="named-before"),
+        pytest.param("His legacy will never be forgotten.", _REMEMBERED, [_KESSLER],
+                     "Kessler's legacy will never be forgotten.", id="his"),
+        pytest.param("He is the author of our troubles.", f"{_REMEMBERED} He was ruthless.", [_KESSLER],
+                     "Kessler is the author of our troubles.", id="the-pronoun-goes-on"),
+        pytest.param(_TYRANT, '"He, like Arnold Kessler, refused to apologise.', [_KESSLER], None,
+                     id="a-pronoun-before-the-name"),
+        pytest.param(_TYRANT, "\"Kessler's lawyer spoke to us on Monday.", [_KESSLER], None,
+                     id="only-a-possessive"),
+        pytest.param(_TYRANT, '"Kessler met Voss on Monday.', [_KESSLER, _VOSS], None,
+                     id="another-person-actor"),
+        pytest.param(_TYRANT, '"Kessler said President Obama is no citizen.', [_KESSLER], None,
+                     id="a-titled-person-who-is-no-actor"),
+        pytest.param(_TYRANT, '"Mrs Kessler left the city on Monday.', [["Kessler", "Mrs Kessler"]], None,
+                     id="an-honorific-of-the-other-sex"),
+        pytest.param("He'd been a tyrant.", _REMEMBERED, [_KESSLER], None, id="contraction-d"),
+        pytest.param("They were tyrants.", _REMEMBERED, [_KESSLER], None, id="they"),
+        pytest.param(_TYRANT, '"The council met on Monday.', [_KESSLER], None, id="no-one-named"),
+    ],
+)  # fmt: skip
+def test_an_opening_pronoun_in_a_quotation_is_the_person_it_named_before(
+    statement: str, before: str, persons: list[list[str]], named: str | None
+) -> None:
+    assert quoted_subject_named(statement, statement, before, persons, ["Youth Forum"]) == named
+
+
+def test_the_speaker_named_in_their_own_quotation_is_not_taken_for_he() -> None:
+    before = '"I, Arnold Kessler, was there.'
+    assert quoted_subject_named(_TYRANT, _TYRANT, before, [_VOSS], _KESSLER) is None
+    assert quoted_subject_named(_TYRANT, "He was there.", _REMEMBERED, [_KESSLER], []) is None
+
+
+def test_the_restate_step_names_the_quoted_subject_without_asking_the_model() -> None:
+    text = f'{_REMEMBERED} {_TYRANT}" said the Youth Forum director, Tendai Moyo.'
+    state = state_for(text, FakeModel({}))
+    for name, aliases in (("Tendai Moyo", []), ("Arnold Kessler", ["Kessler"])):
+        state.registry.add_name(name)
+        state.registry.describe(name, ActorDetails(kind="person", role="", aliases=aliases))
+    state.statements = [Proposal("p1", (2,), "Tendai Moyo", _TYRANT, "assertion", False)]
+    run_step(state, restate.run, restate.NAME)
+    assert state.statements[0].statement == "Arnold Kessler was a tyrant."
+    (named,) = [d for d in state.trace.decisions() if d.rule == QUOTED_SUBJECT.name]
     assert named.proposal == "p1" and named.action is DecisionAction.RELABELED
 
 

@@ -18,17 +18,25 @@ STRAIGHT_MARK = '"'
 
 def quotation_open_at(text: str, position: int) -> bool:
     """Whether a quotation opened earlier in the same paragraph (line) is still open at `position`."""
+    return quotation_opened_at(text, position) is not None
+
+
+def quotation_opened_at(text: str, position: int) -> int | None:
+    """Where the quotation still open at `position` opened (the offset just after its mark), when one
+    opened earlier in the same paragraph (line) is; None otherwise."""
     paragraph_start = text.rfind("\n", 0, position) + 1
-    curly_open = False
-    straight_open = False
-    for char in text[paragraph_start:position]:
+    curly: int | None = None
+    straight: int | None = None
+    for offset in range(paragraph_start, position):
+        char = text[offset]
         if char in OPENING_MARKS:
-            curly_open = True
+            curly = offset + 1 if curly is None else curly
         elif char in CLOSING_MARKS:
-            curly_open = False
+            curly = None
         elif char == STRAIGHT_MARK:
-            straight_open = not straight_open
-    return curly_open or straight_open
+            straight = offset + 1 if straight is None else None
+    opened = [start for start in (curly, straight) if start is not None]
+    return max(opened) if opened else None
 
 
 QUOTATION_MARKS = OPENING_MARKS | CLOSING_MARKS | {STRAIGHT_MARK}

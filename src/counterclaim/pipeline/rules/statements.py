@@ -19,13 +19,14 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from counterclaim.language import english
-from counterclaim.language.tokens import words
+from counterclaim.language.tokens import words, written_words
 from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
 from counterclaim.pipeline.rules.attribution import actor_named_in, opening_word
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
+from counterclaim.text.quotations import QUOTATION_MARKS as DOUBLE_QUOTATION_MARKS
 from counterclaim.text.scripts import MAX_RESTORED_CHARS
 from counterclaim.text.speakers import reported_speakers, side_reports, speaker_clauses
 from counterclaim.text.third_person import CLOSING_OF, CLOSING_QUOTES, OPENING_QUOTES, QUOTATION_MARKS
@@ -308,8 +309,10 @@ ATTRIBUTION_FRAME = Rule(
     'one ("John Smith, a spokesman for the ministry, said ..."; not "a former Acme employee", "an '
     'analyst who covers Acme"); "..., according to X." and an unnamed speaker after the point ("..., '
     'local officials said.") are frames; after "that", a point opening with a preposition is taken '
-    'when its head holds a clause and no personal pronoun ("said that in the US there is ..."); a '
-    'document named without its author ("According to the report,", "The new report said") is the '
+    'when its head holds a clause and no personal pronoun ("said that in the US there is ..."), and a '
+    "quoted point opening with a phrase when a clause follows the phrase's comma and the phrase holds no "
+    'personal pronoun but it (\'said, "In this scenario, it would be expected ..."\'; not "In our view, '
+    '..."); a document named without its author ("According to the report,", "The new report said") is the '
     "actor's own, a ruling, judgment, verdict, decision or order only for a court or a judge, and "
     'never one whose point names the actor or one "filed against" or "seen by" it. A verb of saying in '
     'a clause of its own before the point is no frame ("If Russia says no, the talks end", "What Trump '
@@ -402,6 +405,20 @@ SUBJECT_BEFORE = Rule(
     'pronoun; with a second actor named there, or a quotation ("He knows ..." may be anyone), the '
     "pronoun stays, for the model.",
 )
+QUOTED_SUBJECT = Rule(
+    "statements.quoted_subject",
+    "A statement opening with he, his, she or her that is a sentence of a quotation running on from an "
+    "earlier sentence (the speaker's words, not the article's) names in the pronoun's place the one "
+    "person actor the quotation named before it: '\"... Mr Robert Mugabe should be remembered for what "
+    'he was to us. He was a dictator."\' -> "Mugabe was a dictator." Only when the quotation\'s words '
+    "before the sentence name that actor by one of its names, not only as a possessive (\"Smith's "
+    'lawyer ... He said" is the lawyer), before any he, his, him, she or her of their own ("He, like '
+    'Donald Trump, has refused ... He really should" is someone named before the quotation); name no '
+    'other person actor by any word of a name and no one else with a title ("Mr. Trump ... President '
+    "Obama ... He would not\" may be either); the actor is not the statement's own (a speaker does "
+    "not call themself he in their own words) and has no honorific of the other sex. In PolNeAR's dev "
+    "articles the 7 sentences it names meant that person. Its, they and we stay, for the model.",
+)
 ANSWER_OF_ANOTHER_ITEM = Rule(
     "statements.answer_of_another_item",
     "The 1.5B swaps answers of one restate request (Biden's restatement under the spokesman's item). "
@@ -483,6 +500,7 @@ RULES = (
     FIRST_PERSON,
     FRAME_PRONOUN,
     SUBJECT_BEFORE,
+    QUOTED_SUBJECT,
     RESTATED,
     RESTATEMENT_REFUSED,
     ANSWER_OF_ANOTHER_ITEM,
@@ -755,6 +773,72 @@ def subject_before_named(
     if tokens[0][len(opening) :] not in ("", ",", "'s", "\u2019s"):
         return None  # "He'd" has no form with a name
     return _pronoun_replaced(tokens, opening, name)
+
+
+_QUOTED_PRONOUNS = frozenset({"he", "his", "she", "her"})
+_TITLED_NAME = re.compile(
+    rf"(?:{english.TITLE_ABBREVIATION_PATTERN}|\b(?:Mr|Mrs|Ms|Dr|President|Senator|Governor|Minister|"
+    r"Secretary|King|Queen|Pope|Judge|Chancellor)\b\.?)\s+([A-Z][\w'\u2019-]*)"
+)
+"""A name after a title ("President Obama", "Sen. Warren"): its word is a person's."""
+
+
+def quoted_subject_named(
+    statement: str, sentence: str, quoted_before: str, persons: Sequence[Sequence[str]], own: Sequence[str]
+) -> str | None:
+    """The statement with its opening he, his, she or her replaced by the one person actor the
+    quotation's words before its sentence name (`QUOTED_SUBJECT`). `quoted_before`: those words, from
+    just after the quotation's opening mark; `persons`: every other person actor's names, its shortest
+    proper name first; `own`: the statement's actor's names. None otherwise."""
+    tokens = statement.split()
+    opening = _opening_pronoun(" ".join(tokens))
+    if opening not in _QUOTED_PRONOUNS or len(tokens) < 2:
+        return None
+    if tokens[0][len(opening) :] not in ("", ",", "'s", "\u2019s"):
+        return None  # "He'd" has no form with a name
+    if not _same_opening(tokens, "".join(char for char in sentence if char not in DOUBLE_QUOTATION_MARKS)):
+        return None  # not the sentence's words ('He was a tyrant," said ...' is)
+    before = " ".join(quoted_before.split())
+    named = [names for names in persons if _first_named_at(names, before) is not None]
+    if len(named) != 1 or _by_a_proper_word(own, before):
+        return None
+    (names,) = named
+    if any(_by_a_proper_word(other, before) for other in persons if other is not names):
+        return None  # another person by any word of a name
+    first = _first_named_at(names, before)
+    pronoun = re.search(r"\b(?:he|his|him|she|her|hers)\b", before, re.IGNORECASE)
+    if first is None or (pronoun is not None and pronoun.start() < first):
+        return None  # "He, like Donald Trump, has refused ...": someone named before the quotation
+    name_words = {word.strip(".,").casefold() for form in names for word in form.split()}
+    if any(match.group(1).casefold() not in name_words for match in _TITLED_NAME.finditer(before)):
+        return None  # "President Obama": a person who is no actor
+    if name_words & _HONORIFIC_OF["he" if opening in ("he", "his") else "she"]:
+        return None  # "Mrs. Jones ... He ..."
+    short = names[0]
+    replacement = short if opening in ("he", "she") else _possessive(short)
+    return None if replacement is None else _pronoun_replaced(tokens, opening, replacement)
+
+
+def _by_a_proper_word(names: Sequence[str], text: str) -> bool:
+    """Whether the text holds, as a word of its own, a capitalised word of one of the names that is no
+    title ("Mnangagwa" of "President Mnangagwa"; not "President")."""
+    text_words = {re.sub(r"['\u2019]s$", "", word) for word in written_words(text)}
+    return any(
+        word in text_words
+        for form in names
+        for word in written_words(form)
+        if word[:1].isupper() and len(word) > 2 and word.casefold() not in _NOT_PROPER_WORDS
+    )
+
+
+_NOT_PROPER_WORDS = english.BARE_TITLES | english.FUNCTION_WORDS | english.LEADING_ARTICLES
+
+
+def _first_named_at(names: Sequence[str], text: str) -> int | None:
+    """Where one of the names first occurs in the text as words of their own, not as a possessive
+    ("Smith's lawyer"); None when none does."""
+    found = (re.search(rf"(?<![\w'\u2019]){re.escape(form)}(?![\w'\u2019])", text) for form in names if form)
+    return min((match.start() for match in found if match is not None), default=None)
 
 
 def _full_stop(text: str) -> str:

@@ -41,6 +41,7 @@ from counterclaim.pipeline.rules.statements import (
     FRAME_ONLY,
     FRAME_PRONOUN,
     OWN_CLAUSE,
+    QUOTED_SUBJECT,
     RESTATED,
     RESTATEMENT_REFUSED,
     SIDE_REPORT_POINT,
@@ -52,6 +53,7 @@ from counterclaim.pipeline.rules.statements import (
     is_frame_only,
     opens_with_a_pronoun,
     own_clause,
+    quoted_subject_named,
     restatement_problem,
     side_report_point,
     speaker_opening,
@@ -64,6 +66,7 @@ from counterclaim.pipeline.schemas import restatements_model
 from counterclaim.pipeline.state import AnalysisState
 from counterclaim.text.chunking import Chunk, batches_by_chunk
 from counterclaim.text.language import looks_foreign
+from counterclaim.text.quotations import quotation_opened_at
 from counterclaim.text.scripts import scripts_of, with_article_words
 from counterclaim.text.third_person import in_third_person, opens_in_first_person
 
@@ -129,6 +132,15 @@ class _ActorNames:
         """Every name the other actors go by."""
         actor_id = self._id(name)
         return [form for other, forms in self.forms.items() if other != actor_id for form in forms]
+
+    def other_persons(self, name: str) -> list[list[str]]:
+        """Every other person actor's names, its shortest proper name first."""
+        actor_id = self._id(name)
+        return [
+            [self.shortest[other], *forms]
+            for other, forms in self.forms.items()
+            if other != actor_id and other in self.persons
+        ]
 
     def short(self, name: str) -> str:
         """The actor's shortest proper name: "Chuck Schumer" for "The Senate Minority Leader, Chuck
@@ -305,6 +317,29 @@ def _subjects_named(state: AnalysisState, names: _ActorNames) -> None:
         state.statements[index] = replace(item, statement=named)
 
 
+def _quoted_subjects_named(state: AnalysisState, names: _ActorNames) -> None:
+    """Statements opening with he, his, she or her inside a quotation that runs on, with the one person
+    actor the quotation named before them (`rules.statements.QUOTED_SUBJECT`)."""
+    text = state.article.sanitized.clean
+    for index, item in enumerate(state.statements):
+        sentence = state.article.sentence(item.sentences[0])
+        opened = quotation_opened_at(text, sentence.start)
+        if opened is None or looks_foreign(item.statement):
+            continue
+        named = quoted_subject_named(
+            item.statement,
+            sentence.text,
+            text[opened : sentence.start],
+            names.other_persons(item.actor),
+            names.every(item.actor),
+        )
+        if named is None or standalone_problem(named) is not None:
+            continue
+        reason = f"{item.statement!r} names the person its quotation named before: {named!r}"
+        state.trace.record_about(QUOTED_SUBJECT, DecisionAction.RELABELED, reason, item)
+        state.statements[index] = replace(item, statement=named)
+
+
 def _names_one(name: str) -> bool:
     """A proper name standing for one actor ("Trump", "NATO", "The United States"), not a lower-case
     description ("officials") that would take a plural verb."""
@@ -446,6 +481,7 @@ async def run(state: AnalysisState) -> None:
     _in_third_person(state, names)
     _frame_pronouns_named(state, names)
     _subjects_named(state, names)
+    _quoted_subjects_named(state, names)
     planned = batches(state.chunks, _to_restate(state, names))
     answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
     for (_, batch), answer in zip(planned, answers, strict=True):
