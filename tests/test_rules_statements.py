@@ -980,6 +980,24 @@ FRAME_CASES += [
         None,
         id="quoted-phrase-then-we",
     ),
+    pytest.param(  # a clause after the quoted phrase's comma (validation, session 51)
+        'Dr. Ana Ruiz stated "In this scenario, it would be expected that both signals are received."',
+        "Dr. Ana Ruiz",
+        "In this scenario, it would be expected that both signals are received.",
+        id="quoted-phrase-comma-clause",
+    ),
+    pytest.param(
+        'Dr. Ana Ruiz said, "In our view, the talks are over for this year."',
+        "Dr. Ana Ruiz",
+        None,
+        id="quoted-phrase-with-our",
+    ),
+    pytest.param(
+        'Dr. Ana Ruiz said, "In this scenario, far too many."',
+        "Dr. Ana Ruiz",
+        None,
+        id="quoted-phrase-comma-no-clause",
+    ),
     pytest.param(
         "Acme said that after the merger it would cut 500 jobs.",
         "Acme",

@@ -690,6 +690,7 @@ def without_frame(
         point.split()[0].casefold() in english.POINT_OPENERS
         and not point.casefold().startswith(_QUANTITY_OPENERS)
         and not (frame.clause_follows and _holds_a_clause(point))
+        and not (frame.quoted and _clause_after_phrase(point))
     )
     if len(point.split()) < MIN_POINT_WORDS or (phrase_rest and not frame.after_point):
         return None
@@ -1034,6 +1035,19 @@ def _holds_a_clause(point: str) -> bool:
     return any(
         word in _CLAUSE_WORDS and index > 0 and head[index - 1] not in _NOT_BEFORE_A_VERB
         for index, word in enumerate(head)
+    )
+
+
+def _clause_after_phrase(point: str) -> bool:
+    """Whether a quotation opening with a phrase goes on, after the phrase's comma, with a clause
+    ("In this scenario, it would be expected ..."), and the phrase holds no personal pronoun but "it"
+    ("In our view, ..." would lose whose view it is; `_holds_a_clause` checks the clause's own)."""
+    phrase, comma, rest = point.partition(",")
+    others = english.PERSONAL_PRONOUNS - {"it", "its"}
+    return (
+        bool(comma)
+        and not any(_pronoun_form(word) in others for word in words(phrase))
+        and _holds_a_clause(rest.strip())
     )
 
 
