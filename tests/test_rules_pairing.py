@@ -812,3 +812,35 @@ def test_a_rebuttal_merged_with_a_pair_found_on_shared_words_keeps_that_reason()
     (chosen,) = propose_pairing([accused, denial], limit=10, actor_names=names).chosen
     assert chosen.rebuttal and chosen.b.id == "c2"
     assert chosen.reason == "a negation in c2 reaches words of c1 (bribes, builder)"
+
+
+QUAKE_ARTICLE = (
+    "Port Survey reported the earthquake's magnitude was 5.5; the Arland Geological Survey reported 5.8. "
+    "Earlier this year, the north suffered a 6.3 magnitude earthquake."
+)
+_QUAKE_NAMES = {"port": ["Port Survey"], "ags": ["Arland Geological Survey"], "article": ["the article"]}
+
+
+def _quake_claim(cid: str, actor: str, statement: str, evidence: str) -> Claim:
+    return claim_citing(QUAKE_ARTICLE, cid, actor, statement, evidence, ClaimKind.ASSERTION)
+
+
+def test_each_speakers_clause_gives_its_own_figure() -> None:
+    # Both claims cite the whole sentence; each compares only its own clause's figure.
+    sentence = QUAKE_ARTICLE.split(" Earlier")[0]
+    port = _quake_claim("c1", "port", "Port Survey reported the earthquake's magnitude was 5.5.", sentence)
+    ags = _quake_claim("c2", "ags", "The Arland Geological Survey reported the magnitude was 5.8.", sentence)
+    (candidate,) = propose_candidates([port, ags], limit=5, actor_names=_QUAKE_NAMES)
+    assert candidate.numeric.relation is NumericRelation.CONFLICTING
+    # Without the actors' names code cannot tell whose clause is whose: both figures are each claim's.
+    assert score_pair(port, ags)[1].relation is NumericRelation.COMPATIBLE
+
+
+def test_figures_of_a_claim_set_at_another_time_are_not_compared() -> None:
+    port = _quake_claim("c1", "port", "The earthquake's magnitude was 5.5.", "Port Survey reported")
+    statement = "Earlier this year, the north suffered a 6.3 magnitude earthquake."
+    earlier = _quake_claim("c3", "article", statement, "Earlier this year")
+    verdict = score_pair(port, earlier)[1]
+    assert verdict.relation is NumericRelation.NOT_COMPARABLE
+    assert "another time ('earlier this year')" in verdict.explanation
+    assert propose_candidates([port, earlier], limit=5, actor_names=_QUAKE_NAMES) == []

@@ -777,3 +777,14 @@ opposed to the dam")."""
 
 CREDIT_SPEECH_WORDS = SAYING_VERBS | _words("wrote writes added according")
 """Words that make a "credit" speech ("Credit: The ministry said it was owed."; text.credit_lines)."""
+
+
+OTHER_TIME_OPENING = (
+    r"(?:(?:earlier|later)\s+(?:this|that|last|in\s+the)\s+(?:year|month|week|decade|century)"
+    r"|(?:last|the\s+previous|the\s+following)\s+(?:year|month|week|decade|century)"
+    r"|in\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d"
+    r"|(?:\w+|\d+)\s+(?:years|months|weeks|decades)\s+(?:ago|earlier|later|before)"
+    r"|previously|formerly|in\s+the\s+past)\b"
+)
+"""A phrase opening a sentence that sets it at another time than the article's news ("Earlier this year,
+northern Philippines suffered a 6.3 magnitude earthquake", "In 2015, ...", "Two years ago, ...")."""

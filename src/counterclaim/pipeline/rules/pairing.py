@@ -35,7 +35,7 @@ from counterclaim.text.keywords import (
 )
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities, compared_units
 from counterclaim.text.reported_content import owned_reports
-from counterclaim.text.speakers import side_reports
+from counterclaim.text.speakers import side_reports, speaker_clauses
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
@@ -134,7 +134,10 @@ NO_VISIBLE_REASON = Rule(
     "that reaches a word of the other claim (within `negation_scope_words` words of the same clause; "
     "a denial reaches all), a denial or accusation naming the other side, or a verb of disagreement "
     "(opposed, questioned, attacked, ...) or a verdict of wrong or untrue (unwarranted, a breach, a "
-    "hoax, ...) naming the other side or sharing its subject.",
+    "hoax, ...) naming the other side or sharing its subject. Figures are compared only between claims "
+    'whose sentences are set at the same time: one opening with another time ("Earlier this year, ... '
+    'a 6.3 magnitude earthquake", "In 2015, ...", "Two years ago, ...") speaks of another event or '
+    "count than a claim without it.",
     {
         "min_shared_subject_words": MIN_SHARED_SUBJECT_WORDS,
         "negation_scope_words": english.NEGATION_SCOPE_WORDS,
@@ -258,8 +261,11 @@ class ClaimFeatures:
         self.words = frozenset(keywords(claim.statement + " " + self.evidence_text))
         self.said = frozenset(keywords(claim.statement))
         self.negated = is_negated(claim.statement) or claim.kind is ClaimKind.DENIAL
-        self.numbers_text = claim.statement + " " + claim.evidence[0].text
-        """The text whose figures code compares: the statement and the first evidence span."""
+        self.numbers_text = claim.statement + " " + _own_speaker_clause(claim.evidence[0].text, own_names)
+        """The text whose figures code compares: the statement and the first evidence span, or only the
+        clause of that span reporting the claim's actor when semicolons join clauses each reporting its
+        own speaker ("Phivolcs reported the magnitude was 5.5; the USGS reported 5.8": each agency's
+        figure alone)."""
 
     @cached_property
     def concepts(self) -> frozenset[str]:
@@ -315,6 +321,13 @@ class ClaimFeatures:
     @cached_property
     def units(self) -> frozenset[str]:
         return compared_units(self.numbers_text)
+
+    @cached_property
+    def set_at(self) -> str | None:
+        """The other time the claim's sentence opens with ("Earlier this year", "In 2015"), as written
+        in lower case; None when it opens with none (`english.OTHER_TIME_OPENING`)."""
+        match = _OTHER_TIME.match(self.claim.evidence[0].text.lstrip(" \"\u201c\u2018'"))
+        return None if match is None else " ".join(match.group().casefold().split())
 
     @cached_property
     def denies_something_said(self) -> bool:
@@ -421,6 +434,14 @@ def judges_wrong(text: str) -> bool:
     return False
 
 
+def _own_speaker_clause(text: str, own_names: Sequence[str]) -> str:
+    """The one clause of the text reporting the actor (`own_names`) when semicolons join clauses each
+    reporting a speaker of its own (`text.speakers.speaker_clauses`); the text otherwise."""
+    clauses = speaker_clauses(" ".join(text.split()))
+    own = [clause for clause in clauses if _speaker_is_own(clause.speaker, own_names)]
+    return own[0].text if len(clauses) > 1 and len(own) == 1 else text
+
+
 def _speaker_is_own(speaker: str, own_names: Sequence[str]) -> bool:
     """Whether a reported speaker is the claim's own actor under one of its names: one name holds the
     other ("NATO chief Jens Stoltenberg" for "NATO"), or the speaker names the actor's state by
@@ -460,10 +481,18 @@ def _opposed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def _compared(a: ClaimFeatures, b: ClaimFeatures) -> NumericVerdict:
-    """How the two claims' figures compare (no shared unit: not comparable, without parsing again)."""
+    """How the two claims' figures compare (no shared unit: not comparable, without parsing again); the
+    figures of a claim set at another time than the other's are not compared ("Earlier this year, ...
+    a 6.3 magnitude earthquake" is another quake than the one measured at 5.5)."""
     if not a.units & b.units:
         return _NOT_COMPARABLE
+    if a.set_at != b.set_at:
+        when = a.set_at or b.set_at
+        return NumericVerdict(NumericRelation.NOT_COMPARABLE, f"one claim is set at another time ({when!r})")
     return compare_quantities(a.numbers_text, b.numbers_text)
+
+
+_OTHER_TIME = re.compile(english.OTHER_TIME_OPENING, re.IGNORECASE)
 
 
 _NOT_COMPARABLE = NumericVerdict(NumericRelation.NOT_COMPARABLE, "no figures of one unit to compare")
