@@ -216,6 +216,31 @@ def test_compare_cases(a: str, b: str, relation: NumericRelation) -> None:
     assert compare_quantities(b, a).relation is relation
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("the earthquake's magnitude was 5.5", 5.5, "magnitude"),
+        ("a magnitude of 6.1", 6.1, "magnitude"),
+        ("magnitude 6.4", 6.4, "magnitude"),
+        ("the death toll has risen to 12", 12, "death"),
+        ("a death toll of 30", 30, "death"),
+        ("the toll rose to 30 people", 30, "person"),  # a unit after the figure comes first
+        ("the agency reported 5.8", 5.8, ""),  # no measure noun
+        ("the magnitude, the agency said, was 5", 5, ""),  # not across a clause
+    ],
+)
+def test_a_measure_noun_before_a_figure_is_its_unit(text: str, value: float, unit: str) -> None:
+    quantity = only(text)
+    assert (quantity.low, quantity.unit) == (value, unit)
+
+
+def test_two_magnitudes_of_one_quake_conflict() -> None:
+    verdict = compare_quantities("The magnitude was 5.5.", "The agency reported the magnitude was 5.8.")
+    assert verdict.relation is NumericRelation.CONFLICTING
+    toll = compare_quantities("The death toll rose to 12.", "12 deaths")
+    assert toll.relation is NumericRelation.COMPATIBLE
+
+
 def test_missing_quantity_is_named() -> None:
     verdict = compare_quantities("5 people died", "Moscow denied everything")
     assert verdict.explanation == "'Moscow denied everything' states no countable quantity"

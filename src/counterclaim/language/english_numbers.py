@@ -250,6 +250,15 @@ IRREGULAR: dict[str, str] = {
 }
 SYNONYMS: dict[str, str] = {"soldier": "troop", "serviceman": "troop", "servicemen": "troop"}
 
+MEASURE_NOUNS: dict[str, str] = {"magnitude": "magnitude", "toll": "death"}
+"""Nouns naming what a figure after them measures, when no unit follows the figure: "the earthquake's
+magnitude was 5.5" (a magnitude), "the death toll rose to 12" (deaths, as "12 deaths")."""
+MEASURE_LINKS = frozenset(
+    "is was were stood stands stand at of to rose risen has had have climbed reached hit now as".split()
+)
+"""Words that may stand between a measure noun and its figure ("toll has risen to", "magnitude of")."""
+MAX_MEASURE_LINKS = 3
+
 NATIONALITY_UNITS = frozenset({"national", "citizen"})
 """Units that count people of a nationality named just before them: "six Mexican nationals" counts
 Mexicans, as "eight Mexicans" does (`numbers` takes the nationality as the unit)."""

@@ -170,7 +170,7 @@ def _parse_quantity(text: str, tokens: list[_Token], i: int) -> tuple[Quantity |
         is_range = True
         currency = currency or _currency_before(tokens, second.first)
     unit, stop, postfix = _unit_after(tokens, stop, number.unit)
-    unit = currency or unit
+    unit = currency or unit or _measure_before(tokens, i)
     if unit == "percent" and _states_change(tokens, i, stop):
         unit = vocab.PERCENT_CHANGE
     if _is_date(tokens, number) or _is_year(tokens, number, second, unit, qualifier or currency):
@@ -356,6 +356,18 @@ def _unit_after(tokens: list[_Token], j: int, glued: str) -> tuple[str, int, str
     if unit in vocab.NATIONALITY_UNITS and chosen - 1 in candidates and tokens[chosen - 1].text[:1].isupper():
         unit = _lemma(tokens[chosen - 1].text)  # "six Mexican nationals": Mexicans
     return unit, stop, postfix or more_postfix
+
+
+def _measure_before(tokens: list[_Token], i: int) -> str:
+    """The unit a measure noun before the figure starting at token ``i`` names ("magnitude was 5.5",
+    "the death toll has risen to 12": `vocab.MEASURE_NOUNS`), across at most `vocab.MAX_MEASURE_LINKS`
+    linking words; "" when there is none."""
+    j = i - 1
+    while j >= 0 and i - 1 - j < vocab.MAX_MEASURE_LINKS and tokens[j].lower in vocab.MEASURE_LINKS:
+        j -= 1
+    if j < 0 or tokens[j].kind != "word":
+        return ""
+    return vocab.MEASURE_NOUNS.get(tokens[j].lower, "")
 
 
 def _states_change(tokens: list[_Token], first: int, stop: int) -> bool:
