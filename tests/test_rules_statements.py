@@ -980,6 +980,18 @@ FRAME_CASES += [
         None,
         id="quoted-phrase-then-we",
     ),
+    pytest.param(  # a study's data is its researcher's (validation, session 51)
+        "According to the data, since 1987, the colony's population has declined 40%.",
+        "Dr. Ana Ruiz",
+        "Since 1987, the colony's population has declined 40%.",
+        id="according-to-the-data",
+    ),
+    pytest.param(
+        "According to the UN data, the colony's population has declined 40%.",
+        "Dr. Ana Ruiz",
+        None,
+        id="according-to-someone-elses-data",
+    ),
     pytest.param(  # a clause after the quoted phrase's comma (validation, session 51)
         'Dr. Ana Ruiz stated "In this scenario, it would be expected that both signals are received."',
         "Dr. Ana Ruiz",

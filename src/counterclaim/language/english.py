@@ -759,10 +759,12 @@ PEOPLE_AROUND = _words(
 
 OWN_DOCUMENT_NOUNS = _words(
     """statement statements report reports post posts tweet tweets message letter video release blog filing
-    complaint lawsuit memo email emails"""
+    complaint lawsuit memo email emails data study survey findings"""
 )
 """Documents a frame may name without their author, as the claim's actor's own: "According to the
-report," is the actor's claim when the actor wrote it (`pipeline.rules.statements`)."""
+report," is the actor's claim when the actor wrote it (`pipeline.rules.statements`). A study's data,
+survey or findings are its researcher's ("According to the data, ... has declined 40%"; in PolNeAR's dev
+articles "According to the data" follows the center that published it)."""
 
 COURT_DOCUMENT_NOUNS = _words("ruling rulings judgment judgement verdict decision order")
 """A court's documents: "According to the ruling," is the actor's own only when the actor is a court."""
