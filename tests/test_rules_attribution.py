@@ -486,6 +486,12 @@ def test_a_sentence_inside_a_quotation_that_runs_on_is_its_speakers() -> None:
         "Pelosi had agreed to support some of her opponents' plans.",
         "The US has further indicated no support will come without political reform.",
         "Both sides agreed that the talks would resume in May.",
+        # a court's ruling, a plea and a confession (validation articles, session 51)
+        "The appeals court ruled Friday against the state's procedure.",
+        "The judge ruled that the harbour tax was lawful.",
+        "The tribunal ruled in favour of the fishermen.",
+        "Acting via his lawyers, the driver pleaded not guilty to seven counts.",
+        "The brother confessed to killing his sister.",
     ],
 )
 def test_more_reporting_words_are_cues(sentence: str) -> None:
@@ -535,6 +541,8 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         "The harbour maintains a database of ships.",  # keeping a thing (a validation article)
         "The team maintained its lead in the second half.",
         'The university ran a program at Fishmongers\' Hall called "Learning Together."',  # US style
+        "The president ruled the country for 37 years.",  # "ruled" a deed
+        "A set of new emissions rules that would cut coal use was issued.",  # "rules" the noun
     ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:

@@ -246,7 +246,7 @@ adding troops, a day after Moscow said it was withdrawing"; "While Russia says i
 Not "as" ("as Moscow said" agrees) nor "since" (a cause as often as a time)."""
 
 REPORTING_CUE_WORDS = REPORTING_VERBS | _words(
-    """termed according interview briefing calling indicated clarified clarifies agreed agrees"""
+    """termed according interview briefing calling indicated clarified clarifies agreed agrees ruled"""
 )
 """Words that mark reported speech near a claim (pipeline.rules.attribution). Some report speech only
 in one use (`CUES_AFTER_PERFECT`, `CUES_BEFORE_THAT`, `CUES_BEFORE_TO_OR_THAT`)."""
@@ -257,6 +257,10 @@ not "Tests indicated high levels of lead")."""
 CUES_BEFORE_THAT = _words("clarified clarifies")
 """Cue words only before "that", right after them or after a phrase opening with a preposition ("Judge
 Jackson clarified in the proceedings that ...", not "clarified butter that is popular")."""
+CUES_OF_A_COURT = _words("ruled")
+"""Cue words only before "that", "against" or "in favour" (a day may come between: "The appeals court
+ruled Friday against Ohio's procedure"), not "ruled Zimbabwe for 37 years". PolNeAR's dev labels take
+the 3 such "ruled" for cues ("rules that" is as often the noun: "emissions rules that promise ...")."""
 CUES_BEFORE_TO_OR_THAT = _words("agreed agrees")
 """Cue words only right before "to" or "that" ("Pelosi had agreed to support ...", not "agreed a fee"
 or "as agreed"). These three sets are cues in one use only, which PolNeAR's dev labels take for cues;
@@ -274,10 +278,11 @@ REPORTING_STEMS = tuple(
     denounc prais hail welcom alleg report statement quot believ argu estimat predict vow threat
     promis demand confirm admit acknowledg explain assert suggest repl respond counter
     blame pledg appeal question debat endors highlight propos recommend oppos express
-    mention advis characteris characteriz caution proclaim proclam""".split()
+    mention advis characteris characteriz caution proclaim proclam confess plead""".split()
 )
 """Beginnings of reporting words in any form ("deny", "denies", "denial"; "criticism"; "proclaimed",
-"proclamation", which PolNeAR's dev labels take for cues). Not "call",
+"proclamation", which PolNeAR's dev labels take for cues; a confession and a plea, said in court or
+out: "confessed to killing his sister", "pleaded not guilty", "pleads for his life"). Not "call",
 "maintain" or "support": in their other forms they are mostly deeds ("a phone call", "parts to
 maintain them", "findings support the hypothesis", "Qawi's supporters"); the reporting forms are
 words above ("called", "calling", "maintains")."""

@@ -102,7 +102,9 @@ NO_REPORTING_CUE = Rule(
     ' after an article\'s or a possessive\'s "self-": "the self-proclaimed leader"; nor "called" giving'
     ' a name: "so-called", "a program called \u201cLearning Together\u201d", ", also called parole,";'
     ' "indicated" counts '
-    'only after has/have/had, "clarified" only before "that", "agreed" only before "to" or "that") or'
+    'only after has/have/had, "clarified" only before "that", "agreed" only before "to" or "that", '
+    '"ruled" only before "that", "against" or "in favour"; a plea or a confession reports: "pleaded not '
+    'guilty", "confessed to killing") or'
     " a quotation mark in its sentence, or must open with a pronoun going on with the account of a "
     'neighbour that reports its actor, named outside the words it quotes ("X said A. It also B."), or'
     " lie inside a quotation opened "
@@ -277,14 +279,19 @@ _NOT_SPEECH_BEFORE_AGREED = frozenset({"as", "was", "were", "is", "are", "be", "
 """Words before "agreed" that make it a deed or a state ("as agreed to", "was agreed to")."""
 _PREPOSITIONS = english.PREPOSITIONS | frozenset({"during", "before", "after", "over", "about"})
 _THAT_WITHIN = 6
+_DAYS_AND_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday unanimously".split()
+)
+"""A word that may stand between "ruled" and what it rules ("ruled Friday against", "ruled unanimously
+that")."""
 """Words after "clarified" and a phrase opening with a preposition within which its "that" comes
 ("clarified in the proceedings that")."""
 
 
 def _in_its_speech_use(words: list[str], index: int) -> bool:
     """Whether a cue word that reports speech only in one use (`english.CUES_AFTER_PERFECT`,
-    `english.CUES_BEFORE_THAT`, `english.CUES_BEFORE_TO_OR_THAT`) is in it there; True for every other
-    cue word."""
+    `english.CUES_BEFORE_THAT`, `english.CUES_OF_A_COURT`, `english.CUES_BEFORE_TO_OR_THAT`) is in it
+    there; True for every other cue word."""
     word = words[index]
     if word in english.CUES_AFTER_PERFECT:  # "have indicated", "has further indicated"
         return bool(_PERFECT & set(words[max(0, index - 2) : index]))
@@ -292,6 +299,14 @@ def _in_its_speech_use(words: list[str], index: int) -> bool:
     if word in english.CUES_BEFORE_THAT:  # "clarified that", "clarified in the proceedings that"
         phrase = words[index + 1 : index + 1 + _THAT_WITHIN]
         return after == ["that"] or (bool(after) and after[0] in _PREPOSITIONS and "that" in phrase)
+    if word in english.CUES_OF_A_COURT:  # "ruled that", "ruled Friday against"; not "ruled the country"
+        following = words[index + 1 : index + 4]
+        if following[:1] and following[0] in _DAYS_AND_TIMES:
+            following = following[1:]
+        return following[:1] in (["that"], ["against"]) or following[:2] in (
+            ["in", "favour"],
+            ["in", "favor"],
+        )
     if word in english.CUES_BEFORE_TO_OR_THAT:  # "agreed to support", "agreed that"; not "as agreed to"
         return after in (["to"], ["that"]) and not (
             index > 0 and words[index - 1] in _NOT_SPEECH_BEFORE_AGREED
