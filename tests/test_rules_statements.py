@@ -980,6 +980,18 @@ FRAME_CASES += [
         None,
         id="quoted-phrase-then-we",
     ),
+    pytest.param(  # another speaker relaying the actor's frame (validation, session 51)
+        "According to investigators, Ana Ruiz said the car had been cut off by another driver.",
+        "Ana Ruiz",
+        "The car had been cut off by another driver.",
+        id="relayed-frame",
+    ),
+    pytest.param(
+        "According to investigators, Ana Ruiz said the car had been cut off by another driver.",
+        "Tom Brown",
+        None,
+        id="relayed-frame-of-someone-else",
+    ),
     pytest.param(  # a study's data is its researcher's (validation, session 51)
         "According to the data, since 1987, the colony's population has declined 40%.",
         "Dr. Ana Ruiz",
@@ -2071,6 +2083,12 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
          "Rossello", True, "Rossello would resign leadership of the party."),
         ("Its new law will mandate reporting.",
          "On Thursday, the Pope announced its new law will mandate reporting.", "the Pope", False, None),
+        # the actor's frame relayed by another speaker's (validation, session 51)
+        ("He had over-corrected on the bend.",
+         "According to investigators, Ruiz said he had over-corrected on the bend.", "Ruiz", True,
+         "Ruiz had over-corrected on the bend."),
+        ("He had over-corrected on the bend.",
+         "According to investigators, Ruiz said he had over-corrected on the bend.", "Brown", True, None),
     ],
     ids=[
         "she-said-she", "he-said-his", "its-after-a-government", "possessive-of-a-name-in-s",
@@ -2080,7 +2098,8 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
         "judge", "the-sheriff", "contraction", "hyphenated-name", "age-apposition", "its-after-a-person",
         "they",
         "another-persons-pronoun", "someone-elses-frame", "another-point", "frame-after-the-point",
-        "no-frame", "announced-after-a-phrase", "announced-before-a-noun",
+        "no-frame", "announced-after-a-phrase", "announced-before-a-noun", "relayed",
+        "relayed-someone-elses",
     ],
 )  # fmt: skip
 def test_an_opening_pronoun_that_can_only_be_its_frames_speaker_names_the_actor(

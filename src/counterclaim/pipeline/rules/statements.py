@@ -314,7 +314,9 @@ ATTRIBUTION_FRAME = Rule(
     'personal pronoun but it (\'said, "In this scenario, it would be expected ..."\'; not "In our view, '
     '..."); a document named without its author ("According to the report,", "The new report said") is the '
     "actor's own, a ruling, judgment, verdict, decision or order only for a court or a judge, and "
-    'never one whose point names the actor or one "filed against" or "seen by" it. A verb of saying in '
+    'never one whose point names the actor or one "filed against" or "seen by" it. Another speaker\'s '
+    "frame relaying the actor's goes with it (\"According to investigators, Zhukovskyy said he had "
+    'over-corrected ..." -> "Zhukovskyy had over-corrected ..."). A verb of saying in '
     'a clause of its own before the point is no frame ("If Russia says no, the talks end", "What Trump '
     'said was a lie", "Russia demands that Ukraine ... and has said ...").',
     {"min_words": MIN_POINT_WORDS},
@@ -685,7 +687,10 @@ def without_frame(
         or _own_document(speaker, actor, point)
     )
     if speaker is not None and not own:
-        return None
+        relayed = _relayed(frame, [actor])
+        if relayed is None or agency_credit_only:
+            return None  # a nested attribution of someone else stays
+        frame, speaker, point = relayed, relayed.speaker, relayed.point
     phrase_rest = (
         point.split()[0].casefold() in english.POINT_OPENERS
         and not point.casefold().startswith(_QUANTITY_OPENERS)
@@ -726,6 +731,12 @@ def frame_pronoun_named(
     if opening not in _NAMEABLE_OPENINGS or len(tokens) < 2:
         return None
     frame = _frame(" ".join(sentence.split()))
+    if (
+        frame is not None
+        and frame.speaker is not None
+        and not any(_speaks_for(frame.speaker, n) for n in names)
+    ):
+        frame = _relayed(frame, names)  # "According to investigators, Zhukovskyy said he ..."
     if frame is None or frame.speaker is None or frame.after_point:
         return None
     if not _same_opening(tokens, frame.point):
@@ -840,6 +851,18 @@ def _first_named_at(names: Sequence[str], text: str) -> int | None:
     ("Smith's lawyer"); None when none does."""
     found = (re.search(rf"(?<![\w'\u2019]){re.escape(form)}(?![\w'\u2019])", text) for form in names if form)
     return min((match.start() for match in found if match is not None), default=None)
+
+
+def _relayed(frame: _Frame, names: Sequence[str]) -> _Frame | None:
+    """The frame of the actor (one of `names`) that another speaker's frame relays, opening its point
+    ("According to investigators, Zhukovskyy said he had over-corrected ...": Zhukovskyy's frame); None
+    when the point opens with no frame of the actor's (`ATTRIBUTION_FRAME`)."""
+    if frame.after_point:
+        return None
+    inner = _frame(frame.point)
+    if inner is None or inner.speaker is None or inner.after_point:
+        return None
+    return inner if any(_speaks_for(inner.speaker, name) for name in names) else None
 
 
 def _full_stop(text: str) -> str:
