@@ -23,6 +23,7 @@ from counterclaim.text.language import looks_english
 from counterclaim.text.quotations import quotation_open_at, quotation_run
 from counterclaim.text.sentences import Sentence, numbered_article, split_sentences
 from counterclaim.text.speakers import reported_speakers
+from counterclaim.text.transcripts import transcript_answers
 
 _FENCE_CLOSE = "ARTICLE>>>"
 
@@ -85,6 +86,18 @@ class PreparedArticle:
         opened: one speaker's words running on (`text.quotations`)."""
         text = self.sanitized.clean
         return frozenset(s.number for s in self.sentences if quotation_open_at(text, s.start))
+
+    @cached_property
+    def answer_speakers(self) -> dict[int, str]:
+        """The speaker of each sentence that is part of an interview's answer, by sentence number: the
+        label that opens its line, written out ("Natasha Gownaris" for "NG": `text.transcripts`)."""
+        answers = transcript_answers(self.sanitized.clean)
+        return {
+            s.number: answer.speaker
+            for s in self.sentences
+            for answer in answers
+            if s.start < answer.end and answer.start < s.end
+        }
 
     @cached_property
     def caption_sentences(self) -> frozenset[int]:

@@ -21,7 +21,8 @@ The reporting-cue check applies to English text only; in other languages the act
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from counterclaim.language import english
 from counterclaim.language.stemming import share_stem
@@ -76,7 +77,8 @@ ACTOR_NOT_NAMED_NEARBY = Rule(
     "attribution.actor_not_named_nearby",
     "The actor must be named in the cited sentence, the `before` sentences before it or the `after` one "
     "after it (a headline: the `header` sentences below it; a sentence of a quotation that runs on: "
-    "also anywhere in the quotation or the sentence just before or after it); name words are compared "
+    "also anywhere in the quotation or the sentence just before or after it; an interview's answer: "
+    'also its label, written out: "Natasha Gownaris" for "NG"); name words are compared '
     'by shared stem ("Russian" names Russia; "Londoners", a place\'s people, are not named by "London").'
     " Words quoted as speech (inside double quotation marks, more than `name_words` "
     'words) name no speaker: whom a quotation speaks of is not who says it ("\u201cOn the one hand, the '
@@ -108,7 +110,9 @@ NO_REPORTING_CUE = Rule(
     " a quotation mark in its sentence, or must open with a pronoun going on with the account of a "
     'neighbour that reports its actor, named outside the words it quotes ("X said A. It also B."), or'
     " lie inside a quotation opened "
-    "earlier in its paragraph, unless the text speaks in the first person throughout (a press "
+    "earlier in its paragraph, or be part of an interview's answer (a line opening with its speaker's "
+    'label, "NG: This study started in 1982 ...", in a transcript: `text.transcripts`), unless the text '
+    "speaks in the first person throughout (a press "
     'statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside quotation marks): '
     "narration never gets an invented speaker, nor the speaker of the sentence beside it.",
     {"one_in": AUTHORED_ONE_IN},
@@ -650,6 +654,9 @@ class AttributionCheck:
     opened (`PreparedArticle.quoted_sentences`)."""
     captions: frozenset[int] = frozenset()
     """Numbers of the sentences of a photo's caption (`PreparedArticle.caption_sentences`)."""
+    answers: Mapping[int, str] = field(default_factory=dict)
+    """The speaker of each sentence of an interview's answer, by sentence number
+    (`PreparedArticle.answer_speakers`)."""
 
     @classmethod
     def for_article(cls, article: PreparedArticle) -> AttributionCheck:
@@ -658,6 +665,7 @@ class AttributionCheck:
             english=article.english,
             quoted=article.quoted_sentences,
             captions=article.caption_sentences,
+            answers=article.answer_speakers,
         )
 
     @classmethod
@@ -668,14 +676,16 @@ class AttributionCheck:
         english: bool | None = None,
         quoted: frozenset[int] = frozenset(),
         captions: frozenset[int] = frozenset(),
+        answers: Mapping[int, str] | None = None,
     ) -> AttributionCheck:
         texts = tuple(sentences)
         return cls(
             sentences=texts,
             english=english if english is not None else looks_english(" ".join(texts)),
-            authored=_speaks_in_own_first_person(texts, quoted),
+            authored=_speaks_in_own_first_person(texts, quoted | frozenset(answers or {})),
             quoted=quoted,
             captions=captions,
+            answers=dict(answers or {}),
         )
 
     def _around(self, number: int, before: int, after: int, *, unquoted: bool = False) -> str:
@@ -720,6 +730,9 @@ class AttributionCheck:
         run = quotation_run(self.quoted, sentence)
         if len(run) > 1:  # a quotation names its speaker just before it opens or just after it closes
             nearby += " " + self._around(run.start, 1, len(run), unquoted=True)
+        answering = self.answers.get(sentence)
+        if answering is not None:  # an interview's answer is its label's ("NG: ..." for Natasha Gownaris)
+            nearby += " " + answering
         if not author and not actor_named_in(actor, nearby):
             return Rejection(
                 ACTOR_NOT_NAMED_NEARBY, f"the actor {actor!r} is not named near sentence {sentence}"
@@ -735,7 +748,7 @@ class AttributionCheck:
             for n in (sentence - 1, sentence + 1)
             if 1 <= n <= len(self.sentences)
         ]
-        spoken_here = headline_colon or sentence in self.quoted
+        spoken_here = headline_colon or sentence in self.quoted or answering is not None
         sentence_cues = _SentenceCues.of(text)
         cue = (
             spoken_here
