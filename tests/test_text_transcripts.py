@@ -51,6 +51,6 @@ def test_an_answer_needs_no_reporting_word_and_is_its_speakers() -> None:
     fisheries = next(n for n, text in enumerate(check.sentences, start=1) if text.startswith("Fisheries"))
     assert check.rejects("Ana Ruiz", fisheries, "assertion") is None
     # the same sentence outside a transcript reports nobody's words
-    plain = AttributionCheck.for_sentences(["Dr. Ana Ruiz studies penguins.", "Fisheries compete with penguins."])
+    plain = AttributionCheck.for_sentences(["Dr. Ana Ruiz studies penguins.", "Fisheries compete for fish."])
     rejection = plain.rejects("Ana Ruiz", 2, "assertion")
     assert rejection is not None and rejection.rule is NO_REPORTING_CUE
