@@ -17,6 +17,8 @@ from counterclaim.text.back_references import denies_something_said
         "The mayor denied it.",
         "Speaking at a rally, the governor said the accusations were baseless.",
         "Officials said those figures are wrong.",
+        "The judge rejected this argument.",  # a court's rebuttal (a validation article, session 51)
+        "The tribunal dismissed the government's contention on Monday.",
     ],
 )
 def test_a_denial_of_something_reported_before_is_seen(sentence: str) -> None:

@@ -572,9 +572,11 @@ an adjective ("other disputes", "disputed waters"), nor "dismissed", often a sac
 
 REFERRED_SAYING_PATTERN = (
     r"(?:allegations?|accusations?|claims?|charges?|reports?|story|stories|assertions?|suggestions?"
-    r"|statements?|remarks?|comments?|account|version|figures?|numbers?|findings?|assessment)"
+    r"|statements?|remarks?|comments?|account|version|figures?|numbers?|findings?|assessment|arguments?"
+    r"|contentions?)"
 )
-"""Nouns for something said that a denial can point back at ("the allegations")."""
+"""Nouns for something said that a denial can point back at ("the allegations"; a court's "rejected this
+argument", as PolNeAR's "Justice Frank Nervo rejected that argument in a ruling")."""
 
 POINTER_PATTERN = r"(?:the|these|those|this|that|such|its|their|his|her|any)"
 """Words that point back ("the", "those", "such")."""
