@@ -492,6 +492,10 @@ def test_a_sentence_inside_a_quotation_that_runs_on_is_its_speakers() -> None:
         "The tribunal ruled in favour of the fishermen.",
         "Acting via his lawyers, the driver pleaded not guilty to seven counts.",
         "The brother confessed to killing his sister.",
+        "The court ruled on Monday that the tax was lawful.",  # found by a review
+        "The court ruled 7-2 that the tax was lawful.",
+        "The judge ruled the harbour tax unconstitutional.",
+        "The driver entered a plea of not guilty.",
     ],
 )
 def test_more_reporting_words_are_cues(sentence: str) -> None:
@@ -543,6 +547,10 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         'The university ran a program at Fishmongers\' Hall called "Learning Together."',  # US style
         "The president ruled the country for 37 years.",  # "ruled" a deed
         "A set of new emissions rules that would cut coal use was issued.",  # "rules" the noun
+        "The president ruled that nation with an iron fist.",  # found by a review
+        "The king ruled against all advice for 30 years.",
+        "The dynasty ruled in favour of stability for a century.",
+        "Lebanon's confessional system divides power among 18 sects.",
     ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:

@@ -844,3 +844,14 @@ def test_figures_of_a_claim_set_at_another_time_are_not_compared() -> None:
     assert verdict.relation is NumericRelation.NOT_COMPARABLE
     assert "another time ('earlier this year')" in verdict.explanation
     assert propose_candidates([port, earlier], limit=5, actor_names=_QUAKE_NAMES) == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["In the past 24 hours, 12 people have died.", "Previously unreleased figures show 12 people died."],
+)
+def test_the_news_own_time_is_no_other_time(opening: str) -> None:
+    # found by a review: "in the past" and "previously" set another time only before a comma
+    a = _quake_claim("c1", "port", opening, "Port Survey reported")
+    b = _quake_claim("c2", "ags", "30 people died.", "Port Survey reported")
+    assert score_pair(a, b)[1].relation is NumericRelation.CONFLICTING

@@ -1004,6 +1004,24 @@ FRAME_CASES += [
         None,
         id="according-to-someone-elses-data",
     ),
+    pytest.param(  # found by a review: a participle describing the study is no point
+        "According to the study, published in Nature, the drug cut deaths by a third.",
+        "Dr. Ana Ruiz",
+        "The drug cut deaths by a third.",
+        id="according-to-the-study-published-in",
+    ),
+    pytest.param(
+        "According to the rival study, the drug cut deaths by a third.",
+        "Dr. Ana Ruiz",
+        None,
+        id="according-to-a-rival-study",
+    ),
+    pytest.param(
+        "According to a witness, Ana Ruiz said nothing about the crash before fleeing.",
+        "Ana Ruiz",
+        None,
+        id="relayed-said-nothing",
+    ),
     pytest.param(  # a clause after the quoted phrase's comma (validation, session 51)
         'Dr. Ana Ruiz stated "In this scenario, it would be expected that both signals are received."',
         "Dr. Ana Ruiz",
@@ -2089,6 +2107,8 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
          "Ruiz had over-corrected on the bend."),
         ("He had over-corrected on the bend.",
          "According to investigators, Ruiz said he had over-corrected on the bend.", "Brown", True, None),
+        ("She was drunk that night.", "Mrs. Smith said Ruiz said she was drunk that night.", "Ruiz", True,
+         None),
     ],
     ids=[
         "she-said-she", "he-said-his", "its-after-a-government", "possessive-of-a-name-in-s",
@@ -2099,7 +2119,7 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
         "they",
         "another-persons-pronoun", "someone-elses-frame", "another-point", "frame-after-the-point",
         "no-frame", "announced-after-a-phrase", "announced-before-a-noun", "relayed",
-        "relayed-someone-elses",
+        "relayed-someone-elses", "relayed-by-a-person",
     ],
 )  # fmt: skip
 def test_an_opening_pronoun_that_can_only_be_its_frames_speaker_names_the_actor(
@@ -2209,12 +2229,29 @@ _VOSS = ["Voss", "Mayor Linda Voss"]
         pytest.param("He'd been a tyrant.", _REMEMBERED, [_KESSLER], None, id="contraction-d"),
         pytest.param("They were tyrants.", _REMEMBERED, [_KESSLER], None, id="they"),
         pytest.param(_TYRANT, '"The council met on Monday.', [_KESSLER], None, id="no-one-named"),
+        # found by a review: someone else the pronoun may be
+        pytest.param("He refused.", '"Kessler told him to resign.', [_KESSLER], None, id="him-spoken-of"),
+        pytest.param("He never came back.", '"Under Kessler, my cousin was deported.', [_KESSLER], None,
+                     id="a-person-noun"),
+        pytest.param(_TYRANT, '"Kessler succeeded Robert Mugabe.', [_KESSLER], None, id="an-untitled-name"),
+        pytest.param(_TYRANT, '"Kessler was a mentor to Archbishop Tutu.', [_KESSLER], None, id="archbishop"),
+        pytest.param(_TYRANT, '"Kessler Tower was empty.', [_KESSLER], None, id="a-name-in-a-place"),
+        pytest.param(_TYRANT, '"The Kessler administration lied.', [_KESSLER], None, id="a-name-as-modifier"),
+        pytest.param(_TYRANT, '"Ms Kessler ran it.', [_KESSLER], None, id="honorific-of-the-other-sex"),
+        pytest.param("His contribution will never be forgotten.",
+                     "\"I announce the passing of our founding father, Comrade Arnold Kessler.", [_KESSLER],
+                     "Kessler's contribution will never be forgotten.", id="founding-father-is-the-actor"),
     ],
 )  # fmt: skip
 def test_an_opening_pronoun_in_a_quotation_is_the_person_it_named_before(
     statement: str, before: str, persons: list[list[str]], named: str | None
 ) -> None:
     assert quoted_subject_named(statement, statement, before, persons, ["Youth Forum"]) == named
+
+
+def test_a_quotation_closing_after_the_pronouns_sentence_still_names_it() -> None:
+    sentence = 'He was a tyrant," said the director.'
+    assert quoted_subject_named(_TYRANT, sentence, _REMEMBERED, [_KESSLER], []) == "Kessler was a tyrant."
 
 
 def test_the_speaker_named_in_their_own_quotation_is_not_taken_for_he() -> None:

@@ -227,6 +227,10 @@ def test_compare_cases(a: str, b: str, relation: NumericRelation) -> None:
         ("the toll rose to 30 people", 30, "person"),  # a unit after the figure comes first
         ("the agency reported 5.8", 5.8, ""),  # no measure noun
         ("the magnitude, the agency said, was 5", 5, ""),  # not across a clause
+        # found by a review: a toll of something else
+        ("the casualty toll rose to 40", 40, ""),
+        ("the bridge toll rose to 8", 8, ""),
+        ("the toll rose to 30", 30, "death"),
     ],
 )
 def test_a_measure_noun_before_a_figure_is_its_unit(text: str, value: float, unit: str) -> None:

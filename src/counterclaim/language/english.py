@@ -246,7 +246,8 @@ adding troops, a day after Moscow said it was withdrawing"; "While Russia says i
 Not "as" ("as Moscow said" agrees) nor "since" (a cause as often as a time)."""
 
 REPORTING_CUE_WORDS = REPORTING_VERBS | _words(
-    """termed according interview briefing calling indicated clarified clarifies agreed agrees ruled"""
+    """termed according interview briefing calling indicated clarified clarifies agreed agrees ruled plea
+    pleas"""
 )
 """Words that mark reported speech near a claim (pipeline.rules.attribution). Some report speech only
 in one use (`CUES_AFTER_PERFECT`, `CUES_BEFORE_THAT`, `CUES_BEFORE_TO_OR_THAT`)."""
@@ -258,9 +259,11 @@ CUES_BEFORE_THAT = _words("clarified clarifies")
 """Cue words only before "that", right after them or after a phrase opening with a preposition ("Judge
 Jackson clarified in the proceedings that ...", not "clarified butter that is popular")."""
 CUES_OF_A_COURT = _words("ruled")
-"""Cue words only before "that", "against" or "in favour" (a day may come between: "The appeals court
-ruled Friday against Ohio's procedure"), not "ruled Zimbabwe for 37 years". PolNeAR's dev labels take
-the 3 such "ruled" for cues ("rules that" is as often the noun: "emissions rules that promise ...")."""
+"""Cue words only before "that" and a clause, or, in a sentence naming a court, before "against", "in
+favour" or a verdict (a day or a vote may come between: "The appeals court ruled Friday against Ohio's
+procedure", "ruled 7-2 that"); not "ruled Zimbabwe for 37 years", "ruled that nation" or "The king
+ruled against all advice". PolNeAR's dev labels take the 3 such "ruled" for cues ("rules that" is as
+often the noun: "emissions rules that promise ...")."""
 CUES_BEFORE_TO_OR_THAT = _words("agreed agrees")
 """Cue words only right before "to" or "that" ("Pelosi had agreed to support ...", not "agreed a fee"
 or "as agreed"). These three sets are cues in one use only, which PolNeAR's dev labels take for cues;
@@ -289,12 +292,12 @@ words above ("called", "calling", "maintains")."""
 
 STEM_WORDS_NOT_SPEECH = (
     r"replac\w*|replic\w*|quota\w*|urgen\w*|counterpart\w*|counterterror\w*|counterfeit\w*"
-    r"|cautious\w*|predictabl\w*|expressway\w*"
+    r"|cautious\w*|predictabl\w*|expressway\w*|confessional\w*"
 )
 """Words that begin like a reporting word (`REPORTING_STEMS`: "repl", "quot", "urg", "counter",
 "caution", "predict", "express") and never report speech ("every member is re-elected or replaced",
-"a quota", "urgent repairs", "his counterpart"). Not "promising": "promising to lift regulations" is a
-promise (PolNeAR)."""
+"a quota", "urgent repairs", "his counterpart", "Lebanon's confessional system"). Not "promising":
+"promising to lift regulations" is a promise (PolNeAR)."""
 
 REPORTING_PHRASES = ("pointed out", "points out", "point out", "pointing out", "made clear", "makes clear")
 """Reporting verbs of two words, whose first word alone reports nothing ("pointed a gun")."""
@@ -768,6 +771,9 @@ OWN_DOCUMENT_NOUNS = _words(
     """statement statements report reports post posts tweet tweets message letter video release blog filing
     complaint lawsuit memo email emails data study survey findings"""
 )
+RESEARCH_NOUNS = _words("data study survey findings")
+"""Documents of research: the actor's own only without a word before them or after "new", "latest" ...
+("the rival study", "the leaked data", "the police data" are someone else's)."""
 """Documents a frame may name without their author, as the claim's actor's own: "According to the
 report," is the actor's claim when the actor wrote it (`pipeline.rules.statements`). A study's data,
 survey or findings are its researcher's ("According to the data, ... has declined 40%"; in PolNeAR's dev
@@ -793,7 +799,9 @@ OTHER_TIME_OPENING = (
     r"|(?:last|the\s+previous|the\s+following)\s+(?:year|month|week|decade|century)"
     r"|in\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d"
     r"|(?:\w+|\d+)\s+(?:years|months|weeks|decades)\s+(?:ago|earlier|later|before)"
-    r"|previously|formerly|in\s+the\s+past)\b"
+    r"|(?:previously|formerly|in\s+the\s+past)(?=\s*,))\b"
 )
 """A phrase opening a sentence that sets it at another time than the article's news ("Earlier this year,
-northern Philippines suffered a 6.3 magnitude earthquake", "In 2015, ...", "Two years ago, ...")."""
+northern Philippines suffered a 6.3 magnitude earthquake", "In 2015, ...", "Two years ago, ...";
+"Previously," and "In the past," only before a comma: not "In the past 24 hours", "Previously
+unreleased figures")."""

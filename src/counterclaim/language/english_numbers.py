@@ -258,6 +258,8 @@ MEASURE_LINKS = frozenset(
 )
 """Words that may stand between a measure noun and its figure ("toll has risen to", "magnitude of")."""
 MAX_MEASURE_LINKS = 3
+DETERMINERS_BEFORE_A_MEASURE = frozenset("the a its their this that".split())
+"""Words before a bare measure noun ("the toll rose to 30"): no other noun says what it measures."""
 
 NATIONALITY_UNITS = frozenset({"national", "citizen"})
 """Units that count people of a nationality named just before them: "six Mexican nationals" counts

@@ -90,10 +90,10 @@ class PreparedArticle:
     @cached_property
     def answer_speakers(self) -> dict[int, str]:
         """The speaker of each sentence that is part of an interview's answer, by sentence number: the
-        label that opens its line, written out ("Natasha Gownaris" for "NG": `text.transcripts`)."""
+        label that opens its line, written out and as given ("Natasha Gownaris NG": `text.transcripts`)."""
         answers = transcript_answers(self.sanitized.clean)
         return {
-            s.number: answer.speaker
+            s.number: " ".join(dict.fromkeys((answer.speaker, answer.label)))
             for s in self.sentences
             for answer in answers
             if s.start < answer.end and answer.start < s.end

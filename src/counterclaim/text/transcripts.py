@@ -3,14 +3,14 @@
 Interviews are printed as questions and answers, each answer a line that opens with its speaker's label
 ("Natasha Gownaris: I've wanted to be ...", "NG: This study started in 1982 ..."). An answer needs no
 quotation marks nor a reporting word: the label says whose words the line is. A label counts only as
-part of a transcript, so that "Update: the road reopened" is no answer: it labels at least two lines,
-or it is the full name whose initials label at least two ("Natasha Gownaris" for "NG").
+part of a transcript that gives its speaker in full and then by initials ("Natasha Gownaris:", then
+"NG:"), so that datelines ("LONDON: ..."), schedules ("Monday: ..."), lists of people ("Ana Ruiz: 45, a
+teacher") and a page's furniture ("Update:", "Photo:") are no answers.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 _LABELLED_LINE = re.compile(
@@ -18,13 +18,8 @@ _LABELLED_LINE = re.compile(
     re.MULTILINE,
 )
 """A line opening with a label: initials ("NG") or a name of up to four capitalised words, then a colon."""
-MIN_ANSWERS = 2
-"""Lines a label must open (itself or by its initials) to be a transcript's speaker."""
-_NOT_SPEAKERS = frozenset(
-    """photo photos image images source sources update updated note correction video watch related caption
-    credit credits see read more editor's editor date location time contact email phone""".split()
-)
-"""Labels of a page's furniture, never a speaker ("Photo: AP", "Update: ...")."""
+_TITLES = frozenset("dr dr. prof prof. mr mr. mrs mrs. ms ms. sir lady".split())
+"""Titles before a name that its initials leave out ("Dr. Ana Ruiz" is "AR")."""
 
 
 @dataclass(frozen=True)
@@ -38,26 +33,35 @@ class Answer:
     speaker: str
     """The speaker's label, written out when the transcript gives it in full ("Natasha Gownaris" for
     "NG")."""
+    label: str
+    """The label as the line gives it ("NG")."""
 
 
 def transcript_answers(text: str) -> list[Answer]:
-    """The answers of the text's transcript, in order; none when the text has no transcript."""
+    """The answers of the text's transcript, in order: the lines labelled with a full name of two or
+    more words or with its initials, when both are used; none when the text has no transcript."""
     labelled = list(_LABELLED_LINE.finditer(text))
-    counts = Counter(match["label"] for match in labelled)
-    full_names = {_initials(label): label for label in counts if " " in label}
+    labels = {match["label"] for match in labelled}
+    speakers: dict[str, str] = {}
+    for label in labels:
+        if " " not in label:
+            continue
+        for initials in _initials(label):
+            if initials in labels:
+                speakers[label] = speakers[initials] = label
     answers: list[Answer] = []
     for match in labelled:
-        label = match["label"]
-        if any(word.casefold() in _NOT_SPEAKERS for word in label.split()):
-            continue
-        as_initials = label if label.isupper() else _initials(label)
-        if counts[label] + (counts[as_initials] if as_initials != label else 0) < MIN_ANSWERS:
-            continue
-        end = text.find("\n", match.end())
-        answers.append(Answer(match.end(), len(text) if end < 0 else end, full_names.get(label, label)))
+        speaker = speakers.get(match["label"])
+        if speaker is not None:
+            end = text.find("\n", match.end())
+            answers.append(Answer(match.end(), len(text) if end < 0 else end, speaker, match["label"]))
     return answers
 
 
-def _initials(name: str) -> str:
-    """ "NG" for "Natasha Gownaris"."""
-    return "".join(word[0] for word in name.split())
+def _initials(name: str) -> set[str]:
+    """The initials a name goes by: of its words ("NG" for "Natasha Gownaris") and of each part of a
+    hyphenated word ("JPS" for "Jean-Paul Sartre"), titles left out ("AR" for "Dr. Ana Ruiz")."""
+    words = [word for word in name.split() if word.casefold() not in _TITLES]
+    by_word = "".join(word[0] for word in words)
+    by_part = "".join(part[0] for word in words for part in word.split("-") if part)
+    return {initials for initials in (by_word, by_part) if len(initials) >= 2}

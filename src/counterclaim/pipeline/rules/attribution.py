@@ -105,14 +105,14 @@ NO_REPORTING_CUE = Rule(
     ' a name: "so-called", "a program called \u201cLearning Together\u201d", ", also called parole,";'
     ' "indicated" counts '
     'only after has/have/had, "clarified" only before "that", "agreed" only before "to" or "that", '
-    '"ruled" only before "that", "against" or "in favour"; a plea or a confession reports: "pleaded not '
-    'guilty", "confessed to killing") or'
+    '"ruled" only before "that" and a clause, or, in a sentence naming a court, "against", "in favour" '
+    'or a verdict ("ruled the law unconstitutional"); a plea or a confession reports: "pleaded not '
+    'guilty", "entered a plea", "confessed to killing"; not "confessional") or'
     " a quotation mark in its sentence, or must open with a pronoun going on with the account of a "
     'neighbour that reports its actor, named outside the words it quotes ("X said A. It also B."), or'
-    " lie inside a quotation opened "
-    "earlier in its paragraph, or be part of an interview's answer (a line opening with its speaker's "
-    'label, "NG: This study started in 1982 ...", in a transcript: `text.transcripts`), unless the text '
-    "speaks in the first person throughout (a press "
+    " lie inside a quotation opened earlier in its paragraph, or be part of the actor's answer in an "
+    'interview (a line opening with the speaker\'s label, "NG: This study started in 1982 ...", in a '
+    "transcript: `text.transcripts`), unless the text speaks in the first person throughout (a press "
     'statement: one sentence in `one_in`, and at least 2, says "I" or "we" outside quotation marks): '
     "narration never gets an invented speaker, nor the speaker of the sentence beside it.",
     {"one_in": AUTHORED_ONE_IN},
@@ -284,10 +284,44 @@ _NOT_SPEECH_BEFORE_AGREED = frozenset({"as", "was", "were", "is", "are", "be", "
 _PREPOSITIONS = english.PREPOSITIONS | frozenset({"during", "before", "after", "over", "about"})
 _THAT_WITHIN = 6
 _DAYS_AND_TIMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday unanimously".split()
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday unanimously on last this week
+    month morning afternoon evening night earlier""".split()
 )
-"""A word that may stand between "ruled" and what it rules ("ruled Friday against", "ruled unanimously
-that")."""
+"""Words that may stand between "ruled" and what it rules ("ruled Friday against", "ruled on Monday
+that", "ruled last week that", "ruled unanimously that"), with a vote ("ruled 7-2 that")."""
+_NOT_A_RULING_AFTER_THAT = frozenset(
+    "nation country territory land kingdom empire state region island city province area way roost".split()
+)
+"""Words after "ruled that" that make "that" a determiner ("ruled that nation for 30 years")."""
+_RULED_VERDICTS = frozenset(
+    "unconstitutional constitutional illegal unlawful lawful legal invalid valid void inadmissible".split()
+)
+"""What a court rules a thing ("ruled the law unconstitutional")."""
+_COURT_WORDS = frozenset(
+    """court courts judge judges justice justices tribunal magistrate jury panel commission board referee
+    umpire arbitrator""".split()
+)
+
+
+def _a_courts_ruling(words: list[str], index: int) -> bool:
+    """Whether "ruled" at `index` reports a ruling (`english.CUES_OF_A_COURT`): "ruled that" and a
+    clause ("ruled on Monday that ..."; not "ruled that nation"), or, in a sentence naming a court,
+    "ruled against", "ruled in favour" or "ruled the law unconstitutional"; not "The king ruled against
+    all advice"."""
+    following = words[index + 1 : index + 8]
+    while following and (following[0] in _DAYS_AND_TIMES or following[0][:1].isdigit()):
+        following = following[1:]
+    if following[:1] == ["that"]:
+        return following[1:2] != [] and following[1] not in _NOT_A_RULING_AFTER_THAT
+    if not _COURT_WORDS & set(words):
+        return False
+    return (
+        following[:1] == ["against"]
+        or following[:2] in (["in", "favour"], ["in", "favor"])
+        or bool(_RULED_VERDICTS & set(following[:6]))
+    )
+
+
 """Words after "clarified" and a phrase opening with a preposition within which its "that" comes
 ("clarified in the proceedings that")."""
 
@@ -304,13 +338,7 @@ def _in_its_speech_use(words: list[str], index: int) -> bool:
         phrase = words[index + 1 : index + 1 + _THAT_WITHIN]
         return after == ["that"] or (bool(after) and after[0] in _PREPOSITIONS and "that" in phrase)
     if word in english.CUES_OF_A_COURT:  # "ruled that", "ruled Friday against"; not "ruled the country"
-        following = words[index + 1 : index + 4]
-        if following[:1] and following[0] in _DAYS_AND_TIMES:
-            following = following[1:]
-        return following[:1] in (["that"], ["against"]) or following[:2] in (
-            ["in", "favour"],
-            ["in", "favor"],
-        )
+        return _a_courts_ruling(words, index)
     if word in english.CUES_BEFORE_TO_OR_THAT:  # "agreed to support", "agreed that"; not "as agreed to"
         return after in (["to"], ["that"]) and not (
             index > 0 and words[index - 1] in _NOT_SPEECH_BEFORE_AGREED
@@ -731,7 +759,9 @@ class AttributionCheck:
         if len(run) > 1:  # a quotation names its speaker just before it opens or just after it closes
             nearby += " " + self._around(run.start, 1, len(run), unquoted=True)
         answering = self.answers.get(sentence)
-        if answering is not None:  # an interview's answer is its label's ("NG: ..." for Natasha Gownaris)
+        if answering is not None and not actor_named_in(actor, answering):
+            answering = None  # an interview's answer is its speaker's words, not another's claim
+        if answering is not None:  # its label names its speaker ("NG: ..." for Natasha Gownaris)
             nearby += " " + answering
         if not author and not actor_named_in(actor, nearby):
             return Rejection(

@@ -418,8 +418,12 @@ QUOTED_SUBJECT = Rule(
     'Donald Trump, has refused ... He really should" is someone named before the quotation); name no '
     'other person actor by any word of a name and no one else with a title ("Mr. Trump ... President '
     "Obama ... He would not\" may be either); the actor is not the statement's own (a speaker does "
-    "not call themself he in their own words) and has no honorific of the other sex. In PolNeAR's dev "
-    "articles the 7 sentences it names meant that person. Its, they and we stay, for the model.",
+    "not call themself he in their own words) and has no honorific of the other sex; and when the words "
+    'give the pronoun no one else to be: no other name of two or more words ("Kessler succeeded Robert '
+    'Mugabe"), no him or her ("Kessler told him to resign. He refused."), no person noun after a '
+    'determiner ("my cousin was deported"), and not the actor\'s name as a modifier ("Trump Tower", '
+    '"the Trump administration"). In PolNeAR\'s dev articles the 7 sentences it names meant that '
+    "person. Its, they and we stay, for the model.",
 )
 ANSWER_OF_ANOTHER_ITEM = Rule(
     "statements.answer_of_another_item",
@@ -691,6 +695,9 @@ def without_frame(
         if relayed is None or agency_credit_only:
             return None  # a nested attribution of someone else stays
         frame, speaker, point = relayed, relayed.speaker, relayed.point
+    if _said_nothing(point) and point.split()[1:2] in _SILENCE_AFTER_NOTHING:
+        return None  # "Ruiz said nothing about the crash": no point ("said nothing could be done" has one)
+    point = _without_speakers_participle(frame, point)
     phrase_rest = (
         point.split()[0].casefold() in english.POINT_OPENERS
         and not point.casefold().startswith(_QUANTITY_OPENERS)
@@ -736,7 +743,10 @@ def frame_pronoun_named(
         and frame.speaker is not None
         and not any(_speaks_for(frame.speaker, n) for n in names)
     ):
-        frame = _relayed(frame, names)  # "According to investigators, Zhukovskyy said he ..."
+        # "According to investigators, Zhukovskyy said he ...": not a person relaying, who may be the he
+        # ("Mrs. Smith said Ruiz said she was drunk")
+        relaying_person = _proper_name(frame.speaker) or frame.speaker.split()[0].casefold() in {"he", "she"}
+        frame = None if relaying_person else _relayed(frame, names)
     if frame is None or frame.speaker is None or frame.after_point:
         return None
     if not _same_opening(tokens, frame.point):
@@ -789,10 +799,29 @@ def subject_before_named(
 
 _QUOTED_PRONOUNS = frozenset({"he", "his", "she", "her"})
 _TITLED_NAME = re.compile(
-    rf"(?:{english.TITLE_ABBREVIATION_PATTERN}|\b(?:Mr|Mrs|Ms|Dr|President|Senator|Governor|Minister|"
-    r"Secretary|King|Queen|Pope|Judge|Chancellor)\b\.?)\s+([A-Z][\w'\u2019-]*)"
+    rf"(?:{english.TITLE_ABBREVIATION_PATTERN}|\b(?:Mr|Mrs|Ms|Miss|Dr|President|Senator|Governor|Minister|"
+    r"Secretary|King|Queen|Pope|Judge|Chancellor|Chief|Prince|Princess|Archbishop|Bishop|Rev|Coach|Sheikh"
+    r"|Sir|Lord|Lady)\b\.?)\s+([A-Z][\w'\u2019-]*)"
 )
 """A name after a title ("President Obama", "Sen. Warren"): its word is a person's."""
+_NAME_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+")
+"""Two or more capitalised words in a row: a name ("Robert Mugabe", "Xi Jinping")."""
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|hers|himself|herself)\b", re.IGNORECASE)
+"""A person spoken of who is no subject ("Kessler told him to resign. He refused."): the next he or she
+may be that person."""
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl husband wife son daughter brother sister father mother cousin uncle aunt nephew
+    niece grandfather grandmother grandson granddaughter friend boyfriend girlfriend partner colleague boss
+    neighbour neighbor teacher doctor officer lawyer client patient child baby guy""".split()
+)
+"""Nouns for a person ("my cousin was deported. He never came back."): someone else the pronoun may be,
+after a determiner (`_PERSON_DETERMINERS`; not "Zimbabwe's founding father", the actor described)."""
+_PERSON_DETERMINERS = frozenset("my our your his her their a an the this that".split())
+_NAME_AS_MODIFIER = frozenset(
+    """administration campaign government family era years presidency team organization organisation
+    foundation company group camp regime cabinet""".split()
+)
+"""Nouns after a name that make it a modifier ("The Trump administration"), no person spoken of."""
 
 
 def quoted_subject_named(
@@ -808,7 +837,8 @@ def quoted_subject_named(
         return None
     if tokens[0][len(opening) :] not in ("", ",", "'s", "\u2019s"):
         return None  # "He'd" has no form with a name
-    if not _same_opening(tokens, "".join(char for char in sentence if char not in DOUBLE_QUOTATION_MARKS)):
+    said = "".join(char for char in sentence if char not in DOUBLE_QUOTATION_MARKS)
+    if _bare_words(tokens) != _bare_words(said.split()):
         return None  # not the sentence's words ('He was a tyrant," said ...' is)
     before = " ".join(quoted_before.split())
     named = [names for names in persons if _first_named_at(names, before) is not None]
@@ -821,14 +851,47 @@ def quoted_subject_named(
     pronoun = re.search(r"\b(?:he|his|him|she|her|hers)\b", before, re.IGNORECASE)
     if first is None or (pronoun is not None and pronoun.start() < first):
         return None  # "He, like Donald Trump, has refused ...": someone named before the quotation
-    name_words = {word.strip(".,").casefold() for form in names for word in form.split()}
-    if any(match.group(1).casefold() not in name_words for match in _TITLED_NAME.finditer(before)):
-        return None  # "President Obama": a person who is no actor
-    if name_words & _HONORIFIC_OF["he" if opening in ("he", "his") else "she"]:
-        return None  # "Mrs. Jones ... He ..."
+    if _someone_else(before, names, opening):
+        return None
     short = names[0]
     replacement = short if opening in ("he", "she") else _possessive(short)
     return None if replacement is None else _pronoun_replaced(tokens, opening, replacement)
+
+
+def _bare_words(tokens: Sequence[str]) -> list[str]:
+    """The first `_SAME_OPENING_WORDS` words, lower case and without the punctuation around them."""
+    return [word.strip(".,;:!?").casefold() for word in tokens[:_SAME_OPENING_WORDS]]
+
+
+def _someone_else(before: str, names: Sequence[str], opening: str) -> bool:
+    """Whether the quotation's words before the pronoun give it another person to be: a name of two or
+    more words that is not the actor's ("Kessler succeeded Robert Mugabe"), a titled name ("President
+    Obama"), a person spoken of as him or her ("Kessler told him to resign"), a person noun ("my cousin
+    was deported"), the actor's name only as a modifier ("The Trump administration", "Trump Tower"), or
+    an honorific of the other sex at the actor's name ("Ms Kessler ... He ...")."""
+    name_words = {word.strip(".,").casefold() for form in names for word in form.split()}
+    titles = english.BARE_TITLES | frozenset(title.casefold() for title in ("Cde", "Comrade", "Sir", "Lady"))
+    for run in _NAME_RUN.findall(before):
+        run_words = {word.strip(".,'\u2019s").casefold() for word in run.split()} - titles
+        if not run_words & name_words and not run_words <= english.FUNCTION_WORDS | english.SENTENCE_OPENERS:
+            return True  # "Robert Mugabe", "Xi Jinping": someone else named
+    if any(match.group(1).casefold() not in name_words for match in _TITLED_NAME.finditer(before)):
+        return True  # "President Obama": a person who is no actor
+    before_words = words(before)
+    if _OBJECT_PRONOUN.search(before) or any(
+        word in _PERSON_NOUNS and previous in _PERSON_DETERMINERS for previous, word in pairwise(before_words)
+    ):
+        return True  # "Kessler told him ...", "my cousin was deported": the pronoun may be that person
+    other_sex = _HONORIFIC_OF["he" if opening in ("he", "his") else "she"]
+    for form in names:
+        for match in re.finditer(rf"(?<![\w'\u2019]){re.escape(form)}(?![\w'\u2019])", before):
+            after = before[match.end() :].split()[:1]
+            if after and (after[0][:1].isupper() or after[0].strip(".,").casefold() in _NAME_AS_MODIFIER):
+                return True  # "Trump Tower", "the Trump administration"
+            honorific = before[: match.start()].split()[-1:]
+            if honorific and honorific[0].strip(".\"\u201c\u2018'").casefold() in other_sex:
+                return True  # "Ms Kessler ... He ..."
+    return bool(name_words & other_sex)
 
 
 def _by_a_proper_word(names: Sequence[str], text: str) -> bool:
@@ -851,6 +914,20 @@ def _first_named_at(names: Sequence[str], text: str) -> int | None:
     ("Smith's lawyer"); None when none does."""
     found = (re.search(rf"(?<![\w'\u2019]){re.escape(form)}(?![\w'\u2019])", text) for form in names if form)
     return min((match.start() for match in found if match is not None), default=None)
+
+
+_PARTICIPLE_PHRASE = re.compile(r"^(?-i:[a-z]+ed)\b[^,;]{0,80}?,\s+(?=\S)")
+"""A phrase opening with a past participle, up to its comma ("published in Nature, ")."""
+
+
+def _without_speakers_participle(frame: _Frame, point: str) -> str:
+    """The point without a participle phrase that describes an "According to" frame's document ("According
+    to the study, published in Nature, the drug cut deaths ..." -> "the drug cut deaths ..."): what
+    follows the comma is the point."""
+    if frame.speaker is None or frame.after_point or _DOCUMENT.fullmatch(frame.speaker) is None:
+        return point
+    participle = _PARTICIPLE_PHRASE.match(point)
+    return point if participle is None else point[participle.end() :]
 
 
 def _relayed(frame: _Frame, names: Sequence[str]) -> _Frame | None:
@@ -1026,6 +1103,13 @@ _NOT_BEFORE_A_VERB = english.DETERMINERS | english.PREPOSITIONS
 """Words after which a clause word is a noun ("in the name of the will of the people")."""
 
 
+_SILENCE_AFTER_NOTHING = [
+    [word] for word in "about of on regarding concerning more further else publicly".split()
+] + [[]]
+"""Words after a point's opening "nothing" that make it silence ("said nothing about the crash"), not a
+clause ("said nothing could be done")."""
+
+
 def _said_nothing(point: str) -> bool:
     """Whether a point after a verb of saying is what was not said ("nothing about the wall")."""
     return bool(point.split()) and point.split()[0].casefold() in _NOTHING_SAID
@@ -1065,7 +1149,7 @@ def _clause_after_phrase(point: str) -> bool:
     """Whether a quotation opening with a phrase goes on, after the phrase's comma, with a clause
     ("In this scenario, it would be expected ..."), and the phrase holds no personal pronoun but "it"
     ("In our view, ..." would lose whose view it is; `_holds_a_clause` checks the clause's own)."""
-    phrase, comma, rest = point.partition(",")
+    phrase, comma, rest = point.partition(", ")  # not the comma of "1,000"
     others = english.PERSONAL_PRONOUNS - {"it", "its"}
     return (
         bool(comma)
@@ -1075,11 +1159,15 @@ def _clause_after_phrase(point: str) -> bool:
 
 
 _DOCUMENT = re.compile(
-    rf"(?:the|this)\s+(?:(?!other\b)(?-i:[a-z][a-z-]*)\s+)?"
+    rf"(?:the|this)\s+(?:(?!other\b)(?P<modifier>(?-i:[a-z][a-z-]*))\s+)?"
     rf"(?P<noun>{'|'.join(sorted(english.OWN_DOCUMENT_NOUNS | english.COURT_DOCUMENT_NOUNS))})",
     re.IGNORECASE,
 )
 _COURT = re.compile(r"\b(?:court|courts|judge|judges|justice|justices|tribunal|magistrate)\b", re.IGNORECASE)
+
+
+_OWN_RESEARCH_MODIFIERS = frozenset("new latest recent same published full final".split())
+"""Words before a study's data, survey or findings that leave them the actor's ("the new study")."""
 
 
 def _own_document(speaker: str, actor: str, point: str) -> bool:
@@ -1091,6 +1179,9 @@ def _own_document(speaker: str, actor: str, point: str) -> bool:
     document = _DOCUMENT.fullmatch(speaker)
     if document is None or actor_named_in(actor, point):
         return False
+    research = document.group("noun").casefold() in english.RESEARCH_NOUNS
+    if research and (document.group("modifier") or "new") not in _OWN_RESEARCH_MODIFIERS:
+        return False  # "the rival study", "the leaked data", "the police data": someone else's
     court = document.group("noun").casefold() in english.COURT_DOCUMENT_NOUNS
     return not court or _COURT.search(actor) is not None
 
