@@ -145,6 +145,13 @@ def test_a_kind_is_no_role() -> None:
         ("Erdogan", "Recep Tayyip Erdoğan", True),  # accents of Latin letters are no part of the comparison
         ("President Trump", "Ivanka Trump", False),  # a title is not taken off: it may be another person
         ("\u30ac\u30b6", "\u30ab\u30b5", False),  # a Japanese voicing mark is no accent
+        # initials in capitals (an interview's "NG:", an agency's acronym; session 51)
+        ("NG", "Natasha Gownaris", True),
+        ("USGS", "United States Geological Survey", True),
+        ("AP", "the Associated Press", True),
+        ("NG", "National Guard of Georgia", False),  # initials of every capitalised word
+        ("Ng", "Natasha Gownaris", False),  # not in capitals: a name
+        ("NG", "the government", False),
     ],
 )
 def test_name_forms_are_one_actor_when_a_proper_name_ends_the_other(a: str, b: str, same: bool) -> None:

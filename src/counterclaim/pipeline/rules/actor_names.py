@@ -32,7 +32,9 @@ SAME_NAME_FORMS = Rule(
     'and the other the same title with given names ("Prime Minister Ardern", "Prime Minister Jacinda '
     'Ardern"; not "Chief Justice John Roberts" for "Chief Roberts"), or one is a person\'s name and the '
     'other that name with "of" and an affiliation or a comma and an apposition after it ("Graciano '
-    'Mijares of the police"; "The Government" is no name of "Government of Kenya"); "South Sudan", '
+    'Mijares of the police"; "The Government" is no name of "Government of Kenya"), or one is in '
+    'capitals the initials of the other\'s capitalised words ("NG", "Natasha Gownaris"; "USGS", "United '
+    'States Geological Survey"); "South Sudan", '
     '"New Mexico", a "Deputy Mayor" are another place or office than "Sudan", "Mexico", the mayor. The '
     "actor is shown under the longest form of at most `max_words` words that the article uses.",
     {"max_words": _MAX_CANONICAL_WORDS},
@@ -407,7 +409,27 @@ def same_actor_name(a: str, b: str) -> bool:
         return False
     if ka == kb:
         return True
-    return _one_ends_the_other(a, b) or _title_and_surname(a, b) or _name_before_affiliation(a, b)
+    return (
+        _one_ends_the_other(a, b)
+        or _title_and_surname(a, b)
+        or _name_before_affiliation(a, b)
+        or _initials_of(a, b)
+        or _initials_of(b, a)
+    )
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """Whether `short` is written in capitals and is the initials of `long`'s capitalised words, titles
+    and connectors left out ("NG" of "Natasha Gownaris", "USGS" of "United States Geological Survey",
+    "NATO" of "North Atlantic Treaty Organization"; not "NG" of "National Guard of Georgia")."""
+    letters = short.replace(".", "").strip()
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [word for word in long.split() if word.casefold() not in english.NAME_CONNECTORS]
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return False
+    without_titles = [word for word in words if word.strip(".").casefold() not in english.HONORIFICS]
+    return "".join(word[0] for word in without_titles) == letters
 
 
 def _one_ends_the_other(a: str, b: str) -> bool:
