@@ -152,6 +152,12 @@ def test_a_kind_is_no_role() -> None:
         ("NG", "National Guard of Georgia", False),  # initials of every capitalised word
         ("Ng", "Natasha Gownaris", False),  # not in capitals: a name
         ("NG", "the government", False),
+        # found by a second review: the short form inside the long, an office, a hyphen, a title
+        ("US", "US Senate", False),
+        ("UN", "UN News", False),
+        ("PM", "Prime Minister", False),
+        ("AOC", "Alexandria Ocasio-Cortez", True),
+        ("AR", "Prof. Ana Ruiz", True),
     ],
 )
 def test_name_forms_are_one_actor_when_a_proper_name_ends_the_other(a: str, b: str, same: bool) -> None:
@@ -322,6 +328,13 @@ RULE_CASES = [
         [(ALIAS_LEFT_OUT, DecisionAction.DROPPED, STOLTENBERG, "alias 'Ana Ruiz' names another actor")],
         id="alias-of-another-actor",
     ),
+    pytest.param(  # a form of the name the article never uses is dropped with a trace (session 51)
+        TEXT,
+        describe(None, ["JS"]),
+        [(ALIAS_LEFT_OUT, DecisionAction.DROPPED, STOLTENBERG, "alias 'JS' is not in the article")],
+        id="initials-not-in-the-article",
+    ),
+    pytest.param(TEXT, describe(None, ["Stoltenberg"]), [], id="a-form-in-the-article"),
     pytest.param(TEXT, describe(None, ["Jens"]), [], id="alias-kept"),
     pytest.param(
         IN_PORTUGUESE,

@@ -1004,6 +1004,24 @@ FRAME_CASES += [
         None,
         id="according-to-someone-elses-data",
     ),
+    pytest.param(  # found by a second review: no silence, an adjective opening the point
+        "Police said no further arrests were expected in the case.",
+        "Police",
+        "No further arrests were expected in the case.",
+        id="said-no-further",
+    ),
+    pytest.param(
+        "Ana Ruiz said nothing, but her aide said the plant would close.",
+        "Ana Ruiz",
+        None,
+        id="said-nothing-comma",
+    ),
+    pytest.param(
+        "According to the survey, armed men, mostly soldiers, killed 30 people.",
+        "Dr. Ana Ruiz",
+        "Armed men, mostly soldiers, killed 30 people.",
+        id="an-adjective-in-ed-is-no-participle-phrase",
+    ),
     pytest.param(  # found by a review: a participle describing the study is no point
         "According to the study, published in Nature, the drug cut deaths by a third.",
         "Dr. Ana Ruiz",
@@ -2206,6 +2224,7 @@ _REMEMBERED = '"For my generation, Mr Arnold Kessler should be remembered for wh
 _TYRANT = "He was a tyrant."
 _KESSLER = ["Kessler", "Arnold Kessler"]
 _VOSS = ["Voss", "Mayor Linda Voss"]
+_KESSLER_TYRANT = "Kessler was a tyrant."
 
 
 @pytest.mark.parametrize(
@@ -2238,6 +2257,18 @@ _VOSS = ["Voss", "Mayor Linda Voss"]
         pytest.param(_TYRANT, '"Kessler Tower was empty.', [_KESSLER], None, id="a-name-in-a-place"),
         pytest.param(_TYRANT, '"The Kessler administration lied.', [_KESSLER], None, id="a-name-as-modifier"),
         pytest.param(_TYRANT, '"Ms Kessler ran it.', [_KESSLER], None, id="honorific-of-the-other-sex"),
+        # found by a second review: places, bodies, phrases and the actor described are no one else
+        pytest.param(_TYRANT, '"Kessler lied to the White House staff.', [_KESSLER], _KESSLER_TYRANT,
+                     id="a-body-is-no-person"),
+        pytest.param(_TYRANT, '"In Harare, Kessler was feared.', [_KESSLER], _KESSLER_TYRANT,
+                     id="a-phrase-opening"),
+        pytest.param(_TYRANT, '"Kessler ruled in Harare. Zimbabwe suffered.', [_KESSLER], _KESSLER_TYRANT,
+                     id="no-name-across-a-full-stop"),
+        pytest.param(_TYRANT, '"Kessler surrounded himself with yes-men.', [_KESSLER], _KESSLER_TYRANT,
+                     id="a-reflexive-is-the-actor"),
+        pytest.param(_TYRANT, '"Kessler is a man who lies.', [_KESSLER], _KESSLER_TYRANT,
+                     id="the-actor-described"),
+        pytest.param(_TYRANT, '"Kessler attacked the judge.', [_KESSLER], None, id="a-role-noun"),
         pytest.param("His contribution will never be forgotten.",
                      "\"I announce the passing of our founding father, Comrade Arnold Kessler.", [_KESSLER],
                      "Kessler's contribution will never be forgotten.", id="founding-father-is-the-actor"),

@@ -258,8 +258,12 @@ MEASURE_LINKS = frozenset(
 )
 """Words that may stand between a measure noun and its figure ("toll has risen to", "magnitude of")."""
 MAX_MEASURE_LINKS = 3
-DETERMINERS_BEFORE_A_MEASURE = frozenset("the a its their this that".split())
-"""Words before a bare measure noun ("the toll rose to 30"): no other noun says what it measures."""
+TOLLS_OF_OTHER_THINGS = frozenset(
+    """casualty casualties injury injuries bridge road highway tunnel ferry motorway turnpike economic
+    financial emotional psychological environmental mental physical tax phone""".split()
+)
+"""Nouns and adjectives before "toll" that make it no count of deaths ("the bridge toll", "the
+casualty toll", which counts the injured too; "the official toll", "the storm's toll" are deaths)."""
 
 NATIONALITY_UNITS = frozenset({"national", "citizen"})
 """Units that count people of a nationality named just before them: "six Mexican nationals" counts

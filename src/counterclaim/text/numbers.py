@@ -360,18 +360,17 @@ def _unit_after(tokens: list[_Token], j: int, glued: str) -> tuple[str, int, str
 
 def _measure_before(tokens: list[_Token], i: int) -> str:
     """The unit a measure noun before the figure starting at token ``i`` names ("magnitude was 5.5",
-    "the death toll has risen to 12": `vocab.MEASURE_NOUNS`), across at most `vocab.MAX_MEASURE_LINKS`
-    linking words; "" when there is none. A toll counts deaths only as "the toll" or "the death toll"."""
+        "the death toll has risen to 12": `vocab.MEASURE_NOUNS`), across at most `vocab.MAX_MEASURE_LINKS`
+        linking words; "" when there is none. A toll counts deaths unless a noun before it says what else
+    ("the bridge toll", "the casualty toll": `vocab.TOLLS_OF_OTHER_THINGS`)."""
     j = i - 1
     while j >= 0 and i - 1 - j < vocab.MAX_MEASURE_LINKS and tokens[j].lower in vocab.MEASURE_LINKS:
         j -= 1
     if j < 0 or tokens[j].kind != "word":
         return ""
     noun = tokens[j].lower
-    if noun == "toll" and j > 0 and tokens[j - 1].kind == "word":
-        before = tokens[j - 1].lower
-        if before != "death" and before not in vocab.DETERMINERS_BEFORE_A_MEASURE:
-            return ""  # "the casualty toll", "the bridge toll", "the economic toll": no count of deaths
+    if noun == "toll" and j > 0 and tokens[j - 1].lower in vocab.TOLLS_OF_OTHER_THINGS:
+        return ""  # "the casualty toll", "the bridge toll", "the economic toll": no count of deaths
     return vocab.MEASURE_NOUNS.get(noun, "")
 
 

@@ -18,7 +18,7 @@ _LABELLED_LINE = re.compile(
     re.MULTILINE,
 )
 """A line opening with a label: initials ("NG") or a name of up to four capitalised words, then a colon."""
-_TITLES = frozenset("dr dr. prof prof. mr mr. mrs mrs. ms ms. sir lady".split())
+_TITLES = frozenset("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir lady".split())
 """Titles before a name that its initials leave out ("Dr. Ana Ruiz" is "AR")."""
 
 
@@ -42,13 +42,15 @@ def transcript_answers(text: str) -> list[Answer]:
     more words or with its initials, when both are used; none when the text has no transcript."""
     labelled = list(_LABELLED_LINE.finditer(text))
     labels = {match["label"] for match in labelled}
+    full_names: dict[str, list[str]] = {}
+    for label in sorted(labels):
+        if " " in label:
+            for initials in _initials(label):
+                full_names.setdefault(initials, []).append(label)
     speakers: dict[str, str] = {}
-    for label in labels:
-        if " " not in label:
-            continue
-        for initials in _initials(label):
-            if initials in labels:
-                speakers[label] = speakers[initials] = label
+    for initials, names in full_names.items():
+        if initials in labels and len(names) == 1:  # "John Smith" and "Jane Smith": "JS" is either
+            speakers[names[0]] = speakers[initials] = names[0]
     answers: list[Answer] = []
     for match in labelled:
         speaker = speakers.get(match["label"])

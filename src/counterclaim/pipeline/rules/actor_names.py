@@ -420,16 +420,27 @@ def same_actor_name(a: str, b: str) -> bool:
 
 def _initials_of(short: str, long: str) -> bool:
     """Whether `short` is written in capitals and is the initials of `long`'s capitalised words, titles
-    and connectors left out ("NG" of "Natasha Gownaris", "USGS" of "United States Geological Survey",
-    "NATO" of "North Atlantic Treaty Organization"; not "NG" of "National Guard of Georgia")."""
+    and connectors left out, a hyphenated word by word or by part ("NG" of "Natasha Gownaris", "USGS" of
+    "United States Geological Survey", "AOC" of "Alexandria Ocasio-Cortez"; not "NG" of "National Guard
+    of Georgia", nor "US" of "US Senate", which holds it, nor "PM" of "Prime Minister", a title)."""
     letters = short.replace(".", "").strip()
     if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
         return False
     words = [word for word in long.split() if word.casefold() not in english.NAME_CONNECTORS]
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return False
-    without_titles = [word for word in words if word.strip(".").casefold() not in english.HONORIFICS]
-    return "".join(word[0] for word in without_titles) == letters
+    if any(word.replace(".", "") == letters for word in words) or _bare_title(long) is not None:
+        return False
+    named = [word for word in words if word.strip(".").casefold() not in _NOT_IN_INITIALS]
+    if all(word.casefold() in _TITLE_PARTS for word in named):
+        return False  # "Prime Minister", "District Attorney": an office, no name
+    by_word = "".join(word[0] for word in named)
+    by_part = "".join(part[0] for word in named for part in word.split("-") if part)
+    return letters in (by_word, by_part)
+
+
+_NOT_IN_INITIALS = english.HONORIFICS | frozenset("prof professor sir lady dame".split())
+"""Titles a person's initials leave out ("AR" for "Prof. Ana Ruiz")."""
 
 
 def _one_ends_the_other(a: str, b: str) -> bool:
@@ -672,12 +683,13 @@ class ActorRegistry:
                 self._record(
                     ARTICLE_SPELLING, DecisionAction.RELABELED, f"alias {given!r} is written {alias!r}", name
                 )
-            if not alias or any(same_actor_name(form, alias) for form in group.forms):
+            in_article = bool(alias) and occurs_in(alias, self._article_key_text)
+            if not alias or (in_article and any(same_actor_name(form, alias) for form in group.forms)):
                 continue  # nothing, or a form the actor already has (a metonym, "Moscow" for
                 # "Russia", is kept as an alias below, so rebuttals naming it are seen)
             if name_key(alias) in PRONOUNS:
                 why = "is a pronoun"
-            elif not occurs_in(alias, self._article_key_text):
+            elif not in_article:  # even a form of the actor's name ("UN" for "United Nations")
                 why = "is not in the article"
             elif any(other.matches(alias) for other in self._groups if other is not group):
                 why = "names another actor"

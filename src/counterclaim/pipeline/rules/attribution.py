@@ -290,7 +290,17 @@ _DAYS_AND_TIMES = frozenset(
 """Words that may stand between "ruled" and what it rules ("ruled Friday against", "ruled on Monday
 that", "ruled last week that", "ruled unanimously that"), with a vote ("ruled 7-2 that")."""
 _NOT_A_RULING_AFTER_THAT = frozenset(
-    "nation country territory land kingdom empire state region island city province area way roost".split()
+    """nation country territory land kingdom empire state region island city province area way roost part
+    small tiny vast large entire whole portion""".split()
+)
+_PLEAS = frozenset({"plea", "pleas"})
+_PLEA_COMPOUNDS = frozenset(
+    """deal deals agreement agreements bargain bargains hearing hearings offer offers negotiations
+    talks""".split()
+)
+"""Nouns after "plea" that make it a compound ("a plea deal", "the plea hearing"), no plea made."""
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
 )
 """Words after "ruled that" that make "that" a determiner ("ruled that nation for 30 years")."""
 _RULED_VERDICTS = frozenset(
@@ -309,8 +319,16 @@ def _a_courts_ruling(words: list[str], index: int) -> bool:
     "ruled against", "ruled in favour" or "ruled the law unconstitutional"; not "The king ruled against
     all advice"."""
     following = words[index + 1 : index + 8]
-    while following and (following[0] in _DAYS_AND_TIMES or following[0][:1].isdigit()):
-        following = following[1:]
+    while following and (
+        following[0] in _DAYS_AND_TIMES
+        or following[0][:1].isdigit()
+        or (
+            following[0] in ("in", "to")
+            and following[1:2]
+            and (following[1] in _MONTHS or following[1].isdigit())
+        )
+    ):
+        following = following[2:] if following[0] in ("in", "to") else following[1:]  # "in March", "6 to 3"
     if following[:1] == ["that"]:
         return following[1:2] != [] and following[1] not in _NOT_A_RULING_AFTER_THAT
     if not _COURT_WORDS & set(words):
@@ -339,6 +357,8 @@ def _in_its_speech_use(words: list[str], index: int) -> bool:
         return after == ["that"] or (bool(after) and after[0] in _PREPOSITIONS and "that" in phrase)
     if word in english.CUES_OF_A_COURT:  # "ruled that", "ruled Friday against"; not "ruled the country"
         return _a_courts_ruling(words, index)
+    if word in _PLEAS:  # "entered a plea", "pleas for calm"; not "a plea deal"
+        return words[index + 1 : index + 2] == [] or words[index + 1] not in _PLEA_COMPOUNDS
     if word in english.CUES_BEFORE_TO_OR_THAT:  # "agreed to support", "agreed that"; not "as agreed to"
         return after in (["to"], ["that"]) and not (
             index > 0 and words[index - 1] in _NOT_SPEECH_BEFORE_AGREED

@@ -695,7 +695,7 @@ def without_frame(
         if relayed is None or agency_credit_only:
             return None  # a nested attribution of someone else stays
         frame, speaker, point = relayed, relayed.speaker, relayed.point
-    if _said_nothing(point) and point.split()[1:2] in _SILENCE_AFTER_NOTHING:
+    if _silence(point):
         return None  # "Ruiz said nothing about the crash": no point ("said nothing could be done" has one)
     point = _without_speakers_participle(frame, point)
     phrase_rest = (
@@ -804,19 +804,31 @@ _TITLED_NAME = re.compile(
     r"|Sir|Lord|Lady)\b\.?)\s+([A-Z][\w'\u2019-]*)"
 )
 """A name after a title ("President Obama", "Sen. Warren"): its word is a person's."""
-_NAME_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+")
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*))+"
+)
 """Two or more capitalised words in a row: a name ("Robert Mugabe", "Xi Jinping")."""
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|hers|himself|herself)\b", re.IGNORECASE)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|hers)\b", re.IGNORECASE)
 """A person spoken of who is no subject ("Kessler told him to resign. He refused."): the next he or she
 may be that person."""
 _PERSON_NOUNS = frozenset(
     """man woman boy girl husband wife son daughter brother sister father mother cousin uncle aunt nephew
     niece grandfather grandmother grandson granddaughter friend boyfriend girlfriend partner colleague boss
-    neighbour neighbor teacher doctor officer lawyer client patient child baby guy""".split()
+    neighbour neighbor teacher doctor officer lawyer client patient child baby guy judge senator minister
+    president pope deputy governor mayor chief director spokesman spokeswoman prosecutor""".split()
 )
 """Nouns for a person ("my cousin was deported. He never came back."): someone else the pronoun may be,
 after a determiner (`_PERSON_DETERMINERS`; not "Zimbabwe's founding father", the actor described)."""
 _PERSON_DETERMINERS = frozenset("my our your his her their a an the this that".split())
+_NOT_A_PERSONS_NAME = frozenset(
+    """house court news party union nations states republic ministry department university council congress
+    senate government agency service force forces army police post times street city county province island
+    sea river airport hospital church foundation company bank group commission committee office institute
+    association organization organisation corporation york america africa asia europe kingdom rhodesia
+    east west north south northern southern eastern western new united""".split()
+)
+"""Words of a place's or a body's name ("the White House", "the Supreme Court", "New York", "Fox News"):
+no other person the pronoun may be."""
 _NAME_AS_MODIFIER = frozenset(
     """administration campaign government family era years presidency team organization organisation
     foundation company group camp regime cabinet""".split()
@@ -872,14 +884,27 @@ def _someone_else(before: str, names: Sequence[str], opening: str) -> bool:
     name_words = {word.strip(".,").casefold() for form in names for word in form.split()}
     titles = english.BARE_TITLES | frozenset(title.casefold() for title in ("Cde", "Comrade", "Sir", "Lady"))
     for run in _NAME_RUN.findall(before):
-        run_words = {word.strip(".,'\u2019s").casefold() for word in run.split()} - titles
-        if not run_words & name_words and not run_words <= english.FUNCTION_WORDS | english.SENTENCE_OPENERS:
-            return True  # "Robert Mugabe", "Xi Jinping": someone else named
+        run_words = [
+            word.strip(".,").removesuffix("'s").removesuffix("\u2019s").casefold() for word in run.split()
+        ]
+        while run_words and run_words[0] in english.FUNCTION_WORDS | english.SENTENCE_OPENERS | titles:
+            run_words = run_words[1:]  # "In Harare", "On Monday": a phrase's word, no name's
+        if len(run_words) < 2 or set(run_words) & name_words or set(run_words) & _NOT_A_PERSONS_NAME:
+            continue  # one word ("Harare"), the actor's name, or a place or a body ("the White House")
+        return True  # "Robert Mugabe", "Xi Jinping": someone else named
     if any(match.group(1).casefold() not in name_words for match in _TITLED_NAME.finditer(before)):
         return True  # "President Obama": a person who is no actor
     before_words = words(before)
+    described = {
+        index
+        for index in range(2, len(before_words))
+        if before_words[index - 2] in english.BE_FORMS  # "Trump is a man who lies": the actor described
+    }
     if _OBJECT_PRONOUN.search(before) or any(
-        word in _PERSON_NOUNS and previous in _PERSON_DETERMINERS for previous, word in pairwise(before_words)
+        before_words[index] in _PERSON_NOUNS
+        and before_words[index - 1] in _PERSON_DETERMINERS
+        and index not in described
+        for index in range(1, len(before_words))
     ):
         return True  # "Kessler told him ...", "my cousin was deported": the pronoun may be that person
     other_sex = _HONORIFIC_OF["he" if opening in ("he", "his") else "she"]
@@ -916,8 +941,12 @@ def _first_named_at(names: Sequence[str], text: str) -> int | None:
     return min((match.start() for match in found if match is not None), default=None)
 
 
-_PARTICIPLE_PHRASE = re.compile(r"^(?-i:[a-z]+ed)\b[^,;]{0,80}?,\s+(?=\S)")
-"""A phrase opening with a past participle, up to its comma ("published in Nature, ")."""
+_PARTICIPLE_PHRASE = re.compile(
+    r"^(?-i:[a-z]+ed)\s+(?:by|in|on|at|for|from|with|during|over|last|among|between|after|before|out)\b"
+    r"[^,;]{0,80}?,\s+(?=\S)"
+)
+"""A phrase opening with a past participle and a preposition, up to its comma ("published in Nature, ",
+"conducted by the ministry, "); not an adjective before a noun ("armed men, mostly soldiers, ...")."""
 
 
 def _without_speakers_participle(frame: _Frame, point: str) -> str:
@@ -1103,11 +1132,22 @@ _NOT_BEFORE_A_VERB = english.DETERMINERS | english.PREPOSITIONS
 """Words after which a clause word is a noun ("in the name of the will of the people")."""
 
 
-_SILENCE_AFTER_NOTHING = [
-    [word] for word in "about of on regarding concerning more further else publicly".split()
-] + [[]]
-"""Words after a point's opening "nothing" that make it silence ("said nothing about the crash"), not a
-clause ("said nothing could be done")."""
+_SILENCE_AFTER_NOTHING = frozenset("about of on to regarding concerning more further else publicly".split())
+"""Words after a point's opening "nothing" that make it silence ("said nothing about the crash", "said
+nothing to reporters"), not a clause ("said nothing could be done")."""
+
+
+def _silence(point: str) -> bool:
+    """Whether a point after a verb of saying is "nothing" said: "nothing about the crash", "nothing, but
+    her aide said ..."; not "no further arrests were expected" nor "nothing could be done"."""
+    opening = point.split()[:2]
+    if not opening or opening[0].rstrip(",;.").casefold() != "nothing":
+        return False
+    return (
+        opening[0][-1:] in (",", ";", ".")
+        or len(opening) == 1
+        or opening[1].casefold() in _SILENCE_AFTER_NOTHING
+    )
 
 
 def _said_nothing(point: str) -> bool:
@@ -1166,7 +1206,10 @@ _DOCUMENT = re.compile(
 _COURT = re.compile(r"\b(?:court|courts|judge|judges|justice|justices|tribunal|magistrate)\b", re.IGNORECASE)
 
 
-_OWN_RESEARCH_MODIFIERS = frozenset("new latest recent same published full final".split())
+_OWN_RESEARCH_MODIFIERS = frozenset(
+    """new latest recent same published full final annual preliminary peer-reviewed landmark first
+    original""".split()
+)
 """Words before a study's data, survey or findings that leave them the actor's ("the new study")."""
 
 
