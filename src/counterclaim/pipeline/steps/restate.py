@@ -64,6 +64,7 @@ from counterclaim.pipeline.rules.statements import (
 )
 from counterclaim.pipeline.schemas import restatements_model
 from counterclaim.pipeline.state import AnalysisState
+from counterclaim.pipeline.trace import Rule
 from counterclaim.text.chunking import Chunk, batches_by_chunk
 from counterclaim.text.language import looks_foreign
 from counterclaim.text.quotations import quotation_opened_at
@@ -288,11 +289,7 @@ def _frame_pronouns_named(state: AnalysisState, names: _ActorNames) -> None:
         named = frame_pronoun_named(
             item.statement, sentence, names.every(item.actor), names.short(item.actor), person=person
         )
-        if named is None or standalone_problem(named) is not None:
-            continue
-        reason = f"{item.statement!r} names the speaker of its sentence's frame: {named!r}"
-        state.trace.record_about(FRAME_PRONOUN, DecisionAction.RELABELED, reason, item)
-        state.statements[index] = replace(item, statement=named)
+        _named_if_standing(state, index, named, FRAME_PRONOUN, "names the speaker of its sentence's frame")
 
 
 def _subjects_named(state: AnalysisState, names: _ActorNames) -> None:
@@ -310,11 +307,7 @@ def _subjects_named(state: AnalysisState, names: _ActorNames) -> None:
             names.short(item.actor),
             names.of_others(item.actor),
         )
-        if named is None or standalone_problem(named) is not None:
-            continue
-        reason = f"{item.statement!r} names the subject of the sentence before: {named!r}"
-        state.trace.record_about(SUBJECT_BEFORE, DecisionAction.RELABELED, reason, item)
-        state.statements[index] = replace(item, statement=named)
+        _named_if_standing(state, index, named, SUBJECT_BEFORE, "names the subject of the sentence before")
 
 
 def _quoted_subjects_named(state: AnalysisState, names: _ActorNames) -> None:
@@ -333,11 +326,17 @@ def _quoted_subjects_named(state: AnalysisState, names: _ActorNames) -> None:
             names.other_persons(item.actor),
             names.every(item.actor),
         )
-        if named is None or standalone_problem(named) is not None:
-            continue
-        reason = f"{item.statement!r} names the person its quotation named before: {named!r}"
-        state.trace.record_about(QUOTED_SUBJECT, DecisionAction.RELABELED, reason, item)
-        state.statements[index] = replace(item, statement=named)
+        _named_if_standing(state, index, named, QUOTED_SUBJECT, "names the person its quotation named before")
+
+
+def _named_if_standing(state: AnalysisState, index: int, named: str | None, rule: Rule, how: str) -> None:
+    """The statement at `index` replaced by `named`, the same with its opening pronoun named by `rule`,
+    when it then stands alone; with a trace entry saying `how` it was named."""
+    if named is None or standalone_problem(named) is not None:
+        return
+    item = state.statements[index]
+    state.trace.record_about(rule, DecisionAction.RELABELED, f"{item.statement!r} {how}: {named!r}", item)
+    state.statements[index] = replace(item, statement=named)
 
 
 def _names_one(name: str) -> bool:
