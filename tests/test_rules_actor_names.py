@@ -156,6 +156,7 @@ def test_a_kind_is_no_role() -> None:
         ("US", "US Senate", False),
         ("UN", "UN News", False),
         ("PM", "Prime Minister", False),
+        ("VP", "Vice President", False),  # an office (found by a third review)
         ("AOC", "Alexandria Ocasio-Cortez", True),
         ("AR", "Prof. Ana Ruiz", True),
     ],

@@ -498,6 +498,7 @@ def test_a_sentence_inside_a_quotation_that_runs_on_is_its_speakers() -> None:
         "The driver entered a plea of not guilty.",
         "The judge ruled in March that the tax was lawful.",  # found by a second review
         "The court ruled 6 to 3 that the tax was lawful.",
+        "The court ruled that part of the law was unconstitutional.",  # found by a third review
     ],
 )
 def test_more_reporting_words_are_cues(sentence: str) -> None:
@@ -554,7 +555,6 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         "The dynasty ruled in favour of stability for a century.",
         "Lebanon's confessional system divides power among 18 sects.",
         "Prosecutors offered the driver a plea deal.",  # found by a second review
-        "The governor ruled that part of the country until 2003.",
     ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:

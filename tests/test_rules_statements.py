@@ -1004,6 +1004,18 @@ FRAME_CASES += [
         None,
         id="according-to-someone-elses-data",
     ),
+    pytest.param(  # found by a third review: a participle and a time; "little" said
+        "According to the report, released Tuesday, armed men looted the town.",
+        "the report",
+        "Armed men looted the town.",
+        id="participle-and-a-day",
+    ),
+    pytest.param(
+        "The White House said little about the talks with Beijing.",
+        "The White House",
+        None,
+        id="said-little-about",
+    ),
     pytest.param(  # found by a second review: no silence, an adjective opening the point
         "Police said no further arrests were expected in the case.",
         "Police",
@@ -2269,6 +2281,9 @@ _KESSLER_TYRANT = "Kessler was a tyrant."
         pytest.param(_TYRANT, '"Kessler is a man who lies.', [_KESSLER], _KESSLER_TYRANT,
                      id="the-actor-described"),
         pytest.param(_TYRANT, '"Kessler attacked the judge.', [_KESSLER], None, id="a-role-noun"),
+        # found by a third review: a name after an office, a man who is not the actor
+        pytest.param(_TYRANT, '"Kessler met Speaker Nancy Pelosi.', [_KESSLER], None, id="after-office"),
+        pytest.param(_TYRANT, '"Kessler said there was a man here.', [_KESSLER], None, id="there-was-a-man"),
         pytest.param("His contribution will never be forgotten.",
                      "\"I announce the passing of our founding father, Comrade Arnold Kessler.", [_KESSLER],
                      "Kessler's contribution will never be forgotten.", id="founding-father-is-the-actor"),

@@ -233,6 +233,7 @@ def test_compare_cases(a: str, b: str, relation: NumericRelation) -> None:
         ("the toll rose to 30", 30, "death"),
         ("the official toll stood at 45", 45, "death"),  # found by a second review
         ("the storm's toll rose to 45", 45, "death"),
+        ("the injured toll rose to 30", 30, ""),  # found by a third review
     ],
 )
 def test_a_measure_noun_before_a_figure_is_its_unit(text: str, value: float, unit: str) -> None:

@@ -49,8 +49,9 @@ def test_labels_that_are_no_transcript_are_no_answers() -> None:
     assert _answered("LONDON: The Bank raised rates.\nLONDON: Markets fell.\n") == []
     assert _answered("Ana Ruiz: 45, a teacher.\nAna Ruiz: Her son survived.\n") == []
     assert _answered("Q: Why?\nA: Because the harbour flooded.\nQ: When?\nA: On Monday.\n") == []
-    # two speakers with the same initials: "JS" may be either (found by a second review)
-    assert _answered("John Smith: Yes.\nJane Smith: No.\nJS: Maybe.\n") == []
+    # initials stand for the nearest full name before their first use (found by a third review)
+    shared = "Natasha Gownaris: Birds.\nNG: Yes.\nNick Green: Interviewer here.\n"
+    assert _answered(shared) == [("Natasha Gownaris", "Birds."), ("Natasha Gownaris", "Yes.")]
     # a colon inside a line is no label
     assert _answered("The minister said: the road is safe.\nThe minister said: it reopens.\n") == []
 

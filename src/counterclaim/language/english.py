@@ -799,7 +799,7 @@ OTHER_TIME_OPENING = (
     r"|(?:last|the\s+previous|the\s+following)\s+(?:year|month|week|decade|century)"
     r"|in\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d"
     r"|(?:\w+|\d+)\s+(?:years|months|weeks|decades)\s+(?:ago|earlier|later|before)"
-    r"|(?:previously|formerly|in\s+the\s+past)(?=\s*,|\s+(?:he|she|it|they|we|the|a|an|this|that|its|their)\b"
+    r"|(?:previously|formerly|in\s+the\s+past)(?=\s*,|\s+(?:he|she|it|they|we|the|this|that|its|their)\b"
     r"|\s+(?-i:[A-Z])))\b"
 )
 """A phrase opening a sentence that sets it at another time than the article's news ("Earlier this year,

@@ -260,7 +260,8 @@ MEASURE_LINKS = frozenset(
 MAX_MEASURE_LINKS = 3
 TOLLS_OF_OTHER_THINGS = frozenset(
     """casualty casualties injury injuries bridge road highway tunnel ferry motorway turnpike economic
-    financial emotional psychological environmental mental physical tax phone""".split()
+    financial emotional psychological environmental mental physical tax phone injured wounded infection
+    infections case cases arrest arrests hostage hostages missing displacement congestion truck""".split()
 )
 """Nouns and adjectives before "toll" that make it no count of deaths ("the bridge toll", "the
 casualty toll", which counts the injured too; "the official toll", "the storm's toll" are deaths)."""

@@ -39,18 +39,18 @@ class Answer:
 
 def transcript_answers(text: str) -> list[Answer]:
     """The answers of the text's transcript, in order: the lines labelled with a full name of two or
-    more words or with its initials, when both are used; none when the text has no transcript."""
+    more words or with its initials, the initials standing for the nearest such name before their
+    first use; none when the text has no transcript."""
     labelled = list(_LABELLED_LINE.finditer(text))
-    labels = {match["label"] for match in labelled}
-    full_names: dict[str, list[str]] = {}
-    for label in sorted(labels):
-        if " " in label:
-            for initials in _initials(label):
-                full_names.setdefault(initials, []).append(label)
     speakers: dict[str, str] = {}
-    for initials, names in full_names.items():
-        if initials in labels and len(names) == 1:  # "John Smith" and "Jane Smith": "JS" is either
-            speakers[names[0]] = speakers[initials] = names[0]
+    for index, match in enumerate(labelled):
+        initials = match["label"]
+        if " " in initials or initials in speakers:
+            continue
+        before = [earlier["label"] for earlier in reversed(labelled[:index]) if " " in earlier["label"]]
+        named = next((label for label in before if initials in _initials(label)), None)
+        if named is not None:  # the nearest full name before its first use ("John Smith" ... "JS:")
+            speakers[initials] = speakers.setdefault(named, named)
     answers: list[Answer] = []
     for match in labelled:
         speaker = speakers.get(match["label"])

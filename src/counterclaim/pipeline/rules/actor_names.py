@@ -431,6 +431,8 @@ def _initials_of(short: str, long: str) -> bool:
         return False
     if any(word.replace(".", "") == letters for word in words) or _bare_title(long) is not None:
         return False
+    if _ends_in_title(long):
+        return False  # "Vice President", "District Attorney": an office, which a person's initials may match
     named = [word for word in words if word.strip(".").casefold() not in _NOT_IN_INITIALS]
     if all(word.casefold() in _TITLE_PARTS for word in named):
         return False  # "Prime Minister", "District Attorney": an office, no name

@@ -290,8 +290,7 @@ _DAYS_AND_TIMES = frozenset(
 """Words that may stand between "ruled" and what it rules ("ruled Friday against", "ruled on Monday
 that", "ruled last week that", "ruled unanimously that"), with a vote ("ruled 7-2 that")."""
 _NOT_A_RULING_AFTER_THAT = frozenset(
-    """nation country territory land kingdom empire state region island city province area way roost part
-    small tiny vast large entire whole portion""".split()
+    "nation country territory land kingdom empire state region island city province area way roost".split()
 )
 _PLEAS = frozenset({"plea", "pleas"})
 _PLEA_COMPOUNDS = frozenset(

@@ -829,6 +829,11 @@ _NOT_A_PERSONS_NAME = frozenset(
 )
 """Words of a place's or a body's name ("the White House", "the Supreme Court", "New York", "Fox News"):
 no other person the pronoun may be."""
+_OFFICE_WORDS = frozenset(
+    """speaker leader majority minority justice mayor chief senator governor secretary minister president
+    judge general attorney commissioner chairman chairwoman spokesman spokeswoman house senate""".split()
+)
+"""Words of an office before a name ("House Speaker Nancy Pelosi"): the name after them is a person's."""
 _NAME_AS_MODIFIER = frozenset(
     """administration campaign government family era years presidency team organization organisation
     foundation company group camp regime cabinet""".split()
@@ -889,16 +894,18 @@ def _someone_else(before: str, names: Sequence[str], opening: str) -> bool:
         ]
         while run_words and run_words[0] in english.FUNCTION_WORDS | english.SENTENCE_OPENERS | titles:
             run_words = run_words[1:]  # "In Harare", "On Monday": a phrase's word, no name's
-        if len(run_words) < 2 or set(run_words) & name_words or set(run_words) & _NOT_A_PERSONS_NAME:
-            continue  # one word ("Harare"), the actor's name, or a place or a body ("the White House")
-        return True  # "Robert Mugabe", "Xi Jinping": someone else named
+        if set(run_words) & name_words:
+            continue  # the actor's name
+        named = [word not in _NOT_A_PERSONS_NAME | _OFFICE_WORDS | titles for word in run_words]
+        if any(first and second for first, second in pairwise(named)):
+            return True  # "Robert Mugabe", "House Speaker Nancy Pelosi": someone else named
     if any(match.group(1).casefold() not in name_words for match in _TITLED_NAME.finditer(before)):
         return True  # "President Obama": a person who is no actor
     before_words = words(before)
     described = {
-        index
-        for index in range(2, len(before_words))
-        if before_words[index - 2] in english.BE_FORMS  # "Trump is a man who lies": the actor described
+        index  # "Trump is a man who lies": the actor described; not "there was a man with a gun"
+        for index in range(3, len(before_words))
+        if before_words[index - 2] in english.BE_FORMS and before_words[index - 3] in name_words
     }
     if _OBJECT_PRONOUN.search(before) or any(
         before_words[index] in _PERSON_NOUNS
@@ -942,11 +949,13 @@ def _first_named_at(names: Sequence[str], text: str) -> int | None:
 
 
 _PARTICIPLE_PHRASE = re.compile(
-    r"^(?-i:[a-z]+ed)\s+(?:by|in|on|at|for|from|with|during|over|last|among|between|after|before|out)\b"
-    r"[^,;]{0,80}?,\s+(?=\S)"
+    r"^(?-i:[a-z]+ed)\s+(?:by|in|on|at|for|from|with|during|over|last|among|between|after|before|out|online"
+    r"|today|yesterday|tonight|this|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"[^,;]{0,80}?,\s+(?=\S)",
+    re.IGNORECASE,
 )
-"""A phrase opening with a past participle and a preposition, up to its comma ("published in Nature, ",
-"conducted by the ministry, "); not an adjective before a noun ("armed men, mostly soldiers, ...")."""
+"""A phrase opening with a past participle and a preposition or a time, up to its comma ("published in
+Nature, ", "released Tuesday, "); not an adjective before a noun ("armed men, mostly soldiers, ...")."""
 
 
 def _without_speakers_participle(frame: _Frame, point: str) -> str:
@@ -1139,9 +1148,15 @@ nothing to reporters"), not a clause ("said nothing could be done")."""
 
 def _silence(point: str) -> bool:
     """Whether a point after a verb of saying is "nothing" said: "nothing about the crash", "nothing, but
-    her aide said ..."; not "no further arrests were expected" nor "nothing could be done"."""
-    opening = point.split()[:2]
-    if not opening or opening[0].rstrip(",;.").casefold() != "nothing":
+    her aide said ...", "little about the talks", "no more about it"; not "no further arrests were
+    expected" nor "nothing could be done"."""
+    opening = point.split()[:3]
+    first = opening[0].rstrip(",;.").casefold() if opening else ""
+    if first == "no" and [word.casefold() for word in opening[1:3]][:1] == ["more"]:
+        opening, first = opening[1:], "more"  # "said no more about the talks"
+    if first not in ("nothing", "little", "more"):
+        return False
+    if first != "nothing" and len(opening) < 2:
         return False
     return (
         opening[0][-1:] in (",", ";", ".")
