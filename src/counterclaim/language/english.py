@@ -123,6 +123,9 @@ CLAUSE_OPENERS = frozenset("But And However Yet Meanwhile Also So Still Now Then
 # Titles
 
 HONORIFICS = _words("mr mrs ms dr")
+TITLES_LEFT_OUT_OF_INITIALS = HONORIFICS | _words("prof professor sir lady dame")
+"""Titles before a name that the name's initials leave out ("AR" for "Prof. Ana Ruiz")."""
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 """Honorifics: never a name word on their own (text.speakers, pipeline.rules.attribution)."""
 
 BARE_TITLES = HONORIFICS | _words("president minister general chief secretary")
@@ -780,6 +783,8 @@ survey or findings are its researcher's ("According to the data, ... has decline
 articles "According to the data" follows the center that published it)."""
 
 COURT_DOCUMENT_NOUNS = _words("ruling rulings judgment judgement verdict decision order")
+COURT_WORDS = _words("court courts judge judges justice justices tribunal magistrate")
+"""Words naming a court or a judge ("the appeals court", "Judge Smith")."""
 """A court's documents: "According to the ruling," is the actor's own only when the actor is a court."""
 
 POINT_OPENERS = _words("in on at to with for of from by during after before about through amid following")

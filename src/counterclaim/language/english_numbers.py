@@ -133,10 +133,8 @@ POSTFIX_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("or", "less"): "at_most",
 }
 
-MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+MONTH_NAMES = _words("january february march april may june july august september october november december")
+MONTHS = MONTH_NAMES | _words("jan feb mar apr jun jul aug sep sept oct nov dec")
 YEAR_CONTEXT = _words(
     "in since by until till before after during from of the to through between early late mid "
     "year spring summer autumn fall winter"

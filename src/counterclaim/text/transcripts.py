@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from counterclaim.language import english
+
 _LABELLED_LINE = re.compile(
     r"^[ \t]*(?P<label>[A-Z]{2,4}|[A-Z][\w.'\u2019-]*(?:[ \t][A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?=\S)",
     re.MULTILINE,
 )
 """A line opening with a label: initials ("NG") or a name of up to four capitalised words, then a colon."""
-_TITLES = frozenset("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir lady".split())
-"""Titles before a name that its initials leave out ("Dr. Ana Ruiz" is "AR")."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def transcript_answers(text: str) -> list[Answer]:
         if " " in initials or initials in speakers:
             continue
         before = [earlier["label"] for earlier in reversed(labelled[:index]) if " " in earlier["label"]]
-        named = next((label for label in before if initials in _initials(label)), None)
+        named = next((label for label in before if initials in name_initials(label)), None)
         if named is not None:  # the nearest full name before its first use ("John Smith" ... "JS:")
             speakers[initials] = speakers.setdefault(named, named)
     answers: list[Answer] = []
@@ -60,10 +60,13 @@ def transcript_answers(text: str) -> list[Answer]:
     return answers
 
 
-def _initials(name: str) -> set[str]:
+def name_initials(name: str) -> set[str]:
     """The initials a name goes by: of its words ("NG" for "Natasha Gownaris") and of each part of a
-    hyphenated word ("JPS" for "Jean-Paul Sartre"), titles left out ("AR" for "Dr. Ana Ruiz")."""
-    words = [word for word in name.split() if word.casefold() not in _TITLES]
+    hyphenated word ("JPS" for "Jean-Paul Sartre"), titles left out ("AR" for "Dr. Ana Ruiz":
+    `english.TITLES_LEFT_OUT_OF_INITIALS`)."""
+    words = [
+        word for word in name.split() if word.strip(".").casefold() not in english.TITLES_LEFT_OUT_OF_INITIALS
+    ]
     by_word = "".join(word[0] for word in words)
     by_part = "".join(part[0] for word in words for part in word.split("-") if part)
     return {initials for initials in (by_word, by_part) if len(initials) >= 2}

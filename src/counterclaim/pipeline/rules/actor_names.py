@@ -18,6 +18,7 @@ from counterclaim.models import Actor, ActorKind, DecisionAction
 from counterclaim.pipeline.schemas import PRONOUNS, ActorDetails
 from counterclaim.pipeline.trace import Rule, TraceRecorder
 from counterclaim.text.scripts import foreign_runs, scripts_of
+from counterclaim.text.transcripts import name_initials
 
 _LEADING_ARTICLES = tuple(f"{article} " for article in sorted(english.LEADING_ARTICLES))
 _MAX_CANONICAL_WORDS = 3
@@ -433,16 +434,10 @@ def _initials_of(short: str, long: str) -> bool:
         return False
     if _ends_in_title(long):
         return False  # "Vice President", "District Attorney": an office, which a person's initials may match
-    named = [word for word in words if word.strip(".").casefold() not in _NOT_IN_INITIALS]
+    named = [word for word in words if word.strip(".").casefold() not in english.TITLES_LEFT_OUT_OF_INITIALS]
     if all(word.casefold() in _TITLE_PARTS for word in named):
         return False  # "Prime Minister", "District Attorney": an office, no name
-    by_word = "".join(word[0] for word in named)
-    by_part = "".join(part[0] for word in named for part in word.split("-") if part)
-    return letters in (by_word, by_part)
-
-
-_NOT_IN_INITIALS = english.HONORIFICS | frozenset("prof professor sir lady dame".split())
-"""Titles a person's initials leave out ("AR" for "Prof. Ana Ruiz")."""
+    return letters in name_initials(" ".join(words))
 
 
 def _one_ends_the_other(a: str, b: str) -> bool:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from counterclaim.language import english
+from counterclaim.language import english, english_numbers
 from counterclaim.language.stemming import share_stem
 from counterclaim.language.tokens import word_runs
 from counterclaim.pipeline.article import PreparedArticle
@@ -283,9 +283,8 @@ _NOT_SPEECH_BEFORE_AGREED = frozenset({"as", "was", "were", "is", "are", "be", "
 """Words before "agreed" that make it a deed or a state ("as agreed to", "was agreed to")."""
 _PREPOSITIONS = english.PREPOSITIONS | frozenset({"during", "before", "after", "over", "about"})
 _THAT_WITHIN = 6
-_DAYS_AND_TIMES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday unanimously on last this week
-    month morning afternoon evening night earlier""".split()
+_DAYS_AND_TIMES = english.WEEKDAYS | frozenset(
+    "today yesterday unanimously on last this week month morning afternoon evening night earlier".split()
 )
 """Words that may stand between "ruled" and what it rules ("ruled Friday against", "ruled on Monday
 that", "ruled last week that", "ruled unanimously that"), with a vote ("ruled 7-2 that")."""
@@ -298,18 +297,15 @@ _PLEA_COMPOUNDS = frozenset(
     talks""".split()
 )
 """Nouns after "plea" that make it a compound ("a plea deal", "the plea hearing"), no plea made."""
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 """Words after "ruled that" that make "that" a determiner ("ruled that nation for 30 years")."""
 _RULED_VERDICTS = frozenset(
     "unconstitutional constitutional illegal unlawful lawful legal invalid valid void inadmissible".split()
 )
 """What a court rules a thing ("ruled the law unconstitutional")."""
-_COURT_WORDS = frozenset(
-    """court courts judge judges justice justices tribunal magistrate jury panel commission board referee
-    umpire arbitrator""".split()
+_COURT_WORDS = english.COURT_WORDS | frozenset(
+    "jury panel commission board referee umpire arbitrator".split()
 )
+"""Who may rule: a court or a judge, and the bodies that decide as one ("the jury", "the referee")."""
 
 
 def _a_courts_ruling(words: list[str], index: int) -> bool:
@@ -324,7 +320,7 @@ def _a_courts_ruling(words: list[str], index: int) -> bool:
         or (
             following[0] in ("in", "to")
             and following[1:2]
-            and (following[1] in _MONTHS or following[1].isdigit())
+            and (following[1] in english_numbers.MONTH_NAMES or following[1].isdigit())
         )
     ):
         following = following[2:] if following[0] in ("in", "to") else following[1:]  # "in March", "6 to 3"

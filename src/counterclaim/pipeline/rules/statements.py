@@ -13,7 +13,7 @@ statement, its sentences and the actor's name do not (`restatement_problem`). En
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from itertools import pairwise
 from typing import NamedTuple
@@ -792,12 +792,12 @@ def subject_before_named(
         return None  # not the subject ("Adamowicz's killer had been released ..."): someone else's he
     if any(actor_named_in(other, previous) for other in others):
         return None  # another actor, by any word of a name ("Adamowicz met Stefaniak ...")
-    if tokens[0][len(opening) :] not in ("", ",", "'s", "\u2019s"):
-        return None  # "He'd" has no form with a name
+    if not _takes_a_name(tokens, opening):
+        return None
     return _pronoun_replaced(tokens, opening, name)
 
 
-_QUOTED_PRONOUNS = frozenset({"he", "his", "she", "her"})
+_QUOTED_PRONOUNS = _NAMEABLE_OPENINGS - {"its"}
 _TITLED_NAME = re.compile(
     rf"(?:{english.TITLE_ABBREVIATION_PATTERN}|\b(?:Mr|Mrs|Ms|Miss|Dr|President|Senator|Governor|Minister|"
     r"Secretary|King|Queen|Pope|Judge|Chancellor|Chief|Prince|Princess|Archbishop|Bishop|Rev|Coach|Sheikh"
@@ -834,6 +834,10 @@ _OFFICE_WORDS = frozenset(
     judge general attorney commissioner chairman chairwoman spokesman spokeswoman house senate""".split()
 )
 """Words of an office before a name ("House Speaker Nancy Pelosi"): the name after them is a person's."""
+_RUN_TITLES = english.BARE_TITLES | frozenset({"cde", "comrade", "sir", "lady"})
+"""Titles a run of capitalised words may hold before a name ("Cde Mugabe", "Mr Robert Mugabe")."""
+_NOT_IN_A_NAME_RUN = english.FUNCTION_WORDS | english.SENTENCE_OPENERS | _RUN_TITLES
+"""Words opening a run of capitalised words that are no part of a name ("In Harare", "On Monday")."""
 _NAME_AS_MODIFIER = frozenset(
     """administration campaign government family era years presidency team organization organisation
     foundation company group camp regime cabinet""".split()
@@ -852,8 +856,8 @@ def quoted_subject_named(
     opening = _opening_pronoun(" ".join(tokens))
     if opening not in _QUOTED_PRONOUNS or len(tokens) < 2:
         return None
-    if tokens[0][len(opening) :] not in ("", ",", "'s", "\u2019s"):
-        return None  # "He'd" has no form with a name
+    if not _takes_a_name(tokens, opening):
+        return None
     said = "".join(char for char in sentence if char not in DOUBLE_QUOTATION_MARKS)
     if _bare_words(tokens) != _bare_words(said.split()):
         return None  # not the sentence's words ('He was a tyrant," said ...' is)
@@ -887,16 +891,15 @@ def _someone_else(before: str, names: Sequence[str], opening: str) -> bool:
     was deported"), the actor's name only as a modifier ("The Trump administration", "Trump Tower"), or
     an honorific of the other sex at the actor's name ("Ms Kessler ... He ...")."""
     name_words = {word.strip(".,").casefold() for form in names for word in form.split()}
-    titles = english.BARE_TITLES | frozenset(title.casefold() for title in ("Cde", "Comrade", "Sir", "Lady"))
     for run in _NAME_RUN.findall(before):
         run_words = [
             word.strip(".,").removesuffix("'s").removesuffix("\u2019s").casefold() for word in run.split()
         ]
-        while run_words and run_words[0] in english.FUNCTION_WORDS | english.SENTENCE_OPENERS | titles:
+        while run_words and run_words[0] in _NOT_IN_A_NAME_RUN:
             run_words = run_words[1:]  # "In Harare", "On Monday": a phrase's word, no name's
         if set(run_words) & name_words:
             continue  # the actor's name
-        named = [word not in _NOT_A_PERSONS_NAME | _OFFICE_WORDS | titles for word in run_words]
+        named = [word not in _NOT_A_PERSONS_NAME | _OFFICE_WORDS | _RUN_TITLES for word in run_words]
         if any(first and second for first, second in pairwise(named)):
             return True  # "Robert Mugabe", "House Speaker Nancy Pelosi": someone else named
     if any(match.group(1).casefold() not in name_words for match in _TITLED_NAME.finditer(before)):
@@ -915,14 +918,13 @@ def _someone_else(before: str, names: Sequence[str], opening: str) -> bool:
     ):
         return True  # "Kessler told him ...", "my cousin was deported": the pronoun may be that person
     other_sex = _HONORIFIC_OF["he" if opening in ("he", "his") else "she"]
-    for form in names:
-        for match in re.finditer(rf"(?<![\w'\u2019]){re.escape(form)}(?![\w'\u2019])", before):
-            after = before[match.end() :].split()[:1]
-            if after and (after[0][:1].isupper() or after[0].strip(".,").casefold() in _NAME_AS_MODIFIER):
-                return True  # "Trump Tower", "the Trump administration"
-            honorific = before[: match.start()].split()[-1:]
-            if honorific and honorific[0].strip(".\"\u201c\u2018'").casefold() in other_sex:
-                return True  # "Ms Kessler ... He ..."
+    for match in _name_matches(names, before):
+        after = before[match.end() :].split()[:1]
+        if after and (after[0][:1].isupper() or after[0].strip(".,").casefold() in _NAME_AS_MODIFIER):
+            return True  # "Trump Tower", "the Trump administration"
+        honorific = before[: match.start()].split()[-1:]
+        if honorific and honorific[0].strip(".\"\u201c\u2018'").casefold() in other_sex:
+            return True  # "Ms Kessler ... He ..."
     return bool(name_words & other_sex)
 
 
@@ -944,13 +946,20 @@ _NOT_PROPER_WORDS = english.BARE_TITLES | english.FUNCTION_WORDS | english.LEADI
 def _first_named_at(names: Sequence[str], text: str) -> int | None:
     """Where one of the names first occurs in the text as words of their own, not as a possessive
     ("Smith's lawyer"); None when none does."""
-    found = (re.search(rf"(?<![\w'\u2019]){re.escape(form)}(?![\w'\u2019])", text) for form in names if form)
-    return min((match.start() for match in found if match is not None), default=None)
+    return min((match.start() for match in _name_matches(names, text)), default=None)
+
+
+def _name_matches(names: Sequence[str], text: str) -> Iterator[re.Match[str]]:
+    """Each place one of the names occurs in the text as words of their own, not inside a word nor as a
+    possessive ("Smith's")."""
+    for form in names:
+        if form:
+            yield from re.finditer(rf"(?<![\w'\u2019]){re.escape(form)}(?![\w'\u2019])", text)
 
 
 _PARTICIPLE_PHRASE = re.compile(
     r"^(?-i:[a-z]+ed)\s+(?:by|in|on|at|for|from|with|during|over|last|among|between|after|before|out|online"
-    r"|today|yesterday|tonight|this|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"|today|yesterday|tonight|this|earlier|{'|'.join(sorted(english.WEEKDAYS))})\b"
     r"[^,;]{0,80}?,\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -990,6 +999,12 @@ def _same_opening(tokens: list[str], text: str) -> bool:
     words, case aside (the statement is the text's point, or its sentence)."""
     said = [word.casefold() for word in text.split()[:_SAME_OPENING_WORDS]]
     return [word.casefold() for word in tokens[:_SAME_OPENING_WORDS]] == said
+
+
+def _takes_a_name(tokens: list[str], opening: str) -> bool:
+    """Whether the opening pronoun's word has a form with a name in its place: "he", "he," and "he's"
+    do; "He'd" has none."""
+    return tokens[0][len(opening) :] in ("", ",", "'s", "\u2019s")
 
 
 def _pronoun_replaced(tokens: list[str], opening: str, named: str) -> str:
@@ -1218,7 +1233,7 @@ _DOCUMENT = re.compile(
     rf"(?P<noun>{'|'.join(sorted(english.OWN_DOCUMENT_NOUNS | english.COURT_DOCUMENT_NOUNS))})",
     re.IGNORECASE,
 )
-_COURT = re.compile(r"\b(?:court|courts|judge|judges|justice|justices|tribunal|magistrate)\b", re.IGNORECASE)
+_COURT = re.compile(rf"\b(?:{'|'.join(sorted(english.COURT_WORDS))})\b", re.IGNORECASE)
 
 
 _OWN_RESEARCH_MODIFIERS = frozenset(
