@@ -422,7 +422,7 @@ QUOTED_SUBJECT = Rule(
     'give the pronoun no one else to be: no other name of two or more words ("Kessler succeeded Robert '
     'Mugabe"), no him or her ("Kessler told him to resign. He refused."), no person noun after a '
     'determiner ("my cousin was deported"), and not the actor\'s name as a modifier ("Trump Tower", '
-    '"the Trump administration"). In PolNeAR\'s dev articles the 7 sentences it names meant that '
+    '"the Trump administration"). In PolNeAR\'s dev articles the 6 sentences it names meant that '
     "person. Its, they and we stay, for the model.",
 )
 ANSWER_OF_ANOTHER_ITEM = Rule(
