@@ -555,6 +555,9 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         "The dynasty ruled in favour of stability for a century.",
         "Lebanon's confessional system divides power among 18 sects.",
         "Prosecutors offered the driver a plea deal.",  # found by a second review
+        # a name after a thing introduced with "a" (a validation article's biography was Mugabe's claim)
+        "He was born when the country was a British colony called Southern Rhodesia.",
+        "The mine was built near a meandering mountain stream called Miracle Run.",
     ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:
@@ -578,6 +581,11 @@ def test_narration_has_no_reporting_cue(sentence: str) -> None:
         'Trump attacked what he called "Fake News".',
         'The ad mocked what Trump has called "Crooked Hillary".',
         "The EU was alarmed and so called on Russia to withdraw.",
+        # "called" after someone introduced with "a", or with an object and its complement
+        "A senator called Trump a liar.",
+        "A rights group called Trump's remarks racist.",
+        "A letter called Oz a quack.",
+        "An opposition party called President Smith the enemy.",
     ],
 )
 def test_a_speech_noun_or_a_name_after_a_or_an_still_reports(sentence: str) -> None:

@@ -1,8 +1,8 @@
 """Words that give a thing its name rather than report speech: a quoted name ('the book "Fire and
 Fury"') and "called" in its naming use ('a program called "Learning Together"', "so-called",
-"license, also called parole"), read by the reporting-cue check (`pipeline.rules.attribution`) and by
-code's speaker finder (`text.speakers`), so neither takes "Fishmongers' Hall called ..." for a speaker
-and its words."""
+"license, also called parole", "a British colony called Southern Rhodesia"), read by the reporting-cue
+check (`pipeline.rules.attribution`) and by code's speaker finder (`text.speakers`), so neither takes
+"Fishmongers' Hall called ..." for a speaker and its words."""
 
 from __future__ import annotations
 
@@ -35,26 +35,46 @@ _CALLED_A_NAME = re.compile(
     r"\bso[\s-]+(?P<so>called)\b(?!\s+(?:for|on|upon)\b)"
     r"|(?<=,)\s*(?:also|sometimes|often|commonly|formerly)\s+(?P<aside>called)\s+(?!(?:for|on|upon|it|him|her"
     r"|them|this|that|the|a|an|out|off|back|up|in|me|us)\b)[\w'\u2019-]+(?:\s[\w'\u2019-]+)?\s*[,.;)]"
-    rf"|\b(?P<quoted>called)(?={_QUOTED_AFTER})",
+    rf"|\b(?P<quoted>called)(?={_QUOTED_AFTER})"
+    r"|\b(?-i:an?|An?)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<thing>(?-i:[a-z])[\w-]*)\s+(?P<after_thing>called)\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w'\u2019-]*|of|the|and|for|de|al))*)"
+    r"(?P<after_name>\s+\S+)?",
     re.IGNORECASE,
 )
 """"called" giving a thing its name, not reporting speech: "so-called" (not "and so called on Russia"),
 an aside after a comma ("out on license, also called parole, and ..."; not
 ", also called for calm"), or a quoted name closing its clause ('a program at Fishmongers' Hall called
 \u201cLearning Together\u201d.'; the quoted words must be a name, `is_name`: not 'called "the attack
-cowardly"', and not after a speaker: 'what he called "Fake News"', `_SPEAKER_BEFORE`). Single quotation
-marks are not read: they are also apostrophes."""
+cowardly"', and not after a speaker: 'what he called "Fake News"', `_SPEAKER_BEFORE`), or a name after a
+thing introduced with "a" or "an" ("a British colony called Southern Rhodesia", "a mountain stream called
+Miracle Run"; `_thing_named`). Single quotation marks are not read: they are also apostrophes."""
 _SPEAKER_BEFORE = frozenset("what who whom which that has have had he she they we i you it also".split())
 """Words among the three before a quoted "called" that make it a speaker's word: "what he called",
 "who has called", "Trump has also called"."""
 _LOOK_BACK_WORDS = 3
+_NOT_A_THING = (
+    english.SOURCE_NOUNS
+    | english.MEMBER_ROLES
+    | english.PEOPLE_AROUND
+    | english.SPEAKER_NOUNS
+    | frozenset("man woman men women person boy girl caller reader viewer user spokesman".split())
+)
+"""Words naming people or bodies who may call someone something ("a senator called Trump a liar", "a
+rights group called Trump's remarks racist"): no thing being named."""
+_AFTER_A_NAME_GIVEN = frozenset("a an the 's \u2019s".split())
+"""Words that, after the capitalised words, make "called" a verb with an object and its complement
+("called Oz a quack", "called Trump's remarks ...")."""
 
 
 def naming_calls(text: str) -> list[int]:
     """Where each "called" that gives a name (`_CALLED_A_NAME`) begins in the text."""
     starts: list[int] = []
     for match in _CALLED_A_NAME.finditer(text):
-        group = next(name for name in ("so", "aside", "quoted") if match.group(name) is not None)
+        group = next(
+            name for name in ("so", "aside", "quoted", "after_thing") if match.group(name) is not None
+        )
+        if group == "after_thing" and not _thing_named(match):
+            continue
         if group == "quoted":
             quoted = (match.group("plain") or match.group("curly") or "").rstrip(".,")  # US style: "X."
             before = re.findall(r"[\w']+", text[: match.start()])[-_LOOK_BACK_WORDS:]
@@ -70,3 +90,16 @@ def with_names_given(text: str) -> str:
     for start in reversed(naming_calls(text)):
         text = f"{text[:start]}named{text[start + len('called') :]}"
     return text
+
+
+def _thing_named(match: re.Match[str]) -> bool:
+    """Whether a "called" after a thing introduced with "a" or "an" gives that thing a name: the thing
+    is no person or body (`_NOT_A_THING`), and no object's complement follows the capitalised words
+    (`_AFTER_A_NAME_GIVEN`)."""
+    after = (match.group("after_name") or "").strip().casefold()
+    name_end = match.group("name").casefold()
+    return (
+        match.group("thing").casefold() not in _NOT_A_THING
+        and not name_end.endswith(("'s", "\u2019s"))
+        and after not in _AFTER_A_NAME_GIVEN
+    )
