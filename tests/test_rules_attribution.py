@@ -586,6 +586,14 @@ def test_narration_has_no_reporting_cue(sentence: str) -> None:
         "A rights group called Trump's remarks racist.",
         "A letter called Oz a quack.",
         "An opposition party called President Smith the enemy.",
+        # found by a review: people and documents outside the list, complements, an earlier "a"
+        "A lawmaker called Trump unfit for office.",
+        "A columnist called Trump the most dangerous president in history.",
+        "A lawmaker called Trump and Vance liars.",
+        "In a speech the premier called Putin ruthless.",
+        "An aide to a Texas congressman called Trump weak.",
+        "A lawsuit called Tesla negligent.",
+        "In a tweet, a lawmaker called Biden.",
     ],
 )
 def test_a_speech_noun_or_a_name_after_a_or_an_still_reports(sentence: str) -> None:

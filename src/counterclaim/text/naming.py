@@ -36,9 +36,8 @@ _CALLED_A_NAME = re.compile(
     r"|(?<=,)\s*(?:also|sometimes|often|commonly|formerly)\s+(?P<aside>called)\s+(?!(?:for|on|upon|it|him|her"
     r"|them|this|that|the|a|an|out|off|back|up|in|me|us)\b)[\w'\u2019-]+(?:\s[\w'\u2019-]+)?\s*[,.;)]"
     rf"|\b(?P<quoted>called)(?={_QUOTED_AFTER})"
-    r"|\b(?-i:an?|An?)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<thing>(?-i:[a-z])[\w-]*)\s+(?P<after_thing>called)\s+"
-    r"(?P<name>(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w'\u2019-]*|of|the|and|for|de|al))*)"
-    r"(?P<after_name>\s+\S+)?",
+    r"|\b(?-i:an?|An?)\s+(?P<between>(?:[\w'\u2019-]+\s+){0,3}?)(?P<thing>(?-i:[a-z])[\w-]*)\s+"
+    r"(?P<after_thing>called)\s+(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,5}\s*(?:[.,;:)]|$)",
     re.IGNORECASE,
 )
 """"called" giving a thing its name, not reporting speech: "so-called" (not "and so called on Russia"),
@@ -46,8 +45,9 @@ an aside after a comma ("out on license, also called parole, and ..."; not
 ", also called for calm"), or a quoted name closing its clause ('a program at Fishmongers' Hall called
 \u201cLearning Together\u201d.'; the quoted words must be a name, `is_name`: not 'called "the attack
 cowardly"', and not after a speaker: 'what he called "Fake News"', `_SPEAKER_BEFORE`), or a name after a
-thing introduced with "a" or "an" ("a British colony called Southern Rhodesia", "a mountain stream called
-Miracle Run"; `_thing_named`). Single quotation marks are not read: they are also apostrophes."""
+thing introduced with "a" or "an" that ends its clause ("a British colony called Southern Rhodesia.", "a
+mountain stream called Miracle Run."; `_thing_named`; not "A lawmaker called Trump unfit for office", where
+words follow the capitalised ones). Single quotation marks are not read: they are also apostrophes."""
 _SPEAKER_BEFORE = frozenset("what who whom which that has have had he she they we i you it also".split())
 """Words among the three before a quoted "called" that make it a speaker's word: "what he called",
 "who has called", "Trump has also called"."""
@@ -61,9 +61,10 @@ _NOT_A_THING = (
 )
 """Words naming people or bodies who may call someone something ("a senator called Trump a liar", "a
 rights group called Trump's remarks racist"): no thing being named."""
-_AFTER_A_NAME_GIVEN = frozenset("a an the 's \u2019s".split())
-"""Words that, after the capitalised words, make "called" a verb with an object and its complement
-("called Oz a quack", "called Trump's remarks ...")."""
+_ENDINGS_OF_PEOPLE = ("er", "or", "ist", "man", "men", "ian", "ant", "ent", "ate")
+"""Endings of nouns for people ("lawmaker", "senator", "columnist", "congressman", "politician",
+"resident", "candidate"): no thing being named either (a few things end so too: "a river called ...",
+which then stays a cue)."""
 
 
 def naming_calls(text: str) -> list[int]:
@@ -94,12 +95,12 @@ def with_names_given(text: str) -> str:
 
 def _thing_named(match: re.Match[str]) -> bool:
     """Whether a "called" after a thing introduced with "a" or "an" gives that thing a name: the thing
-    is no person or body (`_NOT_A_THING`), and no object's complement follows the capitalised words
-    (`_AFTER_A_NAME_GIVEN`)."""
-    after = (match.group("after_name") or "").strip().casefold()
-    name_end = match.group("name").casefold()
+    is no person or body (`_NOT_A_THING`, `_ENDINGS_OF_PEOPLE`), and the words between "a" and it are
+    no function words (not "In a speech the premier called ...")."""
+    between = match.group("between").casefold().split()
+    thing = match.group("thing").casefold()
     return (
-        match.group("thing").casefold() not in _NOT_A_THING
-        and not name_end.endswith(("'s", "\u2019s"))
-        and after not in _AFTER_A_NAME_GIVEN
+        thing not in _NOT_A_THING
+        and not thing.endswith(_ENDINGS_OF_PEOPLE)
+        and not (set(between) & english.FUNCTION_WORDS)
     )
