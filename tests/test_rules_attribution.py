@@ -558,6 +558,12 @@ def test_more_reporting_words_are_cues(sentence: str) -> None:
         # a name after a thing introduced with "a" (a validation article's biography was Mugabe's claim)
         "He was born when the country was a British colony called Southern Rhodesia.",
         "The mine was built near a meandering mountain stream called Miracle Run.",
+        # "critical" meaning important or grave (PolNeAR's dev texts, a pool article)
+        "In critical swing states like Colorado, the share is higher.",
+        "A fifth person was hospitalized in critical condition.",
+        "This is a critical step toward peace.",
+        "It is critical that the dam is repaired before May.",
+        "The deduction is critical to developers like himself.",
     ],
 )
 def test_narration_has_no_reporting_cue(sentence: str) -> None:
@@ -594,6 +600,10 @@ def test_narration_has_no_reporting_cue(sentence: str) -> None:
         "An aide to a Texas congressman called Trump weak.",
         "A lawsuit called Tesla negligent.",
         "In a tweet, a lawmaker called Biden.",
+        # "critical" after a form of "be" or "remain" is a stance reported
+        "Graham has been critical of Trump since the primary.",
+        "Unions were sharply critical of the plan.",
+        "The EU remained critical of the deal.",
     ],
 )
 def test_a_speech_noun_or_a_name_after_a_or_an_still_reports(sentence: str) -> None:

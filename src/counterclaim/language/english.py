@@ -272,6 +272,14 @@ CUES_BEFORE_TO_OR_THAT = _words("agreed agrees")
 or "as agreed"). These three sets are cues in one use only, which PolNeAR's dev labels take for cues;
 they are not in `REPORTING_VERBS`: they frame no speaker elsewhere."""
 
+CUES_AFTER_BE = _words("critical")
+"""Cue words only right after a form of "be", "remain" or "become" (an adverb may come between) and not
+before "to", "for" or "that": "has been critical of Trump", "were sharply critical"; not "critical swing
+states", "a critical step", "in critical condition", "critical to developers", "it is critical that".
+In PolNeAR's dev texts and the labeled sets every such "critical" is one or the other."""
+AFTER_BE_LINKS = _words("remain remains remained remaining become becomes became becoming")
+"""Verbs that link a stance adjective like a form of "be" ("remained critical of")."""
+
 KEEPING_VERBS = _words("maintain maintains maintained")
 """Reporting verbs that keep a thing when an article or a possessive follows them ("the Watch Tower
 maintains a database", "maintained its lead"), and report speech otherwise ("maintained that ...",
