@@ -409,6 +409,86 @@ FRAME_CASES = [
     ),
 ]
 FRAME_CASES += [
+    # a frame between two parts of the point (a validation statement kept "..., Maróth said, and ...")
+    pytest.param(
+        "Already-queued orders won't leave idle capacity for some years, Maróth said, and paying back this "
+        "loan seems realistic.",
+        "Maróth",
+        "Already-queued orders won't leave idle capacity for some years, and paying back this loan seems "
+        "realistic.",
+        id="inner-frame-before-and",
+    ),
+    pytest.param(
+        "The bridge, the ministry said on Monday, will reopen in May.",
+        "The ministry",
+        "The bridge will reopen in May.",
+        id="inner-frame-inside-a-clause",
+    ),
+    pytest.param(
+        "The bridge, the ministry said, will reopen in May.", "Police", None, id="inner-frame-of-another"
+    ),
+    pytest.param(
+        "Yes, he said, the bridge will reopen in May.", "Smith", None, id="inner-frame-after-one-word"
+    ),
+    pytest.param(
+        "Three people, police said, died in the fire.",
+        "police",
+        "Three people died in the fire.",
+        id="inner-ed",
+    ),
+    # found by a review: what follows the frame may be the frame's own words, or another speaker's
+    pytest.param(
+        "The election was rigged, Trump said, without providing evidence.", "Trump", None, id="inner-without"
+    ),
+    pytest.param(
+        "Three people were killed, police said, but gave no further details.",
+        "police",
+        None,
+        id="inner-but-verb",
+    ),
+    pytest.param(
+        "Talks have stalled, Lavrov said, and accused the West of delays.",
+        "Lavrov",
+        None,
+        id="inner-and-verb",
+    ),
+    pytest.param("The wall will be built, Trump said, in a post on X.", "Trump", None, id="inner-occasion"),
+    pytest.param(
+        "Ten people died, police said, most of them children.", "police", None, id="inner-apposition"
+    ),
+    pytest.param(
+        "Prices will rise, Smith said, and Jones agreed with him.", "Smith", None, id="inner-and-name"
+    ),
+    pytest.param(
+        "The deal is off, Kyiv said, but Moscow said it was not true.",
+        "Kyiv",
+        None,
+        id="inner-another-speaker",
+    ),
+    pytest.param("The car, Smith told police he had bought, was stolen.", "Smith", None, id="inner-told"),
+    pytest.param(
+        "In 2019, as prices rose, the ministry said, exports fell by five percent.",
+        "The ministry",
+        None,
+        id="inner-two-phrases-before",
+    ),
+    pytest.param(
+        "When prices rose, as they did in May, the government said it would cut fuel taxes.",
+        "The government",
+        None,
+        id="second-phrase-as-a-clause",
+    ),
+    pytest.param(
+        "The bridge, which the ministry said was safe, fell in May.", "The ministry", None, id="relative-said"
+    ),
+    # a second phrase before the frame (a validation statement: "On Friday in Istanbul, as a part of an
+    # election rally, Erdogan said, ...")
+    pytest.param(
+        "On Friday in Istanbul, as part of a rally, Erdogan said the museum would become a mosque again.",
+        "Erdogan",
+        "The museum would become a mosque again.",
+        id="two-phrases-before-the-frame",
+    ),
     # "claims" frames a point only before "that": with an object, or as a noun, it frames nothing
     # (a frame before a subject was tried in session 44 and dropped; the review's probes stay)
     pytest.param(
@@ -1184,6 +1264,11 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("If Russia says no, the talks will end, NATO said.", "attribution frame"),
         ("Nobody was hurt, and the company said.", None),
         ("Inflation will peak this year, local analysts say.", "attribution frame"),
+        # a frame between two parts of the point, and after two phrases
+        ("The orders are full, he said, and the loan is fine.", "attribution frame"),
+        ("The plan, officials said, is dead.", "attribution frame"),
+        ("The town, which he said was quiet, was shelled.", None),
+        ("In May, as part of a rally, Smith said the plan was dead.", "attribution frame"),
         # a relative clause in the speaker is still a speaker (found by a review)
         ("The minister who denied that she lied said the report was wrong.", "attribution frame"),
     ],

@@ -257,10 +257,32 @@ _INVERTED_FRAME = re.compile(
     rf"^(?P<point>.+?){_POINT_END}(?:said|says|added|wrote)\s+(?P<speaker>{_SPEAKER}){_APPOSED}?{_WHEN}\s*\.?$"
 )
 """A frame after the point, its verb first: "'A lot of people think that,' said a protester."."""
-_PHRASE_OPENERS = frozenset(
-    "in on at during after before while when speaking writing asked addressing responding namely later "
-    "earlier meanwhile".split()
+_INNER_FRAME = re.compile(
+    rf"^(?P<head>[^\"\u201c\u201d]+?[^\"\u201c\u201d\s,]),\s+(?P<speaker>{_SPEAKER})"
+    r"\s+(?:said|says|added|noted|stated|explained|argued)"
+    rf"{_WHEN},\s+(?P<rest>(?-i:[a-z])[^\"\u201c\u201d]*)$"
 )
+"""A frame between two parts of the point, with no quotation mark around: "The orders are full, he said,
+and the loan is fine.", "The plan, officials said, is dead." (`_inner_frame` says which second parts
+go on with the point)."""
+_JOINING_WORDS = frozenset({"and", "but", "or", "so", "yet", "while", "though", "although"})
+"""Words opening the second part as a clause of its own: the point keeps the comma before them."""
+_PREDICATE_OPENERS = english.BE_FORMS | frozenset(
+    "will would can could may might should must shall has have had do does did".split()
+)
+"""Words opening the rest of a clause the frame interrupts after its subject ("The plan, he said, is
+dead"), beside verbs in -ed ("Three people, police said, died")."""
+_SUBJECT_AFTER_JOINING = english.DETERMINERS | frozenset(
+    "this that these those no all most each every it there".split()
+)
+"""Words opening the subject of a clause of its own after "and", "but", ... ("..., he said, and the loan
+is fine"), beside figures and gerunds ("and paying back this loan seems realistic"); not a verb ("and
+accused the West", the frame's own) nor a name or a person ("and Jones agreed", someone else)."""
+_PHRASE_OPENERS_TEXT = (
+    "in on at during after before while when speaking writing asked addressing responding namely later "
+    "earlier meanwhile"
+)
+_PHRASE_OPENERS = frozenset(_PHRASE_OPENERS_TEXT.split())
 """Words opening a phrase before a frame (not a clause of its own): "Speaking to reporters, X said",
 "On live television he said"."""
 _APPOSITION_FRAME = re.compile(
@@ -278,8 +300,13 @@ _MIDDLE_FRAME_VERBS = "|".join(
 )
 """`_FRAME_VERBS` but those that also take a plain object ("On Thursday, the Pope announced new church
 law"): after a phrase, only a verb of saying is taken for a frame."""
+_SECOND_PHRASE_OPENERS = "|".join([*sorted(_PHRASE_OPENERS_TEXT.split()), r"as\s+(?:a\s+)?part\s+of"])
+"""Words opening a second phrase before a frame ("On Friday in Istanbul, as a part of an election rally,
+Erdogan said ..."; not any "as": "When prices rose, as they did in May, the government said ..." holds
+a condition of the point)."""
 _MIDDLE_FRAME = re.compile(
-    rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}),\s+(?P<speaker>(?:he|she|they|the\s|[A-Z]){_NAME}{{0,60}}?)"
+    rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}(?:,\s+(?i:{_SECOND_PHRASE_OPENERS})\s[^,;:\"\u201c]{{1,80}})?),\s+"
+    rf"(?P<speaker>(?:he|she|they|the\s|[A-Z]){_NAME}{{0,60}}?)"
     rf"\s+(?:{_MIDDLE_FRAME_VERBS}|(?:announced|claimed|confirmed)(?=\s+(?:he|she|they|we|I)\s))"
     rf"{_frame_end(to_quotation=False)}(?P<point>.+)$"
 )
@@ -292,8 +319,13 @@ _QUANTITY_OPENERS = ("at least ", "at most ")
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
     'A statement carrying the attribution of its own actor ("X said (that) ...", "According to X, '
-    '...", "Speaking on Tuesday, X said ...", "X said in a statement on Monday ...", "X said in a '
-    'filing to the SEC that ...", "..., X said.", or a news agency\'s "..., Reuters reported"; both '
+    '...", "Speaking on Tuesday, X said ...", "On Friday in Istanbul, as part of a rally, X said ...", "X '
+    'said in a statement on Monday ...", "X said in a filing to the SEC that ...", "..., X said.", a frame '
+    'between two parts of the point, with no quotation mark around ("The orders are full, X said, and the '
+    'loan is fine" -> "The orders are full, and the loan is fine"; "The plan, X said, is dead" -> "The plan '
+    'is dead"; not when the frame\'s own words may go on: "..., X said, without providing evidence", '
+    '"..., X said, and accused ..."), or a news agency\'s "..., Reuters '
+    'reported"; both '
     "the actor's and an agency's around it) keeps the point alone, when at least `min_words` words "
     "remain; a he, she, his or her opening the point after a frame whose speaker is the same pronoun "
     'becomes the actor\'s name when it is a proper name ("He said his confession was forced" -> '
@@ -1261,7 +1293,8 @@ def _own_document(speaker: str, actor: str, point: str) -> bool:
 
 def _frame(text: str) -> _Frame | None:
     """The text's attribution frame: before the point ("X said ..."), after a phrase of its own
-    ("Speaking on Tuesday, X said ...") or after the point ("..., X said."); None when it has none."""
+    ("Speaking on Tuesday, X said ..."), after the point ("..., X said.") or between two parts of it
+    ("The plan, X said, is dead."); None when it has none."""
     statement_frame = _STATEMENT_FRAME.match(text)
     if statement_frame is not None:
         speaker = statement_frame.group("speaker") or _owner(statement_frame.group("owner"))
@@ -1292,7 +1325,7 @@ def _frame(text: str) -> _Frame | None:
         return _frame_before_point(match, match.groupdict().get("speaker"))
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text) or _TRAILING_ACCORDING_TO.match(text)
     if after is None:
-        return None
+        return _inner_frame(text)
     point = _point_before(text, after.end("point"))
     return _Frame(after.group("speaker"), point, after_point=True, apposition=after.group("apposition"))
 
@@ -1394,6 +1427,30 @@ def _owner(owner: str) -> str:
 
 
 _QUOTE_PAIRS = {closing: opening for opening, closing in CLOSING_OF.items()}
+
+
+def _inner_frame(text: str) -> _Frame | None:
+    """A frame between two parts of the point (`_INNER_FRAME`): the point is both parts joined. The
+    second part goes on with the point when it opens with "and", "but", ... and a subject of its own
+    (`_SUBJECT_AFTER_JOINING`; the comma kept), or with a verb going on after the first part's subject
+    (`_PREDICATE_OPENERS`, or in -ed); anything else may be the frame's own ("..., Trump said, without
+    providing evidence", "..., police said, most of them children"), and then there is no such frame.
+    Never when the second part reports speech itself."""
+    inner = _INNER_FRAME.match(text)
+    if inner is None or len(inner["head"].split()) < 2 or _RELATIVE_CLAUSE_SPEAKER.search(inner["speaker"]):
+        return None  # "Yes, he said, the vote ...": no part of a point before the frame
+    rest = inner["rest"]
+    if set(words(rest)) & english.REPORTING_VERBS:
+        return None  # "..., Kyiv said, but Moscow said it was not true": another speaker's account
+    first, second = [*rest.split(), ""][:2]
+    second = second.strip(",;:").casefold()
+    if first in _JOINING_WORDS and (
+        second in _SUBJECT_AFTER_JOINING or second[:1].isdigit() or second.endswith("ing")
+    ):
+        return _Frame(inner["speaker"], f"{inner['head']}, {rest}", after_point=True)
+    if first in _PREDICATE_OPENERS or first.endswith("ed"):
+        return _Frame(inner["speaker"], f"{inner['head']} {rest}", after_point=True)
+    return None  # "..., Trump said, without providing evidence": the frame's own words go on
 
 
 def _point_before(text: str, end: int) -> str:
