@@ -272,13 +272,11 @@ CUES_BEFORE_TO_OR_THAT = _words("agreed agrees")
 or "as agreed"). These three sets are cues in one use only, which PolNeAR's dev labels take for cues;
 they are not in `REPORTING_VERBS`: they frame no speaker elsewhere."""
 
-CUES_AFTER_BE = _words("critical")
-"""Cue words only right after a form of "be", "remain" or "become" (an adverb may come between) and not
-before "to", "for" or "that": "has been critical of Trump", "were sharply critical"; not "critical swing
-states", "a critical step", "in critical condition", "critical to developers", "it is critical that".
-In PolNeAR's dev texts and the labeled sets every such "critical" is one or the other."""
-AFTER_BE_LINKS = _words("remain remains remained remaining become becomes became becoming")
-"""Verbs that link a stance adjective like a form of "be" ("remained critical of")."""
+CUES_BEFORE_OF = _words("critical")
+"""Cue words only right before "of": "has been critical of Trump", "the senator, long critical of
+Beijing"; not "critical swing states", "in critical condition", "His condition was critical", "The next
+48 hours are critical". In PolNeAR's dev texts and the labeled sets the stance is "critical of" in all
+but one sentence ("have been critical;"), which has another cue."""
 
 KEEPING_VERBS = _words("maintain maintains maintained")
 """Reporting verbs that keep a thing when an article or a possessive follows them ("the Watch Tower

@@ -37,7 +37,7 @@ _CALLED_A_NAME = re.compile(
     r"|them|this|that|the|a|an|out|off|back|up|in|me|us)\b)[\w'\u2019-]+(?:\s[\w'\u2019-]+)?\s*[,.;)]"
     rf"|\b(?P<quoted>called)(?={_QUOTED_AFTER})"
     r"|\b(?-i:an?|An?)\s+(?P<between>(?:[\w'\u2019-]+\s+){0,3}?)(?P<thing>(?-i:[a-z])[\w-]*)\s+"
-    r"(?P<after_thing>called)\s+(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,5}\s*(?:[.,;:)]|$)",
+    r"(?P<after_thing>called)\s+(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,5}[.!?]?\s*$",
     re.IGNORECASE,
 )
 """"called" giving a thing its name, not reporting speech: "so-called" (not "and so called on Russia"),
@@ -45,26 +45,23 @@ an aside after a comma ("out on license, also called parole, and ..."; not
 ", also called for calm"), or a quoted name closing its clause ('a program at Fishmongers' Hall called
 \u201cLearning Together\u201d.'; the quoted words must be a name, `is_name`: not 'called "the attack
 cowardly"', and not after a speaker: 'what he called "Fake News"', `_SPEAKER_BEFORE`), or a name after a
-thing introduced with "a" or "an" that ends its clause ("a British colony called Southern Rhodesia.", "a
-mountain stream called Miracle Run."; `_thing_named`; not "A lawmaker called Trump unfit for office", where
-words follow the capitalised ones). Single quotation marks are not read: they are also apostrophes."""
+place or thing introduced with "a" or "an" that ends the sentence ("a British colony called Southern
+Rhodesia.", "a mountain stream called Miracle Run."; `_thing_named`; not "A lawmaker called Trump unfit
+for office", nor "called Mr. Musk reckless": a name with a full stop inside is no name here). Single
+quotation marks are not read: they are also apostrophes."""
 _SPEAKER_BEFORE = frozenset("what who whom which that has have had he she they we i you it also".split())
 """Words among the three before a quoted "called" that make it a speaker's word: "what he called",
 "who has called", "Trump has also called"."""
 _LOOK_BACK_WORDS = 3
-_NOT_A_THING = (
-    english.SOURCE_NOUNS
-    | english.MEMBER_ROLES
-    | english.PEOPLE_AROUND
-    | english.SPEAKER_NOUNS
-    | frozenset("man woman men women person boy girl caller reader viewer user spokesman".split())
+_NAMED_THINGS = frozenset(
+    """colony country state province region district territory town village city island river stream
+    lake mountain valley place neighbourhood neighborhood street road building hall school programme program
+    project operation scheme festival book film show series song album app website platform ship vessel
+    boat drug disease virus syndrome species bird plant breed technique method system""".split()
 )
-"""Words naming people or bodies who may call someone something ("a senator called Trump a liar", "a
-rights group called Trump's remarks racist"): no thing being named."""
-_ENDINGS_OF_PEOPLE = ("er", "or", "ist", "man", "men", "ian", "ant", "ent", "ate")
-"""Endings of nouns for people ("lawmaker", "senator", "columnist", "congressman", "politician",
-"resident", "candidate"): no thing being named either (a few things end so too: "a river called ...",
-which then stays a cue)."""
+"""Places and things that news names with "a ... called X" ("a British colony called Southern Rhodesia",
+"a mountain stream called Miracle Run"); not people, bodies or documents, which may call someone
+something ("a senator called Trump a liar", "a tweet called Biden Sleepy Joe")."""
 
 
 def naming_calls(text: str) -> list[int]:
@@ -94,13 +91,8 @@ def with_names_given(text: str) -> str:
 
 
 def _thing_named(match: re.Match[str]) -> bool:
-    """Whether a "called" after a thing introduced with "a" or "an" gives that thing a name: the thing
-    is no person or body (`_NOT_A_THING`, `_ENDINGS_OF_PEOPLE`), and the words between "a" and it are
-    no function words (not "In a speech the premier called ...")."""
+    """Whether a "called" after a thing introduced with "a" or "an" gives that thing a name: the thing is
+    a place or thing news names so (`_NAMED_THINGS`), and the words between "a" and it are no function
+    words (not "In a speech the premier called ...")."""
     between = match.group("between").casefold().split()
-    thing = match.group("thing").casefold()
-    return (
-        thing not in _NOT_A_THING
-        and not thing.endswith(_ENDINGS_OF_PEOPLE)
-        and not (set(between) & english.FUNCTION_WORDS)
-    )
+    return match.group("thing").casefold() in _NAMED_THINGS and not (set(between) & english.FUNCTION_WORDS)

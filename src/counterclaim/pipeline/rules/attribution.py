@@ -107,9 +107,9 @@ NO_REPORTING_CUE = Rule(
     ' "indicated" counts '
     'only after has/have/had, "clarified" only before "that", "agreed" only before "to" or "that", '
     '"ruled" only before "that" and a clause, or, in a sentence naming a court, "against", "in favour" '
-    'or a verdict ("ruled the law unconstitutional"); "critical" only after a form of "be", "remain" or '
-    '"become" and not before "to", "for" or "that" ("has been critical of", not "in critical condition", '
-    '"a critical step"); a plea or a confession reports: "pleaded not '
+    'or a verdict ("ruled the law unconstitutional"); "critical" only before "of" ("has been critical '
+    'of", not "in critical condition", "a critical step", "His condition was critical"); a plea or a '
+    'confession reports: "pleaded not '
     'guilty", "entered a plea", "confessed to killing"; not "confessional") or'
     " a quotation mark in its sentence, or must open with a pronoun going on with the account of a "
     'neighbour that reports its actor, named outside the words it quotes ("X said A. It also B."), or'
@@ -344,7 +344,7 @@ def _a_courts_ruling(words: list[str], index: int) -> bool:
 
 def _in_its_speech_use(words: list[str], index: int) -> bool:
     """Whether a cue word that reports speech only in one use (`english.CUES_AFTER_PERFECT`,
-    `english.CUES_BEFORE_THAT`, `english.CUES_OF_A_COURT`, `english.CUES_AFTER_BE`,
+    `english.CUES_BEFORE_THAT`, `english.CUES_OF_A_COURT`, `english.CUES_BEFORE_OF`,
     `english.CUES_BEFORE_TO_OR_THAT`) is in it
     there; True for every other cue word."""
     word = words[index]
@@ -358,25 +358,13 @@ def _in_its_speech_use(words: list[str], index: int) -> bool:
         return _a_courts_ruling(words, index)
     if word in _PLEAS:  # "entered a plea", "pleas for calm"; not "a plea deal"
         return words[index + 1 : index + 2] == [] or words[index + 1] not in _PLEA_COMPOUNDS
-    if word in english.CUES_AFTER_BE:  # "has been critical of", "were sharply critical"
-        return _after_be(words, index) and after not in (["to"], ["for"], ["that"])
+    if word in english.CUES_BEFORE_OF:  # "has been critical of"; not "in critical condition"
+        return after == ["of"]
     if word in english.CUES_BEFORE_TO_OR_THAT:  # "agreed to support", "agreed that"; not "as agreed to"
         return after in (["to"], ["that"]) and not (
             index > 0 and words[index - 1] in _NOT_SPEECH_BEFORE_AGREED
         )
     return True
-
-
-_LINKING = english.BE_FORMS | english.AFTER_BE_LINKS
-
-
-def _after_be(words: list[str], index: int) -> bool:
-    """Whether the word at `index` follows a form of "be" or a linking verb (`english.AFTER_BE_LINKS`),
-    right after it or after an adverb in -ly ("were sharply critical")."""
-    before = words[max(0, index - 2) : index]
-    return bool(before) and (
-        before[-1] in _LINKING or (len(before) == 2 and before[1].endswith("ly") and before[0] in _LINKING)
-    )
 
 
 def _self_styled(words: list[str], index: int) -> bool:
