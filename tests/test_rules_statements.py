@@ -430,12 +430,6 @@ FRAME_CASES += [
     pytest.param(
         "Yes, he said, the bridge will reopen in May.", "Smith", None, id="inner-frame-after-one-word"
     ),
-    pytest.param(
-        "Three people, police said, died in the fire.",
-        "police",
-        "Three people died in the fire.",
-        id="inner-ed",
-    ),
     # found by a review: what follows the frame may be the frame's own words, or another speaker's
     pytest.param(
         "The election was rigged, Trump said, without providing evidence.", "Trump", None, id="inner-without"
@@ -466,6 +460,36 @@ FRAME_CASES += [
         id="inner-another-speaker",
     ),
     pytest.param("The car, Smith told police he had bought, was stolen.", "Smith", None, id="inner-told"),
+    # found by a second review: an -ed or -ing word of the frame, a clause after the point, a list or an
+    # apposition before the frame, the article's narration
+    pytest.param(
+        "The war will end soon, Trump said, asked about the talks.", "Trump", None, id="inner-asked"
+    ),
+    pytest.param(
+        "The war will end soon, Zelensky said, while visiting troops in Kharkiv.",
+        "Zelensky",
+        None,
+        id="inner-while-visiting",
+    ),
+    pytest.param(
+        "The plan, Smith said, is dead, and Jones agreed with him.", "Smith", None, id="inner-two-clauses"
+    ),
+    pytest.param("The deal, Britain, France and Germany said, is dead.", "Germany", None, id="inner-list"),
+    pytest.param(
+        "The suspect, a man from Leeds, police said, was armed.", "police", None, id="inner-apposition-before"
+    ),
+    pytest.param(
+        "Sales fell, the company said, and its shares rose 4 percent in early trading.",
+        "The company",
+        None,
+        id="inner-narration-after",
+    ),
+    pytest.param(
+        "In the long term, after sanctions are lifted, the minister said, trade with Europe will recover.",
+        "The minister",
+        None,
+        id="second-phrase-a-condition",
+    ),
     pytest.param(
         "In 2019, as prices rose, the ministry said, exports fell by five percent.",
         "The ministry",
@@ -480,6 +504,81 @@ FRAME_CASES += [
     ),
     pytest.param(
         "The bridge, which the ministry said was safe, fell in May.", "The ministry", None, id="relative-said"
+    ),
+    # telling someone (the founding article kept "... told Sky News on Wednesday that although ...")
+    pytest.param(
+        "But Boris Johnson told Sky News on Wednesday that although the West saw signs, the talks failed.",
+        "Boris Johnson",
+        "Although the West saw signs, the talks failed.",
+        id="told-a-name-when-that",
+    ),
+    pytest.param(
+        "The minister told parliament last week that the firm would close in May.",
+        "The minister",
+        "The firm would close in May.",
+        id="told-lower-case-that",
+    ),
+    pytest.param(
+        "The firm will close its plant in May, Ford told The Verge.",
+        "Ford",
+        "The firm will close its plant in May.",
+        id="told-after-the-point",
+    ),
+    pytest.param("Smith told him that the firm would close in May.", "Smith", None, id="told-a-pronoun"),
+    pytest.param("Smith told police she saw that the door was open.", "Smith", None, id="told-a-clause"),
+    pytest.param(
+        "Smith told the board in a letter that was leaked that the firm would close.",
+        "Smith",
+        None,
+        id="told-in-a-letter-that-was",
+    ),
+    pytest.param("Smith told the crowd to stop the attack that began at noon.", "Smith", None, id="told-to"),
+    pytest.param("The firm will close in May, Smith told him.", "Smith", None, id="told-him-after"),
+    pytest.param(
+        "There was no pressure on them whatsoever, he told the press.",
+        "Smith",
+        "There was no pressure on them whatsoever.",
+        id="told-the-press-after",
+    ),
+    # found by a third review: a clause in the time's place, whom "he" may be, a relative "that", other
+    # frames first, a subordinate clause, narration, a negative recipient
+    pytest.param(
+        "Smith told CNN on Sunday he did not think that the economy was in recession.",
+        "Smith",
+        None,
+        id="told-a-clause-as-time",
+    ),
+    pytest.param(  # the pronoun stays: it may be Comey
+        "Trump told Comey that he was not under investigation.",
+        "Trump",
+        "He was not under investigation.",
+        id="told-he-either",
+    ),
+    pytest.param(
+        "Jones told investigators the gun that Smith bought was lost.", "Jones", None, id="told-relative"
+    ),
+    pytest.param("The senator told a story that goes back to 1990.", "The senator", None, id="told-a-story"),
+    pytest.param(
+        "Smith told investigators that he had buried the gun, police said.",
+        "police",
+        "Smith told investigators that he had buried the gun.",
+        id="told-then-another-frame",
+    ),
+    pytest.param(
+        "Twitter suspended the account after Smith told followers that the vote was rigged.",
+        "Twitter",
+        None,
+        id="told-in-a-subordinate-clause",
+    ),
+    pytest.param(
+        "As it turned out, Smith told the truth about the loan.", "Smith", None, id="told-the-truth"
+    ),
+    pytest.param("Smith told nobody that he was seriously ill.", "Smith", None, id="told-nobody"),
+    pytest.param(
+        "The rebels have withdrawn, the army said, but there was no independent confirmation.",
+        "The army",
+        None,
+        id="inner-but-narration",
     ),
     # a second phrase before the frame (a validation statement: "On Friday in Istanbul, as a part of an
     # election rally, Erdogan said, ...")
@@ -1269,6 +1368,9 @@ def test_a_leading_attribution_frame_of_the_actor_is_removed(
         ("The plan, officials said, is dead.", "attribution frame"),
         ("The town, which he said was quiet, was shelled.", None),
         ("In May, as part of a rally, Smith said the plan was dead.", "attribution frame"),
+        ("The man who told police that he saw the crash said the car was speeding.", "attribution frame"),
+        ("Two years later, she told a very different story.", None),
+        ("Johnson told Sky News on Wednesday that the talks failed.", "attribution frame"),
         # a relative clause in the speaker is still a speaker (found by a review)
         ("The minister who denied that she lied said the report was wrong.", "attribution frame"),
     ],
@@ -2209,6 +2311,9 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
          "NATO", False, None),
         ("She will resign tomorrow.", '"She will resign tomorrow," she said.', "Ann Hale", True, None),
         ("She will resign tomorrow.", "She will resign tomorrow.", "Ann Hale", True, None),
+        # telling someone: he may be whom the speaker told (found by a review)
+        ("He was not under investigation.", "Trump told Comey that he was not under investigation.", "Trump",
+         True, None),
         # after a phrase of its own, "announced" before a subject pronoun is a frame (pool: Rosselló);
         # before a noun it has an object, and "it" may be one ("announced it on Twitter")
         ("He would resign leadership of the party.",
@@ -2225,15 +2330,14 @@ def test_every_frame_verb_is_a_verb_of_speech_code_finds_speakers_by() -> None:
         ("She was drunk that night.", "Mrs. Smith said Ruiz said she was drunk that night.", "Ruiz", True,
          None),
     ],
-    ids=[
+        ids=[
         "she-said-she", "he-said-his", "its-after-a-government", "possessive-of-a-name-in-s",
         "their-after-an-organisation", "a-name-already-possessive", "a-description-possessive",
         "she-of-an-organisation", "he-after-a-persons-name", "he-after-a-role", "she-after-a-group",
-        "his-after-a-persons-name", "quoted-he", "mrs-he", "two-speakers", "described-speaker",
-        "judge", "the-sheriff", "contraction", "hyphenated-name", "age-apposition", "its-after-a-person",
-        "they",
+        "his-after-a-persons-name", "quoted-he", "mrs-he", "two-speakers", "described-speaker", "judge",
+        "the-sheriff", "contraction", "hyphenated-name", "age-apposition", "its-after-a-person", "they",
         "another-persons-pronoun", "someone-elses-frame", "another-point", "frame-after-the-point",
-        "no-frame", "announced-after-a-phrase", "announced-before-a-noun", "relayed",
+        "no-frame", "told-he-either", "announced-after-a-phrase", "announced-before-a-noun", "relayed",
         "relayed-someone-elses", "relayed-by-a-person",
     ],
 )  # fmt: skip

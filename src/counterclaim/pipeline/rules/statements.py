@@ -177,6 +177,46 @@ _FRAME_SPEAKER = (
 are ...", "The announced candidate said ...": the speaker there is "The announced candidate")."""
 
 
+_NO_RECIPIENT = (
+    r"(?!(?:he|she|they|we|i|it|you|him|her|them|us|me|that|to|the|a|an|his|their|its|this|these|those"
+    r"|no|nobody|none|noone|anyone|anybody|everyone|everybody|himself|herself|themselves|itself)\b)"
+)
+_RECIPIENT = (
+    r"(?:(?:the|a|an|his|her|their|its|state|local)\s+)?"
+    r"(?:(?-i:[A-Z])[\w.'\u2019&-]*(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w.'\u2019&-]*){0,4}"
+    rf"|{_NO_RECIPIENT}(?-i:[a-z])[\w-]*(?:\s+{_NO_RECIPIENT}(?-i:[a-z])[\w-]*)?)"
+)
+"""Whom a speaker told, before "that": a name ("Sky News", "the BBC", "the House of Commons") or one or
+two lower-case words after an optional determiner ("reporters", "the court", "state media"), never a
+pronoun, a negative ("told nobody that") or a clause ("told police she saw that ...")."""
+_TOLD_TIME = (
+    rf"(?:{_TIME_PHRASE}|(?i:(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening)"
+    r"|last\s+night))"
+)
+"""When the speaker told someone ("on Wednesday", "last week"); no other words, which may be a clause
+("told CNN on Sunday he did not think that ...")."""
+_TOLD_SUBJECT = (
+    rf"(?=(?i:{_SUBJECT_OPENERS}|although|though|while|because|since|despite|after|before|when|once|if"
+    r"|unless)\b|(?-i:[A-Z0-9]))"
+)
+"""After "told X that", the point opens with a subject word, a capital, a figure or a subordinate clause;
+not a verb ("told a story that goes back to ...": a relative clause)."""
+_TOLD_FRAME = re.compile(
+    rf"^{_CLAUSE_OPENER}(?P<speaker>{_FRAME_SPEAKER})\s+told\s+{_RECIPIENT}(?:\s+{_TOLD_TIME})?"
+    rf"\s+that\s+{_TOLD_SUBJECT}(?P<point>.+)$",
+    re.IGNORECASE,
+)
+"""A frame telling someone a point ("X told Sky News on Wednesday that ..."); read after every other frame
+(`_frame`), so "The man who told police that he saw the crash said ..." and "..., police said" keep
+theirs."""
+_TOLD_AFTER = (
+    r"told\s+(?:(?:the\s+)?(?-i:[A-Z])[\w.'\u2019&-]*(?:\s+(?-i:[A-Z])[\w.'\u2019&-]*){0,3}"
+    r"|the\s+(?:press|media|newspaper|paper|magazine|broadcaster|agency|station|network)|journalists)"
+)
+"""A frame telling a named someone or the press, after the point ("..., he told Reuters.", "..., Smith
+told The Verge.", "..., he told the press."); not "told the truth", "told his story", "told himself"."""
+
+
 def _leading_frame(*, to_quotation: bool) -> re.Pattern[str]:
     return re.compile(
         rf"^{_CLAUSE_OPENER}(?P<speaker>{_FRAME_SPEAKER})\s+"
@@ -243,7 +283,8 @@ _APPOSED = (
 )
 """What a frame after the point says of its speaker between commas (", a spokesman for the ministry")."""
 _TRAILING_FRAME = re.compile(
-    rf"^(?P<point>.+?){_POINT_END}(?P<speaker>{_SPEAKER})(?:{_APPOSED},)?\s+(?:{_FRAME_VERBS}|say|wrote|reported){_WHEN}"
+    rf"^(?P<point>.+?){_POINT_END}(?P<speaker>{_SPEAKER})(?:{_APPOSED},)?\s+"
+    rf"(?:{_FRAME_VERBS}|say|wrote|reported|{_TOLD_AFTER}){_WHEN}"
     rf"\s*\.?[{CLOSING_QUOTES}]?$"
 )
 """A frame after the point: "'It looks like Russia is continuing its buildup,' he said."."""
@@ -265,24 +306,26 @@ _INNER_FRAME = re.compile(
 """A frame between two parts of the point, with no quotation mark around: "The orders are full, he said,
 and the loan is fine.", "The plan, officials said, is dead." (`_inner_frame` says which second parts
 go on with the point)."""
-_JOINING_WORDS = frozenset({"and", "but", "or", "so", "yet", "while", "though", "although"})
-"""Words opening the second part as a clause of its own: the point keeps the comma before them."""
 _PREDICATE_OPENERS = english.BE_FORMS | frozenset(
-    "will would can could may might should must shall has have had do does did".split()
+    "will would can could may might should must shall has have had".split()
 )
 """Words opening the rest of a clause the frame interrupts after its subject ("The plan, he said, is
-dead"), beside verbs in -ed ("Three people, police said, died")."""
-_SUBJECT_AFTER_JOINING = english.DETERMINERS | frozenset(
-    "this that these those no all most each every it there".split()
+dead"); not any verb in -ed, which may be the frame's own ("..., Trump said, asked about the talks")."""
+_SUBJECT_AFTER_JOINING = frozenset("the a an this these those it".split())
+"""Words opening the subject of a clause of its own after "and" ("..., he said, and the loan is fine"),
+beside a gerund whose clause has its verb (`_FINITE_AFTER_GERUND`: "and paying back this loan seems
+realistic"); not a verb ("and accused the West", the frame's own), a name or a person ("and Jones
+agreed", someone else), a possessive ("and its shares rose", often the article's narration) nor "there"
+or a quantity ("and there was no confirmation", "and some analysts expect ...")."""
+_FINITE_AFTER_GERUND = english.BE_FORMS | frozenset(
+    "will would can could may might should must has had seems seemed looks appears remains means".split()
 )
-"""Words opening the subject of a clause of its own after "and", "but", ... ("..., he said, and the loan
-is fine"), beside figures and gerunds ("and paying back this loan seems realistic"); not a verb ("and
-accused the West", the frame's own) nor a name or a person ("and Jones agreed", someone else)."""
-_PHRASE_OPENERS_TEXT = (
+"""Verbs that make a clause of a gerund's words ("paying back this loan seems realistic"), not the frame's
+own adjunct ("while visiting troops in Kharkiv", "but declining to give details")."""
+_PHRASE_OPENERS = frozenset(
     "in on at during after before while when speaking writing asked addressing responding namely later "
-    "earlier meanwhile"
+    "earlier meanwhile".split()
 )
-_PHRASE_OPENERS = frozenset(_PHRASE_OPENERS_TEXT.split())
 """Words opening a phrase before a frame (not a clause of its own): "Speaking to reporters, X said",
 "On live television he said"."""
 _APPOSITION_FRAME = re.compile(
@@ -300,10 +343,11 @@ _MIDDLE_FRAME_VERBS = "|".join(
 )
 """`_FRAME_VERBS` but those that also take a plain object ("On Thursday, the Pope announced new church
 law"): after a phrase, only a verb of saying is taken for a frame."""
-_SECOND_PHRASE_OPENERS = "|".join([*sorted(_PHRASE_OPENERS_TEXT.split()), r"as\s+(?:a\s+)?part\s+of"])
-"""Words opening a second phrase before a frame ("On Friday in Istanbul, as a part of an election rally,
-Erdogan said ..."; not any "as": "When prices rose, as they did in May, the government said ..." holds
-a condition of the point)."""
+_SECOND_PHRASE_OPENERS = r"in|on|at|during|speaking|as\s+(?:a\s+)?part\s+of"
+"""Words opening a second phrase before a frame, of place, time or occasion ("On Friday in Istanbul, as a
+part of an election rally, Erdogan said ..."); not "as", "when", "after", "while" in general: "When
+prices rose, as they did in May, the government said ..." and "In the long term, after sanctions are
+lifted, the minister said ..." hold a condition of the point."""
 _MIDDLE_FRAME = re.compile(
     rf"^(?P<lead>[^,;:\"\u201c]{{3,100}}(?:,\s+(?i:{_SECOND_PHRASE_OPENERS})\s[^,;:\"\u201c]{{1,80}})?),\s+"
     rf"(?P<speaker>(?:he|she|they|the\s|[A-Z]){_NAME}{{0,60}}?)"
@@ -320,7 +364,8 @@ ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
     'A statement carrying the attribution of its own actor ("X said (that) ...", "According to X, '
     '...", "Speaking on Tuesday, X said ...", "On Friday in Istanbul, as part of a rally, X said ...", "X '
-    'said in a statement on Monday ...", "X said in a filing to the SEC that ...", "..., X said.", a frame '
+    'said in a statement on Monday ...", "X said in a filing to the SEC that ...", "X told Sky News on '
+    'Wednesday that ...", "..., X said.", "..., X told Reuters.", a frame '
     'between two parts of the point, with no quotation mark around ("The orders are full, X said, and the '
     'loan is fine" -> "The orders are full, and the loan is fine"; "The plan, X said, is dead" -> "The plan '
     'is dead"; not when the frame\'s own words may go on: "..., X said, without providing evidence", '
@@ -743,7 +788,7 @@ def without_frame(
     # After a pronoun frame the same pronoun is its speaker ("He said his ...", "She said she ...");
     # after a named frame, "May said he ...", the pronoun may be anyone.
     frame_pronoun = (speaker or actor).split()[0].casefold()
-    fits = point.split()[0].casefold() in _SUBJECT_AND_POSSESSIVE.get(frame_pronoun, ())
+    fits = not frame.told and point.split()[0].casefold() in _SUBJECT_AND_POSSESSIVE.get(frame_pronoun, ())
     return _named_opening(point, actor, pronoun_is_actor=fits)
 
 
@@ -779,8 +824,8 @@ def frame_pronoun_named(
         # ("Mrs. Smith said Ruiz said she was drunk")
         relaying_person = _proper_name(frame.speaker) or frame.speaker.split()[0].casefold() in {"he", "she"}
         frame = None if relaying_person else _relayed(frame, names)
-    if frame is None or frame.speaker is None or frame.after_point:
-        return None
+    if frame is None or frame.speaker is None or frame.after_point or frame.told:
+        return None  # "Trump told Comey that he ...": he may be either
     if not _same_opening(tokens, frame.point):
         return None
     if not any(_speaks_for(frame.speaker, form) for form in names):
@@ -1117,6 +1162,8 @@ class _Frame(NamedTuple):
     apposition: str | None = None
     """What the frame says of its speaker between commas ("John Smith, a spokesman for the ministry,
     said ..."): the speaker is the name before it."""
+    told: bool = False
+    """The frame tells someone the point ("X told Y that he ..."): an opening he or she may be either."""
 
     @property
     def clause_follows(self) -> bool:
@@ -1309,13 +1356,7 @@ def _frame(text: str) -> _Frame | None:
     before_verb = match.groupdict().get("speaker") if match is not None else None
     if before_verb is not None and _RELATIVE_CLAUSE_SPEAKER.search(before_verb):
         return None  # "footage which she said showed ...": the rest of a relative clause
-    if before_verb is not None and (_clause_of_its_own(before_verb) or _SUBORDINATE.search(before_verb)):
-        # "Russia demands that Ukraine ... and has said", "If Russia says no, the talks end": the words
-        # before the verb are a clause of their own, no speaker
-        match = None
-    if before_verb is not None and before_verb.split()[-1].casefold() in english.BE_FORMS:
-        # a form of "be" before the verb makes a passive ("Twenty people have been confirmed killed",
-        # "The attack was claimed by ..."); a frame may still close the sentence ("..., officials said.")
+    if before_verb is not None and not _speaker_before_verb(before_verb):
         match = None
     if match is None:
         middle = _MIDDLE_FRAME.match(text)
@@ -1325,9 +1366,40 @@ def _frame(text: str) -> _Frame | None:
         return _frame_before_point(match, match.groupdict().get("speaker"))
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text) or _TRAILING_ACCORDING_TO.match(text)
     if after is None:
-        return _inner_frame(text)
+        return _told_frame(text) or _inner_frame(text)
     point = _point_before(text, after.end("point"))
     return _Frame(after.group("speaker"), point, after_point=True, apposition=after.group("apposition"))
+
+
+_CLAUSE_LINK = re.compile(
+    r"\b(?:after|before|because|when|while|since|until|as|once|how|why|where|and|but)\b", re.IGNORECASE
+)
+"""Words that make the words before "told" a clause and another speaker ("Twitter suspended the account
+after Smith told ...", "Jones recalled how Smith told ...")."""
+
+
+def _speaker_before_verb(before_verb: str) -> bool:
+    """Whether the words before a frame's verb can be its speaker: not a clause of its own ("Russia
+    demands that Ukraine ... and has said"), not after a subordinating word ("If Russia says no, ...",
+    "after Smith told followers that ..."), and not a passive (a form of "be" before the verb: "Twenty
+    people have been confirmed killed"; a frame may still close the sentence: "..., officials said.")."""
+    return not (
+        _clause_of_its_own(before_verb)
+        or _SUBORDINATE.search(before_verb)
+        or before_verb.split()[-1].casefold() in english.BE_FORMS
+    )
+
+
+def _told_frame(text: str) -> _Frame | None:
+    """The frame "X told Y (when) that ..." (`_TOLD_FRAME`) when nothing else frames the text; its point's
+    opening he/she may be the speaker or whom it told (`_Frame.told`)."""
+    told = _TOLD_FRAME.match(text)
+    if told is None or _RELATIVE_CLAUSE_SPEAKER.search(told["speaker"]):
+        return None  # "The man who told police that ...": the rest of a relative clause
+    speaker = told["speaker"]
+    if not _speaker_before_verb(speaker) or _CLAUSE_LINK.search(speaker):
+        return None  # "Twitter suspended the account after Smith told followers that ..."
+    return _frame_before_point(told, speaker)._replace(told=True)
 
 
 _ASKING_VERBS = frozenset({"asked", "asks", "questioned", "inquired", "wondered", "shouted", "pressed"})
@@ -1430,26 +1502,33 @@ _QUOTE_PAIRS = {closing: opening for opening, closing in CLOSING_OF.items()}
 
 
 def _inner_frame(text: str) -> _Frame | None:
-    """A frame between two parts of the point (`_INNER_FRAME`): the point is both parts joined. The
-    second part goes on with the point when it opens with "and", "but", ... and a subject of its own
-    (`_SUBJECT_AFTER_JOINING`; the comma kept), or with a verb going on after the first part's subject
-    (`_PREDICATE_OPENERS`, or in -ed); anything else may be the frame's own ("..., Trump said, without
-    providing evidence", "..., police said, most of them children"), and then there is no such frame.
-    Never when the second part reports speech itself."""
+    """A frame between two parts of the point (`_INNER_FRAME`), each one clause with no comma: the point
+    is both parts joined. The second part goes on with the point when it opens with "and" and a subject
+    of its own (`_SUBJECT_AFTER_JOINING`; the comma kept), or with a verb going on after the
+    first part's subject (`_PREDICATE_OPENERS`); anything else may be the frame's own ("..., Trump said,
+    without providing evidence", "..., police said, most of them children"; "but" often opens the
+    reporter's own words: "..., the army said, but there was no independent confirmation"), and then
+    there is no such frame. Never when the second part reports speech itself."""
     inner = _INNER_FRAME.match(text)
     if inner is None or len(inner["head"].split()) < 2 or _RELATIVE_CLAUSE_SPEAKER.search(inner["speaker"]):
         return None  # "Yes, he said, the vote ...": no part of a point before the frame
-    rest = inner["rest"]
-    if set(words(rest)) & english.REPORTING_VERBS:
+    head, rest = inner["head"], inner["rest"]
+    if "," in head or re.search(r"[,;:]", rest.rstrip(".!?")):
+        # "The deal, Britain, France and Germany said, is dead", "..., is dead, and Jones agreed": a
+        # list or an apposition before the frame, or more than one clause after it
+        return None
+    rest_words = words(rest)
+    if set(rest_words) & english.REPORTING_VERBS:
         return None  # "..., Kyiv said, but Moscow said it was not true": another speaker's account
-    first, second = [*rest.split(), ""][:2]
-    second = second.strip(",;:").casefold()
-    if first in _JOINING_WORDS and (
-        second in _SUBJECT_AFTER_JOINING or second[:1].isdigit() or second.endswith("ing")
+    first, second = [*rest_words, ""][:2]
+    if first == "and" and (
+        second in _SUBJECT_AFTER_JOINING
+        or second[:1].isdigit()
+        or (second.endswith("ing") and bool(set(rest_words[2:]) & _FINITE_AFTER_GERUND))
     ):
-        return _Frame(inner["speaker"], f"{inner['head']}, {rest}", after_point=True)
-    if first in _PREDICATE_OPENERS or first.endswith("ed"):
-        return _Frame(inner["speaker"], f"{inner['head']} {rest}", after_point=True)
+        return _Frame(inner["speaker"], f"{head}, {rest}", after_point=True)
+    if first in _PREDICATE_OPENERS:
+        return _Frame(inner["speaker"], f"{head} {rest}", after_point=True)
     return None  # "..., Trump said, without providing evidence": the frame's own words go on
 
 
