@@ -179,7 +179,8 @@ are ...", "The announced candidate said ...": the speaker there is "The announce
 
 _NO_RECIPIENT = (
     r"(?!(?:he|she|they|we|i|it|you|him|her|them|us|me|that|to|the|a|an|his|their|its|this|these|those"
-    r"|no|nobody|none|noone|anyone|anybody|everyone|everybody|himself|herself|themselves|itself)\b)"
+    r"|no|nobody|none|noone|anyone|anybody|everyone|everybody|himself|herself|themselves|itself"
+    r"|story|stories|lie|lies|truth|tale|joke|same|version|everything|all|something|anything|nothing)\b)"
 )
 _RECIPIENT = (
     r"(?:(?:the|a|an|his|her|their|its|state|local)\s+)?"
@@ -188,7 +189,8 @@ _RECIPIENT = (
 )
 """Whom a speaker told, before "that": a name ("Sky News", "the BBC", "the House of Commons") or one or
 two lower-case words after an optional determiner ("reporters", "the court", "state media"), never a
-pronoun, a negative ("told nobody that") or a clause ("told police she saw that ...")."""
+pronoun, a negative ("told nobody that"), a clause ("told police she saw that ...") or what is told
+("told the same story that ...", "told investigators everything that ...")."""
 _TOLD_TIME = (
     rf"(?:{_TIME_PHRASE}|(?i:(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening)"
     r"|last\s+night))"
@@ -284,7 +286,7 @@ _APPOSED = (
 """What a frame after the point says of its speaker between commas (", a spokesman for the ministry")."""
 _TRAILING_FRAME = re.compile(
     rf"^(?P<point>.+?){_POINT_END}(?P<speaker>{_SPEAKER})(?:{_APPOSED},)?\s+"
-    rf"(?:{_FRAME_VERBS}|say|wrote|reported|{_TOLD_AFTER}){_WHEN}"
+    rf"(?:{_FRAME_VERBS}|say|wrote|reported|(?P<told>{_TOLD_AFTER})){_WHEN}"
     rf"\s*\.?[{CLOSING_QUOTES}]?$"
 )
 """A frame after the point: "'It looks like Russia is continuing its buildup,' he said."."""
@@ -303,20 +305,19 @@ _INNER_FRAME = re.compile(
     r"\s+(?:said|says|added|noted|stated|explained|argued)"
     rf"{_WHEN},\s+(?P<rest>(?-i:[a-z])[^\"\u201c\u201d]*)$"
 )
-"""A frame between two parts of the point, with no quotation mark around: "The orders are full, he said,
-and the loan is fine.", "The plan, officials said, is dead." (`_inner_frame` says which second parts
-go on with the point)."""
+"""A frame between two parts of the point, with no quotation mark around: "Orders are queued, he said,
+and paying back the loan seems realistic.", "The plan, officials said, is dead." (`_inner_frame` says
+which second parts go on with the point)."""
 _PREDICATE_OPENERS = english.BE_FORMS | frozenset(
     "will would can could may might should must shall has have had".split()
 )
 """Words opening the rest of a clause the frame interrupts after its subject ("The plan, he said, is
 dead"); not any verb in -ed, which may be the frame's own ("..., Trump said, asked about the talks")."""
-_SUBJECT_AFTER_JOINING = frozenset("the a an this these those it".split())
-"""Words opening the subject of a clause of its own after "and" ("..., he said, and the loan is fine"),
-beside a gerund whose clause has its verb (`_FINITE_AFTER_GERUND`: "and paying back this loan seems
-realistic"); not a verb ("and accused the West", the frame's own), a name or a person ("and Jones
-agreed", someone else), a possessive ("and its shares rose", often the article's narration) nor "there"
-or a quantity ("and there was no confirmation", "and some analysts expect ...")."""
+_SUBJECT_AFTER_JOINING = frozenset({"it"})
+"""Words opening the subject of a clause of its own after "and" ("..., the company said, and it expects
+..."), beside a gerund whose clause has its verb (`_FINITE_AFTER_GERUND`: "and paying back this loan
+seems realistic"); not a verb ("and accused the West", the frame's own), nor a noun, which may be
+someone else's view or the article's narration ("and the IAEA agreed", "and the shares rose")."""
 _FINITE_AFTER_GERUND = english.BE_FORMS | frozenset(
     "will would can could may might should must has had seems seemed looks appears remains means".split()
 )
@@ -366,10 +367,11 @@ ATTRIBUTION_FRAME = Rule(
     '...", "Speaking on Tuesday, X said ...", "On Friday in Istanbul, as part of a rally, X said ...", "X '
     'said in a statement on Monday ...", "X said in a filing to the SEC that ...", "X told Sky News on '
     'Wednesday that ...", "..., X said.", "..., X told Reuters.", a frame '
-    'between two parts of the point, with no quotation mark around ("The orders are full, X said, and the '
-    'loan is fine" -> "The orders are full, and the loan is fine"; "The plan, X said, is dead" -> "The plan '
-    'is dead"; not when the frame\'s own words may go on: "..., X said, without providing evidence", '
-    '"..., X said, and accused ..."), or a news agency\'s "..., Reuters '
+    'between two parts of the point, with no quotation mark around ("Orders are queued, X said, and paying '
+    'back the loan seems realistic" -> "Orders are queued, and paying back the loan seems realistic"; "The '
+    'plan, X said, is dead" -> "The plan is dead"; not when the frame\'s own words, another\'s view or the '
+    'article\'s narration may go on: "..., X said, without providing evidence", "..., X said, and the IAEA '
+    'agreed"), or a news agency\'s "..., Reuters '
     'reported"; both '
     "the actor's and an agency's around it) keeps the point alone, when at least `min_words` words "
     "remain; a he, she, his or her opening the point after a frame whose speaker is the same pronoun "
@@ -783,8 +785,8 @@ def without_frame(
     )
     if len(point.split()) < MIN_POINT_WORDS or (phrase_rest and not frame.after_point):
         return None
-    if speaker_name is not None:  # the pronoun can only be the speaker
-        return _named_opening(point, speaker_name, pronoun_is_actor=True)
+    if speaker_name is not None:  # the pronoun can only be the speaker, unless the frame told someone
+        return _named_opening(point, speaker_name, pronoun_is_actor=not frame.told)
     # After a pronoun frame the same pronoun is its speaker ("He said his ...", "She said she ...");
     # after a named frame, "May said he ...", the pronoun may be anyone.
     frame_pronoun = (speaker or actor).split()[0].casefold()
@@ -1365,12 +1367,16 @@ def _frame(text: str) -> _Frame | None:
     if match is not None:
         return _frame_before_point(match, match.groupdict().get("speaker"))
     after = _TRAILING_FRAME.match(text) or _INVERTED_FRAME.match(text) or _TRAILING_ACCORDING_TO.match(text)
+    if after is not None and after.groupdict().get("told") and not _names_a_speaker(after["speaker"]):
+        after = None  # "..., a version he first told the BBC in 2019.": a relative clause, no speaker
     if after is None:
         return _told_frame(text) or _inner_frame(text)
     point = _point_before(text, after.end("point"))
     return _Frame(after.group("speaker"), point, after_point=True, apposition=after.group("apposition"))
 
 
+_HE_OR_SHE = frozenset({"he", "she", "his", "her"})
+"""Pronouns of a person opening a told point, which may be the speaker or whom the speaker told."""
 _CLAUSE_LINK = re.compile(
     r"\b(?:after|before|because|when|while|since|until|as|once|how|why|where|and|but)\b", re.IGNORECASE
 )
@@ -1390,6 +1396,43 @@ def _speaker_before_verb(before_verb: str) -> bool:
     )
 
 
+_TOLD_SPEAKER_WORDS = (
+    english.SPEAKER_NOUNS
+    | english.SOURCE_NOUNS
+    | english.MEMBER_ROLES
+    | english.STAFF_ROLES
+    | english.OTHER_HOLDER_WORDS
+    | english.LOWER_CASE_NAME_WORDS
+    | frozenset("and senior top local federal regional national the a an".split())
+)
+"""Lower-case words a speaker before "told" may hold ("The minister", "A senior official", "state
+media"); its other words are capitalised. Any other word makes it no noun phrase: "Smith should have
+told", "Jones asked whether Smith told", "Prosecutors allege Smith told", "It is unclear whether"."""
+
+
+def _names_a_speaker(words_before: str) -> bool:
+    """Whether the words before "told" are a speaker's noun phrase (`_TOLD_SPEAKER_WORDS`), or one
+    subject pronoun."""
+    words_of = [
+        w for w in re.findall(r"[\w'\u2019.&-]+", words_before) if w.casefold() not in ("'s", "\u2019s")
+    ]
+    if len(words_of) == 1 and words_of[0].casefold() in english.SUBJECT_PRONOUNS:
+        return True
+    return (
+        bool(words_of)
+        and all(
+            word[:1].isupper() or word[:1].isdigit() or word.casefold() in _TOLD_SPEAKER_WORDS
+            for word in words_of
+        )
+        and words_of[0].casefold() not in _NOT_A_SPEAKERS_OPENING
+    )
+
+
+_NOT_A_SPEAKERS_OPENING = frozenset("asked had even if whether when after as it".split())
+"""Capitalised first words that open a clause, not a speaker ("Asked whether Smith told ...", "Had Smith
+told ...", "It is unclear ...")."""
+
+
 def _told_frame(text: str) -> _Frame | None:
     """The frame "X told Y (when) that ..." (`_TOLD_FRAME`) when nothing else frames the text; its point's
     opening he/she may be the speaker or whom it told (`_Frame.told`)."""
@@ -1397,8 +1440,12 @@ def _told_frame(text: str) -> _Frame | None:
     if told is None or _RELATIVE_CLAUSE_SPEAKER.search(told["speaker"]):
         return None  # "The man who told police that ...": the rest of a relative clause
     speaker = told["speaker"]
-    if not _speaker_before_verb(speaker) or _CLAUSE_LINK.search(speaker):
+    if not _speaker_before_verb(speaker) or _CLAUSE_LINK.search(speaker) or not _names_a_speaker(speaker):
         return None  # "Twitter suspended the account after Smith told followers that ..."
+    if speaker.casefold() in english.SUBJECT_PRONOUNS and _opening_pronoun(told["point"]) in _HE_OR_SHE:
+        return (
+            None  # "She told the BBC that she ...": the sentence's own subject names her (`subject_before`)
+        )
     return _frame_before_point(told, speaker)._replace(told=True)
 
 
