@@ -60,6 +60,11 @@ NAME_CASES = [
     ),
     pytest.param("the official who said it", "holds the reporting verb 'said'", id="name-and-said"),
     pytest.param("Says Foundation", None, id="a-capitalised-verb-is-part-of-a-name"),
+    # a validation actor: the model's words from "owned by Indonesian companies and also registered in ..."
+    pytest.param(
+        "Indonesian companies and also registered in Indonesia", "holds 'also'", id="a-fragment-with-also"
+    ),
+    pytest.param("Also Records", None, id="a-capitalised-also-is-part-of-a-name"),
     pytest.param("the accused", None, id="a-participle-names-someone"),
     pytest.param("EU member states", None, id="states-is-a-noun"),
     pytest.param("residents opposed to the dam", None, id="a-group-described-by-a-verb"),
