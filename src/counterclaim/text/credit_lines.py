@@ -4,8 +4,7 @@ closes a photo's caption.
 "Some information for this report was provided by AFP and Reuters.", "Reporting by Jane Doe; Editing by
 John Roe", "Associated Press writer Jane Doe contributed to this report." Such a line names where the
 reporting came from; it is no one's claim, so no step turns it into one or asks the model about it.
-A wire service named in a sentence ("..., Reuters reported") credits the report in the same way, and a
-line of a dash and a name closing a block quotation ("\u2014Natasha Gownaris") credits the quotation.
+A wire service named in a sentence ("..., Reuters reported") credits the report in the same way.
 
 A line that ends with a photo credit ("Protesters at the march. Image: Andrew Gray.", "Fire in the
 frame of Notre Dame. Image: LeLaisserPasserA38.", "... Photo: AP") is a photo's caption: it describes a
@@ -22,28 +21,9 @@ _CREDIT = re.compile(english.CREDIT_LINE_PATTERN, re.IGNORECASE | re.VERBOSE)
 _PHOTO_CREDIT = re.compile(english.PHOTO_CREDIT_PATTERN, re.MULTILINE)
 
 
-_QUOTE_CREDIT = re.compile(r"^[\u2013\u2014]\s*[A-Z][^.!?]*$")
-"""A block quotation's credit, a dash and whom the quotation is from ("\u2013 United States District Judge
-Victor Marrero, "Decision and Order"", "\u2014Natasha Gownaris"): an en or em dash only, not a hyphen,
-which opens a list's item."""
-_QUOTE_CREDIT_WORDS = 12
-"""The most words of a block quotation's credit."""
-
-
 def is_credit_line(sentence: str) -> bool:
-    """Whether the sentence credits the people or agencies behind the report, or a block quotation's
-    source (`_QUOTE_CREDIT`: no reporting word in lower case in it, at most `_QUOTE_CREDIT_WORDS`
-    words), rather than reporting."""
-    text = " ".join(sentence.split())
-    if _CREDIT.search(text) is not None:
-        return True
-    words = re.findall(r"[\w'\u2019]+", text)
-    lower_case = {word for word in words if word[:1].islower()}  # capitals name ("United States")
-    return (
-        _QUOTE_CREDIT.match(text) is not None
-        and len(words) <= _QUOTE_CREDIT_WORDS
-        and not lower_case & english.REPORTING_CUE_WORDS
-    )
+    """Whether the sentence credits the people or agencies behind the report rather than reporting."""
+    return _CREDIT.search(" ".join(sentence.split())) is not None
 
 
 def is_news_agency(name: str) -> bool:

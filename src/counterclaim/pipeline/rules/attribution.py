@@ -53,8 +53,7 @@ MODEL_INSTRUCTION = Rule(
 )
 CREDIT_LINE = Rule(
     "attribution.credit_line",
-    'A credit line ("X contributed to this report"), or a dash and a name crediting a block quotation '
-    '("\u2013 United States District Judge Victor Marrero, "Decision and Order""), is no one\'s claim.',
+    'A credit line ("X contributed to this report") is no one\'s claim.',
 )
 PHOTO_CAPTION = Rule(
     "attribution.photo_caption",
