@@ -62,9 +62,14 @@ NAME_CASES = [
     pytest.param("Says Foundation", None, id="a-capitalised-verb-is-part-of-a-name"),
     # a validation actor: the model's words from "owned by Indonesian companies and also registered in ..."
     pytest.param(
-        "Indonesian companies and also registered in Indonesia", "holds 'also'", id="a-fragment-with-also"
+        "Indonesian companies and also registered in Indonesia", "holds 'and also'", id="a-fragment-with-also"
     ),
     pytest.param("Also Records", None, id="a-capitalised-also-is-part-of-a-name"),
+    # found by a review: "also" in names and descriptions
+    pytest.param("Islamic State, also known as ISIS", None, id="also-known-as"),
+    pytest.param("the senator, also a Democrat", None, id="also-a-description"),
+    pytest.param("Police and also firefighters", None, id="and-also-a-noun"),
+    pytest.param("another official, also speaking on condition of anonymity", None, id="also-speaking"),
     pytest.param("the accused", None, id="a-participle-names-someone"),
     pytest.param("EU member states", None, id="states-is-a-noun"),
     pytest.param("residents opposed to the dam", None, id="a-group-described-by-a-verb"),

@@ -23,8 +23,8 @@ NOT_AN_ACTOR = Rule(
     'investigations"), a thing ("the bus", "the building"), a preposition alone or before a '
     'lower-case word ("Per", "Per reports"), a pronoun contraction ("I\'m") or a pronoun opening a '
     'clause of two or three words ("I don\'t", "We will"), a fragment holding a reporting verb ("the '
-    'College, questioned the findings") or "also" ("Indonesian companies and also registered in '
-    'Indonesia") or of more than `max_words` words is dropped: such words name'
+    'College, questioned the findings") or "and also" before a verb ("Indonesian companies and also '
+    'registered in Indonesia") or of more than `max_words` words is dropped: such words name'
     " no one who could claim anything (the time, event and thing words are English: in another "
     "language only the length and contraction checks apply).",
     {"max_words": MAX_NAME_WORDS},
@@ -86,8 +86,8 @@ def why_not_an_actor(name: str, *, english_article: bool = True) -> str | None:
     reporting = _speech_verb_in(given)
     if reporting is not None:  # lower case only: "Says Foundation" is a name
         return f"it holds the reporting verb {reporting!r}: a sentence fragment, not a name"
-    if "also" in given[1:]:  # lower case only: "Also Records" may be a name
-        return "it holds 'also': a sentence fragment, not a name"
+    if _and_also_a_verb(given):
+        return "it holds 'and also' before a verb: a sentence fragment, not a name"
     content = [w for w in words if w not in english.FUNCTION_WORDS and not w.isdigit()]
     a_surname = len(given) == 1 and name[:1].isupper() and words[0] not in _DAY_WORDS
     if content and all(w in english.TIME_WORDS for w in content) and not a_surname:
@@ -123,6 +123,20 @@ president." -> Nancy Pelosi)."""
 _SUBJECT_PRONOUNS = english.SUBJECT_PRONOUNS - {"it"}
 """Pronouns that, written with a capital before a lower-case word, open a clause ("I don't", "We
 will"); not "it", which is also "IT" ("IT staff")."""
+
+
+def _and_also_a_verb(given: list[str]) -> bool:
+    """Whether the name's words hold "and also" before a verb in -ed ("Indonesian companies and also
+    registered in Indonesia"); not "Islamic State, also known as ISIS", "the senator, also a Democrat"
+    or "Police and also firefighters"."""
+    words = [w.strip(_MARKS) for w in given]
+    return any(
+        words[i - 1] == "and"
+        and words[i] == "also"
+        and words[i + 1].endswith("ed")
+        and words[i + 1].islower()
+        for i in range(1, len(words) - 1)
+    )
 
 
 def _pronoun_contraction(word: str) -> bool:
