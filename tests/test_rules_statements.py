@@ -613,6 +613,18 @@ FRAME_CASES += [
         id="told-relative-after",
     ),
     pytest.param(
+        "Smith and Jones told the BBC that the talks had failed badly.",
+        "Smith and Jones",
+        "The talks had failed badly.",
+        id="told-by-two-named",
+    ),
+    pytest.param(
+        "Police arrived and Smith told them that the talks had failed badly.",
+        "Smith",
+        None,
+        id="told-a-clause-before",
+    ),
+    pytest.param(
         "A senior official told Reuters that the talks had failed badly.",
         "A senior official",
         "The talks had failed badly.",

@@ -1378,7 +1378,7 @@ def _frame(text: str) -> _Frame | None:
 _HE_OR_SHE = frozenset({"he", "she", "his", "her"})
 """Pronouns of a person opening a told point, which may be the speaker or whom the speaker told."""
 _CLAUSE_LINK = re.compile(
-    r"\b(?:after|before|because|when|while|since|until|as|once|how|why|where|and|but)\b", re.IGNORECASE
+    r"\b(?:after|before|because|when|while|since|until|as|once|how|why|where)\b", re.IGNORECASE
 )
 """Words that make the words before "told" a clause and another speaker ("Twitter suspended the account
 after Smith told ...", "Jones recalled how Smith told ...")."""
@@ -1413,9 +1413,7 @@ told", "Jones asked whether Smith told", "Prosecutors allege Smith told", "It is
 def _names_a_speaker(words_before: str) -> bool:
     """Whether the words before "told" are a speaker's noun phrase (`_TOLD_SPEAKER_WORDS`), or one
     subject pronoun."""
-    words_of = [
-        w for w in re.findall(r"[\w'\u2019.&-]+", words_before) if w.casefold() not in ("'s", "\u2019s")
-    ]
+    words_of = re.findall(r"[\w'\u2019.&-]+", words_before)
     if len(words_of) == 1 and words_of[0].casefold() in english.SUBJECT_PRONOUNS:
         return True
     return (
