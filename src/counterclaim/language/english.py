@@ -123,10 +123,11 @@ CLAUSE_OPENERS = frozenset("But And However Yet Meanwhile Also So Still Now Then
 # Titles
 
 HONORIFICS = _words("mr mrs ms dr")
+"""Honorifics: never a name word on their own (text.speakers, pipeline.rules.attribution)."""
 TITLES_LEFT_OUT_OF_INITIALS = HONORIFICS | _words("prof professor sir lady dame")
 """Titles before a name that the name's initials leave out ("AR" for "Prof. Ana Ruiz")."""
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
-"""Honorifics: never a name word on their own (text.speakers, pipeline.rules.attribution)."""
+"""The days of the week, in lower case."""
 
 BARE_TITLES = HONORIFICS | _words("president minister general chief secretary")
 """A speaker that is only a title ("the president said") stands for a person named elsewhere."""
@@ -694,6 +695,9 @@ NAMING_WORDS = _words(
 
 BE_FORMS = _words("is are was were be been being")
 """Forms of "be" (a passive: "is reported to the police")."""
+AUXILIARY_VERBS = BE_FORMS | _words("has have had will would can could may might must should")
+"""Verbs that carry a clause's tense or mood: after a subject they open its predicate ("The plan, he
+said, is dead"), and among a phrase's words they make it a clause (text.speakers)."""
 
 HEARSAY_ADVERBS = _words("reportedly allegedly purportedly reputedly supposedly")
 """Adverbs telling that unnamed others say so ("The crash reportedly killed seven"): no one's words are
@@ -780,18 +784,18 @@ OWN_DOCUMENT_NOUNS = _words(
     """statement statements report reports post posts tweet tweets message letter video release blog filing
     complaint lawsuit memo email emails data study survey findings"""
 )
-RESEARCH_NOUNS = _words("data study survey findings")
-"""Documents of research: the actor's own only without a word before them or after "new", "latest" ...
-("the rival study", "the leaked data", "the police data" are someone else's)."""
 """Documents a frame may name without their author, as the claim's actor's own: "According to the
 report," is the actor's claim when the actor wrote it (`pipeline.rules.statements`). A study's data,
 survey or findings are its researcher's ("According to the data, ... has declined 40%"; in PolNeAR's dev
 articles "According to the data" follows the center that published it)."""
+RESEARCH_NOUNS = _words("data study survey findings")
+"""Documents of research: the actor's own only without a word before them or after "new", "latest" ...
+("the rival study", "the leaked data", "the police data" are someone else's)."""
 
 COURT_DOCUMENT_NOUNS = _words("ruling rulings judgment judgement verdict decision order")
+"""A court's documents: "According to the ruling," is the actor's own only when the actor is a court."""
 COURT_WORDS = _words("court courts judge judges justice justices tribunal magistrate")
 """Words naming a court or a judge ("the appeals court", "Judge Smith")."""
-"""A court's documents: "According to the ruling," is the actor's own only when the actor is a court."""
 
 POINT_OPENERS = _words("in on at to with for of from by during after before about through amid following")
 """A point opening with one of these is the rest of a phrase, not a statement: the frame stays."""

@@ -28,9 +28,7 @@ _WORD = re.compile(
 _POSSESSIVE = ("\u2019s", "'s")
 
 
-_CLAUSE_VERBS = english.BE_FORMS | frozenset(
-    "has have had will would can could may might must should".split()
-)
+_CLAUSE_VERBS = english.AUXILIARY_VERBS
 _CLAUSE_REACH = 6
 
 

@@ -286,6 +286,8 @@ _NOT_SPEECH_BEFORE_AGREED = frozenset({"as", "was", "were", "is", "are", "be", "
 """Words before "agreed" that make it a deed or a state ("as agreed to", "was agreed to")."""
 _PREPOSITIONS = english.PREPOSITIONS | frozenset({"during", "before", "after", "over", "about"})
 _THAT_WITHIN = 6
+"""Words after "clarified" and a phrase opening with a preposition within which its "that" comes
+("clarified in the proceedings that")."""
 _DAYS_AND_TIMES = english.WEEKDAYS | frozenset(
     "today yesterday unanimously on last this week month morning afternoon evening night earlier".split()
 )
@@ -294,13 +296,13 @@ that", "ruled last week that", "ruled unanimously that"), with a vote ("ruled 7-
 _NOT_A_RULING_AFTER_THAT = frozenset(
     "nation country territory land kingdom empire state region island city province area way roost".split()
 )
+"""Words after "ruled that" that make "that" a determiner ("ruled that nation for 30 years")."""
 _PLEAS = frozenset({"plea", "pleas"})
 _PLEA_COMPOUNDS = frozenset(
     """deal deals agreement agreements bargain bargains hearing hearings offer offers negotiations
     talks""".split()
 )
 """Nouns after "plea" that make it a compound ("a plea deal", "the plea hearing"), no plea made."""
-"""Words after "ruled that" that make "that" a determiner ("ruled that nation for 30 years")."""
 _RULED_VERDICTS = frozenset(
     "unconstitutional constitutional illegal unlawful lawful legal invalid valid void inadmissible".split()
 )
@@ -336,10 +338,6 @@ def _a_courts_ruling(words: list[str], index: int) -> bool:
         or following[:2] in (["in", "favour"], ["in", "favor"])
         or bool(_RULED_VERDICTS & set(following[:6]))
     )
-
-
-"""Words after "clarified" and a phrase opening with a preposition within which its "that" comes
-("clarified in the proceedings that")."""
 
 
 def _in_its_speech_use(words: list[str], index: int) -> bool:

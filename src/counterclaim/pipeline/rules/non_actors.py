@@ -32,9 +32,7 @@ NOT_AN_ACTOR = Rule(
 RULES = (NOT_AN_ACTOR,)
 
 
-_DAY_WORDS = frozenset(
-    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_DAY_WORDS = english.WEEKDAYS | frozenset("today yesterday tomorrow tonight".split())
 """Time words that are never a surname on their own ("Winter", "May" and "Day" can be)."""
 
 _SPEECH_VERBS = english.REPORTING_VERBS | english.DISAGREEMENT_VERBS

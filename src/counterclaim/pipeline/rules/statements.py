@@ -18,7 +18,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import NamedTuple
 
-from counterclaim.language import english
+from counterclaim.language import english, english_numbers
 from counterclaim.language.tokens import words, written_words
 from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
 from counterclaim.pipeline.rules.attribution import actor_named_in, opening_word
@@ -67,10 +67,10 @@ def _frame_phrase(*, to_quotation: bool) -> str:
     )
 
 
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = "|".join(sorted(english.WEEKDAYS))
 _TIME_NOUNS = (
-    rf"(?i:day|night|week|month|year|decade|morning|afternoon|evening|time|{_WEEKDAYS}|january"
-    r"|february|march|april|may|june|july|august|september|october|november|december)\b"
+    rf"(?i:day|night|week|month|year|decade|morning|afternoon|evening|time|{_WEEKDAYS}"
+    rf"|{'|'.join(sorted(english_numbers.MONTH_NAMES))})\b"
 )
 """A time "that" points to ("later that day"): no subject of a point."""
 _SUBJECT_OPENERS = "|".join(sorted(english.SUBJECT_OPENERS))
@@ -308,9 +308,7 @@ _INNER_FRAME = re.compile(
 """A frame between two parts of the point, with no quotation mark around: "Orders are queued, he said,
 and paying back the loan seems realistic.", "The plan, officials said, is dead." (`_inner_frame` says
 which second parts go on with the point)."""
-_PREDICATE_OPENERS = english.BE_FORMS | frozenset(
-    "will would can could may might should must shall has have had".split()
-)
+_PREDICATE_OPENERS = english.AUXILIARY_VERBS | {"shall"}
 """Words opening the rest of a clause the frame interrupts after its subject ("The plan, he said, is
 dead"); not any verb in -ed, which may be the frame's own ("..., Trump said, asked about the talks")."""
 _SUBJECT_AFTER_JOINING = frozenset({"it"})
@@ -318,11 +316,12 @@ _SUBJECT_AFTER_JOINING = frozenset({"it"})
 ..."), beside a gerund whose clause has its verb (`_FINITE_AFTER_GERUND`: "and paying back this loan
 seems realistic"); not a verb ("and accused the West", the frame's own), nor a noun, which may be
 someone else's view or the article's narration ("and the IAEA agreed", "and the shares rose")."""
-_FINITE_AFTER_GERUND = english.BE_FORMS | frozenset(
-    "will would can could may might should must has had seems seemed looks appears remains means".split()
+_FINITE_AFTER_GERUND = (english.AUXILIARY_VERBS - {"have"}) | frozenset(
+    "seems seemed looks appears remains means".split()
 )
 """Verbs that make a clause of a gerund's words ("paying back this loan seems realistic"), not the frame's
-own adjunct ("while visiting troops in Kharkiv", "but declining to give details")."""
+own adjunct ("while visiting troops in Kharkiv", "but declining to give details"); a gerund is singular,
+so not "have"."""
 _PHRASE_OPENERS = frozenset(
     "in on at during after before while when speaking writing asked addressing responding namely later "
     "earlier meanwhile".split()
@@ -794,7 +793,9 @@ def without_frame(
     return _named_opening(point, actor, pronoun_is_actor=fits)
 
 
-_NAMEABLE_OPENINGS = frozenset({"he", "his", "she", "her", "its"})
+_PERSON_OPENINGS = frozenset({"he", "his", "she", "her"})
+"""Opening pronouns of a person ("He", "His", "She", "Her")."""
+_NAMEABLE_OPENINGS = _PERSON_OPENINGS | {"its"}
 """Opening pronouns `frame_pronoun_named` may replace: not "they", whose verb is plural, nor "their",
 which after an organisation's name is often others' ("Police said their injuries were minor"); "it" is
 no problem of a statement ("It is ...")."""
@@ -1375,8 +1376,6 @@ def _frame(text: str) -> _Frame | None:
     return _Frame(after.group("speaker"), point, after_point=True, apposition=after.group("apposition"))
 
 
-_HE_OR_SHE = frozenset({"he", "she", "his", "her"})
-"""Pronouns of a person opening a told point, which may be the speaker or whom the speaker told."""
 _CLAUSE_LINK = re.compile(
     r"\b(?:after|before|because|when|while|since|until|as|once|how|why|where)\b", re.IGNORECASE
 )
@@ -1440,7 +1439,7 @@ def _told_frame(text: str) -> _Frame | None:
     speaker = told["speaker"]
     if not _speaker_before_verb(speaker) or _CLAUSE_LINK.search(speaker) or not _names_a_speaker(speaker):
         return None  # "Twitter suspended the account after Smith told followers that ..."
-    if speaker.casefold() in english.SUBJECT_PRONOUNS and _opening_pronoun(told["point"]) in _HE_OR_SHE:
+    if speaker.casefold() in english.SUBJECT_PRONOUNS and _opening_pronoun(told["point"]) in _PERSON_OPENINGS:
         return (
             None  # "She told the BBC that she ...": the sentence's own subject names her (`subject_before`)
         )
@@ -1604,7 +1603,7 @@ def _named_opening(point: str, actor: str, *, pronoun_is_actor: bool) -> str:
     opening = first.casefold()
     name = actor.split()
     proper = 0 < len(name) <= _PROPER_NAME_WORDS and all(word[:1].isupper() for word in name)
-    if pronoun_is_actor and opening in ("he", "his", "she", "her") and proper and rest:
+    if pronoun_is_actor and opening in _PERSON_OPENINGS and proper and rest:
         named = actor if opening in ("he", "she") else _possessive(actor) or f"{actor}'s"
         return f"{named} {rest}"
     return point[0].upper() + point[1:]
