@@ -4,7 +4,8 @@
 inner apostrophes and hyphens ("don't", "build-up"); `written_words` are the same tokens with their
 case kept, for showing them. `word_runs` cuts at every non-word character and keeps case, for checks
 that look at single name words and acronyms ("Russia's" gives "Russia", "s"); `plain_words` are those
-runs lower-cased, for comparing runs of words case and punctuation aside (copies).
+runs lower-cased, for comparing runs of words case and punctuation aside (copies). `opening_word` is
+a text's first word as written, and `pronoun_form` a word as it compares with pronouns.
 """
 
 from __future__ import annotations
@@ -39,3 +40,22 @@ def word_runs(text: str) -> list[str]:
 def words_and_clause_ends(text: str) -> list[str]:
     """`words`, with the punctuation that ends a clause (, ; : . ! ? ( ) and dashes) kept in place."""
     return _WORD_OR_CLAUSE_END.findall(text.casefold())
+
+
+_OPENING_WORD = re.compile(r"^\W*(\w+)")
+
+
+def opening_word(text: str) -> str:
+    """The text's first word as written, past any opening punctuation ("" when it has none)."""
+    first = _OPENING_WORD.match(text)
+    return first.group(1) if first else ""
+
+
+def pronoun_form(word: str) -> str:
+    """A word case-folded, to compare with pronouns; "" for an acronym ("US" is a country, not "us")."""
+    return "" if len(word) > 1 and word.isupper() else word.casefold()
+
+
+def opening_pronoun(text: str) -> str:
+    """The text's first word as `pronoun_form` reads it."""
+    return pronoun_form(opening_word(text))

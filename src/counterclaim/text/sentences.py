@@ -217,3 +217,8 @@ def _ends_sentence(
     if soft:
         return following.lower() in english.SENTENCE_OPENERS
     return True
+
+
+def with_full_stop(text: str) -> str:
+    """The text ending in a full stop, or in the "!" or "?" it has."""
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from counterclaim.language import english, english_numbers
 from counterclaim.language.stemming import share_stem
-from counterclaim.language.tokens import word_runs
+from counterclaim.language.tokens import opening_word, word_runs
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import MAX_CAPTION_CHARS, is_credit_line
@@ -635,15 +635,6 @@ _BEFORE_ALLEGED_THINGS = (english.PREPOSITIONS - {"to"}) | frozenset(
 alleged fraud"). A verb follows one only where it ends a clause ("the employees he worked with alleged
 that ..."), and then a clause follows the verb (`_a_clause_follows`); "to" does so too often ("the
 officials he spoke to alleged ...") and is left out."""
-
-
-_OPENING_WORD = re.compile(r"^\W*(\w+)")
-
-
-def opening_word(text: str) -> str:
-    """The text's first word as written, past any opening punctuation ("" when it has none)."""
-    first = _OPENING_WORD.match(text)
-    return first.group(1) if first else ""
 
 
 def opens_with_pronoun(text: str) -> bool:

@@ -31,6 +31,7 @@ from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, Contradictio
 from counterclaim.pipeline.schemas import VerdictDraft
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.keywords import keywords
+from counterclaim.text.sentences import with_full_stop
 
 COPIED_WORDS = 6
 """An explanation sharing a run of this many words with a claim's evidence copies it."""
@@ -162,7 +163,7 @@ def explanation(
     elif gives_no_reason(comparison):
         rule = NO_REASON
     else:
-        return (comparison if comparison.endswith((".", "!", "?")) else comparison + "."), None
+        return with_full_stop(comparison), None
     one_actor = a.actor_id == b.actor_id
     written = conflict_sentence(actor_a, actor_b, kind, one_actor=one_actor)
     if any(copies_words(written, text) for text in evidence):  # a name that is a run of the evidence

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from counterclaim.language import english
-from counterclaim.pipeline.rules.statements import point_of
 from counterclaim.pipeline.trace import Rule
+from counterclaim.text.frames import point_of
 
 MAX_WORDS = 25
 """A longer statement says more than its sympathy."""
