@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim.text.frames import Frame, attribution_frame, point_of, said_nothing
+from counterclaim.text.frames import Frame, point_of, read_frame, said_nothing
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ from counterclaim.text.frames import Frame, attribution_frame, point_of, said_no
 def test_a_frame_is_split_into_its_speaker_and_its_point(
     text: str, speaker: str, point: str, after_point: bool, told: bool
 ) -> None:
-    frame = attribution_frame(text)
+    frame = read_frame(text)
     assert isinstance(frame, Frame)
     assert (frame.speaker, frame.point, frame.after_point, frame.told) == (speaker, point, after_point, told)
     assert point_of(text) == point
@@ -42,11 +42,77 @@ def test_a_frame_is_split_into_its_speaker_and_its_point(
     ],
 )
 def test_text_without_a_frame_is_its_own_point(text: str) -> None:
-    assert attribution_frame(text) is None
+    assert read_frame(text) is None
     assert point_of(text) == text
 
 
 def test_what_was_not_said_is_no_point() -> None:
-    frame = attribution_frame("Ruiz said nothing about the crash.")
+    frame = read_frame("Ruiz said nothing about the crash.")
     assert frame is not None and said_nothing(frame.point)
+
+
+def test_how_the_frame_stands_to_its_point_is_told() -> None:
+    apposed = read_frame("John Smith, a spokesman for the ministry, said the talks had failed.")
+    assert apposed is not None
+    assert (apposed.speaker, apposed.apposition) == ("John Smith", "a spokesman for the ministry")
+    that = read_frame("The minister said that in 2019 the company lost money.")
+    assert that is not None and that.after_that and that.clause_follows
+    assert that.point == "in 2019 the company lost money."
+    quoted = read_frame('Putin said, "We will not attack anyone."')
+    assert quoted is not None and quoted.quoted and quoted.clause_follows
+    assert quoted.point == "We will not attack anyone."  # the one quotation that is the point, unquoted
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "point"),
+    [
+        # whom the speaker warned is the frame's, not the point's
+        (
+            "The mayor warned residents that the river would flood the town by Friday.",
+            "The mayor",
+            "the river would flood the town by Friday.",
+        ),
+        # the speaker after the verb, after the point
+        (
+            "The floods are a disaster, said a spokesman for the city.",
+            "a spokesman for the city",
+            "The floods are a disaster.",
+        ),
+        ("The talks have failed, according to the ministry.", "the ministry", "The talks have failed."),
+        # a phrase of its own before the frame
+        (
+            "Speaking to reporters on Tuesday, Stoltenberg said NATO was ready to talk.",
+            "Stoltenberg",
+            "NATO was ready to talk.",
+        ),
+        # a statement's owner speaks
+        (
+            'Their statement said, "The plant will close next year."',
+            "they",
+            "The plant will close next year.",
+        ),
+    ],
+)
+def test_frames_of_other_shapes(text: str, speaker: str, point: str) -> None:
+    frame = read_frame(text)
+    assert frame is not None
+    assert (frame.speaker, frame.point) == (speaker, point)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The confirmed deaths are now at least 40 people across the region.",  # a participle naming things
+        "If Russia says no, the talks will end in failure next week.",  # a subordinate clause's verb
+        # left for the sentence before to name "she" (`statements.subject_before_named`)
+        "She told the BBC that she would stand again next year.",
+    ],
+)
+def test_words_that_only_look_like_a_frame_are_none(text: str) -> None:
+    assert read_frame(text) is None
+
+
+def test_saying_nothing_is_read_from_the_first_word_only() -> None:
+    assert said_nothing("nothing about the crash.")
+    assert said_nothing("no further arrests were expected.")  # statements reads this one closer
     assert not said_nothing("three people died.")

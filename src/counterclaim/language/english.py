@@ -37,6 +37,12 @@ FIRST_PERSON_PRONOUNS = _words("i we my our us me")
 THIRD_PERSON_PRONOUNS = _words("he she it they his her its their")
 """Subject and possessive pronouns that may stand for an actor a sentence does not name."""
 
+PERSON_SUBJECT_PRONOUNS = _words("he she")
+"""The subject pronouns that stand for one person ("they" and "it" may be anyone or anything)."""
+
+PERSON_PRONOUNS = PERSON_SUBJECT_PRONOUNS | _words("his her")
+"""The subject and possessive pronouns of one person ("He", "His", "She", "Her")."""
+
 POSSESSIVE_PRONOUNS = _words("my our your his her its their")
 """Pronouns owning what follows ("Their statement", "Her lawyer")."""
 

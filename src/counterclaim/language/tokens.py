@@ -5,7 +5,8 @@ inner apostrophes and hyphens ("don't", "build-up"); `written_words` are the sam
 case kept, for showing them. `word_runs` cuts at every non-word character and keeps case, for checks
 that look at single name words and acronyms ("Russia's" gives "Russia", "s"); `plain_words` are those
 runs lower-cased, for comparing runs of words case and punctuation aside (copies). `opening_word` is
-a text's first word as written, and `pronoun_form` a word as it compares with pronouns.
+a text's first word as written, `pronoun_form` a word as it compares with pronouns, and
+`opening_pronoun` the first word so compared.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 _WORD_RUN = re.compile(r"\w+")
 _WORD_OR_CLAUSE_END = re.compile(_WORD.pattern + r"|[,;:.!?()\u2014\u2013]")
+_OPENING_WORD = re.compile(r"^\W*(\w+)")
 
 
 def words(text: str) -> list[str]:
@@ -40,9 +42,6 @@ def word_runs(text: str) -> list[str]:
 def words_and_clause_ends(text: str) -> list[str]:
     """`words`, with the punctuation that ends a clause (, ; : . ! ? ( ) and dashes) kept in place."""
     return _WORD_OR_CLAUSE_END.findall(text.casefold())
-
-
-_OPENING_WORD = re.compile(r"^\W*(\w+)")
 
 
 def opening_word(text: str) -> str:

@@ -2,10 +2,11 @@
 "According to X, ...", "..., X said.", "X told Sky News on Wednesday that ...", "The plan, X said, is
 dead."), read apart from the point they frame.
 
-`attribution_frame` finds a statement's frame and splits it into the speaker (as written) and the point;
-`point_of` gives the point whoever the frame names. Whether a frame is the actor's own, and whether
-what remains can stand alone, is for `pipeline.rules.statements` to decide. English only (the frames
-are English).
+`read_frame` finds a statement's frame (a `Frame`: the speaker phrase, the point, and how the two
+stand); `point_of` gives the point whoever the frame names; `said_nothing` tells a point that is only
+what was not said. Whether a frame is the actor's own, and whether what remains can stand alone, is for
+`pipeline.rules.statements` to decide, with `PHRASE_OPENERS` (the words of a phrase that may stand
+before a frame's speaker). English only (the frames are English).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _SUBJECT_FREE = r"(?:(?!\b(?:he|she|they|we|I|it)\b)[^,;:\"\u201c\u2018])"
 def _frame_phrase(*, to_quotation: bool) -> str:
     """A phrase between the verb and the point ("said in a statement that", "said on Tuesday,", and with
     `to_quotation` "said on Friday 'I can ...'"): removed only when it ends in "that", a comma or (then
-    only when the point is one whole quotation, `attribution_frame`) the quotation that is the point, so it is
+    only when the point is one whole quotation, `_leading_match`) the quotation that is the point, so it is
     never taken for the start of the point; before a comma or a quotation never a clause with a subject
     of its own ("said on Friday he can declare an emergency, which ..."). Also one of `_HOW_OR_HOW_LONG`
     before "that" ("said for years that", "said repeatedly that")."""
@@ -194,7 +195,7 @@ _TOLD_FRAME = re.compile(
     re.IGNORECASE,
 )
 """A frame telling someone a point ("X told Sky News on Wednesday that ..."); read after every other frame
-(`attribution_frame`), so "The man who told police that he saw the crash said ..." and "..., police said" keep
+(`read_frame`), so "The man who told police that he saw the crash said ..." and "..., police said" keep
 theirs."""
 _TOLD_AFTER = (
     r"told\s+(?:(?:the\s+)?(?-i:[A-Z])[\w.'\u2019&-]*(?:\s+(?-i:[A-Z])[\w.'\u2019&-]*){0,3}"
@@ -346,19 +347,21 @@ _NOTHING_SAID = frozenset({"nothing", "little", "no", "none"})
 """After "said", no point: "..., though Johnson said nothing about the vote"."""
 
 
-PERSON_OPENINGS = frozenset({"he", "his", "she", "her"})
-"""Opening pronouns of a person ("He", "His", "She", "Her")."""
-
-
 def point_of(text: str) -> str:
     """The text without its attribution frame (whoever it names), or the text when it has none."""
-    frame = attribution_frame(" ".join(text.split()))
+    frame = read_frame(" ".join(text.split()))
     return frame.point if frame is not None else text
 
 
 class Frame(NamedTuple):
+    """A statement's attribution frame, read apart from the point it frames (`read_frame`)."""
+
     speaker: str | None
-    """None: not named apart ("According to X" names it in `speaker` too; a bare frame has none)."""
+    """The speaker phrase as the statement writes it ("NATO chief Jens Stoltenberg", "the police" of
+    "According to the police"); it may keep a phrase that opens the frame ("On live television he"
+    for "On live television he said ...": `PHRASE_OPENERS`), and a possessive's owner is given as its
+    subject ("they" for "Their statement said, '...'"). The type allows None, but every frame read names
+    its speaker."""
     point: str
     after_point: bool
     """The frame follows the point ("..., X said."): the point is a whole clause, never a phrase's rest."""
@@ -370,13 +373,15 @@ class Frame(NamedTuple):
     """What the frame says of its speaker between commas ("John Smith, a spokesman for the ministry,
     said ..."): the speaker is the name before it."""
     told: bool = False
-    """The frame tells someone the point ("X told Y that he ..."): an opening he or she may be either."""
+    """The frame tells someone the point ("X told Y that he ..."): an opening he or she may be either.
+    A pronoun speaker telling someone about the same pronoun ("She told the BBC that she ...") is left
+    unread (`_told_frame`)."""
 
     @property
     def clause_follows(self) -> bool:
         """The frame ends with "that" or opens a quotation (the speaker's own words): a point opening
-        with a preposition is a clause of its own when it holds one (`pipeline.rules.statements`
-        checks), not the rest of a phrase of the frame."""
+        with a preposition may then be a clause of its own, not the rest of a phrase of the frame (the
+        caller checks whether it holds one)."""
         return self.after_that or self.quoted
 
 
@@ -433,7 +438,10 @@ def _clause_of_its_own(speaker: str) -> bool:
 
 
 def said_nothing(point: str) -> bool:
-    """Whether a point after a verb of saying is what was not said ("nothing about the wall")."""
+    """Whether a point after a verb of saying opens with a word of what was not said ("nothing about
+    the wall"): a first-word check, enough to refuse an apposition's frame ("The bill, which passed,
+    said nothing about ..."); it also says yes to "no further arrests were expected", which
+    `statements` tells apart with a closer reading of its own."""
     return bool(point.split()) and point.split()[0].casefold() in _NOTHING_SAID
 
 
@@ -451,10 +459,11 @@ def _frame_before_point(match: re.Match[str], speaker: str | None, apposition: s
     )
 
 
-def attribution_frame(text: str) -> Frame | None:
+def read_frame(text: str) -> Frame | None:
     """The text's attribution frame: before the point ("X said ..."), after a phrase of its own
     ("Speaking on Tuesday, X said ..."), after the point ("..., X said.") or between two parts of it
-    ("The plan, X said, is dead."); None when it has none."""
+    ("The plan, X said, is dead."); None when it has none. The text's spaces should be single (callers
+    join its words with one space): the speaker and the point keep the spaces they are given."""
     statement_frame = _STATEMENT_FRAME.match(text)
     if statement_frame is not None:
         speaker = statement_frame.group("speaker") or _owner(statement_frame.group("owner"))
@@ -549,10 +558,11 @@ def _told_frame(text: str) -> Frame | None:
     speaker = told["speaker"]
     if not _speaker_before_verb(speaker) or _CLAUSE_LINK.search(speaker) or not _names_a_speaker(speaker):
         return None  # "Twitter suspended the account after Smith told followers that ..."
-    if speaker.casefold() in english.SUBJECT_PRONOUNS and opening_pronoun(told["point"]) in PERSON_OPENINGS:
-        return (
-            None  # "She told the BBC that she ...": the sentence's own subject names her (`subject_before`)
-        )
+    pronoun_told = opening_pronoun(told["point"]) in english.PERSON_PRONOUNS
+    if speaker.casefold() in english.SUBJECT_PRONOUNS and pronoun_told:
+        # "She told the BBC that she ...": left unread on purpose, so that `statements.subject_before_named`
+        # names her from the sentence before; a reader of the frame would lose that name
+        return None
     return _frame_before_point(told, speaker)._replace(told=True)
 
 

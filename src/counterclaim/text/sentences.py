@@ -25,6 +25,8 @@ Rules, in order:
 
 Decimal numbers (``3.5``) and dotted names (``example.com``) never split because no whitespace
 follows their periods.
+
+``with_full_stop`` closes a sentence code writes (a statement, an explanation) with a full stop.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 
 from counterclaim.language import english
 
-__all__ = ["Sentence", "numbered_article", "split_sentences"]
+__all__ = ["Sentence", "numbered_article", "split_sentences", "with_full_stop"]
 
 
 @dataclass(frozen=True)

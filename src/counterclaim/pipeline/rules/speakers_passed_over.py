@@ -29,9 +29,6 @@ from counterclaim.text.credit_lines import is_credit_line, is_news_agency
 from counterclaim.text.instructions import reads_as_instruction
 from counterclaim.text.speakers import speaking_pronouns
 
-PERSON_PRONOUNS = frozenset({"he", "she"})
-"""Speaking pronouns that go on with a person just quoted ("they" and "it" may be anyone)."""
-
 PRONOUN_GOES_ON = Rule(
     "speakers.pronoun_goes_on",
     'In a sentence without claims in which code finds no speaker but "he" or "she" ("\'We have field '
@@ -94,7 +91,8 @@ def missed_speakers(article: PreparedArticle, claimed: Mapping[int, Sequence[str
             if any(actor_named_in(speaker, name) or actor_named_in(name, speaker) for name in names):
                 continue
             missed.append(MissedSpeaker(sentence=number, speaker=speaker))
-        if not names and not speakers and len(set(speaking_pronouns(text)) & PERSON_PRONOUNS) == 1:
+        one_person_speaks = len(set(speaking_pronouns(text)) & english.PERSON_SUBJECT_PRONOUNS) == 1
+        if not names and not speakers and one_person_speaks:
             actor = _speaker_before(article, claimed, number)
             if actor is not None:
                 missed.append(MissedSpeaker(sentence=number, speaker=actor, goes_on_from=number - 1))

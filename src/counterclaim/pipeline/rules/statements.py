@@ -24,11 +24,10 @@ from counterclaim.pipeline.rules.attribution import actor_named_in
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.frames import (
-    PERSON_OPENINGS,
     PHRASE_OPENERS,
     Frame,
-    attribution_frame,
     point_of,
+    read_frame,
     said_nothing,
 )
 from counterclaim.text.keywords import keywords
@@ -313,7 +312,7 @@ def frame_names_actor(statement: str, names: Sequence[str]) -> bool:
     """Whether the statement's frame names its actor by one of `names` ("President Trump says he ...",
     "Mr. Reyes says he ..."), not a pronoun ("He said they ...") nor a news agency ("According to
     Reuters, ...")."""
-    frame = attribution_frame(" ".join(statement.split()))
+    frame = read_frame(" ".join(statement.split()))
     if frame is None or frame.speaker is None or is_news_agency(frame.speaker):
         return False
     if frame.speaker.split()[-1].casefold() in english.PERSONAL_PRONOUNS:
@@ -393,7 +392,7 @@ def described_speaker(statement: str, sentence: str, previous: str, names: Seque
     Ministry", "the president" for "President Trump"). None otherwise: "The government" after "The
     Aviation Herald" (another body), a description with a capital or a possessive, of others ("the
     lawyer"), of several ("the two leaders": a plural), or pointing elsewhere ("the other")."""
-    frame = attribution_frame(" ".join(statement.split()))
+    frame = read_frame(" ".join(statement.split()))
     if frame is None or frame.speaker is None or frame.apposition is not None:
         return None
     speaker = frame.speaker
@@ -423,7 +422,7 @@ def opens_with_a_pronoun(statement: str) -> bool:
     """Whether what keeps the statement from standing alone (`standalone_problem`) is an opening pronoun:
     it has no frame, and a pronoun opens it."""
     text = " ".join(statement.split())
-    return attribution_frame(text) is None and opening_pronoun(text) in _UNSTANDING_PRONOUNS
+    return read_frame(text) is None and opening_pronoun(text) in _UNSTANDING_PRONOUNS
 
 
 def without_frame(
@@ -436,7 +435,7 @@ def without_frame(
     the speaker, and becomes that name. With `agency_credit_only` (a point whose own frame is gone),
     only a news agency's credit is removed: a pronoun there may be anyone ("He said they claimed ...")."""
     text = " ".join(statement.split())
-    frame = attribution_frame(text)
+    frame = read_frame(text)
     if frame is None:
         return None
     speaker, point = frame.speaker, frame.point
@@ -473,7 +472,7 @@ def without_frame(
     return _named_opening(point, actor, pronoun_is_actor=fits)
 
 
-_NAMEABLE_OPENINGS = PERSON_OPENINGS | {"its"}
+_NAMEABLE_OPENINGS = english.PERSON_PRONOUNS | {"its"}
 """Opening pronouns `frame_pronoun_named` may replace: not "they", whose verb is plural, nor "their",
 which after an organisation's name is often others' ("Police said their injuries were minor"); "it" is
 no problem of a statement ("It is ...")."""
@@ -495,7 +494,7 @@ def frame_pronoun_named(
     opening = opening_pronoun(" ".join(tokens))
     if opening not in _NAMEABLE_OPENINGS or len(tokens) < 2:
         return None
-    frame = attribution_frame(" ".join(sentence.split()))
+    frame = read_frame(" ".join(sentence.split()))
     if (
         frame is not None
         and frame.speaker is not None
@@ -525,9 +524,6 @@ def frame_pronoun_named(
     return _pronoun_replaced(tokens, opening, named)  # "he's" -> "Clarke's", "he," -> "Clarke,"
 
 
-_SUBJECT_PRONOUNS_OF_A_PERSON = frozenset({"he", "she"})
-
-
 def subject_before_named(
     statement: str, sentence: str, previous: str, names: Sequence[str], name: str, others: Sequence[str]
 ) -> str | None:
@@ -537,10 +533,10 @@ def subject_before_named(
     otherwise."""
     tokens = statement.split()
     opening = opening_pronoun(" ".join(tokens))
-    if opening not in _SUBJECT_PRONOUNS_OF_A_PERSON or len(tokens) < 2:
+    if opening not in english.PERSON_SUBJECT_PRONOUNS or len(tokens) < 2:
         return None
     sentence = " ".join(sentence.split())
-    if set(QUOTATION_MARKS) & set(sentence) or attribution_frame(sentence) is not None:
+    if set(QUOTATION_MARKS) & set(sentence) or read_frame(sentence) is not None:
         return None  # a quotation's "he" may be anyone; a frame's point is `frame_pronoun_named`'s
     if not _same_opening(tokens, sentence):
         return None
@@ -741,7 +737,7 @@ def _relayed(frame: Frame, names: Sequence[str]) -> Frame | None:
     when the point opens with no frame of the actor's (`ATTRIBUTION_FRAME`)."""
     if frame.after_point:
         return None
-    inner = attribution_frame(frame.point)
+    inner = read_frame(frame.point)
     if inner is None or inner.speaker is None or inner.after_point:
         return None
     return inner if any(_speaks_for(inner.speaker, name) for name in names) else None
@@ -925,7 +921,7 @@ def _named_opening(point: str, actor: str, *, pronoun_is_actor: bool) -> str:
     opening = first.casefold()
     name = actor.split()
     proper = 0 < len(name) <= _PROPER_NAME_WORDS and all(word[:1].isupper() for word in name)
-    if pronoun_is_actor and opening in PERSON_OPENINGS and proper and rest:
+    if pronoun_is_actor and opening in english.PERSON_PRONOUNS and proper and rest:
         named = actor if opening in ("he", "she") else _possessive(actor) or f"{actor}'s"
         return f"{named} {rest}"
     return point[0].upper() + point[1:]
@@ -1075,7 +1071,7 @@ def unstanding(statement: str) -> Unstanding | None:
     """What keeps the statement from standing alone (`standalone_problem`), as a kind; None when
     nothing does."""
     text = " ".join(statement.split())
-    if attribution_frame(text) is not None:
+    if read_frame(text) is not None:
         return Unstanding.FRAME
     opening = opening_pronoun(text)
     if opening not in _UNSTANDING_PRONOUNS:
