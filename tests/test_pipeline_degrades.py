@@ -118,19 +118,19 @@ def _text(seed: Path) -> str:
     return str(json.loads(seed.read_text(encoding="utf-8"))["text"])
 
 
+async def _analysed(seed: Path, server: ReplayWithFault) -> Analysis:
+    client = _client(server)
+    try:
+        return await run_pipeline(_text(seed), client)
+    finally:
+        await client.aclose()
+
+
 def analyse(
     seed: Path, faulty: Callable[[str, int], bool], *, server_rejects: bool = False
 ) -> tuple[Analysis, ReplayWithFault]:
     server = ReplayWithFault(faulty, server_rejects=server_rejects)
-
-    async def run() -> Analysis:
-        client = _client(server)
-        try:
-            return await run_pipeline(_text(seed), client)
-        finally:
-            await client.aclose()
-
-    return asyncio.run(run()), server
+    return asyncio.run(_analysed(seed, server)), server
 
 
 def no_fault(schema: str, index: int) -> bool:
@@ -190,6 +190,16 @@ def test_a_window_the_server_cannot_parse_loses_that_window_only(english: Analys
     assert analysis.claims and grounded(analysis.claims) <= grounded(english.claims)
     assert len(analysis.claims) < len(english.claims)
     assert server.seen.get(SUMMARY) == 1
+
+
+def test_every_window_unusable_is_a_failure_not_an_article_without_claims() -> None:
+    """Every claims answer cut off: nothing of the article was read, so the analysis fails (exit 6)
+    instead of reporting "No claims found." and going on to the later steps."""
+    server = ReplayWithFault(every(CLAIMS))
+    with pytest.raises(ModelOutputError, match="no sentence of the article was analysed") as failed:
+        asyncio.run(_analysed(ENGLISH, server))
+    assert "cut off" in failed.value.message
+    assert set(server.seen) == {CLAIMS}  # no later step asked anything
 
 
 def test_a_speaker_batch_cut_off_keeps_the_window_claims(english: Analysis) -> None:

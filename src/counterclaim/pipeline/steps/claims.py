@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterclaim.errors import ModelOutputError
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.proposals import ProposedClaim, Window
@@ -93,6 +94,13 @@ async def run(state: AnalysisState) -> None:
     """Propose claims window by window; keep those code can place and attribute."""
     planned = _all_windows(state.chunks)
     answers = await ask_all(state.requests, [_request(state, w) for w in planned])
+    if planned and all(answer is None for answer in answers):
+        # Every window's answer was unusable: nothing was read, and "No claims found." would pass a
+        # failed analysis for an article without claims.
+        raise ModelOutputError(
+            "no sentence of the article was analysed: every claims answer was unusable "
+            f"({state.requests.notices[-1]})"
+        )
     for window, answer in zip(planned, answers, strict=True):
         if answer is None:
             continue
