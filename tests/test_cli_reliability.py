@@ -31,7 +31,7 @@ from local_fault_server import ScriptedServer, completion_body, dripping_reply, 
 
 CONSOLE_SCRIPT = Path(sys.executable).parent / "counterclaim"
 EXIT_INTERRUPTED = 130
-EMPTY_ANSWER = json_reply(completion_body(json.dumps({"items": []})))
+EMPTY_ANSWER = json_reply(completion_body(json.dumps({"claims": []})))
 
 
 def _one_error_line(err: str, fragment: str) -> str:
@@ -138,7 +138,7 @@ def test_a_width_below_one_column_is_refused_before_any_request(
 @pytest.fixture
 def held_request() -> Iterator[ScriptedServer]:
     """A server that takes about a minute to send its answer (one byte every 0.25 s)."""
-    body = json.dumps(completion_body(json.dumps({"items": []}))).encode()
+    body = json.dumps(completion_body(json.dumps({"claims": []}))).encode()
     with scripted_server(dripping_reply(body, seconds_per_byte=0.25)) as server:
         yield server
 

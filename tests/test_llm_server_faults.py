@@ -235,6 +235,9 @@ def test_unusable_token_usage_counts_as_unknown_with_a_notice(
     assert not [w for w in recwarn if "Traceback" in str(w.message)]
 
 
+ECHOED_KEY = "supersecretKEY987654"
+
+
 def test_analyze_with_unusable_token_usage_finishes_with_a_notice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -245,10 +248,13 @@ def test_analyze_with_unusable_token_usage_finishes_with_a_notice(
         "COUNTERCLAIM_RESPONSE_CACHE",
     ):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OPENAI_API_KEY", ECHOED_KEY)
     article = tmp_path / "article.txt"
     article.write_text("The mayor said the bridge is safe.\n")
-    empty_claims = completion_body('{"items": []}', usage={"prompt_tokens": -7, "completion_tokens": 2})
-    with scripted_server(json_reply(empty_claims)) as server:
+    # a usable answer (no claims), whose usage is unusable and echoes the key the server was sent
+    usage = {"prompt_tokens": ECHOED_KEY, "completion_tokens": f"Bearer {ECHOED_KEY[:12]}"}
+    no_claims = completion_body('{"claims": []}', usage=usage)
+    with scripted_server(json_reply(no_claims)) as server:
         code = main(
             ["analyze", str(article), "-q", "--format", "json", "--provider", "compatible",
              "--base-url", server.url, "--model", "fault-model", "--claims-only"]
@@ -258,4 +264,5 @@ def test_analyze_with_unusable_token_usage_finishes_with_a_notice(
     assert "Traceback" not in captured.err
     run = json.loads(captured.out)["run"]
     assert run["prompt_tokens"] >= 0 and run["completion_tokens"] >= 0
-    assert any("token usage" in notice for notice in run["notices"])
+    assert any("token usage" in notice and "[redacted]" in notice for notice in run["notices"])
+    assert ECHOED_KEY[:12] not in captured.out + captured.err

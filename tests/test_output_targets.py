@@ -90,7 +90,7 @@ def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _analyze_to(article: Path, out: str, *extra: str) -> tuple[int, int, str]:
     """Exit code, requests the model server received, and stderr."""
-    answer = json_reply(completion_body(json.dumps({"items": []})))
+    answer = json_reply(completion_body(json.dumps({"claims": []})))
     with scripted_server(answer) as server:
         code = main(
             ["analyze", str(article), "-q", "--claims-only", "--provider", "compatible",

@@ -20,6 +20,7 @@ from counterclaim.errors import ModelOutputError, ProviderError
 from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FILE
 from counterclaim.evaluation.runner import run_eval
 from counterclaim.models import Analysis
+from counterclaim.redaction import Redactor
 from eval_oracles import DAM_TEXT, bridge_article, dam_article, perfect_analysis, write_dataset
 from local_fault_server import completion_body, json_reply, scripted_server
 
@@ -95,7 +96,7 @@ def test_api_key_of_any_shape_is_redacted_from_errors(
 
 def test_eval_run_files_never_hold_the_configured_secrets(tmp_path: Path) -> None:
     """The first article fails on an error echoing the secrets; the second gets refusals echoing them
-    (skipped parts: notices). Neither the failure message nor the notices may keep them."""
+    for every request, so it fails too, on a message made from a refusal. No message may keep them."""
     dataset = write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
     refusal = completion_body(None, refusal=f"I will not answer. {ECHO}")
     with scripted_server(json_reply({"error": {"message": ECHO}}, status=400), json_reply(refusal)) as server:
@@ -106,9 +107,10 @@ def test_eval_run_files_never_hold_the_configured_secrets(tmp_path: Path) -> Non
         run = asyncio.run(
             run_eval([dataset], settings=settings, pipeline="staged", out_dir=tmp_path / "runs")
         )
-    assert run.samples[0].status == "failed"
-    assert run.samples[1].status == "ok" and run.samples[1].prediction is not None
-    assert run.samples[1].prediction.run.notices  # the refusals were noted
+    assert [sample.status for sample in run.samples] == ["failed", "failed"]
+    refused = run.samples[1].error
+    assert refused is not None and "no sentence of the article was analysed" in refused.message
+    assert "I will not answer" in refused.message  # the refusal is told, without what it echoed
     for name in (SAMPLES_FILE, REPORT_FILE, RUN_FILE):
         _assert_no_secret((run.run_dir / name).read_text(encoding="utf-8"))
 
@@ -137,3 +139,9 @@ def test_eval_run_files_are_redacted_where_they_are_written(tmp_path: Path) -> N
         written = (run.run_dir / name).read_text(encoding="utf-8")
         assert KEY not in written and BASIC not in written
     assert "[redacted]" in (run.run_dir / SAMPLES_FILE).read_text(encoding="utf-8")
+
+
+def test_a_bearer_token_is_redacted_without_the_words_after_it() -> None:
+    """Only the token's own characters go: the message around it stays readable."""
+    redacted = Redactor().redact("(500: boom, key was Bearer abc123-DEF.456) after 2 attempt(s)")
+    assert redacted == "(500: boom, key was [redacted]) after 2 attempt(s)"

@@ -29,7 +29,7 @@ MIN_SECRET_CHARS = 4
 secret that short protects nothing."""
 
 _LOOKS_LIKE_A_SECRET = re.compile(
-    r"(sk-[A-Za-z0-9_\-*]{6,}|org-[A-Za-z0-9]{6,}|proj_[A-Za-z0-9]{6,}|Bearer\s+\S+|Basic\s+[A-Za-z0-9+/=]{8,})"
+    r"(sk-[A-Za-z0-9_\-*]{6,}|org-[A-Za-z0-9]{6,}|proj_[A-Za-z0-9]{6,}|Bearer\s+[A-Za-z0-9._~+/=-]+|Basic\s+[A-Za-z0-9+/=]{8,})"
 )
 
 

@@ -172,7 +172,7 @@ class ModelClient:
     def _on_response(self, response: Any) -> None:
         prompt, completion, unusable = _usage_numbers(response)
         if unusable is not None:
-            self.ledger.record_unusable_usage(unusable)
+            self.ledger.record_unusable_usage(self.redactor.redact(unusable))
         self.ledger.record_call(
             _current_step.get(),
             prompt_tokens=prompt,
@@ -184,7 +184,7 @@ class ModelClient:
         if isinstance(error, ModelRefusal):  # an answer all the same: its tokens were spent
             prompt, completion, unusable = _usage_numbers(error)
             if unusable is not None:
-                self.ledger.record_unusable_usage(unusable)
+                self.ledger.record_unusable_usage(self.redactor.redact(unusable))
             self.ledger.record_call(_current_step.get(), prompt_tokens=prompt, completion_tokens=completion)
             return
         self.ledger.record_call(_current_step.get())

@@ -41,6 +41,9 @@ class AnalysisState:
     # Results, in the order the steps fill them in.
     proposals: Proposals = field(init=False)
     """Steps 2-3: the claims the model proposed that code kept (and what it dropped, in the trace)."""
+    unread: str | None = None
+    """Step 2: why no claims window could be read, when none could (the last window's notice); if the
+    second look finds no claim either, the analysis fails (`second_look.run`)."""
     statements: list[Proposal] = field(default_factory=list)
     """Steps 4 and 6: the kept proposals with their statements in English, standing alone."""
     registry: ActorRegistry = field(init=False)

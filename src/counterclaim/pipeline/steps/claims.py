@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from counterclaim.errors import ModelOutputError
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.article import PreparedArticle
 from counterclaim.pipeline.proposals import ProposedClaim, Window
@@ -95,12 +94,7 @@ async def run(state: AnalysisState) -> None:
     planned = _all_windows(state.chunks)
     answers = await ask_all(state.requests, [_request(state, w) for w in planned])
     if planned and all(answer is None for answer in answers):
-        # Every window's answer was unusable: nothing was read, and "No claims found." would pass a
-        # failed analysis for an article without claims.
-        raise ModelOutputError(
-            "no sentence of the article was analysed: every claims answer was unusable "
-            f"({state.requests.notices[-1]})"
-        )
+        state.unread = state.notices[-1]  # the second look decides whether anything was read at all
     for window, answer in zip(planned, answers, strict=True):
         if answer is None:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from counterclaim.errors import ModelOutputError
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import ProposedClaim
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
@@ -74,7 +75,8 @@ def _source_claims_added(state: AnalysisState) -> None:
 
 async def run(state: AnalysisState) -> None:
     """Ask about the speakers passed over (English articles), then say how many proposals code left
-    out for their attribution."""
+    out for their attribution; fail when no claims window could be read and nothing was found here
+    either (`AnalysisState.unread`)."""
     if state.attribution.english:
         _source_claims_added(state)
         missed = missed_speakers(state.article, state.proposals.actors_by_sentence())
@@ -99,6 +101,12 @@ async def run(state: AnalysisState) -> None:
                         f"in sentence {item.goes_on_from}"
                     )
                     state.trace.record_about(PRONOUN_GOES_ON, DecisionAction.RELABELED, reason, kept)
+    if state.unread is not None and not state.proposals.kept:
+        # Nothing of the article was read: "No claims found." would pass a failed analysis for an
+        # article without claims.
+        raise ModelOutputError(
+            f"no sentence of the article was analysed: every claims answer was unusable ({state.unread})"
+        )
     if state.proposals.unattributed:
         state.notices.append(
             f"{state.proposals.unattributed} proposed claim(s) left out: the actor is not named near the "
