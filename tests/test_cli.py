@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from counterclaim.cli import main
 from counterclaim.errors import ConfigurationError, InputError, LocalModelError, OutputError
 
+VALIDATION = Path(__file__).resolve().parents[1] / "seeds" / "validation"
 NO_MODEL = ["--model-path", "/nonexistent/model.gguf"]  # reaching the model step fails with exit 7
 
 
@@ -136,3 +137,14 @@ def test_serve_without_its_model_file_fails_in_one_line(capsys: pytest.CaptureFi
     code, out, err = run(capsys, "serve", "-q", *NO_MODEL)
     assert code == LocalModelError.exit_code and out == ""
     assert_one_line_error(err, "model file not found")
+
+
+def test_eval_into_an_existing_file_is_an_output_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    taken = tmp_path / "runs"
+    taken.write_text("keep me")
+    code, _, err = run(capsys, "eval", "--dataset", str(VALIDATION), "--out", str(taken), *NO_MODEL)
+    assert code == OutputError.exit_code
+    assert_one_line_error(err, "cannot create the run output folder")
+    assert taken.read_text() == "keep me"

@@ -7,7 +7,7 @@ INPUT: article files, folders (their .txt, .md and .html files), globs, or JSONL
 `{"id", "text", ...}` records. Running the same command again goes on where a run stopped.
 
 Exit codes: 0 when every article was analysed, 1 when some failed (recorded in the run folder; rerun
-with --retry-failed), 10 when `--via files` wrote a request file and waits for its answers, 130 when
+with --retry-failed), 11 when `--via files` wrote a request file and waits for its answers, 130 when
 interrupted (the run folder keeps every finished article), and the error's own code when the run
 could not be done (3 input, 4 settings, 5 server, 7 embedded model, 8 run folder).
 """

@@ -770,11 +770,12 @@ def _git(arguments: list[str], where: Path) -> str | None:
 
 
 def create_run_dir(out_dir: Path, started_at: datetime, pipeline: str, model: str) -> Path:
-    """A new folder `out_dir/<YYYYmmddTHHMMSSZ>-<pipeline>-<short model>[-N]/` (never an existing one)."""
+    """A new folder `out_dir/<YYYYmmddTHHMMSSZ>-<pipeline>-<short model>[-N]/` (never an existing one);
+    `OutputError` when it cannot be made (`out_dir` a file, an unwritable path)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatasetError(f"cannot create the run output folder {out_dir}: {exc}") from exc
+        raise OutputError(f"cannot create the run output folder {out_dir}: {exc}") from exc
     base = f"{started_at.strftime('%Y%m%dT%H%M%SZ')}-{_safe_part(pipeline)}-{short_model_name(model)}"
     for attempt in range(1, 1000):
         candidate = out_dir / (base if attempt == 1 else f"{base}-{attempt}")
@@ -783,9 +784,9 @@ def create_run_dir(out_dir: Path, started_at: datetime, pipeline: str, model: st
         except FileExistsError:
             continue
         except OSError as exc:
-            raise DatasetError(f"cannot create the run folder {candidate}: {exc}") from exc
+            raise OutputError(f"cannot create the run folder {candidate}: {exc}") from exc
         return candidate
-    raise DatasetError(f"too many runs named {base} in {out_dir}")
+    raise OutputError(f"too many runs named {base} in {out_dir}")
 
 
 def short_model_name(model: str) -> str:
