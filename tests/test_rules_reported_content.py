@@ -264,3 +264,11 @@ def test_every_report_of_a_sentence_is_read() -> None:
         ("the rebels", "They had shot down a jet.", "The army"),
         ("the army", "They had shelled the town.", "the rebels"),
     ]
+
+
+def test_a_source_opens_at_a_word_start_so_a_long_run_is_read_once() -> None:
+    """A search started inside a word found the same owner again from each of its letters: 40,000
+    letters without a space took 47 s. An owner now opens at a word's start."""
+    point = "Russia's claims that troops were leaving were false, officials said."
+    assert owned_reports(f"Officials rejected {point}")  # a real source is still read
+    assert not owned_reports(f"Officials rejected x{point}")  # not from inside the word "xRussia"

@@ -30,11 +30,13 @@ _OWNER_WORDS = 5
 _NOUNS = "|".join(sorted(english.REPORT_NOUNS, key=len, reverse=True))
 _OWNER_WORD = r"(?:[A-Z][\w.&\u2019'-]*|[a-z][a-z-]+)"
 _POSSESSED = re.compile(
+    rf"(?<![\w.&\u2019'-])"
     rf"(?P<owner>(?:(?:the|The)\s+)?{_OWNER_WORD}(?:\s+{_OWNER_WORD}){{0,{_OWNER_WORDS - 1}}})"
     rf"(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?:[a-z]+|repeated|earlier)\s+)?(?P<noun>{_NOUNS})\s+that\s+(?P<point>.+)$"
 )
 """A possessive source, its report noun (one adjective between: "Russia's repeated claims") and the
-point after "that"."""
+point after "that". The source opens at a word's start: a search may not start inside a word, where a
+long run of letters would be read again from every one of its characters."""
 _BY_OR_FROM = re.compile(
     rf"\b(?P<noun>{_NOUNS})\s+(?:from|by)\s+(?P<owner>(?:(?:the|The)\s+)?{_OWNER_WORD}"
     rf"(?:\s+{_OWNER_WORD}){{0,{_OWNER_WORDS - 1}}}?)"
