@@ -350,3 +350,37 @@ def test_eval_results_to_a_full_stdout_are_an_output_error(tmp_path: Path) -> No
         )  # fmt: skip
     assert done.returncode == OutputError.exit_code, done.stderr
     _one_error_line(done.stderr, "standard output")
+
+
+INTERRUPTED_TASKS = """
+import asyncio, os, signal, sys
+from counterclaim.cli.errors import run_guarded
+
+async def work(number: int) -> None:
+    for step in range(200):
+        if number == 3 and step == 5:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while eight tasks are running
+        sum(range(20000))
+        await asyncio.sleep(0)
+
+async def main() -> None:
+    async with asyncio.TaskGroup() as group:
+        for number in range(8):
+            group.create_task(work(number))
+
+def command() -> int:
+    asyncio.run(main())
+    return 0
+
+sys.exit(run_guarded(command))
+"""
+
+
+def test_ctrl_c_inside_concurrent_tasks_gives_one_line_not_asyncios_tracebacks(tmp_path: Path) -> None:
+    """The KeyboardInterrupt lands inside one of the tasks (as in analyze's requests in flight), and
+    asyncio used to report that task's exception with a traceback after the one-line message."""
+    script = tmp_path / "interrupted_tasks.py"
+    script.write_text(INTERRUPTED_TASKS)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == EXIT_INTERRUPTED
+    assert done.stderr.strip().splitlines() == ["counterclaim: error: interrupted"], done.stderr

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import logging
 import os
 import signal
 import sys
@@ -111,6 +112,7 @@ def interrupt_signals() -> Iterator[SignalState]:
             report_error(interrupt_message(state))
             os._exit(EXIT_INTERRUPTED)
         state.received = signum
+        _quiet_asyncio()
         raise KeyboardInterrupt
 
     with _stopping_signals_handled_by(stop):
@@ -131,10 +133,18 @@ def signals_cancel(task: asyncio.Task[object]) -> Iterator[SignalState]:
             report_error(interrupt_message(state))
             os._exit(EXIT_INTERRUPTED)
         state.received = signum
+        _quiet_asyncio()
         loop.call_soon_threadsafe(task.cancel)
 
     with _stopping_signals_handled_by(cancel):
         yield state
+
+
+def _quiet_asyncio() -> None:
+    """Silence asyncio's own reports once the user stopped the program: the tasks a signal leaves behind
+    ("Task exception was never retrieved", with a traceback, when the KeyboardInterrupt was raised
+    inside one of them) are what stopping means, and the one-line message says it."""
+    logging.getLogger("asyncio").disabled = True
 
 
 @contextlib.contextmanager
