@@ -148,3 +148,15 @@ def test_eval_into_an_existing_file_is_an_output_error(
     assert code == OutputError.exit_code
     assert_one_line_error(err, "cannot create the run output folder")
     assert taken.read_text() == "keep me"
+
+
+@pytest.mark.parametrize("limit", ["1000000000000", "99999999999999999999"])
+def test_a_max_chars_beyond_the_largest_is_a_setting_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, limit: str
+) -> None:
+    """Such a limit used to reach the reader: a MemoryError or an OverflowError, exit 70."""
+    article = tmp_path / "a.txt"
+    article.write_text("NATO said Russia is adding troops.")
+    code, _, err = run(capsys, "analyze", str(article), "--max-chars", limit, *NO_MODEL)
+    assert code == ConfigurationError.exit_code
+    assert_one_line_error(err, "max_chars")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,34 @@ def test_analyze_writes_the_html_report_of_the_founding_article(
     assert page.count('<button type="button" class="claim"') == len(claims)
     for index in range(len(claims)):
         assert f'data-goto-claim="{index}"' in page
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe"])
+def test_show_refuses_a_device_or_a_pipe_before_reading_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    """/dev/zero never ends and a pipe with no writer never answers: neither is read."""
+    path = Path("/dev/zero")
+    if kind == "pipe":
+        path = tmp_path / "fifo"
+        os.mkfifo(path)
+    code, _, err = run(capsys, "show", str(path), str(FOUNDING_ARTICLE))
+    assert code == InputError.exit_code
+    assert "not a regular file" in one_line_error(err)
+
+
+def test_show_reads_an_article_length_from_the_file_only_up_to_the_largest_limit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    edited = recorded_analyses()[FOUNDING_ID].model_copy(update={"article_chars": 10**12})
+    path = tmp_path / "edited.json"
+    path.write_text(edited.model_dump_json(), encoding="utf-8")
+    code, out, err = run(capsys, "show", str(path), str(FOUNDING_ARTICLE))
+    assert code == 0, err  # read with the largest limit (50,000,000 characters), not 10**12
+    assert "NATO" in out
+
+
+def test_a_width_beyond_the_largest_is_a_usage_error(capsys: pytest.CaptureFixture[str], saved: Path) -> None:
+    code, _, err = run(capsys, "show", str(saved), str(FOUNDING_ARTICLE), "--width", "100000000")
+    assert code == 2
+    assert "--width" in err

@@ -30,6 +30,9 @@ DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 """The embedded model used when none is named (its files are described in `llm.model_files`)."""
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 DEPRECATED_CACHE_VARIABLE = ENV_PREFIX + "CACHE_DIR"
+MAX_ARTICLE_CHARS = 50_000_000
+"""The highest `max_chars` accepted (about 50 MB of text): a larger limit would let one input hold the
+whole machine's memory."""
 
 
 class Provider(StrEnum):
@@ -96,7 +99,9 @@ class Settings(BaseSettings):
     mode: StructuredMode = Field(default=StructuredMode.JSON_SCHEMA, description="Structured-output mode.")
     model_path: Path | None = Field(default=None, description="GGUF file for the local provider.")
     port: int = Field(default=0, ge=0, le=65535, description="Local server port (0: a free one).")
-    n_ctx: int = Field(default=8192, ge=512, description="Local server context per slot, in tokens.")
+    n_ctx: int = Field(
+        default=8192, ge=512, le=1_048_576, description="Local server context per slot, in tokens."
+    )
     slots: int = Field(
         default=1, ge=1, le=64, description="Requests the local server decodes at once (parallel slots)."
     )
@@ -110,12 +115,16 @@ class Settings(BaseSettings):
     speculation: Literal["none", "ngram"] = Field(
         default="none", description="Local server speculative decoding: none, or drafts from prompt n-grams."
     )
-    threads: int = Field(default=max(1, os.cpu_count() or 1), ge=1, description="Local server CPU threads.")
+    threads: int = Field(
+        default=max(1, os.cpu_count() or 1), ge=1, le=1024, description="Local server CPU threads."
+    )
     temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="Sampling temperature.")
-    seed: int = Field(default=0, description="Sampling seed sent with every request.")
-    request_timeout: float = Field(default=900.0, gt=0, description="Seconds one model request may take.")
+    seed: int = Field(default=0, ge=-(2**63), lt=2**63, description="Sampling seed sent with every request.")
+    request_timeout: float = Field(
+        default=900.0, gt=0, le=86_400, description="Seconds one model request may take."
+    )
     max_retries: int = Field(
-        default=3, ge=0, description="Retries of transient server failures (429, 5xx, ...)."
+        default=3, ge=0, le=100, description="Retries of transient server failures (429, 5xx, ...)."
     )
     retry_max_wait: float = Field(
         default=30.0, ge=0, description="Longest backoff between retries, in seconds."
@@ -123,13 +132,19 @@ class Settings(BaseSettings):
     retry_total_seconds: float = Field(
         default=300.0, gt=0, description="Give up retrying after this many seconds."
     )
-    max_reasks: int = Field(default=2, ge=0, description="Re-asks after output that fails validation.")
-    max_chars: int = Field(default=200_000, ge=1, description="Longest article accepted, in characters.")
-    chunk_chars: int = Field(
-        default=7_000, ge=500, description="Longest chunk sent to the model, in characters."
+    max_reasks: int = Field(default=2, ge=0, le=20, description="Re-asks after output that fails validation.")
+    max_chars: int = Field(
+        default=200_000, ge=1, le=MAX_ARTICLE_CHARS, description="Longest article accepted, in characters."
     )
-    chunk_overlap: int = Field(default=2, ge=0, description="Sentences shared by neighbouring chunks.")
-    max_candidates: int = Field(default=10, ge=0, description="Claim pairs verified for contradiction.")
+    chunk_chars: int = Field(
+        default=7_000, ge=500, le=1_000_000, description="Longest chunk sent to the model, in characters."
+    )
+    chunk_overlap: int = Field(
+        default=2, ge=0, le=100, description="Sentences shared by neighbouring chunks."
+    )
+    max_candidates: int = Field(
+        default=10, ge=0, le=10_000, description="Claim pairs verified for contradiction."
+    )
     narrator: bool = Field(
         default=False,
         description=(
@@ -149,6 +164,7 @@ class Settings(BaseSettings):
     concurrency: int = Field(
         default=0,
         ge=0,
+        le=1024,
         description="Model requests in flight at once (0: the embedded server's slots, or 8 for a server).",
     )
     response_cache: Path | None = Field(

@@ -23,6 +23,8 @@ from counterclaim.models import Analysis, AnalysisScope
 from counterclaim.render import OUTPUT_FORMATS, OutputFormat, render
 
 WIDTH_WHEN_NOT_A_TERMINAL = 100
+MAX_WIDTH = 1000
+"""The widest text asked for (a wider one only fills memory with spaces)."""
 
 
 def output_options() -> list[Callable[[Any], Any]]:
@@ -45,7 +47,10 @@ def output_options() -> list[Callable[[Any], Any]]:
             "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
         ),
         click.option(
-            "--width", type=click.IntRange(min=20), default=None, help="Text width (default: the terminal's)."
+            "--width",
+            type=click.IntRange(min=20, max=MAX_WIDTH),
+            default=None,
+            help="Text width (default: the terminal's).",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No progress on stderr."),
     ]

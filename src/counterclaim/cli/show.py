@@ -14,6 +14,7 @@ import click
 
 from counterclaim.cli.analyze import output_options, write_rendered
 from counterclaim.cli.progress import ProgressLines
+from counterclaim.config import MAX_ARTICLE_CHARS
 from counterclaim.io.article_input import DEFAULT_MAX_CHARS, read_article
 from counterclaim.io.output_file import check_output_target
 from counterclaim.io.saved_analysis import check_same_article, read_saved_analysis
@@ -36,7 +37,7 @@ def run_show(params: dict[str, Any]) -> int:
     progress = ProgressLines(enabled=not params["quiet"])
     analysis = read_saved_analysis(params["analysis_file"])
     # an analysis made with a larger --max-chars still shows: its own length is the limit then
-    limit = max(DEFAULT_MAX_CHARS, analysis.article_chars)
+    limit = max(DEFAULT_MAX_CHARS, min(analysis.article_chars, MAX_ARTICLE_CHARS))
     article = read_article(params["article"], encoding=params["encoding"], max_chars=limit)
     for notice in article.notices:
         progress(notice)

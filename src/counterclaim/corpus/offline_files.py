@@ -17,6 +17,10 @@ from pathlib import Path
 from counterclaim.corpus.batch_lines import Answer, BatchRequestLine, read_output_file
 from counterclaim.corpus.round_store import RoundRecord, RoundStore
 from counterclaim.errors import AwaitingAnswers, InputError, RunFolderError
+from counterclaim.io.regular_files import read_regular_file
+
+MAX_OUTPUT_FILE_BYTES = 4_000_000_000
+"""The largest engine output file `--ingest` reads (twice the OpenAI Batch API's 2 GB answers)."""
 
 
 class OfflineFileRounds:
@@ -50,10 +54,9 @@ def ingest(store: RoundStore, output_file: Path) -> tuple[RoundRecord, int, int]
     record = store.open_round()
     if record is None or record.via != "files":
         raise RunFolderError("nothing to ingest: no request file of this run is waiting for answers")
-    try:
-        data = output_file.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {output_file}: {error.strerror or error}") from error
+    data = read_regular_file(str(output_file), MAX_OUTPUT_FILE_BYTES, what="output file")  # no pipe
+    if len(data) > MAX_OUTPUT_FILE_BYTES:
+        raise InputError(f"{output_file}: larger than {MAX_OUTPUT_FILE_BYTES:,} bytes")
     lines = read_output_file(data, str(output_file))
     asked = {line.custom_id for line in store.request_lines(record)}
     answered = {line.custom_id for line in lines} & asked

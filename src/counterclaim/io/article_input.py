@@ -14,15 +14,14 @@ A lone ``\\r`` (old Mac line ending) becomes ``\\n``, one character for one, so 
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from counterclaim.errors import InputError
 from counterclaim.io.html_text import html_to_text, looks_like_html
+from counterclaim.io.regular_files import read_regular_file
 from counterclaim.io.sanitize import sanitize
 
 DEFAULT_MAX_CHARS = 200_000
@@ -121,40 +120,11 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
-    """At most ``max_bytes + 1`` bytes of the regular file at ``path``.
-
-    Anything else is refused before a byte is read: a directory, and a named pipe or a device, which
-    could keep us waiting for ever (a pipe with no writer) or never end (/dev/zero); those can be
-    read through standard input instead. The file is opened without waiting, then checked.
-    """
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except FileNotFoundError as error:
-        raise InputError(f"article file not found: {path}") from error
-    except IsADirectoryError as error:
-        raise InputError(f"{path} is a directory, not an article file") from error
-    except PermissionError as error:
-        raise InputError(f"cannot read {path}: permission denied") from error
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
-    except ValueError as error:  # e.g. a NUL character in the path
-        raise InputError(f"invalid article path {path!r}: {error}") from error
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError(f"{path} is a directory, not an article file")
-        if not stat.S_ISREG(mode):
-            raise InputError(
-                f"{path} is not a regular file (a pipe or a device); "
-                f"to read from it, use - and redirect: counterclaim analyze - < {path}"
-            )
-        os.set_blocking(descriptor, True)
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            return file.read(max_bytes + 1)
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
-    finally:
-        os.close(descriptor)
+    """At most ``max_bytes + 1`` bytes of the regular file at ``path`` (`read_regular_file`): a
+    directory, a named pipe or a device is refused before a byte is read; the last two can be read
+    through standard input instead."""
+    hint = f"; to read from it, use - and redirect: counterclaim analyze - < {path}"
+    return read_regular_file(path, max_bytes, what="article file", pipe_hint=hint)
 
 
 def _decode(raw: bytes, encoding: str | None, source: str) -> str:

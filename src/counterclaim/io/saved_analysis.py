@@ -9,11 +9,11 @@ by hand) an evidence span's text is not the article's text at its offsets.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from pydantic import ValidationError
 
 from counterclaim.errors import ArticleMismatchError, InputError
+from counterclaim.io.regular_files import read_regular_file
 from counterclaim.models import Analysis
 
 MAX_ANALYSIS_BYTES = 200_000_000
@@ -23,19 +23,13 @@ characters, and an analysis repeats each evidence span once)."""
 
 def read_saved_analysis(path: str) -> Analysis:
     """The `Analysis` in the JSON file at `path`."""
-    file = Path(path)
+    data = read_regular_file(path, MAX_ANALYSIS_BYTES, what="analysis file")  # no pipe, no device
+    if len(data) > MAX_ANALYSIS_BYTES:
+        raise InputError(f"{path}: larger than {MAX_ANALYSIS_BYTES:,} bytes; not a saved analysis")
     try:
-        if file.is_dir():
-            raise InputError(f"{path} is a directory, not a saved analysis")
-        if file.stat().st_size > MAX_ANALYSIS_BYTES:
-            raise InputError(f"{path}: larger than {MAX_ANALYSIS_BYTES:,} bytes; not a saved analysis")
-        raw = file.read_text(encoding="utf-8")
-    except FileNotFoundError as error:
-        raise InputError(f"analysis file not found: {path}") from error
+        raw = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(f"{path}: not UTF-8 text; a saved analysis is JSON") from error
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
     try:
         return Analysis.model_validate_json(raw)
     except ValidationError as error:

@@ -1,0 +1,48 @@
+"""Reading a file the user names, refusing what is no regular file before a byte is read.
+
+A named pipe with no writer would keep a command waiting for ever, and a device such as /dev/zero
+never ends: both are refused (`InputError`, exit 3), as is a directory. The file is opened without
+waiting, checked, then read up to a bound.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from counterclaim.errors import InputError
+
+
+def read_regular_file(path: str, max_bytes: int, *, what: str, pipe_hint: str = "") -> bytes:
+    """At most `max_bytes + 1` bytes of the regular file at `path` (`what` names it in messages, "article
+    file"; `pipe_hint` is added to the refusal of a pipe or a device)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError as error:
+        raise InputError(f"{what} not found: {path}") from error
+    except IsADirectoryError as error:
+        raise InputError(_not_a(path, "directory", what)) from error
+    except PermissionError as error:
+        raise InputError(f"cannot read {path}: permission denied") from error
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+    except ValueError as error:  # e.g. a NUL character in the path
+        raise InputError(f"invalid {what.removesuffix(' file')} path {path!r}: {error}") from error
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(_not_a(path, "directory", what))
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{path} is not a regular file (a pipe or a device){pipe_hint}")
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
+
+
+def _not_a(path: str, kind: str, what: str) -> str:
+    article = "an" if what[:1] in "aeiou" else "a"
+    return f"{path} is a {kind}, not {article} {what}"
