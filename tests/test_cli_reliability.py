@@ -384,3 +384,16 @@ def test_ctrl_c_inside_concurrent_tasks_gives_one_line_not_asyncios_tracebacks(t
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
     assert done.returncode == EXIT_INTERRUPTED
     assert done.stderr.strip().splitlines() == ["counterclaim: error: interrupted"], done.stderr
+
+
+def test_eval_fails_an_article_over_max_chars_as_analyze_refuses_it(tmp_path: Path) -> None:
+    dataset = write_dataset(tmp_path / "tiny.jsonl", [dam_article(), bridge_article()])
+    shortest = min(len(dam_article()["text"]), len(bridge_article()["text"]))
+    settings = oracle_settings().model_copy(update={"max_chars": shortest})
+    run = asyncio.run(
+        run_eval([dataset], settings=settings, pipeline="staged", out_dir=tmp_path / "runs",
+                 analyze_fn=perfect_oracle)
+    )  # fmt: skip
+    over = [sample for sample in run.samples if sample.status == "failed"]
+    assert len(over) == 1 and over[0].error is not None
+    assert "over --max-chars" in over[0].error.message and over[0].error.exit_code == 3

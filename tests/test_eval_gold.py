@@ -141,3 +141,11 @@ def test_empty_missing_and_wrong_kind_of_path(tmp_path: Path) -> None:
 def test_unknown_top_level_field_is_kept_for_validation() -> None:
     article = GoldArticle.model_validate(record("a1", non_contradiction=[]))
     assert article.model_extra == {"non_contradiction": []}
+
+
+@pytest.mark.parametrize("text", ["", "  \n "])
+def test_an_article_without_text_is_no_gold_article(tmp_path: Path, text: str) -> None:
+    """analyze refuses an empty article (exit 3); a gold file holding one is malformed (exit 9)."""
+    path = write_jsonl(tmp_path / "set.jsonl", [json.dumps(record("a1", text=text, claims=[]))])
+    with pytest.raises(DatasetError, match=r"set\.jsonl:1: .*text"):
+        load_dataset(path)

@@ -90,7 +90,8 @@ class GoldArticle(BaseModel):
     id: str
     title: str = ""
     source: GoldSource = Field(default_factory=GoldSource)
-    text: str
+    text: str = Field(pattern=r"\S")
+    """The article as analysed: never empty nor only spaces (`analyze` refuses such an input)."""
     labels: list[str]
     actors: list[GoldActor]
     claims: list[GoldClaim]

@@ -40,6 +40,7 @@ from counterclaim.errors import (
     ConfigurationError,
     CounterclaimError,
     DatasetError,
+    InputError,
     LocalModelError,
     OutputError,
 )
@@ -521,13 +522,23 @@ async def _analyzer(
     analyze_fn: AnalyzeFn | None,
     progress: EvalProgress | None,
 ) -> AsyncIterator[ScopedAnalyzeFn]:
+    def within_limit(analyze: ScopedAnalyzeFn) -> ScopedAnalyzeFn:
+        async def checked(text: str, scope: AnalysisScope) -> Analysis:
+            if len(text) > settings.max_chars:  # as `analyze` refuses it (exit 3): this article fails
+                raise InputError(
+                    f"the article is {len(text):,} characters, over --max-chars ({settings.max_chars:,})"
+                )
+            return await analyze(text, scope)
+
+        return checked
+
     if analyze_fn is not None:
         given = analyze_fn
 
         async def stand_in(text: str, scope: AnalysisScope) -> Analysis:
             return await given(text)
 
-        yield stand_in
+        yield within_limit(stand_in)
         return
     step = progress.step if progress is not None else None
 
@@ -535,7 +546,7 @@ async def _analyzer(
         async def analyze(text: str, scope: AnalysisScope) -> Analysis:
             return await run_pipeline(text, opened, pipeline=pipeline, progress=step, scope=scope)
 
-        return analyze
+        return within_limit(analyze)
 
     if client is not None:
         yield with_client(client)
