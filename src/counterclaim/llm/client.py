@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -67,11 +68,12 @@ def _token_count(value: Any) -> int | None:
     return None
 
 
-def _usage_numbers(answer: Any) -> tuple[int, int, str | None]:
+def _usage_numbers(answer: Any, redact: Callable[[str], str]) -> tuple[int, int, str | None]:
     """(prompt tokens, completion tokens, what was wrong) of an answer's `usage`.
 
     No usage at all counts as 0 + 0 (some servers do not report it). A usage whose counts are
-    negative or not numbers is unknown: 0 + 0 and a description of what the server sent.
+    negative or not numbers is unknown: 0 + 0 and a description of what the server sent, redacted
+    (`redact`) before it is cut short: a key cut in two would no longer be found.
     """
     usage = getattr(answer, "usage", None)
     if usage is None:
@@ -81,10 +83,10 @@ def _usage_numbers(answer: Any) -> tuple[int, int, str | None]:
     elif hasattr(usage, "prompt_tokens") or hasattr(usage, "completion_tokens"):
         raw = (getattr(usage, "prompt_tokens", None), getattr(usage, "completion_tokens", None))
     else:
-        return 0, 0, f"usage={str(usage)[:40]!r}"
+        return 0, 0, f"usage={redact(str(usage))[:40]!r}"
     prompt, completion = _token_count(raw[0]), _token_count(raw[1])
     if prompt is None or completion is None:
-        shown = f"prompt_tokens={str(raw[0])[:20]!r}, completion_tokens={str(raw[1])[:20]!r}"
+        shown = f"prompt_tokens={redact(str(raw[0]))[:20]!r}, completion_tokens={redact(str(raw[1]))[:20]!r}"
         return 0, 0, shown
     return prompt, completion, None
 
@@ -170,9 +172,9 @@ class ModelClient:
         return ledger
 
     def _on_response(self, response: Any) -> None:
-        prompt, completion, unusable = _usage_numbers(response)
+        prompt, completion, unusable = _usage_numbers(response, self.redactor.redact)
         if unusable is not None:
-            self.ledger.record_unusable_usage(self.redactor.redact(unusable))
+            self.ledger.record_unusable_usage(unusable)
         self.ledger.record_call(
             _current_step.get(),
             prompt_tokens=prompt,
@@ -182,9 +184,9 @@ class ModelClient:
 
     def _on_error(self, error: Exception, **_: Any) -> None:
         if isinstance(error, ModelRefusal):  # an answer all the same: its tokens were spent
-            prompt, completion, unusable = _usage_numbers(error)
+            prompt, completion, unusable = _usage_numbers(error, self.redactor.redact)
             if unusable is not None:
-                self.ledger.record_unusable_usage(self.redactor.redact(unusable))
+                self.ledger.record_unusable_usage(unusable)
             self.ledger.record_call(_current_step.get(), prompt_tokens=prompt, completion_tokens=completion)
             return
         self.ledger.record_call(_current_step.get())
