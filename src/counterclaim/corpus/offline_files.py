@@ -54,7 +54,7 @@ def ingest(store: RoundStore, output_file: Path) -> tuple[RoundRecord, int, int]
     record = store.open_round()
     if record is None or record.via != "files":
         raise RunFolderError("nothing to ingest: no request file of this run is waiting for answers")
-    data = read_regular_file(str(output_file), MAX_OUTPUT_FILE_BYTES, what="output file")  # no pipe
+    data = read_regular_file(str(output_file), MAX_OUTPUT_FILE_BYTES, what="engine output file")  # no pipe
     if len(data) > MAX_OUTPUT_FILE_BYTES:
         raise InputError(f"{output_file}: larger than {MAX_OUTPUT_FILE_BYTES:,} bytes")
     lines = read_output_file(data, str(output_file))

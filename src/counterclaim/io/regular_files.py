@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from typing import BinaryIO
 
 from counterclaim.errors import InputError
 
@@ -36,11 +37,28 @@ def read_regular_file(path: str, max_bytes: int, *, what: str, pipe_hint: str = 
             raise InputError(f"{path} is not a regular file (a pipe or a device){pipe_hint}")
         os.set_blocking(descriptor, True)
         with os.fdopen(descriptor, "rb", closefd=False) as file:
-            return file.read(max_bytes + 1)
+            return _read_at_most(file, max_bytes + 1)
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from error
     finally:
         os.close(descriptor)
+
+
+_PIECE_BYTES = 1 << 20
+
+
+def _read_at_most(file: BinaryIO, limit: int) -> bytes:
+    """The file's bytes up to `limit`, read piece by piece: `file.read(limit)` would reserve `limit`
+    bytes of memory at once, whatever the file holds."""
+    pieces: list[bytes] = []
+    held = 0
+    while held < limit:
+        piece = file.read(min(_PIECE_BYTES, limit - held))
+        if not piece:
+            break
+        pieces.append(piece)
+        held += len(piece)
+    return b"".join(pieces)
 
 
 def _not_a(path: str, kind: str, what: str) -> str:

@@ -23,7 +23,8 @@ characters, and an analysis repeats each evidence span once)."""
 
 def read_saved_analysis(path: str) -> Analysis:
     """The `Analysis` in the JSON file at `path`."""
-    data = read_regular_file(path, MAX_ANALYSIS_BYTES, what="analysis file")  # no pipe, no device
+    hint = "; save the analysis to a file first (analyze --format json --out FILE)"
+    data = read_regular_file(path, MAX_ANALYSIS_BYTES, what="analysis file", pipe_hint=hint)
     if len(data) > MAX_ANALYSIS_BYTES:
         raise InputError(f"{path}: larger than {MAX_ANALYSIS_BYTES:,} bytes; not a saved analysis")
     try:
