@@ -397,3 +397,22 @@ def test_eval_fails_an_article_over_max_chars_as_analyze_refuses_it(tmp_path: Pa
     over = [sample for sample in run.samples if sample.status == "failed"]
     assert len(over) == 1 and over[0].error is not None
     assert "over --max-chars" in over[0].error.message and over[0].error.exit_code == 3
+
+
+def test_a_model_refusing_everything_fails_even_when_code_reads_a_claim_alone(tmp_path: Path) -> None:
+    """Code reads the rebels' claim from the report noun by itself (no model); the model refused every
+    request. That is no analysis: exit 6, not a claim and exit 0."""
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "The army rejected the rebels' claims that soldiers had shelled the town. The rebels said "
+        "twelve people died.\n"
+    )
+    refusal = json_reply(completion_body(None, refusal="I cannot help with that."))
+    with scripted_server(refusal) as server:
+        done = subprocess.run(
+            [str(CONSOLE_SCRIPT), "analyze", str(article), "-q", "--provider", "compatible",
+             "--base-url", server.url, "--model", "m"],
+            capture_output=True, text=True, env=_child_env(), timeout=120,
+        )  # fmt: skip
+    assert done.returncode == 6, done.stdout + done.stderr
+    _one_error_line(done.stderr, "no sentence of the article was analysed")

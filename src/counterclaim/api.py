@@ -133,7 +133,9 @@ async def extract_claims_async(
 ) -> ClaimExtraction:
     """Actors and their grounded claims (offsets index into `text`): steps 1-7.
 
-    An unusable answer costs its part only, with a notice (as in `analyze`).
+    An unusable answer costs its part only, with a notice (as in `analyze`); when the model read
+    nothing of the article (no claims window usable, nothing found by the second look) it raises
+    `ModelOutputError`.
     """
     async with _client_for(client, settings) as opened:
         state = AnalysisState(article=PreparedArticle.from_text(text), client=opened)

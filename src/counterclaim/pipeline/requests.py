@@ -8,8 +8,8 @@ requests were built: the result never depends on which answer arrived first.
 An answer that arrived but is unusable (cut off, refused, never fitting the schema, or text the
 server itself could not parse: `ModelOutputError`) costs only its own part of the analysis — a window
 of sentences, a batch of actors, one pair of claims — with a notice and a trace entry, when the state
-allows skipping (when no window of the claims step could be read, the analysis fails instead: nothing
-was analysed, and "No claims found." would hide it); server errors (`ProviderError`) stop the
+allows skipping (when no claims window could be read and the second look finds nothing either, the
+analysis fails instead: "No claims found." would hide it); server errors (`ProviderError`) stop the
 analysis, since every later request would meet them too.
 """
 

@@ -77,8 +77,10 @@ async def run(state: AnalysisState) -> None:
     """Ask about the speakers passed over (English articles), then say how many proposals code left
     out for their attribution; fail when no claims window could be read and nothing was found here
     either (`AnalysisState.unread`)."""
+    read_by_code = 0  # claims code reads from the text alone: no sign the model answered
     if state.attribution.english:
         _source_claims_added(state)
+        read_by_code = len(state.proposals.kept)
         missed = missed_speakers(state.article, state.proposals.actors_by_sentence())
         planned = batches(state.chunks, missed)
         answers = await ask_all(state.requests, [_request(state, chunk, batch) for chunk, batch in planned])
@@ -101,9 +103,9 @@ async def run(state: AnalysisState) -> None:
                         f"in sentence {item.goes_on_from}"
                     )
                     state.trace.record_about(PRONOUN_GOES_ON, DecisionAction.RELABELED, reason, kept)
-    if state.unread is not None and not state.proposals.kept:
-        # Nothing of the article was read: "No claims found." would pass a failed analysis for an
-        # article without claims.
+    if state.unread is not None and len(state.proposals.kept) == read_by_code:
+        # The model read nothing of the article (code's own claims aside): "No claims found." or a
+        # claim code read alone would pass a failed analysis for a finished one.
         raise ModelOutputError(
             f"no sentence of the article was analysed: every claims answer was unusable ({state.unread})"
         )
