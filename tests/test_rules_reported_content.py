@@ -272,3 +272,4 @@ def test_a_source_opens_at_a_word_start_so_a_long_run_is_read_once() -> None:
     point = "Russia's claims that troops were leaving were false, officials said."
     assert owned_reports(f"Officials rejected {point}")  # a real source is still read
     assert not owned_reports(f"Officials rejected x{point}")  # not from inside the word "xRussia"
+    assert owned_reports(f"Officials rejected '{point}")  # after an opening quotation mark

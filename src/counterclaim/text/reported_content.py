@@ -30,7 +30,7 @@ _OWNER_WORDS = 5
 _NOUNS = "|".join(sorted(english.REPORT_NOUNS, key=len, reverse=True))
 _OWNER_WORD = r"(?:[A-Z][\w.&\u2019'-]*|[a-z][a-z-]+)"
 _POSSESSED = re.compile(
-    rf"(?<![\w.&\u2019'-])"
+    rf"(?<![\w.&-])(?<!\w['\u2019])"
     rf"(?P<owner>(?:(?:the|The)\s+)?{_OWNER_WORD}(?:\s+{_OWNER_WORD}){{0,{_OWNER_WORDS - 1}}})"
     rf"(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?:[a-z]+|repeated|earlier)\s+)?(?P<noun>{_NOUNS})\s+that\s+(?P<point>.+)$"
 )
