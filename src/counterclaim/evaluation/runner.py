@@ -828,7 +828,7 @@ def write_run_files(
         html = run_report_html(record, samples, articles or {})
         write_output(str(run_dir / HTML_REPORT_FILE), html, force=True)
     except OutputError as exc:
-        raise DatasetError(f"cannot write the run files in {run_dir}: {exc.message}") from exc
+        raise OutputError(f"cannot write the run files in {run_dir}: {exc.message}") from exc
 
 
 def _append_line(handle: IO[str], line: str) -> None:
