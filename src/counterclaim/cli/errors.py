@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import gc
 import logging
 import os
 import signal
@@ -149,7 +150,11 @@ def _quiet_asyncio() -> None:
 
 @contextlib.contextmanager
 def _stopping_signals_handled_by(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
-    """SIGINT and SIGTERM go to `handler` within the block (untouched outside the main thread)."""
+    """SIGINT and SIGTERM go to `handler` within the block (untouched outside the main thread). On
+    leaving, asyncio's reports come back if a signal silenced them (`_quiet_asyncio`), once the tasks it
+    left behind are collected: the rest of the process (the test suite) keeps its warnings."""
+    asyncio_log = logging.getLogger("asyncio")
+    was_disabled = asyncio_log.disabled
     previous: dict[signal.Signals, signal._HANDLER] = {}
     try:
         for stopping in (signal.SIGINT, signal.SIGTERM):
@@ -161,6 +166,9 @@ def _stopping_signals_handled_by(handler: Callable[[int, FrameType | None], None
     finally:
         for stopping, earlier in previous.items():
             signal.signal(stopping, earlier)
+        if asyncio_log.disabled and not was_disabled:
+            gc.collect()  # the tasks a signal left behind are reported now, while still silenced
+            asyncio_log.disabled = False
 
 
 def exit_for_interrupt(state: SignalState) -> int:
