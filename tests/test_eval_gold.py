@@ -143,7 +143,7 @@ def test_unknown_top_level_field_is_kept_for_validation() -> None:
     assert article.model_extra == {"non_contradiction": []}
 
 
-@pytest.mark.parametrize("text", ["", "  \n "])
+@pytest.mark.parametrize("text", ["", "  \n ", "\u200b\ufeff"])
 def test_an_article_without_text_is_no_gold_article(tmp_path: Path, text: str) -> None:
     """analyze refuses an empty article (exit 3); a gold file holding one is malformed (exit 9)."""
     path = write_jsonl(tmp_path / "set.jsonl", [json.dumps(record("a1", text=text, claims=[]))])

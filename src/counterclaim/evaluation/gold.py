@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from counterclaim.errors import DatasetError
+from counterclaim.io.article_input import has_visible_text
 
 LABEL_ATTRIBUTION = "attribution"
 """The claims list of the article is meant to be complete."""
@@ -90,13 +91,21 @@ class GoldArticle(BaseModel):
     id: str
     title: str = ""
     source: GoldSource = Field(default_factory=GoldSource)
-    text: str = Field(pattern=r"\S")
-    """The article as analysed: never empty nor only spaces (`analyze` refuses such an input)."""
+    text: str
+    """The article as analysed: never empty nor only spaces or invisible characters (`analyze`
+    refuses such an input)."""
     labels: list[str]
     actors: list[GoldActor]
     claims: list[GoldClaim]
     contradictions: list[GoldContradiction] | None = None
     non_contradictions: list[GoldNonContradiction] | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _something_to_read(cls, text: str) -> str:
+        if not has_visible_text(text):
+            raise ValueError("the article text is empty (only whitespace or invisible characters)")
+        return text
 
     @property
     def complete_for_attribution(self) -> bool:

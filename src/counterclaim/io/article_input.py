@@ -202,10 +202,10 @@ def _checked_article(text: str, *, source: str, max_chars: int) -> ArticleInput:
     if looks_like_html(text):  # offsets index the converted text anyway
         converted = html_to_text(text.replace("\r\n", "\n"))
         text = converted.lstrip(_BYTE_ORDER_MARK)  # a BOM right after "<!DOCTYPE html>"
-        if not _has_visible_text(text):
+        if not has_visible_text(text):
             raise InputError(f"{source}: input looked like HTML but contains no article text")
         notices.append(f"input looked like HTML; converted to text ({len(text):,} characters)")
-    if not _has_visible_text(text):
+    if not has_visible_text(text):
         raise InputError(f"{source}: article is empty (only whitespace or invisible characters)")
     if len(text) > max_chars:
         raise _too_long(source, len(text), max_chars)
@@ -220,7 +220,8 @@ def _reject_binary_text(text: str, source: str) -> None:
         raise InputError(f"{source}: looks like binary data, not text")
 
 
-def _has_visible_text(text: str) -> bool:
+def has_visible_text(text: str) -> bool:
+    """Whether the text holds something to read once invisible characters are stripped (`sanitize`)."""
     return bool(sanitize(text).clean.strip())
 
 
