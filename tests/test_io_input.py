@@ -469,3 +469,25 @@ def test_article_from_text_names_its_source() -> None:
 
 def test_article_from_text_strips_a_byte_order_mark() -> None:
     assert article_from_text("\ufeffHello").text == "Hello"
+
+
+def test_bounded_reads_ask_for_a_piece_at_a_time_not_the_whole_bound() -> None:
+    """`stream.read(bound)` reserves the bound in memory at once (4 GB for a 50,000,000-character
+    limit, a MemoryError under a memory limit); the file and stdin readers ask for a megabyte at most."""
+    import io
+
+    from counterclaim.io.regular_files import read_at_most
+
+    class Recording(io.BytesIO):
+        def __init__(self, data: bytes) -> None:
+            super().__init__(data)
+            self.asked: list[int] = []
+
+        def read(self, size: int | None = -1) -> bytes:
+            self.asked.append(-1 if size is None else size)
+            return super().read(size)
+
+    stream = Recording(b"x" * 3_000_000)
+    assert read_at_most(stream, 4_000_000_001) == b"x" * 3_000_000
+    assert max(stream.asked) <= 1 << 20
+    assert read_at_most(Recording(b"abcdef"), 3) == b"abc"

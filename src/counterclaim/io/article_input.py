@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from counterclaim.errors import InputError
 from counterclaim.io.html_text import html_to_text, looks_like_html
-from counterclaim.io.regular_files import read_regular_file
+from counterclaim.io.regular_files import read_at_most, read_regular_file
 from counterclaim.io.sanitize import sanitize
 
 DEFAULT_MAX_CHARS = 200_000
@@ -114,7 +114,7 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
             raise InputError("no standard input to read the article from")
         stdin = sys.stdin.buffer
     try:
-        return stdin.read(max_bytes + 1)
+        return read_at_most(stdin, max_bytes + 1)
     except OSError as error:
         raise InputError(f"cannot read the article from standard input: {error.strerror or error}") from error
 

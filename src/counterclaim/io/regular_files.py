@@ -37,7 +37,7 @@ def read_regular_file(path: str, max_bytes: int, *, what: str, pipe_hint: str = 
             raise InputError(f"{path} is not a regular file (a pipe or a device){pipe_hint}")
         os.set_blocking(descriptor, True)
         with os.fdopen(descriptor, "rb", closefd=False) as file:
-            return _read_at_most(file, max_bytes + 1)
+            return read_at_most(file, max_bytes + 1)
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from error
     finally:
@@ -47,9 +47,9 @@ def read_regular_file(path: str, max_bytes: int, *, what: str, pipe_hint: str = 
 _PIECE_BYTES = 1 << 20
 
 
-def _read_at_most(file: BinaryIO, limit: int) -> bytes:
-    """The file's bytes up to `limit`, read piece by piece: `file.read(limit)` would reserve `limit`
-    bytes of memory at once, whatever the file holds."""
+def read_at_most(file: BinaryIO, limit: int) -> bytes:
+    """The file's (or stream's) bytes up to `limit`, read piece by piece: `file.read(limit)` would
+    reserve `limit` bytes of memory at once, whatever the file holds."""
     pieces: list[bytes] = []
     held = 0
     while held < limit:
