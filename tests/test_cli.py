@@ -160,3 +160,28 @@ def test_a_max_chars_beyond_the_largest_is_a_setting_error(
     code, _, err = run(capsys, "analyze", str(article), "--max-chars", limit, *NO_MODEL)
     assert code == ConfigurationError.exit_code
     assert_one_line_error(err, "max_chars")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("RETRY_MAX_WAIT", "inf"),
+        ("RETRY_TOTAL_SECONDS", "inf"),
+        ("RETRY_MAX_WAIT", "nan"),
+        ("REQUEST_TIMEOUT", "1e9"),
+    ],
+)
+def test_an_endless_wait_is_a_setting_error(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    variable: str,
+    value: str,
+) -> None:
+    """An infinite backoff or retry budget would let one failing server hold a run for ever."""
+    monkeypatch.setenv("COUNTERCLAIM_" + variable, value)
+    article = tmp_path / "a.txt"
+    article.write_text("NATO said Russia is adding troops.")
+    code, _, err = run(capsys, "analyze", str(article), *NO_MODEL)
+    assert code == ConfigurationError.exit_code
+    assert_one_line_error(err, "")

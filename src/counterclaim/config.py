@@ -127,10 +127,10 @@ class Settings(BaseSettings):
         default=3, ge=0, le=100, description="Retries of transient server failures (429, 5xx, ...)."
     )
     retry_max_wait: float = Field(
-        default=30.0, ge=0, description="Longest backoff between retries, in seconds."
+        default=30.0, ge=0, le=86_400, description="Longest backoff between retries, in seconds."
     )
     retry_total_seconds: float = Field(
-        default=300.0, gt=0, description="Give up retrying after this many seconds."
+        default=300.0, gt=0, le=604_800, description="Give up retrying after this many seconds."
     )
     max_reasks: int = Field(default=2, ge=0, le=20, description="Re-asks after output that fails validation.")
     max_chars: int = Field(
