@@ -8,8 +8,10 @@ from io import StringIO
 from rich.console import Console
 
 from counterclaim.models import Actor, ActorKind, Analysis, Claim, ClaimKind, Span
+from counterclaim.render.markdown import render_markdown
 from counterclaim.render.restatement import restates_evidence
 from counterclaim.render.text import print_text, render_text
+from html_fixtures import FOUNDING_ID, recorded_analyses
 from render_fixtures import handmade_analysis, handmade_empty_analysis, span_of
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -179,3 +181,16 @@ def test_a_statement_that_copies_its_evidence_is_shown_once() -> None:
     toll_words = "Twenty-five people died in the blast."
     toll = copy.model_copy(update={"evidence": [Span(start=0, end=len(toll_words), text=toll_words)]})
     assert not restates_evidence(toll.model_copy(update={"statement": "Five people died in the blast."}))
+
+
+def test_article_words_that_open_a_quotation_are_set_in_single_marks() -> None:
+    """The founding article's evidence that opens a quotation used to print after a second opening mark."""
+    analysis = recorded_analyses()[FOUNDING_ID]
+    opening = [span.text for claim in analysis.claims for span in claim.evidence if span.text[:1] == "“"]
+    assert opening, "the recorded founding analysis has evidence that opens a quotation"
+    text_output = render_text(analysis, width=400)
+    markdown_output = render_markdown(analysis)
+    for output in (text_output, markdown_output):
+        assert "““" not in output
+        assert f"\u2018{opening[0]}\u2019" in output
+    assert "“The repairs are on schedule and on budget”" in render_text(handmade_analysis(), width=200)

@@ -55,6 +55,7 @@ from counterclaim.models import Analysis
 from counterclaim.render.html_escape import shown_html
 from counterclaim.render.html_page import render_page
 from counterclaim.render.html_segments import Marked, segments
+from counterclaim.render.quoting import in_quotation_marks
 
 ArticleKey = tuple[str, str]
 """(dataset name, article id), as `SampleRow.key`."""
@@ -236,7 +237,7 @@ def _gold_side(gold: GoldArticle | None, claim_id: str) -> str:
     if claim is None:
         return claim_id
     actor = next((a.name for a in gold.actors if a.id == claim.actor), claim.actor)
-    return f"{claim_id} ({actor}): “{_cut(claim.evidence)}”"
+    return f"{claim_id} ({actor}): {in_quotation_marks(_cut(claim.evidence))}"
 
 
 def _gold_rows(sample: SampleRow, gold: GoldArticle | None) -> tuple[ItemRow, ...]:
@@ -281,7 +282,9 @@ def _predicted_side(prediction: Analysis, claim_id: str) -> str:
         actor = prediction.actor(claim.actor_id).name
     except KeyError:
         actor = claim.actor_id
-    return f"{claim_id} ({actor}): “{_cut(' … '.join(span.text for span in claim.evidence))}”"
+    return (
+        f"{claim_id} ({actor}): {in_quotation_marks(_cut(' … '.join(span.text for span in claim.evidence)))}"
+    )
 
 
 def _pair_rows(sample: SampleRow) -> tuple[ItemRow, ...]:
@@ -413,17 +416,17 @@ def _hard(pair: PredictedPairRef) -> str:
 
 def _pair_text(pair: PredictedPairRef) -> str:
     a, b = pair.claim_a, pair.claim_b
-    return f"“{a.evidence}” ({a.actor}) vs “{b.evidence}” ({b.actor})"
+    return f"{in_quotation_marks(a.evidence)} ({a.actor}) vs {in_quotation_marks(b.evidence)} ({b.actor})"
 
 
 def _flip_section(flips: ArticleFlips, gold: GoldArticle | None) -> FlipSection:
     lines = [
         *(
-            FlipLine(f"found gold claim {c.id} ({c.actor}): “{c.evidence}”", True)
+            FlipLine(f"found gold claim {c.id} ({c.actor}): {in_quotation_marks(c.evidence)}", True)
             for c in flips.claims_now_found
         ),
         *(
-            FlipLine(f"removed false claim ({c.actor}): “{c.evidence}”", True)
+            FlipLine(f"removed false claim ({c.actor}): {in_quotation_marks(c.evidence)}", True)
             for c in flips.removed_false_positive_claims
         ),
         *(
@@ -435,11 +438,11 @@ def _flip_section(flips: ArticleFlips, gold: GoldArticle | None) -> FlipSection:
             for p in flips.removed_false_positive_pairs
         ),
         *(
-            FlipLine(f"missed gold claim {c.id} ({c.actor}): “{c.evidence}”", False)
+            FlipLine(f"missed gold claim {c.id} ({c.actor}): {in_quotation_marks(c.evidence)}", False)
             for c in flips.claims_now_missed
         ),
         *(
-            FlipLine(f"new false claim ({c.actor}): “{c.evidence}”", False)
+            FlipLine(f"new false claim ({c.actor}): {in_quotation_marks(c.evidence)}", False)
             for c in flips.new_false_positive_claims
         ),
         *(
@@ -468,7 +471,7 @@ def _narrator_flip_lines(flips: ArticleFlips) -> list[FlipLine]:
     """What flipped in the article's own account (scored apart): narrator claims, record conflicts."""
     return [
         *(
-            FlipLine(f"found narrator claim {c.id}: “{c.evidence}”", True)
+            FlipLine(f"found narrator claim {c.id}: {in_quotation_marks(c.evidence)}", True)
             for c in flips.narrator_claims_now_found
         ),
         *(FlipLine(f"found record contradiction {k.id} ({k.kind})", True) for k in flips.records_now_found),
@@ -477,7 +480,7 @@ def _narrator_flip_lines(flips: ArticleFlips) -> list[FlipLine]:
             for p in flips.removed_false_positive_records
         ),
         *(
-            FlipLine(f"missed narrator claim {c.id}: “{c.evidence}”", False)
+            FlipLine(f"missed narrator claim {c.id}: {in_quotation_marks(c.evidence)}", False)
             for c in flips.narrator_claims_now_missed
         ),
         *(

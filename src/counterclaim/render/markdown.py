@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from counterclaim.models import Actor, Analysis, Claim, Contradiction
 from counterclaim.render.markdown_escape import escape_markdown
+from counterclaim.render.quoting import in_quotation_marks
 from counterclaim.render.restatement import restates_evidence
 from counterclaim.render.text import (
     NO_CLAIMS,
@@ -92,7 +93,7 @@ def _claim_item(claim: Claim) -> str:
     if restates_evidence(claim):  # the statement copies the article: show the article's words once
         return f"- **{escape_markdown(claim.id)}** ({label}): {_quotes(claim)}"
     lines = [f"- **{escape_markdown(claim.id)}** ({label}): {escape_markdown(claim.statement)}"]
-    lines.extend(f"  - “{escape_markdown(span.text)}”" for span in claim.evidence)
+    lines.extend(f"  - {in_quotation_marks(escape_markdown(span.text))}" for span in claim.evidence)
     return "\n".join(lines)
 
 
@@ -137,7 +138,7 @@ def _column_title(analysis: Analysis, claim: Claim) -> str:
 
 
 def _quotes(claim: Claim) -> str:
-    return " … ".join(f"“{escape_markdown(span.text)}”" for span in claim.evidence)
+    return " … ".join(in_quotation_marks(escape_markdown(span.text)) for span in claim.evidence)
 
 
 def _statement(claim: Claim) -> str:

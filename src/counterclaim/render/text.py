@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from counterclaim.models import Actor, Analysis, Claim, Contradiction, RunMetadata
+from counterclaim.render.quoting import in_quotation_marks
 from counterclaim.render.restatement import restates_evidence
 from counterclaim.render.terminal_safety import single_line
 
@@ -174,7 +175,7 @@ def _statement_with_quotes(claim: Claim) -> Text:
 
 
 def _quoted(article_words: str) -> str:
-    return f"“{single_line(article_words)}”"
+    return in_quotation_marks(single_line(article_words))
 
 
 def _contradictions(analysis: Analysis) -> RenderableType:
