@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,3 +166,31 @@ def test_a_width_beyond_the_largest_is_a_usage_error(capsys: pytest.CaptureFixtu
     code, _, err = run(capsys, "show", str(saved), str(FOUNDING_ARTICLE), "--width", "100000000")
     assert code == 2
     assert "--width" in err
+
+
+def test_show_reads_the_analysis_from_a_pipe(saved: Path) -> None:
+    """`analyze A --format json | counterclaim show - A`: a real pipe into the installed command."""
+    console_script = Path(sys.executable).parent / "counterclaim"
+    with saved.open("rb") as analysis:
+        done = subprocess.run(
+            [str(console_script), "show", "-", str(FOUNDING_ARTICLE), "--format", "markdown"],
+            stdin=analysis, capture_output=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8") == render_markdown(recorded_analyses()[FOUNDING_ID])
+
+
+def test_show_reads_at_most_one_argument_from_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "-", "-")
+    assert code == InputError.exit_code
+    assert "only one of ANALYSIS.json and ARTICLE" in one_line_error(err)
+
+
+def test_show_refuses_a_piped_text_that_is_no_analysis(tmp_path: Path) -> None:
+    console_script = Path(sys.executable).parent / "counterclaim"
+    done = subprocess.run(
+        [str(console_script), "show", "-", str(FOUNDING_ARTICLE)],
+        input=b"NATO said Russia is adding troops.", capture_output=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == InputError.exit_code
+    assert one_line_error(done.stderr.decode("utf-8")).startswith("counterclaim: error: <stdin>: not")

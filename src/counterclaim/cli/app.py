@@ -42,7 +42,7 @@ def summarize(**params: Any) -> int:
 @app.command(
     "show",
     help="Render a saved analysis (analyze --format json) again, with no model: ANALYSIS.json and the "
-    "ARTICLE it was made from (checked by sha256).",
+    "ARTICLE it was made from (checked by sha256); either may be - for stdin.",
 )
 @show_options
 def show(**params: Any) -> int:

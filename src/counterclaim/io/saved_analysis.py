@@ -1,19 +1,22 @@
 """Reading an analysis saved as JSON (`--format json`) and checking it belongs to an article text.
 
-`read_saved_analysis` raises `InputError` (exit 3) for a file that cannot be read or is not an
-analysis; `check_same_article` raises `ArticleMismatchError` (exit 10) when the article given is not
-the text the analysis was made from: its sha256 differs from `article_sha256`, or (for a file edited
-by hand) an evidence span's text is not the article's text at its offsets.
+`read_saved_analysis` reads a file, or standard input for "-", and raises `InputError` (exit 3) for
+one that cannot be read or is not an analysis; `check_same_article` raises `ArticleMismatchError`
+(exit 10) when the article given is not the text the analysis was made from: its sha256 differs from
+`article_sha256`, or (for a file edited by hand) an evidence span's text is not the article's text at
+its offsets.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
 from counterclaim.errors import ArticleMismatchError, InputError
-from counterclaim.io.regular_files import read_regular_file
+from counterclaim.io.regular_files import read_at_most, read_regular_file
 from counterclaim.models import Analysis
 
 MAX_ANALYSIS_BYTES = 200_000_000
@@ -21,10 +24,14 @@ MAX_ANALYSIS_BYTES = 200_000_000
 characters, and an analysis repeats each evidence span once)."""
 
 
-def read_saved_analysis(path: str) -> Analysis:
-    """The `Analysis` in the JSON file at `path`."""
-    hint = "; save the analysis to a file first (analyze --format json --out FILE)"
-    data = read_regular_file(path, MAX_ANALYSIS_BYTES, what="analysis file", pipe_hint=hint)
+def read_saved_analysis(path: str, *, stdin: BinaryIO | None = None) -> Analysis:
+    """The `Analysis` in the JSON file at `path`; `"-"` reads standard input (or `stdin`)."""
+    if path == "-":
+        data = _read_stdin(stdin)
+        path = "<stdin>"
+    else:
+        hint = "; pipe it to standard input instead (... | counterclaim show - ARTICLE)"
+        data = read_regular_file(path, MAX_ANALYSIS_BYTES, what="analysis file", pipe_hint=hint)
     if len(data) > MAX_ANALYSIS_BYTES:
         raise InputError(f"{path}: larger than {MAX_ANALYSIS_BYTES:,} bytes; not a saved analysis")
     try:
@@ -38,6 +45,19 @@ def read_saved_analysis(path: str) -> Analysis:
         where = ".".join(str(part) for part in first["loc"]) or "(document)"
         raise InputError(
             f"{path}: not a counterclaim analysis (JSON of `analyze --format json`): {where}: {first['msg']}"
+        ) from error
+
+
+def _read_stdin(stdin: BinaryIO | None) -> bytes:
+    if stdin is None:
+        if sys.stdin is None:
+            raise InputError("no standard input to read the analysis from")
+        stdin = sys.stdin.buffer
+    try:
+        return read_at_most(stdin, MAX_ANALYSIS_BYTES + 1)
+    except OSError as error:
+        raise InputError(
+            f"cannot read the analysis from standard input: {error.strerror or error}"
         ) from error
 
 
