@@ -375,37 +375,6 @@ def test_a_verdict_of_wrong_or_untrue_aimed_at_the_other_side_is_a_reason_to_ver
     assert not pairing.ClaimFeatures(neutral).disagrees
 
 
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
-        ("Becerra said the emergency declaration is unwarranted.", True),
-        ("Trump attacked the investigation as 'Witch Hunt garbage.'", True),  # marks and case aside
-        ("He called the report 'a hoax' on Friday.", True),
-        ("She called it a witch hunt.", True),
-        ("Pelosi called it a breach of his constitutional duties.", True),
-        ("A data breach at the bank exposed passwords.", False),
-        ("She will play the witch in the school play.", False),
-        ("The plan is not a non-starter, he said.", False),  # taken back by a negation
-        ("It isn't absurd to ask.", False),
-        ("The propaganda ministry building was sold.", False),
-        ("He faces a reckless driving charge.", False),
-        ("The fabrication plant in Ohio opened.", False),
-        # found by a second review: "false" or "denied" take nothing back; a clause ends a negation
-        ("She denied the baseless allegations.", True),
-        ("It is a false and misleading report.", True),
-        ("No, it's a hoax.", True),
-        ("He called them hoaxes and witch hunts.", True),
-        ("The claims weren\u2019t baseless.", False),
-        ("Garbage collection resumed on Monday.", False),
-        ("She missed her smear test.", False),
-        ("He was charged with breach of the peace.", False),
-        ("Water poured through the dam breach.", False),
-    ],
-)
-def test_a_verdict_of_wrong_or_untrue_is_read_from_its_words(text: str, verdict: bool) -> None:
-    assert pairing.judges_wrong(text) is verdict
-
-
 def test_a_proper_name_of_several_words_is_one_shared_subject() -> None:
     # Found on the dev seed zimbabwe-treason-2008: the two share only the man's name, two words.
     names = {"a1": ["The Herald"], "a2": ["Mr. Brown"]}
@@ -426,26 +395,6 @@ def test_a_proper_name_of_several_words_is_one_shared_subject() -> None:
     not_pm = said("c6", "a1", "Tsvangirai will not be prime minister.")
     pm = said("c7", "a2", "Tsvangirai will be the new Prime Minister.")
     assert clash(not_pm, pm, plain, names)
-
-
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ("No one believes Robert Mugabe won.", [{"robert", "mugab"}]),
-        (
-            "The Bank of England said the Golan Heights are Israeli.",
-            [{"bank", "england"}, {"golan", "height"}],
-        ),
-        ("Ursula von der Leyen met Bashar al-Assad.", [{"ursula", "leyen"}, {"bashar", "al-assad"}]),
-        ("Álvaro Uribe spoke.", [{"álvaro", "urib"}]),
-        ("US Denies Reports That Helicopters Crossed Into Pakistan", []),  # a headline
-        ("NATO Secretary General Jens Stoltenberg said so.", []),  # five capitals: taken for a headline
-        ("Mr. Brown met Tsvangirai, Britain's guest.", []),  # punctuation ends a name
-        ("Russian troops arrived in Crimea.", []),
-    ],
-)
-def test_names_of_several_words_are_read_as_runs_of_capitals(text: str, names: list[set[str]]) -> None:
-    assert [set(run) for run in pairing.name_runs(text)] == names
 
 
 def test_the_trace_says_which_reason_for_conflict_code_saw() -> None:

@@ -19,9 +19,10 @@ from functools import cached_property
 from typing import NamedTuple
 
 from counterclaim.language import english
-from counterclaim.language.tokens import words, words_and_clause_ends, written_words
+from counterclaim.language.tokens import words, written_words
 from counterclaim.models import Claim, ClaimKind
-from counterclaim.pipeline.rules.actor_names import name_key, occurs_in, state_of
+from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
+from counterclaim.pipeline.rules.actor_ties import one_entity, speaker_is_own
 from counterclaim.pipeline.rules.reported_content import same_source
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.back_references import denies_something_said
@@ -34,8 +35,10 @@ from counterclaim.text.keywords import (
     opposed,
 )
 from counterclaim.text.numbers import NumericRelation, NumericVerdict, compare_quantities, compared_units
+from counterclaim.text.proper_names import name_runs
 from counterclaim.text.reported_content import owned_reports
 from counterclaim.text.speakers import side_reports, speaker_clauses
+from counterclaim.text.verdicts import judges_wrong
 
 _STANCE_KINDS = frozenset({ClaimKind.DENIAL, ClaimKind.ACCUSATION})
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
@@ -296,7 +299,7 @@ class ClaimFeatures:
         kept: list[str] = []
         position = 0
         for report in side_reports(text):
-            if not _speaker_is_own(report.speaker, self.own_names):
+            if not speaker_is_own(report.speaker, self.own_names):
                 kept.append(text[position : report.start])
                 position = report.end
         return " ".join([*kept, text[position:]])
@@ -374,98 +377,12 @@ class ClaimFeatures:
         return not english.DISAGREEMENT_VERBS.isdisjoint(said) or judges_wrong(self.evidence_text)
 
 
-_NEUTRAL_BEFORE_VERDICT = {"breach": frozenset({"data", "security", "dam", "wall", "levee", "sea"})}
-"""Words before a verdict word that make it neutral ("a data breach", "a dam breach")."""
-_NEUTRAL_AFTER_VERDICT = {
-    "garbage": frozenset({"collection", "collectors", "truck", "trucks", "strike", "bins", "dump"}),
-    "smear": frozenset({"test", "tests", "of"}),
-    "slander": frozenset({"law", "laws"}),
-    "hoax": frozenset({"call", "calls", "bomb", "threat", "threats"}),
-    "fabricated": frozenset({"steel", "metal", "parts"}),
-    "nonsense": frozenset({"verse", "poem", "poems"}),
-}
-"""Words after a verdict word that make it neutral ("garbage collection", "a smear test")."""
-_VERDICT_FORMS = {
-    "hoaxes": "hoax",
-    "smears": "smear",
-    "slanders": "slander",
-    "breaches": "breach",
-    "nonstarter": "non-starter",
-    "witch-hunts": "witch-hunt",
-}
-"""Plurals and spellings of verdict words."""
-_TAKING_BACK = frozenset({"not", "no", "never", "nor", "cannot"})
-"""Words that take back a verdict after them in the same clause ("is not a non-starter"); "false" or
-"denied" before a verdict do not ("the false and misleading report", "denied the baseless charges")."""
-_VERDICT_NEGATION_WORDS = 3
-"""A negation this many words or fewer before a verdict word, in its clause, takes it back."""
-
-
-def judges_wrong(text: str) -> bool:
-    """Whether the text judges something wrong or untrue (`english.VERDICT_WORDS`, quotation marks,
-    "'s" and plurals aside, "witch hunt" and "non starter" in two words too), not after a negation in
-    its clause, nor in a neutral use ("a data breach", "garbage collection")."""
-    tokens = [
-        token.replace("\u2019", "'").strip("'").removesuffix("'s") for token in words_and_clause_ends(text)
-    ]
-    for index, token in enumerate(tokens):
-        word = _VERDICT_FORMS.get(token, token)
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if word == "witch" and following in ("hunt", "hunts"):
-            word = "witch-hunt"
-        elif word == "non" and following in ("starter", "starters"):
-            word = "non-starter"
-        if word not in english.VERDICT_WORDS:
-            continue
-        previous = tokens[index - 1] if index > 0 else ""
-        if previous in _NEUTRAL_BEFORE_VERDICT.get(word, ()) or following in _NEUTRAL_AFTER_VERDICT.get(
-            word, ()
-        ):
-            continue
-        if word == "breach" and tokens[index + 1 : index + 4] == ["of", "the", "peace"]:
-            continue  # an offence's name, not a side's verdict
-        clause: list[str] = []
-        for earlier in reversed(tokens[max(0, index - _VERDICT_NEGATION_WORDS) : index]):
-            if not earlier[:1].isalnum():
-                break  # a comma or a full stop ends the clause: "No, it's a hoax"
-            clause.append(earlier)
-        if _TAKING_BACK.isdisjoint(clause) and not any(earlier.endswith("n't") for earlier in clause):
-            return True
-    return False
-
-
 def _own_speaker_clause(text: str, own_names: Sequence[str]) -> str:
     """The one clause of the text reporting the actor (`own_names`) when semicolons join clauses each
     reporting a speaker of its own (`text.speakers.speaker_clauses`); the text otherwise."""
     clauses = speaker_clauses(" ".join(text.split()))
-    own = [clause for clause in clauses if _speaker_is_own(clause.speaker, own_names)]
+    own = [clause for clause in clauses if speaker_is_own(clause.speaker, own_names)]
     return own[0].text if len(clauses) > 1 and len(own) == 1 else text
-
-
-def _speaker_is_own(speaker: str, own_names: Sequence[str]) -> bool:
-    """Whether a reported speaker is the claim's own actor under one of its names: one name holds the
-    other ("NATO chief Jens Stoltenberg" for "NATO"), or the speaker names the actor's state by
-    its capital, seat of power or adjective ("Moscow", "Kremlin spokesman Dmitry Peskov", "the
-    Russian defence ministry" for "Russia": `state_of`, `_state_adjective`)."""
-    key = name_key(speaker)
-    if any(occurs_in(name, key) or occurs_in(speaker, name_key(name)) for name in own_names):
-        return True
-    states = {state for name in own_names if (state := state_of(name)) is not None}
-    if not states:
-        return False
-    speaker_words = key.split()
-    return any(
-        state_of(word) in states or any(_state_adjective(word, state) for state in states)
-        for word in (key, *speaker_words)
-    )
-
-
-def _state_adjective(word: str, state: str) -> bool:
-    """Whether a word is the adjective of a one-word state's name ("russian", "ukrainian", "chinese"
-    for "russia", "ukraine", "china"): it starts with the name less its last letter and is at most
-    four letters longer. Rough ("french" for "france" is missed), and only ever used to keep a side
-    report the claim's own."""
-    return " " not in state and len(state) > 3 and word.startswith(state[:-1]) and len(word) <= len(state) + 4
 
 
 def content_words(claim: Claim) -> set[str]:
@@ -581,11 +498,11 @@ class _Actors:
         return self.names.get(actor_id, ())
 
     def one_entity(self, a: str, b: str) -> bool:
-        """`_one_entity` of two actors, worked out once per pair of actors."""
+        """`one_entity` of two actors, worked out once per pair of actors."""
         key = (a, b) if a <= b else (b, a)
         known = self._one_entity.get(key)
         if known is None:
-            known = self._one_entity[key] = _one_entity(self.of(a), self.of(b))
+            known = self._one_entity[key] = one_entity(self.of(a), self.of(b))
         return known
 
 
@@ -720,90 +637,6 @@ def _shared_subject(
             merged = set(run & in_names).union(*overlapping)
             names = [name for name in names if not name & run] + [merged]
     return len(shared - in_names) + len(names) >= subject_words
-
-
-_NAME_CONNECTORS = frozenset("of de der den da del della di du la le van von al el bin ibn y".split())
-"""Lower-case words inside a proper name ("Bank of England", "Ursula von der Leyen")."""
-_LEADING_ARTICLES = frozenset({"the", "a", "an"})
-_HEADLINE_RUN = 5
-"""A run of capitalized words this long or longer is a headline's words, not a name."""
-
-
-def _name_word(word: str) -> bool:
-    """A word of a proper name: capitalized, or its last part after a hyphen ("al-Assad")."""
-    return word.split("-")[-1][:1].isupper()
-
-
-def name_runs(text: str) -> list[frozenset[str]]:
-    """The content words (stems) of each proper name of two or more capitalized words in `text`
-    ("President Robert Mugabe", "Bank of England", "Bashar al-Assad", "Álvaro Uribe"): a run of
-    capitalized words, with connecting words of names inside it, that punctuation ends. A leading
-    "The" is no part of it; a run holding a capitalized function word ("US Denies Reports That ...")
-    or of `_HEADLINE_RUN` words or more is a headline's, and none."""
-    runs: list[frozenset[str]] = []
-    current: list[str] = []
-
-    def close() -> None:
-        while current and current[-1].casefold() in _NAME_CONNECTORS:
-            current.pop()
-        named = [word for word in current if _name_word(word)]
-        if len(named) >= 2 and len(current) < _HEADLINE_RUN and all(keywords(word) for word in named):
-            runs.append(frozenset(keywords(" ".join(current))))
-        current.clear()
-
-    for token in text.split():
-        word = token.strip("\"'\u201c\u201d\u2018\u2019()[]")
-        bare = word.rstrip(".,;:!?")
-        opens = _name_word(bare) and bare.casefold() not in _LEADING_ARTICLES
-        inside = current and (_name_word(bare) or bare.casefold() in _NAME_CONNECTORS)
-        if opens or inside:
-            current.append(bare)
-        else:
-            close()
-        if bare != token:  # punctuation or a quotation mark by the word ends a name
-            close()
-    close()
-    return runs
-
-
-def _one_entity(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
-    """Two actor entries one of which is the other's officer: a name that is the other name followed
-    by a title or role ("NATO" and "NATO chief Jens Stoltenberg", "Police" and "Police Chief Ana
-    Lima"), or by a comma and whom it names ("The Diplomat" and "The Diplomat, David Axe"); not a
-    possessive or a group named after it ("Zimbabwe's opposition", "Kremlin critics"), nor "US" and
-    "Russia"."""
-    keys_a, keys_b = {name_key(n) for n in names_a}, {name_key(n) for n in names_b}
-    if any(x and y and (_officer_of(x, y) or _officer_of(y, x)) for x in keys_a for y in keys_b):
-        return True
-    return any(_named_beside(x, y) or _named_beside(y, x) for x in names_a for y in names_b)
-
-
-def _named_beside(short: str, long: str) -> bool:
-    """Whether `long` is the name `short` followed by a comma and more ("The Diplomat, David Axe")."""
-    head, comma, rest = long.partition(",")
-    return bool(comma and rest.strip() and name_key(short) and name_key(head) == name_key(short))
-
-
-_ROLE_WORDS = (
-    frozenset(title[0] for title in english.NAME_TITLES) | english.BARE_TITLES | english.MEMBER_ROLES
-)
-"""First words of what follows an organisation's name when the name is its officer's title."""
-
-
-_ORGANISATION_NAME_WORDS = 3
-"""A name of at least this many words ("center for biological diversity") is an organisation's, whose
-scientists and researchers (`english.STAFF_ROLES`) work for it."""
-
-
-def _officer_of(short: str, long: str) -> bool:
-    """Whether the name key `long` is `short` followed by a title or role."""
-    if short == long:
-        return True
-    if not long.startswith(short + " "):
-        return False
-    role = long[len(short) + 1 :].split()[0]
-    staff = role in english.STAFF_ROLES and len(short.split()) >= _ORGANISATION_NAME_WORDS
-    return role in _ROLE_WORDS or staff
 
 
 def _pairs_worth_scoring(features: Sequence[ClaimFeatures]) -> tuple[list[tuple[int, int]], list[str]]:
