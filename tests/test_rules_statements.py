@@ -10,6 +10,12 @@ import pytest
 
 from counterclaim.models import DecisionAction
 from counterclaim.pipeline.proposals import Proposal
+from counterclaim.pipeline.rules.frame_removal import without_frame
+from counterclaim.pipeline.rules.pronoun_naming import (
+    frame_pronoun_named,
+    quoted_subject_named,
+    subject_before_named,
+)
 from counterclaim.pipeline.rules.statements import (
     ANSWER_OF_ANOTHER_ITEM,
     ARTICLE_SCRIPT,
@@ -27,16 +33,12 @@ from counterclaim.pipeline.rules.statements import (
     SPEAKER_DESCRIBED,
     SUBJECT_BEFORE,
     described_speaker,
-    frame_pronoun_named,
     is_frame_only,
     own_clause,
-    quoted_subject_named,
     restatement_problem,
     side_report_point,
     speaker_opening,
     standalone_problem,
-    subject_before_named,
-    without_frame,
     without_item_note,
 )
 from counterclaim.pipeline.schemas import ActorDetails, restatements_model

@@ -104,7 +104,7 @@ def test_frames_of_other_shapes(text: str, speaker: str, point: str) -> None:
     [
         "The confirmed deaths are now at least 40 people across the region.",  # a participle naming things
         "If Russia says no, the talks will end in failure next week.",  # a subordinate clause's verb
-        # left for the sentence before to name "she" (`statements.subject_before_named`)
+        # left for the sentence before to name "she" (`pronoun_naming.subject_before_named`)
         "She told the BBC that she would stand again next year.",
     ],
 )

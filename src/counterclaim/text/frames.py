@@ -560,8 +560,9 @@ def _told_frame(text: str) -> Frame | None:
         return None  # "Twitter suspended the account after Smith told followers that ..."
     pronoun_told = opening_pronoun(told["point"]) in english.PERSON_PRONOUNS
     if speaker.casefold() in english.SUBJECT_PRONOUNS and pronoun_told:
-        # "She told the BBC that she ...": left unread on purpose, so that `statements.subject_before_named`
-        # names her from the sentence before; a reader of the frame would lose that name
+        # "She told the BBC that she ...": left unread on purpose, so that
+        # `pronoun_naming.subject_before_named` names her from the sentence before; a reader of the
+        # frame would lose that name
         return None
     return _frame_before_point(told, speaker)._replace(told=True)
 

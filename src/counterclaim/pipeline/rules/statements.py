@@ -8,40 +8,38 @@ with a pronoun it cannot resolve. A statement code cannot repair is restated by 
 bounded request, and code keeps the restatement only when it stands alone and says nothing the
 statement, its sentences and the actor's name do not (`restatement_problem`). English statements only
 (the frames and pronouns are English).
+
+This module holds the rules and the decisions; the reading they rest on is apart: `frame_removal`
+(the point without its frame), `pronoun_naming` (an opening pronoun given its name) and
+`frame_speakers` (whether a frame's speaker is the actor).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
-from itertools import pairwise
 
 from counterclaim.language import english
-from counterclaim.language.tokens import opening_pronoun, opening_word, pronoun_form, words, written_words
+from counterclaim.language.tokens import opening_pronoun, opening_word, words
 from counterclaim.pipeline.rules.actor_names import name_key, occurs_in
-from counterclaim.pipeline.rules.attribution import actor_named_in
+from counterclaim.pipeline.rules.frame_removal import MIN_POINT_WORDS, without_frame
+from counterclaim.pipeline.rules.frame_speakers import (
+    OTHERS,
+    speaks_for,
+)
 from counterclaim.pipeline.trace import Rule
 from counterclaim.text.credit_lines import is_news_agency
 from counterclaim.text.frames import (
-    PHRASE_OPENERS,
-    Frame,
     point_of,
     read_frame,
     said_nothing,
 )
 from counterclaim.text.keywords import keywords
 from counterclaim.text.language import looks_foreign
-from counterclaim.text.quotations import QUOTATION_MARKS as DOUBLE_QUOTATION_MARKS
 from counterclaim.text.scripts import MAX_RESTORED_CHARS
 from counterclaim.text.sentences import with_full_stop
 from counterclaim.text.speakers import reported_speakers, side_reports, speaker_clauses
-from counterclaim.text.third_person import QUOTATION_MARKS
-
-MIN_POINT_WORDS = 4
-"""A frame is removed only when at least this many words remain."""
-_QUANTITY_OPENERS = ("at least ", "at most ")
-"""Openings that look like a phrase's rest but begin a figure ("says at least 70 were killed")."""
 
 ATTRIBUTION_FRAME = Rule(
     "statements.attribution_frame",
@@ -317,7 +315,7 @@ def frame_names_actor(statement: str, names: Sequence[str]) -> bool:
         return False
     if frame.speaker.split()[-1].casefold() in english.PERSONAL_PRONOUNS:
         return False
-    return any(_speaks_for(frame.speaker, name) for name in names)
+    return any(speaks_for(frame.speaker, name) for name in names)
 
 
 def own_clause(statement: str, sentence: str, names: Sequence[str]) -> str | None:
@@ -354,9 +352,9 @@ def side_report_point(statement: str, sentence: str, names: Sequence[str]) -> st
     main_clause, comma, link = sentence[: last.start].rpartition(",")
     if not comma or len(link.split()) > _LINK_WORDS or len(main_clause.split()) < _MAIN_CLAUSE_WORDS:
         return None  # "A day after Moscow said it was leaving, NATO saw ...": the report opens it
-    if not any(_speaks_for(last.speaker, name) for name in names):
+    if not any(speaks_for(last.speaker, name) for name in names):
         return None
-    if any(_speaks_for(speaker, name) for speaker in reported_speakers(main_clause) for name in names):
+    if any(speaks_for(speaker, name) for speaker in reported_speakers(main_clause) for name in names):
         return None  # "Moscow denied the report, a day after Moscow said ...": both clauses its own
     speaker_at = re.compile(r"\s+".join(map(re.escape, last.speaker.split()))).search(sentence, last.start)
     if speaker_at is None:
@@ -402,14 +400,14 @@ def described_speaker(statement: str, sentence: str, previous: str, names: Seque
     if not all(_DESCRIPTION_WORD.fullmatch(word) for word in rest) or _NOT_THE_SAME & set(rest):
         return None
     head = rest[-1]
-    if re.fullmatch(_OTHERS, head) or (head.endswith("s") and not head.endswith("ss")):
+    if re.fullmatch(OTHERS, head) or (head.endswith("s") and not head.endswith("ss")):
         return None
     if head not in english.KIND_NOUNS and not any(head in words(name) for name in names):
         return None  # "The government said ..." after "The Aviation Herald reported ...": another body
     if not occurs_in(speaker, name_key(sentence)):
         return None  # a description the model wrote, not the sentence's own
     before = reported_speakers(previous)
-    if len(before) != 1 or not any(_speaks_for(before[0], name) for name in names):
+    if len(before) != 1 or not any(speaks_for(before[0], name) for name in names):
         return None
     return speaker
 
@@ -423,623 +421,6 @@ def opens_with_a_pronoun(statement: str) -> bool:
     it has no frame, and a pronoun opens it."""
     text = " ".join(statement.split())
     return read_frame(text) is None and opening_pronoun(text) in _UNSTANDING_PRONOUNS
-
-
-def without_frame(
-    statement: str, actor: str, *, speaker_name: str | None = None, agency_credit_only: bool = False
-) -> str | None:
-    """The statement without a leading frame attributing it to `actor` (or to a pronoun standing for
-    it); None when it has none, when the frame names someone else (a nested attribution stays), or when
-    too little would remain. With `speaker_name` (a restatement of the speaker's own first-person words,
-    made to begin with that name: "Bush says he knows ..."), an opening he/she/his/her of the point is
-    the speaker, and becomes that name. With `agency_credit_only` (a point whose own frame is gone),
-    only a news agency's credit is removed: a pronoun there may be anyone ("He said they claimed ...")."""
-    text = " ".join(statement.split())
-    frame = read_frame(text)
-    if frame is None:
-        return None
-    speaker, point = frame.speaker, frame.point
-    if agency_credit_only and (speaker is None or not is_news_agency(speaker)):
-        return None
-    own = speaker is not None and (
-        _speaks_for(speaker, actor)
-        or (frame.apposition is not None and _voice_of(frame.apposition, actor))
-        or is_news_agency(speaker)
-        or _own_document(speaker, actor, point)
-    )
-    if speaker is not None and not own:
-        relayed = _relayed(frame, [actor])
-        if relayed is None or agency_credit_only:
-            return None  # a nested attribution of someone else stays
-        frame, speaker, point = relayed, relayed.speaker, relayed.point
-    if _silence(point):
-        return None  # "Ruiz said nothing about the crash": no point ("said nothing could be done" has one)
-    point = _without_speakers_participle(frame, point)
-    phrase_rest = (
-        point.split()[0].casefold() in english.POINT_OPENERS
-        and not point.casefold().startswith(_QUANTITY_OPENERS)
-        and not (frame.clause_follows and _holds_a_clause(point))
-        and not (frame.quoted and _clause_after_phrase(point))
-    )
-    if len(point.split()) < MIN_POINT_WORDS or (phrase_rest and not frame.after_point):
-        return None
-    if speaker_name is not None:  # the pronoun can only be the speaker, unless the frame told someone
-        return _named_opening(point, speaker_name, pronoun_is_actor=not frame.told)
-    # After a pronoun frame the same pronoun is its speaker ("He said his ...", "She said she ...");
-    # after a named frame, "May said he ...", the pronoun may be anyone.
-    frame_pronoun = (speaker or actor).split()[0].casefold()
-    fits = not frame.told and point.split()[0].casefold() in _SUBJECT_AND_POSSESSIVE.get(frame_pronoun, ())
-    return _named_opening(point, actor, pronoun_is_actor=fits)
-
-
-_NAMEABLE_OPENINGS = english.PERSON_PRONOUNS | {"its"}
-"""Opening pronouns `frame_pronoun_named` may replace: not "they", whose verb is plural, nor "their",
-which after an organisation's name is often others' ("Police said their injuries were minor"); "it" is
-no problem of a statement ("It is ...")."""
-_NOT_IN_A_POSSESSIVE = frozenset({"of", "for", "to", "with", "from", "in", "at", "on", "by", "using"})
-"""Prepositions of a description that a possessive cannot follow ("One of the victims' husband") when a
-lower-case word follows them (a name goes on with a capital: "The Bank of England's")."""
-_SAME_OPENING_WORDS = 4
-"""A statement is its sentence's point when their first words (the pronoun and the next ones) agree."""
-
-
-def frame_pronoun_named(
-    statement: str, sentence: str, names: Sequence[str], name: str, *, person: bool
-) -> str | None:
-    """The statement with its opening pronoun replaced by `name` (a possessive for his, her and its)
-    when the statement is the point of the sentence's frame and the pronoun can only be the frame's
-    speaker, one of the actor's `names`: he/his/she/her after a pronoun frame of the same person, for a
-    `person` ("She said she ..."), or its after a named speaker that is no `person`. None otherwise."""
-    tokens = statement.split()
-    opening = opening_pronoun(" ".join(tokens))
-    if opening not in _NAMEABLE_OPENINGS or len(tokens) < 2:
-        return None
-    frame = read_frame(" ".join(sentence.split()))
-    if (
-        frame is not None
-        and frame.speaker is not None
-        and not any(_speaks_for(frame.speaker, n) for n in names)
-    ):
-        # "According to investigators, Zhukovskyy said he ...": not a person relaying, who may be the he
-        # ("Mrs. Smith said Ruiz said she was drunk")
-        relaying_person = _proper_name(frame.speaker) or frame.speaker.split()[0].casefold() in {"he", "she"}
-        frame = None if relaying_person else _relayed(frame, names)
-    if frame is None or frame.speaker is None or frame.after_point or frame.told:
-        return None  # "Trump told Comey that he ...": he may be either
-    if not _same_opening(tokens, frame.point):
-        return None
-    if not any(_speaks_for(frame.speaker, form) for form in names):
-        return None
-    speaker_pronoun = frame.speaker.split()[0].casefold()
-    if speaker_pronoun in english.PERSONAL_PRONOUNS:
-        fits = person and opening in _SUBJECT_AND_POSSESSIVE.get(speaker_pronoun, ())
-    elif person and opening in ("he", "she"):
-        # "Mr. Clarke said he ...", not "A police spokesman said he ...", "Becerra said, "He knows ...""
-        fits = _names_one_self(frame, opening)
-    else:
-        fits = not person and opening == "its"
-    named = name if opening in ("he", "she") else _possessive(name)
-    if not fits or named is None:
-        return None
-    return _pronoun_replaced(tokens, opening, named)  # "he's" -> "Clarke's", "he," -> "Clarke,"
-
-
-def subject_before_named(
-    statement: str, sentence: str, previous: str, names: Sequence[str], name: str, others: Sequence[str]
-) -> str | None:
-    """The statement with its opening "he" or "she" replaced by `name` when the statement is its
-    sentence's own narration and the sentence before opens with one of the actor's `names` and names
-    none of `others` (the other actors' names): the subject goes on (`SUBJECT_BEFORE`). None
-    otherwise."""
-    tokens = statement.split()
-    opening = opening_pronoun(" ".join(tokens))
-    if opening not in english.PERSON_SUBJECT_PRONOUNS or len(tokens) < 2:
-        return None
-    sentence = " ".join(sentence.split())
-    if set(QUOTATION_MARKS) & set(sentence) or read_frame(sentence) is not None:
-        return None  # a quotation's "he" may be anyone; a frame's point is `frame_pronoun_named`'s
-    if not _same_opening(tokens, sentence):
-        return None
-    previous = " ".join(previous.split())
-    subject = (rf"{re.escape(form)}(?![\w'\u2019])" for form in names if form)
-    if not any(re.match(pattern, previous, re.IGNORECASE) for pattern in subject):
-        return None  # not the subject ("Adamowicz's killer had been released ..."): someone else's he
-    if any(actor_named_in(other, previous) for other in others):
-        return None  # another actor, by any word of a name ("Adamowicz met Stefaniak ...")
-    if not _takes_a_name(tokens, opening):
-        return None
-    return _pronoun_replaced(tokens, opening, name)
-
-
-_QUOTED_PRONOUNS = _NAMEABLE_OPENINGS - {"its"}
-_TITLED_NAME = re.compile(
-    rf"(?:{english.TITLE_ABBREVIATION_PATTERN}|\b(?:Mr|Mrs|Ms|Miss|Dr|President|Senator|Governor|Minister|"
-    r"Secretary|King|Queen|Pope|Judge|Chancellor|Chief|Prince|Princess|Archbishop|Bishop|Rev|Coach|Sheikh"
-    r"|Sir|Lord|Lady)\b\.?)\s+([A-Z][\w'\u2019-]*)"
-)
-"""A name after a title ("President Obama", "Sen. Warren"): its word is a person's."""
-_NAME_RUN = re.compile(
-    r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*))+"
-)
-"""Two or more capitalised words in a row: a name ("Robert Mugabe", "Xi Jinping")."""
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|hers)\b", re.IGNORECASE)
-"""A person spoken of who is no subject ("Kessler told him to resign. He refused."): the next he or she
-may be that person."""
-_PERSON_NOUNS = frozenset(
-    """man woman boy girl husband wife son daughter brother sister father mother cousin uncle aunt nephew
-    niece grandfather grandmother grandson granddaughter friend boyfriend girlfriend partner colleague boss
-    neighbour neighbor teacher doctor officer lawyer client patient child baby guy judge senator minister
-    president pope deputy governor mayor chief director spokesman spokeswoman prosecutor""".split()
-)
-"""Nouns for a person ("my cousin was deported. He never came back."): someone else the pronoun may be,
-after a determiner (`_PERSON_DETERMINERS`; not "Zimbabwe's founding father", the actor described)."""
-_PERSON_DETERMINERS = frozenset("my our your his her their a an the this that".split())
-_NOT_A_PERSONS_NAME = frozenset(
-    """house court news party union nations states republic ministry department university council congress
-    senate government agency service force forces army police post times street city county province island
-    sea river airport hospital church foundation company bank group commission committee office institute
-    association organization organisation corporation york america africa asia europe kingdom rhodesia
-    east west north south northern southern eastern western new united""".split()
-)
-"""Words of a place's or a body's name ("the White House", "the Supreme Court", "New York", "Fox News"):
-no other person the pronoun may be."""
-_OFFICE_WORDS = frozenset(
-    """speaker leader majority minority justice mayor chief senator governor secretary minister president
-    judge general attorney commissioner chairman chairwoman spokesman spokeswoman house senate""".split()
-)
-"""Words of an office before a name ("House Speaker Nancy Pelosi"): the name after them is a person's."""
-_RUN_TITLES = english.BARE_TITLES | frozenset({"cde", "comrade", "sir", "lady"})
-"""Titles a run of capitalised words may hold before a name ("Cde Mugabe", "Mr Robert Mugabe")."""
-_NOT_IN_A_NAME_RUN = english.FUNCTION_WORDS | english.SENTENCE_OPENERS | _RUN_TITLES
-"""Words opening a run of capitalised words that are no part of a name ("In Harare", "On Monday")."""
-_NAME_AS_MODIFIER = frozenset(
-    """administration campaign government family era years presidency team organization organisation
-    foundation company group camp regime cabinet""".split()
-)
-"""Nouns after a name that make it a modifier ("The Trump administration"), no person spoken of."""
-
-
-def quoted_subject_named(
-    statement: str, sentence: str, quoted_before: str, persons: Sequence[Sequence[str]], own: Sequence[str]
-) -> str | None:
-    """The statement with its opening he, his, she or her replaced by the one person actor the
-    quotation's words before its sentence name (`QUOTED_SUBJECT`). `quoted_before`: those words, from
-    just after the quotation's opening mark; `persons`: every other person actor's names, its shortest
-    proper name first; `own`: the statement's actor's names. None otherwise."""
-    tokens = statement.split()
-    opening = opening_pronoun(" ".join(tokens))
-    if opening not in _QUOTED_PRONOUNS or len(tokens) < 2:
-        return None
-    if not _takes_a_name(tokens, opening):
-        return None
-    said = "".join(char for char in sentence if char not in DOUBLE_QUOTATION_MARKS)
-    if _bare_words(tokens) != _bare_words(said.split()):
-        return None  # not the sentence's words ('He was a tyrant," said ...' is)
-    before = " ".join(quoted_before.split())
-    named = [names for names in persons if _first_named_at(names, before) is not None]
-    if len(named) != 1 or _by_a_proper_word(own, before):
-        return None
-    (names,) = named
-    if any(_by_a_proper_word(other, before) for other in persons if other is not names):
-        return None  # another person by any word of a name
-    first = _first_named_at(names, before)
-    pronoun = re.search(r"\b(?:he|his|him|she|her|hers)\b", before, re.IGNORECASE)
-    if first is None or (pronoun is not None and pronoun.start() < first):
-        return None  # "He, like Donald Trump, has refused ...": someone named before the quotation
-    if _someone_else(before, names, opening):
-        return None
-    short = names[0]
-    replacement = short if opening in ("he", "she") else _possessive(short)
-    return None if replacement is None else _pronoun_replaced(tokens, opening, replacement)
-
-
-def _bare_words(tokens: Sequence[str]) -> list[str]:
-    """The first `_SAME_OPENING_WORDS` words, lower case and without the punctuation around them."""
-    return [word.strip(".,;:!?").casefold() for word in tokens[:_SAME_OPENING_WORDS]]
-
-
-def _someone_else(before: str, names: Sequence[str], opening: str) -> bool:
-    """Whether the quotation's words before the pronoun give it another person to be: a name of two or
-    more words that is not the actor's ("Kessler succeeded Robert Mugabe"), a titled name ("President
-    Obama"), a person spoken of as him or her ("Kessler told him to resign"), a person noun ("my cousin
-    was deported"), the actor's name only as a modifier ("The Trump administration", "Trump Tower"), or
-    an honorific of the other sex at the actor's name ("Ms Kessler ... He ...")."""
-    name_words = {word.strip(".,").casefold() for form in names for word in form.split()}
-    for run in _NAME_RUN.findall(before):
-        run_words = [
-            word.strip(".,").removesuffix("'s").removesuffix("\u2019s").casefold() for word in run.split()
-        ]
-        while run_words and run_words[0] in _NOT_IN_A_NAME_RUN:
-            run_words = run_words[1:]  # "In Harare", "On Monday": a phrase's word, no name's
-        if set(run_words) & name_words:
-            continue  # the actor's name
-        named = [word not in _NOT_A_PERSONS_NAME | _OFFICE_WORDS | _RUN_TITLES for word in run_words]
-        if any(first and second for first, second in pairwise(named)):
-            return True  # "Robert Mugabe", "House Speaker Nancy Pelosi": someone else named
-    if any(match.group(1).casefold() not in name_words for match in _TITLED_NAME.finditer(before)):
-        return True  # "President Obama": a person who is no actor
-    before_words = words(before)
-    described = {
-        index  # "Trump is a man who lies": the actor described; not "there was a man with a gun"
-        for index in range(3, len(before_words))
-        if before_words[index - 2] in english.BE_FORMS and before_words[index - 3] in name_words
-    }
-    if _OBJECT_PRONOUN.search(before) or any(
-        before_words[index] in _PERSON_NOUNS
-        and before_words[index - 1] in _PERSON_DETERMINERS
-        and index not in described
-        for index in range(1, len(before_words))
-    ):
-        return True  # "Kessler told him ...", "my cousin was deported": the pronoun may be that person
-    other_sex = _HONORIFIC_OF["he" if opening in ("he", "his") else "she"]
-    for match in _name_matches(names, before):
-        after = before[match.end() :].split()[:1]
-        if after and (after[0][:1].isupper() or after[0].strip(".,").casefold() in _NAME_AS_MODIFIER):
-            return True  # "Trump Tower", "the Trump administration"
-        honorific = before[: match.start()].split()[-1:]
-        if honorific and honorific[0].strip(".\"\u201c\u2018'").casefold() in other_sex:
-            return True  # "Ms Kessler ... He ..."
-    return bool(name_words & other_sex)
-
-
-def _by_a_proper_word(names: Sequence[str], text: str) -> bool:
-    """Whether the text holds, as a word of its own, a capitalised word of one of the names that is no
-    title ("Mnangagwa" of "President Mnangagwa"; not "President")."""
-    text_words = {re.sub(r"['\u2019]s$", "", word) for word in written_words(text)}
-    return any(
-        word in text_words
-        for form in names
-        for word in written_words(form)
-        if word[:1].isupper() and len(word) > 2 and word.casefold() not in _NOT_PROPER_WORDS
-    )
-
-
-_NOT_PROPER_WORDS = english.BARE_TITLES | english.FUNCTION_WORDS | english.LEADING_ARTICLES
-
-
-def _first_named_at(names: Sequence[str], text: str) -> int | None:
-    """Where one of the names first occurs in the text as words of their own, not as a possessive
-    ("Smith's lawyer"); None when none does."""
-    return min((match.start() for match in _name_matches(names, text)), default=None)
-
-
-def _name_matches(names: Sequence[str], text: str) -> Iterator[re.Match[str]]:
-    """Each place one of the names occurs in the text as words of their own, not inside a word nor as a
-    possessive ("Smith's")."""
-    for form in names:
-        if form:
-            yield from re.finditer(rf"(?<![\w'\u2019]){re.escape(form)}(?![\w'\u2019])", text)
-
-
-_PARTICIPLE_PHRASE = re.compile(
-    r"^(?-i:[a-z]+ed)\s+(?:by|in|on|at|for|from|with|during|over|last|among|between|after|before|out|online"
-    rf"|today|yesterday|tonight|this|earlier|{'|'.join(sorted(english.WEEKDAYS))})\b"
-    r"[^,;]{0,80}?,\s+(?=\S)",
-    re.IGNORECASE,
-)
-"""A phrase opening with a past participle and a preposition or a time, up to its comma ("published in
-Nature, ", "released Tuesday, "); not an adjective before a noun ("armed men, mostly soldiers, ...")."""
-
-
-def _without_speakers_participle(frame: Frame, point: str) -> str:
-    """The point without a participle phrase that describes an "According to" frame's document ("According
-    to the study, published in Nature, the drug cut deaths ..." -> "the drug cut deaths ..."): what
-    follows the comma is the point."""
-    if frame.speaker is None or frame.after_point or _DOCUMENT.fullmatch(frame.speaker) is None:
-        return point
-    participle = _PARTICIPLE_PHRASE.match(point)
-    return point if participle is None else point[participle.end() :]
-
-
-def _relayed(frame: Frame, names: Sequence[str]) -> Frame | None:
-    """The frame of the actor (one of `names`) that another speaker's frame relays, opening its point
-    ("According to investigators, Zhukovskyy said he had over-corrected ...": Zhukovskyy's frame); None
-    when the point opens with no frame of the actor's (`ATTRIBUTION_FRAME`)."""
-    if frame.after_point:
-        return None
-    inner = read_frame(frame.point)
-    if inner is None or inner.speaker is None or inner.after_point:
-        return None
-    return inner if any(_speaks_for(inner.speaker, name) for name in names) else None
-
-
-def _same_opening(tokens: list[str], text: str) -> bool:
-    """Whether a statement's words (`tokens`) open as the text does: its first `_SAME_OPENING_WORDS`
-    words, case aside (the statement is the text's point, or its sentence)."""
-    said = [word.casefold() for word in text.split()[:_SAME_OPENING_WORDS]]
-    return [word.casefold() for word in tokens[:_SAME_OPENING_WORDS]] == said
-
-
-def _takes_a_name(tokens: list[str], opening: str) -> bool:
-    """Whether the opening pronoun's word has a form with a name in its place: "he", "he," and "he's"
-    do; "He'd" has none."""
-    return tokens[0][len(opening) :] in ("", ",", "'s", "\u2019s")
-
-
-def _pronoun_replaced(tokens: list[str], opening: str, named: str) -> str:
-    """The statement's words with `named`, capitalised, in the place of the opening pronoun, the rest
-    of its word kept ("he's" -> "Clarke's")."""
-    rest_of_word = tokens[0][len(opening) :]
-    return f"{named[:1].upper()}{named[1:]}{rest_of_word} {' '.join(tokens[1:])}"
-
-
-_ROLE_NOUNS = english.SPEAKER_NOUNS | english.SOURCE_NOUNS | english.MEMBER_ROLES
-_SPEAKING_OF_OTHERS = frozenset(
-    """judge justice prosecutor prosecutors attorney lawyer counsel detective sergeant sheriff coroner officer
-    inspector chief coach manager constable superintendent commissioner investigator doctor dr surgeon
-    physician spokesman spokeswoman spokesperson police""".split()
-)
-"""Roles whose "he" is most often someone else: a suspect, a patient, a player ("Judge Smith said he
-would be sentenced ...", "Coach Belichick said he will miss two games")."""
-_HONORIFIC_OF = {
-    "he": frozenset("mrs ms miss lady dame queen madam".split()),
-    "she": frozenset("mr sir lord king".split()),
-}
-"""Honorifics that say the speaker is not the pronoun's person ("Mrs. Jones said he ...")."""
-
-
-def _names_one_self(frame: Frame, pronoun: str) -> bool:
-    """Whether "he" or "she" opening a frame's point can only be its speaker: the frame is the article's
-    own, before the point and not around a quotation (a speaker does not call themself "he" in their own
-    words: "Becerra said, "He knows ...""); the speaker is one person named by a proper name, with no
-    description between commas but an age ("Smith, a friend of the victim, said he ..."), no role that
-    speaks of others ("Judge Smith", "Police spokesman Tom Brown") nor an honorific of the other sex
-    ("Mrs. Jones said he ...")."""
-    if frame.speaker is None or frame.quoted or (frame.apposition and not frame.apposition.isdigit()):
-        return False
-    speaker_words = [word.strip(".,").casefold() for word in frame.speaker.split()]
-    if {"and", "&", "both"} & set(speaker_words) or speaker_words[0] in english.LEADING_ARTICLES:
-        return False  # "Smith and Jones said he ...", "The Sheriff said he ..."
-    if set(speaker_words) & (_SPEAKING_OF_OTHERS | _HONORIFIC_OF[pronoun]):
-        return False
-    return _proper_name(frame.speaker)
-
-
-def _proper_name(speaker: str) -> bool:
-    """Whether a frame's speaker ends in a proper name ("President Trump", "Mr. Clarke", "Bashar
-    al-Assad"), not a role or a group ("A police spokesman", "Officials", "The Senator")."""
-    last = _speaker_words(speaker)[-1].strip(".,")
-    return last.split("-")[-1][:1].isupper() and last.casefold() not in _ROLE_NOUNS | english.BARE_TITLES
-
-
-def _possessive(name: str) -> str | None:
-    """ "the Haitian government's", "Hermès'", "The Bank of England's"; None for a name already a
-    possessive ("McDonald's") or a description a possessive cannot follow, a preposition before a
-    lower-case word ("One of the victims", "a lawyer for the family")."""
-    words_of_name = name.replace("\u2019", "'").split()
-    if not words_of_name or words_of_name[-1].endswith("'s") or "," in name:
-        return None
-    for word, after in pairwise(words_of_name):
-        if word.casefold() in _NOT_IN_A_POSSESSIVE and not after[:1].isupper():
-            return None  # "One of the victims", not "The Bank of England"
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-_CLAUSE_WORDS = english.CLAUSE_VERBS | frozenset("will would can could should may might must there".split())
-"""Words that make a point opening with a preposition a clause ("in the US there is a phenomenon",
-"in the meantime the company would ..."), not only a phrase ("in an interview with CNN")."""
-_HEAD_END = re.compile(r",|\b(?:which|who|whom|when|where|that|because|after|before|while)\b", re.IGNORECASE)
-"""Where the head of a point ends: a clause word after it may be a relative clause's ("in a speech which
-was broadcast")."""
-_NOT_BEFORE_A_VERB = english.DETERMINERS | english.PREPOSITIONS
-"""Words after which a clause word is a noun ("in the name of the will of the people")."""
-
-
-_SILENCE_AFTER_NOTHING = frozenset("about of on to regarding concerning more further else publicly".split())
-"""Words after a point's opening "nothing" that make it silence ("said nothing about the crash", "said
-nothing to reporters"), not a clause ("said nothing could be done")."""
-
-
-def _silence(point: str) -> bool:
-    """Whether a point after a verb of saying is "nothing" said: "nothing about the crash", "nothing, but
-    her aide said ...", "little about the talks", "no more about it"; not "no further arrests were
-    expected" nor "nothing could be done"."""
-    opening = point.split()[:3]
-    first = opening[0].rstrip(",;.").casefold() if opening else ""
-    if first == "no" and [word.casefold() for word in opening[1:3]][:1] == ["more"]:
-        opening, first = opening[1:], "more"  # "said no more about the talks"
-    if first not in ("nothing", "little", "more"):
-        return False
-    if first != "nothing" and len(opening) < 2:
-        return False
-    return (
-        opening[0][-1:] in (",", ";", ".")
-        or len(opening) == 1
-        or opening[1].casefold() in _SILENCE_AFTER_NOTHING
-    )
-
-
-def _holds_a_clause(point: str) -> bool:
-    """Whether a point opening with a preposition is a clause: its head (up to a comma or a relative
-    word) holds a word of a clause (`_CLAUSE_WORDS`) not after a determiner or a preposition, and no
-    personal pronoun but "it" is in it ("that in 2019 we lost money" would lose who "we" is)."""
-    pronouns = english.PERSONAL_PRONOUNS - {"it", "its"}
-    if any(pronoun_form(word) in pronouns for word in re.findall(r"[\w']+", point)):
-        return False
-    opening = len(point.split()[0]) if point.split() else 0
-    end = _HEAD_END.search(point, opening)  # "after the merger it would ...": not the opening word
-    head = words(point[: end.start()] if end else point)
-    return any(
-        word in _CLAUSE_WORDS and index > 0 and head[index - 1] not in _NOT_BEFORE_A_VERB
-        for index, word in enumerate(head)
-    )
-
-
-def _clause_after_phrase(point: str) -> bool:
-    """Whether a quotation opening with a phrase goes on, after the phrase's comma, with a clause
-    ("In this scenario, it would be expected ..."), and the phrase holds no personal pronoun but "it"
-    ("In our view, ..." would lose whose view it is; `_holds_a_clause` checks the clause's own)."""
-    phrase, comma, rest = point.partition(", ")  # not the comma of "1,000"
-    others = english.PERSONAL_PRONOUNS - {"it", "its"}
-    return (
-        bool(comma)
-        and not any(pronoun_form(word) in others for word in words(phrase))
-        and _holds_a_clause(rest.strip())
-    )
-
-
-_DOCUMENT = re.compile(
-    rf"(?:the|this)\s+(?:(?!other\b)(?P<modifier>(?-i:[a-z][a-z-]*))\s+)?"
-    rf"(?P<noun>{'|'.join(sorted(english.OWN_DOCUMENT_NOUNS | english.COURT_DOCUMENT_NOUNS))})",
-    re.IGNORECASE,
-)
-_COURT = re.compile(rf"\b(?:{'|'.join(sorted(english.COURT_WORDS))})\b", re.IGNORECASE)
-
-
-_OWN_RESEARCH_MODIFIERS = frozenset(
-    """new latest recent same published full final annual preliminary peer-reviewed landmark first
-    original""".split()
-)
-"""Words before a study's data, survey or findings that leave them the actor's ("the new study")."""
-
-
-def _own_document(speaker: str, actor: str, point: str) -> bool:
-    """Whether a frame names a document of the claim's actor without its author ("According to the
-    ruling,", "The new report said"): a lower-case word at most before the noun ("the UN report", "the
-    other report" name someone else's); a court's ruling, judgment, verdict, decision or order only for
-    an actor that is a court or a judge; and a point that does not name the actor (an indictment's
-    "Trump conspired" is no claim of Trump's)."""
-    document = _DOCUMENT.fullmatch(speaker)
-    if document is None or actor_named_in(actor, point):
-        return False
-    research = document.group("noun").casefold() in english.RESEARCH_NOUNS
-    if research and (document.group("modifier") or "new") not in _OWN_RESEARCH_MODIFIERS:
-        return False  # "the rival study", "the leaked data", "the police data": someone else's
-    court = document.group("noun").casefold() in english.COURT_DOCUMENT_NOUNS
-    return not court or _COURT.search(actor) is not None
-
-
-_SUBJECT_AND_POSSESSIVE = {"he": ("he", "his"), "she": ("she", "her")}
-_PROPER_NAME_WORDS = 4
-
-
-def _named_opening(point: str, actor: str, *, pronoun_is_actor: bool) -> str:
-    """The point, capitalised, with an opening he/she/his/her replaced by the actor's name when that
-    pronoun stands for the actor (`pronoun_is_actor`) and the name is a proper name ("Qandeel Baloch",
-    not "a protester")."""
-    first, _, rest = point.partition(" ")
-    opening = first.casefold()
-    name = actor.split()
-    proper = 0 < len(name) <= _PROPER_NAME_WORDS and all(word[:1].isupper() for word in name)
-    if pronoun_is_actor and opening in english.PERSON_PRONOUNS and proper and rest:
-        named = actor if opening in ("he", "she") else _possessive(actor) or f"{actor}'s"
-        return f"{named} {rest}"
-    return point[0].upper() + point[1:]
-
-
-_BETWEEN_SPEAKER_AND_VERB = english.WORDS_BETWEEN_SPEAKER_AND_VERB | frozenset(
-    "since further once first".split()
-)
-"""Words a frame may hold between its speaker and its verb ("He also said", "UNESCO reportedly said")."""
-
-
-_TAKEN_BACK = frozenset({"not", "never", "no", "nor"})
-"""A frame's speaker holding one of these (lower-case: "No 10 said" is a name) did not say the point
-("Smith never said that ...")."""
-_OTHERS = (
-    "critics?|opponents?|rivals?|enemy|enemies|accusers?|challengers?|victims?|allies|ally|supporters?"
-    "|friends?|associates?|lawyers?|attorneys?|relatives?|family|aides?|wife|husband|sons?|daughters?"
-    "|biographers?|widow|widower|mother|father|parents?|brothers?|sisters?|partners?|girlfriend|boyfriend"
-    "|advis[eo]rs?|colleagues?|neighbou?rs?"
-)
-"""Others related to an actor, who do not speak as it ("Smith's lawyer", "a critic of Smith")."""
-_SOMEONE_ELSE_OF = re.compile(
-    rf"\b(?P<others>{_OTHERS}|people|persons?|someone|sources?|officials)\s+"
-    r"(?:of|to|for|close\s+to|loyal\s+to|familiar\s+with)\s",
-    re.IGNORECASE,
-)
-"""Others named after the actor ("Critics of Smith said", "People close to Smith said")."""
-_NOT_THE_SPEAKERS = english.REPORTING_VERBS | frozenset({"that", "believes", "knows", "knew", "thinks"})
-"""Words showing a frame's speaker span is a clause of its own ("Smith denied that Jones said ...")."""
-
-
-_ABOUT_OR_SEEN_BY = re.compile(
-    r"\b(?:against|about|(?:seen|obtained|reviewed|examined)\s+by|leaked\s+to)\b", re.IGNORECASE
-)
-"""Words after which a name in a speaker is not its author ("a lawsuit filed against Acme", "court
-documents seen by Reuters")."""
-
-
-def _speaks_for(speaker: str, actor: str) -> bool:
-    """Whether a frame's speaker is the actor (a name of it or a pronoun), who said the point: not
-    "Smith has not said", "Critics of Smith", "Smith's lawyer", "a Smith aide", nor "Smith denied that
-    Jones" (a clause reporting someone else)."""
-    raw = [word.replace("\u2019", "'") for word in speaker.split()]
-    if _TAKEN_BACK & set(raw) or any(word.endswith("n't") for word in raw):
-        return False
-    if _ABOUT_OR_SEEN_BY.search(speaker):
-        return False  # "a lawsuit filed against Acme", "documents seen by Reuters": not theirs
-    for index, word in enumerate(raw):
-        named = word in ("called", "named") and index + 1 < len(raw) and raw[index + 1][:1].isupper()
-        # "a protester called Katya" is a name; the match is case-sensitive, so a capitalised word of a
-        # name ("States" in "The United States") is never read as a verb of a clause of its own
-        if word in _NOT_THE_SPEAKERS and not named:
-            return False
-    if _others_of(speaker, actor):
-        return False
-    words = _speaker_words(speaker)
-    if words[-1].casefold() in english.PERSONAL_PRONOUNS and (
-        len(words) == 1 or words[0].casefold() in PHRASE_OPENERS
-    ):
-        return True  # "He said", "On live television he said"
-    return actor_named_in(actor, speaker)
-
-
-_VOICE_APPOSITION = re.compile(
-    rf"^(?:a|an|the|{'|'.join(sorted(english.POSSESSIVE_PRONOUNS))}|(?-i:[A-Z])\S*['\u2019]s?)\s",
-    re.IGNORECASE,
-)
-
-
-def _voice_of(apposition: str, actor: str) -> bool:
-    """Whether what is said of a speaker between commas makes the speaker the actor's voice: "a
-    spokesman for the ministry", "the ministry's spokeswoman" (a role of `english.MEMBER_ROLES`, after
-    an article or a possessive); not a former one, one in a clause ("an analyst who covers Acme"), nor
-    others ("a lawyer representing Acme", "a critic of the ministry")."""
-    tokens = words(apposition)
-    if _VOICE_APPOSITION.match(apposition) is None or not set(tokens) & english.MEMBER_ROLES:
-        return False
-    if set(tokens) & {"former", "ex", "who", "whom", "which", "that", "whose"}:
-        return False
-    return _speaks_for(apposition, actor)
-
-
-def _speaker_words(speaker: str) -> list[str]:
-    """A frame's speaker's words without those between it and its verb ("He has since said" -> "He",
-    "President Trump has said" -> "President Trump")."""
-    words = speaker.split()
-    while len(words) > 1 and words[-1].casefold() in _BETWEEN_SPEAKER_AND_VERB:
-        words.pop()
-    return words
-
-
-def _others_of(speaker: str, actor: str) -> bool:
-    """Whether the speaker is others related to the actor: "Critics of Smith", "People close to Smith",
-    "Smith's most loyal supporters", "a senior Smith aide", "anti-Smith protesters", "An ally of Ally
-    Brennan"; not the actor's own name ("Friends of the Earth", "Lawyers for Human Rights") nor its own
-    voice ("Smith's office", "Smith's spokesman"). The actor's whole name is set aside first, so a word
-    of it ("ally" in "Sally", "Ally Brennan") is never taken for others."""
-    own = (
-        [m.span() for m in re.finditer(re.escape(actor.strip()), speaker, re.IGNORECASE)]
-        if actor.strip()
-        else []
-    )
-    rest = "".join(" " if any(a <= i < b for a, b in own) else ch for i, ch in enumerate(speaker))
-    if _SOMEONE_ELSE_OF.search(rest + " "):
-        return True
-    tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", speaker)]
-    for index, (token, start) in enumerate(tokens):
-        inside = any(a <= start < b for a, b in own)
-        if not inside and re.fullmatch(_OTHERS, token.strip(".,"), re.IGNORECASE):
-            before = [word for word, _ in tokens[max(0, index - 4) : index]]
-            owners = (
-                re.sub(r"['\u2019]s?$", "", word)
-                for word in before
-                if word[:1].isupper() or re.search(r"['\u2019]s?$", word)
-            )
-            if any(actor_named_in(actor, owner) for owner in owners):
-                return True  # "Smith's most loyal supporters", "a senior Smith aide", "the victim's mother"
-    return re.search(r"\banti-", speaker, re.IGNORECASE) is not None and actor_named_in(actor, speaker)
 
 
 _PLAIN_NAME = re.compile(r"^[^\W\d_][\w.'\u2019 -]*$")

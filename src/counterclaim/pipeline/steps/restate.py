@@ -31,6 +31,12 @@ from counterclaim.models import ActorKind, DecisionAction
 from counterclaim.pipeline.proposals import Proposal
 from counterclaim.pipeline.requests import Request, ask_all, messages_for
 from counterclaim.pipeline.rules.actor_names import ActorRegistry, initials_as_in_article, short_names
+from counterclaim.pipeline.rules.frame_removal import without_frame
+from counterclaim.pipeline.rules.pronoun_naming import (
+    frame_pronoun_named,
+    quoted_subject_named,
+    subject_before_named,
+)
 from counterclaim.pipeline.rules.statements import (
     ANSWER_OF_ANOTHER_ITEM,
     ARTICLE_SCRIPT,
@@ -49,17 +55,13 @@ from counterclaim.pipeline.rules.statements import (
     SUBJECT_BEFORE,
     described_speaker,
     frame_names_actor,
-    frame_pronoun_named,
     is_frame_only,
     opens_with_a_pronoun,
     own_clause,
-    quoted_subject_named,
     restatement_problem,
     side_report_point,
     speaker_opening,
     standalone_problem,
-    subject_before_named,
-    without_frame,
     without_item_note,
 )
 from counterclaim.pipeline.schemas import restatements_model
