@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import logging
+import traceback
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import counterclaim
 from counterclaim.cli import main
 from counterclaim.config import load_settings
-from counterclaim.errors import ModelOutputError, ProviderError
+from counterclaim.errors import CounterclaimError, ModelOutputError, ProviderError
 from counterclaim.evaluation.run_files import REPORT_FILE, RUN_FILE, SAMPLES_FILE
 from counterclaim.evaluation.runner import run_eval
 from counterclaim.models import Analysis
@@ -145,3 +148,41 @@ def test_a_bearer_token_is_redacted_without_the_words_after_it() -> None:
     """Only the token's own characters go: the message around it stays readable."""
     redacted = Redactor().redact("(500: boom, key was Bearer abc123-DEF.456) after 2 attempt(s)")
     assert redacted == "(500: boom, key was [redacted]) after 2 attempt(s)"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        json_reply(completion_body(f"Bearer {KEY}")),  # an answer repeating the key: not JSON, re-asked
+        json_reply({"error": {"message": f"bad request, key was Bearer {KEY}"}}, status=400),
+    ],
+    ids=["answer echoing the key", "400 echoing the key"],
+)
+def test_the_library_leaves_no_secret_in_a_log_record_or_a_traceback(
+    reply: Any, clean_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A program calling `counterclaim.analyze` with its logging on (the root logger at DEBUG) and
+    printing the traceback of the error it gets: instructor used to log each failed attempt at ERROR
+    with the answer, and the error chained the server's raw exception."""
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(self.format(record))
+
+    root, keep = logging.getLogger(), Keep()
+    level = root.level
+    root.addHandler(keep)
+    root.setLevel(logging.DEBUG)
+    try:
+        with scripted_server(reply) as server:
+            settings = load_settings(env={}, provider="compatible", base_url=server.url, model="m",
+                                     api_key=KEY, max_retries=0)  # fmt: skip
+            with pytest.raises(CounterclaimError) as caught:
+                counterclaim.analyze("The mayor said the bridge is safe.", settings=settings)
+            assert server.requests[0]["headers"]["authorization"] == f"Bearer {KEY}"
+    finally:
+        root.removeHandler(keep)
+        root.setLevel(level)
+    shown = "".join(traceback.format_exception(caught.value)) + "\n".join(records) + capsys.readouterr().err
+    assert KEY not in shown and "[redacted]" in "".join(traceback.format_exception(caught.value))

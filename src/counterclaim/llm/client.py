@@ -4,6 +4,7 @@ for transient retries, and a ledger of every call's tokens and seconds."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -16,7 +17,7 @@ from pydantic import BaseModel
 
 from counterclaim.config import OPENAI_BASE_URL, Provider, Settings, StructuredMode
 from counterclaim.llm.compact_json import compact_request
-from counterclaim.llm.failures import describe_failure
+from counterclaim.llm.failures import describe_failure, redacted_cause
 from counterclaim.llm.http_guard import ModelHttpClient, ModelRefusal
 from counterclaim.llm.response_cache import (
     CACHED_MARKER,
@@ -34,6 +35,12 @@ T = TypeVar("T", bound=BaseModel)
 DEFAULT_SERVER_CONCURRENCY = 8
 """Requests in flight at once to a server (OpenAI or compatible) when the settings do not say."""
 
+
+# instructor logs every failed attempt at ERROR with the answer and what the server sent back (which
+# may echo a key); counterclaim reports failures itself, as typed exceptions with secrets removed
+_INSTRUCTOR_LOG = logging.getLogger("instructor")
+_INSTRUCTOR_LOG.addHandler(logging.NullHandler())
+_INSTRUCTOR_LOG.propagate = False
 
 _MODES = {
     StructuredMode.JSON_SCHEMA: instructor.Mode.JSON_SCHEMA,
@@ -235,7 +242,7 @@ class ModelClient:
                 usage=self.ledger.so_far(),
                 attempts=attempts,
                 redactor=self.redactor,
-            ) from error
+            ) from redacted_cause(error, self.redactor)
         finally:
             self.ledger.record_interval(step, started, time.monotonic())
             _current_step.reset(token)

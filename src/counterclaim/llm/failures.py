@@ -106,6 +106,21 @@ def _is_context_error(error: openai.APIStatusError) -> bool:
     return code == "context_length_exceeded" or "context length" in text or "context size" in text
 
 
+class UpstreamFailure(Exception):
+    """What a model call raised, as one line with the secrets removed: the cause our error is chained
+    to. The original exception (and those it chains) may hold what a server echoed back, a key or a
+    URL's password, and a traceback or `logging.exception` would print it."""
+
+
+def redacted_cause(error: BaseException, redactor: Redactor) -> UpstreamFailure:
+    """`error` as an `UpstreamFailure`: its type and message redacted, its traceback kept (frames show
+    code, not values), and nothing it chains."""
+    message = _first_line(redactor.redact(str(error)), limit=1000)  # redacted before it is cut
+    cause = UpstreamFailure(f"{type(error).__qualname__}: {message}")
+    cause.__traceback__ = error.__traceback__
+    return cause
+
+
 def describe_failure(
     error: BaseException,
     *,
