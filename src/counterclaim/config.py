@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 from pydantic_settings.sources.utils import parse_env_vars
 
@@ -226,12 +234,35 @@ class Settings(BaseSettings):
             values["model"] = DEFAULT_OPENAI_MODEL if provider is Provider.OPENAI else DEFAULT_LOCAL_MODEL
         return values
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_flag_for_a_number(cls, value: Any, info: ValidationInfo) -> Any:
+        """True or False given for a number (`concurrency=True`) is a mistake, not 1 or 0."""
+        field = cls.model_fields[info.field_name] if info.field_name else None
+        if isinstance(value, bool) and field is not None and field.annotation in (int, float):
+            raise ValueError("a number is needed, not True or False")
+        return value
+
     @field_validator("base_url")
     @classmethod
     def _base_url_is_usable(cls, value: str | None) -> str | None:
+        """The URL without the spaces or line break around it (a value copied from a file), checked."""
         if value is not None:
+            value = value.strip()
             check_base_url(value)
         return value
+
+    @field_validator("api_key")
+    @classmethod
+    def _api_key_fits_a_header(cls, value: SecretStr | None) -> SecretStr | None:
+        """The key without the spaces or line break around it; a key holding anything but printable
+        ASCII can go in no HTTP header, and would fail every request as a connection error."""
+        if value is None:
+            return None
+        key = value.get_secret_value().strip()
+        if not all(" " < character < "\x7f" for character in key):
+            raise ValueError("the API key holds characters no HTTP header can carry (printable ASCII only)")
+        return SecretStr(key)
 
     @property
     def api_key_value(self) -> str | None:
@@ -256,7 +287,7 @@ def url_without_credentials(url: str) -> str:
 
 def check_base_url(url: str) -> None:
     """Raise `BaseUrlError` unless `url` is an http(s) URL with a host and a valid port."""
-    shown = url_without_credentials(url.strip())
+    shown = "".join(c if c.isprintable() else "?" for c in url_without_credentials(url.strip()))
 
     def refuse(reason: str) -> BaseUrlError:
         return BaseUrlError(f"base URL '{shown}' {reason}")
@@ -277,6 +308,8 @@ def check_base_url(url: str) -> None:
         raise refuse("has no host name")
     if port == 0:
         raise refuse("has a port that is not a number from 1 to 65535")
+    if any(character.isspace() or not character.isprintable() for character in url.strip()):
+        raise refuse("holds a space or a control character")
 
 
 @dataclass(frozen=True)
@@ -346,7 +379,9 @@ def load_settings(env: Mapping[str, str] | None = None, **flags: Any) -> Setting
     then defaults, and check them. Raises ConfigurationError, which never echoes a value (it may be a
     secret)."""
     environ = os.environ if env is None else env
-    given = {k: v for k, v in flags.items() if v is not None}
+    # None, or a blank string as an empty environment variable is, means unset (a blank cache folder
+    # would otherwise be the current directory)
+    given = {k: v for k, v in flags.items() if v is not None and not (isinstance(v, str) and not v.strip())}
     notices = _deprecated_cache(environ, given)
     try:
         with _reading(environ):
