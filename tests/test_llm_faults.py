@@ -286,3 +286,13 @@ def test_a_failing_server_s_own_message_is_kept_in_the_report() -> None:
     assert isinstance(explained, ProviderError) and isinstance(bare, ProviderError)
     assert "kept failing (503: the batch did not run this request) after 1 attempt(s)" in explained.one_line()
     assert "kept failing (502) after 1 attempt(s)" in bare.one_line()
+
+
+def test_a_wait_never_runs_past_the_time_budget() -> None:
+    """Retry-After 40 s with a 60 s budget: the second wait is the 20 s left, not 40 (which ended the
+    retrying 20 s past the budget)."""
+    limited = httpx2.Response(429, headers={"retry-after": "40"}, json={"error": {"message": "wait"}})
+    server = FakeServer(limited)
+    result, slept, _ = ask(server, max_retries=5, retry_total_seconds=60)
+    assert isinstance(result, ProviderError)
+    assert slept == [40.0, 20.0] and len(server.requests) == 3

@@ -23,17 +23,17 @@ def transient_retrying(
 ) -> AsyncRetrying:
     """Retry only transient failures, at most `max_retries` times and `total_seconds` overall.
 
-    The wait is the server's Retry-After when it sent one (never more than `total_seconds`), otherwise
-    exponential backoff with full jitter capped at `max_wait`.
+    The wait is the server's Retry-After when it sent one, otherwise exponential backoff with full
+    jitter capped at `max_wait`; never longer than what is left of `total_seconds`, so the last
+    attempt starts within the budget.
     """
     backoff = wait_random_exponential(multiplier=0.5, max=max_wait)
 
     def wait(state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
         asked = retry_after_seconds(error) if error else None
-        if asked is not None:
-            return min(asked, total_seconds)
-        return float(backoff(state))
+        left = max(0.0, total_seconds - (state.seconds_since_start or 0.0))
+        return min(asked if asked is not None else float(backoff(state)), left)
 
     return AsyncRetrying(
         stop=stop_after_attempt(max_retries + 1) | stop_after_delay(total_seconds),
