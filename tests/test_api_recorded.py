@@ -201,6 +201,7 @@ def test_the_parts_on_their_own_give_what_analyze_gives() -> None:
     claim_steps = {"prepare", *(step.name for step in CLAIM_STEPS)}
     assert extraction.trace == [d for d in whole.run.trace if d.step in claim_steps]
     assert extraction.notices == whole.run.notices
+    assert extraction.text == text  # no HTML: the offsets index the text as given
 
     seen = Requests()
     with replayed_client(ETHIOPIA, seen) as client:

@@ -8,8 +8,19 @@ local). With neither, settings come from the environment (`COUNTERCLAIM_*`, `OPE
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
+import threading
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,6 +29,7 @@ from counterclaim.config import Settings, load_settings
 from counterclaim.corpus.inputs import CorpusArticle, articles_from_items
 from counterclaim.corpus.run_records import Via
 from counterclaim.corpus.runner import ArticleResult, CorpusOptions, CorpusProgress, analyze_corpus
+from counterclaim.errors import InputError
 from counterclaim.io.article_input import ArticleInput, article_from_text
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
@@ -29,12 +41,14 @@ from counterclaim.models import (
     Contradiction,
     Decision,
     SummarySentence,
+    unresolved_ids,
 )
 from counterclaim.pipeline.analyze import (
     CLAIM_STEPS,
     CONTRADICTION_STEPS,
     SUMMARY_STEPS,
     PipelineName,
+    check_choices,
     run_pipeline,
     run_steps,
 )
@@ -56,6 +70,9 @@ class ClaimExtraction:
     claims code left out."""
     trace: list[Decision] = field(default_factory=list)
     """What code decided about the model's answers (see `models.Decision`)."""
+    text: str = ""
+    """The text the evidence offsets index: the article as given, or its visible text when it was HTML
+    (a notice says so). Give this text, or the article as given, to the other step functions."""
 
 
 @contextlib.asynccontextmanager
@@ -67,11 +84,31 @@ async def _client_for(client: ModelClient | None, settings: Settings | None) -> 
         yield opened
 
 
+def _settings_of(client: ModelClient | None, settings: Settings | None) -> Settings:
+    return client.settings if client is not None else (settings or load_settings())
+
+
+def _checked(text: str | ArticleInput, settings: Settings) -> ArticleInput:
+    """The article with `analyze`'s checks (InputError: empty, binary, too long; HTML converted)."""
+    return text if isinstance(text, ArticleInput) else article_from_text(text, max_chars=settings.max_chars)
+
+
+_sync_loops = threading.local()
+
+
 def _run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
+    """Run a coroutine for a synchronous function, on one event loop per thread kept for the next call:
+    a `ModelClient` given to several calls keeps its pooled connections (bound to the loop that opened
+    them), which a fresh loop per call (`asyncio.run`) left closed under it."""
+
     async def runner() -> T:
         return await coroutine_factory()
 
-    return asyncio.run(runner())
+    loop_runner: asyncio.Runner | None = getattr(_sync_loops, "runner", None)
+    if loop_runner is None:
+        loop_runner = _sync_loops.runner = asyncio.Runner()
+        atexit.register(loop_runner.close)
+    return loop_runner.run(runner())
 
 
 async def analyze_async(
@@ -95,10 +132,9 @@ async def analyze_async(
     LocalModelError when the model cannot deliver. HTML is converted to text first (see run.notices);
     offsets then index into the converted text.
     """
-    resolved = client.settings if client is not None else (settings or load_settings())
-    article = (
-        text if isinstance(text, ArticleInput) else article_from_text(text, max_chars=resolved.max_chars)
-    )
+    check_choices(pipeline, scope)
+    resolved = _settings_of(client, settings)
+    article = _checked(text, resolved)
     notices = list(article.notices)
     async with _client_for(client, resolved) as opened:
         return await run_pipeline(
@@ -129,41 +165,74 @@ def analyze(
 
 
 async def extract_claims_async(
-    text: str, *, settings: Settings | None = None, client: ModelClient | None = None
+    text: str | ArticleInput, *, settings: Settings | None = None, client: ModelClient | None = None
 ) -> ClaimExtraction:
-    """Actors and their grounded claims (offsets index into `text`): steps 1-7.
+    """Actors and their grounded claims (offsets index into the result's `text`): steps 1-7.
 
-    An unusable answer costs its part only, with a notice (as in `analyze`); when the model read
-    nothing of the article (no claims window usable, nothing found by the second look) it raises
-    `ModelOutputError`.
+    The text is checked as `analyze` checks it (InputError: empty, binary, not valid Unicode, longer
+    than `max_chars`; HTML is converted to its visible text, with a notice). An unusable answer costs
+    its part only, with a notice (as in `analyze`); when the model read nothing of the article (no
+    claims window usable, nothing found by the second look) it raises `ModelOutputError`.
     """
-    async with _client_for(client, settings) as opened:
-        state = AnalysisState(article=PreparedArticle.from_text(text), client=opened)
+    resolved = _settings_of(client, settings)
+    article = _checked(text, resolved)
+    async with _client_for(client, resolved) as opened:
+        opened.start_ledger()  # its calls counted apart from other work sharing the client
+        state = AnalysisState(
+            article=PreparedArticle.from_text(article.text), client=opened, notices=list(article.notices)
+        )
         await run_steps(state, CLAIM_STEPS)
         return ClaimExtraction(
             actors=state.actors,
             claims=state.claims,
             notices=state.notices,
             trace=state.trace.decisions(state.claim_of_proposal),
+            text=article.text,
         )
 
 
 def extract_claims(
-    text: str, *, settings: Settings | None = None, client: ModelClient | None = None
+    text: str | ArticleInput, *, settings: Settings | None = None, client: ModelClient | None = None
 ) -> ClaimExtraction:
     """Synchronous `extract_claims_async`."""
     return _run(lambda: extract_claims_async(text, settings=settings, client=client))
 
 
-def _state_with(text: str, client: ModelClient, actors: list[Actor], claims: list[Claim]) -> AnalysisState:
+def _state_with(
+    article: ArticleInput,
+    client: ModelClient,
+    actors: list[Actor],
+    claims: list[Claim],
+    contradictions: Sequence[Contradiction] = (),
+) -> AnalysisState:
     """A state for a step run on its own: an unusable answer raises (there is nowhere to note it)."""
-    state = AnalysisState(article=PreparedArticle.from_text(text), client=client, skip_unusable=False)
+    state = AnalysisState(article=PreparedArticle.from_text(article.text), client=client, skip_unusable=False)
     state.actors, state.claims = list(actors), list(claims)
+    state.contradictions = list(contradictions)
     return state
 
 
+def _check_parts(
+    text: str, actors: Sequence[Actor], claims: Sequence[Claim], contradictions: Sequence[Contradiction]
+) -> None:
+    """Raise InputError unless the parts given to a step function belong together and to `text`: ids
+    used once, every claim's actor given, every contradiction's claims given, and every evidence
+    span's text the text's own at its offsets (claims of another article, or of the HTML before it was
+    converted, are refused before any model call)."""
+    problem = unresolved_ids(actors, claims, contradictions)
+    if problem is not None:
+        raise InputError(f"the actors, claims and contradictions given do not fit together: {problem}")
+    for claim in claims:
+        for span in claim.evidence:
+            if text[span.start : span.end] != span.text:
+                raise InputError(
+                    f"claim {claim.id}'s evidence at {span.start}-{span.end} is not the text given there: "
+                    "give the text the claims were extracted from (ClaimExtraction.text)"
+                )
+
+
 async def find_contradictions_async(
-    text: str,
+    text: str | ArticleInput,
     actors: list[Actor],
     claims: list[Claim],
     *,
@@ -174,16 +243,21 @@ async def find_contradictions_async(
     sides hold: steps 9-11 (no narrator: the article's own account is added only by a whole analysis,
     `analyze`).
 
-    Raises ModelOutputError when a verdict or an account of the two sides is unusable.
+    Raises InputError for unusable text or parts that do not belong together (see `_check_parts`),
+    ModelOutputError when a verdict or an account of the two sides is unusable.
     """
-    async with _client_for(client, settings) as opened:
-        state = _state_with(text, opened, actors, claims)
+    resolved = _settings_of(client, settings)
+    article = _checked(text, resolved)
+    _check_parts(article.text, actors, claims, ())
+    async with _client_for(client, resolved) as opened:
+        opened.start_ledger()  # its calls counted apart from other work sharing the client
+        state = _state_with(article, opened, actors, claims)
         await run_steps(state, CONTRADICTION_STEPS)
         return state.contradictions
 
 
 def find_contradictions(
-    text: str,
+    text: str | ArticleInput,
     actors: list[Actor],
     claims: list[Claim],
     *,
@@ -195,7 +269,7 @@ def find_contradictions(
 
 
 async def summarize_async(
-    text: str,
+    text: str | ArticleInput,
     actors: list[Actor],
     claims: list[Claim],
     contradictions: list[Contradiction],
@@ -205,17 +279,21 @@ async def summarize_async(
 ) -> list[SummarySentence]:
     """A neutral summary of the claims, each sentence citing claim ids: step 12.
 
-    Raises ModelOutputError when the answer is unusable.
+    Raises InputError for unusable text or parts that do not belong together, ModelOutputError when
+    the answer is unusable.
     """
-    async with _client_for(client, settings) as opened:
-        state = _state_with(text, opened, actors, claims)
-        state.contradictions = list(contradictions)
+    resolved = _settings_of(client, settings)
+    article = _checked(text, resolved)
+    _check_parts(article.text, actors, claims, contradictions)
+    async with _client_for(client, resolved) as opened:
+        opened.start_ledger()  # its calls counted apart from other work sharing the client
+        state = _state_with(article, opened, actors, claims, contradictions)
         await run_steps(state, SUMMARY_STEPS)
         return state.summary
 
 
 def summarize(
-    text: str,
+    text: str | ArticleInput,
     actors: list[Actor],
     claims: list[Claim],
     contradictions: list[Contradiction],
@@ -260,7 +338,8 @@ async def analyze_many_async(
     run, and AwaitingAnswers when `via="files"` wrote a request file. Stopping early: close the
     iterator (`contextlib.aclosing`), which stops the run.
     """
-    resolved = client.settings if client is not None else (settings or load_settings())
+    check_choices(pipeline, scope)
+    resolved = _settings_of(client, settings)
     articles = articles_from_items(items, max_chars=resolved.max_chars)
     options = CorpusOptions(
         via=via,

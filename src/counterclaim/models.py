@@ -9,6 +9,7 @@ mark is dropped, a lone CR becomes LF, and HTML offsets index its converted text
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Literal
 
@@ -334,26 +335,9 @@ class Analysis(_Frozen):
 
     @model_validator(mode="after")
     def _ids_resolve(self) -> Analysis:
-        actor_ids = {a.id for a in self.actors}
-        claim_ids = [c.id for c in self.claims]
-        if len(actor_ids) != len(self.actors):
-            raise ValueError("duplicate actor id")
-        if len(set(claim_ids)) != len(claim_ids):
-            raise ValueError("duplicate claim id")
-        known = set(claim_ids)
-        for claim in self.claims:
-            if claim.actor_id not in actor_ids:
-                raise ValueError(f"claim {claim.id} names unknown actor {claim.actor_id}")
-        for k in self.contradictions:
-            named = {k.claim_a, k.claim_b, *(claim for pair in k.also for claim in pair)}
-            if not named <= known:
-                raise ValueError(f"contradiction {k.id} names an unknown claim")
-            pairs = [frozenset(pair) for pair in [(k.claim_a, k.claim_b), *k.also]]
-            if any(len(pair) != 2 for pair in pairs) or len(set(pairs)) != len(pairs):
-                raise ValueError(f"contradiction {k.id} pairs a claim with itself or repeats a pair")
-        for sentence in self.summary:
-            if not set(sentence.claim_ids) <= known:
-                raise ValueError("summary cites an unknown claim")
+        problem = unresolved_ids(self.actors, self.claims, self.contradictions, self.summary)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
     def actor(self, actor_id: str) -> Actor:
@@ -369,3 +353,39 @@ class Analysis(_Frozen):
             if c.id == claim_id:
                 return c
         raise KeyError(claim_id)
+
+
+def unresolved_ids(
+    actors: Sequence[Actor],
+    claims: Sequence[Claim],
+    contradictions: Sequence[Contradiction] = (),
+    summary: Sequence[SummarySentence] = (),
+) -> str | None:
+    """What keeps these parts from being one analysis, or None: an id used twice, a claim naming an
+    unknown actor, a contradiction or summary sentence naming an unknown claim, a claim paired with
+    itself, or one pair of claims in two places."""
+    actor_ids = {a.id for a in actors}
+    claim_ids = [c.id for c in claims]
+    if len(actor_ids) != len(actors):
+        return "duplicate actor id"
+    if len(set(claim_ids)) != len(claim_ids):
+        return "duplicate claim id"
+    if len({k.id for k in contradictions}) != len(contradictions):
+        return "duplicate contradiction id"
+    known = set(claim_ids)
+    for claim in claims:
+        if claim.actor_id not in actor_ids:
+            return f"claim {claim.id} names unknown actor {claim.actor_id}"
+    paired: set[frozenset[str]] = set()
+    for k in contradictions:
+        named = {k.claim_a, k.claim_b, *(claim for pair in k.also for claim in pair)}
+        if not named <= known:
+            return f"contradiction {k.id} names an unknown claim"
+        pairs = [frozenset(pair) for pair in [(k.claim_a, k.claim_b), *k.also]]
+        if any(len(pair) != 2 for pair in pairs) or len(set(pairs)) != len(pairs) or paired & set(pairs):
+            return f"contradiction {k.id} pairs a claim with itself or repeats a pair"
+        paired.update(pairs)
+    for sentence in summary:
+        if not set(sentence.claim_ids) <= known:
+            return "summary cites an unknown claim"
+    return None

@@ -95,7 +95,14 @@ def articles_from_items(
 ) -> list[CorpusArticle]:
     """Articles given in Python: texts (ids "1", "2", ... by position), records `{"id", "text", ...}`
     (other keys are metadata), or `CorpusArticle`s. Raises InputError for a record without a usable
-    id or text, metadata that is not JSON, or two articles with one id."""
+    id or text, metadata that is not JSON, or two articles with one id; TypeError for one text, bytes
+    or one record given in place of a collection of them (a text would be read as one article per
+    character)."""
+    if isinstance(items, str | bytes | bytearray | Mapping):
+        raise TypeError(
+            f"articles must be a collection of texts or records, not one {type(items).__name__}; "
+            "for one article, give [text]"
+        )
     articles: list[CorpusArticle] = []
     for position, item in enumerate(items, start=1):
         source = f"item {position}"

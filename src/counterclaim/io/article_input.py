@@ -95,8 +95,11 @@ def article_from_text(
 ) -> ArticleInput:
     """Check article text given as a string, with the same rules as ``read_article``.
 
-    Raises InputError for empty, binary-looking or too long text.
+    Raises InputError for empty, binary-looking, not valid Unicode or too long text, TypeError for
+    anything but a string.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"article text must be a str, not {type(text).__name__}")
     _check_max_chars(max_chars)
     if len(text) > max_chars * _HTML_MARKUP_ALLOWANCE:
         raise _too_long(source, len(text), max_chars)
@@ -213,11 +216,20 @@ def _checked_article(text: str, *, source: str, max_chars: int) -> ArticleInput:
 
 
 def _reject_binary_text(text: str, source: str) -> None:
+    surrogate = _LONE_SURROGATE.search(text)
+    if surrogate is not None:  # no UTF-8 can carry one: the request could never be sent
+        raise InputError(
+            f"{source}: not valid Unicode text (a lone surrogate, U+{ord(surrogate.group()):04X}, at "
+            f"character {surrogate.start():,})"
+        )
     if "\x00" in text:
         raise InputError(f"{source}: looks like binary data, not text (it contains NUL characters)")
     controls = len(text) - len(_CONTROL_CHARACTERS.sub("", text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise InputError(f"{source}: looks like binary data, not text")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def has_visible_text(text: str) -> bool:

@@ -22,10 +22,11 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from counterclaim import prompts_loader
 from counterclaim._version import __version__
+from counterclaim.errors import ConfigurationError
 from counterclaim.llm.client import ModelClient
 from counterclaim.models import Analysis, AnalysisScope, RunMetadata
 from counterclaim.pipeline.article import PreparedArticle
@@ -81,8 +82,20 @@ STAGED_STEPS = CLAIM_STEPS + NARRATOR_STEPS + CONTRADICTION_STEPS + SUMMARY_STEP
 NAIVE_STEPS: tuple[Step, ...] = (Step(1, naive.NAME, naive.run, (naive.TEMPLATE,)),)
 
 
+def check_choices(pipeline: str, scope: str) -> None:
+    """Raise `ConfigurationError` unless `pipeline` and `scope` are ones an analysis knows, before any
+    model call (an unknown scope used to fail only when the finished run was recorded)."""
+    if pipeline not in get_args(PipelineName):
+        raise ConfigurationError(
+            f"unknown pipeline {pipeline!r}; use one of {', '.join(get_args(PipelineName))}"
+        )
+    if scope not in get_args(AnalysisScope):
+        raise ConfigurationError(f"unknown scope {scope!r}; use one of {', '.join(get_args(AnalysisScope))}")
+
+
 def steps_for(pipeline: PipelineName, scope: AnalysisScope) -> tuple[Step, ...]:
     """The steps an analysis runs (after step 1, preparing the article)."""
+    check_choices(pipeline, scope)
     if pipeline == "naive":
         return NAIVE_STEPS
     return CLAIM_STEPS if scope == "claims" else STAGED_STEPS
@@ -119,6 +132,7 @@ async def run_pipeline(
     summary requests). The naive baseline asks for everything in its one request whatever the scope,
     so its result is always recorded as scope "full".
     """
+    check_choices(pipeline, scope)
     started = time.monotonic()
     ledger = client.start_ledger()
     state = AnalysisState(article=PreparedArticle.from_text(text), client=client, notices=list(notices or []))
