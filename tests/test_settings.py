@@ -48,3 +48,14 @@ def test_a_blank_value_is_unset_as_an_empty_environment_variable_is() -> None:
     """response_cache="" used to be the current directory, filled with cache folders."""
     assert settings(response_cache="").response_cache is None
     assert settings(response_cache="  ", model_cache="").model_cache == settings().model_cache
+
+
+def test_the_settings_shown_hold_no_password_of_the_url() -> None:
+    """repr(settings) masked the key but showed the URL's password and token: a log line's leak."""
+    given = settings(
+        base_url="http://alice:pw-Secret-77@127.0.0.1:9/v1?token=tok-Secret-88", api_key="sk-123456"
+    )
+    shown = repr(given) + str(given)
+    assert "pw-Secret-77" not in shown and "tok-Secret-88" not in shown and "sk-123456" not in shown
+    assert "base_url='http://127.0.0.1:9/v1'" in shown
+    assert given.base_url == "http://alice:pw-Secret-77@127.0.0.1:9/v1?token=tok-Secret-88"  # still used

@@ -264,6 +264,14 @@ class Settings(BaseSettings):
             raise ValueError("the API key holds characters no HTTP header can carry (printable ASCII only)")
         return SecretStr(key)
 
+    def __repr_args__(self) -> Any:
+        """As pydantic shows the fields, with the base URL's user, password, query and fragment left out
+        (they may hold secrets, as the API key does)."""
+        for name, value in super().__repr_args__():
+            if name == "base_url" and isinstance(value, str):
+                value = url_without_credentials(value)
+            yield name, value
+
     @property
     def api_key_value(self) -> str | None:
         return self.api_key.get_secret_value() if self.api_key else None
