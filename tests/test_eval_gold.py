@@ -149,3 +149,33 @@ def test_an_article_without_text_is_no_gold_article(tmp_path: Path, text: str) -
     path = write_jsonl(tmp_path / "set.jsonl", [json.dumps(record("a1", text=text, claims=[]))])
     with pytest.raises(DatasetError, match=r"set\.jsonl:1: .*text"):
         load_dataset(path)
+
+
+@pytest.mark.parametrize("offset", [True, "9"])
+def test_an_offset_that_is_no_number_is_rejected(tmp_path: Path, offset: Any) -> None:
+    """`"start": true` was read as 1 and `"start": "9"` as 9 (found by an adversarial probe)."""
+    data = record("a1")
+    data["claims"][0]["start"] = offset
+    with pytest.raises(DatasetError, match="start"):
+        load_dataset(write_jsonl(tmp_path / "set.jsonl", [json.dumps(data)]))
+
+
+def test_a_text_holding_a_lone_surrogate_is_no_gold_article(tmp_path: Path) -> None:
+    """It was analysed and failed as the model's fault; analyze refuses such a text (exit 3)."""
+    path = write_jsonl(tmp_path / "set.jsonl", [json.dumps(record("a1", text=TEXT + " \ud800"))])
+    with pytest.raises(DatasetError, match="lone surrogate"):
+        load_dataset(path)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_a_text_holding_a_unicode_line_separator_is_one_line(tmp_path: Path, separator: str) -> None:
+    text = f"Ann said the dam holds.{separator}Bob said it leaks."
+    path = write_jsonl(tmp_path / "set.jsonl", [json.dumps(record("a1", text=text), ensure_ascii=False)])
+    (article,) = load_dataset(path)
+    assert article.text == text
+
+
+def test_a_number_beyond_what_json_reads_is_a_dataset_error(tmp_path: Path) -> None:
+    line = json.dumps(record("a1"))[:-1] + ', "n": ' + "9" * 5000 + "}"
+    with pytest.raises(DatasetError, match=r"set\.jsonl:1: not JSON this tool can read"):
+        load_dataset(write_jsonl(tmp_path / "set.jsonl", [line]))

@@ -143,12 +143,18 @@ def test_only_chat_completions_are_cached(cache: ResponseCache) -> None:
     assert len(server.seen) == 2
 
 
-def test_an_unreadable_entry_is_asked_again_and_replaced(cache: ResponseCache) -> None:
+@pytest.mark.parametrize(
+    "stored",
+    [b'{"choices": [', b'{"usage": {"prompt_tokens": ' + b"9" * 5000 + b"}}", b"[" * 100_000],
+    ids=["cut short", "a number over 4,300 digits", "deep nesting"],
+)
+def test_an_unreadable_entry_is_asked_again_and_replaced(cache: ResponseCache, stored: bytes) -> None:
+    """The last two reached the client as "could not connect to the model server" (an adversarial probe)."""
     key = request_key(cache.namespace, _body())
     assert key is not None
     entry = cache.directory / key[:2] / f"{key}.json"
     entry.parent.mkdir(parents=True)
-    entry.write_bytes(b'{"choices": [')  # e.g. a copy cut short
+    entry.write_bytes(stored)
     server = _Server(httpx2.Response(200, json=ANSWER))
 
     assert _send(CachingHttpClient(cache, transport=server.transport), _body()).json() == ANSWER

@@ -26,7 +26,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from counterclaim.errors import InputError
-from counterclaim.io.jsonl_rows import first_validation_error
+from counterclaim.io.jsonl_rows import first_validation_error, json_lines
 
 CHAT_COMPLETIONS_URL: Literal["/v1/chat/completions"] = "/v1/chat/completions"
 MAX_CUSTOM_ID_CHARS = 64
@@ -129,7 +129,7 @@ def check_request_file(data: bytes) -> list[BatchRequestLine]:
         raise ValueError(f"a batch file holds at most {MAX_FILE_BYTES:,} bytes, not {len(data):,}")
     lines: list[BatchRequestLine] = []
     seen: set[str] = set()
-    for number, text in enumerate(data.decode("utf-8").splitlines(), start=1):
+    for number, text in enumerate(json_lines(data.decode("utf-8")), start=1):
         try:
             line = BatchRequestLine.model_validate_json(text)
         except ValidationError as error:
@@ -170,7 +170,7 @@ def read_output_file(data: bytes, source: str) -> list[BatchOutputLine]:
     except UnicodeDecodeError as error:
         raise InputError(f"{source}: not valid UTF-8 at byte {error.start}") from error
     lines: list[BatchOutputLine] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(json_lines(text), start=1):
         if not raw.strip():
             continue
         try:

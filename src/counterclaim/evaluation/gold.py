@@ -14,7 +14,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from counterclaim.errors import DatasetError
-from counterclaim.io.article_input import has_visible_text
+from counterclaim.io.article_input import has_visible_text, unicode_problem
+from counterclaim.io.jsonl_rows import json_lines
 
 LABEL_ATTRIBUTION = "attribution"
 """The claims list of the article is meant to be complete."""
@@ -52,8 +53,8 @@ class GoldClaim(_GoldPart):
     actor: str
     statement: str | None = None
     evidence: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, strict=True)  # true or "18" is no offset
+    end: int = Field(ge=0, strict=True)
 
 
 class GoldContradiction(_GoldPart):
@@ -105,6 +106,9 @@ class GoldArticle(BaseModel):
     def _something_to_read(cls, text: str) -> str:
         if not has_visible_text(text):
             raise ValueError("the article text is empty (only whitespace or invisible characters)")
+        problem = unicode_problem(text)
+        if problem is not None:
+            raise ValueError(f"the article text is {problem}")
         return text
 
     @property
@@ -141,7 +145,7 @@ def load_dataset(path: Path) -> list[GoldArticle]:
 
 def _load_jsonl(path: Path) -> list[GoldArticle]:
     articles: list[GoldArticle] = []
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
+    for number, line in enumerate(json_lines(_read_text(path)), start=1):
         if line.strip():
             articles.append(_parse_article(line, f"{path}:{number}"))
     return articles
@@ -164,6 +168,8 @@ def _parse_article(raw: str, where: str) -> GoldArticle:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise DatasetError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    except (ValueError, RecursionError) as exc:  # a number over 4,300 digits, deep nesting
+        raise DatasetError(f"{where}: not JSON this tool can read ({exc})") from None
     if not isinstance(data, dict):
         raise DatasetError(f"{where}: an article must be a JSON object")
     try:

@@ -142,6 +142,12 @@ _UTF8_HINT = "pass --encoding latin-1 (or the right one) if the file uses anothe
 _ENCODING_EXAMPLES = "try utf-8, latin-1, cp1252 ..."
 
 
+def check_encoding(encoding: str) -> None:
+    """Raise InputError unless `encoding` names a text codec (checked once before a corpus is read,
+    so a typo fails the command, not each article in turn)."""
+    _lookup_text_codec(encoding, "--encoding")
+
+
 def _lookup_text_codec(encoding: str, source: str) -> codecs.CodecInfo:
     try:
         codec = codecs.lookup(encoding)
@@ -216,12 +222,9 @@ def _checked_article(text: str, *, source: str, max_chars: int) -> ArticleInput:
 
 
 def _reject_binary_text(text: str, source: str) -> None:
-    surrogate = _LONE_SURROGATE.search(text)
-    if surrogate is not None:  # no UTF-8 can carry one: the request could never be sent
-        raise InputError(
-            f"{source}: not valid Unicode text (a lone surrogate, U+{ord(surrogate.group()):04X}, at "
-            f"character {surrogate.start():,})"
-        )
+    problem = unicode_problem(text)
+    if problem is not None:  # no UTF-8 can carry a lone surrogate: the request could never be sent
+        raise InputError(f"{source}: {problem}")
     if "\x00" in text:
         raise InputError(f"{source}: looks like binary data, not text (it contains NUL characters)")
     controls = len(text) - len(_CONTROL_CHARACTERS.sub("", text))
@@ -230,6 +233,15 @@ def _reject_binary_text(text: str, source: str) -> None:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_problem(text: str) -> str | None:
+    """Why `text` is no valid Unicode text (a lone surrogate, which no UTF-8 can carry), or None."""
+    surrogate = _LONE_SURROGATE.search(text)
+    if surrogate is None:
+        return None
+    code = ord(surrogate.group())
+    return f"not valid Unicode text (a lone surrogate, U+{code:04X}, at character {surrogate.start():,})"
 
 
 def has_visible_text(text: str) -> bool:

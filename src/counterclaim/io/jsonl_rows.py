@@ -63,7 +63,7 @@ def read_rows(
         return LoadedRows(rows=[])
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read {path}: {exc}") from exc
-    lines = text.splitlines()
+    lines = json_lines(text)
     rows: list[Row] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -80,6 +80,14 @@ def read_rows(
                 return LoadedRows(rows=rows, dropped_line_notice=notice)
             raise error(f"{path}:{number}: not {what} ({first_validation_error(exc)})") from exc
     return LoadedRows(rows=rows)
+
+
+def json_lines(text: str) -> list[str]:
+    """The lines of a JSONL text: split at line feeds only (a CR before one is dropped). JSON strings
+    may hold U+2028, U+2029, U+0085 or a form feed unescaped, at which `str.splitlines` would cut a
+    record in two: a run's own rows could not be read back. No empty line after the last newline."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return lines[:-1] if lines[-1] == "" else lines
 
 
 def first_validation_error(exc: ValidationError) -> str:

@@ -60,7 +60,7 @@ def request_key(namespace: str, body: bytes) -> str | None:
     """
     try:
         payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # not JSON, a number over Python's digit limit, deep nesting
         return None
     if not isinstance(payload, dict) or payload.get("stream"):
         return None
@@ -78,7 +78,7 @@ def complete_answer(content: bytes) -> dict[str, Any] | None:
     else None."""
     try:
         payload: Any = json.loads(content)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # a corrupt stored answer is asked again, never trusted
         return None
     if chat_completion_problem(payload) is not None:
         return None
