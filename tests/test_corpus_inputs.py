@@ -132,3 +132,45 @@ def test_result_file_names_stay_in_the_folder_and_apart(article_id: str, expecte
     assert name.startswith(expected) and name.endswith(".json")
     assert "/" not in name and not name.startswith(".")
     assert file_name_for("Run") != file_name_for("run")
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`batch x.txt x.txt` and `batch arts ./arts/x.txt` analysed the file twice under one id."""
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "arts" / "x.txt")
+    _write(tmp_path / "arts" / "y.txt")
+    assert [a.id for a in read_inputs(["arts/x.txt", "arts/x.txt"], max_chars=10_000)] == ["x"]
+    assert [a.id for a in read_inputs(["arts", "./arts/x.txt"], max_chars=10_000)] == ["x", "y"]
+
+
+def test_the_run_folder_inside_an_input_folder_is_passed_over(tmp_path: Path) -> None:
+    """`batch arts --out-dir arts/out` took its own report.md for an article on the second run."""
+    _write(tmp_path / "arts" / "x.txt")
+    _write(tmp_path / "arts" / "out" / "report.md", "# Batch report\\n\\nNATO said so.")
+    found = read_inputs([str(tmp_path / "arts")], max_chars=10_000, leave_out=tmp_path / "arts" / "out")
+    assert [a.id for a in found] == ["x"]
+    with pytest.raises(InputError, match="every input is inside the run folder"):
+        read_inputs([str(tmp_path / "arts" / "out")], max_chars=10_000, leave_out=tmp_path / "arts" / "out")
+
+
+def test_an_unknown_encoding_fails_before_any_article_is_read(tmp_path: Path) -> None:
+    """--encoding foo used to fail each article in turn, and the command exit 1."""
+    _write(tmp_path / "x.txt")
+    with pytest.raises(InputError, match="unknown encoding 'foo'"):
+        read_inputs([str(tmp_path / "x.txt")], max_chars=10_000, encoding="foo")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x0c"])
+def test_a_record_holding_a_line_separator_of_unicode_is_one_record(tmp_path: Path, separator: str) -> None:
+    """JSON may hold these unescaped; str.splitlines cut the record in two."""
+    record = {"id": "a", "text": ARTICLE, "note": f"one{separator}two"}
+    path = _write(tmp_path / "corpus.jsonl", json.dumps(record, ensure_ascii=False) + "\n")
+    (article,) = read_inputs([str(path)], max_chars=10_000)
+    assert article.metadata["note"] == f"one{separator}two"
+
+
+@pytest.mark.parametrize("line", ['{"id": "a", "text": "x", "n": ' + "9" * 5000 + "}", "[" * 100_000])
+def test_a_record_beyond_what_json_reads_is_an_input_error(tmp_path: Path, line: str) -> None:
+    path = _write(tmp_path / "corpus.jsonl", line + "\n")
+    with pytest.raises(InputError, match=r"corpus\.jsonl:1: not a JSON record"):
+        read_inputs([str(path)], max_chars=10_000)

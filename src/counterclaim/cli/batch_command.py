@@ -85,7 +85,9 @@ def run_batch_command(params: dict[str, Any]) -> int:
     bar = BatchProgressBar(enabled=not params["quiet"])
     for notice in settings.notices:
         bar.notice(notice)
-    articles = read_inputs(params["inputs"], max_chars=settings.max_chars, encoding=params["encoding"])
+    articles = read_inputs(
+        params["inputs"], max_chars=settings.max_chars, encoding=params["encoding"], leave_out=out_dir
+    )
     scope: AnalysisScope = "claims" if params["claims_only"] else "full"
     options = CorpusOptions(
         via=params["via"],

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from counterclaim.errors import InputError
-from counterclaim.io.article_input import ArticleInput, article_from_text, read_article
+from counterclaim.io.article_input import ArticleInput, article_from_text, check_encoding, read_article
+from counterclaim.io.jsonl_rows import json_lines
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 """The files a folder's articles are read from."""
@@ -71,21 +72,35 @@ def file_name_for(article_id: str) -> str:
     return f"{slug}-{digest}.json"
 
 
-def read_inputs(inputs: Sequence[str], *, max_chars: int, encoding: str | None = None) -> list[CorpusArticle]:
+def read_inputs(
+    inputs: Sequence[str], *, max_chars: int, encoding: str | None = None, leave_out: Path | None = None
+) -> list[CorpusArticle]:
     """The articles named by `inputs` (files, folders, globs, JSONL files), in the order given.
 
-    Raises InputError when an input names nothing, a folder holds no article, a JSONL file is not one
-    record per line, or two articles have the same id.
+    A file named twice (`x.txt x.txt`, or a folder and a file in it) is read once. Files inside
+    `leave_out` (the run folder, whose reports a folder input would otherwise take for articles) are
+    passed over. Raises InputError when an input names nothing, a folder holds no article, a JSONL
+    file is not one record per line, two articles have the same id, or `encoding` names no codec.
     """
     if not inputs:
         raise InputError("no input given: name article files, folders, globs or JSONL files")
+    if encoding is not None:
+        check_encoding(encoding)
+    left_out = leave_out.resolve() if leave_out is not None else None
     articles: list[CorpusArticle] = []
+    read: set[Path] = set()
     for given in inputs:
         for path, root in _expand(given):
+            real = path.resolve()
+            if real in read or (left_out is not None and real.is_relative_to(left_out)):
+                continue
+            read.add(real)
             if path.suffix.lower() == JSONL_SUFFIX:
                 articles.extend(_jsonl_records(path, max_chars=max_chars))
             else:
                 articles.append(_file_article(path, root, max_chars=max_chars, encoding=encoding))
+    if not articles:
+        raise InputError(f"no article left to read: every input is inside the run folder {leave_out}")
     check_unique_ids(articles)
     return articles
 
@@ -194,7 +209,7 @@ def _jsonl_records(path: Path, *, max_chars: int) -> list[CorpusArticle]:
     except UnicodeDecodeError as error:
         raise InputError(f"{path}: not valid UTF-8 at byte {error.start}") from error
     records: list[CorpusArticle] = []
-    for number, line in enumerate(content.splitlines(), start=1):
+    for number, line in enumerate(json_lines(content), start=1):
         if not line.strip():
             continue
         source = f"{path}:{number}"
@@ -202,6 +217,8 @@ def _jsonl_records(path: Path, *, max_chars: int) -> list[CorpusArticle]:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(f"{source}: not a JSON record ({error.msg})") from error
+        except (ValueError, RecursionError) as error:  # a number over 4,300 digits, deep nesting
+            raise InputError(f"{source}: not a JSON record this tool can read ({error})") from None
         if not isinstance(record, dict):
             raise InputError(f'{source}: each line must be a JSON object with "id" and "text"')
         records.append(_record_article(record, source, max_chars=max_chars))
