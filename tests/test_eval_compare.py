@@ -14,7 +14,8 @@ from rich.console import Console
 from counterclaim.cli import main
 from counterclaim.errors import DatasetError, ModelOutputError
 from counterclaim.evaluation.compare import Comparison, compare_runs, comparison_report
-from counterclaim.evaluation.run_files import RUN_FILE
+from counterclaim.evaluation.run_articles import run_articles
+from counterclaim.evaluation.run_files import RUN_FILE, load_run
 from counterclaim.evaluation.runner import run_eval
 from counterclaim.models import Analysis
 from eval_oracles import (
@@ -202,3 +203,19 @@ def test_the_narrator_side_is_compared_apart(tmp_path: Path) -> None:
     back = shown(compare_runs(right, wrong))
     assert "- missed narrator claim n1" in back and "- missed record contradiction k1 (numeric)" in back
     assert "- new false-positive record pair: “The plant reopened on Monday”" in back
+
+
+def test_a_dataset_given_by_a_relative_path_is_read_back_for_the_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`eval --dataset seeds` recorded "seeds/x.json" and the check compared it with the resolved path,
+    so `compare --html` showed "(no text for dataset(s) seeds)" (found by an adversarial probe)."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    for article in (dam_article(), bridge_article()):
+        (folder / f"{article['id']}.json").write_text(json.dumps(article), encoding="utf-8")
+    run_dir = make_run(perfect_oracle, Path("gold"), tmp_path / "runs")
+    record = load_run(run_dir).record
+    found = run_articles(record)
+    assert found.missing == [] and {key[1] for key in found.articles} == {"dam", "bridge"}

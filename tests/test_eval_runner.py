@@ -19,7 +19,14 @@ from rich.console import Console
 from counterclaim.cli import main
 from counterclaim.cli.errors import interrupt_signals
 from counterclaim.config import Settings, load_settings
-from counterclaim.errors import DatasetError, LocalModelError, ModelOutputError, UsageSoFar
+from counterclaim.errors import (
+    DatasetError,
+    LocalModelError,
+    ModelOutputError,
+    ProviderError,
+    RunFolderError,
+    UsageSoFar,
+)
 from counterclaim.evaluation.gold import GoldArticle
 from counterclaim.evaluation.report import markdown_report, terminal_report
 from counterclaim.evaluation.run_files import (
@@ -316,6 +323,8 @@ def test_cli_parses_run_options_and_reports_a_missing_dataset_with_its_exit_code
 
 @pytest.mark.no_server  # every request fails, as with a server that is down
 def test_real_pipeline_with_an_unreachable_server_records_failures_and_its_prompts(tmp_path: Path) -> None:
+    """Every article failed on the server: the run stops with ProviderError (exit 5) and says so in
+    run.json, where it used to be "completed" with zero scores and exit 1 (an adversarial probe)."""
     settings = load_settings(
         env={}, provider="compatible", base_url="http://127.0.0.1:9/v1", model="nowhere", max_retries=0
     )
@@ -333,14 +342,18 @@ def test_real_pipeline_with_an_unreachable_server_records_failures_and_its_promp
         finally:
             await client.aclose()
 
-    result = asyncio.run(run())
-    assert [s.status for s in result.samples] == ["failed", "failed"]
-    assert all(s.error is not None and s.error.error == "ProviderError" for s in result.samples)
-    assert result.record.status == "completed"
-    assert result.record.totals.failed == 2
-    assert result.record.totals.micro.claim_recall == 0.0
-    assert {p.name for p in result.record.prompts} >= {NAIVE_TEMPLATE}
-    assert (result.record.pipeline, result.record.model) == ("naive", "nowhere")
+    with pytest.raises(ProviderError, match="2 article\\(s\\) in a row failed on server errors"):
+        asyncio.run(run())
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    loaded = load_run(run_dir)
+    assert [s.status for s in loaded.samples] == ["failed", "failed"]
+    assert all(s.error is not None and s.error.error == "ProviderError" for s in loaded.samples)
+    record = loaded.record
+    assert record.status != "completed" and record.abort_reason and "server errors" in record.abort_reason
+    assert record.totals.failed == 2
+    assert record.totals.micro.claim_recall == 0.0
+    assert {p.name for p in record.prompts} >= {NAIVE_TEMPLATE}
+    assert (record.pipeline, record.model) == ("naive", "nowhere")
 
 
 def test_an_interrupted_run_resumes_in_its_folder_without_redoing_finished_articles(tmp_path: Path) -> None:
@@ -570,6 +583,20 @@ def test_a_run_made_without_the_narrator_is_refused_naming_the_narrator(
     assert resumed.record.status == "completed" and resumed.record.settings.narrator is False
 
 
+def test_a_run_is_not_continued_with_quotations_joined_anew(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--join-quotations changes the claims, and runs did not record it: a run was continued with it
+    and scored its articles two ways (found by an adversarial probe)."""
+    run_dir = _fire_then_interrupted_on_dam(tmp_path)
+    model = ["--provider", "compatible", "--base-url", "http://127.0.0.1:9/v1", "--model", "oracle/hand-made"]
+    argv = ["eval", "--resume", str(run_dir), *model, "--join-quotations", "--no-narrator", "-q"]
+    assert main(argv) == DatasetError.exit_code
+    assert "its settings differ: join_quotations False in the run, True now" in capsys.readouterr().err
+    record = json.loads((run_dir / RUN_FILE).read_text(encoding="utf-8"))
+    assert record["settings"]["join_quotations"] is False and record["settings"]["compact_json"] is False
+
+
 def test_a_naive_run_records_the_narrator_off_and_resumes_whatever_it_recorded(tmp_path: Path) -> None:
     with_narrator = oracle_settings().model_copy(update={"narrator": True})
 
@@ -622,3 +649,39 @@ def test_sigterm_stops_an_eval_run_like_ctrl_c() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(5)  # the handler raises at once; the sleep only bounds a failure
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_a_run_killed_during_its_first_article_can_be_resumed(tmp_path: Path) -> None:
+    """run.json was first written when an article finished: a run killed (kill -9, a job's time limit)
+    during its first article, which can take ten minutes on a CPU, could not be resumed."""
+    seen: list[RunRecord] = []
+
+    async def killed_on_first_article(text: str) -> Analysis:
+        (run_dir,) = (tmp_path / "runs").iterdir()
+        seen.append(load_run(run_dir).record)
+        raise SystemExit(137)  # nothing after this line runs in a killed process; here the record exists
+
+    with pytest.raises(SystemExit):
+        run_with(killed_on_first_article, tmp_path)
+    assert seen[0].status == "running" and seen[0].totals.articles == 0
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    resumed = run_with(perfect_oracle, tmp_path, datasets=[], resume=run_dir)
+    assert resumed.record.status == "completed" and len(resumed.samples) == 2
+
+
+def test_a_second_session_on_a_run_folder_is_refused(tmp_path: Path) -> None:
+    """Two `eval --resume` on one folder at once both appended the same articles (an adversarial probe)."""
+    run_dir = _fire_then_interrupted_on_dam(tmp_path)
+    refusals: list[str] = []
+
+    async def resumed_again_meanwhile(text: str) -> Analysis:
+        try:
+            await run_eval([], settings=oracle_settings(), pipeline="staged", out_dir=tmp_path,
+                           resume=run_dir, analyze_fn=perfect_oracle)  # fmt: skip
+        except RunFolderError as error:
+            refusals.append(error.one_line())
+        return await fire_and_dam(text)
+
+    resumed = run_with(resumed_again_meanwhile, tmp_path, datasets=[], resume=run_dir)
+    assert refusals == [f"another counterclaim eval is writing {run_dir}; wait for it to end (or stop it)"]
+    assert resumed.record.status == "completed" and len(load_run(run_dir).samples) == 2

@@ -14,7 +14,6 @@ the folder (`.lock`, released by the system however the process ends), and a sec
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 from collections import Counter
@@ -30,7 +29,6 @@ from counterclaim.corpus.run_records import (
     ANALYSES_FILE,
     FAILURES_FILE,
     HTML_REPORT_FILE,
-    LOCK_FILE,
     OWN_ENTRIES,
     REPORT_FILE,
     RUN_FILE,
@@ -41,6 +39,7 @@ from counterclaim.corpus.run_records import (
 )
 from counterclaim.errors import OutputError, RunFolderError
 from counterclaim.evaluation.run_files import ArticleCost
+from counterclaim.io.folder_lock import LOCK_FILE, try_lock
 from counterclaim.io.jsonl_rows import append_line, first_validation_error, read_rows
 from counterclaim.io.output_file import write_output
 from counterclaim.models import Analysis
@@ -282,16 +281,13 @@ def _locked(path: Path) -> int:
     """Create the folder if needed and take its lock (a descriptor to close when the session ends)."""
     try:
         path.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        descriptor = try_lock(path)
     except OSError as error:
         raise OutputError(f"cannot create the run folder {path}: {error.strerror or error}") from error
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(descriptor)
+    if descriptor is None:
         raise RunFolderError(
             f"another counterclaim batch is running in {path}; wait for it to end (or stop it)"
-        ) from None
+        )
     return descriptor
 
 

@@ -39,8 +39,6 @@ REPORT_FILE = "report.md"
 HTML_REPORT_FILE = "report.html"
 ANSWERS_DIR = "answers"
 ROUNDS_DIR = "rounds"
-LOCK_FILE = ".lock"
-"""Held by the session working in the folder (one at a time)."""
 OWN_ENTRIES = (
     RUN_FILE,
     ANALYSES_FILE,

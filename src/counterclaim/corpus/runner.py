@@ -70,6 +70,7 @@ from counterclaim.errors import (
 from counterclaim.evaluation.run_files import ArticleCost, ArticleFailure, CostTotals, GitState
 from counterclaim.evaluation.runner import (
     FATAL_ERRORS,
+    SERVER_FAILURE_STREAK,
     git_state,
     package_versions,
     run_settings,
@@ -84,8 +85,6 @@ from counterclaim.models import Analysis, AnalysisScope
 from counterclaim.pipeline.analyze import PipelineName, run_pipeline, steps_for, templates_of
 from counterclaim.redaction import Redactor
 
-SERVER_FAILURE_STREAK = 10
-"""Articles in a row failing on server errors (`ProviderError`) that stop a live run."""
 RECORD_EVERY_SECONDS = 10.0
 """`run.json` is rewritten at most this often while articles finish (and always when the run stops)."""
 PATIENT_SECONDS = 3.0e7
@@ -157,7 +156,7 @@ def run_identity(settings: Settings, options: CorpusOptions) -> RunIdentity:
         scope=scope,
         provider=settings.provider.value,
         model=settings.model,
-        settings=run_settings(settings),
+        settings=run_settings(settings, options.pipeline),
         prompts=prompts_loader.versions(templates_of(steps_for(options.pipeline, scope))),
     )
 

@@ -31,8 +31,9 @@ def run_articles(*records: RunRecord) -> RunArticles:
         for dataset in record.datasets:
             path = Path(dataset.resolved_path)
             try:
-                unchanged = {(f.path, f.sha256) for f in dataset_files(path)} == {
-                    (f.path, f.sha256) for f in dataset.files
+                # by file name: the run recorded the paths as given ("seeds/x.json"), resolved here
+                unchanged = {(Path(f.path).name, f.sha256) for f in dataset_files(path)} == {
+                    (Path(f.path).name, f.sha256) for f in dataset.files
                 }
                 articles = load_dataset(path) if unchanged else []
             except (DatasetError, OSError):

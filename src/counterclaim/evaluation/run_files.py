@@ -179,6 +179,13 @@ class RunSettings(_Record):
     chunk_overlap: int
     max_candidates: int
     narrator: bool = Field(default=False, description="The article's own account was added (narrator).")
+    join_quotations: bool = Field(
+        default=False, description="An actor's claims in one running quotation were joined into one."
+    )
+    compact_json: bool = Field(
+        default=False,
+        description="The embedded server answered in compact JSON (a grammar without indentation).",
+    )
     n_ctx: int
     model_file: str | None = Field(default=None, description="File name of the local GGUF, when set.")
 

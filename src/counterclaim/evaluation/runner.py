@@ -23,19 +23,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import os
 import platform
 import re
 import subprocess
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import IO, Protocol
 
 from counterclaim import prompts_loader
-from counterclaim.config import Settings
+from counterclaim.config import Provider, Settings
 from counterclaim.errors import (
     ConfigurationError,
     CounterclaimError,
@@ -43,6 +44,8 @@ from counterclaim.errors import (
     InputError,
     LocalModelError,
     OutputError,
+    ProviderError,
+    RunFolderError,
 )
 from counterclaim.evaluation.conflict_stages import conflict_stages, failed_stages, summed_stages
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
@@ -79,6 +82,7 @@ from counterclaim.evaluation.run_files import (
     load_run,
 )
 from counterclaim.evaluation.scoring import Prediction, aggregate, score_article
+from counterclaim.io.folder_lock import try_lock
 from counterclaim.io.output_file import write_output
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
@@ -394,7 +398,10 @@ async def _analyse_and_write(
         write_run_files(run_dir, record, samples, articles=articles)
         return record
 
+    lock = _take_lock(run_dir)
+    server_failures = _ServerFailures()
     try:
+        finish(None, running=True)  # a record to resume from even if the first article never ends
         if plan.rewrite_samples:
             with (run_dir / SAMPLES_FILE).open("w", encoding="utf-8") as rewritten:
                 for sample in plan.done:
@@ -415,12 +422,56 @@ async def _analyse_and_write(
                         finish(None, running=True)  # a record to resume from, whatever stops the run
                         if progress is not None:
                             progress.article_finished(sample)
+                        server_failures.count(sample, left=total - len(samples))
     except BaseException as exc:
         with contextlib.suppress(Exception):  # the original error matters more than a failed write
             finish(redactor.redact(_describe_abort(exc)))
         raise
+    finally:
+        os.close(lock)
     record = finish(None)
     return EvalRun(run_dir=run_dir, record=record, samples=tuple(samples))
+
+
+SERVER_FAILURE_STREAK = 10
+"""Articles in a row failing on server errors (`ProviderError`) that stop a run (eval and batch)."""
+
+
+@dataclass
+class _ServerFailures:
+    """The articles of this session failing on server errors in a row, and whether any did not."""
+
+    streak: list[str] = field(default_factory=list)
+    """Their error messages."""
+    any_served: bool = False
+
+    def count(self, sample: SampleRow, *, left: int) -> None:
+        """Raise ProviderError when `SERVER_FAILURE_STREAK` articles in a row failed on server errors,
+        or every article of this session did and none is left: the server is down, and a run of
+        failed articles scored as empty predictions would pass for a finished one."""
+        if sample.error is None or sample.error.error != ProviderError.__name__:
+            self.streak.clear()
+            self.any_served = True
+            return
+        self.streak.append(sample.error.message)
+        if len(self.streak) >= SERVER_FAILURE_STREAK or (left == 0 and not self.any_served):
+            raise ProviderError(
+                f"stopped: {len(self.streak)} article(s) in a row failed on server errors (the last: "
+                f"{self.streak[-1]}); once the server answers, continue with --resume RUN --retry-failed"
+            )
+
+
+def _take_lock(run_dir: Path) -> int:
+    """The run folder's lock, held while this session writes it (`io.folder_lock`)."""
+    try:
+        lock = try_lock(run_dir)
+    except OSError as error:
+        raise OutputError(f"cannot lock the run folder {run_dir}: {error.strerror or error}") from error
+    if lock is None:
+        raise RunFolderError(
+            f"another counterclaim eval is writing {run_dir}; wait for it to end (or stop it)"
+        )
+    return lock
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -728,6 +779,8 @@ def run_settings(settings: Settings, pipeline: str = "staged") -> RunSettings:
         chunk_overlap=settings.chunk_overlap,
         max_candidates=settings.max_candidates,
         narrator=settings.narrator and pipeline != "naive",
+        join_quotations=settings.join_quotations and pipeline != "naive",
+        compact_json=settings.compact_json and settings.provider is Provider.LOCAL,
         n_ctx=settings.n_ctx,
         model_file=settings.model_path.name if settings.model_path else None,
     )
