@@ -19,6 +19,7 @@ from browser import Opened, chromium, open_page
 from counterclaim.io.article_input import read_article
 from counterclaim.models import Analysis
 from counterclaim.render.html import render_html
+from counterclaim.render.quoting import DOUBLE_MARKS
 from html_fixtures import (
     FOUNDING_ARTICLE,
     FOUNDING_ID,
@@ -372,3 +373,15 @@ def test_the_founding_articles_report_screenshot(browser: BrowserContext, tmp_pa
 def test_the_committed_screenshot_is_the_tests_size_and_in_the_readme() -> None:
     assert _png_size(SCREENSHOT.read_bytes()) == SCREENSHOT_SIZE
     assert "docs/report-nato.png" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_words_opening_a_quotation_are_set_in_single_marks(founding: Opened) -> None:
+    """The browser's own marks around a claim's words that open with the article's “ were doubled."""
+    marks = founding.page.evaluate(
+        "() => Array.from(document.querySelectorAll('q'),"
+        " q => [q.textContent.trim(), getComputedStyle(q).quotes])"
+    )
+    opening = {quotes for text, quotes in marks if text[:1] == "\u201c"}
+    plain = {quotes for text, quotes in marks if text[:1].isalnum() and text[-1:] not in DOUBLE_MARKS}
+    assert opening == {'"\u2018" "\u2019"'}
+    assert plain == {"auto"}  # the browser's own double marks

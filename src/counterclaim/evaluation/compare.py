@@ -40,6 +40,7 @@ from counterclaim.evaluation.run_files import (
 )
 from counterclaim.evaluation.scoring import METRIC_NAMES
 from counterclaim.models import Analysis
+from counterclaim.render.quoting import in_quotation_marks
 from counterclaim.render.terminal_safety import single_line
 
 LOWER_IS_BETTER: frozenset[str] = frozenset(
@@ -551,7 +552,7 @@ def _pair(pair: PredictedPairRef) -> str:
 
 
 def _quote(text: str) -> str:
-    return f"\u201c{text}\u201d"
+    return in_quotation_marks(text)
 
 
 def _safe(text: str, style: str = "") -> Text:

@@ -24,6 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from counterclaim.render.html_escape import attribute_text, shown_html
+from counterclaim.render.quoting import ends_with_double_mark
 
 TEMPLATES_PACKAGE = "counterclaim.render"
 TEMPLATES_FOLDER = "templates"
@@ -41,6 +42,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["shown"] = shown_html
+    environment.tests["ending_with_a_double_mark"] = ends_with_double_mark
     return environment
 
 
