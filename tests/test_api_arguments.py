@@ -89,7 +89,7 @@ def test_claims_of_another_text_are_refused() -> None:
     [
         ([CONFLICT.model_copy(update={"claim_b": "c9"})], "names an unknown claim"),
         ([CONFLICT, CONFLICT], "duplicate contradiction id"),
-        ([CONFLICT, CONFLICT.model_copy(update={"id": "k2"})], "repeats a pair"),
+        ([CONFLICT, CONFLICT.model_copy(update={"id": "k2"})], "repeats a pair of another contradiction"),
         ([CONFLICT.model_copy(update={"claim_b": "c1"})], "pairs a claim with itself"),
     ],
 )

@@ -184,4 +184,4 @@ def test_an_endless_wait_is_a_setting_error(
     article.write_text("NATO said Russia is adding troops.")
     code, _, err = run(capsys, "analyze", str(article), *NO_MODEL)
     assert code == ConfigurationError.exit_code
-    assert_one_line_error(err, "")
+    assert_one_line_error(err, f"invalid setting {variable.lower()}")

@@ -142,15 +142,15 @@ def test_server_errors_are_retried_a_bounded_number_of_times() -> None:
     assert len(slept) == 3 and all(0 <= s <= 30 for s in slept)
 
 
-def test_retrying_stops_once_the_total_time_budget_is_spent() -> None:
-    """The server asks for 1000 s before each retry: the wait is cut to the 60 s budget, and once 60 s
-    have passed no further attempt is made, though max_retries would allow five."""
+def test_retrying_stops_when_the_server_asks_for_more_than_the_time_budget() -> None:
+    """The server asks for 1000 s before a retry and the budget is 60 s: no retry is made, though
+    max_retries would allow five (a request sent before its Retry-After is refused again)."""
     limited = httpx2.Response(429, headers={"retry-after": "1000"}, json={"error": {"message": "wait"}})
     server = FakeServer(limited)
     result, slept, _ = ask(server, max_retries=5, retry_total_seconds=60)
     assert isinstance(result, ProviderError)
-    assert slept == [60.0]
-    assert len(server.requests) == 2
+    assert slept == []
+    assert len(server.requests) == 1
 
 
 def test_a_budget_larger_than_the_waits_leaves_the_attempts_to_max_retries() -> None:
@@ -289,10 +289,17 @@ def test_a_failing_server_s_own_message_is_kept_in_the_report() -> None:
 
 
 def test_a_wait_never_runs_past_the_time_budget() -> None:
-    """Retry-After 40 s with a 60 s budget: the second wait is the 20 s left, not 40 (which ended the
-    retrying 20 s past the budget)."""
+    """Retry-After 40 s with a 60 s budget: one wait of 40 s, then none, since 40 s more would end past
+    the budget (the wait used to be capped at the whole budget, ending 20 s past it)."""
     limited = httpx2.Response(429, headers={"retry-after": "40"}, json={"error": {"message": "wait"}})
     server = FakeServer(limited)
     result, slept, _ = ask(server, max_retries=5, retry_total_seconds=60)
     assert isinstance(result, ProviderError)
-    assert slept == [40.0, 20.0] and len(server.requests) == 3
+    assert slept == [40.0] and len(server.requests) == 2
+
+
+def test_a_backoff_is_cut_to_the_time_left() -> None:
+    server = FakeServer(error_json(503, "overloaded"))
+    result, slept, _ = ask(server, max_retries=50, retry_max_wait=30, retry_total_seconds=45)
+    assert isinstance(result, ProviderError)
+    assert sum(slept) <= 45.0 and len(server.requests) == len(slept) + 1

@@ -79,6 +79,7 @@ def test_the_naive_step_drops_what_it_cannot_find_and_pairs_of_claims_it_does_no
             {"a": 1, "b": 3, "kind": "numeric", "explanation": "12 dead, or denied."},
             {"a": 1, "b": 2, "kind": "numeric", "explanation": "the dropped claim"},
             {"a": 3, "b": 3, "kind": "self", "explanation": "a claim with itself"},
+            {"a": 3, "b": 1, "kind": "numeric", "explanation": "the first pair again, the other way"},
         ],
         "summary": ["Police and the mayor disagree.", " "],
     }
@@ -100,6 +101,8 @@ def test_the_naive_step_drops_what_it_cannot_find_and_pairs_of_claims_it_does_no
         ),
         ("naive", PAIR_OF_UNKNOWN_CLAIMS.name, DecisionAction.DROPPED, "the pair names claims 1 and 2"),
         ("naive", PAIR_OF_UNKNOWN_CLAIMS.name, DecisionAction.DROPPED, "the pair names claims 3 and 3"),
+        # a pair named twice made an Analysis no validator accepts (found by a review)
+        ("naive", PAIR_OF_UNKNOWN_CLAIMS.name, DecisionAction.DROPPED, "the pair names claims 3 and 1"),
         ("naive", "actors.kind_from_name", DecisionAction.RELABELED, "no kind described: taken as person"),
     ]
     assert state.notices == ["naive baseline: 1 claim(s) dropped, their quotes are not in the article"]

@@ -44,10 +44,17 @@ def test_true_or_false_for_a_number_is_refused(name: str) -> None:
         settings(**{name: True})
 
 
-def test_a_blank_value_is_unset_as_an_empty_environment_variable_is() -> None:
+def test_a_blank_folder_is_unset_as_an_empty_environment_variable_is() -> None:
     """response_cache="" used to be the current directory, filled with cache folders."""
     assert settings(response_cache="").response_cache is None
     assert settings(response_cache="  ", model_cache="").model_cache == settings().model_cache
+
+
+def test_a_blank_key_sends_no_key_whatever_the_environment_holds() -> None:
+    """The caller's way not to send OPENAI_API_KEY to a third-party server (found by a review)."""
+    given = load_settings(env={"OPENAI_API_KEY": "sk-from-env"}, provider="compatible", base_url=URL,
+                          model="m", api_key="")  # fmt: skip
+    assert not given.api_key_value
 
 
 def test_the_settings_shown_hold_no_password_of_the_url() -> None:

@@ -8,9 +8,7 @@ local). With neither, settings come from the environment (`COUNTERCLAIM_*`, `OPE
 from __future__ import annotations
 
 import asyncio
-import atexit
 import contextlib
-import threading
 from collections.abc import (
     AsyncGenerator,
     AsyncIterator,
@@ -93,22 +91,18 @@ def _checked(text: str | ArticleInput, settings: Settings) -> ArticleInput:
     return text if isinstance(text, ArticleInput) else article_from_text(text, max_chars=settings.max_chars)
 
 
-_sync_loops = threading.local()
-
-
-def _run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
-    """Run a coroutine for a synchronous function, on one event loop per thread kept for the next call:
-    a `ModelClient` given to several calls keeps its pooled connections (bound to the loop that opened
-    them), which a fresh loop per call (`asyncio.run`) left closed under it."""
+def _run(coroutine_factory: Callable[[], Awaitable[T]], client: ModelClient | None) -> T:
+    """Run a coroutine for a synchronous function on a loop of its own (`asyncio.run`). A client the
+    caller gave releases its connections before that loop ends, so it can serve the next call."""
 
     async def runner() -> T:
-        return await coroutine_factory()
+        try:
+            return await coroutine_factory()
+        finally:
+            if client is not None:
+                await client.release_connections()
 
-    loop_runner: asyncio.Runner | None = getattr(_sync_loops, "runner", None)
-    if loop_runner is None:
-        loop_runner = _sync_loops.runner = asyncio.Runner()
-        atexit.register(loop_runner.close)
-    return loop_runner.run(runner())
+    return asyncio.run(runner())
 
 
 async def analyze_async(
@@ -160,7 +154,8 @@ def analyze(
     return _run(
         lambda: analyze_async(
             text, settings=settings, client=client, pipeline=pipeline, progress=progress, scope=scope
-        )
+        ),
+        client,
     )
 
 
@@ -195,7 +190,7 @@ def extract_claims(
     text: str | ArticleInput, *, settings: Settings | None = None, client: ModelClient | None = None
 ) -> ClaimExtraction:
     """Synchronous `extract_claims_async`."""
-    return _run(lambda: extract_claims_async(text, settings=settings, client=client))
+    return _run(lambda: extract_claims_async(text, settings=settings, client=client), client)
 
 
 def _state_with(
@@ -219,7 +214,7 @@ def _check_parts(
     used once, every claim's actor given, every contradiction's claims given, and every evidence
     span's text the text's own at its offsets (claims of another article, or of the HTML before it was
     converted, are refused before any model call)."""
-    problem = unresolved_ids(actors, claims, contradictions)
+    problem = unresolved_ids(actors, claims, contradictions, pairs_once=True)
     if problem is not None:
         raise InputError(f"the actors, claims and contradictions given do not fit together: {problem}")
     for claim in claims:
@@ -265,7 +260,9 @@ def find_contradictions(
     client: ModelClient | None = None,
 ) -> list[Contradiction]:
     """Synchronous `find_contradictions_async`."""
-    return _run(lambda: find_contradictions_async(text, actors, claims, settings=settings, client=client))
+    return _run(
+        lambda: find_contradictions_async(text, actors, claims, settings=settings, client=client), client
+    )
 
 
 async def summarize_async(
@@ -303,7 +300,8 @@ def summarize(
 ) -> list[SummarySentence]:
     """Synchronous `summarize_async`."""
     return _run(
-        lambda: summarize_async(text, actors, claims, contradictions, settings=settings, client=client)
+        lambda: summarize_async(text, actors, claims, contradictions, settings=settings, client=client),
+        client,
     )
 
 
@@ -409,3 +407,5 @@ def analyze_many(
                 yield result
         finally:
             runner.run(stream.aclose())
+            if client is not None:
+                runner.run(client.release_connections())

@@ -382,14 +382,21 @@ def _deprecated_cache(environ: Mapping[str, str], flags: dict[str, Any]) -> list
     ]
 
 
+_FOLDER_FIELDS = frozenset({"response_cache", "model_cache", "model_path"})
+
+
 def load_settings(env: Mapping[str, str] | None = None, **flags: Any) -> Settings:
     """Merge flags (None means unset), then COUNTERCLAIM_* variables (from `env`, os.environ by default),
     then defaults, and check them. Raises ConfigurationError, which never echoes a value (it may be a
     secret)."""
     environ = os.environ if env is None else env
-    # None, or a blank string as an empty environment variable is, means unset (a blank cache folder
-    # would otherwise be the current directory)
-    given = {k: v for k, v in flags.items() if v is not None and not (isinstance(v, str) and not v.strip())}
+    # None means unset; so does a blank folder, as an empty environment variable does (it would be the
+    # current directory). A blank key stays: it is how a caller sends no key despite OPENAI_API_KEY.
+    given = {
+        k: v
+        for k, v in flags.items()
+        if v is not None and not (k in _FOLDER_FIELDS and isinstance(v, str) and not v.strip())
+    }
     notices = _deprecated_cache(environ, given)
     try:
         with _reading(environ):

@@ -360,10 +360,14 @@ def unresolved_ids(
     claims: Sequence[Claim],
     contradictions: Sequence[Contradiction] = (),
     summary: Sequence[SummarySentence] = (),
+    *,
+    pairs_once: bool = False,
 ) -> str | None:
     """What keeps these parts from being one analysis, or None: an id used twice, a claim naming an
     unknown actor, a contradiction or summary sentence naming an unknown claim, a claim paired with
-    itself, or one pair of claims in two places."""
+    itself or a pair repeated in one contradiction, and with `pairs_once` one pair in two contradictions
+    (checked for parts given to the step functions; analyses saved before the naive baseline dropped
+    such a repeat still load)."""
     actor_ids = {a.id for a in actors}
     claim_ids = [c.id for c in claims]
     if len(actor_ids) != len(actors):
@@ -382,8 +386,10 @@ def unresolved_ids(
         if not named <= known:
             return f"contradiction {k.id} names an unknown claim"
         pairs = [frozenset(pair) for pair in [(k.claim_a, k.claim_b), *k.also]]
-        if any(len(pair) != 2 for pair in pairs) or len(set(pairs)) != len(pairs) or paired & set(pairs):
+        if any(len(pair) != 2 for pair in pairs) or len(set(pairs)) != len(pairs):
             return f"contradiction {k.id} pairs a claim with itself or repeats a pair"
+        if pairs_once and paired & set(pairs):
+            return f"contradiction {k.id} repeats a pair of another contradiction"
         paired.update(pairs)
     for sentence in summary:
         if not set(sentence.claim_ids) <= known:

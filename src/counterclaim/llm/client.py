@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import traceback
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -36,11 +37,43 @@ DEFAULT_SERVER_CONCURRENCY = 8
 """Requests in flight at once to a server (OpenAI or compatible) when the settings do not say."""
 
 
-# instructor logs every failed attempt at ERROR with the answer and what the server sent back (which
-# may echo a key); counterclaim reports failures itself, as typed exceptions with secrets removed
-_INSTRUCTOR_LOG = logging.getLogger("instructor")
-_INSTRUCTOR_LOG.addHandler(logging.NullHandler())
-_INSTRUCTOR_LOG.propagate = False
+_log_redactor: ContextVar[Redactor | None] = ContextVar("counterclaim_log_redactor", default=None)
+_LIBRARY_LOGGERS = ("instructor", "openai", "httpx2", "httpcore")
+
+
+class _RedactedRecords(logging.Filter):
+    """Removes the configured secrets from what the libraries log during counterclaim's own requests:
+    instructor logs each failed attempt at ERROR with the answer and the server's text, which may echo
+    a key. Other records, and records outside those requests, pass untouched."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        redactor = _log_redactor.get()
+        if redactor is None:
+            return True
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # arguments that do not fit the message: shown as given
+            message = f"{record.msg} {record.args}"
+        record.msg, record.args = redactor.redact(message), None
+        if record.exc_info:
+            shown = "".join(traceback.format_exception(*record.exc_info)).rstrip()
+            record.exc_text, record.exc_info = redactor.redact(shown), None
+        return True
+
+
+_REDACTED_RECORDS = _RedactedRecords()
+
+
+def _redact_library_records() -> None:
+    """Put `_REDACTED_RECORDS` on every logger of the model libraries (a filter acts on the records of
+    its own logger only, so each is given it)."""
+    manager = logging.Logger.manager
+    names = {*_LIBRARY_LOGGERS, *(n for n in list(manager.loggerDict) if n.split(".")[0] in _LIBRARY_LOGGERS)}
+    for name in names:
+        logger = logging.getLogger(name)
+        if _REDACTED_RECORDS not in logger.filters:
+            logger.addFilter(_REDACTED_RECORDS)
+
 
 _MODES = {
     StructuredMode.JSON_SCHEMA: instructor.Mode.JSON_SCHEMA,
@@ -129,29 +162,49 @@ class ModelClient:
         self.location = "the embedded model server" if local else public_address(url, with_path=False)
         if http_client is not None and (cache is not None or settings.response_cache is not None):
             raise ValueError("a response cache needs the HTTP client ModelClient builds; drop http_client")
-        cache = cache or response_cache_for(settings)  # None with an http_client (checked above)
-        shape = compact_request if local and settings.compact_json else None
+        self._url = url
+        self._cache = cache or response_cache_for(settings)  # None with an http_client (checked above)
+        self._shape = compact_request if local and settings.compact_json else None
         if isinstance(http_client, ModelHttpClient) and http_client.shape_request is None:
-            http_client.shape_request = shape  # a client given here is shaped like one built here
-        if cache is not None:
-            http_client = CachingHttpClient(
-                cache, total_seconds=settings.request_timeout, shape_request=shape
-            )
-        elif http_client is None:
-            http_client = ModelHttpClient(total_seconds=settings.request_timeout, shape_request=shape)
-        self._openai = openai.AsyncOpenAI(
-            api_key=settings.api_key_value or "no-key-needed",
-            base_url=url,
-            max_retries=0,  # our retry layer is the only one
-            timeout=settings.request_timeout,
-            http_client=http_client,
-        )
-        self._instructor = instructor.from_openai(self._openai, mode=_MODES[settings.mode])
-        self._instructor.on("completion:response", self._on_response)
-        self._instructor.on("completion:error", self._on_error)
+            http_client.shape_request = self._shape  # a client given here is shaped like one built here
+        self._given_http = http_client
         self._sleep = sleep
         self.concurrency = settings.concurrency or DEFAULT_SERVER_CONCURRENCY
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._connect()
+
+    def _connect(self) -> None:
+        """Open the HTTP and model clients (and the limit of requests in flight) for the event loop of
+        the next request: pooled connections belong to the loop that opened them."""
+        http_client = self._given_http
+        if http_client is None:
+            timeout, shape = self.settings.request_timeout, self._shape
+            http_client = (
+                CachingHttpClient(self._cache, total_seconds=timeout, shape_request=shape)
+                if self._cache is not None
+                else ModelHttpClient(total_seconds=timeout, shape_request=shape)
+            )
+        self._openai = openai.AsyncOpenAI(
+            api_key=self.settings.api_key_value or "no-key-needed",
+            base_url=self._url,
+            max_retries=0,  # our retry layer is the only one
+            timeout=self.settings.request_timeout,
+            http_client=http_client,
+        )
+        self._instructor = instructor.from_openai(self._openai, mode=_MODES[self.settings.mode])
+        self._instructor.on("completion:response", self._on_response)
+        self._instructor.on("completion:error", self._on_error)
         self._in_flight = asyncio.Semaphore(self.concurrency)
+        _redact_library_records()
+
+    def _on_this_loop(self) -> None:
+        """Reopen the clients when this request runs on another event loop than the last (a client given
+        to two synchronous calls, each `asyncio.run`): the last loop's connections cannot serve it. An
+        HTTP client given to the constructor is the caller's to manage, and kept."""
+        loop = asyncio.get_running_loop()
+        if self._loop is not None and loop is not self._loop and self._given_http is None:
+            self._connect()
+        self._loop = loop
 
     def limit_concurrency(self, requests_in_flight: int) -> None:
         """Allow at most this many requests in flight at once (the embedded server's slot count)."""
@@ -205,6 +258,7 @@ class ModelClient:
 
         At most `concurrency` requests are in flight at once; a request waits for a free place.
         """
+        self._on_this_loop()
         async with self._in_flight:
             return await self._structured(step, messages, response_model, max_tokens=max_tokens)
 
@@ -212,6 +266,7 @@ class ModelClient:
         self, step: str, messages: list[Message], response_model: type[T], *, max_tokens: int
     ) -> T:
         token = _current_step.set(step)
+        redacting = _log_redactor.set(self.redactor)
         started = time.monotonic()
         attempts = 0
         settings = self.settings
@@ -246,7 +301,17 @@ class ModelClient:
         finally:
             self.ledger.record_interval(step, started, time.monotonic())
             _current_step.reset(token)
+            _log_redactor.reset(redacting)
         raise AssertionError("unreachable: tenacity either returns or raises")
+
+    async def release_connections(self) -> None:
+        """Close the pooled connections before the event loop that opened them ends (the synchronous API
+        calls this after each call); the next request opens new ones on its own loop. An HTTP client
+        given to the constructor is the caller's, and kept open."""
+        if self._given_http is None:
+            await self._openai.close()
+            self._connect()
+        self._loop = None
 
     async def aclose(self) -> None:
         await self._openai.close()

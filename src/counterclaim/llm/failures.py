@@ -113,12 +113,25 @@ class UpstreamFailure(Exception):
 
 
 def redacted_cause(error: BaseException, redactor: Redactor) -> UpstreamFailure:
-    """`error` as an `UpstreamFailure`: its type and message redacted, its traceback kept (frames show
-    code, not values), and nothing it chains."""
-    message = _first_line(redactor.redact(str(error)), limit=1000)  # redacted before it is cut
-    cause = UpstreamFailure(f"{type(error).__qualname__}: {message}")
+    """`error` as an `UpstreamFailure`: the type and message of it and of each exception it chains
+    (`__cause__`, else `__context__`: "InstructorRetryException: Connection error. <- ConnectError: [SSL:
+    WRONG_VERSION_NUMBER] ..."), each redacted before it is cut, with its traceback kept (frames show
+    code, not values) and nothing chained."""
+    parts: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen and len(parts) < _MAX_CHAINED:
+        seen.add(id(current))
+        message = _first_line(redactor.redact(str(current)), limit=300)  # redacted before it is cut
+        parts.append(f"{type(current).__qualname__}: {message}" if message else type(current).__qualname__)
+        current = current.__cause__ or current.__context__
+    cause = UpstreamFailure(" <- ".join(parts))
     cause.__traceback__ = error.__traceback__
     return cause
+
+
+_MAX_CHAINED = 6
+"""The most exceptions of a chain an `UpstreamFailure` names."""
 
 
 def describe_failure(

@@ -19,7 +19,8 @@ QUOTE_NOT_IN_ARTICLE = Rule(
 )
 PAIR_OF_UNKNOWN_CLAIMS = Rule(
     "naive.pair_of_unknown_claims",
-    "A contradiction that does not name two kept claims (or names one claim twice) is dropped.",
+    "A contradiction that does not name two kept claims (or names one claim twice, or a pair named "
+    "before) is dropped.",
 )
 RULES = (QUOTE_NOT_IN_ARTICLE, PAIR_OF_UNKNOWN_CLAIMS)
 

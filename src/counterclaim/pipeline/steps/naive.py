@@ -110,12 +110,14 @@ async def run(state: AnalysisState) -> None:
             )
         )
     contradictions: list[Contradiction] = []
+    paired: set[frozenset[int]] = set()
     for k in answer.contradictions:
-        if k.a == k.b or not {k.a, k.b} <= index_to_id.keys():
+        if k.a == k.b or not {k.a, k.b} <= index_to_id.keys() or frozenset((k.a, k.b)) in paired:
             state.trace.record(
                 PAIR_OF_UNKNOWN_CLAIMS, DecisionAction.DROPPED, f"the pair names claims {k.a} and {k.b}"
             )
             continue
+        paired.add(frozenset((k.a, k.b)))
         contradictions.append(
             Contradiction(
                 id=f"k{len(contradictions) + 1}",
