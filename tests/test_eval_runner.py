@@ -683,5 +683,5 @@ def test_a_second_session_on_a_run_folder_is_refused(tmp_path: Path) -> None:
         return await fire_and_dam(text)
 
     resumed = run_with(resumed_again_meanwhile, tmp_path, datasets=[], resume=run_dir)
-    assert refusals == [f"another counterclaim eval is writing {run_dir}; wait for it to end (or stop it)"]
+    assert refusals == [f"another counterclaim eval is running in {run_dir}; wait for it to end (or stop it)"]
     assert resumed.record.status == "completed" and len(load_run(run_dir).samples) == 2

@@ -39,7 +39,7 @@ from counterclaim.corpus.run_records import (
 )
 from counterclaim.errors import OutputError, RunFolderError
 from counterclaim.evaluation.run_files import ArticleCost
-from counterclaim.io.folder_lock import LOCK_FILE, try_lock
+from counterclaim.io.folder_lock import LOCK_FILE, hold_run_folder
 from counterclaim.io.jsonl_rows import append_line, first_validation_error, read_rows
 from counterclaim.io.output_file import write_output
 from counterclaim.models import Analysis
@@ -104,7 +104,7 @@ class RunFolder:
         a damaged file; OutputError when it cannot be created.
         """
         previous = _previous_run(path)
-        lock = _locked(path)
+        lock = hold_run_folder(path, command="batch")
         try:
             return cls._opened(path, previous, identity, lock, force=force)
         except BaseException:
@@ -275,20 +275,6 @@ def _previous_run(path: Path) -> BatchRunRecord | None:
 def _own(name: str) -> bool:
     """A name a run writes (or a temporary file of an atomic write that was interrupted)."""
     return name in OWN_ENTRIES or name == LOCK_FILE or (name.startswith(".") and name.endswith(".tmp"))
-
-
-def _locked(path: Path) -> int:
-    """Create the folder if needed and take its lock (a descriptor to close when the session ends)."""
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        descriptor = try_lock(path)
-    except OSError as error:
-        raise OutputError(f"cannot create the run folder {path}: {error.strerror or error}") from error
-    if descriptor is None:
-        raise RunFolderError(
-            f"another counterclaim batch is running in {path}; wait for it to end (or stop it)"
-        )
-    return descriptor
 
 
 def _remove_own_entries(path: Path) -> None:

@@ -45,7 +45,6 @@ from counterclaim.errors import (
     LocalModelError,
     OutputError,
     ProviderError,
-    RunFolderError,
 )
 from counterclaim.evaluation.conflict_stages import conflict_stages, failed_stages, summed_stages
 from counterclaim.evaluation.gold import GoldArticle, load_dataset
@@ -82,7 +81,7 @@ from counterclaim.evaluation.run_files import (
     load_run,
 )
 from counterclaim.evaluation.scoring import Prediction, aggregate, score_article
-from counterclaim.io.folder_lock import try_lock
+from counterclaim.io.folder_lock import hold_run_folder
 from counterclaim.io.output_file import write_output
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
@@ -398,7 +397,7 @@ async def _analyse_and_write(
         write_run_files(run_dir, record, samples, articles=articles)
         return record
 
-    lock = _take_lock(run_dir)
+    lock = hold_run_folder(run_dir, command="eval")
     server_failures = _ServerFailures()
     try:
         finish(None, running=True)  # a record to resume from even if the first article never ends
@@ -459,19 +458,6 @@ class _ServerFailures:
                 f"stopped: {len(self.streak)} article(s) in a row failed on server errors (the last: "
                 f"{self.streak[-1]}); once the server answers, continue with --resume RUN --retry-failed"
             )
-
-
-def _take_lock(run_dir: Path) -> int:
-    """The run folder's lock, held while this session writes it (`io.folder_lock`)."""
-    try:
-        lock = try_lock(run_dir)
-    except OSError as error:
-        raise OutputError(f"cannot lock the run folder {run_dir}: {error.strerror or error}") from error
-    if lock is None:
-        raise RunFolderError(
-            f"another counterclaim eval is writing {run_dir}; wait for it to end (or stop it)"
-        )
-    return lock
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from counterclaim.errors import InputError
 from counterclaim.io.html_text import html_to_text, looks_like_html
-from counterclaim.io.regular_files import read_at_most, read_regular_file
+from counterclaim.io.regular_files import read_regular_file, read_standard_input
 from counterclaim.io.sanitize import sanitize
 
 DEFAULT_MAX_CHARS = 200_000
@@ -77,7 +76,7 @@ def read_article(
     max_bytes = max_chars * _MAX_BYTES_PER_CHAR * _HTML_MARKUP_ALLOWANCE
     if path == "-":
         source = STDIN_SOURCE
-        raw = _read_stdin(stdin, max_bytes)
+        raw = read_standard_input(stdin, max_bytes, what="article")
     else:
         source = path
         raw = _read_file(path, max_bytes)
@@ -109,17 +108,6 @@ def article_from_text(
 def _check_max_chars(max_chars: int) -> None:
     if max_chars < 1:
         raise ValueError(f"max_chars must be at least 1, not {max_chars}")
-
-
-def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
-    if stdin is None:
-        if sys.stdin is None:
-            raise InputError("no standard input to read the article from")
-        stdin = sys.stdin.buffer
-    try:
-        return read_at_most(stdin, max_bytes + 1)
-    except OSError as error:
-        raise InputError(f"cannot read the article from standard input: {error.strerror or error}") from error
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:

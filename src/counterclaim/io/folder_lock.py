@@ -9,6 +9,8 @@ import fcntl
 import os
 from pathlib import Path
 
+from counterclaim.errors import OutputError, RunFolderError
+
 LOCK_FILE = ".lock"
 """Held by the session working in the folder."""
 
@@ -22,4 +24,23 @@ def try_lock(folder: Path) -> int | None:
     except OSError:
         os.close(descriptor)
         return None
+    return descriptor
+
+
+def hold_run_folder(folder: Path, *, command: str) -> int:
+    """The lock of the run folder `folder` (created if missing) for a session of `command` ("eval",
+    "batch"): a descriptor to close when the session ends. Raises OutputError when the folder or its
+    lock file cannot be made, RunFolderError when another session holds the lock."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot create the run folder {folder}: {error.strerror or error}") from error
+    try:
+        descriptor = try_lock(folder)
+    except OSError as error:
+        raise OutputError(f"cannot lock the run folder {folder}: {error.strerror or error}") from error
+    if descriptor is None:
+        raise RunFolderError(
+            f"another counterclaim {command} is running in {folder}; wait for it to end (or stop it)"
+        )
     return descriptor

@@ -2,13 +2,14 @@
 
 A named pipe with no writer would keep a command waiting for ever, and a device such as /dev/zero
 never ends: both are refused (`InputError`, exit 3), as is a directory. The file is opened without
-waiting, checked, then read up to a bound.
+waiting, checked, then read up to a bound. Standard input ("-") is read up to a bound too.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import sys
 from typing import BinaryIO
 
 from counterclaim.errors import InputError
@@ -42,6 +43,20 @@ def read_regular_file(path: str, max_bytes: int, *, what: str, pipe_hint: str = 
         raise InputError(f"cannot read {path}: {error.strerror or error}") from error
     finally:
         os.close(descriptor)
+
+
+def read_standard_input(stdin: BinaryIO | None, max_bytes: int, *, what: str) -> bytes:
+    """At most `max_bytes + 1` bytes of `stdin` (the process' standard input by default), piece by
+    piece; `what` names the content in messages ("article"). Raises InputError when there is no
+    standard input or it cannot be read."""
+    if stdin is None:
+        if sys.stdin is None:
+            raise InputError(f"no standard input to read the {what} from")
+        stdin = sys.stdin.buffer
+    try:
+        return read_at_most(stdin, max_bytes + 1)
+    except OSError as error:
+        raise InputError(f"cannot read the {what} from standard input: {error.strerror or error}") from error
 
 
 _PIECE_BYTES = 1 << 20

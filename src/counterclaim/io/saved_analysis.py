@@ -10,13 +10,12 @@ its offsets.
 from __future__ import annotations
 
 import hashlib
-import sys
 from typing import BinaryIO
 
 from pydantic import ValidationError
 
 from counterclaim.errors import ArticleMismatchError, InputError
-from counterclaim.io.regular_files import read_at_most, read_regular_file
+from counterclaim.io.regular_files import read_regular_file, read_standard_input
 from counterclaim.models import Analysis
 
 MAX_ANALYSIS_BYTES = 200_000_000
@@ -27,7 +26,7 @@ characters, and an analysis repeats each evidence span once)."""
 def read_saved_analysis(path: str, *, stdin: BinaryIO | None = None) -> Analysis:
     """The `Analysis` in the JSON file at `path`; `"-"` reads standard input (or `stdin`)."""
     if path == "-":
-        data = _read_stdin(stdin)
+        data = read_standard_input(stdin, MAX_ANALYSIS_BYTES, what="analysis")
         path = "<stdin>"
     else:
         hint = "; pipe it to standard input instead (... | counterclaim show - ARTICLE)"
@@ -45,19 +44,6 @@ def read_saved_analysis(path: str, *, stdin: BinaryIO | None = None) -> Analysis
         where = ".".join(str(part) for part in first["loc"]) or "(document)"
         raise InputError(
             f"{path}: not a counterclaim analysis (JSON of `analyze --format json`): {where}: {first['msg']}"
-        ) from error
-
-
-def _read_stdin(stdin: BinaryIO | None) -> bytes:
-    if stdin is None:
-        if sys.stdin is None:
-            raise InputError("no standard input to read the analysis from")
-        stdin = sys.stdin.buffer
-    try:
-        return read_at_most(stdin, MAX_ANALYSIS_BYTES + 1)
-    except OSError as error:
-        raise InputError(
-            f"cannot read the analysis from standard input: {error.strerror or error}"
         ) from error
 
 
