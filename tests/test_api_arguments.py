@@ -8,6 +8,7 @@ that nothing was sent. Found by an adversarial probe of the API (session 54).
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from builders import NATO_ARTICLE, nato_claim
 from counterclaim.config import Settings, load_settings
 from counterclaim.errors import ConfigurationError, InputError
 from counterclaim.llm.client import ModelClient
+from counterclaim.llm.http_guard import ModelHttpClient
 from counterclaim.models import Actor, ActorKind, Claim, ClaimKind, Contradiction, ContradictionKind
 from local_openai_server import local_openai_server
 from recorded_answers import RecordedAnswers, canonical
@@ -161,3 +163,40 @@ def test_a_step_function_sharing_a_client_leaves_the_analysis_its_own_count() ->
         analysis, _ = asyncio.run(both(ModelClient(server_settings(base_url=server.url))))
     assert analysis.run.model_calls == alone.run.model_calls
     assert [s.calls for s in analysis.run.steps] == [s.calls for s in alone.run.steps]
+
+
+def test_one_client_serves_synchronous_calls_from_several_threads() -> None:
+    """Each thread's calls run on their own event loop: a first fix replaced the clients of one loop
+    under another's requests, and three threads hung (found by a review)."""
+    article = seed("ethiopia-oromia-protest-deaths-2015-12-16")
+    results: list[tuple[int, int]] = []
+    with local_openai_server(RecordedAnswers.of_seeds([article.id])) as server:
+        client = ModelClient(server_settings(base_url=server.url, max_retries=0))
+
+        def work() -> None:
+            for _ in range(2):
+                found = counterclaim.extract_claims(article.text, client=client)
+                results.append((len(found.actors), len(found.claims)))
+
+        threads = [threading.Thread(target=work) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not any(thread.is_alive() for thread in threads)
+        asyncio.run(client.aclose())
+    alone = analysed_alone(article.id)
+    assert results == [(len(alone.actors), len(alone.claims))] * 6
+
+
+def test_a_given_model_http_client_serves_several_synchronous_calls() -> None:
+    """Its pooled connections are closed at the end of each call, the client kept: the second call
+    found a connection of the first call's closed loop ("Event loop is closed")."""
+    article = seed("ethiopia-oromia-protest-deaths-2015-12-16")
+    with local_openai_server(RecordedAnswers.of_seeds([article.id])) as server:
+        http = ModelHttpClient(total_seconds=30)
+        client = ModelClient(server_settings(base_url=server.url, max_retries=0), http_client=http)
+        first = counterclaim.extract_claims(article.text, client=client)
+        second = counterclaim.extract_claims(article.text, client=client)
+        asyncio.run(client.aclose())
+    assert first.claims == second.claims and first.claims

@@ -68,6 +68,11 @@ def ask(url: str, **overrides: Any) -> tuple[Greeting | Exception, list[float], 
 SERVER_ERRORS_BEHIND_200 = {
     "html page": (raw_reply(HTML_PAGE, content_type="text/html; charset=utf-8"), "an HTML page"),
     "body not json": (raw_reply(b"upstream said: oops"), "not JSON"),
+    # found by a review: "could not connect to the model server" after retries (ValueError escaped)
+    "number over 4,300 digits": (
+        raw_reply(b'{"usage": {"prompt_tokens": ' + b"9" * 5000 + b"}}"),
+        "not JSON",
+    ),
     "empty choices": (json_reply({**OK_BODY, "choices": []}), "no choices"),
     "error object": (json_reply({"error": {"message": "backend exploded", "type": "server_error"}}), "error"),
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import sys
 import traceback
 from pathlib import Path
 from typing import Any
@@ -192,3 +193,26 @@ def test_the_library_leaves_no_secret_in_a_log_record_or_a_traceback(
     shown = "".join(traceback.format_exception(caught.value)) + "\n".join(records) + capsys.readouterr().err
     assert KEY not in shown and "[redacted]" in "".join(traceback.format_exception(caught.value))
     assert "openai" in loggers  # the libraries' records still reach the program's logging, redacted
+
+
+def test_a_library_record_is_redacted_whole_and_never_raises() -> None:
+    """The filter on the model libraries' loggers, as it acts during a request: the message, its
+    arguments and its traceback lose the key; a message whose arguments do not fit it (a KeyError,
+    found by a review) is shown as given instead of raising into the library's call."""
+    from counterclaim.llm.client import _REDACTED_RECORDS, _log_redactor
+
+    token = _log_redactor.set(Redactor.of([KEY]))
+    try:
+        try:
+            raise ValueError(f"server said Bearer {KEY}")
+        except ValueError:
+            record = logging.LogRecord(
+                "instructor", logging.ERROR, __file__, 1, "failed: %s", (KEY,), sys.exc_info()
+            )
+        assert _REDACTED_RECORDS.filter(record)
+        shown = logging.Formatter().format(record)
+        assert KEY not in shown and "failed: [redacted]" in shown and "ValueError" in shown
+        odd = logging.LogRecord("openai", logging.WARNING, __file__, 1, "%(missing)s", ({"x": KEY},), None)
+        assert _REDACTED_RECORDS.filter(odd) and KEY not in odd.getMessage()
+    finally:
+        _log_redactor.reset(token)

@@ -7,8 +7,10 @@ import asyncio
 import logging
 import time
 import traceback
+import weakref
 from collections.abc import Callable
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx2
@@ -52,7 +54,7 @@ class _RedactedRecords(logging.Filter):
             return True
         try:
             message = record.getMessage()
-        except (TypeError, ValueError):  # arguments that do not fit the message: shown as given
+        except Exception:  # arguments that do not fit the message: shown as given
             message = f"{record.msg} {record.args}"
         record.msg, record.args = redactor.redact(message), None
         if record.exc_info:
@@ -62,6 +64,9 @@ class _RedactedRecords(logging.Filter):
 
 
 _REDACTED_RECORDS = _RedactedRecords()
+# instructor adds no handler of its own, so with no logging configured Python printed its warnings
+# to stderr; a program's own handlers still receive them (redacted)
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 def _redact_library_records() -> None:
@@ -131,6 +136,15 @@ def _usage_numbers(answer: Any, redact: Callable[[str], str]) -> tuple[int, int,
     return prompt, completion, None
 
 
+@dataclass
+class _Connection:
+    """What one event loop's requests go through."""
+
+    openai: openai.AsyncOpenAI
+    instructor: instructor.AsyncInstructor
+    in_flight: asyncio.Semaphore
+
+
 class ModelClient:
     """Asks one model for pydantic-validated answers and accounts for every request."""
 
@@ -170,12 +184,14 @@ class ModelClient:
         self._given_http = http_client
         self._sleep = sleep
         self.concurrency = settings.concurrency or DEFAULT_SERVER_CONCURRENCY
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._connect()
+        self._connections: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Connection] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._shared = self._open_connection() if http_client is not None else None
+        _redact_library_records()
 
-    def _connect(self) -> None:
-        """Open the HTTP and model clients (and the limit of requests in flight) for the event loop of
-        the next request: pooled connections belong to the loop that opened them."""
+    def _open_connection(self) -> _Connection:
+        """The model client over an HTTP client: the one given to the constructor, or a new one."""
         http_client = self._given_http
         if http_client is None:
             timeout, shape = self.settings.request_timeout, self._shape
@@ -184,32 +200,37 @@ class ModelClient:
                 if self._cache is not None
                 else ModelHttpClient(total_seconds=timeout, shape_request=shape)
             )
-        self._openai = openai.AsyncOpenAI(
+        client = openai.AsyncOpenAI(
             api_key=self.settings.api_key_value or "no-key-needed",
             base_url=self._url,
             max_retries=0,  # our retry layer is the only one
             timeout=self.settings.request_timeout,
             http_client=http_client,
         )
-        self._instructor = instructor.from_openai(self._openai, mode=_MODES[self.settings.mode])
-        self._instructor.on("completion:response", self._on_response)
-        self._instructor.on("completion:error", self._on_error)
-        self._in_flight = asyncio.Semaphore(self.concurrency)
-        _redact_library_records()
+        patched = instructor.from_openai(client, mode=_MODES[self.settings.mode])
+        patched.on("completion:response", self._on_response)
+        patched.on("completion:error", self._on_error)
+        return _Connection(client, patched, asyncio.Semaphore(self.concurrency))
 
-    def _on_this_loop(self) -> None:
-        """Reopen the clients when this request runs on another event loop than the last (a client given
-        to two synchronous calls, each `asyncio.run`): the last loop's connections cannot serve it. An
-        HTTP client given to the constructor is the caller's to manage, and kept."""
+    def _connection(self) -> _Connection:
+        """The clients of the running event loop, opened on its first request: pooled connections belong
+        to the loop that opened them, so each loop (a synchronous call's `asyncio.run`, a thread's own
+        loop) has its own, and its own limit of requests in flight. An HTTP client given to the
+        constructor serves every loop; it is the caller's to keep on one."""
+        if self._shared is not None:
+            return self._shared
         loop = asyncio.get_running_loop()
-        if self._loop is not None and loop is not self._loop and self._given_http is None:
-            self._connect()
-        self._loop = loop
+        connection = self._connections.get(loop)
+        if connection is None:
+            connection = self._connections[loop] = self._open_connection()
+        return connection
 
     def limit_concurrency(self, requests_in_flight: int) -> None:
-        """Allow at most this many requests in flight at once (the embedded server's slot count)."""
+        """Allow at most this many requests in flight at once on each event loop (the embedded
+        server's slot count); set before the requests."""
         self.concurrency = max(1, requests_in_flight)
-        self._in_flight = asyncio.Semaphore(self.concurrency)
+        for connection in [*self._connections.values(), *([self._shared] if self._shared else [])]:
+            connection.in_flight = asyncio.Semaphore(self.concurrency)
 
     @property
     def ledger(self) -> UsageLedger:
@@ -258,12 +279,18 @@ class ModelClient:
 
         At most `concurrency` requests are in flight at once; a request waits for a free place.
         """
-        self._on_this_loop()
-        async with self._in_flight:
-            return await self._structured(step, messages, response_model, max_tokens=max_tokens)
+        connection = self._connection()
+        async with connection.in_flight:
+            return await self._structured(connection, step, messages, response_model, max_tokens=max_tokens)
 
     async def _structured(
-        self, step: str, messages: list[Message], response_model: type[T], *, max_tokens: int
+        self,
+        connection: _Connection,
+        step: str,
+        messages: list[Message],
+        response_model: type[T],
+        *,
+        max_tokens: int,
     ) -> T:
         token = _current_step.set(step)
         redacting = _log_redactor.set(self.redactor)
@@ -279,7 +306,7 @@ class ModelClient:
             ):
                 with attempt:
                     attempts += 1
-                    result: T = await self._instructor.chat.completions.create(
+                    result: T = await connection.instructor.chat.completions.create(
                         model=settings.model,
                         messages=messages,  # type: ignore[arg-type]
                         response_model=response_model,
@@ -305,13 +332,19 @@ class ModelClient:
         raise AssertionError("unreachable: tenacity either returns or raises")
 
     async def release_connections(self) -> None:
-        """Close the pooled connections before the event loop that opened them ends (the synchronous API
-        calls this after each call); the next request opens new ones on its own loop. An HTTP client
-        given to the constructor is the caller's, and kept open."""
-        if self._given_http is None:
-            await self._openai.close()
-            self._connect()
-        self._loop = None
+        """Close the running event loop's pooled connections before the loop ends (the synchronous API
+        calls this at the end of each call; an async caller sharing a client across loops, each its
+        own `asyncio.run`, should too). The loop's next request opens new ones. An HTTP client given
+        to the constructor is kept open: a `ModelHttpClient` closes its pooled connections; another
+        is the caller's to keep on one loop."""
+        connection = self._connections.pop(asyncio.get_running_loop(), None)
+        if connection is not None:
+            await connection.openai.close()
+        if isinstance(self._given_http, ModelHttpClient):  # usable on the next loop too
+            await self._given_http.release_connections()
 
     async def aclose(self) -> None:
-        await self._openai.close()
+        """Close the running loop's connections (and an HTTP client given to the constructor)."""
+        await self.release_connections()
+        if self._shared is not None:
+            await self._shared.openai.close()

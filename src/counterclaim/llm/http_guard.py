@@ -131,8 +131,8 @@ def check_chat_completion(response: httpx2.Response, content: bytes) -> None:
         raise UnusableServerAnswer("an HTML page", request)
     try:
         payload: Any = json.loads(content)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UnusableServerAnswer("a body that is not JSON", request) from None
+    except (ValueError, RecursionError):  # not JSON, a number over 4,300 digits, deep nesting
+        raise UnusableServerAnswer("a body that is not JSON this tool can read", request) from None
     problem = chat_completion_problem(payload)
     if problem is not None:
         raise UnusableServerAnswer(problem, request)
@@ -177,6 +177,12 @@ class ModelHttpClient(openai.DefaultAsyncHttpxClient):
         self.max_answer_bytes = max_answer_bytes
         self.shape_request = shape_request
         """Rewrites each chat-completion request body before it is sent (e.g. `compact_json`)."""
+
+    async def release_connections(self) -> None:
+        """Close the pooled connections and keep the client usable: connections belong to the event
+        loop that opened them, and the next request opens new ones on its own loop."""
+        for transport in (self._transport, *(t for t in self._mounts.values() if t is not None)):
+            await transport.aclose()
 
     async def shaped(self, request: httpx2.Request) -> httpx2.Request:
         """The request as it is sent: its body rewritten by `shape_request`, when there is one."""
