@@ -174,3 +174,14 @@ def test_a_record_beyond_what_json_reads_is_an_input_error(tmp_path: Path, line:
     path = _write(tmp_path / "corpus.jsonl", line + "\n")
     with pytest.raises(InputError, match=r"corpus\.jsonl:1: not a JSON record"):
         read_inputs([str(path)], max_chars=10_000)
+
+
+def test_a_record_whose_metadata_holds_a_lone_surrogate_is_refused(tmp_path: Path) -> None:
+    """It was exit 70 when the run folder was written (found by a review)."""
+    path = _write(
+        tmp_path / "corpus.jsonl", json.dumps({"id": "a", "text": ARTICLE, "note": "x\ud800"}) + "\n"
+    )
+    with pytest.raises(
+        InputError, match=r"corpus\.jsonl:1: the id or a metadata string is not valid Unicode"
+    ):
+        read_inputs([str(path)], max_chars=10_000)

@@ -179,3 +179,16 @@ def test_a_number_beyond_what_json_reads_is_a_dataset_error(tmp_path: Path) -> N
     line = json.dumps(record("a1"))[:-1] + ', "n": ' + "9" * 5000 + "}"
     with pytest.raises(DatasetError, match=r"set\.jsonl:1: not JSON this tool can read"):
         load_dataset(write_jsonl(tmp_path / "set.jsonl", [line]))
+
+
+def test_a_title_holding_a_lone_surrogate_is_a_dataset_error(tmp_path: Path) -> None:
+    """It loaded, then the run files could not be written (exit 8, blamed on the output)."""
+    path = write_jsonl(tmp_path / "set.jsonl", [json.dumps(record("a1", title="A dam \ud800"))])
+    with pytest.raises(DatasetError, match=r"set\.jsonl:1: a string is not valid Unicode text"):
+        load_dataset(path)
+
+
+def test_records_separated_by_a_lone_carriage_return_are_two_lines(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(record("a1")) + "\r" + json.dumps(record("a2")) + "\r", encoding="utf-8")
+    assert [a.id for a in load_dataset(path)] == ["a1", "a2"]

@@ -323,8 +323,6 @@ def test_cli_parses_run_options_and_reports_a_missing_dataset_with_its_exit_code
 
 @pytest.mark.no_server  # every request fails, as with a server that is down
 def test_real_pipeline_with_an_unreachable_server_records_failures_and_its_prompts(tmp_path: Path) -> None:
-    """Every article failed on the server: the run stops with ProviderError (exit 5) and says so in
-    run.json, where it used to be "completed" with zero scores and exit 1 (an adversarial probe)."""
     settings = load_settings(
         env={}, provider="compatible", base_url="http://127.0.0.1:9/v1", model="nowhere", max_retries=0
     )
@@ -342,18 +340,33 @@ def test_real_pipeline_with_an_unreachable_server_records_failures_and_its_promp
         finally:
             await client.aclose()
 
-    with pytest.raises(ProviderError, match="2 article\\(s\\) in a row failed on server errors"):
-        asyncio.run(run())
+    result = asyncio.run(run())
+    assert [s.status for s in result.samples] == ["failed", "failed"]
+    assert all(s.error is not None and s.error.error == "ProviderError" for s in result.samples)
+    assert result.record.status == "completed"
+    assert result.record.totals.failed == 2
+    assert result.record.totals.micro.claim_recall == 0.0
+    assert {p.name for p in result.record.prompts} >= {NAIVE_TEMPLATE}
+    assert (result.record.pipeline, result.record.model) == ("naive", "nowhere")
+
+
+def test_ten_articles_in_a_row_failing_on_server_errors_stop_the_run(tmp_path: Path) -> None:
+    """A server that was down made every article fail and the run "completed" with zero scores (an
+    adversarial probe); as batch does, ten failures in a row stop it (exit 5), said in run.json."""
+    articles = [{**dam_article(), "id": f"dam{n:02}"} for n in range(12)]
+    data = write_dataset(tmp_path / "twelve.jsonl", articles)
+    asked: list[str] = []
+
+    async def server_down(text: str) -> Analysis:
+        asked.append(text)
+        raise ProviderError("could not connect to the model server at http://127.0.0.1:9 after 4 attempt(s)")
+
+    with pytest.raises(ProviderError, match="stopped: 10 articles in a row failed on server errors"):
+        run_with(server_down, tmp_path, datasets=[data])
+    assert len(asked) == 10
     (run_dir,) = (tmp_path / "runs").iterdir()
-    loaded = load_run(run_dir)
-    assert [s.status for s in loaded.samples] == ["failed", "failed"]
-    assert all(s.error is not None and s.error.error == "ProviderError" for s in loaded.samples)
-    record = loaded.record
-    assert record.status != "completed" and record.abort_reason and "server errors" in record.abort_reason
-    assert record.totals.failed == 2
-    assert record.totals.micro.claim_recall == 0.0
-    assert {p.name for p in record.prompts} >= {NAIVE_TEMPLATE}
-    assert (record.pipeline, record.model) == ("naive", "nowhere")
+    record = load_run(run_dir).record
+    assert record.totals.failed == 10 and record.abort_reason and "server errors" in record.abort_reason
 
 
 def test_an_interrupted_run_resumes_in_its_folder_without_redoing_finished_articles(tmp_path: Path) -> None:

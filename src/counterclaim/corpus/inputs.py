@@ -27,7 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from counterclaim.errors import InputError
-from counterclaim.io.article_input import ArticleInput, article_from_text, check_encoding, read_article
+from counterclaim.io.article_input import (
+    ArticleInput,
+    article_from_text,
+    check_encoding,
+    read_article,
+    unicode_problem_in,
+)
 from counterclaim.io.jsonl_rows import json_lines
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -239,6 +245,9 @@ def _record_article(record: Mapping[str, Any], source: str, *, max_chars: int) -
     if not isinstance(text, str):
         raise InputError(f'{source}: "text" must be a string')
     metadata = {key: value for key, value in record.items() if key not in ("id", "text")}
+    problem = unicode_problem_in([raw_id, metadata])  # no run file could hold it
+    if problem is not None:
+        raise InputError(f"{source}: the id or a metadata string is {problem}")
     try:
         json.dumps(metadata)
     except (TypeError, ValueError) as error:

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from counterclaim.errors import DatasetError
-from counterclaim.io.article_input import has_visible_text, unicode_problem
+from counterclaim.io.article_input import has_visible_text, unicode_problem, unicode_problem_in
 from counterclaim.io.jsonl_rows import json_lines
 
 LABEL_ATTRIBUTION = "attribution"
@@ -172,6 +172,9 @@ def _parse_article(raw: str, where: str) -> GoldArticle:
         raise DatasetError(f"{where}: not JSON this tool can read ({exc})") from None
     if not isinstance(data, dict):
         raise DatasetError(f"{where}: an article must be a JSON object")
+    problem = unicode_problem_in(data)  # a title or a name too: no run file could hold it
+    if problem is not None:
+        raise DatasetError(f"{where}: a string is {problem}")
     try:
         return GoldArticle.model_validate(data)
     except ValidationError as exc:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import os
 import platform
 import re
 import subprocess
@@ -81,7 +80,7 @@ from counterclaim.evaluation.run_files import (
     load_run,
 )
 from counterclaim.evaluation.scoring import Prediction, aggregate, score_article
-from counterclaim.io.folder_lock import hold_run_folder
+from counterclaim.io.folder_lock import run_folder_session
 from counterclaim.io.output_file import write_output
 from counterclaim.llm.client import ModelClient
 from counterclaim.llm.provider import open_model_client
@@ -175,19 +174,20 @@ async def run_eval(
     effective = client.settings if client is not None else settings
     started_at = datetime.now(UTC)
     run_dir = create_run_dir(out_dir, started_at, pipeline, effective.model)
-    return await _analyse_and_write(
-        _RunPlan(
-            run_dir=run_dir,
-            settings=effective,
-            pipeline=pipeline,
-            selected=selected,
-            selection=RunSelection(limit=limit, article_ids=list(article_ids) if article_ids else None),
-            started_at=started_at,
-        ),
-        progress=progress,
-        client=client,
-        analyze_fn=analyze_fn,
-    )
+    with run_folder_session(run_dir, command="eval"):
+        return await _analyse_and_write(
+            _RunPlan(
+                run_dir=run_dir,
+                settings=effective,
+                pipeline=pipeline,
+                selected=selected,
+                selection=RunSelection(limit=limit, article_ids=list(article_ids) if article_ids else None),
+                started_at=started_at,
+            ),
+            progress=progress,
+            client=client,
+            analyze_fn=analyze_fn,
+        )
 
 
 @dataclass(frozen=True)
@@ -233,6 +233,28 @@ async def resume_eval(
     instance after a fix that lets an article survive what failed it; a finished run can be resumed
     that way too.
     """
+    if not run_dir.is_dir():
+        load_run(run_dir)  # raises: no run there
+    with run_folder_session(run_dir, command="eval"):  # from the first read to the last write
+        return await _resume_locked(
+            run_dir,
+            settings=settings,
+            progress=progress,
+            client=client,
+            analyze_fn=analyze_fn,
+            retry_failed=retry_failed,
+        )
+
+
+async def _resume_locked(
+    run_dir: Path,
+    *,
+    settings: Settings,
+    progress: EvalProgress | None,
+    client: ModelClient | None,
+    analyze_fn: AnalyzeFn | None,
+    retry_failed: bool,
+) -> EvalRun:
     loaded = load_run(run_dir, drop_partial_last_line=True)
     record = loaded.record
     notices = [loaded.dropped_line_notice] if loaded.dropped_line_notice else []
@@ -397,7 +419,6 @@ async def _analyse_and_write(
         write_run_files(run_dir, record, samples, articles=articles)
         return record
 
-    lock = hold_run_folder(run_dir, command="eval")
     server_failures = _ServerFailures()
     try:
         finish(None, running=True)  # a record to resume from even if the first article never ends
@@ -421,13 +442,11 @@ async def _analyse_and_write(
                         finish(None, running=True)  # a record to resume from, whatever stops the run
                         if progress is not None:
                             progress.article_finished(sample)
-                        server_failures.count(sample, left=total - len(samples))
+                        server_failures.count(sample)
     except BaseException as exc:
         with contextlib.suppress(Exception):  # the original error matters more than a failed write
             finish(redactor.redact(_describe_abort(exc)))
         raise
-    finally:
-        os.close(lock)
     record = finish(None)
     return EvalRun(run_dir=run_dir, record=record, samples=tuple(samples))
 
@@ -438,24 +457,21 @@ SERVER_FAILURE_STREAK = 10
 
 @dataclass
 class _ServerFailures:
-    """The articles of this session failing on server errors in a row, and whether any did not."""
+    """The articles of this session failing on server errors in a row (their messages)."""
 
     streak: list[str] = field(default_factory=list)
-    """Their error messages."""
-    any_served: bool = False
 
-    def count(self, sample: SampleRow, *, left: int) -> None:
-        """Raise ProviderError when `SERVER_FAILURE_STREAK` articles in a row failed on server errors,
-        or every article of this session did and none is left: the server is down, and a run of
-        failed articles scored as empty predictions would pass for a finished one."""
+    def count(self, sample: SampleRow) -> None:
+        """Raise ProviderError when `SERVER_FAILURE_STREAK` articles in a row failed on server errors:
+        the server is down (or refuses every request), and a run of failed articles scored as empty
+        predictions would pass for a finished one."""
         if sample.error is None or sample.error.error != ProviderError.__name__:
             self.streak.clear()
-            self.any_served = True
             return
         self.streak.append(sample.error.message)
-        if len(self.streak) >= SERVER_FAILURE_STREAK or (left == 0 and not self.any_served):
+        if len(self.streak) >= SERVER_FAILURE_STREAK:
             raise ProviderError(
-                f"stopped: {len(self.streak)} article(s) in a row failed on server errors (the last: "
+                f"stopped: {len(self.streak)} articles in a row failed on server errors (the last: "
                 f"{self.streak[-1]}); once the server answers, continue with --resume RUN --retry-failed"
             )
 

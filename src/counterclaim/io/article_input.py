@@ -223,6 +223,24 @@ def _reject_binary_text(text: str, source: str) -> None:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def unicode_problem_in(value: object) -> str | None:
+    """`unicode_problem` of the first string in `value` (a JSON value: nested lists and objects, keys
+    included) that has one, or None."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            problem = unicode_problem(item)
+            if problem is not None:
+                return problem
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return None
+
+
 def unicode_problem(text: str) -> str | None:
     """Why `text` is no valid Unicode text (a lone surrogate, which no UTF-8 can carry), or None."""
     surrogate = _LONE_SURROGATE.search(text)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from counterclaim.errors import OutputError, RunFolderError
@@ -44,3 +46,14 @@ def hold_run_folder(folder: Path, *, command: str) -> int:
             f"another counterclaim {command} is running in {folder}; wait for it to end (or stop it)"
         )
     return descriptor
+
+
+@contextmanager
+def run_folder_session(folder: Path, *, command: str) -> Iterator[None]:
+    """Hold the lock of `folder` (`hold_run_folder`) for the block: everything read and written in it
+    belongs to this session."""
+    descriptor = hold_run_folder(folder, command=command)
+    try:
+        yield
+    finally:
+        os.close(descriptor)

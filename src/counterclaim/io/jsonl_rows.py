@@ -5,6 +5,7 @@ cut-off last line dropped instead of refused."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -83,11 +84,15 @@ def read_rows(
 
 
 def json_lines(text: str) -> list[str]:
-    """The lines of a JSONL text: split at line feeds only (a CR before one is dropped). JSON strings
-    may hold U+2028, U+2029, U+0085 or a form feed unescaped, at which `str.splitlines` would cut a
-    record in two: a run's own rows could not be read back. No empty line after the last newline."""
-    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    """The lines of a JSONL text, split at line ends of the JSON grammar: LF, CR LF or CR (JSON strings
+    escape those). They may hold U+2028, U+2029, U+0085 or a form feed unescaped, at which
+    `str.splitlines` would cut a record in two: a run's own rows could not be read back. No empty line
+    after the last line end."""
+    lines = _LINE_END.split(text)
     return lines[:-1] if lines[-1] == "" else lines
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def first_validation_error(exc: ValidationError) -> str:
