@@ -8,7 +8,11 @@ that nothing was sent. Found by an adversarial probe of the API (session 54).
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
+import os
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -195,8 +199,35 @@ def test_a_given_model_http_client_serves_several_synchronous_calls() -> None:
     article = seed("ethiopia-oromia-protest-deaths-2015-12-16")
     with local_openai_server(RecordedAnswers.of_seeds([article.id])) as server:
         http = ModelHttpClient(total_seconds=30)
-        client = ModelClient(server_settings(base_url=server.url, max_retries=0), http_client=http)
+        # one request in flight: the claims requests wait for each other, which bound a shared
+        # semaphore to the first call's loop (RuntimeError in the second call: found by a review)
+        settings = server_settings(base_url=server.url, max_retries=0, concurrency=1)
+        client = ModelClient(settings, http_client=http)
         first = counterclaim.extract_claims(article.text, client=client)
         second = counterclaim.extract_claims(article.text, client=client)
         asyncio.run(client.aclose())
     assert first.claims == second.claims and first.claims
+
+
+def _open_sockets() -> int:
+    sockets = 0
+    for descriptor in Path("/proc/self/fd").iterdir():
+        with contextlib.suppress(OSError):
+            sockets += os.readlink(descriptor).startswith("socket:")
+    return sockets
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts descriptors in /proc")
+def test_loops_that_ended_without_releasing_leave_no_connections_behind() -> None:
+    """An async caller running each analysis in its own asyncio.run, never releasing: the client kept
+    every ended loop's connections (and their sockets) for as long as it lived (found by a review)."""
+    article = seed("ethiopia-oromia-protest-deaths-2015-12-16")
+    with local_openai_server(RecordedAnswers.of_seeds([article.id])) as server:
+        client = ModelClient(server_settings(base_url=server.url, max_retries=0))
+        before = _open_sockets()
+        for _ in range(6):
+            asyncio.run(counterclaim.extract_claims_async(article.text, client=client))
+            gc.collect()
+        held = _open_sockets() - before
+        asyncio.run(client.aclose())
+    assert held <= 4  # the last loop's pool and the test server's side of it, not six loops' worth

@@ -406,6 +406,8 @@ def analyze_many(
                     return
                 yield result
         finally:
-            runner.run(stream.aclose())
-            if client is not None:
-                runner.run(client.release_connections())
+            try:
+                runner.run(stream.aclose())
+            finally:
+                if client is not None:
+                    runner.run(client.release_connections())

@@ -7,7 +7,6 @@ import asyncio
 import logging
 import time
 import traceback
-import weakref
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -36,7 +35,8 @@ from counterclaim.redaction import Redactor
 T = TypeVar("T", bound=BaseModel)
 
 DEFAULT_SERVER_CONCURRENCY = 8
-"""Requests in flight at once to a server (OpenAI or compatible) when the settings do not say."""
+"""Requests in flight at once to a server (OpenAI or compatible), per event loop, when the settings do
+not say."""
 
 
 _log_redactor: ContextVar[Redactor | None] = ContextVar("counterclaim_log_redactor", default=None)
@@ -143,6 +143,8 @@ class _Connection:
     openai: openai.AsyncOpenAI
     instructor: instructor.AsyncInstructor
     in_flight: asyncio.Semaphore
+    owns_http: bool
+    """Whether the HTTP client is this connection's own (closed with it), not the constructor's."""
 
 
 class ModelClient:
@@ -184,14 +186,12 @@ class ModelClient:
         self._given_http = http_client
         self._sleep = sleep
         self.concurrency = settings.concurrency or DEFAULT_SERVER_CONCURRENCY
-        self._connections: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Connection] = (
-            weakref.WeakKeyDictionary()
-        )
-        self._shared = self._open_connection() if http_client is not None else None
+        self._connections: dict[asyncio.AbstractEventLoop, _Connection] = {}
         _redact_library_records()
 
     def _open_connection(self) -> _Connection:
-        """The model client over an HTTP client: the one given to the constructor, or a new one."""
+        """The model client over an HTTP client: the one given to the constructor, or a new one (owned,
+        and closed with the connection)."""
         http_client = self._given_http
         if http_client is None:
             timeout, shape = self.settings.request_timeout, self._shape
@@ -210,15 +210,19 @@ class ModelClient:
         patched = instructor.from_openai(client, mode=_MODES[self.settings.mode])
         patched.on("completion:response", self._on_response)
         patched.on("completion:error", self._on_error)
-        return _Connection(client, patched, asyncio.Semaphore(self.concurrency))
+        return _Connection(
+            client, patched, asyncio.Semaphore(self.concurrency), owns_http=self._given_http is None
+        )
 
     def _connection(self) -> _Connection:
-        """The clients of the running event loop, opened on its first request: pooled connections belong
-        to the loop that opened them, so each loop (a synchronous call's `asyncio.run`, a thread's own
-        loop) has its own, and its own limit of requests in flight. An HTTP client given to the
-        constructor serves every loop; it is the caller's to keep on one."""
-        if self._shared is not None:
-            return self._shared
+        """The clients of the running event loop, opened on its first request: pooled connections (and
+        a semaphore) belong to the loop that first used them, so each loop (a synchronous call's
+        `asyncio.run`, a thread's own loop) has its own, with its own limit of requests in flight. An
+        HTTP client given to the constructor is shared by the loops' clients. The connections of loops
+        that closed without `release_connections` are dropped here (their sockets are freed when they
+        are collected)."""
+        for ended in [loop for loop in list(self._connections) if loop.is_closed()]:  # list(): threads
+            self._connections.pop(ended, None)
         loop = asyncio.get_running_loop()
         connection = self._connections.get(loop)
         if connection is None:
@@ -227,9 +231,9 @@ class ModelClient:
 
     def limit_concurrency(self, requests_in_flight: int) -> None:
         """Allow at most this many requests in flight at once on each event loop (the embedded
-        server's slot count); set before the requests."""
+        server's slot count: threads sharing one client each get as many); set before the requests."""
         self.concurrency = max(1, requests_in_flight)
-        for connection in [*self._connections.values(), *([self._shared] if self._shared else [])]:
+        for connection in self._connections.values():
             connection.in_flight = asyncio.Semaphore(self.concurrency)
 
     @property
@@ -277,7 +281,8 @@ class ModelClient:
     ) -> T:
         """One validated answer. Raises ProviderError / ModelOutputError with the usage so far.
 
-        At most `concurrency` requests are in flight at once; a request waits for a free place.
+        At most `concurrency` requests are in flight at once on this event loop; a request waits for a
+        free place.
         """
         connection = self._connection()
         async with connection.in_flight:
@@ -335,16 +340,19 @@ class ModelClient:
         """Close the running event loop's pooled connections before the loop ends (the synchronous API
         calls this at the end of each call; an async caller sharing a client across loops, each its
         own `asyncio.run`, should too). The loop's next request opens new ones. An HTTP client given
-        to the constructor is kept open: a `ModelHttpClient` closes its pooled connections; another
-        is the caller's to keep on one loop."""
+        to the constructor stays open: a `ModelHttpClient` closes its pooled connections; another is
+        the caller's to keep on one loop."""
         connection = self._connections.pop(asyncio.get_running_loop(), None)
-        if connection is not None:
+        if connection is not None and connection.owns_http:
             await connection.openai.close()
         if isinstance(self._given_http, ModelHttpClient):  # usable on the next loop too
             await self._given_http.release_connections()
 
     async def aclose(self) -> None:
-        """Close the running loop's connections (and an HTTP client given to the constructor)."""
+        """Close the running loop's connections, and an HTTP client given to the constructor. Other
+        loops' connections are the loops' to release (a closed loop's are dropped)."""
         await self.release_connections()
-        if self._shared is not None:
-            await self._shared.openai.close()
+        for ended in [loop for loop in list(self._connections) if loop.is_closed()]:
+            self._connections.pop(ended, None)
+        if self._given_http is not None:
+            await self._given_http.aclose()
