@@ -184,7 +184,7 @@ def test_a_number_beyond_what_json_reads_is_a_dataset_error(tmp_path: Path) -> N
 def test_a_title_holding_a_lone_surrogate_is_a_dataset_error(tmp_path: Path) -> None:
     """It loaded, then the run files could not be written (exit 8, blamed on the output)."""
     path = write_jsonl(tmp_path / "set.jsonl", [json.dumps(record("a1", title="A dam \ud800"))])
-    with pytest.raises(DatasetError, match=r"set\.jsonl:1: a string is not valid Unicode text"):
+    with pytest.raises(DatasetError, match=r"set\.jsonl:1: title: not valid Unicode text"):
         load_dataset(path)
 
 

@@ -698,3 +698,13 @@ def test_a_second_session_on_a_run_folder_is_refused(tmp_path: Path) -> None:
     resumed = run_with(resumed_again_meanwhile, tmp_path, datasets=[], resume=run_dir)
     assert refusals == [f"another counterclaim eval is running in {run_dir}; wait for it to end (or stop it)"]
     assert resumed.record.status == "completed" and len(load_run(run_dir).samples) == 2
+
+
+def test_resuming_a_folder_that_holds_no_run_leaves_nothing_in_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The folder lock was taken before run.json was looked for: a stray .lock was left (a review)."""
+    model = ["--provider", "compatible", "--base-url", "http://127.0.0.1:9/v1", "--model", "oracle/hand-made"]
+    assert main(["eval", "--resume", str(tmp_path), *model, "-q"]) == DatasetError.exit_code
+    assert list(tmp_path.iterdir()) == []
+    assert "run.json" in capsys.readouterr().err

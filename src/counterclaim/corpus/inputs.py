@@ -245,9 +245,9 @@ def _record_article(record: Mapping[str, Any], source: str, *, max_chars: int) -
     if not isinstance(text, str):
         raise InputError(f'{source}: "text" must be a string')
     metadata = {key: value for key, value in record.items() if key not in ("id", "text")}
-    problem = unicode_problem_in([raw_id, metadata])  # no run file could hold it
+    problem = unicode_problem_in({"id": raw_id, **metadata})  # no run file could hold it
     if problem is not None:
-        raise InputError(f"{source}: the id or a metadata string is {problem}")
+        raise InputError(f"{source}: {problem}")
     try:
         json.dumps(metadata)
     except (TypeError, ValueError) as error:

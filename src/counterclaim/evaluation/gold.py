@@ -174,7 +174,7 @@ def _parse_article(raw: str, where: str) -> GoldArticle:
         raise DatasetError(f"{where}: an article must be a JSON object")
     problem = unicode_problem_in(data)  # a title or a name too: no run file could hold it
     if problem is not None:
-        raise DatasetError(f"{where}: a string is {problem}")
+        raise DatasetError(f"{where}: {problem}")
     try:
         return GoldArticle.model_validate(data)
     except ValidationError as exc:

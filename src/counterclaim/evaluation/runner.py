@@ -233,8 +233,8 @@ async def resume_eval(
     instance after a fix that lets an article survive what failed it; a finished run can be resumed
     that way too.
     """
-    if not run_dir.is_dir():
-        load_run(run_dir)  # raises: no run there
+    if not (run_dir / RUN_FILE).is_file():
+        load_run(run_dir)  # raises: no run there (and no lock file is left in a folder that is none)
     with run_folder_session(run_dir, command="eval"):  # from the first read to the last write
         return await _resume_locked(
             run_dir,

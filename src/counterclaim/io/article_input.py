@@ -223,21 +223,24 @@ def _reject_binary_text(text: str, source: str) -> None:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def unicode_problem_in(value: object) -> str | None:
+def unicode_problem_in(value: object, where: str = "") -> str | None:
     """`unicode_problem` of the first string in `value` (a JSON value: nested lists and objects, keys
-    included) that has one, or None."""
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, str):
-            problem = unicode_problem(item)
-            if problem is not None:
-                return problem
-        elif isinstance(item, dict):
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
+    included, in document order) that has one, named by its place ("claims[2].evidence: not valid
+    ..."), or None."""
+    if isinstance(value, str):
+        problem = unicode_problem(value)
+        return None if problem is None else f"{where or 'the value'}: {problem}"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            place = f"{where}.{key}" if where else str(key)
+            found = unicode_problem_in(key, f"{place} (the key)") or unicode_problem_in(item, place)
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = unicode_problem_in(item, f"{where}[{index}]")
+            if found is not None:
+                return found
     return None
 
 

@@ -84,10 +84,11 @@ def read_rows(
 
 
 def json_lines(text: str) -> list[str]:
-    """The lines of a JSONL text, split at line ends of the JSON grammar: LF, CR LF or CR (JSON strings
-    escape those). They may hold U+2028, U+2029, U+0085 or a form feed unescaped, at which
-    `str.splitlines` would cut a record in two: a run's own rows could not be read back. No empty line
-    after the last line end."""
+    """The lines of a JSONL text, split at LF, CR LF or a lone CR (a JSON string holds none of them
+    unescaped; JSON Lines itself allows LF and CR LF, and a lone CR is read as a line end too). A
+    string may hold U+2028, U+2029, U+0085 or a form feed unescaped, at which `str.splitlines` would
+    cut a record in two: a run's own rows could not be read back. No empty line after the last line
+    end."""
     lines = _LINE_END.split(text)
     return lines[:-1] if lines[-1] == "" else lines
 
