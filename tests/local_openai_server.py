@@ -104,6 +104,8 @@ class BatchScript:
     polls_in_progress: int = 1
     answered_before_end: int = 0
     """With "expired" or "cancelled": how many requests (in file order) were answered before."""
+    garbled: int = 0
+    """How many output lines (from the first) are sent cut in half, as no JSON (a damaged download)."""
 
 
 @dataclass
@@ -240,6 +242,9 @@ class LocalOpenAIServer:
                 }
             )
             (outputs if status == 200 else errors).append(entry)
+        outputs = [
+            entry[: len(entry) // 2] if n < script.garbled else entry for n, entry in enumerate(outputs)
+        ]
         counts = batch["request_counts"]
         counts["completed"] = sum(1 for _ in outputs)
         counts["failed"] = len(lines) - counts["completed"]

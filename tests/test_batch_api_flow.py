@@ -21,7 +21,8 @@ from typing import Any
 
 import pytest
 
-from batch_checks import RECORDED_MODEL, analysed_alone, comparable, run_record, server_settings
+from batch_checks import RECORDED_MODEL, analysed_alone, comparable, run_record, seeds_jsonl, server_settings
+from counterclaim.cli import main
 from counterclaim.config import Settings, load_settings
 from counterclaim.corpus.inputs import articles_from_items
 from counterclaim.corpus.openai_batches import BatchApi, PollSchedule
@@ -321,3 +322,47 @@ def test_a_batch_api_that_cannot_be_reached_stops_the_run_with_a_server_error(tm
         run(tmp_path / "run", SEEDS[:1], server_settings(base_url=url, max_retries=0))
     assert run_record(tmp_path / "run").status == "stopped"
     assert RECORDED_MODEL in run_record(tmp_path / "run").identity.model
+
+
+def test_output_lines_that_are_no_json_are_asked_again_not_fatal(tmp_path: Path) -> None:
+    """One damaged line in a downloaded output file stopped the run for good (exit 3, every session
+    failing on the same file; found by an adversarial probe): its request is asked again instead, as a
+    missing line's is, and the round's record says what was left out."""
+    articles = SEEDS[:1]
+    scripts = [BatchScript(garbled=2), BatchScript()]
+    with local_openai_server(RecordedAnswers.of_seeds([a.id for a in articles]), scripts=scripts) as server:
+        results = run(tmp_path / "run", articles, _settings(server))
+    (result,) = results
+    assert result.ok and result.analysis is not None, result.failure
+    alone = analysed_alone(result.id)
+    assert (result.analysis.claims, result.analysis.contradictions) == (alone.claims, alone.contradictions)
+    store = RoundStore(tmp_path / "run" / "rounds")
+    first = store.rounds()[0]
+    assert first.parts[0].dropped_lines and "2 line(s) of output file" in first.parts[0].dropped_lines[0]
+    assert len(store.rounds()) > 1  # the two requests went out again
+
+
+def test_a_round_open_at_the_batch_api_is_not_continued_as_a_request_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Continued with --via files, the run wrote the round already sent (and paid) as a request file
+    that no --ingest could answer: a dead end only --force left (found by an adversarial probe)."""
+    articles = SEEDS[:1]
+
+    class Stopped(Exception):
+        """The session ends while the batch runs (a machine's time limit, say)."""
+
+    async def interrupted(seconds: float) -> None:
+        raise Stopped
+
+    scripts = [BatchScript(polls_in_progress=50)]
+    with local_openai_server(RecordedAnswers.of_seeds([a.id for a in articles]), scripts=scripts) as server:
+        with pytest.raises(Stopped):
+            run(tmp_path / "run", articles, _settings(server), sleep=interrupted)
+        corpus = seeds_jsonl(tmp_path / "seeds.jsonl", articles)
+        argv = ["batch", str(corpus), "--out-dir", str(tmp_path / "run"), "--via", "files",
+                "--model", RECORDED_MODEL, "--provider", "compatible", "--base-url", server.url]  # fmt: skip
+        capsys.readouterr()
+        assert main(argv) == 8
+    assert "was sent with --via batch-api and is still open" in capsys.readouterr().err
+    assert not (tmp_path / "run" / "rounds" / "round-002.requests.jsonl").exists()

@@ -152,3 +152,34 @@ def test_a_request_the_engine_never_answers_fails_its_article_after_the_retries(
         record.counts.failed == 1
         and "the output file has no line for this request" in record.failures[0].message
     )
+
+
+def test_the_request_file_itself_given_as_answers_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its lines have the round's ids and no response: it was taken for answers, every request counted as
+    not run and a retry used up (found by an adversarial probe)."""
+    corpus = seeds_jsonl(tmp_path / "seeds.jsonl", SEEDS[:1])
+    run_dir = tmp_path / "run"
+    assert main(_args(corpus, run_dir)) == AWAITING
+    capsys.readouterr()
+    assert main([*_args(corpus, run_dir), "--ingest", str(_requests(run_dir, 1))]) == 3
+    assert "(not the file itself)" in capsys.readouterr().err
+    assert main(_args(corpus, run_dir)) == AWAITING  # still waiting on the same round
+    assert not _requests(run_dir, 2).exists()
+
+
+def test_ingest_with_force_is_refused_before_anything_is_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--force removed the run, then --ingest found nothing to ingest (found by an adversarial probe)."""
+    corpus = seeds_jsonl(tmp_path / "seeds.jsonl", SEEDS[:1])
+    run_dir = tmp_path / "run"
+    assert main(_args(corpus, run_dir)) == AWAITING
+    before = sorted(p.name for p in run_dir.rglob("*"))
+    output = tmp_path / "out.jsonl"
+    run_batch_file(_requests(run_dir, 1), output, RecordedAnswers.of_seeds([SEEDS[0].id]))
+    capsys.readouterr()
+    assert main([*_args(corpus, run_dir), "--ingest", str(output), "--force"]) == 4
+    assert "give one" in capsys.readouterr().err
+    assert sorted(p.name for p in run_dir.rglob("*")) == before

@@ -182,6 +182,26 @@ def read_output_file(data: bytes, source: str) -> list[BatchOutputLine]:
     return lines
 
 
+def usable_output_lines(data: bytes) -> tuple[str, int]:
+    """The text of an output or error file the Batch API sent, keeping only its lines that are batch
+    output lines, and how many were dropped: a request whose line is dropped has no answer, and is
+    asked again as a missing one (one bad line used to stop the run for good, every session failing on
+    the same downloaded file)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    kept: list[str] = []
+    dropped = 0
+    for raw in json_lines(text):
+        if not raw.strip():
+            continue
+        try:
+            BatchOutputLine.model_validate_json(raw)
+        except ValidationError:
+            dropped += 1
+            continue
+        kept.append(raw)
+    return "".join(f"{line}\n" for line in kept), dropped
+
+
 def answer_of(line: BatchOutputLine) -> Answer:
     """The HTTP answer an output or error line stands for."""
     response = line.response

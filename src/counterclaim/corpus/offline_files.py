@@ -31,7 +31,13 @@ class OfflineFileRounds:
         self.model = model
 
     async def answer(self, requests: Sequence[BatchRequestLine]) -> dict[str, Answer]:
-        record = self.store.open_round() or self.store.new_round(requests, via="files")
+        record = self.store.open_round()
+        if record is not None and record.via != "files":  # sent to the Batch API (and paid for)
+            raise RunFolderError(
+                f"round {record.number} of this run was sent with --via {record.via} and is still open; "
+                f"continue the run with --via {record.via} until it is collected"
+            )
+        record = record or self.store.new_round(requests, via="files")
         path = self.store.requests_path(record.number)
         output = f"round-{record.number:03d}.output.jsonl"
         raise AwaitingAnswers(
@@ -59,12 +65,14 @@ def ingest(store: RoundStore, output_file: Path) -> tuple[RoundRecord, int, int]
         raise InputError(f"{output_file}: larger than {MAX_OUTPUT_FILE_BYTES:,} bytes")
     lines = read_output_file(data, str(output_file))
     asked = {line.custom_id for line in store.request_lines(record)}
-    answered = {line.custom_id for line in lines} & asked
+    answered = {
+        line.custom_id for line in lines if line.response is not None or line.error is not None
+    } & asked
     strangers = sum(line.custom_id not in asked for line in lines)
-    if not answered:
+    if not answered:  # a request file given by mistake has the ids but no response or error
         raise InputError(
             f"{output_file} answers none of the {record.requests} request(s) of "
-            f"{store.requests_path(record.number)}: is it the output of that file?"
+            f"{store.requests_path(record.number)}: is it the output of that file (not the file itself)?"
         )
     store.write_answers(store.output_path(record.number), data)
     record = record.model_copy(update={"state": "collected", "ingested_from": str(output_file)})

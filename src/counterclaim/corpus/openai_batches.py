@@ -236,11 +236,15 @@ class BatchApiRounds:
     async def _collect(self, record: RoundRecord, part: BatchPart) -> RoundRecord:
         if part.collected:
             return record
+        dropped: list[str] = []
         for file_id, kind in ((part.output_file_id, "output"), (part.error_file_id, "errors")):
             if file_id:
                 path = self.store.output_path(record.number, part.index, kind)
-                self.store.write_answers(path, await self.api.download(file_id))
-        return self._saved(record, part.model_copy(update={"collected": True}))
+                count = self.store.write_usable_answers(path, await self.api.download(file_id))
+                if count:  # their requests have no answer, and are asked again
+                    dropped.append(f"{count} line(s) of {kind} file {file_id} were no batch output lines")
+        update = {"collected": True, "dropped_lines": dropped}
+        return self._saved(record, part.model_copy(update=update))
 
     def _saved(self, record: RoundRecord, part: BatchPart) -> RoundRecord:
         parts = [part if p.index == part.index else p for p in record.parts]

@@ -30,6 +30,7 @@ from counterclaim.corpus.batch_lines import (
     not_run,
     read_output_file,
     request_file,
+    usable_output_lines,
     usage_of,
 )
 from counterclaim.corpus.run_records import Via
@@ -57,6 +58,11 @@ class BatchPart(_Record):
     output_file_id: str | None = None
     error_file_id: str | None = None
     errors: list[str] = Field(default_factory=list, description="Why the batch failed as a whole.")
+    dropped_lines: list[str] = Field(
+        default_factory=list,
+        description="Lines of its downloaded files that were no batch output lines, left out (their "
+        "requests are asked again, as missing ones).",
+    )
     collected: bool = False
 
 
@@ -146,6 +152,13 @@ class RoundStore:
         """Keep an answer file (checked to be output lines first)."""
         read_output_file(data, str(path))
         write_output(str(path), data.decode("utf-8-sig"), force=True)
+
+    def write_usable_answers(self, path: Path, data: bytes) -> int:
+        """Keep the usable lines of an answer file the Batch API sent (`usable_output_lines`); return how
+        many were dropped."""
+        text, dropped = usable_output_lines(data)
+        write_output(str(path), text, force=True)
+        return dropped
 
     # --- answers -------------------------------------------------------------------------------------
 

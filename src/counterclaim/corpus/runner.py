@@ -280,6 +280,10 @@ def _check_options(
         )
     if options.ingest is not None and options.via != "files":
         raise ConfigurationError("--ingest reads an offline engine's output file: it goes with --via files")
+    if options.ingest is not None and options.force:  # refused before --force removes the run
+        raise ConfigurationError(
+            "--ingest answers the round a run is waiting on and --force starts the run over: give one"
+        )
     if options.articles_in_flight is not None and options.articles_in_flight < 1:
         raise ConfigurationError("articles_in_flight must be at least 1")
 
