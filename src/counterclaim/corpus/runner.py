@@ -65,12 +65,11 @@ from counterclaim.errors import (
     ConfigurationError,
     CounterclaimError,
     OutputError,
-    ProviderError,
 )
 from counterclaim.evaluation.run_files import ArticleCost, ArticleFailure, CostTotals, GitState
 from counterclaim.evaluation.runner import (
     FATAL_ERRORS,
-    SERVER_FAILURE_STREAK,
+    ServerFailures,
     git_state,
     package_versions,
     run_settings,
@@ -335,7 +334,7 @@ class _Work:
         self.progress = progress
         self.redactor = Redactor.from_settings(settings)
         self._finished: asyncio.Queue[ArticleResult | None] = asyncio.Queue()
-        self._streak: list[str] = []
+        self._server_failures = ServerFailures("run the same command with --retry-failed")
 
     async def results(self, todo: Sequence[CorpusArticle]) -> AsyncGenerator[ArticleResult, None]:
         if not todo:
@@ -370,7 +369,7 @@ class _Work:
                 for article in pending:
                     result = await self._analysed(article, client)
                     self._keep(article, result)
-                    self._count_server_failures(result)
+                    self._server_failures.count(result.failure)
 
             await _all([worker() for _ in range(min(in_flight, len(todo)))])
 
@@ -386,17 +385,6 @@ class _Work:
             self.progress.notice(f"starting the embedded model ({settings.model})")
         async with open_model_client(settings) as opened:
             yield opened
-
-    def _count_server_failures(self, result: ArticleResult) -> None:
-        if result.failure is None or result.failure.error != ProviderError.__name__:
-            self._streak.clear()
-            return
-        self._streak.append(result.failure.message)
-        if len(self._streak) >= SERVER_FAILURE_STREAK:
-            raise ProviderError(
-                f"stopped: {len(self._streak)} articles in a row failed on server errors (the last: "
-                f"{self._streak[-1]}); once the server answers, run the same command with --retry-failed"
-            )
 
     # --- rounds --------------------------------------------------------------------------------------
 

@@ -419,7 +419,7 @@ async def _analyse_and_write(
         write_run_files(run_dir, record, samples, articles=articles)
         return record
 
-    server_failures = _ServerFailures()
+    server_failures = ServerFailures("continue with --resume RUN --retry-failed")
     try:
         finish(None, running=True)  # a record to resume from even if the first article never ends
         if plan.rewrite_samples:
@@ -442,7 +442,7 @@ async def _analyse_and_write(
                         finish(None, running=True)  # a record to resume from, whatever stops the run
                         if progress is not None:
                             progress.article_finished(sample)
-                        server_failures.count(sample)
+                        server_failures.count(sample.error)
     except BaseException as exc:
         with contextlib.suppress(Exception):  # the original error matters more than a failed write
             finish(redactor.redact(_describe_abort(exc)))
@@ -456,23 +456,26 @@ SERVER_FAILURE_STREAK = 10
 
 
 @dataclass
-class _ServerFailures:
-    """The articles of this session failing on server errors in a row (their messages)."""
+class ServerFailures:
+    """Articles failing on server errors in a row: `SERVER_FAILURE_STREAK` of them stop a run (eval and
+    batch), since the server is down (or refuses every request), and a run of failed articles would
+    pass for a finished one."""
 
+    how_to_continue: str
+    """What the stopping message tells the user to do once the server answers."""
     streak: list[str] = field(default_factory=list)
+    """The messages of the failures in a row so far."""
 
-    def count(self, sample: SampleRow) -> None:
-        """Raise ProviderError when `SERVER_FAILURE_STREAK` articles in a row failed on server errors:
-        the server is down (or refuses every request), and a run of failed articles scored as empty
-        predictions would pass for a finished one."""
-        if sample.error is None or sample.error.error != ProviderError.__name__:
+    def count(self, failure: ArticleFailure | None) -> None:
+        """Count an article's outcome; raise ProviderError when the streak is long enough."""
+        if failure is None or failure.error != ProviderError.__name__:
             self.streak.clear()
             return
-        self.streak.append(sample.error.message)
+        self.streak.append(failure.message)
         if len(self.streak) >= SERVER_FAILURE_STREAK:
             raise ProviderError(
                 f"stopped: {len(self.streak)} articles in a row failed on server errors (the last: "
-                f"{self.streak[-1]}); once the server answers, continue with --resume RUN --retry-failed"
+                f"{self.streak[-1]}); once the server answers, {self.how_to_continue}"
             )
 
 
