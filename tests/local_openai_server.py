@@ -106,6 +106,9 @@ class BatchScript:
     """With "expired" or "cancelled": how many requests (in file order) were answered before."""
     garbled: int = 0
     """How many output lines (from the first) are sent cut in half, as no JSON (a damaged download)."""
+    strangers: int = 0
+    """How many output lines for requests the batch never had are added (copies of its first answer
+    under other custom ids)."""
 
 
 @dataclass
@@ -242,6 +245,8 @@ class LocalOpenAIServer:
                 }
             )
             (outputs if status == 200 else errors).append(entry)
+        for n in range(script.strangers if outputs else 0):
+            outputs.append(json.dumps({**json.loads(outputs[0]), "custom_id": f"stranger-{n}"}))
         outputs = [
             entry[: len(entry) // 2] if n < script.garbled else entry for n, entry in enumerate(outputs)
         ]

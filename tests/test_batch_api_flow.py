@@ -270,7 +270,10 @@ def test_a_request_file_the_service_refuses_fails_the_articles_with_its_reason(
     assert RoundStore(tmp_path / "run" / "rounds").rounds()[0].parts[0].status == "failed"
 
 
-def test_cost_is_reported_at_the_batch_price(tmp_path: Path) -> None:
+@pytest.mark.parametrize("strangers", [0, 3])
+def test_cost_is_reported_at_the_batch_price(tmp_path: Path, strangers: int) -> None:
+    """Lines for requests the batch never had are no answers of this run, and cost it nothing (they
+    were priced too: found by an adversarial probe)."""
     usage = {"prompt_tokens": 1000, "completion_tokens": 200, "total_tokens": 1200}
 
     def no_claims(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -288,7 +291,7 @@ def test_cost_is_reported_at_the_batch_price(tmp_path: Path) -> None:
     articles = [
         SeedArticle(id=f"a{n}", path=Path("-"), text=f"Rain fell on day {n}. The river rose.") for n in (1, 2)
     ]
-    with local_openai_server(no_claims) as server:
+    with local_openai_server(no_claims, scripts=[BatchScript(strangers=strangers)]) as server:
         settings = load_settings(
             env={}, provider="openai", api_key="sk-test", base_url=server.url, model="gpt-4.1-mini"
         )

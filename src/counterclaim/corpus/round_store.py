@@ -212,12 +212,16 @@ class RoundStore:
         return answers
 
     def billed_tokens(self) -> tuple[int, int]:
-        """(prompt, completion) tokens of every answer every collected round received."""
+        """(prompt, completion) tokens of the answers the Batch API returned for the requests of its
+        collected rounds: rounds an offline engine answered (`--via files`) cost nothing there, and a
+        line for no request of its round is no answer of this run."""
         prompt = completion = 0
         for record in self.rounds():
-            if record.state == "collected":
+            if record.state == "collected" and record.via == "batch-api":
                 if record.number not in self._billed:
-                    self._billed[record.number] = usage_of(self.answer_lines(record))
+                    asked = {line.custom_id for line in self.request_lines(record)}
+                    answered = [line for line in self.answer_lines(record) if line.custom_id in asked]
+                    self._billed[record.number] = usage_of(answered)
                 more = self._billed[record.number]
                 prompt, completion = prompt + more[0], completion + more[1]
         return prompt, completion
