@@ -24,6 +24,7 @@ import pytest
 from batch_checks import RECORDED_MODEL, analysed_alone, comparable, run_record, seeds_jsonl, server_settings
 from counterclaim.cli import main
 from counterclaim.config import Settings, load_settings
+from counterclaim.corpus.batch_lines import usable_output_lines
 from counterclaim.corpus.inputs import articles_from_items
 from counterclaim.corpus.openai_batches import BatchApi, PollSchedule
 from counterclaim.corpus.round_store import RoundStore
@@ -369,3 +370,12 @@ def test_a_round_open_at_the_batch_api_is_not_continued_as_a_request_file(
         assert main(argv) == 8
     assert "was sent with --via batch-api and is still open" in capsys.readouterr().err
     assert not (tmp_path / "run" / "rounds" / "round-002.requests.jsonl").exists()
+
+
+def test_a_line_of_bad_utf_8_is_dropped_not_changed() -> None:
+    """Decoding a whole downloaded file with replacement characters kept such a line, its text changed
+    (found by a review): each line is decoded strictly, and a bad one dropped."""
+    good = json.dumps({"id": "1", "custom_id": "a", "response": None, "error": {"code": "x", "message": "m"}})
+    bad = b'{"id": "2", "custom_id": "caf\xe9", "response": null, "error": null}'
+    text, dropped = usable_output_lines(good.encode() + b"\r\n" + bad + b"\n{broken\n")
+    assert (text, dropped) == (good + "\n", 2)

@@ -183,3 +183,18 @@ def test_ingest_with_force_is_refused_before_anything_is_removed(
     assert main([*_args(corpus, run_dir), "--ingest", str(output), "--force"]) == 4
     assert "give one" in capsys.readouterr().err
     assert sorted(p.name for p in run_dir.rglob("*")) == before
+
+
+def test_a_round_waiting_for_an_ingest_is_not_sent_to_the_batch_api(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Continued with --via batch-api, the round was uploaded and paid for, then its answers were read
+    from the --ingest file that never came, and every request was sent again (found by a review)."""
+    corpus = seeds_jsonl(tmp_path / "seeds.jsonl", SEEDS[:1])
+    run_dir = tmp_path / "run"
+    assert main(_args(corpus, run_dir)) == AWAITING
+    capsys.readouterr()
+    argv = ["batch", str(corpus), "--out-dir", str(run_dir), "--via", "batch-api", "--model", RECORDED_MODEL,
+            "--provider", "compatible", "--base-url", "http://127.0.0.1:9/v1"]  # fmt: skip
+    assert main(argv) == 8
+    assert "was written for --via files and waits for its answers" in capsys.readouterr().err

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -187,19 +188,22 @@ def usable_output_lines(data: bytes) -> tuple[str, int]:
     output lines, and how many were dropped: a request whose line is dropped has no answer, and is
     asked again as a missing one (one bad line used to stop the run for good, every session failing on
     the same downloaded file)."""
-    text = data.decode("utf-8-sig", errors="replace")
     kept: list[str] = []
     dropped = 0
-    for raw in json_lines(text):
-        if not raw.strip():
+    for piece in _BYTE_LINE_END.split(data.removeprefix(b"\xef\xbb\xbf")):
+        if not piece.strip():
             continue
-        try:
+        try:  # each line decoded strictly: a line of bad UTF-8 is dropped, never changed
+            raw = piece.decode("utf-8")
             BatchOutputLine.model_validate_json(raw)
-        except ValidationError:
+        except (UnicodeDecodeError, ValidationError):
             dropped += 1
             continue
         kept.append(raw)
     return "".join(f"{line}\n" for line in kept), dropped
+
+
+_BYTE_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 def answer_of(line: BatchOutputLine) -> Answer:

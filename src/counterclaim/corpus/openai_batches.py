@@ -33,7 +33,7 @@ from counterclaim.corpus.batch_lines import (
     split_for_upload,
 )
 from counterclaim.corpus.round_store import BatchPart, RoundRecord, RoundStore
-from counterclaim.errors import ProviderError
+from counterclaim.errors import ProviderError, RunFolderError
 from counterclaim.llm.response_cache import public_address
 from counterclaim.llm.retry import Sleep
 from counterclaim.redaction import Redactor
@@ -157,6 +157,11 @@ class BatchApiRounds:
         """Go on with the round an earlier session left open, else send these requests as a new one;
         the answers of that round (what it did not run comes back as `not_run`)."""
         record = self.store.open_round()
+        if record is not None and record.via != "batch-api":  # its answers come from an --ingest file
+            raise RunFolderError(
+                f"round {record.number} of this run was written for --via {record.via} and waits for its "
+                f"answers; continue the run with --via {record.via} until it is collected"
+            )
         if record is not None:
             self.report(f"round {record.number}: going on with its batch(es) from an earlier session")
         else:
