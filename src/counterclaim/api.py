@@ -39,6 +39,7 @@ from counterclaim.models import (
     Contradiction,
     Decision,
     SummarySentence,
+    misplaced_evidence,
     unresolved_ids,
 )
 from counterclaim.pipeline.analyze import (
@@ -217,13 +218,13 @@ def _check_parts(
     problem = unresolved_ids(actors, claims, contradictions, pairs_once=True)
     if problem is not None:
         raise InputError(f"the actors, claims and contradictions given do not fit together: {problem}")
-    for claim in claims:
-        for span in claim.evidence:
-            if text[span.start : span.end] != span.text:
-                raise InputError(
-                    f"claim {claim.id}'s evidence at {span.start}-{span.end} is not the text given there: "
-                    "give the text the claims were extracted from (ClaimExtraction.text)"
-                )
+    misplaced = misplaced_evidence(claims, text)
+    if misplaced is not None:
+        claim, span = misplaced
+        raise InputError(
+            f"claim {claim.id}'s evidence at {span.start}-{span.end} is not the text given there: "
+            "give the text the claims were extracted from (ClaimExtraction.text)"
+        )
 
 
 async def find_contradictions_async(

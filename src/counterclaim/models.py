@@ -395,3 +395,13 @@ def unresolved_ids(
         if not set(sentence.claim_ids) <= known:
             return "summary cites an unknown claim"
     return None
+
+
+def misplaced_evidence(claims: Sequence[Claim], text: str) -> tuple[Claim, Span] | None:
+    """The first claim and evidence span whose text is not `text[start:end]` (claims of another text,
+    or edited), or None."""
+    for claim in claims:
+        for span in claim.evidence:
+            if text[span.start : span.end] != span.text:
+                return claim, span
+    return None

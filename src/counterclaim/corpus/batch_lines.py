@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,7 +26,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from counterclaim.errors import InputError
-from counterclaim.io.jsonl_rows import first_validation_error, json_lines
+from counterclaim.io.jsonl_rows import first_validation_error, json_line_bytes, json_lines
 
 CHAT_COMPLETIONS_URL: Literal["/v1/chat/completions"] = "/v1/chat/completions"
 MAX_CUSTOM_ID_CHARS = 64
@@ -190,7 +189,7 @@ def usable_output_lines(data: bytes) -> tuple[str, int]:
     the same downloaded file)."""
     kept: list[str] = []
     dropped = 0
-    for piece in _BYTE_LINE_END.split(data.removeprefix(b"\xef\xbb\xbf")):
+    for piece in json_line_bytes(data.removeprefix(b"\xef\xbb\xbf")):
         if not piece.strip():
             continue
         try:  # each line decoded strictly: a line of bad UTF-8 is dropped, never changed
@@ -201,9 +200,6 @@ def usable_output_lines(data: bytes) -> tuple[str, int]:
             continue
         kept.append(raw)
     return "".join(f"{line}\n" for line in kept), dropped
-
-
-_BYTE_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 def answer_of(line: BatchOutputLine) -> Answer:

@@ -93,7 +93,15 @@ def json_lines(text: str) -> list[str]:
     return lines[:-1] if lines[-1] == "" else lines
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+def json_line_bytes(data: bytes) -> list[bytes]:
+    """`json_lines` of undecoded bytes, so that each line can be decoded on its own."""
+    lines = _LINE_END_BYTES.split(data)
+    return lines[:-1] if lines[-1] == b"" else lines
+
+
+_LINE_END_PATTERN = r"\r\n|\r|\n"
+_LINE_END = re.compile(_LINE_END_PATTERN)
+_LINE_END_BYTES = re.compile(_LINE_END_PATTERN.encode())
 
 
 def first_validation_error(exc: ValidationError) -> str:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from counterclaim.errors import ArticleMismatchError, InputError
 from counterclaim.io.regular_files import read_regular_file, read_standard_input
-from counterclaim.models import Analysis
+from counterclaim.models import Analysis, misplaced_evidence
 
 MAX_ANALYSIS_BYTES = 200_000_000
 """A saved analysis larger than this is refused (a generous bound: the article is at most 200,000
@@ -66,10 +66,10 @@ def check_same_article(analysis: Analysis, article: str, *, source: str) -> None
 
 def check_spans(analysis: Analysis, article: str, *, source: str) -> None:
     """Raise `ArticleMismatchError` unless every evidence span's text is `article[start:end]`."""
-    for claim in analysis.claims:
-        for span in claim.evidence:
-            if article[span.start : span.end] != span.text:
-                raise ArticleMismatchError(
-                    f"claim {claim.id}'s evidence at {span.start}-{span.end} is not the text of {source} "
-                    "there: the analysis was made from another text, or edited"
-                )
+    misplaced = misplaced_evidence(analysis.claims, article)
+    if misplaced is not None:
+        claim, span = misplaced
+        raise ArticleMismatchError(
+            f"claim {claim.id}'s evidence at {span.start}-{span.end} is not the text of {source} "
+            "there: the analysis was made from another text, or edited"
+        )

@@ -221,13 +221,18 @@ class ModelClient:
         HTTP client given to the constructor is shared by the loops' clients. The connections of loops
         that closed without `release_connections` are dropped here (their sockets are freed when they
         are collected)."""
-        for ended in [loop for loop in list(self._connections) if loop.is_closed()]:  # list(): threads
-            self._connections.pop(ended, None)
+        self._drop_ended_loops()
         loop = asyncio.get_running_loop()
         connection = self._connections.get(loop)
         if connection is None:
             connection = self._connections[loop] = self._open_connection()
         return connection
+
+    def _drop_ended_loops(self) -> None:
+        """Forget the connections of event loops that closed without `release_connections` (their
+        sockets are freed when they are collected; a closed loop can close nothing)."""
+        for ended in [loop for loop in list(self._connections) if loop.is_closed()]:  # list(): threads
+            self._connections.pop(ended, None)
 
     def limit_concurrency(self, requests_in_flight: int) -> None:
         """Allow at most this many requests in flight at once on each event loop (the embedded
@@ -352,7 +357,6 @@ class ModelClient:
         """Close the running loop's connections, and an HTTP client given to the constructor. Other
         loops' connections are the loops' to release (a closed loop's are dropped)."""
         await self.release_connections()
-        for ended in [loop for loop in list(self._connections) if loop.is_closed()]:
-            self._connections.pop(ended, None)
+        self._drop_ended_loops()
         if self._given_http is not None:
             await self._given_http.aclose()
