@@ -111,6 +111,23 @@ def test_seeds_through_the_batch_api_give_the_analyses_of_analyze(tmp_path: Path
     assert waits[:5] == [2.0, 4.0, 5.0, 5.0, 2.0]  # backoff doubling to its cap, afresh for each batch
 
 
+def test_a_round_over_one_batch_s_limits_goes_as_parts_with_the_same_analyses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A round of more requests than one batch may hold (50,000) used to fail as it was written: the
+    round's own file was held to one batch's limits, so the parts were never reached."""
+    monkeypatch.setattr("counterclaim.corpus.batch_lines.MAX_REQUESTS_PER_FILE", 2)
+    with local_openai_server(RecordedAnswers.of_seeds([a.id for a in SEEDS])) as server:
+        results = run(tmp_path / "run", SEEDS, _settings(server))
+        _same_as_analyze(results)
+        _ran_once(server)
+    first = RoundStore(tmp_path / "run" / "rounds").rounds()[0]
+    assert first.requests > 2 and [p.requests for p in first.parts] == [2] * (first.requests // 2) + (
+        [1] if first.requests % 2 else []
+    )
+    assert all(batch["errors"] is None for batch in server.batches.values())  # each part within limits
+
+
 def test_a_round_holds_every_article_s_next_step(tmp_path: Path) -> None:
     """Articles advance together: as many rounds as the article that needs the most, not more (a round
     cut short would add rounds)."""

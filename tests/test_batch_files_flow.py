@@ -7,13 +7,16 @@ the real embedded model, and checking every line of each request file against th
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pytest
 
 from batch_checks import RECORDED_MODEL, analysed_alone, comparable, rows, run_record, seeds_jsonl
 from counterclaim.cli import main
+from counterclaim.corpus.batch_lines import AnswerOnDisk
+from counterclaim.corpus.round_store import RoundStore
+from counterclaim.errors import RunFolderError
 from offline_batch_runner import run_batch_file
 from recorded_answers import RecordedAnswers
 from recording import seed_articles
@@ -36,9 +39,11 @@ def _drive(
     leave_out: Collection[int] = (),
     refuse: Collection[int] = (),
     never_answer: Collection[str] = (),
+    reshape: Callable[[bytes], bytes] = lambda data: data,
 ) -> tuple[int, int]:
     """Run the command, the engine on each request file, and the command with --ingest, until the run
-    ends; the first round's requests get `leave_out` and `refuse`. (exit code, rounds)."""
+    ends; the first round's requests get `leave_out` and `refuse`, every output file goes through
+    `reshape` before it is ingested. (exit code, rounds)."""
     corpus = seeds_jsonl(tmp_path / "seeds.jsonl", SEEDS)
     run_dir = tmp_path / "run"
     engine = RecordedAnswers.of_seeds([a.id for a in SEEDS])
@@ -56,6 +61,7 @@ def _drive(
             refuse=refuse if first else (),
             never_answer=never_answer,
         )
+        output.write_bytes(reshape(output.read_bytes()))
         code = main([*_args(corpus, run_dir), "--ingest", str(output)])
     return code, rounds
 
@@ -80,6 +86,35 @@ def test_the_round_trip_gives_the_analyses_of_analyze(
         assert comparable(row.analysis) == comparable(analysed_alone(row.id)), row.id
     record = run_record(tmp_path / "run")
     assert record.status == "completed" and [r.state for r in record.rounds] == ["collected"] * rounds
+
+
+def test_an_output_file_with_a_bom_crlf_blank_and_stranger_lines_is_kept_line_by_line(
+    tmp_path: Path,
+) -> None:
+    """The engine's file is read, checked and kept a line at a time (it used to be read whole, about ten
+    times its size in memory); the kept file has plain lines, and each success stays in it until a
+    request asks for it."""
+    stranger = json.dumps({"custom_id": "cc-not-asked", "response": None, "error": {"message": "x"}})
+
+    def reshape(data: bytes) -> bytes:
+        lines = data.decode("utf-8").splitlines()
+        return ("\ufeff" + "\r\n\r\n".join([*lines, stranger]) + "\r\n").encode("utf-8")
+
+    code, _ = _drive(tmp_path, reshape=reshape)
+    assert code == 0
+    for row in rows(tmp_path / "run"):
+        assert comparable(row.analysis) == comparable(analysed_alone(row.id)), row.id
+    store = RoundStore(tmp_path / "run" / "rounds")
+    first = store.rounds()[0]
+    kept = store.output_path(first.number).read_bytes()
+    assert not kept.startswith(b"\xef\xbb\xbf") and b"\r" not in kept and b"\n\n" not in kept
+    answers = store.answers(first)
+    on_disk = [a for a in answers.values() if isinstance(a, AnswerOnDisk)]
+    assert on_disk and len(on_disk) == sum(a.succeeded for a in answers.values())
+    assert all(a.load().status == 200 and "choices" in a.load().body for a in on_disk)
+    store.output_path(first.number).write_text("changed\n", encoding="utf-8")
+    with pytest.raises(RunFolderError, match="no longer a batch output line"):
+        on_disk[-1].load()
 
 
 def test_a_request_the_engine_left_out_is_asked_in_the_next_round(tmp_path: Path) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import itertools
+import re
 from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
 
 from counterclaim.errors import OutputError
-from counterclaim.io.jsonl_rows import append_line, read_rows
+from counterclaim.io.jsonl_rows import append_line, file_lines, read_rows
 
 
 class Row(BaseModel):
@@ -34,3 +37,16 @@ def test_a_partial_last_line_is_still_dropped(tmp_path: Path) -> None:
         file.write('{"text": "cut\u2028of')
     loaded = read_rows(path, Row, what="a row", error=OutputError)
     assert loaded.rows == [Row(text="whole")] and loaded.dropped_line_notice is not None
+
+
+def test_a_file_read_line_by_line_splits_as_the_whole_text_does() -> None:
+    """`file_lines` (used for run files of any size) against the rule written as one regular expression:
+    every line end (LF, CR LF, a lone CR) on every short mix, with each line's offset in the file."""
+    line_end = re.compile(rb"\r\n|\r|\n")
+    for length in range(9):
+        for data in (bytes(mix) for mix in itertools.product(b"a\r\n", repeat=length)):
+            expected = line_end.split(data)
+            expected = expected[:-1] if expected[-1] == b"" else expected
+            found = list(file_lines(io.BytesIO(data)))
+            assert [line for _, line in found] == expected, data
+            assert all(data[at : at + len(line)] == line for at, line in found), data

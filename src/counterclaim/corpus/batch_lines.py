@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from counterclaim.errors import InputError
-from counterclaim.io.jsonl_rows import first_validation_error, json_line_bytes, json_lines
+from counterclaim.errors import InputError, RunFolderError
+from counterclaim.io.jsonl_rows import file_lines, first_validation_error, json_line_bytes
 
 CHAT_COMPLETIONS_URL: Literal["/v1/chat/completions"] = "/v1/chat/completions"
 MAX_CUSTOM_ID_CHARS = 64
@@ -113,73 +114,113 @@ def request_line(body: dict[str, Any]) -> BatchRequestLine:
 
 
 def request_file(lines: Sequence[BatchRequestLine]) -> bytes:
-    """The request file of these lines, checked against the line format (`check_request_file`)."""
-    content = "".join(json.dumps(line.model_dump(mode="json", exclude_none=True)) + "\n" for line in lines)
-    data = content.encode("utf-8")
+    """The file of one batch of these lines, checked against the line format and the file's limits
+    (`check_request_file`)."""
+    data = round_request_file(lines)
     check_request_file(data)
     return data
 
 
+def round_request_file(lines: Iterable[BatchRequestLine]) -> bytes:
+    """The request file of a round: the lines of any number of batches, each checked against the line
+    format (`checked_request_lines`); `split_for_upload` cuts it into batches that fit the limits."""
+    content = "".join(_line_text(line) + "\n" for line in lines)
+    data = content.encode("utf-8")
+    for _ in checked_request_lines(json_line_bytes(data)):
+        pass
+    return data
+
+
+def _line_text(line: BatchRequestLine) -> str:
+    return json.dumps(line.model_dump(mode="json", exclude_none=True))
+
+
 def check_request_file(data: bytes) -> list[BatchRequestLine]:
-    """The lines of a request file, each checked against the documented line format, with the file's
-    own rules: unique custom ids, one model, at most `MAX_REQUESTS_PER_FILE` lines and
+    """The lines of the request file of one batch, each checked against the documented line format,
+    with the file's own rules: unique custom ids, one model, at most `MAX_REQUESTS_PER_FILE` lines and
     `MAX_FILE_BYTES`. Raises ValueError naming the first line that breaks one (a bug: this module
     writes the files)."""
     if len(data) > MAX_FILE_BYTES:
         raise ValueError(f"a batch file holds at most {MAX_FILE_BYTES:,} bytes, not {len(data):,}")
-    lines: list[BatchRequestLine] = []
+    lines = list(checked_request_lines(json_line_bytes(data)))
+    if len(lines) > MAX_REQUESTS_PER_FILE:
+        raise ValueError(f"a batch file holds at most {MAX_REQUESTS_PER_FILE:,} requests, not {len(lines):,}")
+    return lines
+
+
+def checked_request_lines(raw_lines: Iterable[bytes]) -> Iterator[BatchRequestLine]:
+    """Each line checked against the line format as it comes, with unique custom ids and one model.
+    Raises ValueError naming the first line that is not so."""
     seen: set[str] = set()
-    for number, text in enumerate(json_lines(data.decode("utf-8")), start=1):
+    model: str | None = None
+    for number, raw in enumerate(raw_lines, start=1):
         try:
-            line = BatchRequestLine.model_validate_json(text)
+            line = BatchRequestLine.model_validate_json(raw)
         except ValidationError as error:
             raise ValueError(
                 f"line {number}: not a batch request line ({first_validation_error(error)})"
             ) from None
         if line.custom_id in seen:
             raise ValueError(f"line {number}: custom_id {line.custom_id!r} appears twice")
-        if lines and line.body.model != lines[0].body.model:
-            raise ValueError(
-                f"line {number}: model {line.body.model!r}, not {lines[0].body.model!r} as line 1"
-            )
+        if model is not None and line.body.model != model:
+            raise ValueError(f"line {number}: model {line.body.model!r}, not {model!r} as line 1")
         seen.add(line.custom_id)
-        lines.append(line)
-    if len(lines) > MAX_REQUESTS_PER_FILE:
-        raise ValueError(f"a batch file holds at most {MAX_REQUESTS_PER_FILE:,} requests, not {len(lines):,}")
-    return lines
+        model = line.body.model
+        yield line
 
 
-def split_for_upload(lines: Sequence[BatchRequestLine]) -> list[list[BatchRequestLine]]:
-    """The lines in parts that each fit one batch (request and byte limits), in order."""
-    parts: list[list[BatchRequestLine]] = [[]]
-    size = 0
-    for line in lines:
-        length = len(json.dumps(line.model_dump(mode="json", exclude_none=True)).encode("utf-8")) + 1
-        if parts[-1] and (len(parts[-1]) >= MAX_REQUESTS_PER_FILE or size + length > MAX_FILE_BYTES):
-            parts.append([])
-            size = 0
-        parts[-1].append(line)
+def split_for_upload(lines: Iterable[BatchRequestLine]) -> list[tuple[int, int]]:
+    """(first line, number of lines) of each part of a round's lines that fits one batch (request and
+    byte limits), in order."""
+    parts: list[tuple[int, int]] = []
+    first = count = size = 0
+    for number, line in enumerate(lines):
+        length = len(_line_text(line).encode("utf-8")) + 1
+        if count and (count >= MAX_REQUESTS_PER_FILE or size + length > MAX_FILE_BYTES):
+            parts.append((first, count))
+            first, count, size = number, 0, 0
+        count += 1
         size += length
-    return [part for part in parts if part]
+    if count:
+        parts.append((first, count))
+    return parts
 
 
-def read_output_file(data: bytes, source: str) -> list[BatchOutputLine]:
-    """The lines of an output or error file. Raises InputError naming the line that is not one."""
+@dataclass(frozen=True)
+class OutputLineAt:
+    """An output or error line, and where it is in its file."""
+
+    offset: int
+    length: int
+    raw: bytes
+    line: BatchOutputLine
+
+
+def output_lines(file: BinaryIO, source: str) -> Iterator[OutputLineAt]:
+    """The output or error lines of a file (blank lines skipped), read one at a time. Raises InputError
+    naming the line that is not one, or when the file cannot be read."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{source}: not valid UTF-8 at byte {error.start}") from error
-    lines: list[BatchOutputLine] = []
-    for number, raw in enumerate(json_lines(text), start=1):
-        if not raw.strip():
-            continue
-        try:
-            lines.append(BatchOutputLine.model_validate_json(raw))
-        except ValidationError as error:
-            raise InputError(
-                f"{source}:{number}: not a batch output line ({first_validation_error(error)})"
-            ) from None
-    return lines
+        for number, (offset, raw) in enumerate(file_lines(file), start=1):
+            if offset == 0 and raw.startswith(_BOM):
+                offset, raw = len(_BOM), raw[len(_BOM) :]
+            if not raw.strip():
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise InputError(f"{source}: not valid UTF-8 at byte {offset + error.start}") from error
+            try:
+                line = BatchOutputLine.model_validate_json(text)
+            except ValidationError as error:
+                raise InputError(
+                    f"{source}:{number}: not a batch output line ({first_validation_error(error)})"
+                ) from None
+            yield OutputLineAt(offset, len(raw), raw, line)
+    except OSError as error:
+        raise InputError(f"cannot read {source}: {error.strerror or error}") from error
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def usable_output_lines(data: bytes) -> tuple[str, int]:
@@ -189,7 +230,7 @@ def usable_output_lines(data: bytes) -> tuple[str, int]:
     the same downloaded file)."""
     kept: list[str] = []
     dropped = 0
-    for piece in json_line_bytes(data.removeprefix(b"\xef\xbb\xbf")):
+    for piece in json_line_bytes(data.removeprefix(_BOM)):
         if not piece.strip():
             continue
         try:  # each line decoded strictly: a line of bad UTF-8 is dropped, never changed
@@ -200,6 +241,39 @@ def usable_output_lines(data: bytes) -> tuple[str, int]:
             continue
         kept.append(raw)
     return "".join(f"{line}\n" for line in kept), dropped
+
+
+@dataclass(frozen=True)
+class AnswerOnDisk:
+    """A success answer left in its file (`length` bytes at `offset` of `path`) until a request asks
+    for it: a run's answers are read when replayed, not all held in memory."""
+
+    path: Path
+    offset: int
+    length: int
+
+    @property
+    def succeeded(self) -> bool:
+        return True
+
+    def load(self) -> Answer:
+        """The answer, read again from its file. Raises RunFolderError when the line is gone."""
+        try:
+            with self.path.open("rb") as file:
+                file.seek(self.offset)
+                raw = file.read(self.length)
+            return answer_of(BatchOutputLine.model_validate_json(raw))
+        except OSError as error:
+            raise RunFolderError(f"cannot read {self.path}: {error.strerror or error}") from error
+        except ValidationError as error:
+            raise RunFolderError(
+                f"{self.path}: the answer at byte {self.offset} is no longer a batch output line "
+                f"({first_validation_error(error)}); was the file changed during the run?"
+            ) from None
+
+
+KeptAnswer = Answer | AnswerOnDisk
+"""An answer in memory, or a success answer to read from its file when asked for."""
 
 
 def answer_of(line: BatchOutputLine) -> Answer:

@@ -11,16 +11,14 @@ to its next round, until every article is done.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
-from counterclaim.corpus.batch_lines import Answer, BatchRequestLine, read_output_file
+from counterclaim.corpus.batch_lines import BatchRequestLine, KeptAnswer, output_lines
 from counterclaim.corpus.round_store import RoundRecord, RoundStore
 from counterclaim.errors import AwaitingAnswers, InputError, RunFolderError
-from counterclaim.io.regular_files import read_regular_file
-
-MAX_OUTPUT_FILE_BYTES = 4_000_000_000
-"""The largest engine output file `--ingest` reads (twice the OpenAI Batch API's 2 GB answers)."""
+from counterclaim.io.regular_files import opened_regular_file
 
 
 class OfflineFileRounds:
@@ -30,7 +28,7 @@ class OfflineFileRounds:
         self.store = store
         self.model = model
 
-    async def answer(self, requests: Sequence[BatchRequestLine]) -> dict[str, Answer]:
+    async def answer(self, requests: Sequence[BatchRequestLine]) -> dict[str, KeptAnswer]:
         record = self.store.open_round()
         if record is not None and record.via != "files":  # sent to the Batch API (and paid for)
             raise RunFolderError(
@@ -60,21 +58,29 @@ def ingest(store: RoundStore, output_file: Path) -> tuple[RoundRecord, int, int]
     record = store.open_round()
     if record is None or record.via != "files":
         raise RunFolderError("nothing to ingest: no request file of this run is waiting for answers")
-    data = read_regular_file(str(output_file), MAX_OUTPUT_FILE_BYTES, what="engine output file")  # no pipe
-    if len(data) > MAX_OUTPUT_FILE_BYTES:
-        raise InputError(f"{output_file}: larger than {MAX_OUTPUT_FILE_BYTES:,} bytes")
-    lines = read_output_file(data, str(output_file))
-    asked = {line.custom_id for line in store.request_lines(record)}
-    answered = {
-        line.custom_id for line in lines if line.response is not None or line.error is not None
-    } & asked
-    strangers = sum(line.custom_id not in asked for line in lines)
+    asked = set(store.request_ids(record))
+    answered: set[str] = set()
+    strangers = 0
+
+    def checked(file: BinaryIO) -> Iterator[bytes]:
+        nonlocal strangers
+        for output in output_lines(file, str(output_file)):
+            custom_id = output.line.custom_id
+            if custom_id not in asked:
+                strangers += 1
+            elif output.line.response is not None or output.line.error is not None:
+                answered.add(custom_id)
+            yield output.raw
+
+    kept = store.output_path(record.number)
+    with opened_regular_file(str(output_file), what="engine output file") as file:  # no pipe
+        store.write_answers(kept, checked(file))  # read, checked and kept a line at a time
     if not answered:  # a request file given by mistake has the ids but no response or error
+        kept.unlink(missing_ok=True)
         raise InputError(
             f"{output_file} answers none of the {record.requests} request(s) of "
             f"{store.requests_path(record.number)}: is it the output of that file (not the file itself)?"
         )
-    store.write_answers(store.output_path(record.number), data)
     record = record.model_copy(update={"state": "collected", "ingested_from": str(output_file)})
     store.save(record)
     return record, len(answered), strangers

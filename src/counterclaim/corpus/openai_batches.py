@@ -27,10 +27,9 @@ from openai.types import Batch
 from counterclaim.config import OPENAI_BASE_URL, Settings
 from counterclaim.corpus.batch_lines import (
     CHAT_COMPLETIONS_URL,
-    Answer,
     BatchRequestLine,
+    KeptAnswer,
     request_file,
-    split_for_upload,
 )
 from counterclaim.corpus.round_store import BatchPart, RoundRecord, RoundStore
 from counterclaim.errors import ProviderError, RunFolderError
@@ -153,7 +152,7 @@ class BatchApiRounds:
         self.sleep = sleep
         self.report = report
 
-    async def answer(self, requests: Sequence[BatchRequestLine]) -> dict[str, Answer]:
+    async def answer(self, requests: Sequence[BatchRequestLine]) -> dict[str, KeptAnswer]:
         """Go on with the round an earlier session left open, else send these requests as a new one;
         the answers of that round (what it did not run comes back as `not_run`)."""
         record = self.store.open_round()
@@ -166,11 +165,10 @@ class BatchApiRounds:
             self.report(f"round {record.number}: going on with its batch(es) from an earlier session")
         else:
             record = self.store.new_round(requests, via="batch-api")
-        lines = self.store.request_lines(record)
         if not record.parts:
-            record = self._planned(record, lines)
+            record = self._planned(record)
         for part in record.parts:
-            record = await self._submit(record, part, lines)
+            record = await self._submit(record, part)
         record = record.model_copy(update={"state": "submitted"})
         self.store.save(record)
         for part in record.parts:
@@ -181,22 +179,20 @@ class BatchApiRounds:
         self.store.save(record)
         return self.store.answers(record)
 
-    def _planned(self, record: RoundRecord, lines: Sequence[BatchRequestLine]) -> RoundRecord:
-        parts, first = [], 0
-        for index, chunk in enumerate(split_for_upload(lines), start=1):
-            parts.append(BatchPart(index=index, first_line=first, requests=len(chunk)))
-            first += len(chunk)
+    def _planned(self, record: RoundRecord) -> RoundRecord:
+        parts = [
+            BatchPart(index=index, first_line=first, requests=count)
+            for index, (first, count) in enumerate(self.store.upload_parts(record), start=1)
+        ]
         record = record.model_copy(update={"parts": parts})
         self.store.save(record)
         return record
 
-    async def _submit(
-        self, record: RoundRecord, part: BatchPart, lines: Sequence[BatchRequestLine]
-    ) -> RoundRecord:
+    async def _submit(self, record: RoundRecord, part: BatchPart) -> RoundRecord:
         if part.batch_id is not None:
             return record
         if part.input_file_id is None:
-            chunk = lines[part.first_line : part.first_line + part.requests]
+            chunk = self.store.request_lines(record, part.first_line, part.requests)
             name = f"{self.store.requests_path(record.number).stem}.part-{part.index}.jsonl"
             file_id = await self.api.upload(name, request_file(chunk))
             record = self._saved(record, part.model_copy(update={"input_file_id": file_id}))

@@ -13,8 +13,9 @@ are on disk). A request a collected round holds no answer for counts as not run 
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -23,20 +24,23 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from counterclaim.corpus.batch_lines import (
     Answer,
-    BatchOutputLine,
+    AnswerOnDisk,
     BatchRequestLine,
+    KeptAnswer,
+    OutputLineAt,
     answer_of,
-    check_request_file,
+    checked_request_lines,
     not_run,
-    read_output_file,
-    request_file,
+    output_lines,
+    round_request_file,
+    split_for_upload,
     usable_output_lines,
     usage_of,
 )
 from counterclaim.corpus.run_records import Via
 from counterclaim.errors import InputError, RunFolderError
-from counterclaim.io.jsonl_rows import first_validation_error
-from counterclaim.io.output_file import write_output
+from counterclaim.io.jsonl_rows import file_lines, first_validation_error
+from counterclaim.io.output_file import write_output, write_output_lines
 
 _RECORD_NAME = re.compile(r"round-(\d{3,})\.json")
 RoundState = Literal["written", "submitted", "collected"]
@@ -127,7 +131,7 @@ class RoundStore:
         rounds = self.rounds()
         number = rounds[-1].number + 1 if rounds else 1
         self.folder.mkdir(parents=True, exist_ok=True)
-        write_output(str(self.requests_path(number)), request_file(lines).decode("utf-8"), force=True)
+        write_output(str(self.requests_path(number)), round_request_file(lines).decode("utf-8"), force=True)
         record = RoundRecord(
             number=number, via=via, created_at=datetime.now(UTC), requests=len(lines), state="written"
         )
@@ -139,19 +143,33 @@ class RoundStore:
             str(self.record_path(record.number)), record.model_dump_json(indent=2) + "\n", force=True
         )
 
-    def request_lines(self, record: RoundRecord) -> list[BatchRequestLine]:
+    def request_ids(self, record: RoundRecord) -> list[str]:
+        """The custom ids of the round's requests, in file order."""
+        return [line.custom_id for line in self._request_lines(record)]
+
+    def request_lines(self, record: RoundRecord, first: int, count: int) -> list[BatchRequestLine]:
+        """`count` request lines of the round from its line `first` (0-based): one batch's part."""
+        return list(itertools.islice(self._request_lines(record), first, first + count))
+
+    def upload_parts(self, record: RoundRecord) -> list[tuple[int, int]]:
+        """(first line, number of lines) of each part of the round that fits one batch."""
+        return split_for_upload(self._request_lines(record))
+
+    def _request_lines(self, record: RoundRecord) -> Iterator[BatchRequestLine]:
+        """The round's request lines, read and checked one at a time (a round's file has no size limit;
+        each batch sent of it has)."""
         path = self.requests_path(record.number)
         try:
-            return check_request_file(path.read_bytes())
+            with path.open("rb") as file:
+                yield from checked_request_lines(raw for _, raw in file_lines(file))
         except OSError as error:
             raise RunFolderError(f"cannot read {path}: {error.strerror or error}") from error
         except ValueError as error:
             raise RunFolderError(f"{path}: {error}") from error
 
-    def write_answers(self, path: Path, data: bytes) -> None:
-        """Keep an answer file (checked to be output lines first)."""
-        read_output_file(data, str(path))
-        write_output(str(path), data.decode("utf-8-sig"), force=True)
+    def write_answers(self, path: Path, lines: Iterable[bytes]) -> None:
+        """Keep an engine's answer file, line by line as it is read (checked to be output lines first)."""
+        write_output_lines(str(path), lines, force=True)
 
     def write_usable_answers(self, path: Path, data: bytes) -> int:
         """Keep the usable lines of an answer file the Batch API sent (`usable_output_lines`); return how
@@ -162,8 +180,8 @@ class RoundStore:
 
     # --- answers -------------------------------------------------------------------------------------
 
-    def answer_lines(self, record: RoundRecord) -> list[BatchOutputLine]:
-        """The output and error lines a collected round got back, in file order."""
+    def answer_lines(self, record: RoundRecord) -> Iterator[tuple[Path, OutputLineAt]]:
+        """The output and error lines a collected round got back, in file order, read one at a time."""
         paths = (
             [self.output_path(record.number)]
             if record.via == "files"
@@ -173,19 +191,22 @@ class RoundStore:
                 for kind in ("output", "errors")
             ]
         )
-        lines: list[BatchOutputLine] = []
         for path in paths:
             if path.is_file():
                 try:
-                    lines.extend(read_output_file(path.read_bytes(), str(path)))
+                    with path.open("rb") as file:
+                        for line in output_lines(file, str(path)):
+                            yield path, line
+                except OSError as error:
+                    raise RunFolderError(f"cannot read {path}: {error.strerror or error}") from error
                 except InputError as error:
                     raise RunFolderError(error.message) from error
-        return lines
 
-    def answers(self, record: RoundRecord) -> dict[str, Answer]:
-        """The answer of every request of a collected round (see the module docstring)."""
-        requests = self.request_lines(record)
-        answers: dict[str, Answer] = {}
+    def answers(self, record: RoundRecord) -> dict[str, KeptAnswer]:
+        """The answer of every request of a collected round (see the module docstring); a success stays
+        in its file until it is asked for (`AnswerOnDisk`)."""
+        requests = self.request_ids(record)
+        answers: dict[str, KeptAnswer] = {}
         for part in record.parts:
             if part.errors:
                 refused = Answer(
@@ -196,19 +217,23 @@ class RoundStore:
                         }
                     },
                 )
-                for line in requests[part.first_line : part.first_line + part.requests]:
-                    answers[line.custom_id] = refused
-        known = {line.custom_id for line in requests}
-        for output in self.answer_lines(record):
-            if output.custom_id in known and output.custom_id not in answers:
-                answers[output.custom_id] = answer_of(output)
+                for custom_id in requests[part.first_line : part.first_line + part.requests]:
+                    answers[custom_id] = refused
+        known = set(requests)
+        for path, output in self.answer_lines(record):
+            custom_id = output.line.custom_id
+            if custom_id in known and custom_id not in answers:
+                answer = answer_of(output.line)
+                answers[custom_id] = (
+                    AnswerOnDisk(path, output.offset, output.length) if answer.succeeded else answer
+                )
         missing = (
             "the output file has no line for this request"
             if record.via == "files"
             else ("the batch returned no answer for this request")
         )
-        for line in requests:
-            answers.setdefault(line.custom_id, not_run(missing))
+        for custom_id in requests:
+            answers.setdefault(custom_id, not_run(missing))
         return answers
 
     def billed_tokens(self) -> tuple[int, int]:
@@ -219,9 +244,9 @@ class RoundStore:
         for record in self.rounds():
             if record.state == "collected" and record.via == "batch-api":
                 if record.number not in self._billed:
-                    asked = {line.custom_id for line in self.request_lines(record)}
-                    answered = [line for line in self.answer_lines(record) if line.custom_id in asked]
-                    self._billed[record.number] = usage_of(answered)
+                    asked = set(self.request_ids(record))
+                    lines = (out.line for _, out in self.answer_lines(record))
+                    self._billed[record.number] = usage_of(line for line in lines if line.custom_id in asked)
                 more = self._billed[record.number]
                 prompt, completion = prompt + more[0], completion + more[1]
         return prompt, completion

@@ -27,7 +27,14 @@ from typing import Protocol
 
 import httpx2
 
-from counterclaim.corpus.batch_lines import CHAT_COMPLETIONS_URL, Answer, BatchRequestLine, request_line
+from counterclaim.corpus.batch_lines import (
+    CHAT_COMPLETIONS_URL,
+    Answer,
+    AnswerOnDisk,
+    BatchRequestLine,
+    KeptAnswer,
+    request_line,
+)
 
 SETTLE_PASSES = 25
 """Turns of the event loop with nothing new (no request held, no article finished) after which every
@@ -41,14 +48,15 @@ more batch to wait for), never changes an answer."""
 class AnswerBook:
     """The answers known so far, by custom id: a success answers its request every time it is made
     (replaying an article asks again what an earlier session already asked); an error answers one
-    asking, so the retry that follows is held for the next round."""
+    asking, so the retry that follows is held for the next round. A success kept in its file is read
+    from it each time it is taken."""
 
     def __init__(self) -> None:
-        self._successes: dict[str, Answer] = {}
+        self._successes: dict[str, KeptAnswer] = {}
         self._errors: dict[str, deque[Answer]] = {}
 
-    def add(self, custom_id: str, answer: Answer) -> None:
-        if answer.succeeded:
+    def add(self, custom_id: str, answer: KeptAnswer) -> None:
+        if isinstance(answer, AnswerOnDisk) or answer.succeeded:
             self._successes[custom_id] = answer
         else:
             self._errors.setdefault(custom_id, deque()).append(answer)
@@ -56,7 +64,7 @@ class AnswerBook:
     def take(self, custom_id: str) -> Answer | None:
         success = self._successes.get(custom_id)
         if success is not None:
-            return success
+            return success.load() if isinstance(success, AnswerOnDisk) else success
         errors = self._errors.get(custom_id)
         return errors.popleft() if errors else None
 
@@ -124,7 +132,7 @@ class ParkingTransport(httpx2.AsyncBaseTransport):
 class RoundBackend(Protocol):
     """Gets the answers of one round of requests (one OpenAI Batch, one request file...)."""
 
-    async def answer(self, requests: Sequence[BatchRequestLine]) -> dict[str, Answer]:
+    async def answer(self, requests: Sequence[BatchRequestLine]) -> dict[str, KeptAnswer]:
         """Answers by custom id: every request of the round the backend ran (an earlier round it
         resumes may hold other requests). May raise `AwaitingAnswers` (files: run the engine first)."""
         ...

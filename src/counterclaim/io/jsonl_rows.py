@@ -4,11 +4,13 @@ cut-off last line dropped instead of refused."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import BinaryIO, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -95,8 +97,26 @@ def json_lines(text: str) -> list[str]:
 
 def json_line_bytes(data: bytes) -> list[bytes]:
     """`json_lines` of undecoded bytes, so that each line can be decoded on its own."""
-    lines = _LINE_END_BYTES.split(data)
-    return lines[:-1] if lines[-1] == b"" else lines
+    return [line for _, line in file_lines(io.BytesIO(data))]
+
+
+def file_lines(file: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """(byte offset, line) for every line of a binary file, split as `json_lines` splits a text, read a
+    line at a time: a file of any size is gone through in the memory of its longest line."""
+    offset = 0
+    for piece in file:  # up to and including each LF
+        ended = piece.endswith(b"\n")
+        body = piece[:-1] if ended else piece
+        if ended and body.endswith(b"\r"):  # CR LF
+            body = body[:-1]
+        lines = body.split(b"\r")  # a lone CR ends a line too
+        if not ended and len(lines) > 1 and lines[-1] == b"":  # the file ends with a lone CR
+            lines.pop()
+        start = offset
+        for line in lines:
+            yield start, line
+            start += len(line) + 1
+        offset += len(piece)
 
 
 _LINE_END_PATTERN = r"\r\n|\r|\n"

@@ -24,6 +24,7 @@ import fcntl
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 
 from counterclaim.errors import OutputError
 
@@ -37,19 +38,29 @@ def write_output(path: str, content: str, *, force: bool) -> None:
     Also raises OutputError when the directory is missing or unwritable, path is a directory,
     or content cannot be encoded as UTF-8.
     """
-    special = _special_target(path)
     try:
         data = content.encode("utf-8")
     except UnicodeEncodeError as error:
         raise OutputError(f"cannot write {path}: the content is not valid text ({error.reason})") from error
-    if special:
-        _write_into(path, data)
+    _write_pieces(path, [data], force=force)
+
+
+def write_output_lines(path: str, lines: Iterable[bytes], *, force: bool) -> None:
+    """Write the lines, each ended by a line feed, to path atomically as they come (a file of any size
+    in the memory of one line), as `write_output` does. An error raised while a line is made leaves the
+    target as it was and is raised as it is."""
+    _write_pieces(path, (piece for line in lines for piece in (line, b"\n")), force=force)
+
+
+def _write_pieces(path: str, pieces: Iterable[bytes], *, force: bool) -> None:
+    if _special_target(path):
+        _write_into(path, pieces)
         return
     directory = _checked_directory(path, force=force)
 
     temporary = _create_temporary_file(path, directory)
     try:
-        _write_all(temporary, data, mode=_existing_mode(path))
+        _write_all(temporary, pieces, mode=_existing_mode(path))
         if force:
             os.replace(temporary, path)
         else:
@@ -109,7 +120,7 @@ def _checked_directory(path: str, *, force: bool) -> str:
     return directory
 
 
-def _write_into(path: str, data: bytes) -> None:
+def _write_into(path: str, pieces: Iterable[bytes]) -> None:
     """Write into a device or a named pipe as it is (no temporary file, no rename, no truncation)."""
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
@@ -120,10 +131,11 @@ def _write_into(path: str, data: bytes) -> None:
     try:
         flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
         fcntl.fcntl(descriptor, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
-        view = memoryview(data)
-        while view:
-            written = os.write(descriptor, view)
-            view = view[written:]
+        for piece in pieces:
+            view = memoryview(piece)
+            while view:
+                written = os.write(descriptor, view)
+                view = view[written:]
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
     finally:
@@ -153,9 +165,10 @@ def _existing_mode(path: str) -> int | None:
         return None
 
 
-def _write_all(temporary: str, data: bytes, *, mode: int | None) -> None:
+def _write_all(temporary: str, pieces: Iterable[bytes], *, mode: int | None) -> None:
     with open(temporary, "wb") as file:
-        file.write(data)
+        for piece in pieces:
+            file.write(piece)
         file.flush()
         os.fsync(file.fileno())
         if mode is not None:

@@ -7,9 +7,11 @@ waiting, checked, then read up to a bound. Standard input ("-") is read up to a 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from counterclaim.errors import InputError
@@ -18,6 +20,17 @@ from counterclaim.errors import InputError
 def read_regular_file(path: str, max_bytes: int, *, what: str, pipe_hint: str = "") -> bytes:
     """At most `max_bytes + 1` bytes of the regular file at `path` (`what` names it in messages, "article
     file"; `pipe_hint` is added to the refusal of a pipe or a device)."""
+    with opened_regular_file(path, what=what, pipe_hint=pipe_hint) as file:
+        try:
+            return read_at_most(file, max_bytes + 1)
+        except OSError as error:
+            raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+@contextlib.contextmanager
+def opened_regular_file(path: str, *, what: str, pipe_hint: str = "") -> Iterator[BinaryIO]:
+    """The regular file at `path`, open for reading in binary, for a reader that goes through it piece
+    by piece (`read_regular_file` for the rules). Errors of the reading itself are the reader's."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError as error:
@@ -31,16 +44,17 @@ def read_regular_file(path: str, max_bytes: int, *, what: str, pipe_hint: str = 
     except ValueError as error:  # e.g. a NUL character in the path
         raise InputError(f"invalid {what.removesuffix(' file')} path {path!r}: {error}") from error
     try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError(_not_a(path, "directory", what))
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{path} is not a regular file (a pipe or a device){pipe_hint}")
-        os.set_blocking(descriptor, True)
+        try:
+            mode = os.fstat(descriptor).st_mode
+            if stat.S_ISDIR(mode):
+                raise InputError(_not_a(path, "directory", what))
+            if not stat.S_ISREG(mode):
+                raise InputError(f"{path} is not a regular file (a pipe or a device){pipe_hint}")
+            os.set_blocking(descriptor, True)
+        except OSError as error:
+            raise InputError(f"cannot read {path}: {error.strerror or error}") from error
         with os.fdopen(descriptor, "rb", closefd=False) as file:
-            return read_at_most(file, max_bytes + 1)
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+            yield file
     finally:
         os.close(descriptor)
 
