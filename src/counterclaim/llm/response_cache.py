@@ -24,7 +24,6 @@ import contextlib
 import hashlib
 import json
 import os
-import stat
 import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -34,7 +33,8 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx2
 
 from counterclaim.config import OPENAI_BASE_URL, Provider, Settings
-from counterclaim.errors import ConfigurationError
+from counterclaim.errors import ConfigurationError, InputError
+from counterclaim.io.regular_files import read_regular_file
 from counterclaim.llm.http_guard import (
     CHAT_COMPLETIONS_PATH_SUFFIX,
     MAX_ANSWER_BYTES,
@@ -87,29 +87,15 @@ def complete_answer(content: bytes) -> dict[str, Any] | None:
     return dict(payload)
 
 
-def read_regular_file(path: Path, *, limit: int) -> bytes | None:
-    """The content of `path` when it is (or links to) a regular file of at most `limit` bytes; None
-    otherwise (missing, unreadable, a device, a named pipe, too large). Never blocks on a pipe: the
-    file is opened without waiting and checked before any read."""
+def _stored_answer(path: Path) -> bytes | None:
+    """The content of `path` when it is (or links to) a regular file of at most `MAX_ANSWER_BYTES`; None
+    otherwise (missing, unreadable, a device, a named pipe, too large: asked anew). Never blocks on a
+    pipe (`read_regular_file`)."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
+        content = read_regular_file(str(path), MAX_ANSWER_BYTES, what="stored answer")
+    except InputError:
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := os.read(descriptor, min(1 << 20, limit + 1 - size)):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                return None
-        return b"".join(chunks)
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
+    return None if len(content) > MAX_ANSWER_BYTES else content
 
 
 class ResponseCache:
@@ -133,7 +119,7 @@ class ResponseCache:
         """The stored answer, parsed; None when there is none or it is unusable (then it is asked anew and
         the new answer replaces it): unreadable, not a regular file, over `MAX_ANSWER_BYTES`, or not a
         complete chat completion."""
-        content = read_regular_file(self._path(key), limit=MAX_ANSWER_BYTES)
+        content = _stored_answer(self._path(key))
         return None if content is None else complete_answer(content)
 
     def put(self, key: str, content: bytes) -> None:
