@@ -26,7 +26,6 @@ from rich.text import Text
 from counterclaim.cli.errors import stdout_failures_as_output_error
 from counterclaim.cli.options import model_options, settings_from
 from counterclaim.cli.progress import ProgressLines
-from counterclaim.errors import DatasetError
 from counterclaim.evaluation.compare import compare_loaded, print_comparison
 from counterclaim.evaluation.html_report import comparison_html
 from counterclaim.evaluation.report import RichEvalProgress, terminal_report
@@ -100,12 +99,16 @@ def run_eval_command(params: dict[str, Any]) -> int:
     if params["resume"] is not None and (
         params["datasets"] or params["limit"] or params["article_ids"] or params["pipeline"]
     ):
-        raise DatasetError(
+        raise click.UsageError(  # exit 2, as any other misuse of the flags (it was 9, a data set error)
             "--resume continues a run with its own datasets, pipeline and selection: "
-            "leave out --dataset, --pipeline, --limit and --article"
+            "leave out --dataset, --pipeline, --limit and --article",
+            click.get_current_context(silent=True),
         )
     if params["retry_failed"] and params["resume"] is None:
-        raise DatasetError("--retry-failed goes with --resume RUN_DIR (the run whose failures to retry)")
+        raise click.UsageError(
+            "--retry-failed goes with --resume RUN_DIR (the run whose failures to retry)",
+            click.get_current_context(silent=True),
+        )
     settings = settings_from(params, EVAL_DEFAULTS)
     if not params["quiet"]:
         for notice in settings.notices:
