@@ -501,8 +501,6 @@ def test_the_cli_takes_retry_failed_only_with_resume(
     assert main(["eval", "--retry-failed", "--dataset", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "--retry-failed goes with --resume" in err and "see 'counterclaim eval --help'" in err
-    assert main(["eval", "--resume", str(tmp_path), "--limit", "1"]) == 2
-    assert "--resume continues a run with its own datasets" in capsys.readouterr().err
 
 
 def test_a_run_is_not_resumed_with_another_model_or_changed_data(tmp_path: Path) -> None:
@@ -643,7 +641,7 @@ def test_a_naive_run_records_the_narrator_off_and_resumes_whatever_it_recorded(t
 def test_the_cli_refuses_resume_with_a_new_selection(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["eval", "--resume", str(tmp_path), "--limit", "3"]) == DatasetError.exit_code
+    assert main(["eval", "--resume", str(tmp_path), "--limit", "3"]) == 2  # a usage error
     assert "leave out --dataset" in capsys.readouterr().err
 
 
