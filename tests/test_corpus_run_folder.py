@@ -55,6 +55,23 @@ def test_a_row_cut_off_by_a_kill_is_dropped_and_the_file_mended(tmp_path: Path) 
         folder.close()
 
 
+def test_a_row_cut_inside_a_character_is_dropped_not_an_unreadable_file(tmp_path: Path) -> None:
+    """The file is read a row at a time: a kill in the middle of a character's bytes left a file that is
+    not UTF-8 as a whole, and reading it whole refused the run folder for good."""
+    _folder_with(tmp_path, "a")
+    analyses = tmp_path / ANALYSES_FILE
+    whole = analyses.read_bytes()
+    cut = _row("café").model_dump_json().encode()
+    analyses.write_bytes(whole + cut[: cut.index("é".encode()) + 1])  # the first byte of "é" only
+    folder = RunFolder.open(tmp_path, IDENTITY, force=False)
+    try:
+        assert sorted(folder.done) == ["a"] and "dropped a partial last line" in folder.notices[0]
+        assert analyses.read_bytes() == whole
+        assert [row.id for row in folder.rows({"a"})] == ["a"]
+    finally:
+        folder.close()
+
+
 def test_a_damaged_row_inside_the_file_is_refused_naming_it(tmp_path: Path) -> None:
     _folder_with(tmp_path, "a", "b")
     analyses = tmp_path / ANALYSES_FILE

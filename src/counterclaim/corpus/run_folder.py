@@ -40,7 +40,7 @@ from counterclaim.corpus.run_records import (
 from counterclaim.errors import OutputError, RunFolderError
 from counterclaim.evaluation.run_files import ArticleCost
 from counterclaim.io.folder_lock import LOCK_FILE, hold_run_folder
-from counterclaim.io.jsonl_rows import append_line, first_validation_error, read_rows
+from counterclaim.io.jsonl_rows import Row, RowReader, append_line, first_validation_error
 from counterclaim.io.output_file import write_output
 from counterclaim.models import Analysis
 from counterclaim.render.json_out import render_json
@@ -142,21 +142,22 @@ class RunFolder:
             self._lock = None
 
     def _load(self) -> None:
-        analyses = read_rows(
-            self.path / ANALYSES_FILE, AnalysisRow, what="a batch analysis row", error=RunFolderError
-        )
-        failures = read_rows(
-            self.path / FAILURES_FILE, FailureRow, what="a batch failure row", error=RunFolderError
-        )
-        for row in analyses.rows:
-            self.done.setdefault(row.id, ArticleDigest.of(row))
-        for failure in failures.rows:
+        """What earlier sessions finished, read a row at a time (only each article's digest is kept)."""
+        analyses = self._reader(ANALYSES_FILE, AnalysisRow, "a batch analysis row")
+        for row in analyses:
+            if row.id not in self.done:
+                self.done[row.id] = ArticleDigest.of(row)
+        failures = self._reader(FAILURES_FILE, FailureRow, "a batch failure row")
+        for failure in failures:
             if failure.id not in self.done:
                 self.failures[failure.id] = failure
-        for loaded, name in ((analyses, ANALYSES_FILE), (failures, FAILURES_FILE)):
-            if loaded.dropped_line_notice is not None:
-                self.notices.append(loaded.dropped_line_notice)
-                self._rewrite(name, [row.model_dump_json() for row in loaded.rows])
+        for reader in (analyses, failures):
+            if reader.dropped_line_notice is not None and reader.partial_line_offset is not None:
+                self.notices.append(reader.dropped_line_notice)
+                _cut_at(reader.path, reader.partial_line_offset)
+
+    def _reader(self, name: str, model: type[Row], what: str) -> RowReader[Row]:
+        return RowReader(self.path / name, model, what=what, error=RunFolderError)
 
     def check_articles(self, articles: Sequence[CorpusArticle]) -> None:
         """Raise RunFolderError when a finished article's text changed since it was analysed (its
@@ -204,9 +205,7 @@ class RunFolder:
     def rows(self, ids: set[str]) -> Iterator[AnalysisRow]:
         """The rows of `analyses.jsonl` of these articles (the first of each id), read afresh."""
         seen: set[str] = set()
-        for row in read_rows(
-            self.path / ANALYSES_FILE, AnalysisRow, what="a batch analysis row", error=RunFolderError
-        ).rows:
+        for row in self._reader(ANALYSES_FILE, AnalysisRow, "a batch analysis row"):
             if row.id in ids and row.id not in seen:
                 seen.add(row.id)
                 yield row
@@ -288,3 +287,15 @@ def _remove_own_entries(path: Path) -> None:
                 entry.unlink()
         except OSError as error:
             raise OutputError(f"cannot remove {entry} to start over: {error.strerror or error}") from error
+
+
+def _cut_at(path: Path, offset: int) -> None:
+    """Cut `path` off at `offset` (a partial last row dropped), durably: the rows before it are kept as
+    they are, without reading them again."""
+    try:
+        with path.open("r+b") as file:
+            file.truncate(offset)
+            file.flush()
+            os.fsync(file.fileno())
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error

@@ -54,35 +54,64 @@ def read_rows(
     error: type[CounterclaimError],
     drop_partial_last_line: bool = True,
 ) -> LoadedRows[Row]:
-    """The rows of `path` (`model` per non-blank line; a missing file has none).
+    """The rows of `path` (`model` per non-blank line; a missing file has none), all in memory: see
+    `RowReader` for the rules, and for reading a large file a row at a time."""
+    reader = RowReader(path, model, what=what, error=error, drop_partial_last_line=drop_partial_last_line)
+    return LoadedRows(rows=list(reader), dropped_line_notice=reader.dropped_line_notice)
 
-    With `drop_partial_last_line`, a last line that is not a row and has no newline (a run killed
-    while appending it) is dropped, and the notice says so. Any other line that is not a row raises
-    `error` naming the file and line; `what` names a row in that message ("an eval sample").
+
+@dataclass
+class RowReader(Generic[Row]):
+    """The rows of `path` (`model` per non-blank line; a missing file has none), read one at a time as
+    the reader is iterated: a run's file of any size in the memory of one row.
+
+    With `drop_partial_last_line`, a last line that is not a row and has no line end (a run killed
+    while appending it, even inside a character) is dropped: `dropped_line_notice` says so and
+    `partial_line_offset` is where it begins. Any other line that is not a row raises `error` naming
+    the file and line; `what` names a row in that message ("an eval sample").
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return LoadedRows(rows=[])
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"cannot read {path}: {exc}") from exc
-    lines = json_lines(text)
-    rows: list[Row] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+
+    path: Path
+    model: type[Row]
+    what: str
+    error: type[CounterclaimError]
+    drop_partial_last_line: bool = True
+    dropped_line_notice: str | None = None
+    partial_line_offset: int | None = None
+
+    def __iter__(self) -> Iterator[Row]:
         try:
-            rows.append(model.model_validate_json(line))
-        except ValidationError as exc:
-            cut_off = number == len(lines) and not text.endswith(("\n", "\r"))
-            if drop_partial_last_line and cut_off:
-                notice = (
-                    f"{path.name}:{number}: dropped a partial last line ({len(line)} characters, cut "
-                    "off while it was written); its article is analysed again"
-                )
-                return LoadedRows(rows=rows, dropped_line_notice=notice)
-            raise error(f"{path}:{number}: not {what} ({first_validation_error(exc)})") from exc
-    return LoadedRows(rows=rows)
+            file = self.path.open("rb")
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise self.error(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+        with file:
+            try:
+                yield from self._rows(file)
+            except OSError as exc:
+                raise self.error(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+
+    def _rows(self, file: BinaryIO) -> Iterator[Row]:
+        lines = file_lines(file)
+        for number, (offset, line) in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = self.model.model_validate_json(line)
+            except ValidationError as exc:
+                last = next(lines, None) is None
+                if self.drop_partial_last_line and last and offset + len(line) == file.tell():
+                    self.partial_line_offset = offset
+                    self.dropped_line_notice = (
+                        f"{self.path.name}:{number}: dropped a partial last line ({len(line)} bytes, cut "
+                        "off while it was written); its article is analysed again"
+                    )
+                    return
+                raise self.error(
+                    f"{self.path}:{number}: not {self.what} ({first_validation_error(exc)})"
+                ) from exc
+            yield row
 
 
 def json_lines(text: str) -> list[str]:
