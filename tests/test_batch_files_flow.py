@@ -6,7 +6,10 @@ the real embedded model, and checking every line of each request file against th
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
+import time
 from collections.abc import Callable, Collection
 from pathlib import Path
 
@@ -14,7 +17,8 @@ import pytest
 
 from batch_checks import RECORDED_MODEL, analysed_alone, comparable, rows, run_record, seeds_jsonl
 from counterclaim.cli import main
-from counterclaim.corpus.batch_lines import AnswerOnDisk
+from counterclaim.corpus.batch_lines import Answer, AnswerOnDisk
+from counterclaim.corpus.offline_files import IngestStopped, ingest, ingest_until_cancelled
 from counterclaim.corpus.round_store import RoundStore
 from counterclaim.errors import RunFolderError
 from offline_batch_runner import run_batch_file
@@ -233,3 +237,107 @@ def test_a_round_waiting_for_an_ingest_is_not_sent_to_the_batch_api(
             "--provider", "compatible", "--base-url", "http://127.0.0.1:9/v1"]  # fmt: skip
     assert main(argv) == 8
     assert "was written for --via files and waits for its answers" in capsys.readouterr().err
+
+
+def _waiting_round(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A run waiting for its first round's answers: (corpus, run folder, the engine's output file)."""
+    corpus = seeds_jsonl(tmp_path / "seeds.jsonl", SEEDS[:1])
+    run_dir = tmp_path / "run"
+    assert main(_args(corpus, run_dir)) == AWAITING
+    output = tmp_path / "out.jsonl"
+    run_batch_file(_requests(run_dir, 1), output, RecordedAnswers.of_seeds([SEEDS[0].id]))
+    return corpus, run_dir, output
+
+
+def test_a_kept_answer_that_cannot_be_read_stops_the_run_not_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """FAULT INJECTED (the kept file changed under a running session, by a patch of `load`): the error
+    was raised inside the HTTP transport, taken by the client for a connection failure, and every
+    article failed as "could not connect" (exit 1, run completed) instead of the run stopping."""
+    corpus, run_dir, output = _waiting_round(tmp_path)
+    real_load = AnswerOnDisk.load
+
+    def changed_under_the_run(self: AnswerOnDisk) -> Answer:
+        self.path.write_text("changed\n", encoding="utf-8")
+        return real_load(self)
+
+    monkeypatch.setattr(AnswerOnDisk, "load", changed_under_the_run)
+    capsys.readouterr()
+    assert main([*_args(corpus, run_dir), "--ingest", str(output)]) == RunFolderError.exit_code
+    assert "no longer a batch output line" in capsys.readouterr().err
+    assert not (run_dir / "failures.jsonl").exists() or not rows(run_dir)
+
+
+def test_a_refused_ingest_never_removes_the_file_it_was_given(tmp_path: Path) -> None:
+    """The engine may write straight into the run folder, at the path the answers are kept at: a file
+    answering none of the round was refused, then removed as if it were the copy (found by a probe)."""
+    corpus, run_dir, _ = _waiting_round(tmp_path)
+    at_kept_path = run_dir / "rounds" / "round-001.output.jsonl"
+    other = json.dumps({"custom_id": "cc-other", "response": {"status_code": 200, "body": {}}})
+    at_kept_path.write_text(other + "\n", encoding="utf-8")
+    assert main([*_args(corpus, run_dir), "--ingest", str(at_kept_path)]) == 3
+    assert at_kept_path.read_text("utf-8") == other + "\n"
+
+
+def test_only_the_first_line_of_each_request_is_counted_and_kept(tmp_path: Path) -> None:
+    """A line with neither a response nor an error before the real answer counted the request as
+    answered, though its answer is the first line's (it was asked again, a retry spent); lines for no
+    request of the round were copied into the run folder, to be read again every session."""
+    _, run_dir, output = _waiting_round(tmp_path)
+    lines = output.read_text("utf-8").splitlines()
+    first = json.loads(lines[0])["custom_id"]
+    empty = json.dumps({"custom_id": first, "response": None, "error": None})
+    strangers = [json.dumps({"custom_id": f"cc-other-{n}", "error": {"message": "x"}}) for n in range(3)]
+    output.write_text("\n".join([empty, *lines, *strangers]) + "\n", encoding="utf-8")
+    store = RoundStore(run_dir / "rounds")
+    record, answered, ignored = ingest(store, output)
+    assert (answered, ignored) == (len(lines) - 1, 3)
+    kept = store.output_path(record.number).read_text("utf-8").splitlines()
+    assert kept == [empty, *lines[1:]]
+
+
+def test_an_ingest_told_to_stop_keeps_nothing_and_the_round_still_waits(tmp_path: Path) -> None:
+    """Ctrl-C during a long ingest was ignored until the whole file was copied; a second one left the
+    partial copy in the run folder for good."""
+    _, run_dir, output = _waiting_round(tmp_path)
+    store = RoundStore(run_dir / "rounds")
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(IngestStopped):
+        ingest(store, output, stop=stop)
+    assert store.open_round() is not None and not store.output_path(1).exists()
+    assert list((run_dir / "rounds").glob(".*.tmp")) == []
+
+
+def test_a_cancelled_ingest_stops_reading_and_removes_its_copy(tmp_path: Path) -> None:
+    _, run_dir, output = _waiting_round(tmp_path)
+    strangers = "".join(json.dumps({"custom_id": f"cc-x-{n}", "error": "x"}) + "\n" for n in range(200_000))
+    output.write_text(strangers + output.read_text("utf-8"), encoding="utf-8")  # seconds of reading
+    store = RoundStore(run_dir / "rounds")
+
+    async def cancelled_soon() -> None:
+        task = asyncio.create_task(ingest_until_cancelled(store, output))
+        await asyncio.sleep(0.2)
+        task.cancel()
+        await task
+
+    started = time.monotonic()
+    with pytest.raises(asyncio.CancelledError):
+        asyncio.run(cancelled_soon())
+    assert time.monotonic() - started < 2.0  # stopped, not read to the end
+    assert store.open_round() is not None and not store.output_path(1).exists()
+    assert list((run_dir / "rounds").glob(".*.tmp")) == []
+
+
+def test_a_copy_left_by_a_kill_is_removed_by_the_next_session(tmp_path: Path) -> None:
+    corpus, run_dir, _ = _waiting_round(tmp_path)
+    left = run_dir / "rounds" / ".round-001.output.jsonl.0123456789ab.tmp"
+    left.write_text("half a copy", encoding="utf-8")
+    assert main(_args(corpus, run_dir)) == AWAITING
+    assert not left.exists()
+
+
+def test_a_directory_given_to_ingest_is_an_input_error(tmp_path: Path) -> None:
+    corpus, run_dir, _ = _waiting_round(tmp_path)
+    assert main([*_args(corpus, run_dir), "--ingest", str(tmp_path)]) == 3

@@ -56,7 +56,7 @@ def batch_options(command: Any) -> Any:
         ),
         click.option(
             "--ingest",
-            type=click.Path(path_type=Path, dir_okay=False),
+            type=click.Path(path_type=Path),  # a directory is refused by the reader: exit 3, as for inputs
             default=None,
             metavar="FILE",
             help="With --via files: the engine's output file for the request file the run waits on.",

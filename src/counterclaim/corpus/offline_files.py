@@ -10,14 +10,19 @@ to its next round, until every article is done.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
+import os
 import shlex
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from counterclaim.corpus.batch_lines import BatchRequestLine, KeptAnswer, output_lines
 from counterclaim.corpus.round_store import RoundRecord, RoundStore
-from counterclaim.errors import AwaitingAnswers, InputError, RunFolderError
+from counterclaim.errors import AwaitingAnswers, CounterclaimError, InputError, RunFolderError
 from counterclaim.io.regular_files import opened_regular_file
 
 
@@ -48,9 +53,15 @@ class OfflineFileRounds:
         )
 
 
-def ingest(store: RoundStore, output_file: Path) -> tuple[RoundRecord, int, int]:
+def ingest(
+    store: RoundStore, output_file: Path, *, stop: threading.Event | None = None
+) -> tuple[RoundRecord, int, int]:
     """Keep an engine's output file as the answers of the round waiting for them; return the round,
     how many of its requests the file answers, and how many lines it has for no request of it.
+
+    The file is read, checked and kept a line at a time; only the first line of each of the round's
+    requests is kept (the one its answer is read from). With `stop` set, the reading stops at the next
+    line and nothing is kept (`IngestStopped`).
 
     Raises RunFolderError when no round waits for answers, InputError when the file cannot be read,
     is not batch output lines, or answers none of the round's requests (the output of another file).
@@ -59,28 +70,64 @@ def ingest(store: RoundStore, output_file: Path) -> tuple[RoundRecord, int, int]
     if record is None or record.via != "files":
         raise RunFolderError("nothing to ingest: no request file of this run is waiting for answers")
     asked = set(store.request_ids(record))
-    answered: set[str] = set()
-    strangers = 0
+    seen: set[str] = set()
+    answered = strangers = 0
 
-    def checked(file: BinaryIO) -> Iterator[bytes]:
-        nonlocal strangers
+    def kept_lines(file: BinaryIO) -> Iterator[bytes]:
+        nonlocal answered, strangers
         for output in output_lines(file, str(output_file)):
+            if stop is not None and stop.is_set():
+                raise IngestStopped
             custom_id = output.line.custom_id
             if custom_id not in asked:
                 strangers += 1
-            elif output.line.response is not None or output.line.error is not None:
-                answered.add(custom_id)
-            yield output.raw
+            elif custom_id not in seen:  # the first line of a request is its answer (`answers`)
+                seen.add(custom_id)
+                answered += output.line.response is not None or output.line.error is not None
+                yield output.raw
 
     kept = store.output_path(record.number)
     with opened_regular_file(str(output_file), what="engine output file") as file:  # no pipe
-        store.write_answers(kept, checked(file))  # read, checked and kept a line at a time
+        if _same_file(file, kept):  # the engine wrote into the run folder: nothing to copy
+            for _ in kept_lines(file):
+                pass
+        else:
+            store.write_answers(kept, kept_lines(file))  # read, checked and kept a line at a time
+            if not answered:
+                kept.unlink(missing_ok=True)  # the copy this call made
     if not answered:  # a request file given by mistake has the ids but no response or error
-        kept.unlink(missing_ok=True)
         raise InputError(
             f"{output_file} answers none of the {record.requests} request(s) of "
             f"{store.requests_path(record.number)}: is it the output of that file (not the file itself)?"
         )
     record = record.model_copy(update={"state": "collected", "ingested_from": str(output_file)})
     store.save(record)
-    return record, len(answered), strangers
+    return record, answered, strangers
+
+
+class IngestStopped(Exception):
+    """`ingest` was told to stop (the run was interrupted while it read)."""
+
+
+async def ingest_until_cancelled(store: RoundStore, output_file: Path) -> tuple[RoundRecord, int, int]:
+    """`ingest` in a worker thread, stopped at its next line when the calling task is cancelled (Ctrl-C,
+    SIGTERM): a long file is not read to its end first, and its partial copy is removed before the
+    cancellation goes on (the round still waits for its answers)."""
+    stop = threading.Event()
+    reading = asyncio.get_running_loop().run_in_executor(
+        None, functools.partial(ingest, store, output_file, stop=stop)
+    )
+    try:
+        return await asyncio.shield(reading)
+    except asyncio.CancelledError:
+        stop.set()
+        with contextlib.suppress(IngestStopped, CounterclaimError):
+            await reading
+        raise
+
+
+def _same_file(file: BinaryIO, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(file.fileno()), os.stat(path))
+    except OSError:
+        return False

@@ -35,6 +35,7 @@ from counterclaim.corpus.batch_lines import (
     KeptAnswer,
     request_line,
 )
+from counterclaim.errors import RunFolderError
 
 SETTLE_PASSES = 25
 """Turns of the event loop with nothing new (no request held, no article finished) after which every
@@ -84,6 +85,9 @@ class ParkingTransport(httpx2.AsyncBaseTransport):
     def __init__(self, book: AnswerBook) -> None:
         self.book = book
         self.held: dict[str, HeldRequest] = {}
+        self.broken: RunFolderError | None = None
+        """Why an answer the book holds could not be read (raised here, the client would take it for a
+        connection failure and fail the article: the driver stops the run with it instead)."""
         self.activity = 0
         """Counts requests held and answered, for the driver to tell when every article waits."""
 
@@ -94,7 +98,11 @@ class ParkingTransport(httpx2.AsyncBaseTransport):
             return httpx2.Response(404, json={"error": {"message": "only chat completions are batched"}})
         line = request_line(json.loads(await request.aread()))
         self.activity += 1
-        known = self.book.take(line.custom_id)
+        try:
+            known = self.book.take(line.custom_id)
+        except RunFolderError as error:  # a kept answer gone: the request is held, the driver stops
+            self.broken = self.broken or error
+            known = None
         if known is not None:
             return httpx2.Response(known.status, json=known.body, request=request)
         waiter: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
@@ -150,6 +158,8 @@ class RoundDriver:
         """Return when every task is done (their own errors stay in them for the caller)."""
         while True:
             await self.settle(tasks)
+            if self.transport.broken is not None:
+                raise self.transport.broken
             if all(task.done() for task in tasks):
                 return
             waiting = self.transport.waiting()

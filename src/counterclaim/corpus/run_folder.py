@@ -31,6 +31,7 @@ from counterclaim.corpus.run_records import (
     HTML_REPORT_FILE,
     OWN_ENTRIES,
     REPORT_FILE,
+    ROUNDS_DIR,
     RUN_FILE,
     AnalysisRow,
     BatchRunRecord,
@@ -129,7 +130,11 @@ class RunFolder:
             (path / ANALYSES_DIR).mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise OutputError(f"cannot create the run folder {path}: {error.strerror or error}") from error
-        for stale in [*path.glob(".*.tmp"), *(path / ANALYSES_DIR).glob(".*.tmp")]:
+        for stale in [
+            *path.glob(".*.tmp"),
+            *(path / ANALYSES_DIR).glob(".*.tmp"),
+            *(path / ROUNDS_DIR).glob(".*.tmp"),
+        ]:
             stale.unlink(missing_ok=True)  # an atomic write cut short by a kill; ours, and unfinished
         folder = cls(path=path, previous=previous, _lock=lock)
         folder._load()

@@ -38,7 +38,7 @@ from counterclaim import prompts_loader
 from counterclaim.config import OPENAI_BASE_URL, Provider, Settings, load_settings
 from counterclaim.corpus.html_report import batch_report_html
 from counterclaim.corpus.inputs import CorpusArticle
-from counterclaim.corpus.offline_files import OfflineFileRounds, ingest
+from counterclaim.corpus.offline_files import OfflineFileRounds, ingest_until_cancelled
 from counterclaim.corpus.openai_batches import BatchApi, BatchApiRounds, PollSchedule
 from counterclaim.corpus.pricing import cost_usd, price_for
 from counterclaim.corpus.report import batch_report
@@ -186,7 +186,7 @@ async def analyze_corpus(
     identity = run_identity(effective, options)
     folder = RunFolder.open(out_dir, identity, force=options.force) if out_dir is not None else None
     try:
-        session = _Session.prepared(articles, folder, identity, effective, options)
+        session = await _Session.prepared(articles, folder, identity, effective, options)
     except BaseException:
         if folder is not None:
             folder.close()  # refused before any work: the folder and its record stay as they were
@@ -236,7 +236,7 @@ class _Session:
     todo: list[CorpusArticle]
 
     @classmethod
-    def prepared(
+    async def prepared(
         cls,
         articles: Sequence[CorpusArticle],
         folder: RunFolder | None,
@@ -253,7 +253,7 @@ class _Session:
             if options.retry_failed:
                 folder.forget_failures([a.id for a in articles if a.id in folder.failures])
         if options.ingest is not None and store is not None:
-            record, answered, strangers = ingest(store, options.ingest)
+            record, answered, strangers = await ingest_until_cancelled(store, options.ingest)
             ignored = f" ({strangers} line(s) for no request of it ignored)" if strangers else ""
             notices.append(
                 f"round {record.number}: {answered} of {record.requests} request(s) answered by "

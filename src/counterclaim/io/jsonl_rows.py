@@ -129,23 +129,33 @@ def json_line_bytes(data: bytes) -> list[bytes]:
     return [line for _, line in file_lines(io.BytesIO(data))]
 
 
-def file_lines(file: BinaryIO) -> Iterator[tuple[int, bytes]]:
-    """(byte offset, line) for every line of a binary file, split as `json_lines` splits a text, read a
-    line at a time: a file of any size is gone through in the memory of its longest line."""
-    offset = 0
-    for piece in file:  # up to and including each LF
-        ended = piece.endswith(b"\n")
-        body = piece[:-1] if ended else piece
-        if ended and body.endswith(b"\r"):  # CR LF
-            body = body[:-1]
-        lines = body.split(b"\r")  # a lone CR ends a line too
-        if not ended and len(lines) > 1 and lines[-1] == b"":  # the file ends with a lone CR
-            lines.pop()
-        start = offset
-        for line in lines:
-            yield start, line
-            start += len(line) + 1
-        offset += len(piece)
+_CHUNK_BYTES = 1 << 20
+
+
+def file_lines(file: BinaryIO, *, chunk_bytes: int = _CHUNK_BYTES) -> Iterator[tuple[int, bytes]]:
+    """(byte offset, line) for every line of a binary file, split as `json_lines` splits a text, read
+    `chunk_bytes` at a time: a file of any size is gone through in the memory of its longest line,
+    whatever its line ends (a file of lone CRs is not one long line)."""
+    parts: list[bytes] = []  # the current line's bytes from earlier chunks
+    line_start = position = 0
+    while chunk := file.read(chunk_bytes):
+        while chunk.endswith(b"\r"):  # a CR LF is never cut between two chunks
+            more = file.read(1)
+            if not more:
+                break
+            chunk += more
+        start = 0
+        for line_end in _LINE_END_BYTES.finditer(chunk):
+            parts.append(chunk[start : line_end.start()])
+            yield line_start, b"".join(parts)
+            parts = []
+            start = line_end.end()
+            line_start = position + start
+        if start < len(chunk):
+            parts.append(chunk[start:])
+        position += len(chunk)
+    if parts:
+        yield line_start, b"".join(parts)
 
 
 _LINE_END_PATTERN = r"\r\n|\r|\n"
