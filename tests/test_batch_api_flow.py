@@ -13,6 +13,7 @@ saving its id (the batch is found again), a request file the service refuses, an
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -24,7 +25,7 @@ import pytest
 from batch_checks import RECORDED_MODEL, analysed_alone, comparable, run_record, seeds_jsonl, server_settings
 from counterclaim.cli import main
 from counterclaim.config import Settings, load_settings
-from counterclaim.corpus.batch_lines import usable_output_lines
+from counterclaim.corpus.batch_lines import UsableOutputLines
 from counterclaim.corpus.inputs import articles_from_items
 from counterclaim.corpus.openai_batches import BatchApi, PollSchedule
 from counterclaim.corpus.round_store import RoundStore
@@ -109,6 +110,7 @@ def test_seeds_through_the_batch_api_give_the_analyses_of_analyze(tmp_path: Path
     assert record.status == "completed" and len(record.rounds) == len(server.batches)
     assert all(r.state == "collected" and len(r.batch_ids) == 1 for r in record.rounds)
     assert waits[:5] == [2.0, 4.0, 5.0, 5.0, 2.0]  # backoff doubling to its cap, afresh for each batch
+    assert list((tmp_path / "run" / "rounds").glob(".*")) == []  # each download kept, then removed
 
 
 def test_a_round_over_one_batch_s_limits_goes_as_parts_with_the_same_analyses(
@@ -394,5 +396,5 @@ def test_a_line_of_bad_utf_8_is_dropped_not_changed() -> None:
     (found by a review): each line is decoded strictly, and a bad one dropped."""
     good = json.dumps({"id": "1", "custom_id": "a", "response": None, "error": {"code": "x", "message": "m"}})
     bad = b'{"id": "2", "custom_id": "caf\xe9", "response": null, "error": null}'
-    text, dropped = usable_output_lines(good.encode() + b"\r\n" + bad + b"\n{broken\n")
-    assert (text, dropped) == (good + "\n", 2)
+    lines = UsableOutputLines(io.BytesIO(good.encode() + b"\r\n" + bad + b"\n{broken\n"))
+    assert (list(lines), lines.dropped) == ([good.encode()], 2)

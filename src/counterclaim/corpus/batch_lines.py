@@ -223,24 +223,29 @@ def output_lines(file: BinaryIO, source: str) -> Iterator[OutputLineAt]:
 _BOM = b"\xef\xbb\xbf"
 
 
-def usable_output_lines(data: bytes) -> tuple[str, int]:
-    """The text of an output or error file the Batch API sent, keeping only its lines that are batch
-    output lines, and how many were dropped: a request whose line is dropped has no answer, and is
-    asked again as a missing one (one bad line used to stop the run for good, every session failing on
-    the same downloaded file)."""
-    kept: list[str] = []
-    dropped = 0
-    for piece in json_line_bytes(data.removeprefix(_BOM)):
-        if not piece.strip():
-            continue
-        try:  # each line decoded strictly: a line of bad UTF-8 is dropped, never changed
-            raw = piece.decode("utf-8")
-            BatchOutputLine.model_validate_json(raw)
-        except (UnicodeDecodeError, ValidationError):
-            dropped += 1
-            continue
-        kept.append(raw)
-    return "".join(f"{line}\n" for line in kept), dropped
+@dataclass
+class UsableOutputLines:
+    """The lines of an output or error file the Batch API sent that are batch output lines, read one at
+    a time as this is iterated; `dropped` counts the others. A request whose line is dropped has no
+    answer, and is asked again as a missing one (one bad line used to stop the run for good, every
+    session failing on the same downloaded file). Each line is decoded strictly: a line of bad UTF-8
+    is dropped, never changed."""
+
+    file: BinaryIO
+    dropped: int = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for offset, line in file_lines(self.file):
+            piece = line.removeprefix(_BOM) if offset == 0 else line
+            if not piece.strip():
+                continue
+            try:
+                piece.decode("utf-8")
+                BatchOutputLine.model_validate_json(piece)
+            except (UnicodeDecodeError, ValidationError):
+                self.dropped += 1
+                continue
+            yield piece
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import httpx2
@@ -32,7 +33,7 @@ from counterclaim.corpus.batch_lines import (
     request_file,
 )
 from counterclaim.corpus.round_store import BatchPart, RoundRecord, RoundStore
-from counterclaim.errors import ProviderError, RunFolderError
+from counterclaim.errors import OutputError, ProviderError, RunFolderError
 from counterclaim.llm.response_cache import public_address
 from counterclaim.llm.retry import Sleep
 from counterclaim.redaction import Redactor
@@ -109,12 +110,18 @@ class BatchApi:
             raise self._failure("listing batches", error) from error
         return next((batch for batch in page.data if batch.input_file_id == input_file_id), None)
 
-    async def download(self, file_id: str) -> bytes:
+    async def download(self, file_id: str, path: Path) -> None:
+        """Write the file's content to `path`, piece by piece as it arrives (an output file of a large
+        batch is not held in memory)."""
         try:
-            content = await self._client.files.content(file_id)
+            async with self._client.files.with_streaming_response.content(file_id) as response:
+                with path.open("wb") as file:
+                    async for piece in response.iter_bytes():
+                        file.write(piece)
         except openai.OpenAIError as error:
             raise self._failure(f"downloading file {file_id}", error) from error
-        return content.content
+        except OSError as error:
+            raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
 
     async def aclose(self) -> None:
         await self._client.close()
@@ -241,7 +248,12 @@ class BatchApiRounds:
         for file_id, kind in ((part.output_file_id, "output"), (part.error_file_id, "errors")):
             if file_id:
                 path = self.store.output_path(record.number, part.index, kind)
-                count = self.store.write_usable_answers(path, await self.api.download(file_id))
+                downloaded = path.with_name(f".{path.name}.download.tmp")  # removed by a later session
+                try:
+                    await self.api.download(file_id, downloaded)
+                    count = self.store.write_usable_answers(path, downloaded)
+                finally:
+                    downloaded.unlink(missing_ok=True)
                 if count:  # their requests have no answer, and are asked again
                     dropped.append(f"{count} line(s) of {kind} file {file_id} were no batch output lines")
         update = {"collected": True, "dropped_lines": dropped}

@@ -28,13 +28,13 @@ from counterclaim.corpus.batch_lines import (
     BatchRequestLine,
     KeptAnswer,
     OutputLineAt,
+    UsableOutputLines,
     answer_of,
     checked_request_lines,
     not_run,
     output_lines,
     round_request_file,
     split_for_upload,
-    usable_output_lines,
     usage_of,
 )
 from counterclaim.corpus.run_records import Via
@@ -171,12 +171,16 @@ class RoundStore:
         """Keep an engine's answer file, line by line as it is read (checked to be output lines first)."""
         write_output_lines(str(path), lines, force=True)
 
-    def write_usable_answers(self, path: Path, data: bytes) -> int:
-        """Keep the usable lines of an answer file the Batch API sent (`usable_output_lines`); return how
-        many were dropped."""
-        text, dropped = usable_output_lines(data)
-        write_output(str(path), text, force=True)
-        return dropped
+    def write_usable_answers(self, path: Path, downloaded: Path) -> int:
+        """Keep the usable lines of an answer file the Batch API sent (`UsableOutputLines`), read a line
+        at a time from where it was downloaded; return how many were dropped."""
+        try:
+            with downloaded.open("rb") as file:
+                lines = UsableOutputLines(file)
+                write_output_lines(str(path), lines, force=True)
+        except OSError as error:
+            raise RunFolderError(f"cannot read {downloaded}: {error.strerror or error}") from error
+        return lines.dropped
 
     # --- answers -------------------------------------------------------------------------------------
 
