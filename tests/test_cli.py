@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,14 +124,29 @@ def test_no_escape_sequence_reaches_the_terminal(
     assert "\x1b" not in out + err and "\x9b" not in out + err
 
 
-def test_serve_refuses_settings_that_point_at_another_server(
+def test_serve_runs_the_embedded_model_whatever_the_environment_names(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """An OPENAI_API_KEY set for the other commands refused serve (exit 4), and no serve flag could say
+    otherwise (found by a probe): the server settings are ignored, and it says so. Here it goes on to
+    look for its model file."""
     monkeypatch.setenv("COUNTERCLAIM_BASE_URL", "http://127.0.0.1:9/v1")
-    monkeypatch.setenv("COUNTERCLAIM_MODEL", "some-model")
-    code, out, err = run(capsys, "serve", "-q")
-    assert code == ConfigurationError.exit_code and out == ""
-    assert_one_line_error(err, "serve runs the embedded model")
+    monkeypatch.setenv("COUNTERCLAIM_PROVIDER", "openai")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-used")
+    code, out, err = run(capsys, "serve", *NO_MODEL)
+    assert code == LocalModelError.exit_code and out == ""
+    assert "COUNTERCLAIM_PROVIDER, COUNTERCLAIM_BASE_URL ignored" in err
+    assert "model file not found" in err.splitlines()[-1] and "sk-test" not in err
+
+
+def test_serve_without_a_standard_output_fails_before_loading(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started with stdout closed (`>&-`), it loaded the model, then failed as an internal error."""
+    monkeypatch.setattr(sys, "stdout", None)
+    code = main(["serve", "-q", *NO_MODEL])
+    assert code == OutputError.exit_code
+    assert_one_line_error(capsys.readouterr().err, "no standard output")
 
 
 def test_serve_without_its_model_file_fails_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -184,11 +184,15 @@ SLOW_NATIVE_START = textwrap.dedent(
     faulthandler.register(signal.SIGUSR1, file=open(sys.argv[1] + ".stacks", "w"), all_threads=True)
 
     class SlowStart:
-        '''Stands in for the native server: it only waits, as loading a model does.'''
+        '''Stands in for the native server: it only waits, as loading a model does (the 1.5B's
+        constructor takes about 6 s; Ctrl-C waits for it, as it always did for the native call), then
+        never becomes ready.'''
+
+        listening_address = "http://127.0.0.1:9"
 
         def __init__(self, params):
             Path(sys.argv[1]).write_text("starting")
-            time.sleep(60)
+            time.sleep(3)
 
     xllamacpp.Server = SlowStart
     from counterclaim.cli import main
@@ -228,22 +232,21 @@ def test_ctrl_c_during_model_start_up_gives_one_line_and_exit_130(article: Path,
 
 NEVER_READY_NATIVE_SERVER = textwrap.dedent(
     """
-    import sys
+    import sys, time
     from pathlib import Path
     import xllamacpp
 
     class NeverReady:
         # Stands in for the native server: built at once, its model never loads (its address
-        # refuses connections), and it notes whether it was released during the run or only
-        # when the interpreter shut down.
+        # refuses connections), and its release hangs, as xllamacpp's could soon after the start.
         listening_address = "http://127.0.0.1:9"
 
         def __init__(self, params):
             Path(sys.argv[1]).write_text("constructed")
 
         def __del__(self):
-            if not sys.is_finalizing():
-                Path(sys.argv[1] + ".released").write_text("released during the run")
+            Path(sys.argv[1] + ".released").write_text("release began")
+            time.sleep(60)
 
     xllamacpp.Server = NeverReady
     from counterclaim.cli import main
@@ -253,7 +256,11 @@ NEVER_READY_NATIVE_SERVER = textwrap.dedent(
 
 
 @pytest.mark.timeout(60)
-def test_ctrl_c_while_the_model_loads_releases_the_server_before_exit(article: Path, tmp_path: Path) -> None:
+def test_ctrl_c_while_the_model_loads_ends_without_waiting_for_the_release(
+    article: Path, tmp_path: Path
+) -> None:
+    """The release of a native server stopped soon after its start could hang for good (2 of 6 SIGTERMs
+    in a probe), holding the interpreter: the command line now ends the process without it."""
     model = tmp_path / "stand-in.gguf"
     model.write_bytes(b"GGUF" + bytes(16))
     constructed = tmp_path / "server"
@@ -266,12 +273,14 @@ def test_ctrl_c_while_the_model_loads_releases_the_server_before_exit(article: P
         _wait_for(constructed.exists, "the stand-in server to be built")
         time.sleep(0.5)  # polling its health
         child.send_signal(signal.SIGINT)
+        began = time.monotonic()
         _, err = child.communicate(timeout=20)
+        took = time.monotonic() - began
     finally:
         child.kill()
     assert child.returncode == EXIT_INTERRUPTED, err
     _one_error_line(err, "interrupted")
-    assert (tmp_path / "server.released").exists()
+    assert not (tmp_path / "server.released").exists() and took < 10, took
 
 
 SLOW_RENDERING = textwrap.dedent(

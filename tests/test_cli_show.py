@@ -194,3 +194,14 @@ def test_show_refuses_a_piped_text_that_is_no_analysis(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == InputError.exit_code
     assert one_line_error(done.stderr.decode("utf-8")).startswith("counterclaim: error: <stdin>: not")
+
+
+def test_a_reader_that_leaves_at_once_is_exit_0_not_a_silent_1(saved: Path) -> None:
+    """`counterclaim show ... | true`: click's own handling of a closed pipe exited 1 with no message;
+    the reader leaving is not a failure (exit 0), as the error handling says."""
+    console_script = Path(sys.executable).parent / "counterclaim"
+    show = f"'{console_script}' show '{saved}' '{FOUNDING_ARTICLE}' --format json"
+    command = f"{show} | true; exit ${{PIPESTATUS[0]}}"
+    for _ in range(3):  # the reader must be gone before the write: `true` reads nothing
+        done = subprocess.run(["bash", "-c", command], capture_output=True, timeout=60)
+        assert done.returncode == 0 and done.stderr == b"", done.stderr

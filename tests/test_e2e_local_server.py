@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -131,6 +132,51 @@ def test_serve_keeps_the_model_up_for_other_clients_until_ctrl_c(smollm_path: Pa
     assert process.returncode == 0, stderr
     assert "server stopped" in stderr and "Traceback" not in stderr
     assert _refused(base_url)
+
+
+def test_serve_stops_at_once_with_a_request_in_flight(smollm_path: Path) -> None:
+    """SIGTERM while a client's long request was being answered: the server waited for it (minutes,
+    every signal blocked) and the client got nothing; it now stops at once, the client's connection
+    closed, exit 0. The printed command names the model file served, not the default model."""
+    command = [sys.executable, "-c", "import sys; from counterclaim.cli import main; sys.exit(main())"]
+    options = ["serve", "--model-path", str(smollm_path), "--port", "0", "--n-ctx", "2048", "--threads", "2"]
+    process = subprocess.Popen(
+        [*command, *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_clean_env()
+    )
+    try:
+        assert process.stdout is not None
+        base_url = process.stdout.readline().strip()
+        assert f"--model {smollm_path.stem} " in process.stdout.readline()
+        GUARD.own_ports.add(int(base_url.rsplit(":", 1)[1].removesuffix("/v1")))
+        body = {"model": "m", "messages": [{"role": "user", "content": "A long story about the sea."}]}
+        request = urllib.request.Request(
+            base_url + "/chat/completions",
+            data=json.dumps({**body, "max_tokens": 1900, "temperature": 0}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        outcome: list[str] = []
+
+        def ask() -> None:
+            try:
+                with urllib.request.urlopen(request, timeout=120) as response:
+                    outcome.append(f"answered {response.status}")
+            except (urllib.error.URLError, OSError) as error:
+                outcome.append(f"cut off: {error}")
+
+        asking = threading.Thread(target=ask)
+        asking.start()
+        time.sleep(2.0)  # the request is being answered
+        stopped = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+        seconds = time.monotonic() - stopped
+        asking.join(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0 and "server stopped" in stderr, stderr
+    assert seconds < 10, seconds
+    assert outcome and outcome[0].startswith("cut off"), outcome
 
 
 def _clean_env() -> dict[str, str]:

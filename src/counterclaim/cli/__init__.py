@@ -6,11 +6,15 @@ stderr and a distinct exit code (README, "Exit codes"); never a traceback, never
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
 from collections.abc import Sequence
 
 from counterclaim.cli.app import app
 from counterclaim.cli.errors import run_guarded
+from counterclaim.llm.local_server import end_process_on_interrupt
 
 __all__ = ["main"]
 
@@ -28,12 +32,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     _silence_library_logs()
 
     def invoke() -> int:
-        result = app.main(
-            args=list(argv) if argv is not None else None, prog_name="counterclaim", standalone_mode=False
-        )
+        # What click's `main` does, without its own handling of what `run_guarded` handles: it turned a
+        # closed stdout pipe into a silent exit 1 (the reader left: exit 0 here) and printed a blank
+        # line on Ctrl-C before the one-line message.
+        args = list(argv) if argv is not None else sys.argv[1:]
+        with app.make_context("counterclaim", args) as context:
+            result = app.invoke(context)
         return result if isinstance(result, int) else 0
 
-    return run_guarded(invoke)
+    with end_process_on_interrupt() as ending:
+        code = run_guarded(invoke)
+    if ending.left_running:  # an embedded server stopped by a signal: end without releasing it
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                if stream is not None:
+                    stream.flush()
+        os._exit(code)
+    return code
 
 
 if __name__ == "__main__":

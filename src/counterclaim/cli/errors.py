@@ -55,6 +55,8 @@ def report_error(message: str) -> None:
 
 def write_stdout(text: str) -> None:
     """Write `text` to stdout and flush it (failures as `stdout_failures_as_output_error` says)."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OutputError("no standard output to write to")
     with stdout_failures_as_output_error():
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -9,6 +9,9 @@ model, context, slots and threads), so the requests and answers are the same.
 from __future__ import annotations
 
 import contextlib
+import os
+import shlex
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -19,7 +22,7 @@ from counterclaim.cli.errors import write_stdout
 from counterclaim.cli.options import local_server_options, settings_from
 from counterclaim.cli.progress import ProgressLines
 from counterclaim.config import Provider
-from counterclaim.errors import ConfigurationError
+from counterclaim.errors import OutputError
 from counterclaim.llm.local_server import LocalServer, resolve_model_path
 
 DEFAULT_PORT = 8080
@@ -39,14 +42,19 @@ def serve_options(command: Any) -> Any:
 def run_serve(params: dict[str, Any], *, until: threading.Event | None = None) -> int:
     """Start the embedded server, print how to reach it, and serve until interrupted (or `until` is set,
     for tests); exit 0 when stopped so."""
-    settings = settings_from(params, {"port": DEFAULT_PORT})
-    if settings.provider is not Provider.LOCAL:
-        raise ConfigurationError(
-            "serve runs the embedded model: unset --base-url, COUNTERCLAIM_PROVIDER and the API key "
-            "variables for this command"
-        )
+    # The embedded model whatever the environment says of servers (an OPENAI_API_KEY set for other
+    # commands refused serve, and no serve flag could say otherwise).
+    settings = settings_from({**params, "provider": Provider.LOCAL.value}, {"port": DEFAULT_PORT})
     progress = ProgressLines(enabled=not params["quiet"])
+    ignored = [name for name in _SERVER_VARIABLES if os.environ.get(name, "").strip()]
+    if ignored:
+        progress(f"serve runs the embedded model: {', '.join(ignored)} ignored")
+    if sys.stdout is None:  # checked before minutes of loading
+        raise OutputError("no standard output to print the server's address to")
     model_path = resolve_model_path(settings.model, settings.model_path, settings.model_cache)
+    # The name analyses made through the server record as their model (and its answers are cached
+    # under): the file's when one is given, not the default model's.
+    model = model_path.stem if settings.model_path is not None else settings.model
     progress(f"starting the embedded model ({model_path.name})")
     server = LocalServer(
         model_path,
@@ -57,13 +65,24 @@ def run_serve(params: dict[str, Any], *, until: threading.Event | None = None) -
         speculation=settings.speculation,
     )
     with server:
-        write_stdout(
-            f"{server.base_url}\n"
-            f"counterclaim analyze ARTICLE --base-url {server.base_url} --model {settings.model} "
-            f"--concurrency {server.slots}\n"
+        base_url = server.base_url
+        with contextlib.suppress(BrokenPipeError):  # the reader left: the server is still of use
+            write_stdout(
+                f"{base_url}\n"
+                f"counterclaim analyze ARTICLE --base-url {base_url} --model {shlex.quote(model)} "
+                f"--concurrency {server.slots}\n"
+            )
+        progress(
+            f"serving {model_path.name} at {base_url} (this machine only) with {server.slots} slot(s); "
+            "Ctrl-C stops it"
         )
-        progress(f"serving {model_path.name} with {server.slots} slot(s); Ctrl-C stops it")
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C or SIGTERM (cli.errors): how it stops
+        try:
             (until or threading.Event()).wait()
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM (cli.errors): how it stops, exit 0
+            server.stop(interrupted=True)  # the requests it answers are cut off (`LocalServer.stop`)
     progress("server stopped")
     return 0
+
+
+_SERVER_VARIABLES = ("COUNTERCLAIM_PROVIDER", "COUNTERCLAIM_BASE_URL")
+"""Settings of the other commands that name a server, which serve does not use."""

@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
 import socket
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -59,6 +62,22 @@ def port_is_free(port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+@contextlib.contextmanager
+def _stopping_signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block ends (in the main thread): a KeyboardInterrupt raised
+    between the native server's construction and its assignment dropped the new server there, and its
+    release could hang for good (`LocalServer.stop`). The native threads started in the block keep the
+    signals blocked: they always reach the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextlib.contextmanager
@@ -153,30 +172,41 @@ class LocalServer:
         if self.quiet:
             params.verbosity = -1
         try:
-            with _quiet_native_stderr(self.quiet):
-                self._server = xllamacpp.Server(params)
-        except Exception as error:  # the native server reports failures as plain exceptions
-            raise LocalModelError(f"the embedded model server failed to start: {error}") from error
-        address = str(self._server.listening_address).rstrip("/")
-        if not address.startswith("http"):
-            address = "http://" + address
-        self.base_url = address + "/v1"
-        try:
+            with _stopping_signals_held():  # a signal now would drop the new server unreleased
+                try:
+                    with _quiet_native_stderr(self.quiet):
+                        self._server = xllamacpp.Server(params)
+                except Exception as error:  # the native server reports failures as plain exceptions
+                    raise LocalModelError(f"the embedded model server failed to start: {error}") from error
+            address = str(self._server.listening_address).rstrip("/")
+            if not address.startswith("http"):
+                address = "http://" + address
+            self.base_url = address + "/v1"
             wait_until_ready(address, self.ready_timeout)
-        except BaseException:
+        except BaseException as error:
             # Not ready in time, or Ctrl-C / SIGTERM while the model loads: release the native server
             # now, while the CLI's handler still turns a second signal into a prompt exit, rather
             # than at interpreter shutdown, where a slow release could only be killed.
-            self.stop()
+            self.stop(interrupted=isinstance(error, KeyboardInterrupt))
             raise
         return self
 
-    def stop(self) -> None:
-        """Stop serving; the native server shuts down when the object is released."""
+    def stop(self, *, interrupted: bool = False) -> None:
+        """Stop serving; the native server shuts down when the object is released.
+
+        `interrupted` (Ctrl-C or SIGTERM) under `end_process_on_interrupt`: the native server is left
+        to the process' exit instead. Its release waits for the requests it is still answering (a
+        client of `serve` can keep it minutes) and can hang for good when it comes soon after the
+        start (a lost wake-up in xllamacpp's shutdown, 2 of 6 SIGTERMs in a probe), all the while
+        holding the interpreter: not even a second Ctrl-C could end the program."""
         if self._server is not None:
-            with _quiet_native_stderr(self.quiet):
+            if interrupted and _ENDING.on_interrupt:
+                _ENDING.left_running.append(self._server)
                 self._server = None
-                gc.collect()
+            else:
+                with _quiet_native_stderr(self.quiet):
+                    self._server = None
+                    gc.collect()
         self.base_url = ""
 
     @property
@@ -192,4 +222,26 @@ class LocalServer:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.stop()
+        self.stop(interrupted=isinstance(exc, KeyboardInterrupt))
+
+
+@dataclass
+class _ProcessEnding:
+    on_interrupt: bool = False
+    left_running: list[Any] = field(default_factory=list)
+
+
+_ENDING = _ProcessEnding()
+
+
+@contextlib.contextmanager
+def end_process_on_interrupt() -> Iterator[_ProcessEnding]:
+    """Within the block (a command of the command line), an embedded server stopped by Ctrl-C or
+    SIGTERM is not released but left running (`LocalServer.stop`): the caller ends the process with
+    `os._exit` when `left_running` is not empty, which cuts off what it still answers. A library
+    caller's server is always released (a notebook interrupted goes on without it)."""
+    _ENDING.on_interrupt = True
+    try:
+        yield _ENDING
+    finally:
+        _ENDING.on_interrupt = False
