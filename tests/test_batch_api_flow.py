@@ -396,5 +396,5 @@ def test_a_line_of_bad_utf_8_is_dropped_not_changed() -> None:
     (found by a review): each line is decoded strictly, and a bad one dropped."""
     good = json.dumps({"id": "1", "custom_id": "a", "response": None, "error": {"code": "x", "message": "m"}})
     bad = b'{"id": "2", "custom_id": "caf\xe9", "response": null, "error": null}'
-    lines = UsableOutputLines(io.BytesIO(good.encode() + b"\r\n" + bad + b"\n{broken\n"))
+    lines = UsableOutputLines(io.BytesIO(good.encode() + b"\r\n" + bad + b"\n{broken\n"), "downloaded")
     assert (list(lines), lines.dropped) == ([good.encode()], 2)

@@ -266,7 +266,7 @@ def test_a_kept_answer_that_cannot_be_read_stops_the_run_not_its_articles(
     capsys.readouterr()
     assert main([*_args(corpus, run_dir), "--ingest", str(output)]) == RunFolderError.exit_code
     assert "no longer a batch output line" in capsys.readouterr().err
-    assert not (run_dir / "failures.jsonl").exists() or not rows(run_dir)
+    assert not (run_dir / "failures.jsonl").exists()  # no article failed for it
 
 
 def test_a_refused_ingest_never_removes_the_file_it_was_given(tmp_path: Path) -> None:
@@ -278,6 +278,8 @@ def test_a_refused_ingest_never_removes_the_file_it_was_given(tmp_path: Path) ->
     at_kept_path.write_text(other + "\n", encoding="utf-8")
     assert main([*_args(corpus, run_dir), "--ingest", str(at_kept_path)]) == 3
     assert at_kept_path.read_text("utf-8") == other + "\n"
+    assert main([*_args(corpus, run_dir), "--ingest", str(_requests(run_dir, 1))]) == 3  # another file
+    assert at_kept_path.read_text("utf-8") == other + "\n"  # the engine's own file is not replaced
 
 
 def test_only_the_first_line_of_each_request_is_counted_and_kept(tmp_path: Path) -> None:

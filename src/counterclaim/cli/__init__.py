@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -43,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     with end_process_on_interrupt() as ending:
         code = run_guarded(invoke)
     if ending.left_running:  # an embedded server stopped by a signal: end without releasing it
+        with contextlib.suppress(ValueError):  # a last Ctrl-C must not raise here (main thread only)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 if stream is not None:

@@ -33,6 +33,7 @@ from types import FrameType
 import click
 
 from counterclaim.errors import CounterclaimError, Interrupted, OutputError
+from counterclaim.llm.local_server import note_stopping_signal
 from counterclaim.render.terminal_safety import single_line
 
 EXIT_OK = 0
@@ -115,6 +116,7 @@ def interrupt_signals() -> Iterator[SignalState]:
             report_error(interrupt_message(state))
             os._exit(EXIT_INTERRUPTED)
         state.received = signum
+        note_stopping_signal()
         _quiet_asyncio()
         raise KeyboardInterrupt
 
@@ -136,6 +138,7 @@ def signals_cancel(task: asyncio.Task[object]) -> Iterator[SignalState]:
             report_error(interrupt_message(state))
             os._exit(EXIT_INTERRUPTED)
         state.received = signum
+        note_stopping_signal()
         _quiet_asyncio()
         loop.call_soon_threadsafe(task.cancel)
 

@@ -232,9 +232,16 @@ class UsableOutputLines:
     is dropped, never changed."""
 
     file: BinaryIO
+    source: str
     dropped: int = 0
 
     def __iter__(self) -> Iterator[bytes]:
+        try:
+            yield from self._usable()
+        except OSError as error:  # a read error, not one of the file the lines are written to
+            raise RunFolderError(f"cannot read {self.source}: {error.strerror or error}") from error
+
+    def _usable(self) -> Iterator[bytes]:
         for offset, line in file_lines(self.file):
             piece = line.removeprefix(_BOM) if offset == 0 else line
             if not piece.strip():

@@ -87,14 +87,21 @@ def ingest(
                 yield output.raw
 
     kept = store.output_path(record.number)
+    # The copy is made beside the kept path and moved there once it answers something: an engine may
+    # have written its own output at the kept path, which a refused file must not replace.
+    staged = kept.with_name(f".{kept.name}.ingest.tmp")  # a kill leaves it to the next session's sweep
     with opened_regular_file(str(output_file), what="engine output file") as file:  # no pipe
-        if _same_file(file, kept):  # the engine wrote into the run folder: nothing to copy
+        same = _same_file(file, kept)
+        if same:  # the engine wrote into the run folder: nothing to copy
             for _ in kept_lines(file):
                 pass
         else:
-            store.write_answers(kept, kept_lines(file))  # read, checked and kept a line at a time
-            if not answered:
-                kept.unlink(missing_ok=True)  # the copy this call made
+            store.write_answers(staged, kept_lines(file))  # read, checked and kept a line at a time
+    if not same:
+        if answered:
+            os.replace(staged, kept)
+        else:
+            staged.unlink(missing_ok=True)
     if not answered:  # a request file given by mistake has the ids but no response or error
         raise InputError(
             f"{output_file} answers none of the {record.requests} request(s) of "

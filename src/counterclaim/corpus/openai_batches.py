@@ -120,6 +120,9 @@ class BatchApi:
                         file.write(piece)
         except openai.OpenAIError as error:
             raise self._failure(f"downloading file {file_id}", error) from error
+        except httpx2.HTTPError as error:  # read after openai's own wrapping: a download cut short
+            message = f"the Batch API at {self.where} broke off while downloading file {file_id}"
+            raise ProviderError(self.redactor.redact(f"{message} ({type(error).__name__})")) from error
         except OSError as error:
             raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
 

@@ -176,7 +176,7 @@ class RoundStore:
         at a time from where it was downloaded; return how many were dropped."""
         try:
             with downloaded.open("rb") as file:
-                lines = UsableOutputLines(file)
+                lines = UsableOutputLines(file, str(downloaded))
                 write_output_lines(str(path), lines, force=True)
         except OSError as error:
             raise RunFolderError(f"cannot read {downloaded}: {error.strerror or error}") from error

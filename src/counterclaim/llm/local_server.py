@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import signal
 import socket
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -62,22 +61,6 @@ def port_is_free(port: int) -> bool:
         except OSError:
             return False
     return True
-
-
-@contextlib.contextmanager
-def _stopping_signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM wait until the block ends (in the main thread): a KeyboardInterrupt raised
-    between the native server's construction and its assignment dropped the new server there, and its
-    release could hang for good (`LocalServer.stop`). The native threads started in the block keep the
-    signals blocked: they always reach the main thread."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextlib.contextmanager
@@ -140,7 +123,9 @@ class LocalServer:
         self.threads = threads
         self.port = port
         self.quiet = quiet
-        self._server: Any = None
+        self._native: list[Any] = []
+        """The native server once made (a list its making thread fills)."""
+        self._making: threading.Thread | None = None
         self.base_url = ""
         self.slots = slots
         """Requests the server decodes at once (llama.cpp's parallel slots, continuously batched)."""
@@ -172,13 +157,8 @@ class LocalServer:
         if self.quiet:
             params.verbosity = -1
         try:
-            with _stopping_signals_held():  # a signal now would drop the new server unreleased
-                try:
-                    with _quiet_native_stderr(self.quiet):
-                        self._server = xllamacpp.Server(params)
-                except Exception as error:  # the native server reports failures as plain exceptions
-                    raise LocalModelError(f"the embedded model server failed to start: {error}") from error
-            address = str(self._server.listening_address).rstrip("/")
+            native = self._made_in_a_thread(lambda: xllamacpp.Server(params))
+            address = str(native.listening_address).rstrip("/")
             if not address.startswith("http"):
                 address = "http://" + address
             self.base_url = address + "/v1"
@@ -191,27 +171,54 @@ class LocalServer:
             raise
         return self
 
+    def _made_in_a_thread(self, make: Callable[[], Any]) -> Any:
+        """The native server, made in a thread of its own and kept in `self._native` there: a
+        KeyboardInterrupt (raised in the main thread only) can never drop it between its making and its
+        keeping, where its release could hang for good (`stop`). A Ctrl-C waits for the making, as it
+        did for the native call (about 6 s for the 1.5B); a second one exits at once."""
+        failures: list[Exception] = []
+
+        def construct() -> None:
+            try:
+                self._native.append(make())
+            except Exception as error:  # the native server reports failures as plain exceptions
+                failures.append(error)
+
+        self._making = threading.Thread(target=construct, name="counterclaim-server-start", daemon=True)
+        with _quiet_native_stderr(self.quiet):
+            self._making.start()
+            while self._making.is_alive():
+                self._making.join(0.1)  # signals are handled between the waits
+        if failures:
+            raise LocalModelError(f"the embedded model server failed to start: {failures[0]}") from failures[
+                0
+            ]
+        return self._native[0]
+
     def stop(self, *, interrupted: bool = False) -> None:
         """Stop serving; the native server shuts down when the object is released.
 
-        `interrupted` (Ctrl-C or SIGTERM) under `end_process_on_interrupt`: the native server is left
-        to the process' exit instead. Its release waits for the requests it is still answering (a
-        client of `serve` can keep it minutes) and can hang for good when it comes soon after the
-        start (a lost wake-up in xllamacpp's shutdown, 2 of 6 SIGTERMs in a probe), all the while
-        holding the interpreter: not even a second Ctrl-C could end the program."""
-        if self._server is not None:
-            if interrupted and _ENDING.on_interrupt:
-                _ENDING.left_running.append(self._server)
-                self._server = None
+        Under `end_process_on_interrupt`, once a stopping signal came (`interrupted`, or
+        `note_stopping_signal`), the native server is left to the process' exit instead: its release
+        waits for the requests it is still answering (a client of `serve` can keep it minutes) and can
+        hang for good when it comes soon after the start (a lost wake-up in xllamacpp's shutdown, 2 of
+        6 SIGTERMs in a probe), all the while holding the interpreter: not even a second Ctrl-C could
+        end the program."""
+        if self._native or self._making is not None:
+            if _ENDING.on_interrupt and (interrupted or _ENDING.stopping):
+                _ENDING.left_running.append(self._native)  # one still being made lands there too
             else:
+                if self._making is not None:
+                    self._making.join()
                 with _quiet_native_stderr(self.quiet):
-                    self._server = None
+                    self._native.clear()
                     gc.collect()
+            self._native, self._making = [], None
         self.base_url = ""
 
     @property
     def running(self) -> bool:
-        return self._server is not None
+        return bool(self._native)
 
     def __enter__(self) -> LocalServer:
         return self.start()
@@ -228,6 +235,7 @@ class LocalServer:
 @dataclass
 class _ProcessEnding:
     on_interrupt: bool = False
+    stopping: bool = False
     left_running: list[Any] = field(default_factory=list)
 
 
@@ -240,8 +248,15 @@ def end_process_on_interrupt() -> Iterator[_ProcessEnding]:
     SIGTERM is not released but left running (`LocalServer.stop`): the caller ends the process with
     `os._exit` when `left_running` is not empty, which cuts off what it still answers. A library
     caller's server is always released (a notebook interrupted goes on without it)."""
-    _ENDING.on_interrupt = True
+    _ENDING.on_interrupt, _ENDING.stopping = True, False
     try:
         yield _ENDING
     finally:
         _ENDING.on_interrupt = False
+
+
+def note_stopping_signal() -> None:
+    """A stopping signal came (the CLI's handlers say so): a server stopped from now on is stopping
+    because of it, whatever exception reaches its `stop` (asyncio turns the interrupt into a
+    cancellation of the task that holds the server)."""
+    _ENDING.stopping = True
