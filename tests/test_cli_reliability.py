@@ -283,6 +283,33 @@ def test_ctrl_c_while_the_model_loads_ends_without_waiting_for_the_release(
     assert not (tmp_path / "server.released").exists() and took < 10, took
 
 
+@pytest.mark.timeout(60)
+def test_one_ctrl_c_while_batch_starts_the_model_stops_it_at_once(article: Path, tmp_path: Path) -> None:
+    """`batch` turns its first signal into a cancellation, which the model's start (synchronous) met
+    only once the model was ready, up to 180 s later; a second Ctrl-C then exited without its line
+    (stderr was still silenced for llama.cpp). Found by a review."""
+    model = tmp_path / "stand-in.gguf"
+    model.write_bytes(b"GGUF" + bytes(16))
+    constructed = tmp_path / "server"
+    child = subprocess.Popen(
+        [sys.executable, "-c", NEVER_READY_NATIVE_SERVER, str(constructed), "batch", str(article),
+         "--out-dir", str(tmp_path / "run"), "-q", "--provider", "local", "--model-path", str(model)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
+    )  # fmt: skip
+    try:
+        _wait_for(constructed.exists, "the stand-in server to be built")
+        time.sleep(0.5)  # polling its health
+        child.send_signal(signal.SIGINT)
+        began = time.monotonic()
+        _, err = child.communicate(timeout=20)
+        took = time.monotonic() - began
+    finally:
+        child.kill()
+    assert child.returncode == EXIT_INTERRUPTED, err
+    _one_error_line(err, "interrupted")
+    assert took < 10, took
+
+
 SLOW_RENDERING = textwrap.dedent(
     """
     import io, sys, time

@@ -33,7 +33,7 @@ from types import FrameType
 import click
 
 from counterclaim.errors import CounterclaimError, Interrupted, OutputError
-from counterclaim.llm.local_server import note_stopping_signal
+from counterclaim.llm.local_server import note_stopping_signal, terminal_stderr
 from counterclaim.render.terminal_safety import single_line
 
 EXIT_OK = 0
@@ -48,6 +48,10 @@ def report_error(message: str) -> None:
     """Write `counterclaim: error: MESSAGE` as one line on stderr (never wrapped, never styled)."""
     line = f"{ERROR_PREFIX}{single_line(message)}\n"
     try:
+        terminal = terminal_stderr()
+        if terminal is not None:  # llama.cpp's output silenced while the model loads
+            os.write(terminal, line.encode("utf-8", "replace"))
+            return
         sys.stderr.write(line)
         sys.stderr.flush()
     except (OSError, ValueError):  # no stderr to tell: the exit code still says it

@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from counterclaim.corpus.batch_lines import BatchRequestLine, KeptAnswer, output_lines
 from counterclaim.corpus.round_store import RoundRecord, RoundStore
-from counterclaim.errors import AwaitingAnswers, CounterclaimError, InputError, RunFolderError
+from counterclaim.errors import AwaitingAnswers, CounterclaimError, InputError, OutputError, RunFolderError
 from counterclaim.io.regular_files import opened_regular_file
 
 
@@ -98,10 +98,14 @@ def ingest(
         else:
             store.write_answers(staged, kept_lines(file))  # read, checked and kept a line at a time
     if not same:
-        if answered:
-            os.replace(staged, kept)
-        else:
+        if not answered:
             staged.unlink(missing_ok=True)
+        else:
+            try:
+                os.replace(staged, kept)
+            except OSError as error:
+                staged.unlink(missing_ok=True)
+                raise OutputError(f"cannot keep the answers at {kept}: {error.strerror or error}") from error
     if not answered:  # a request file given by mistake has the ids but no response or error
         raise InputError(
             f"{output_file} answers none of the {record.requests} request(s) of "

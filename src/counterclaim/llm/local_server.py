@@ -71,13 +71,25 @@ def _quiet_native_stderr(enabled: bool) -> Iterator[None]:
         return
     sys.stderr.flush()
     saved = os.dup(2)
-    with open(os.devnull, "wb") as devnull:
-        os.dup2(devnull.fileno(), 2)
+    _QUIETED.append(saved)
     try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
         yield
     finally:
         os.dup2(saved, 2)
+        _QUIETED.remove(saved)
         os.close(saved)
+
+
+_QUIETED: list[int] = []
+"""The terminal's stderr, saved while file descriptor 2 goes to /dev/null (`_quiet_native_stderr`)."""
+
+
+def terminal_stderr() -> int | None:
+    """The descriptor of the terminal's stderr while llama.cpp's is silenced, else None: where a
+    message of ours goes meanwhile (a second Ctrl-C while the model loads said nothing)."""
+    return _QUIETED[0] if _QUIETED else None
 
 
 def wait_until_ready(address: str, timeout: float) -> None:
@@ -97,6 +109,7 @@ def wait_until_ready(address: str, timeout: float) -> None:
             pass  # not listening yet, or 503 while the model loads
         if time.monotonic() >= deadline:
             raise LocalModelError(f"the embedded model server did not become ready within {timeout:.0f} s")
+        _raise_if_stopping()
         time.sleep(READY_POLL_SECONDS)
 
 
@@ -132,6 +145,8 @@ class LocalServer:
         self.speculation = speculation
 
     def start(self) -> LocalServer:
+        if self._native or self._making is not None:  # started already: the one server it holds
+            return self
         try:
             import xllamacpp
         except ImportError:
@@ -189,10 +204,12 @@ class LocalServer:
             self._making.start()
             while self._making.is_alive():
                 self._making.join(0.1)  # signals are handled between the waits
+                _raise_if_stopping()
         if failures:
-            raise LocalModelError(f"the embedded model server failed to start: {failures[0]}") from failures[
-                0
-            ]
+            failure = failures[0]
+            raise LocalModelError(f"the embedded model server failed to start: {failure}") from failure
+        if not self._native:  # stopped from another thread meanwhile
+            raise LocalModelError("the embedded model server was stopped while it started")
         return self._native[0]
 
     def stop(self, *, interrupted: bool = False) -> None:
@@ -253,6 +270,14 @@ def end_process_on_interrupt() -> Iterator[_ProcessEnding]:
         yield _ENDING
     finally:
         _ENDING.on_interrupt = False
+
+
+def _raise_if_stopping() -> None:
+    """Raise KeyboardInterrupt when the command line noted a stopping signal: `batch` turns its first
+    signal into a cancellation, which a model start (synchronous, in the event loop's thread) would
+    only meet once the model was ready, up to `READY_TIMEOUT_SECONDS` later."""
+    if _ENDING.on_interrupt and _ENDING.stopping:
+        raise KeyboardInterrupt
 
 
 def note_stopping_signal() -> None:
