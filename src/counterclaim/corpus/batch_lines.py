@@ -200,11 +200,7 @@ def output_lines(file: BinaryIO, source: str) -> Iterator[OutputLineAt]:
     """The output or error lines of a file (blank lines skipped), read one at a time. Raises InputError
     naming the line that is not one, or when the file cannot be read."""
     try:
-        for number, (offset, raw) in enumerate(file_lines(file), start=1):
-            if offset == 0 and raw.startswith(_BOM):
-                offset, raw = len(_BOM), raw[len(_BOM) :]
-            if not raw.strip():
-                continue
+        for number, offset, raw in _filled_lines(file):
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as error:
@@ -218,6 +214,16 @@ def output_lines(file: BinaryIO, source: str) -> Iterator[OutputLineAt]:
             yield OutputLineAt(offset, len(raw), raw, line)
     except OSError as error:
         raise InputError(f"cannot read {source}: {error.strerror or error}") from error
+
+
+def _filled_lines(file: BinaryIO) -> Iterator[tuple[int, int, bytes]]:
+    """(line number, byte offset, line) of every line of an output or error file that is not blank,
+    a byte order mark before the first left out."""
+    for number, (offset, raw) in enumerate(file_lines(file), start=1):
+        if offset == 0 and raw.startswith(_BOM):
+            offset, raw = len(_BOM), raw[len(_BOM) :]
+        if raw.strip():
+            yield number, offset, raw
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -242,10 +248,7 @@ class UsableOutputLines:
             raise RunFolderError(f"cannot read {self.source}: {error.strerror or error}") from error
 
     def _usable(self) -> Iterator[bytes]:
-        for offset, line in file_lines(self.file):
-            piece = line.removeprefix(_BOM) if offset == 0 else line
-            if not piece.strip():
-                continue
+        for _, _, piece in _filled_lines(self.file):
             try:
                 piece.decode("utf-8")
                 BatchOutputLine.model_validate_json(piece)
