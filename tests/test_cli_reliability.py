@@ -255,17 +255,15 @@ NEVER_READY_NATIVE_SERVER = textwrap.dedent(
 )
 
 
-@pytest.mark.timeout(60)
-def test_ctrl_c_while_the_model_loads_ends_without_waiting_for_the_release(
-    article: Path, tmp_path: Path
-) -> None:
-    """The release of a native server stopped soon after its start could hang for good (2 of 6 SIGTERMs
-    in a probe), holding the interpreter: the command line now ends the process without it."""
+def _ctrl_c_while_the_model_never_gets_ready(tmp_path: Path, *command: str) -> tuple[int, str, float]:
+    """Run the command (with `--provider local` and a stand-in model file) over the never-ready
+    stand-in server, send one SIGINT while it polls the server's health: (exit code, stderr, seconds
+    from the signal to the exit)."""
     model = tmp_path / "stand-in.gguf"
     model.write_bytes(b"GGUF" + bytes(16))
     constructed = tmp_path / "server"
     child = subprocess.Popen(
-        [sys.executable, "-c", NEVER_READY_NATIVE_SERVER, str(constructed), "analyze", str(article), "-q",
+        [sys.executable, "-c", NEVER_READY_NATIVE_SERVER, str(constructed), *command, "-q",
          "--provider", "local", "--model-path", str(model)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
     )  # fmt: skip
@@ -278,7 +276,17 @@ def test_ctrl_c_while_the_model_loads_ends_without_waiting_for_the_release(
         took = time.monotonic() - began
     finally:
         child.kill()
-    assert child.returncode == EXIT_INTERRUPTED, err
+    return child.returncode, err, took
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_while_the_model_loads_ends_without_waiting_for_the_release(
+    article: Path, tmp_path: Path
+) -> None:
+    """The release of a native server stopped soon after its start could hang for good (2 of 6 SIGTERMs
+    in a probe), holding the interpreter: the command line now ends the process without it."""
+    code, err, took = _ctrl_c_while_the_model_never_gets_ready(tmp_path, "analyze", str(article))
+    assert code == EXIT_INTERRUPTED, err
     _one_error_line(err, "interrupted")
     assert not (tmp_path / "server.released").exists() and took < 10, took
 
@@ -286,26 +294,12 @@ def test_ctrl_c_while_the_model_loads_ends_without_waiting_for_the_release(
 @pytest.mark.timeout(60)
 def test_one_ctrl_c_while_batch_starts_the_model_stops_it_at_once(article: Path, tmp_path: Path) -> None:
     """`batch` turns its first signal into a cancellation, which the model's start (synchronous) met
-    only once the model was ready, up to 180 s later; a second Ctrl-C then exited without its line
-    (stderr was still silenced for llama.cpp). Found by a review."""
-    model = tmp_path / "stand-in.gguf"
-    model.write_bytes(b"GGUF" + bytes(16))
-    constructed = tmp_path / "server"
-    child = subprocess.Popen(
-        [sys.executable, "-c", NEVER_READY_NATIVE_SERVER, str(constructed), "batch", str(article),
-         "--out-dir", str(tmp_path / "run"), "-q", "--provider", "local", "--model-path", str(model)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
-    )  # fmt: skip
-    try:
-        _wait_for(constructed.exists, "the stand-in server to be built")
-        time.sleep(0.5)  # polling its health
-        child.send_signal(signal.SIGINT)
-        began = time.monotonic()
-        _, err = child.communicate(timeout=20)
-        took = time.monotonic() - began
-    finally:
-        child.kill()
-    assert child.returncode == EXIT_INTERRUPTED, err
+    only once the model was ready, up to 180 s later. Found by a review."""
+    run = str(tmp_path / "run")
+    code, err, took = _ctrl_c_while_the_model_never_gets_ready(
+        tmp_path, "batch", str(article), "--out-dir", run
+    )
+    assert code == EXIT_INTERRUPTED, err
     _one_error_line(err, "interrupted")
     assert took < 10, took
 

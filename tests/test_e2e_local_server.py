@@ -9,6 +9,7 @@ machine without it skips these tests, in CI a missing model fails them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -100,18 +101,8 @@ def test_embedded_server_answers_a_constrained_request_and_stops(smollm_path: Pa
 def test_serve_keeps_the_model_up_for_other_clients_until_ctrl_c(smollm_path: Path) -> None:
     """`counterclaim serve` (a real process): it prints its /v1 address and the analyze command for it,
     a client with --base-url gets schema-constrained answers from it, and Ctrl-C stops it with exit 0."""
-    command = [sys.executable, "-c", "import sys; from counterclaim.cli import main; sys.exit(main())"]
-    options = ["serve", "--model-path", str(smollm_path), "--port", "0", "--n-ctx", "2048", "--threads", "2"]
-    process = subprocess.Popen(
-        [*command, *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_clean_env()
-    )
-    try:
-        assert process.stdout is not None
-        base_url = process.stdout.readline().strip()
-        hint = process.stdout.readline()
-        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/v1", base_url), base_url
+    with _serving(smollm_path) as (process, base_url, hint):
         assert f"counterclaim analyze ARTICLE --base-url {base_url} --model " in hint
-        GUARD.own_ports.add(int(base_url.rsplit(":", 1)[1].removesuffix("/v1")))  # this test's server
         settings = load_settings(env={}, base_url=base_url, model=SMOLLM2_135M.name)
 
         async def ask() -> Sky:
@@ -126,9 +117,6 @@ def test_serve_keeps_the_model_up_for_other_clients_until_ctrl_c(smollm_path: Pa
         assert asyncio.run(ask()).color in ("red", "green", "blue")
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
-    finally:
-        if process.poll() is None:
-            process.kill()
     assert process.returncode == 0, stderr
     assert "server stopped" in stderr and "Traceback" not in stderr
     assert _refused(base_url)
@@ -138,16 +126,8 @@ def test_serve_stops_at_once_with_a_request_in_flight(smollm_path: Path) -> None
     """SIGTERM while a client's long request was being answered: the server waited for it (minutes,
     every signal blocked) and the client got nothing; it now stops at once, the client's connection
     closed, exit 0. The printed command names the model file served, not the default model."""
-    command = [sys.executable, "-c", "import sys; from counterclaim.cli import main; sys.exit(main())"]
-    options = ["serve", "--model-path", str(smollm_path), "--port", "0", "--n-ctx", "2048", "--threads", "2"]
-    process = subprocess.Popen(
-        [*command, *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_clean_env()
-    )
-    try:
-        assert process.stdout is not None
-        base_url = process.stdout.readline().strip()
-        assert f"--model {smollm_path.stem} " in process.stdout.readline()
-        GUARD.own_ports.add(int(base_url.rsplit(":", 1)[1].removesuffix("/v1")))
+    with _serving(smollm_path) as (process, base_url, hint):
+        assert f"--model {smollm_path.stem} " in hint
         body = {"model": "m", "messages": [{"role": "user", "content": "A long story about the sea."}]}
         request = urllib.request.Request(
             base_url + "/chat/completions",
@@ -171,12 +151,30 @@ def test_serve_stops_at_once_with_a_request_in_flight(smollm_path: Path) -> None
         _, stderr = process.communicate(timeout=60)
         seconds = time.monotonic() - stopped
         asking.join(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
     assert process.returncode == 0 and "server stopped" in stderr, stderr
     assert seconds < 10, seconds
     assert outcome and outcome[0].startswith("cut off"), outcome
+
+
+@contextlib.contextmanager
+def _serving(smollm_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, str]]:
+    """`counterclaim serve` with SmolLM2 in a process of its own: (the process, the /v1 address it
+    printed, the analyze command it printed); killed on leaving if it still runs."""
+    command = [sys.executable, "-c", "import sys; from counterclaim.cli import main; sys.exit(main())"]
+    options = ["serve", "--model-path", str(smollm_path), "--port", "0", "--n-ctx", "2048", "--threads", "2"]
+    process = subprocess.Popen(
+        [*command, *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_clean_env()
+    )
+    try:
+        assert process.stdout is not None
+        base_url = process.stdout.readline().strip()
+        hint = process.stdout.readline()
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/v1", base_url), base_url
+        GUARD.own_ports.add(int(base_url.rsplit(":", 1)[1].removesuffix("/v1")))  # this test's server
+        yield process, base_url, hint
+    finally:
+        if process.poll() is None:
+            process.kill()
 
 
 def _clean_env() -> dict[str, str]:
