@@ -10,6 +10,7 @@ started: the start-up test replaces the native `xllamacpp.Server` with a stand-i
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import os
 import signal
@@ -23,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from counterclaim.cli import main
+from counterclaim.cli.progress import ProgressLines
 from counterclaim.config import load_settings
 from counterclaim.errors import ConfigurationError, DatasetError, OutputError
 from counterclaim.evaluation.runner import run_eval
@@ -154,7 +156,8 @@ def _wait_for(condition: object, what: str, seconds: float = 20) -> None:
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize(
-    ("signum", "fragment"), [(signal.SIGTERM, "terminated"), (signal.SIGINT, "interrupted")]
+    ("signum", "fragment"),
+    [(signal.SIGTERM, "terminated"), (signal.SIGINT, "interrupted"), (signal.SIGHUP, "hung up")],
 )
 def test_a_signal_during_analyze_gives_one_line_and_exit_130(
     signum: int, fragment: str, article: Path, held_request: ScriptedServer
@@ -172,6 +175,33 @@ def test_a_signal_during_analyze_gives_one_line_and_exit_130(
     assert child.returncode == EXIT_INTERRUPTED, err
     assert out == ""
     _one_error_line(err, fragment)
+
+
+def _ignoring_sighup() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # what `nohup` does before it starts the command
+
+
+@pytest.mark.timeout(60)
+def test_a_command_started_under_nohup_outlives_the_terminal_closing(
+    article: Path, held_request: ScriptedServer
+) -> None:
+    """`nohup counterclaim batch ...` ignores SIGHUP; the command's own handlers must not undo that."""
+    child = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "analyze", str(article), "-q", "--claims-only", *_remote(held_request)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
+        preexec_fn=_ignoring_sighup,
+    )  # fmt: skip
+    try:
+        _wait_for(lambda: held_request.requests, "the first model request")
+        child.send_signal(signal.SIGHUP)
+        with pytest.raises(subprocess.TimeoutExpired):
+            child.wait(timeout=1.5)
+        child.send_signal(signal.SIGTERM)
+        _out, err = child.communicate(timeout=15)
+    finally:
+        child.kill()
+    assert child.returncode == EXIT_INTERRUPTED, err
+    _one_error_line(err, "terminated")
 
 
 SLOW_NATIVE_START = textwrap.dedent(
@@ -446,3 +476,15 @@ def test_a_model_refusing_everything_fails_even_when_code_reads_a_claim_alone(tm
         )  # fmt: skip
     assert done.returncode == 6, done.stdout + done.stderr
     _one_error_line(done.stderr, "no sentence of the article was analysed")
+
+
+def test_a_progress_line_the_terminal_cannot_take_is_dropped() -> None:
+    """After SIGHUP a terminal's stderr fails every write; a progress line must not fail the command."""
+    progress = ProgressLines(enabled=True)
+    # Every write to /dev/full fails (ENOSPC), as a hung-up terminal's do (EIO); unbuffered, so the
+    # failure comes in the write itself.
+    full = io.TextIOWrapper(io.FileIO("/dev/full", "w"), write_through=True)
+    progress.console.file = full
+    progress("server stopped")
+    with pytest.raises(OSError):
+        full.write("the file does fail\n")

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from counterclaim.cli.app import app
-from counterclaim.cli.errors import run_guarded
+from counterclaim.cli.errors import STOPPING_SIGNALS, run_guarded
 from counterclaim.llm.local_server import end_process_on_interrupt
 
 __all__ = ["main"]
@@ -45,8 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = run_guarded(invoke)
     if ending.left_running:  # an embedded server stopped by a signal: end without releasing it
         with contextlib.suppress(ValueError):  # a last Ctrl-C must not raise here (main thread only)
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            for stopping in STOPPING_SIGNALS:
+                signal.signal(stopping, signal.SIG_IGN)
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 if stream is not None:

@@ -5,15 +5,16 @@ traceback (unless COUNTERCLAIM_DEBUG=1), never a secret.
 - `write_stdout(text)` and `stdout_failures_as_output_error()`: a stdout that cannot take the result
   (a full disk, /dev/full) is an `OutputError` (exit 8); a closed pipe stays a `BrokenPipeError`
   (the reader left: exit 0).
-- `interrupt_signals()`: for the duration of a command, SIGINT (Ctrl-C) and SIGTERM raise
+- `interrupt_signals()`: for the duration of a command, SIGINT (Ctrl-C), SIGTERM and SIGHUP (the
+  terminal closed; POSIX only) raise
   `KeyboardInterrupt` at once, wherever the program is (also in blocking start-up code of the
   embedded model, where asyncio's own Ctrl-C handling would only cancel at the next await). A second
   signal while the first is being handled exits at once with the one-line message.
-- `signals_cancel(task)`: inside an asyncio program whose tasks must clean up (`batch`), SIGINT and
-  SIGTERM cancel its main task instead, so every task stops at an await and runs its `finally`; a
+- `signals_cancel(task)`: inside an asyncio program whose tasks must clean up (`batch`), the same
+  signals cancel its main task instead, so every task stops at an await and runs its `finally`; a
   second signal exits at once, as above.
-- `run_guarded(command)`: runs a command with all of the above; exit 130 for both signals,
-  "interrupted" for Ctrl-C and "terminated (SIGTERM)" for SIGTERM.
+- `run_guarded(command)`: runs a command with all of the above; exit 130 for every stopping signal,
+  "interrupted" for Ctrl-C, "terminated (SIGTERM)" for SIGTERM and "hung up (SIGHUP)" for SIGHUP.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
-"""Exit code of a command stopped by Ctrl-C or SIGTERM."""
+"""Exit code of a command stopped by Ctrl-C, SIGTERM or SIGHUP."""
 ERROR_PREFIX = "counterclaim: error: "
 
 
@@ -100,16 +101,22 @@ class SignalState:
     received: int | None = None
 
 
-_MESSAGES = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated (SIGTERM)"}
+STOPPING_SIGNALS: tuple[signal.Signals, ...] = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""The signals that stop a command: Ctrl-C, a request to end (a job's time limit), and the terminal
+closing (SIGHUP, not on Windows), which without a handler ended the process with no message and left
+a run folder's state unwritten."""
+_MESSAGES = {"SIGINT": "interrupted", "SIGTERM": "terminated (SIGTERM)", "SIGHUP": "hung up (SIGHUP)"}
 
 
 def interrupt_message(state: SignalState) -> str:
-    return _MESSAGES.get(signal.Signals(state.received or signal.SIGINT), "interrupted")
+    return _MESSAGES.get(signal.Signals(state.received or signal.SIGINT).name, "interrupted")
 
 
 @contextlib.contextmanager
 def interrupt_signals() -> Iterator[SignalState]:
-    """Within the block, SIGINT and SIGTERM raise KeyboardInterrupt (see the module docstring).
+    """Within the block, the stopping signals raise KeyboardInterrupt (see the module docstring).
 
     Outside the main thread signals cannot be handled: the block then runs with them untouched.
     """
@@ -130,7 +137,7 @@ def interrupt_signals() -> Iterator[SignalState]:
 
 @contextlib.contextmanager
 def signals_cancel(task: asyncio.Task[object]) -> Iterator[SignalState]:
-    """Within the block (run in `task`'s event loop), SIGINT and SIGTERM cancel `task`; a second signal
+    """Within the block (run in `task`'s event loop), the stopping signals cancel `task`; a second signal
     exits at once with the one-line message. A KeyboardInterrupt raised at any point of an asyncio
     program would stop one task mid-step and leave the others unfinished; a cancellation reaches each
     at an await. Outside the main thread the block runs with the signals untouched."""
@@ -159,14 +166,16 @@ def _quiet_asyncio() -> None:
 
 @contextlib.contextmanager
 def _stopping_signals_handled_by(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
-    """SIGINT and SIGTERM go to `handler` within the block (untouched outside the main thread). On
+    """The stopping signals go to `handler` within the block (untouched outside the main thread). On
     leaving, asyncio's reports come back if a signal silenced them (`_quiet_asyncio`), once the tasks it
     left behind are collected: the rest of the process (the test suite) keeps its warnings."""
     asyncio_log = logging.getLogger("asyncio")
     was_disabled = asyncio_log.disabled
     previous: dict[signal.Signals, signal._HANDLER] = {}
     try:
-        for stopping in (signal.SIGINT, signal.SIGTERM):
+        for stopping in STOPPING_SIGNALS:
+            if stopping.name == "SIGHUP" and signal.getsignal(stopping) == signal.SIG_IGN:
+                continue  # started under nohup: the terminal closing must not stop the command
             previous[stopping] = signal.signal(stopping, handler)
     except ValueError:  # not the main thread
         pass

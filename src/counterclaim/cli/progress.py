@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.console import Console
 
 from counterclaim.render.terminal_safety import single_line
@@ -16,4 +18,7 @@ class ProgressLines:
 
     def __call__(self, message: str) -> None:
         if self.enabled:
-            self.console.print(f"counterclaim: {single_line(message)}", style="dim", soft_wrap=True)
+            # A progress line is no result: a stderr that cannot take it (the terminal closed, SIGHUP)
+            # must not turn a finished command into a failure.
+            with contextlib.suppress(OSError, ValueError):
+                self.console.print(f"counterclaim: {single_line(message)}", style="dim", soft_wrap=True)

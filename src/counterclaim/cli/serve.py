@@ -1,7 +1,7 @@
 """`counterclaim serve`: the embedded model as a server that stays up, for repeated use.
 
 Every `analyze` with the embedded model loads the model and starts llama.cpp's server again. `serve`
-starts it once and keeps it up until Ctrl-C or SIGTERM; other commands (or any OpenAI-compatible
+starts it once and keeps it up until Ctrl-C, SIGTERM or SIGHUP; other commands (or any OpenAI-compatible
 client) reach it with `--base-url`. The server is the same one `analyze` starts in-process (same
 model, context, slots and threads), so the requests and answers are the same.
 """
@@ -78,7 +78,7 @@ def run_serve(params: dict[str, Any], *, until: threading.Event | None = None) -
         )
         try:
             (until or threading.Event()).wait()
-        except KeyboardInterrupt:  # Ctrl-C or SIGTERM (cli.errors): how it stops, exit 0
+        except KeyboardInterrupt:  # Ctrl-C, SIGTERM or SIGHUP (cli.errors): how it stops, exit 0
             server.stop(interrupted=True)  # the requests it answers are cut off (`LocalServer.stop`)
     progress("server stopped")
     return 0
