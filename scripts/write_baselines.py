@@ -1,16 +1,26 @@
-"""Write the committed eval baselines of the seeds (evals/baselines/seeds-{staged,naive}.*).
+"""Write the committed eval baselines: the seeds' (evals/baselines/seeds-{staged,naive}.*) and the
+validation and test splits' (evals/validation-split/, evals/test-split/).
 
-    python scripts/write_baselines.py                  # replay the recordings (no model, seconds)
-    python scripts/write_baselines.py --record         # run the real embedded model, record anew
-    python scripts/write_baselines.py --record new     # record only the requests that changed
-    python scripts/write_baselines.py --pipeline naive # one pipeline only
+    python scripts/write_baselines.py                    # the seeds, replayed (no model, seconds)
+    python scripts/write_baselines.py --record           # the seeds, from the real embedded model
+    python scripts/write_baselines.py --record new       # record only the requests that changed
+    python scripts/write_baselines.py --pipeline naive   # one pipeline of the seeds only
+    python scripts/write_baselines.py --split test       # a split (validation, test), replayed
+    python scripts/write_baselines.py --split validation --record --article ID ...
+                                                         # record these articles' cassettes only
 
-Each run is `counterclaim eval` on `seeds/` with the settings the recordings were made with
+Each run is `counterclaim eval` on its dataset with the settings the recordings were made with
 (`tests/recording.py`); its `run.json`, `report.md` and `samples.jsonl` replace the baseline's. With
 `--record` the answers come from the model and are written to the per-article cassettes
-(`tests/cassettes/seeds-<pipeline>/<article id>.yaml`), so the baseline, the recordings and the
-numbers in the docs come from the same run. `tests/test_eval_baseline.py` only compares a replay with
-these files; it never writes them. Replayed seconds are the replay's, not the model's.
+(`tests/cassettes/<name>/<article id>.yaml`), so the baseline, the recordings and the numbers in the
+docs come from the same answers. The splits run the staged pipeline only. With `--article` only those
+articles are run and recorded, and no baseline is written: a split takes about an hour of model time
+on 2 cores, and recording it in parts keeps each finished part. `tests/test_eval_baseline.py` only
+compares a replay with these files; it never writes them. Replayed seconds are the replay's, not the
+model's.
+
+The test split is frozen: its baseline is written when a change is finished, as its scores were
+before it was recorded (docs/evaluation.md, "The frozen test split").
 """
 
 from __future__ import annotations
@@ -20,6 +30,8 @@ import asyncio
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
@@ -27,36 +39,80 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 from counterclaim.cli.eval_command import EVAL_DEFAULTS
 from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.pipeline.analyze import PipelineName
-from recording import SEED_CASSETTES, SEEDS, RecordMode, recorded_client, recorded_settings
+from recording import (
+    SEED_CASSETTES,
+    SEEDS,
+    SPLIT_CASSETTES,
+    SPLITS,
+    RecordMode,
+    articles_in,
+    recorded_client,
+    recorded_settings,
+)
 
-BASELINES = Path(__file__).parents[1] / "evals" / "baselines"
+EVALS = Path(__file__).parents[1] / "evals"
+BASELINES = EVALS / "baselines"
 BASELINE_FILES = ("run.json", "report.md", "samples.jsonl")
 PIPELINES: tuple[PipelineName, ...] = ("staged", "naive")
 
 
-def baseline_name(pipeline: PipelineName) -> str:
-    return f"seeds-{pipeline}"
+@dataclass(frozen=True)
+class RecordedEval:
+    """One recorded eval: its dataset, pipeline, cassette folder and where its baseline files go."""
+
+    name: str
+    dataset: Path
+    pipeline: PipelineName
+    cassettes: str
+    baseline_folder: Path
+    file_prefix: str
+    """Prefix of the baseline's file names ("seeds-staged." in evals/baselines/; none in a split's folder)."""
+
+    def baseline_file(self, name: str) -> Path:
+        return self.baseline_folder / f"{self.file_prefix}{name}"
 
 
-async def _run(pipeline: PipelineName, out_dir: Path, record: RecordMode) -> EvalRun:
+def seeds_eval(pipeline: PipelineName) -> RecordedEval:
+    name = f"seeds-{pipeline}"
+    return RecordedEval(name, SEEDS, pipeline, SEED_CASSETTES[pipeline], BASELINES, f"{name}.")
+
+
+def split_eval(split: str) -> RecordedEval:
+    return RecordedEval(
+        f"{split}-staged", SPLITS[split], "staged", SPLIT_CASSETTES[split], EVALS / f"{split}-split", ""
+    )
+
+
+async def _run(
+    recorded: RecordedEval, out_dir: Path, record: RecordMode, article_ids: Sequence[str] | None
+) -> EvalRun:
     settings = recorded_settings(**EVAL_DEFAULTS)  # as `counterclaim eval` runs: the narrator on
-    async with recorded_client(SEED_CASSETTES[pipeline], settings, record=record) as client:
+    chosen = [a for a in articles_in(recorded.dataset) if not article_ids or a.id in article_ids]
+    async with recorded_client(recorded.cassettes, settings, record=record, articles=chosen) as client:
         return await run_eval(
-            [SEEDS], settings=client.settings, pipeline=pipeline, out_dir=out_dir, client=client
+            [recorded.dataset],
+            settings=client.settings,
+            pipeline=recorded.pipeline,
+            out_dir=out_dir,
+            client=client,
+            article_ids=article_ids or None,
         )
 
 
-def write_baseline(pipeline: PipelineName, record: RecordMode = "replay") -> EvalRun:
-    """Run the seed eval of one pipeline and copy its files over the baseline."""
+def write_baseline(
+    recorded: RecordedEval, record: RecordMode = "replay", article_ids: Sequence[str] | None = None
+) -> EvalRun:
+    """Run one recorded eval and copy its files over the baseline (not when only some articles ran)."""
     with tempfile.TemporaryDirectory(prefix="baseline-") as out:
-        run = asyncio.run(_run(pipeline, Path(out), record))
+        run = asyncio.run(_run(recorded, Path(out), record, article_ids))
         if run.record.status != "completed":
             raise SystemExit(
-                f"{pipeline}: the run did not complete ({run.record.abort_reason}); nothing written"
+                f"{recorded.name}: the run did not complete ({run.record.abort_reason}); nothing written"
             )
-        BASELINES.mkdir(parents=True, exist_ok=True)
-        for name in BASELINE_FILES:
-            shutil.copyfile(run.run_dir / name, BASELINES / f"{baseline_name(pipeline)}.{name}")
+        if not article_ids:
+            recorded.baseline_folder.mkdir(parents=True, exist_ok=True)
+            for name in BASELINE_FILES:
+                shutil.copyfile(run.run_dir / name, recorded.baseline_file(name))
     return run
 
 
@@ -76,16 +132,30 @@ def main(argv: list[str] | None = None) -> int:
         choices=["all", "new"],
         help="ask the real embedded model (all: record every request anew; new: only changed ones)",
     )
-    parser.add_argument("--pipeline", choices=PIPELINES, action="append", help="default: both")
+    parser.add_argument("--pipeline", choices=PIPELINES, action="append", help="seeds: default both")
+    parser.add_argument(
+        "--split", choices=["seeds", *SPLITS], action="append", help="default: seeds; repeatable"
+    )
+    parser.add_argument(
+        "--article", action="append", metavar="ID", help="only this article (no baseline written)"
+    )
     args = parser.parse_args(argv)
-    for pipeline in args.pipeline or PIPELINES:
-        run = write_baseline(pipeline, args.record)
+    evals: list[RecordedEval] = []
+    for split in args.split or ["seeds"]:
+        if split == "seeds":
+            evals.extend(seeds_eval(pipeline) for pipeline in args.pipeline or PIPELINES)
+        else:
+            evals.append(split_eval(split))
+    for recorded in evals:
+        run = write_baseline(recorded, args.record, args.article)
         totals = run.record.totals
         print(
-            f"{baseline_name(pipeline)}: {totals.articles} articles, {totals.failed} failed, "
+            f"{recorded.name}: {totals.articles} articles, {totals.failed} failed, "
             f"{totals.cost.model_calls} calls, {totals.cost.prompt_tokens} + {totals.cost.completion_tokens} "
             f"tokens, claim F1 {_score(totals.micro.claim_f1)}, contradiction F1 "
             f"{_score(totals.micro.contradiction_f1)}"
+            + (" (these articles only: no baseline written)" if args.article else ""),
+            flush=True,
         )
     return 0
 

@@ -46,6 +46,11 @@ REPLAY_BASE_URL = "http://127.0.0.1:9/v1"  # never contacted: replay answers eve
 KEPT_RESPONSE_HEADERS = {"content-type"}
 SEED_CASSETTES = {"staged": "seeds-staged", "naive": "seeds-naive"}
 """The folders of per-article cassettes of the seed eval, by pipeline."""
+SPLITS = {"validation": SEEDS / "validation", "test": SEEDS / "test"}
+"""The labeled splits besides the seeds (dev): validation, where rules are chosen, and the frozen test
+split, scored only when a change is finished (docs/evaluation.md)."""
+SPLIT_CASSETTES = {split: f"{split}-staged" for split in SPLITS}
+"""The folders of per-article cassettes of each split's eval (staged pipeline, eval's defaults)."""
 UNASSIGNED = "unassigned"
 """The file (in a folder of per-article cassettes) for interactions no article could be found for."""
 
@@ -63,13 +68,18 @@ class SeedArticle:
 
 
 @cache
-def seed_articles() -> tuple[SeedArticle, ...]:
-    """Every seed article of `seeds/`, in file name order (the order the eval runs them in)."""
+def articles_in(folder: Path) -> tuple[SeedArticle, ...]:
+    """Every labeled article of a dataset folder, in file name order (the order the eval runs them in)."""
     found = []
-    for path in sorted(SEEDS.glob("*.json")):
+    for path in sorted(folder.glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         found.append(SeedArticle(id=str(record["id"]), path=path, text=str(record["text"])))
     return tuple(found)
+
+
+def seed_articles() -> tuple[SeedArticle, ...]:
+    """Every seed article of `seeds/`, in file name order (the order the eval runs them in)."""
+    return articles_in(SEEDS)
 
 
 def seed(file_stem: str) -> SeedArticle:
@@ -282,7 +292,8 @@ def cassette_path(name: str | Path) -> Path:
     if isinstance(name, Path):
         return name
     path = CASSETTES / name
-    return path if path.is_dir() or name in SEED_CASSETTES.values() else path.with_name(path.name + ".yaml")
+    folders = (*SEED_CASSETTES.values(), *SPLIT_CASSETTES.values())
+    return path if path.is_dir() or name in folders else path.with_name(path.name + ".yaml")
 
 
 # --- recording and replay ----------------------------------------------------------------------------
