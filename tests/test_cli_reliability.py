@@ -177,6 +177,29 @@ def test_a_signal_during_analyze_gives_one_line_and_exit_130(
     _one_error_line(err, fragment)
 
 
+@pytest.mark.timeout(60)
+def test_a_terminal_hanging_up_twice_lets_batch_finish_its_clean_up(
+    article: Path, held_request: ScriptedServer, tmp_path: Path
+) -> None:
+    """A closing terminal sends SIGHUP twice within a millisecond (the shell forwards its own, then the
+    kernel sends one as the shell exits); the second must not cut the first's clean-up short."""
+    out_dir = tmp_path / "run"
+    child = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "batch", str(article), "--out-dir", str(out_dir), "-q", *_remote(held_request)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_env(), text=True,
+    )  # fmt: skip
+    try:
+        _wait_for(lambda: held_request.requests, "the first model request")
+        child.send_signal(signal.SIGHUP)
+        time.sleep(0.002)
+        child.send_signal(signal.SIGHUP)
+        _out, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    assert child.returncode == EXIT_INTERRUPTED, err
+    assert json.loads((out_dir / "run.json").read_text(encoding="utf-8"))["status"] == "interrupted"
+
+
 def _ignoring_sighup() -> None:
     signal.signal(signal.SIGHUP, signal.SIG_IGN)  # what `nohup` does before it starts the command
 
@@ -488,3 +511,23 @@ def test_a_progress_line_the_terminal_cannot_take_is_dropped() -> None:
     progress("server stopped")
     with pytest.raises(OSError):
         full.write("the file does fail\n")
+
+
+def test_a_progress_line_whose_reader_left_leaves_stdout_alone() -> None:
+    """Rich's own handling of a broken stderr pipe points stdout at /dev/null and exits 1: a command's
+    result would be lost over a progress line. Run in a child, whose stdout such a bug would take."""
+    script = textwrap.dedent(
+        """
+        import os
+        from counterclaim.cli.progress import ProgressLines
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        progress = ProgressLines(enabled=True)
+        progress.console.file = os.fdopen(write_end, "w")
+        progress("starting")
+        progress("done")
+        print("the result")
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, "the result\n"), done.stderr

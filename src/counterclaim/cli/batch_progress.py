@@ -17,6 +17,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from counterclaim.cli.progress import StderrConsole
 from counterclaim.corpus.runner import ArticleResult
 from counterclaim.render.terminal_safety import single_line
 
@@ -25,7 +26,7 @@ class BatchProgressBar:
     """A `CorpusProgress` for the command line."""
 
     def __init__(self, *, enabled: bool, console: Console | None = None) -> None:
-        self.console = console or Console(stderr=True, highlight=False, markup=False)
+        self.console = console or StderrConsole(highlight=False, markup=False)
         self.enabled = enabled
         self.drawn = enabled and self.console.is_terminal
         self.bar = Progress(

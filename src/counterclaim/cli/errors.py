@@ -123,9 +123,9 @@ def interrupt_signals() -> Iterator[SignalState]:
     state = SignalState()
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        if state.received is not None:  # a second signal: cleaning up takes too long, leave now
-            report_error(interrupt_message(state))
-            os._exit(EXIT_INTERRUPTED)
+        if state.received is not None:
+            _after_the_first(state, signum)
+            return
         state.received = signum
         note_stopping_signal()
         _quiet_asyncio()
@@ -146,8 +146,8 @@ def signals_cancel(task: asyncio.Task[object]) -> Iterator[SignalState]:
 
     def cancel(signum: int, frame: FrameType | None) -> None:
         if state.received is not None:
-            report_error(interrupt_message(state))
-            os._exit(EXIT_INTERRUPTED)
+            _after_the_first(state, signum)
+            return
         state.received = signum
         note_stopping_signal()
         _quiet_asyncio()
@@ -155,6 +155,18 @@ def signals_cancel(task: asyncio.Task[object]) -> Iterator[SignalState]:
 
     with _stopping_signals_handled_by(cancel):
         yield state
+
+
+def _after_the_first(state: SignalState, signum: int) -> None:
+    """A stopping signal after the first: a second Ctrl-C or SIGTERM says cleaning up takes too long,
+    so the process leaves at once with the one-line message. A SIGHUP is ignored: a closing terminal
+    sends it twice within a millisecond (the shell forwards its own, then the kernel sends one as the
+    shell, the session leader, exits), and leaving on the second would cut the clean-up short (a
+    `batch` run folder left saying "running")."""
+    if signal.Signals(signum).name == "SIGHUP":
+        return
+    report_error(interrupt_message(state))
+    os._exit(EXIT_INTERRUPTED)
 
 
 def _quiet_asyncio() -> None:

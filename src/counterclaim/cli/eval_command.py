@@ -25,7 +25,7 @@ from rich.text import Text
 
 from counterclaim.cli.errors import stdout_failures_as_output_error
 from counterclaim.cli.options import model_options, settings_from
-from counterclaim.cli.progress import ProgressLines
+from counterclaim.cli.progress import ProgressLines, StderrConsole
 from counterclaim.evaluation.compare import compare_loaded, print_comparison
 from counterclaim.evaluation.html_report import comparison_html
 from counterclaim.evaluation.report import RichEvalProgress, terminal_report
@@ -114,7 +114,7 @@ def run_eval_command(params: dict[str, Any]) -> int:
         for notice in settings.notices:
             click.echo(notice, err=True)
     datasets: list[Path] = list(params["datasets"]) or [DEFAULT_DATASET]
-    progress = None if params["quiet"] else RichEvalProgress(Console(stderr=True))
+    progress = None if params["quiet"] else RichEvalProgress(StderrConsole())
     with progress if progress is not None else contextlib.nullcontext():
         run = asyncio.run(
             run_eval(
