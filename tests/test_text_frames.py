@@ -112,7 +112,27 @@ def test_words_that_only_look_like_a_frame_are_none(text: str) -> None:
     assert read_frame(text) is None
 
 
-def test_saying_nothing_is_read_from_the_first_word_only() -> None:
-    assert said_nothing("nothing about the crash.")
-    assert said_nothing("no further arrests were expected.")  # statements reads this one closer
-    assert not said_nothing("three people died.")
+@pytest.mark.parametrize(
+    ("point", "silence"),
+    [
+        ("nothing about the crash.", True),
+        ("nothing, but her aide said the plant would close.", True),
+        ("nothing.", True),
+        ("little about the talks with Beijing.", True),
+        ("no more about it.", True),
+        ("nothing to reporters.", True),
+        ("no further arrests were expected.", False),  # a clause: a point
+        ("nothing could be done.", False),
+        ("little had changed since the election.", False),
+        ("more troops would be sent.", False),
+        ("three people died.", False),
+    ],
+)
+def test_saying_nothing_is_told_from_a_clause_that_opens_alike(point: str, silence: bool) -> None:
+    assert said_nothing(point) is silence
+
+
+def test_an_apposition_that_opens_a_clause_with_no_is_a_frame() -> None:
+    frame = read_frame("The bill, which passed 52-48, said no new taxes would be raised.")
+    assert frame is not None and frame.speaker == "The bill"
+    assert read_frame("The bill, which passed 52-48, said nothing about the border wall.") is None

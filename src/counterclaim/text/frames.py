@@ -343,8 +343,9 @@ _MIDDLE_FRAME = re.compile(
 """A frame after a phrase of its own: "Speaking to reporters on Tuesday, Stoltenberg said it ...";
 "announced", "claimed" and "confirmed" only before a subject pronoun, which opens a clause ("In addition
 to stepping down, Rosselló announced he would resign ...", not "announced new church law")."""
-_NOTHING_SAID = frozenset({"nothing", "little", "no", "none"})
-"""After "said", no point: "..., though Johnson said nothing about the vote"."""
+_SILENCE_AFTER_NOTHING = frozenset("about of on to regarding concerning more further else publicly".split())
+"""Words after a point's opening "nothing" that make it silence ("said nothing about the crash", "said
+nothing to reporters"), not a clause ("said nothing could be done")."""
 
 
 def point_of(text: str) -> str:
@@ -438,11 +439,23 @@ def _clause_of_its_own(speaker: str) -> bool:
 
 
 def said_nothing(point: str) -> bool:
-    """Whether a point after a verb of saying opens with a word of what was not said ("nothing about
-    the wall"): a first-word check, enough to refuse an apposition's frame ("The bill, which passed,
-    said nothing about ..."); it also says yes to "no further arrests were expected", which
-    `statements` tells apart with a closer reading of its own."""
-    return bool(point.split()) and point.split()[0].casefold() in _NOTHING_SAID
+    """Whether a point after a verb of saying is only what was not said: "nothing about the crash",
+    "nothing, but her aide said ...", "little about the talks", "no more about it"; not "no further
+    arrests were expected" nor "nothing could be done", which are clauses. It refuses an apposition's
+    frame ("The bill, which passed, said nothing about ...") and a frame's removal alike."""
+    opening = point.split()[:3]
+    first = opening[0].rstrip(",;.").casefold() if opening else ""
+    if first == "no" and [word.casefold() for word in opening[1:3]][:1] == ["more"]:
+        opening, first = opening[1:], "more"  # "said no more about the talks"
+    if first not in ("nothing", "little", "more"):
+        return False
+    if first != "nothing" and len(opening) < 2:
+        return False
+    return (
+        opening[0][-1:] in (",", ";", ".")
+        or len(opening) == 1
+        or opening[1].casefold() in _SILENCE_AFTER_NOTHING
+    )
 
 
 def _frame_before_point(match: re.Match[str], speaker: str | None, apposition: str | None = None) -> Frame:

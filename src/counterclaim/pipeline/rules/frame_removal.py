@@ -20,7 +20,7 @@ from counterclaim.pipeline.rules.frame_speakers import (
     speaks_for,
 )
 from counterclaim.text.credit_lines import is_news_agency
-from counterclaim.text.frames import Frame, read_frame
+from counterclaim.text.frames import Frame, read_frame, said_nothing
 
 MIN_POINT_WORDS = 4
 """A frame is removed only when at least this many words remain."""
@@ -57,7 +57,7 @@ def without_frame(
         if relayed is None or agency_credit_only:
             return None  # a nested attribution of someone else stays
         frame, speaker, point = relayed, relayed.speaker, relayed.point
-    if _silence(point):
+    if said_nothing(point):
         return None  # "Ruiz said nothing about the crash": no point ("said nothing could be done" has one)
     point = _without_speakers_participle(frame, point)
     phrase_rest = (
@@ -109,30 +109,6 @@ was broadcast")."""
 
 _NOT_BEFORE_A_VERB = english.DETERMINERS | english.PREPOSITIONS
 """Words after which a clause word is a noun ("in the name of the will of the people")."""
-
-
-_SILENCE_AFTER_NOTHING = frozenset("about of on to regarding concerning more further else publicly".split())
-"""Words after a point's opening "nothing" that make it silence ("said nothing about the crash", "said
-nothing to reporters"), not a clause ("said nothing could be done")."""
-
-
-def _silence(point: str) -> bool:
-    """Whether a point after a verb of saying is "nothing" said: "nothing about the crash", "nothing, but
-    her aide said ...", "little about the talks", "no more about it"; not "no further arrests were
-    expected" nor "nothing could be done"."""
-    opening = point.split()[:3]
-    first = opening[0].rstrip(",;.").casefold() if opening else ""
-    if first == "no" and [word.casefold() for word in opening[1:3]][:1] == ["more"]:
-        opening, first = opening[1:], "more"  # "said no more about the talks"
-    if first not in ("nothing", "little", "more"):
-        return False
-    if first != "nothing" and len(opening) < 2:
-        return False
-    return (
-        opening[0][-1:] in (",", ";", ".")
-        or len(opening) == 1
-        or opening[1].casefold() in _SILENCE_AFTER_NOTHING
-    )
 
 
 def _holds_a_clause(point: str) -> bool:
