@@ -121,6 +121,16 @@ def test_words_that_only_look_like_a_frame_are_none(text: str) -> None:
         ("little about the talks with Beijing.", True),
         ("no more about it.", True),
         ("nothing to reporters.", True),
+        ("nothing", True),
+        ("nothing more.", True),
+        ("nothing further.", True),
+        ("little else.", True),
+        ("little.", True),
+        ("no more.", True),
+        ("Nothing new about the wall.", True),
+        ("nothing at all about its units.", True),
+        ("no to the plan.", False),  # a refusal is a point
+        ("more about the talks.", False),
         ("no further arrests were expected.", False),  # a clause: a point
         ("nothing could be done.", False),
         ("little had changed since the election.", False),

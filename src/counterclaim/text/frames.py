@@ -343,9 +343,12 @@ _MIDDLE_FRAME = re.compile(
 """A frame after a phrase of its own: "Speaking to reporters on Tuesday, Stoltenberg said it ...";
 "announced", "claimed" and "confirmed" only before a subject pronoun, which opens a clause ("In addition
 to stepping down, Rosselló announced he would resign ...", not "announced new church law")."""
-_SILENCE_AFTER_NOTHING = frozenset("about of on to regarding concerning more further else publicly".split())
+_SILENCE_AFTER_NOTHING = frozenset(
+    "about of on to regarding concerning more further else publicly new at yet whatsoever beyond".split()
+)
 """Words after a point's opening "nothing" that make it silence ("said nothing about the crash", "said
-nothing to reporters"), not a clause ("said nothing could be done")."""
+nothing to reporters", "said nothing more", "said nothing new about"), not a clause ("said nothing
+could be done")."""
 
 
 def point_of(text: str) -> str:
@@ -440,22 +443,22 @@ def _clause_of_its_own(speaker: str) -> bool:
 
 def said_nothing(point: str) -> bool:
     """Whether a point after a verb of saying is only what was not said: "nothing about the crash",
-    "nothing, but her aide said ...", "little about the talks", "no more about it"; not "no further
-    arrests were expected" nor "nothing could be done", which are clauses. It refuses an apposition's
-    frame ("The bill, which passed, said nothing about ...") and a frame's removal alike."""
+    "nothing, but her aide said ...", "little about the talks", "no more about it", "nothing more.";
+    not "no further arrests were expected" nor "nothing could be done", which are clauses. It refuses
+    an apposition's frame ("The bill, which passed, said nothing about ...") and a frame's removal
+    alike."""
     opening = point.split()[:3]
-    first = opening[0].rstrip(",;.").casefold() if opening else ""
-    if first == "no" and [word.casefold() for word in opening[1:3]][:1] == ["more"]:
-        opening, first = opening[1:], "more"  # "said no more about the talks"
-    if first not in ("nothing", "little", "more"):
+    if not opening:
         return False
-    if first != "nothing" and len(opening) < 2:
+    bare = [word.casefold().rstrip(",;.:") for word in opening]
+    first = 0
+    if bare[0] == "no" and bare[1:2] == ["more"]:
+        first = 1  # "said no more about the talks"
+    elif bare[0] not in ("nothing", "little"):
         return False
-    return (
-        opening[0][-1:] in (",", ";", ".")
-        or len(opening) == 1
-        or opening[1].casefold() in _SILENCE_AFTER_NOTHING
-    )
+    if len(bare) == first + 1 or opening[first][-1:] in (",", ";", ".", ":"):
+        return True  # "said nothing.", "said little, but ...", "said no more"
+    return bare[first + 1] in _SILENCE_AFTER_NOTHING
 
 
 def _frame_before_point(match: re.Match[str], speaker: str | None, apposition: str | None = None) -> Frame:
