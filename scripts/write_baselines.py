@@ -14,10 +14,10 @@ Each run is `counterclaim eval` on its dataset with the settings the recordings 
 `--record` the answers come from the model and are written to the per-article cassettes
 (`tests/cassettes/<name>/<article id>.yaml`), so the baseline, the recordings and the numbers in the
 docs come from the same answers. The splits run the staged pipeline only. With `--article` only those
-articles are run and recorded, and no baseline is written: a split takes about an hour of model time
-on 2 cores, and recording it in parts keeps each finished part. `tests/test_eval_baseline.py` only
-compares a replay with these files; it never writes them. Replayed seconds are the replay's, not the
-model's.
+articles are run and recorded, and no baseline is written: a split takes 1-2 hours of model time on 2
+cores (test about 55 min, validation about 100), and recording it in parts keeps each finished part.
+`tests/test_eval_baseline.py` only compares a replay with these files; it never writes them.
+Replayed seconds are the replay's, not the model's.
 
 The test split is frozen: its baseline is written when a change is finished, as its scores were
 before it was recorded (docs/evaluation.md, "The frozen test split").
@@ -31,7 +31,6 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
@@ -40,47 +39,19 @@ from counterclaim.cli.eval_command import EVAL_DEFAULTS
 from counterclaim.evaluation.runner import EvalRun, run_eval
 from counterclaim.pipeline.analyze import PipelineName
 from recording import (
-    SEED_CASSETTES,
-    SEEDS,
-    SPLIT_CASSETTES,
     SPLITS,
+    RecordedEval,
     RecordMode,
     articles_in,
+    cassette_path,
     recorded_client,
     recorded_settings,
+    seeds_eval,
+    split_eval,
 )
 
-EVALS = Path(__file__).parents[1] / "evals"
-BASELINES = EVALS / "baselines"
 BASELINE_FILES = ("run.json", "report.md", "samples.jsonl")
 PIPELINES: tuple[PipelineName, ...] = ("staged", "naive")
-
-
-@dataclass(frozen=True)
-class RecordedEval:
-    """One recorded eval: its dataset, pipeline, cassette folder and where its baseline files go."""
-
-    name: str
-    dataset: Path
-    pipeline: PipelineName
-    cassettes: str
-    baseline_folder: Path
-    file_prefix: str
-    """Prefix of the baseline's file names ("seeds-staged." in evals/baselines/; none in a split's folder)."""
-
-    def baseline_file(self, name: str) -> Path:
-        return self.baseline_folder / f"{self.file_prefix}{name}"
-
-
-def seeds_eval(pipeline: PipelineName) -> RecordedEval:
-    name = f"seeds-{pipeline}"
-    return RecordedEval(name, SEEDS, pipeline, SEED_CASSETTES[pipeline], BASELINES, f"{name}.")
-
-
-def split_eval(split: str) -> RecordedEval:
-    return RecordedEval(
-        f"{split}-staged", SPLITS[split], "staged", SPLIT_CASSETTES[split], EVALS / f"{split}-split", ""
-    )
 
 
 async def _run(
@@ -102,12 +73,25 @@ async def _run(
 def write_baseline(
     recorded: RecordedEval, record: RecordMode = "replay", article_ids: Sequence[str] | None = None
 ) -> EvalRun:
-    """Run one recorded eval and copy its files over the baseline (not when only some articles ran)."""
+    """Run one recorded eval and copy its files over the baseline (not when only some articles ran).
+    A replay needs every article's recording: an article recorded in no part would fail and be scored
+    as one without output (a failure the model gave, such as an answer cut off at its token limit, is
+    recorded and stays part of the baseline)."""
+    if record == "replay":
+        chosen = [a.id for a in articles_in(recorded.dataset) if not article_ids or a.id in article_ids]
+        missing = [i for i in chosen if not (cassette_path(recorded.cassettes) / f"{i}.yaml").is_file()]
+        if missing:
+            raise SystemExit(
+                f"{recorded.name}: no recording of {', '.join(missing)}; record it (--record --article "
+                "ID) first; no baseline written"
+            )
     with tempfile.TemporaryDirectory(prefix="baseline-") as out:
         run = asyncio.run(_run(recorded, Path(out), record, article_ids))
+        written = "cassettes of the finished requests written, " if record != "replay" else ""
         if run.record.status != "completed":
             raise SystemExit(
-                f"{recorded.name}: the run did not complete ({run.record.abort_reason}); nothing written"
+                f"{recorded.name}: the run did not complete ({run.record.abort_reason}); "
+                f"{written}no baseline written"
             )
         if not article_ids:
             recorded.baseline_folder.mkdir(parents=True, exist_ok=True)
@@ -140,8 +124,13 @@ def main(argv: list[str] | None = None) -> int:
         "--article", action="append", metavar="ID", help="only this article (no baseline written)"
     )
     args = parser.parse_args(argv)
+    splits = args.split or ["seeds"]
+    if args.pipeline and "seeds" not in splits:
+        parser.error("--pipeline chooses the seeds' pipelines; the splits run the staged pipeline only")
+    if args.article and len(splits) > 1:
+        parser.error("--article names articles of one data set: give one --split")
     evals: list[RecordedEval] = []
-    for split in args.split or ["seeds"]:
+    for split in splits:
         if split == "seeds":
             evals.extend(seeds_eval(pipeline) for pipeline in args.pipeline or PIPELINES)
         else:
@@ -149,12 +138,15 @@ def main(argv: list[str] | None = None) -> int:
     for recorded in evals:
         run = write_baseline(recorded, args.record, args.article)
         totals = run.record.totals
+        tokens = f"{totals.cost.prompt_tokens} + {totals.cost.completion_tokens} tokens"
+        cost = f"{totals.cost.model_calls} calls, {tokens}"
+        if args.article:  # a part of a recording: its scores mean nothing (and the test split's stay unread)
+            done = "recorded" if args.record != "replay" else "replayed"
+            print(f"{recorded.name}: {totals.articles} articles {done}, {cost}; no baseline", flush=True)
+            continue
         print(
-            f"{recorded.name}: {totals.articles} articles, {totals.failed} failed, "
-            f"{totals.cost.model_calls} calls, {totals.cost.prompt_tokens} + {totals.cost.completion_tokens} "
-            f"tokens, claim F1 {_score(totals.micro.claim_f1)}, contradiction F1 "
-            f"{_score(totals.micro.contradiction_f1)}"
-            + (" (these articles only: no baseline written)" if args.article else ""),
+            f"{recorded.name}: {totals.articles} articles, {totals.failed} failed, {cost}, claim F1 "
+            f"{_score(totals.micro.claim_f1)}, contradiction F1 {_score(totals.micro.contradiction_f1)}",
             flush=True,
         )
     return 0

@@ -51,6 +51,43 @@ SPLITS = {"validation": SEEDS / "validation", "test": SEEDS / "test"}
 split, scored only when a change is finished (docs/evaluation.md)."""
 SPLIT_CASSETTES = {split: f"{split}-staged" for split in SPLITS}
 """The folders of per-article cassettes of each split's eval (staged pipeline, eval's defaults)."""
+EVALS = ROOT / "evals"
+
+
+@dataclass(frozen=True)
+class RecordedEval:
+    """An eval whose model answers are recorded: its dataset, pipeline, per-article cassette folder,
+    and its committed baseline files (`scripts/write_baselines.py` writes them, `test_eval_baseline.py`
+    replays and compares)."""
+
+    name: str
+    dataset: Path
+    pipeline: Literal["staged", "naive"]
+    cassettes: str
+    baseline_folder: Path
+    file_prefix: str
+    """Prefix of the baseline's file names ("seeds-staged." in evals/baselines/; none in a split's)."""
+
+    def baseline_file(self, name: str) -> Path:
+        return self.baseline_folder / f"{self.file_prefix}{name}"
+
+
+def seeds_eval(pipeline: Literal["staged", "naive"]) -> RecordedEval:
+    """The seeds' (dev) eval of a pipeline: evals/baselines/seeds-<pipeline>.*."""
+    name = f"seeds-{pipeline}"
+    return RecordedEval(name, SEEDS, pipeline, SEED_CASSETTES[pipeline], EVALS / "baselines", f"{name}.")
+
+
+def split_eval(split: str) -> RecordedEval:
+    """A split's eval (staged pipeline): evals/<split>-split/."""
+    return RecordedEval(
+        SPLIT_CASSETTES[split], SPLITS[split], "staged", SPLIT_CASSETTES[split], EVALS / f"{split}-split", ""
+    )
+
+
+RECORDED_EVALS = (seeds_eval("staged"), seeds_eval("naive"), split_eval("test"))
+"""Every recorded eval: the seeds with both pipelines, and the test split (validation is being recorded
+in parts: `scripts/write_baselines.py --split validation --record --article ID ...`)."""
 UNASSIGNED = "unassigned"
 """The file (in a folder of per-article cassettes) for interactions no article could be found for."""
 
@@ -225,13 +262,11 @@ class ArticleCassettes:
     def _owner(self, request: Any) -> str | None:
         """The article whose file the interaction goes to; None: another article's, left alone;
         UNASSIGNED: it shows no article (`_owner_by_answers` places it)."""
-        owner = article_of(request.body, self.articles) if shows_an_article(request.body) else None
-        if owner is not None:
-            return owner
         loaded_from = self._loaded_from.get(_request_key(request))
         if loaded_from is not None and loaded_from not in (*self.articles, UNASSIGNED):
-            return None
-        return UNASSIGNED
+            return None  # first: another article's request may share a run of words with these
+        owner = article_of(request.body, self.articles) if shows_an_article(request.body) else None
+        return owner if owner is not None else UNASSIGNED
 
     @staticmethod
     def _owner_by_answers(

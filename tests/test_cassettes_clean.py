@@ -1,5 +1,6 @@
 """Every recorded file is free of credentials, cookies and organisation or project ids, and the
-per-article recordings of the seed eval each belong to a seed article."""
+per-article recordings of each recorded eval (seeds, validation, test) each belong to an article of
+its dataset."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import yaml
 
 from recording import (
     CASSETTES,
-    SEED_CASSETTES,
+    RECORDED_EVALS,
+    RecordedEval,
     answer_text,
     article_by_answers,
     article_of,
-    seed_articles,
+    articles_in,
     shows_an_article,
 )
 
@@ -29,8 +31,8 @@ ALL_CASSETTES = sorted(CASSETTES.rglob("*.yaml"))
 
 def test_cassettes_exist() -> None:
     assert ALL_CASSETTES, "no recorded responses found"
-    for folder in SEED_CASSETTES.values():
-        assert sorted((CASSETTES / folder).glob("*.yaml")), folder
+    for recorded in RECORDED_EVALS:
+        assert sorted((CASSETTES / recorded.cassettes).glob("*.yaml")), recorded.cassettes
 
 
 def test_no_secret_in_any_recorded_file() -> None:
@@ -48,18 +50,18 @@ def test_recorded_requests_carry_no_headers_and_responses_only_a_content_type(pa
         assert set(map(str.lower, interaction["response"]["headers"])) <= {"content-type"}
 
 
-@pytest.mark.parametrize("folder", sorted(SEED_CASSETTES.values()))
-def test_each_seed_recording_holds_only_its_own_articles_requests(folder: str) -> None:
+@pytest.mark.parametrize("recorded", RECORDED_EVALS, ids=lambda r: r.name)
+def test_each_article_recording_holds_only_its_own_articles_requests(recorded: RecordedEval) -> None:
     """A request filed under the wrong article would be recorded anew, or lost, when only that
     article is re-recorded."""
-    articles = {article.id: article.text for article in seed_articles()}
+    articles = {article.id: article.text for article in articles_in(recorded.dataset)}
     cassettes = {
         path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["interactions"]
-        for path in sorted((CASSETTES / folder).glob("*.yaml"))
+        for path in sorted((CASSETTES / recorded.cassettes).glob("*.yaml"))
     }
     answers = {stem: " ".join(answer_text(i["response"]) for i in found) for stem, found in cassettes.items()}
     for stem, interactions in cassettes.items():
-        assert stem in articles, f"{stem}.yaml names no seed article"
+        assert stem in articles, f"{stem}.yaml names no article of {recorded.dataset.name}"
         owners = {
             article_of(i["request"]["body"], articles)
             if shows_an_article(i["request"]["body"])

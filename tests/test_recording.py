@@ -154,6 +154,24 @@ def test_recording_all_anew_replaces_only_the_articles_recorded(tmp_path: Path) 
     assert (folder / "bridge.yaml").read_bytes() == bridge_before  # not recorded now: left as it was
 
 
+def test_recording_one_article_anew_never_takes_another_articles_requests(tmp_path: Path) -> None:
+    """Articles of one split can share a run of six words ("US Secretary of State Mike Pompeo"): when
+    a part of the split is recorded anew, the other articles' recordings (loaded, and handed back to
+    be saved) stay in their own files and are not filed under an article of the part."""
+    shared = "US Secretary of State Mike Pompeo said"
+    dam = SeedArticle("dam", Path("dam.json"), f"{shared} the dam is safe. Engineers found cracks.")
+    bridge = SeedArticle("bridge", Path("bridge.json"), f"{shared} the bridge reopens. Residents disagree.")
+    folder = tmp_path / "run"
+    server = Server()
+    with recording_into(folder, "all", [dam, bridge]):
+        send(server, body(dam.text, "claims"), body(bridge.text, "claims"))
+    bridge_before = (folder / "bridge.yaml").read_bytes()
+    with recording_into(folder, "all", [dam]):
+        send(server, body(dam.text, "claims"))
+    assert recorded(folder / "dam.yaml") == [("claims", 3)]
+    assert (folder / "bridge.yaml").read_bytes() == bridge_before
+
+
 def test_a_request_showing_no_article_is_kept_apart_and_fails_the_recording(tmp_path: Path) -> None:
     folder = tmp_path / "run"
     with pytest.raises(ValueError, match="show none of the articles"), recording_into(folder, "all", [DAM]):
