@@ -85,9 +85,8 @@ def split_eval(split: str) -> RecordedEval:
     )
 
 
-RECORDED_EVALS = (seeds_eval("staged"), seeds_eval("naive"), split_eval("test"))
-"""Every recorded eval: the seeds with both pipelines, and the test split (validation is being recorded
-in parts: `scripts/write_baselines.py --split validation --record --article ID ...`)."""
+RECORDED_EVALS = (seeds_eval("staged"), seeds_eval("naive"), *(split_eval(split) for split in SPLITS))
+"""Every recorded eval: the seeds with both pipelines, validation and test."""
 UNASSIGNED = "unassigned"
 """The file (in a folder of per-article cassettes) for interactions no article could be found for."""
 
