@@ -42,8 +42,8 @@ from recording import (
     SPLITS,
     RecordedEval,
     RecordMode,
+    SeedArticle,
     articles_in,
-    cassette_path,
     recorded_client,
     recorded_settings,
     seeds_eval,
@@ -55,10 +55,13 @@ PIPELINES: tuple[PipelineName, ...] = ("staged", "naive")
 
 
 async def _run(
-    recorded: RecordedEval, out_dir: Path, record: RecordMode, article_ids: Sequence[str] | None
+    recorded: RecordedEval,
+    out_dir: Path,
+    record: RecordMode,
+    chosen: Sequence[SeedArticle],
+    article_ids: Sequence[str] | None,
 ) -> EvalRun:
     settings = recorded_settings(**EVAL_DEFAULTS)  # as `counterclaim eval` runs: the narrator on
-    chosen = [a for a in articles_in(recorded.dataset) if not article_ids or a.id in article_ids]
     async with recorded_client(recorded.cassettes, settings, record=record, articles=chosen) as client:
         return await run_eval(
             [recorded.dataset],
@@ -77,16 +80,17 @@ def write_baseline(
     A replay needs every article's recording: an article recorded in no part would fail and be scored
     as one without output (a failure the model gave, such as an answer cut off at its token limit, is
     recorded and stays part of the baseline)."""
+    chosen = [a for a in articles_in(recorded.dataset) if not article_ids or a.id in article_ids]
     if record == "replay":
-        chosen = [a.id for a in articles_in(recorded.dataset) if not article_ids or a.id in article_ids]
-        missing = [i for i in chosen if not (cassette_path(recorded.cassettes) / f"{i}.yaml").is_file()]
+        recorded_ids = recorded.recorded_ids()
+        missing = [a.id for a in chosen if a.id not in recorded_ids]
         if missing:
             raise SystemExit(
                 f"{recorded.name}: no recording of {', '.join(missing)}; record it (--record --article "
                 "ID) first; no baseline written"
             )
     with tempfile.TemporaryDirectory(prefix="baseline-") as out:
-        run = asyncio.run(_run(recorded, Path(out), record, article_ids))
+        run = asyncio.run(_run(recorded, Path(out), record, chosen, article_ids))
         written = "cassettes of the finished requests written, " if record != "replay" else ""
         if run.record.status != "completed":
             raise SystemExit(

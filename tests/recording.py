@@ -71,6 +71,10 @@ class RecordedEval:
     def baseline_file(self, name: str) -> Path:
         return self.baseline_folder / f"{self.file_prefix}{name}"
 
+    def recorded_ids(self) -> set[str]:
+        """The ids of the articles that have a recording (a file in the cassette folder)."""
+        return {path.stem for path in cassette_path(self.cassettes).glob("*.yaml")}
+
 
 def seeds_eval(pipeline: Literal["staged", "naive"]) -> RecordedEval:
     """The seeds' (dev) eval of a pipeline: evals/baselines/seeds-<pipeline>.*."""

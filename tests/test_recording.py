@@ -142,25 +142,24 @@ def test_rerecording_only_new_requests_rewrites_only_the_articles_whose_requests
     assert (folder / "bridge.yaml").read_bytes() == bridge_before  # byte for byte
 
 
-def test_recording_all_anew_replaces_only_the_articles_recorded(tmp_path: Path) -> None:
-    folder = tmp_path / "run"
-    server = Server()
-    with recording_into(folder, "all", [DAM, BRIDGE]):
-        send(server, body(DAM.text, "claims"), body(BRIDGE.text, "claims"))
-    bridge_before = (folder / "bridge.yaml").read_bytes()
-    with recording_into(folder, "all", [DAM]):
-        send(server, body(DAM.text, "claims"))
-    assert recorded(folder / "dam.yaml") == [("claims", 3)]  # the new answer, not the old one beside it
-    assert (folder / "bridge.yaml").read_bytes() == bridge_before  # not recorded now: left as it was
+_SHARED = "US Secretary of State Mike Pompeo said"
+SHARING_DAM = SeedArticle("dam", Path("dam.json"), f"{_SHARED} the dam is safe. Engineers found cracks.")
+SHARING_BRIDGE = SeedArticle(
+    "bridge", Path("bridge.json"), f"{_SHARED} the bridge reopens. Residents disagree."
+)
 
 
-def test_recording_one_article_anew_never_takes_another_articles_requests(tmp_path: Path) -> None:
-    """Articles of one split can share a run of six words ("US Secretary of State Mike Pompeo"): when
-    a part of the split is recorded anew, the other articles' recordings (loaded, and handed back to
-    be saved) stay in their own files and are not filed under an article of the part."""
-    shared = "US Secretary of State Mike Pompeo said"
-    dam = SeedArticle("dam", Path("dam.json"), f"{shared} the dam is safe. Engineers found cracks.")
-    bridge = SeedArticle("bridge", Path("bridge.json"), f"{shared} the bridge reopens. Residents disagree.")
+@pytest.mark.parametrize(
+    ("dam", "bridge"),
+    [(DAM, BRIDGE), (SHARING_DAM, SHARING_BRIDGE)],
+    ids=["apart", "sharing-six-words"],
+)
+def test_recording_all_anew_replaces_only_the_articles_recorded(
+    dam: SeedArticle, bridge: SeedArticle, tmp_path: Path
+) -> None:
+    """Also when articles of one split share a run of six words ("US Secretary of State Mike Pompeo"):
+    the other articles' recordings (loaded, and handed back to be saved) stay in their own files and
+    are not filed under an article recorded anew."""
     folder = tmp_path / "run"
     server = Server()
     with recording_into(folder, "all", [dam, bridge]):
@@ -168,8 +167,8 @@ def test_recording_one_article_anew_never_takes_another_articles_requests(tmp_pa
     bridge_before = (folder / "bridge.yaml").read_bytes()
     with recording_into(folder, "all", [dam]):
         send(server, body(dam.text, "claims"))
-    assert recorded(folder / "dam.yaml") == [("claims", 3)]
-    assert (folder / "bridge.yaml").read_bytes() == bridge_before
+    assert recorded(folder / "dam.yaml") == [("claims", 3)]  # the new answer, not the old one beside it
+    assert (folder / "bridge.yaml").read_bytes() == bridge_before  # not recorded now: left as it was
 
 
 def test_a_request_showing_no_article_is_kept_apart_and_fails_the_recording(tmp_path: Path) -> None:
